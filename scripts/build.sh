@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package: release wasm, bindings for the browser (pkg/) and for
+# Node (pkg/node/, for tests and benchmarks), each shrunk with wasm-opt -Oz.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/wasm-cargo.sh build --release --lib
+wasm=target/wasm32-unknown-unknown/release/folio.wasm
+[ -f "$wasm" ] || wasm=target/build-std/wasm32-unknown-unknown/release/folio.wasm
+
+rm -rf pkg
+# --experimental-reset-state-function: after a panic, www/folio.js starts a fresh instance.
+wasm-bindgen --target web --experimental-reset-state-function --out-dir pkg "$wasm"
+wasm-bindgen --target nodejs --experimental-reset-state-function --out-dir pkg/node "$wasm"
+for out in pkg/folio_bg.wasm pkg/node/folio_bg.wasm; do
+  # binaryen 108 needs the features rustc enables by default spelled out.
+  wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+    "$out" -o "$out"
+done
+printf 'build: pkg/folio_bg.wasm %s bytes (%s gzip -9)\n' \
+  "$(wc -c < pkg/folio_bg.wasm)" "$(gzip -9 -c pkg/folio_bg.wasm | wc -c)"

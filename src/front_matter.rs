@@ -1,0 +1,212 @@
+//! Front matter: the YAML block at the top of an article, found the way Jekyll finds it.
+//!
+//! Jekyll (`Jekyll::Document::YAML_FRONT_MATTER_REGEXP`, multiline) matches
+//! `\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)`: the file starts with `---`, the block
+//! ends at the first later line that is `---` or `...` (plus white space), and the
+//! body is what follows. When there is no closing line, Jekyll renders the whole
+//! file as the body; so do we, and say why.
+
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::value::{Map, Value};
+use crate::yaml;
+use std::fmt;
+use std::ops::Range;
+
+/// Where the parts of an article are, as byte ranges of the whole source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Split {
+    /// The YAML text between the opening and closing lines, when there is a front matter.
+    pub yaml: Option<Range<usize>>,
+    /// Where the Markdown body starts.
+    pub body_start: usize,
+    /// The file opens a front matter that never closes (Jekyll then renders it all as body).
+    pub unclosed: bool,
+}
+
+/// What can be wrong with a front matter.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FrontMatterError {
+    /// `---` opens the file but no `---` or `...` line closes the block.
+    Unclosed,
+    /// The YAML itself does not parse.
+    Syntax { message: String },
+    /// The YAML parses to something other than a mapping of keys to values.
+    NotAMapping { found: &'static str },
+}
+
+impl fmt::Display for FrontMatterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FrontMatterError::Unclosed => f.write_str(
+                "the front matter opened here is never closed by a `---` line, so the whole file is rendered as the body",
+            ),
+            FrontMatterError::Syntax { message, .. } => write!(f, "front matter is not valid YAML: {message}"),
+            FrontMatterError::NotAMapping { found } => {
+                write!(f, "front matter must be a mapping of keys to values, but it is {found}")
+            }
+        }
+    }
+}
+
+/// The front matter of one article: its data (empty when there is none or it is broken) and its
+/// problems, each with the byte offset in the whole file where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FrontMatter {
+    pub data: Map,
+    pub errors: Vec<(FrontMatterError, usize)>,
+}
+
+impl FrontMatter {
+    /// The errors as diagnostics positioned in the whole file.
+    pub fn diagnostics(&self, lines: &LineIndex) -> Vec<Diagnostic> {
+        self.errors
+            .iter()
+            .map(|(error, offset)| Diagnostic::error(lines.position(*offset), error.to_string()))
+            .collect()
+    }
+}
+
+/// Finds the front matter and the body in `source`.
+pub fn split(source: &str) -> Split {
+    let none = Split { yaml: None, body_start: 0, unclosed: false };
+    let Some(after_dashes) = source.strip_prefix("---") else { return none };
+    // `---\s*\n`: the greedy white-space run must hold a newline; the block starts after the last one.
+    let run = leading_whitespace(after_dashes);
+    let Some(last_newline) = after_dashes[..run].rfind('\n') else { return none };
+    let yaml_start = 3 + last_newline + 1;
+
+    let mut line_start = yaml_start;
+    while line_start < source.len() {
+        let line_end = source[line_start..].find('\n').map_or(source.len(), |i| line_start + i);
+        let line = &source[line_start..line_end];
+        if (line.starts_with("---") || line.starts_with("...")) && line[3..].trim_matches(is_ruby_space).is_empty() {
+            return Split {
+                yaml: Some(yaml_start..line_start),
+                body_start: closing_end(source, line_start + 3),
+                unclosed: false,
+            };
+        }
+        line_start = line_end + 1;
+    }
+    Split { yaml: None, body_start: 0, unclosed: true }
+}
+
+/// The end of `\s*$\n?` from `from`: greedy white space (newlines too), back to the last line end.
+fn closing_end(source: &str, from: usize) -> usize {
+    let run_end = from + leading_whitespace(&source[from..]);
+    if run_end == source.len() {
+        return run_end;
+    }
+    match source[from..run_end].rfind('\n') {
+        Some(i) => from + i + 1,
+        None => run_end,
+    }
+}
+
+fn leading_whitespace(s: &str) -> usize {
+    s.len() - s.trim_start_matches(is_ruby_space).len()
+}
+
+/// Ruby's `\s`: space, tab, line feed, vertical tab, form feed, carriage return.
+fn is_ruby_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')
+}
+
+/// Reads the front matter of `source` as found by [`split`].
+pub fn parse(source: &str, split: &Split) -> FrontMatter {
+    let mut front = FrontMatter { data: Map::new(), errors: Vec::new() };
+    if split.unclosed {
+        front.errors.push((FrontMatterError::Unclosed, 0));
+    }
+    let Some(range) = &split.yaml else { return front };
+    match yaml::load(&source[range.clone()]) {
+        Ok(Value::Map(map)) => front.data = map,
+        Ok(Value::Null) => {}
+        Ok(other) => front.errors.push((FrontMatterError::NotAMapping { found: other.kind() }, range.start)),
+        Err(error) => {
+            let offset = range.start + error.offset;
+            front.errors.push((FrontMatterError::Syntax { message: error.message }, offset));
+        }
+    }
+    front
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(source: &str) -> (Option<&str>, &str) {
+        let s = split(source);
+        (s.yaml.map(|r| &source[r]), &source[s.body_start..])
+    }
+
+    #[test]
+    fn a_dashed_block_at_the_top_is_the_front_matter() {
+        assert_eq!(parts("---\ntitle: A\n---\nBody\n"), (Some("title: A\n"), "Body\n"));
+    }
+
+    #[test]
+    fn dots_also_close_the_block() {
+        assert_eq!(parts("---\na: 1\n...\nBody"), (Some("a: 1\n"), "Body"));
+    }
+
+    #[test]
+    fn blank_lines_after_the_closing_line_belong_to_it_as_in_jekyll() {
+        assert_eq!(parts("---\na: 1\n---  \n\n\nBody"), (Some("a: 1\n"), "Body"));
+    }
+
+    #[test]
+    fn an_empty_block_is_a_front_matter() {
+        assert_eq!(parts("---\n---\nBody"), (Some(""), "Body"));
+    }
+
+    #[test]
+    fn longer_dash_lines_do_not_close_the_block() {
+        assert_eq!(parts("---\na: |\n  ----\n---\nB"), (Some("a: |\n  ----\n"), "B"));
+    }
+
+    #[test]
+    fn a_file_not_starting_with_dashes_is_all_body() {
+        assert_eq!(parts("Body\n---\n"), (None, "Body\n---\n"));
+        assert_eq!(parts("---x\n---\n"), (None, "---x\n---\n"));
+    }
+
+    #[test]
+    fn an_unclosed_block_leaves_the_whole_file_as_body() {
+        let s = split("---\ntitle: A\nBody\n");
+        assert!(s.unclosed);
+        assert_eq!(s.body_start, 0);
+    }
+
+    #[test]
+    fn windows_line_ends_are_accepted() {
+        assert_eq!(parts("---\r\na: 1\r\n---\r\nBody"), (Some("a: 1\r\n"), "Body"));
+    }
+
+    #[test]
+    fn yaml_errors_point_into_the_whole_file() {
+        let source = "---\ntitle: ok\nsummary: \"never closed\nmore: x\n---\nBody\n";
+        let s = split(source);
+        let front = parse(source, &s);
+        let diagnostics = front.diagnostics(&LineIndex::new(source));
+        assert_eq!(diagnostics.len(), 1);
+        assert!(diagnostics[0].line >= 3, "should point at or after the opening quote: {:?}", diagnostics[0]);
+        assert!(diagnostics[0].message.starts_with("front matter is not valid YAML"));
+    }
+
+    #[test]
+    fn a_list_is_not_a_front_matter() {
+        let source = "---\n- a\n- b\n---\nBody";
+        let front = parse(source, &split(source));
+        assert_eq!(front.errors[0].0, FrontMatterError::NotAMapping { found: "a list" });
+        assert!(front.data.is_empty());
+    }
+
+    #[test]
+    fn keys_keep_their_order() {
+        let source = "---\nz: 1\na: [x, y]\nm: {k: v}\n---\n";
+        let front = parse(source, &split(source));
+        let keys: Vec<_> = front.data.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["z", "a", "m"]);
+    }
+}

@@ -1,0 +1,212 @@
+//! `folio`: render Jekyll articles from the command line, or check a whole site.
+//!
+//! It uses only the library's public API, like any other caller.
+
+use folio::diagnostic::Position;
+use folio::{options::OptionError, page, yaml, Diagnostic, Options};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: folio render [--body | --page | --json] [--options KRAMDOWN_OPTIONS.yml] FILE|-
+       folio check [--options KRAMDOWN_OPTIONS.yml] PATH...
+       folio --help | --version
+
+render  prints the body HTML (--body, the default), the whole article page (--page),
+        or the rendered article as JSON (--json). FILE `-` reads standard input.
+check   renders every .md and .markdown file under each PATH and prints each
+        diagnostic as FILE:LINE:COLUMN: SEVERITY: MESSAGE; exits 1 if any is an error.
+
+Options default to Jekyll's kramdown configuration (input: GFM, auto_ids: true,
+hard_wrap: false, ...). --options reads kramdown options as YAML (keys with or
+without a leading `:`) and merges them over those defaults.
+
+Exit status: 0 fine, 1 errors found by check, 2 bad usage or unreadable input.";
+
+/// A failure that stops the command: bad usage or unreadable input (exit status 2).
+#[derive(Debug)]
+enum CliError {
+    Usage(String),
+    Read { path: String, error: std::io::Error },
+    Options { path: String, message: String },
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CliError::Usage(message) => write!(f, "{message}\n\n{USAGE}"),
+            CliError::Read { path, error } => write!(f, "cannot read {path}: {error}"),
+            CliError::Options { path, message } => write!(f, "cannot use options file {path}: {message}"),
+        }
+    }
+}
+
+impl From<lexopt::Error> for CliError {
+    fn from(error: lexopt::Error) -> Self {
+        CliError::Usage(error.to_string())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Output {
+    Body,
+    Page,
+    Json,
+}
+
+enum Command {
+    Help,
+    Version,
+    Render { output: Output, options: Options, input: String },
+    Check { options: Options, paths: Vec<PathBuf> },
+}
+
+fn main() -> ExitCode {
+    match parse_args().and_then(run) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("folio: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_args() -> Result<Command, CliError> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next()? {
+        Some(Long("help") | Short('h')) => return Ok(Command::Help),
+        Some(Long("version") | Short('V')) => return Ok(Command::Version),
+        Some(Value(name)) => name.string()?,
+        Some(other) => return Err(other.unexpected().into()),
+        None => return Err(CliError::Usage("no command given".into())),
+    };
+    let mut output = Output::Body;
+    let mut options = Options::jekyll();
+    let mut operands = Vec::new();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("body") if command == "render" => output = Output::Body,
+            Long("page") if command == "render" => output = Output::Page,
+            Long("json") if command == "render" => output = Output::Json,
+            Long("options") => options = read_options(&parser.value()?.string()?)?,
+            Long("help") | Short('h') => return Ok(Command::Help),
+            Value(operand) => operands.push(operand.string()?),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    match command.as_str() {
+        "render" => match <[String; 1]>::try_from(operands) {
+            Ok([input]) => Ok(Command::Render { output, options, input }),
+            Err(_) => Err(CliError::Usage("render takes exactly one FILE (or - for standard input)".into())),
+        },
+        "check" if operands.is_empty() => Err(CliError::Usage("check needs at least one PATH".into())),
+        "check" => Ok(Command::Check { options, paths: operands.into_iter().map(PathBuf::from).collect() }),
+        other => Err(CliError::Usage(format!("unknown command `{other}`"))),
+    }
+}
+
+/// Reads a kramdown options file and merges it over Jekyll's defaults; problems with single
+/// options are warnings, an unreadable or unparsable file stops the command.
+fn read_options(path: &str) -> Result<Options, CliError> {
+    let text = std::fs::read_to_string(path).map_err(|error| CliError::Read { path: path.into(), error })?;
+    let settings = yaml::load(&text).map_err(|e| CliError::Options {
+        path: path.into(),
+        message: format!("{} ({})", e.message, folio::diagnostic::LineIndex::new(&text).position(e.offset)),
+    })?;
+    let mut options = Options::jekyll();
+    for problem in options.merge(&settings) {
+        if let OptionError::NotAMapping { .. } = problem {
+            return Err(CliError::Options { path: path.into(), message: problem.to_string() });
+        }
+        eprintln!("{path}: warning: {problem}");
+    }
+    Ok(options)
+}
+
+fn run(command: Command) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Help => println!("{USAGE}"),
+        Command::Version => println!("folio {}", env!("CARGO_PKG_VERSION")),
+        Command::Render { output, options, input } => {
+            let source = read_input(&input)?;
+            let article = folio::render(&source, &options);
+            let text = match output {
+                Output::Body => article.body_html.clone(),
+                Output::Page => page::to_html(&article),
+                Output::Json => serde_json::to_string_pretty(&article).expect("an article is plain data") + "\n",
+            };
+            // A closed pipe (`folio render x | head`) is not an error worth a message.
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            for diagnostic in &article.diagnostics {
+                eprintln!("{}", located(&input, diagnostic));
+            }
+        }
+        Command::Check { options, paths } => return check(&paths, &options),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(paths: &[PathBuf], options: &Options) -> Result<ExitCode, CliError> {
+    let mut files = Vec::new();
+    for path in paths {
+        collect_articles(path, &mut files)?;
+    }
+    let mut errors = 0;
+    let mut warnings = 0;
+    for file in &files {
+        let name = file.display().to_string();
+        let source = read_input(&name)?;
+        for diagnostic in folio::render(&source, options).diagnostics {
+            match diagnostic.severity {
+                folio::Severity::Error => errors += 1,
+                folio::Severity::Warning => warnings += 1,
+            }
+            println!("{}", located(&name, &diagnostic));
+        }
+    }
+    eprintln!("folio check: {} files, {errors} errors, {warnings} warnings", files.len());
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Files named on the command line are checked whatever their name; folders are walked for
+/// `.md` and `.markdown` files, in a stable order.
+fn collect_articles(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), CliError> {
+    let unreadable = |error| CliError::Read { path: path.display().to_string(), error };
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_dir() {
+        files.push(path.to_owned());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(path).map_err(unreadable)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(unreadable)?;
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            collect_articles(&entry, files)?;
+        } else if matches!(entry.extension().and_then(|e| e.to_str()), Some("md" | "markdown")) {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}
+
+fn read_input(name: &str) -> Result<String, CliError> {
+    let read = |error| CliError::Read { path: name.into(), error };
+    let mut bytes = Vec::new();
+    if name == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map_err(read)?;
+    } else {
+        bytes = std::fs::read(name).map_err(read)?;
+    }
+    // Jekyll reads articles as "bom|utf-8": a byte order mark is dropped.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec())
+        .map_err(|e| read(std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text ({e})"))))
+}
+
+fn located(file: &str, diagnostic: &Diagnostic) -> String {
+    let separator = if diagnostic.position() == Position::OUTSIDE { " " } else { "" };
+    format!("{file}:{separator}{diagnostic}")
+}

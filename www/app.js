@@ -1,0 +1,13 @@
+// The demo page: an editor on the left, the rendered article on the right.
+import { start, preview } from "./folio.js";
+
+const DEFAULT_ARTICLE = new URL("articles/ogp-societe-civile.md", import.meta.url);
+
+const source = document.getElementById("source");
+const output = document.getElementById("preview");
+const diagnostics = document.getElementById("diagnostics");
+
+const [, text] = await Promise.all([start(), fetch(DEFAULT_ARTICLE).then((r) => r.text())]);
+source.value = text;
+preview(source, output, diagnostics);
+document.body.dataset.ready = "true";
