@@ -12,9 +12,11 @@ rm -rf pkg
 # --experimental-reset-state-function: after a panic, www/folio.js starts a fresh instance.
 wasm-bindgen --target web --experimental-reset-state-function --out-dir pkg "$wasm"
 wasm-bindgen --target nodejs --experimental-reset-state-function --out-dir pkg/node "$wasm"
+echo '{ "type": "commonjs" }' > pkg/node/package.json  # the repository's package.json says "module"
 for out in pkg/folio_bg.wasm pkg/node/folio_bg.wasm; do
-  # binaryen 108 needs the features rustc enables by default spelled out.
-  wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+  # binaryen from npm (132), not Debian's 108: 108 rewrites wasm-bindgen 0.2.130's externref
+  # table export into the funcref table, and the module then fails to instantiate.
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
     --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
     "$out" -o "$out"
 done

@@ -2,11 +2,12 @@
 # Installs what building, running and testing Folio needs. Idempotent: what is already
 # there is left alone, so `make demo` and `make test` can call it every time.
 #
-#   1. Debian packages: binaryen (wasm-opt), chromium and chromium-driver (browser tests).
+#   1. Debian packages: chromium and chromium-driver (browser tests).
 #   2. A wasm32 standard library: rustup's target if it downloads (way 1), else Debian's
 #      rustc-web with -Zbuild-std (way 2); see ../shared/TOOLCHAIN.md.
 #   3. wasm-bindgen-cli at exactly the version Cargo.toml pins.
-#   4. npm devDependencies (playwright-core, the benchmark's other renderers).
+#   4. npm devDependencies: playwright-core, binaryen's wasm-opt (Debian's 108 breaks
+#      wasm-bindgen 0.2.130 output), the benchmark's other renderers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +26,7 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-apt_install binaryen chromium chromium-driver
+apt_install chromium chromium-driver
 
 if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   :

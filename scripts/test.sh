@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every test, in three layers: native Rust, the core as WebAssembly in headless Chromium
+# (wasm-bindgen-test), and the pages end to end in Chromium (playwright-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== 1/3 native: cargo test"
+cargo test --quiet
+
+echo "== 2/3 WebAssembly in headless Chromium: wasm-bindgen-test"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  scripts/wasm-cargo.sh test --tests
+
+echo "== 3/3 pages end to end in Chromium: playwright-core"
+node --test tests/e2e/

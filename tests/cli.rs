@@ -1,0 +1,111 @@
+//! The `folio` command line: what it prints and how it exits.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn folio(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn render_prints_the_body_html_by_default() {
+    let out = folio(&["render", "tests/fixtures/cli/good.md"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "<p>Hello <em>world</em>.</p>\n");
+}
+
+#[test]
+fn render_page_prints_a_whole_document_with_the_title() {
+    let out = folio(&["render", "--page", "tests/fixtures/cli/good.md"]);
+    let page = stdout(&out);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<h1>Good</h1>"));
+}
+
+#[test]
+fn render_json_prints_the_article_data() {
+    let out = folio(&["render", "--json", "tests/fixtures/cli/good.md"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["title"], "Good");
+    assert_eq!(json["frontMatter"]["title"], "Good");
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn render_reads_standard_input_for_a_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["render", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"\xef\xbb\xbf# Hi\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(stdout(&out).contains(">Hi</h1>"), "the byte order mark should be dropped");
+}
+
+#[test]
+fn render_reports_front_matter_errors_with_their_position_and_still_prints_the_body() {
+    let out = folio(&["render", "tests/fixtures/cli/broken-front-matter.md"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("Still rendered"));
+    let err = stderr(&out);
+    assert!(err.starts_with("tests/fixtures/cli/broken-front-matter.md:"), "{err}");
+    assert!(err.contains(": error: front matter is not valid YAML"), "{err}");
+}
+
+#[test]
+fn check_prints_file_line_column_and_fails_on_errors() {
+    let out = folio(&["check", "tests/fixtures/cli"]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = stdout(&out);
+    let first = lines.lines().next().unwrap();
+    let parts: Vec<&str> = first.splitn(4, ':').collect();
+    assert_eq!(parts[0], "tests/fixtures/cli/broken-front-matter.md");
+    assert!(parts[1].parse::<u32>().unwrap() >= 2 && parts[2].parse::<u32>().is_ok(), "{first}");
+    assert!(stderr(&out).contains("2 files, 1 errors"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_passes_a_clean_file() {
+    let out = folio(&["check", "tests/fixtures/cli/good.md"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn options_file_is_merged_and_unknown_options_are_warned_about() {
+    let out = folio(&["render", "--options", "tests/fixtures/cli/options-with-unknown.yml", "tests/fixtures/cli/good.md"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("unknown kramdown option `no_such_option`"), "{}", stderr(&out));
+}
+
+#[test]
+fn unknown_flags_exit_2_with_usage() {
+    let out = folio(&["render", "--bogus", "x.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--bogus"));
+    assert!(stderr(&out).contains("usage: folio render"));
+}
+
+#[test]
+fn unreadable_files_exit_2_with_the_reason() {
+    let out = folio(&["render", "tests/fixtures/cli/missing.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read tests/fixtures/cli/missing.md"), "{}", stderr(&out));
+}
+
+#[test]
+fn no_command_exits_2() {
+    assert_eq!(folio(&[]).status.code(), Some(2));
+    assert_eq!(folio(&["frobnicate"]).status.code(), Some(2));
+}

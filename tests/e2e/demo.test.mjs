@@ -1,0 +1,73 @@
+// The demo page, end to end in Chromium: the seed renders, typing re-renders, a broken
+// front matter shows a diagnostic while the body still renders, and a Rust panic reaches
+// JavaScript with its message without breaking the module.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { ARTIFACTS, launchBrowser, openPage, startServer } from "./harness.mjs";
+
+let server, browser, page;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await openPage(browser, server.url);
+  await page.waitForSelector("body[data-ready=true]");
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("the seed's title and first heading are visible", async () => {
+  const title = page.locator("#preview h1");
+  await title.waitFor();
+  assert.equal(await title.textContent(), "La société civile au cœur du sommet du Partenariat pour un gouvernement ouvert");
+  assert.ok(await title.isVisible());
+  const heading = page.locator("#preview h4").first();
+  assert.match(await heading.textContent(), /^Le rôle incontournable des associations citoyennes/);
+  assert.ok(await heading.isVisible());
+  await page.screenshot({ path: `${ARTIFACTS}/demo.png`, fullPage: false });
+});
+
+test("typing in the editor changes the preview", async () => {
+  const editor = page.locator("#source");
+  await editor.focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("\n\n## Typed just now\n");
+  await page.locator("#preview h2", { hasText: "Typed just now" }).waitFor();
+});
+
+test("a broken front matter shows a diagnostic while the body still renders", async () => {
+  await page.locator("#source").fill('---\ntitle: "never closed\ntags: [a]\n---\n\n## Body survives\n');
+  const problem = page.locator("#diagnostics li.error");
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /^\d+:\d+: error: front matter is not valid YAML/);
+  await page.locator("#preview h2", { hasText: "Body survives" }).waitFor();
+});
+
+test("a panic in Rust reaches JavaScript with its message and the module keeps working", async () => {
+  const result = await page.evaluate(async () => {
+    const folio = await import("/www/folio.js");
+    let caught;
+    try {
+      folio.panicForTests("deliberate test panic");
+    } catch (error) {
+      caught = { name: error.name, message: error.message };
+    }
+    const after = folio.render("# Still *working*\n").bodyHtml;
+    let again;
+    try {
+      folio.panicForTests("second panic");
+    } catch (error) {
+      again = error.message;
+    }
+    return { caught, after, again, last: folio.render("ok").bodyHtml };
+  });
+  assert.equal(result.caught.name, "FolioPanicError");
+  assert.match(result.caught.message, /deliberate test panic/);
+  assert.match(result.after, /<h1[^>]*>Still <em>working<\/em><\/h1>/);
+  assert.match(result.again, /second panic/);
+  assert.equal(result.last, "<p>ok</p>\n");
+  assert.deepEqual(page.pageErrors, []);
+});
