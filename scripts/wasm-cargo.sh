@@ -6,11 +6,14 @@
 #
 #   scripts/wasm-cargo.sh build --release --lib
 #   scripts/wasm-cargo.sh test --tests
+#
+# FOLIO_WASM_STD=build-std forces way 2 (to check the fallback on a machine that has both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 subcommand=$1
 shift
-if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+if [ "${FOLIO_WASM_STD:-}" != build-std ] &&
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   exec cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features "$@"
 else
   export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1

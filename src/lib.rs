@@ -29,15 +29,20 @@ pub use value::Value;
 
 use diagnostic::LineIndex;
 
+/// Renders a Markdown body alone (no front matter is looked for), as kramdown would.
+pub fn render_body(markdown: &str, _options: &Options) -> String {
+    body::to_html(markdown)
+}
+
 /// Renders one article: front matter, body and diagnostics.
-pub fn render(source: &str, _options: &Options) -> Article {
+pub fn render(source: &str, options: &Options) -> Article {
     let lines = LineIndex::new(source);
     let split = front_matter::split(source);
     let front = front_matter::parse(source, &split);
     let title = front.data.iter().find(|(k, _)| k == "title").and_then(|(_, v)| v.to_scalar_string());
     Article {
         title,
-        body_html: body::to_html(&source[split.body_start..]),
+        body_html: render_body(&source[split.body_start..], options),
         diagnostics: front.diagnostics(&lines),
         front_matter: front.data,
     }
