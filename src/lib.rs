@@ -4,17 +4,17 @@
 //! The stages, each in its own module:
 //!
 //! 1. [`front_matter`] splits the article the way Jekyll does and reads the YAML block;
-//! 2. [`body`] turns the Markdown body into HTML;
+//! 2. [`kramdown`] turns the Markdown body into HTML as Jekyll's kramdown does;
 //! 3. [`page`] lays the article out as a whole HTML page.
 //!
 //! [`render`] runs them and gathers every problem as a [`Diagnostic`] positioned in the
 //! whole file; a broken front matter never stops the body from rendering.
 
 pub mod article;
-pub mod body;
 pub mod diagnostic;
 mod escape;
 pub mod front_matter;
+pub mod kramdown;
 pub mod options;
 pub mod page;
 pub mod value;
@@ -30,8 +30,8 @@ pub use value::Value;
 use diagnostic::LineIndex;
 
 /// Renders a Markdown body alone (no front matter is looked for), as kramdown would.
-pub fn render_body(markdown: &str, _options: &Options) -> String {
-    body::to_html(markdown)
+pub fn render_body(markdown: &str, options: &Options) -> String {
+    kramdown::Document::parse(markdown, options).to_html()
 }
 
 /// Renders one article: front matter, body and diagnostics.

@@ -1,0 +1,239 @@
+//! Block extensions: attribute lists on their own line, attribute list definitions, and
+//! the `{::name}` extensions (`comment`, `nomarkdown`, `options`).
+//!
+//! - `{: .cls}` after a block applies to that block; before a block (after a blank line, or
+//!   at the start) it waits for the next block; several stack up.
+//! - `{:name: .cls key="v"}` defines a list that `{: name}` refers to.
+//! - `{::comment}...{:/comment}`, `{::nomarkdown type="html"}...{:/}`, `{::options key="v" /}`.
+
+use crate::kramdown::attribute_list::parse_attribute_list;
+use crate::kramdown::element::{Category, Element, EobKind, Ial, Kind};
+use crate::kramdown::parser::Parser;
+use crate::kramdown::patterns::{self, attribute_list_body, opt_space, rest_of_line_is_blank};
+use crate::value::Value;
+
+/// A `{::name attrs}` start tag (or `{::name /}`), or an invalid stop tag `{:/name}`.
+pub(crate) struct ExtensionTag<'a> {
+    pub name: &'a str,
+    pub attributes: &'a str,
+    pub self_closing: bool,
+    /// The tag's length.
+    pub len: usize,
+}
+
+/// `EXT_START_STR` (`\{::(\w+)(?:\s(ALD_ANY_CHARS*?)|)(\/)?\}`) at the start of `s`; `Err` for a
+/// stop tag (`\{:/(ALD_ID_NAME)?\}`), which may not start an extension.
+pub(crate) fn extension_tag(s: &str) -> Option<Result<ExtensionTag<'_>, ()>> {
+    if let Some(after) = s.strip_prefix("{:/") {
+        let name_len = after.bytes().take_while(|&b| patterns::is_word(b) || b == b'-').count();
+        return after[name_len..].starts_with('}').then_some(Err(()));
+    }
+    let after = s.strip_prefix("{::")?;
+    let name_len = after.bytes().take_while(|&b| patterns::is_word(b)).count();
+    if name_len == 0 {
+        return None;
+    }
+    let name = &after[..name_len];
+    let rest = &after[name_len..];
+    let head = 3 + name_len;
+    let closing = |t: &str| {
+        if t.starts_with("/}") {
+            Some((true, 2))
+        } else if t.starts_with('}') {
+            Some((false, 1))
+        } else {
+            None
+        }
+    };
+    if let Some((self_closing, n)) = closing(rest) {
+        return Some(Ok(ExtensionTag { name, attributes: "", self_closing, len: head + n }));
+    }
+    if !rest.as_bytes().first().is_some_and(|&b| patterns::is_space(b)) {
+        return None;
+    }
+    // The attributes end at the first `/}` or `}` (lazily), `\}` being part of them.
+    let attributes = &rest[1..];
+    let mut j = 0;
+    while j < attributes.len() {
+        if let Some((self_closing, n)) = closing(&attributes[j..]) {
+            let attributes = &attributes[..j];
+            return Some(Ok(ExtensionTag { name, attributes, self_closing, len: head + 1 + j + n }));
+        }
+        j += if attributes[j..].starts_with("\\}") { 2 } else { attributes[j..].chars().next().map_or(1, char::len_utf8) };
+    }
+    None
+}
+
+impl Parser {
+    pub(crate) fn parse_block_extensions(&mut self, tree: &mut Element) -> bool {
+        let rest = self.src.rest();
+        let start = opt_space(rest);
+        if !rest[start..].starts_with("{:") {
+            return false;
+        }
+        if let Some((name, body, len)) = ald_start(rest) {
+            let (name, body) = (name.to_owned(), body.to_owned());
+            let location = self.src.current_line_number();
+            self.src.take(len);
+            let mut def = self.alds.remove(&name).unwrap_or_default();
+            self.read_attribute_list(&body, &mut def);
+            self.alds.insert(name, def);
+            tree.children.push(self.eob(EobKind::Ald, location));
+            return true;
+        }
+        if let Some(tag) = extension_tag(&rest[start..]) {
+            let tag = tag.map(|t| (t.name.to_owned(), t.attributes.to_owned(), t.self_closing, t.len));
+            return self.parse_block_extension(tree, start, tag);
+        }
+        let Some((body, len)) = patterns::ial_block_start(rest) else { return false };
+        let body = body.to_owned();
+        let location = self.src.current_line_number();
+        self.src.take(len);
+        let attaches_to_last = tree.children.last().is_some_and(|last| {
+            last.kind != Kind::Blank
+                && (last.kind != Kind::Eob
+                    || matches!(last.options.eob, Some(EobKind::LinkDef | EobKind::AbbrevDef | EobKind::FootnoteDef)))
+        });
+        if attaches_to_last {
+            let last = tree.children.last_mut().expect("checked above");
+            let mut ial = last.options.ial.take().unwrap_or_default();
+            self.read_attribute_list(&body, &mut ial);
+            tree.children.last_mut().expect("checked above").options.ial = Some(ial);
+            if patterns::ial_block_start(self.src.rest()).is_none() {
+                tree.children.push(self.eob(EobKind::Ial, location));
+            }
+        } else {
+            let mut ial = self.block_ial.take().unwrap_or_default();
+            self.read_attribute_list(&body, &mut ial);
+            self.block_ial = Some(ial);
+        }
+        true
+    }
+
+    /// Reads an attribute list, warning (as kramdown does) when it holds nothing valid.
+    pub(crate) fn read_attribute_list(&mut self, text: &str, ial: &mut Ial) {
+        if !parse_attribute_list(text, ial) {
+            self.warn(format!("No or invalid attributes found in IAL/ALD content: {text}"));
+        }
+    }
+
+    fn parse_block_extension(&mut self, tree: &mut Element, indent: usize, tag: Result<(String, String, bool, usize), ()>) -> bool {
+        let location = self.src.current_line_number();
+        let rest = &self.src.rest()[indent..];
+        let Ok((name, attributes, self_closing, len)) = tag else {
+            self.warn(format!("Invalid extension stop tag found on line {location} - ignoring it"));
+            return false;
+        };
+        // EXT_BLOCK_START: the tag must end its line.
+        let Some(tail) = rest_of_line_is_blank(&rest[len..]) else { return false };
+        let start_len = indent + len + tail;
+        let mut body = None;
+        let mut consumed = start_len;
+        if !self_closing {
+            let after = &self.src.rest()[start_len..];
+            match find_block_stop(after, &name) {
+                Some((body_len, stop_len)) => {
+                    let mut text = after[..body_len].to_owned();
+                    if text.ends_with('\n') {
+                        text.pop();
+                    }
+                    body = Some(text);
+                    consumed += body_len + stop_len;
+                }
+                None => {
+                    self.warn(format!("No stop tag for extension '{name}' found on line {location} - ignoring it"));
+                    return false;
+                }
+            }
+        }
+        let mut opts = Ial::default();
+        self.read_attribute_list(&attributes, &mut opts);
+        self.src.take(consumed);
+        if self.handle_extension(tree, &name, &opts, body, Category::Block, location) {
+            true
+        } else {
+            self.src.pos -= consumed;
+            self.warn(format!("Invalid extension with name '{name}' specified on line {location} - ignoring it"));
+            false
+        }
+    }
+
+    /// Carries out an extension (`handle_extension`); `false` for an unknown one.
+    pub(crate) fn handle_extension(
+        &mut self,
+        tree: &mut Element,
+        name: &str,
+        opts: &Ial,
+        body: Option<String>,
+        category: Category,
+        location: usize,
+    ) -> bool {
+        match name {
+            "comment" => {
+                if let Some(body) = body {
+                    let mut comment = Element::with_value(Kind::Comment, body).at(location);
+                    comment.options.category = Some(category);
+                    tree.children.push(comment);
+                }
+                true
+            }
+            "nomarkdown" => {
+                if let Some(body) = body {
+                    let mut raw = Element::with_value(Kind::Raw, body).at(location);
+                    raw.options.category = Some(category);
+                    raw.options.raw_types =
+                        opts.attrs.get("type").unwrap_or("").split_whitespace().map(str::to_owned).collect();
+                    tree.children.push(raw);
+                }
+                true
+            }
+            "options" => {
+                for (key, value) in opts.attrs.iter() {
+                    if key == "template" || key == "forbidden_inline_options" {
+                        self.warn(format!("Option {key} may not be set inline"));
+                    } else if let Err(crate::options::OptionError::Unknown { .. }) =
+                        self.options.set(key, &Value::String(value.to_owned()))
+                    {
+                        self.warn(format!("Unknown kramdown option '{key}'"));
+                    }
+                }
+                if category == Category::Block {
+                    tree.children.push(self.eob(EobKind::Extension, location));
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// `ALD_START` (`^ {0,3}\{:(ALD_ID_NAME):(ALD_ANY_CHARS+)\}\s*?\n`): name, body, length.
+fn ald_start(s: &str) -> Option<(&str, &str, usize)> {
+    let start = opt_space(s);
+    let after = s[start..].strip_prefix("{:")?;
+    let name_len = after.bytes().take_while(|&b| patterns::is_word(b) || b == b'-').count();
+    if name_len == 0 || !patterns::is_word(after.as_bytes()[0]) || !after[name_len..].starts_with(':') {
+        return None;
+    }
+    let inner = &after[name_len + 1..];
+    let body = attribute_list_body(inner)?;
+    let tail = rest_of_line_is_blank(&inner[body + 1..])?;
+    Some((&after[..name_len], &inner[..body], start + 2 + name_len + 1 + body + 1 + tail))
+}
+
+/// `EXT_BLOCK_STOP_STR` (`^ {0,3}\{:/(name)?\}\s*?\n`): the body's length and the stop line's.
+fn find_block_stop(s: &str, name: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    while offset < s.len() {
+        let line = &s[offset..];
+        let indent = opt_space(line);
+        if let Some(after) = line[indent..].strip_prefix("{:/") {
+            let after = after.strip_prefix(name).unwrap_or(after);
+            if let Some(tail) = after.strip_prefix('}').and_then(rest_of_line_is_blank) {
+                return Some((offset, line.len() - after.len() + 1 + tail));
+            }
+        }
+        offset += line.find('\n').map_or(line.len(), |i| i + 1);
+    }
+    None
+}

@@ -1,0 +1,167 @@
+//! Headers: atx (`## Title`, optionally closed by `#`s) and setext (a line underlined with
+//! `=` or `-`), with an explicit id at the end (`## Title {#id}`).
+//!
+//! kramdown wants a header after a block boundary and lets `#Title` be one; GFM needs a
+//! space after the `#`s and, with the `paragraph_end` quirk, no boundary.
+
+use crate::kramdown::element::{Element, Kind};
+use crate::kramdown::parser::Parser;
+use crate::kramdown::patterns::{self, rstrip};
+use crate::options::GfmQuirk;
+
+impl Parser {
+    pub(crate) fn parse_atx_header(&mut self, tree: &mut Element) -> bool {
+        let line = self.src.line();
+        let Some(line) = line.strip_suffix('\n') else { return false };
+        let level = line.bytes().take_while(|&b| b == b'#').count();
+        if !(1..=6).contains(&level) {
+            return false;
+        }
+        let after = &line[level..];
+        let gfm = self.is_gfm();
+        let quirk = gfm && self.options.gfm_quirks.contains(&GfmQuirk::ParagraphEnd);
+        let contents = if gfm {
+            // `[\t ]+(?<contents>.*)`
+            if !after.starts_with([' ', '\t']) {
+                return false;
+            }
+            after.trim_start_matches([' ', '\t'])
+        } else {
+            // `[\t ]*(?<contents>[^ \t].*)`
+            let contents = after.trim_start_matches([' ', '\t']);
+            if contents.is_empty() {
+                return false;
+            }
+            contents
+        };
+        if !quirk && !self.after_block_boundary(tree) {
+            return false;
+        }
+        let (text, id) = header_contents(contents);
+        let text = if quirk { strip_closing_hashes_gfm(text) } else { strip_closing_hashes(text) };
+        if text.is_empty() {
+            return false;
+        }
+        let (text, id) = (text.to_owned(), id.map(str::to_owned));
+        let len = self.src.line().len();
+        self.add_header(tree, level as u8, text, id, len);
+        true
+    }
+
+    pub(crate) fn parse_setext_header(&mut self, tree: &mut Element) -> bool {
+        // `^ {0,3}(?<contents>[^ \t].*)\n(?<level>[-=])[-=]*[ \t\r\f\v]*\n`
+        let rest = self.src.rest();
+        let Some(first_end) = rest.find('\n') else { return false };
+        let first = &rest[..first_end];
+        let indent = patterns::opt_space(first);
+        let contents = &first[indent..];
+        if contents.is_empty() || contents.starts_with([' ', '\t']) {
+            return false;
+        }
+        let underline_rest = &rest[first_end + 1..];
+        let Some(underline_end) = underline_rest.find('\n') else { return false };
+        let underline = &underline_rest[..underline_end];
+        let marker = match underline.as_bytes().first() {
+            Some(&m @ (b'-' | b'=')) => m,
+            _ => return false,
+        };
+        let marks = underline.trim_start_matches(['-', '=']);
+        if !marks.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0c' | b'\x0b')) {
+            return false;
+        }
+        if !self.after_block_boundary(tree) {
+            return false;
+        }
+        let (text, id) = header_contents(contents);
+        if text.is_empty() {
+            return false;
+        }
+        let (text, id) = (text.to_owned(), id.map(str::to_owned));
+        let level = if marker == b'-' { 2 } else { 1 };
+        self.add_header(tree, level, text, id, first_end + 1 + underline_end + 1);
+        true
+    }
+
+    fn add_header(&mut self, tree: &mut Element, level: u8, text: String, id: Option<String>, len: usize) {
+        let location = self.src.current_line_number();
+        self.src.take(len);
+        let mut header = self.new_block_el(Kind::Header, location);
+        header.options.level = level;
+        self.add_text(&text, &mut header);
+        header.options.raw_text = Some(text);
+        if let Some(id) = id {
+            header.attr.set("id", id);
+        }
+        tree.children.push(header);
+    }
+}
+
+/// The header text and its explicit id (`HEADER_ID`: `[\t ]{#(NAME_START_CHAR NAME_CHAR*)}\z`).
+fn header_contents(contents: &str) -> (&str, Option<&str>) {
+    let text = rstrip(contents);
+    if let Some(inner) = text.strip_suffix('}') {
+        if let Some(open) = inner.rfind("{#") {
+            let id = &inner[open + 2..];
+            let spaced = inner[..open].ends_with([' ', '\t']);
+            let mut chars = id.chars();
+            if spaced && chars.next().is_some_and(is_xml_name_start) && chars.all(is_xml_name_char) {
+                return (rstrip(&inner[..open - 1]), Some(id));
+            }
+        }
+    }
+    (text, None)
+}
+
+/// `text.sub!(/(?<!\\)#+\z/, '') && text.rstrip!`
+fn strip_closing_hashes(text: &str) -> &str {
+    let stripped = text.trim_end_matches('#');
+    // An escaped first `#` stays; the match starts after it.
+    let end = if stripped.ends_with('\\') { stripped.len() + 1 } else { stripped.len() };
+    if end >= text.len() {
+        return text;
+    }
+    rstrip(&text[..end])
+}
+
+/// GFM: `text.sub!(/[\t ]#+\z/, '') && text.rstrip!`
+fn strip_closing_hashes_gfm(text: &str) -> &str {
+    let stripped = text.trim_end_matches('#');
+    if stripped.len() == text.len() || !stripped.ends_with([' ', '\t']) {
+        return text;
+    }
+    rstrip(&stripped[..stripped.len() - 1])
+}
+
+/// XML's `NameStartChar` (REXML's `NAME_START_CHAR`).
+fn is_xml_name_start(c: char) -> bool {
+    matches!(c, ':' | 'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}'
+        | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// XML's `NameChar`.
+fn is_xml_name_char(c: char) -> bool {
+    is_xml_name_start(c) || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_explicit_id_needs_a_space_before_it() {
+        assert_eq!(header_contents("Title {#my-id}  "), ("Title", Some("my-id")));
+        assert_eq!(header_contents("Title{#my-id}"), ("Title{#my-id}", None));
+        assert_eq!(header_contents("Title {#1bad}"), ("Title {#1bad}", None));
+    }
+
+    #[test]
+    fn closing_hashes_go_unless_escaped() {
+        assert_eq!(strip_closing_hashes("Title ##"), "Title");
+        assert_eq!(strip_closing_hashes("Title \\#"), "Title \\#");
+        assert_eq!(strip_closing_hashes("Title \\##"), "Title \\#");
+        assert_eq!(strip_closing_hashes_gfm("C#"), "C#");
+        assert_eq!(strip_closing_hashes_gfm("Title ##"), "Title");
+    }
+}

@@ -1,0 +1,221 @@
+//! Code blocks and code spans, with Jekyll's rouge wrapper.
+//!
+//! kramdown asks rouge to highlight when the code has a language rouge knows (or a
+//! `default_lang`); rouge's HTML then sits in `<div class="language-X highlighter-rouge">`
+//! (blocks) or `<code class="language-X highlighter-rouge">` (spans). Folio writes that
+//! structure with the code escaped but without rouge's token colours, which only style it.
+//! Without highlighting: `<pre><code class="language-X">`.
+
+use super::rouge_languages::LANGUAGES;
+use super::{escape_html, spaces, Escape, HtmlConverter};
+use crate::kramdown::element::{Attrs, Element};
+use crate::value::Value;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CodeType {
+    Block,
+    Span,
+}
+
+impl HtmlConverter<'_> {
+    pub(super) fn convert_codeblock(&mut self, el: &Element, indent: usize) -> String {
+        let mut attr = el.attr.clone();
+        let lang = take_code_language(&mut attr);
+        let asked = el.options.lang.clone().or_else(|| lang.clone());
+        let pad = spaces(indent);
+        match self.highlight(&el.value, asked.as_deref(), CodeType::Block) {
+            Some((code, default_lang)) => {
+                add_highlighter_class(&mut attr, lang.as_deref().or(default_lang.as_deref()));
+                format!("{pad}<div{}>{code}{pad}</div>\n", self.html_attributes(&attr))
+            }
+            None => {
+                let mut code = String::new();
+                escape_html(&mut code, &el.value, Escape::All);
+                if code.ends_with('\n') {
+                    code.pop();
+                }
+                if el.attr.get("class").is_some_and(|c| c.split_whitespace().any(|w| w == "show-whitespaces")) {
+                    code = show_whitespace(&code);
+                }
+                let mut code_attr = Attrs::default();
+                if let Some(lang) = &lang {
+                    code_attr.set("class", format!("language-{lang}"));
+                }
+                format!(
+                    "{pad}<pre{}><code{}>{code}\n</code></pre>\n",
+                    self.html_attributes(&attr),
+                    self.html_attributes(&code_attr)
+                )
+            }
+        }
+    }
+
+    pub(super) fn convert_codespan(&mut self, el: &Element) -> String {
+        let mut attr = el.attr.clone();
+        let lang = code_language(&attr).map(str::to_owned);
+        let body = match self.highlight(&el.value, lang.as_deref(), CodeType::Span) {
+            Some((code, default_lang)) => {
+                add_highlighter_class(&mut attr, lang.as_deref().or(default_lang.as_deref()));
+                code
+            }
+            None => {
+                let mut code = String::new();
+                escape_html(&mut code, &el.value, Escape::All);
+                code
+            }
+        };
+        format!("<code{}>{body}</code>", self.html_attributes(&attr))
+    }
+
+    /// Rouge's part (`Converter::SyntaxHighlighter::Rouge.call`): the highlighted code and
+    /// the default language, or `None` when rouge would not highlight.
+    fn highlight(&self, code: &str, lang: Option<&str>, kind: CodeType) -> Option<(String, Option<String>)> {
+        self.options.syntax_highlighter.as_deref().filter(|h| *h == "rouge")?;
+        let option = |name: &str| self.highlighter_option(name, kind);
+        let default_lang = option("default_lang").and_then(|v| v.to_scalar_string()).filter(|s| !s.is_empty());
+        let guess_lang = option("guess_lang").is_some_and(truthy);
+        if option("disable").is_some_and(truthy) {
+            return None;
+        }
+        let asked = lang.or(default_lang.as_deref());
+        let lexer = match asked {
+            // rouge guesses the language; Folio takes plain text, which is what rouge
+            // settles on for prose and unknown code.
+            None | Some("guess") if guess_lang => "plaintext",
+            None => return None,
+            Some(name) => lexer_tag(name.split('?').next().unwrap_or(name))?,
+        };
+        if lexer == "plaintext" && !guess_lang {
+            return None;
+        }
+        let mut escaped = String::with_capacity(code.len() + 64);
+        escape_html(&mut escaped, code, Escape::All);
+        let html = match kind {
+            CodeType::Block => format!("<div class=\"highlight\"><pre class=\"highlight\"><code>{escaped}</code></pre></div>"),
+            CodeType::Span => escaped,
+        };
+        Some((html, default_lang))
+    }
+
+    /// A `syntax_highlighter_opts` entry, the `block:` or `span:` sub-options winning.
+    fn highlighter_option(&self, name: &str, kind: CodeType) -> Option<&Value> {
+        let opts = &self.options.syntax_highlighter_opts;
+        let section = if kind == CodeType::Block { "block" } else { "span" };
+        let specific = find_option(opts, section).and_then(|v| match v {
+            Value::Map(m) => find_option(m, name),
+            _ => None,
+        });
+        specific.or_else(|| find_option(opts, name))
+    }
+}
+
+/// An option by name, with or without Ruby's symbol colon.
+fn find_option<'v>(entries: &'v [(String, Value)], name: &str) -> Option<&'v Value> {
+    entries.iter().find(|(k, _)| k.trim_start_matches(':') == name).map(|(_, v)| v)
+}
+
+fn truthy(value: &Value) -> bool {
+    !matches!(value, Value::Null | Value::Bool(false))
+}
+
+/// The lexer tag rouge resolves a language name to (`Rouge::Lexer.find`).
+fn lexer_tag(name: &str) -> Option<&'static str> {
+    LANGUAGES.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| LANGUAGES[i].1)
+}
+
+/// The language named by a `language-X` class (`extract_code_language`).
+fn code_language(attr: &Attrs) -> Option<&str> {
+    let class = attr.get("class")?;
+    class.split(|c: char| c.is_ascii_whitespace()).find_map(|word| word.strip_prefix("language-")).filter(|l| !l.is_empty())
+}
+
+/// As [`code_language`], removing the class word (`extract_code_language!`).
+fn take_code_language(attr: &mut Attrs) -> Option<String> {
+    let lang = code_language(attr)?.to_owned();
+    let class = attr.get("class").expect("code_language found it");
+    let word = format!("language-{lang}");
+    let at = class.find(&word).expect("the word is in the class");
+    let rest = format!("{}{}", &class[..at], &class[at + word.len()..]);
+    let rest = rest.trim();
+    if rest.is_empty() {
+        attr.remove("class");
+    } else {
+        attr.set("class", rest);
+    }
+    Some(lang)
+}
+
+/// `add_syntax_highlighter_to_class_attr`: ` highlighter-rouge` appended, and the language
+/// class put first (replacing a leading one).
+fn add_highlighter_class(attr: &mut Attrs, lang: Option<&str>) {
+    let mut class = format!("{} highlighter-rouge", attr.get("class").unwrap_or("")).trim_start().to_owned();
+    if let Some(lang) = lang {
+        class = match class.strip_prefix("language-") {
+            Some(rest) => {
+                let end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
+                format!("language-{lang}{}", &rest[end..])
+            }
+            None => format!("language-{lang} {class}"),
+        };
+    }
+    attr.set("class", class);
+}
+
+/// `show-whitespaces`: spaces and tabs made visible, marked as leading, trailing or inner.
+fn show_whitespace(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() * 2);
+    for (n, line) in code.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let content_start = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let content_end = line.trim_end_matches([' ', '\t']).len();
+        for (i, c) in line.char_indices() {
+            let suffix = if i < content_start {
+                "-l"
+            } else if i >= content_end.max(content_start) {
+                "-r"
+            } else {
+                ""
+            };
+            match c {
+                '\t' => out.push_str(&format!("<span class=\"ws-tab{suffix}\">\t</span>")),
+                ' ' => out.push_str(&format!("<span class=\"ws-space{suffix}\">&#8901;</span>")),
+                _ => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rouge_knows_aliases() {
+        assert_eq!(lexer_tag("sh"), Some("shell"));
+        assert_eq!(lexer_tag("text"), Some("plaintext"));
+        assert_eq!(lexer_tag("no-such-language"), None);
+    }
+
+    #[test]
+    fn the_language_class_moves_first() {
+        let mut attr = Attrs::default();
+        attr.set("class", "wide");
+        add_highlighter_class(&mut attr, Some("ruby"));
+        assert_eq!(attr.get("class"), Some("language-ruby wide highlighter-rouge"));
+        let mut attr = Attrs::default();
+        attr.set("class", "language-ruby");
+        add_highlighter_class(&mut attr, Some("ruby"));
+        assert_eq!(attr.get("class"), Some("language-ruby highlighter-rouge"));
+    }
+
+    #[test]
+    fn the_language_class_is_taken_off_code_blocks() {
+        let mut attr = Attrs::default();
+        attr.set("class", "a language-js b");
+        assert_eq!(take_code_language(&mut attr).as_deref(), Some("js"));
+        assert_eq!(attr.get("class"), Some("a  b"));
+    }
+}

@@ -1,0 +1,104 @@
+//! Footnote references and the footnote section, as kramdown writes them: numbered in
+//! order of first reference from `footnote_nr`, ids `fn:NAME` and `fnref:NAME`, a back link
+//! per reference.
+
+use super::{HtmlConverter, INDENT};
+use crate::kramdown::element::{Attrs, Element, Kind};
+use crate::kramdown::entities;
+
+impl HtmlConverter<'_> {
+    pub(super) fn convert_footnote(&mut self, el: &Element) -> String {
+        let name = format!("{}{}", self.options.footnote_prefix, el.options.name.as_deref().unwrap_or(""));
+        let (number, repeat) = match self.footnotes.iter_mut().find(|(n, _, _, _)| *n == name) {
+            Some((_, _, number, repeat)) => {
+                *repeat += 1;
+                (*number, format!(":{repeat}"))
+            }
+            None => {
+                let number = self.footnote_counter;
+                self.footnote_counter += 1;
+                let source = el.options.name.clone().unwrap_or_default();
+                self.footnotes.push((name.clone(), source, number, 0));
+                (number, String::new())
+            }
+        };
+        format!(
+            "<sup id=\"fnref:{name}{repeat}\" role=\"doc-noteref\"><a href=\"#fn:{name}\" class=\"footnote\" rel=\"footnote\">{number}</a></sup>"
+        )
+    }
+
+    /// The `<div class="footnotes">` section, or nothing when no footnote was referenced.
+    pub(super) fn footnote_content(&mut self) -> String {
+        if self.footnotes.is_empty() {
+            return String::new();
+        }
+        let mut backlink_text = String::new();
+        super::escape_html(&mut backlink_text, &self.options.footnote_backlink, super::Escape::Text);
+        let nbsp = self.entity_to_str(entities::by_code_point(160), None);
+        let mut items = String::new();
+        // A reference inside a footnote adds a footnote while this runs.
+        let mut i = 0;
+        while i < self.footnotes.len() {
+            let (name, source, _, _) = self.footnotes[i].clone();
+            let content = self.data.footnotes.iter().find(|(n, _)| *n == source).map(|(_, def)| def.content.children.clone());
+            let mut li = Element::new(Kind::Li);
+            li.attr.set("id", format!("fn:{name}"));
+            li.attr.set("role", "doc-endnote");
+            li.children = content.unwrap_or_default();
+            if !self.options.footnote_backlink.is_empty() {
+                let repeat = self.footnotes[i].3;
+                let (para, insert_space) = backlink_paragraph(&mut li, self.options.footnote_backlink_inline);
+                let space = if insert_space { nbsp.as_str() } else { "" };
+                let mut links = vec![backlink(space, &name, &backlink_text)];
+                for index in 1..=repeat {
+                    links.push(backlink(&nbsp, &format!("{name}:{index}"), &format!("{backlink_text}<sup>{}</sup>", index + 1)));
+                }
+                para.children.extend(links.into_iter().map(|html| Element::with_value(Kind::Raw, html)));
+            } else if !li.children.last().is_some_and(|c| c.kind == Kind::P) && !self.options.footnote_backlink_inline {
+                li.children.push(Element::new(Kind::P));
+            }
+            items.push_str(&self.convert(&li, 2 * INDENT));
+            i += 1;
+        }
+        let mut ol_attr = Attrs::default();
+        if self.options.footnote_nr != 1 {
+            ol_attr.set("start", self.options.footnote_nr.to_string());
+        }
+        let ol = self.indented_block_with("ol", &ol_attr, &items, INDENT);
+        let mut div_attr = Attrs::default();
+        div_attr.set("class", "footnotes");
+        div_attr.set("role", "doc-endnotes");
+        self.indented_block_with("div", &div_attr, &ol, 0)
+    }
+}
+
+fn backlink(space: &str, name: &str, text: &str) -> String {
+    format!("{space}<a href=\"#fnref:{name}\" class=\"reversefootnote\" role=\"doc-backlink\">{text}</a>")
+}
+
+/// The paragraph the back links go into: the footnote's last paragraph (or header) when
+/// it ends with one (or always with `footnote_backlink_inline`), else a new one. Also
+/// whether a space goes before the first link.
+fn backlink_paragraph(li: &mut Element, inline: bool) -> (&mut Element, bool) {
+    let ends_with_p = li.children.last().is_some_and(|c| c.kind == Kind::P);
+    if ends_with_p || inline {
+        let mut depth_path = Vec::new();
+        let mut parent: &Element = li;
+        while let Some(last) = parent.children.last() {
+            if matches!(last.kind, Kind::P | Kind::Header) {
+                break;
+            }
+            depth_path.push(parent.children.len() - 1);
+            parent = last;
+        }
+        if !parent.children.is_empty() {
+            let mut target: &mut Element = li;
+            for index in depth_path {
+                target = &mut target.children[index];
+            }
+            return (target.children.last_mut().expect("not empty"), true);
+        }
+    }
+    li.children.push(Element::new(Kind::P));
+    (li.children.last_mut().expect("just pushed"), false)
+}

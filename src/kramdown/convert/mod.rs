@@ -1,0 +1,324 @@
+//! The HTML converter (kramdown's `Converter::Html`): writes the tree as the HTML kramdown
+//! writes, down to its indentation and line breaks.
+//!
+//! Each element kind has a `convert_*` method returning its HTML; containers convert their
+//! children with [`HtmlConverter::inner`]. The converter only writes: what is safe to
+//! show is decided elsewhere.
+
+mod blocks;
+mod code;
+mod footnotes;
+mod rouge_languages;
+mod spans;
+mod toc;
+
+use super::element::{Alignment, Attrs, ContentModel, Element, Entity, Kind};
+use super::header_ids::IdCounter;
+use super::parser::DocumentData;
+use crate::options::{EntityOutput, Options};
+
+/// The converter's state while writing one document.
+pub struct HtmlConverter<'a> {
+    options: &'a Options,
+    data: &'a DocumentData,
+    /// The number the next new footnote gets (`footnote_nr` first).
+    footnote_counter: u32,
+    /// Footnotes in order of first reference: output name (with `footnote_prefix`), name of
+    /// the definition, number, repeated references.
+    footnotes: Vec<(String, String, u32, u32)>,
+    /// Headers for a table of contents: level, id, inner elements.
+    toc: Vec<(u8, String, Vec<Element>)>,
+    /// Where the table of contents goes: list kind and attributes of the `{:toc}` list.
+    toc_at: Option<(Kind, Attrs)>,
+    /// Whether a `{:footnotes}` list says where the footnotes go.
+    footnotes_at: bool,
+    ids: IdCounter,
+    /// The elements being converted, innermost last (what kramdown's `@stack` is used for).
+    stack: Vec<Frame>,
+}
+
+/// What a child needs to know of an enclosing element.
+struct Frame {
+    kind: Kind,
+    content_model: Option<ContentModel>,
+    alignment: Vec<Alignment>,
+    refs: Vec<String>,
+}
+
+/// Marks where the table of contents and the footnotes go until they are known.
+const TOC_MARK: &str = "\u{0}folio:toc\u{0}";
+const FOOTNOTES_MARK: &str = "\u{0}folio:footnotes\u{0}";
+
+/// Converts a parsed document to HTML.
+pub fn to_html(root: &Element, data: &DocumentData, options: &Options) -> String {
+    let mut converter = HtmlConverter {
+        options,
+        data,
+        footnote_counter: options.footnote_nr,
+        footnotes: Vec::new(),
+        toc: Vec::new(),
+        toc_at: None,
+        footnotes_at: false,
+        ids: IdCounter::default(),
+        stack: Vec::new(),
+    };
+    converter.convert_root(root)
+}
+
+impl<'a> HtmlConverter<'a> {
+    fn convert(&mut self, el: &Element, indent: usize) -> String {
+        use Kind::*;
+        match el.kind {
+            Root => self.convert_root(el),
+            Blank => "\n".into(),
+            Text => self.convert_text(el),
+            P => self.convert_p(el, indent),
+            Codeblock => self.convert_codeblock(el, indent),
+            Blockquote => self.indented_block("blockquote", &el.attr, el, indent),
+            Header => self.convert_header(el, indent),
+            Hr => format!("{}<hr{} />\n", spaces(indent), self.html_attributes(&el.attr)),
+            Ul | Ol => self.convert_list(el, indent),
+            Dl => self.indented_block("dl", &el.attr, el, indent),
+            Li | Dd => self.convert_li(el, indent),
+            Dt => self.convert_dt(el, indent),
+            HtmlElement => self.convert_html_element(el, indent),
+            XmlComment | XmlPi => self.convert_xml_comment(el, indent),
+            Table | Thead | Tbody | Tfoot | Tr => {
+                let name = table_tag(el.kind);
+                self.indented_block(name, &el.attr, el, indent)
+            }
+            Td => self.convert_cell(el, indent, 0),
+            Comment => self.convert_comment(el, indent),
+            Br => "<br />".into(),
+            A => self.span_html("a", &el.attr, el),
+            Img => format!("<img{} />", self.html_attributes(&el.attr)),
+            Codespan => self.convert_codespan(el),
+            Footnote => self.convert_footnote(el),
+            Raw => convert_raw(el),
+            Em => self.span_html("em", &el.attr, el),
+            Strong => self.span_html("strong", &el.attr, el),
+            Entity => self.entity_to_str(el.options.entity.expect("entities carry one"), el.options.original.as_deref()),
+            TypographicSym => self.convert_typographic_sym(el),
+            SmartQuote => self.convert_smart_quote(el),
+            Math => self.convert_math(el, indent),
+            Abbreviation => self.convert_abbreviation(el),
+            // Never left in a parsed tree.
+            RawText | Eob | Temp => String::new(),
+        }
+    }
+
+    /// The children's HTML, one indentation step deeper.
+    fn inner(&mut self, el: &Element, indent: usize) -> String {
+        self.stack.push(Frame {
+            kind: el.kind,
+            content_model: el.options.content_model,
+            alignment: if el.kind == Kind::Table { el.options.alignment.clone() } else { Vec::new() },
+            refs: if el.kind == Kind::Dl { el.options.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default() } else { Vec::new() },
+        });
+        let mut result = String::new();
+        let child_indent = indent + INDENT;
+        for (index, child) in el.children.iter().enumerate() {
+            if child.kind == Kind::Td {
+                result.push_str(&self.convert_cell(child, child_indent, index));
+            } else {
+                result.push_str(&self.convert(child, child_indent));
+            }
+        }
+        self.stack.pop();
+        result
+    }
+
+    fn convert_root(&mut self, root: &Element) -> String {
+        // The root's children are at indentation 0 (kramdown starts at -2).
+        self.stack.push(Frame { kind: Kind::Root, content_model: None, alignment: Vec::new(), refs: Vec::new() });
+        let mut result = String::new();
+        for child in &root.children {
+            result.push_str(&self.convert(child, 0));
+        }
+        self.stack.pop();
+        let footnotes = self.footnote_content();
+        if self.footnotes_at {
+            result = result.replacen(FOOTNOTES_MARK, &footnotes, 1);
+        } else {
+            result.push_str(&footnotes);
+        }
+        if let Some((kind, attrs)) = self.toc_at.take() {
+            let tree = toc::tree(&self.toc, kind, attrs);
+            let text = if tree.children.is_empty() { String::new() } else { self.convert(&tree, 0) };
+            result = result.replacen(TOC_MARK, &text, 1);
+        }
+        result
+    }
+
+    fn parent(&self) -> Option<&Frame> {
+        self.stack.last()
+    }
+
+    /// Whether the enclosing element is a raw HTML element (whose content is written as is).
+    fn in_raw_html(&self) -> bool {
+        self.parent().is_some_and(|f| f.kind == Kind::HtmlElement && f.content_model == Some(ContentModel::Raw))
+    }
+
+    fn span_html(&mut self, name: &str, attr: &Attrs, el: &Element) -> String {
+        let body = self.inner(el, 0);
+        format!("<{name}{}>{body}</{name}>", self.html_attributes(attr))
+    }
+
+    fn block_html(&self, name: &str, attr: &Attrs, body: &str, indent: usize) -> String {
+        format!("{}<{name}{}>{body}</{name}>\n", spaces(indent), self.html_attributes(attr))
+    }
+
+    fn indented_block(&mut self, name: &str, attr: &Attrs, el: &Element, indent: usize) -> String {
+        let body = self.inner(el, indent);
+        self.indented_block_with(name, attr, &body, indent)
+    }
+
+    fn indented_block_with(&self, name: &str, attr: &Attrs, body: &str, indent: usize) -> String {
+        let pad = spaces(indent);
+        format!("{pad}<{name}{}>\n{body}{pad}</{name}>\n", self.html_attributes(attr))
+    }
+
+    /// ` key="value"` for each attribute; nothing for an empty `id`.
+    fn html_attributes(&self, attr: &Attrs) -> String {
+        let mut out = String::new();
+        for (key, value) in attr.iter() {
+            if key == "id" && value.trim().is_empty() {
+                continue;
+            }
+            out.push(' ');
+            out.push_str(key);
+            out.push_str("=\"");
+            escape_html(&mut out, value, Escape::Attribute);
+            out.push('"');
+        }
+        out
+    }
+
+    /// An entity as `entity_output` asks (`entity_to_str`).
+    fn entity_to_str(&self, entity: Entity, original: Option<&str>) -> String {
+        let output = self.options.entity_output;
+        let c = entity.char();
+        let needs_escape = |c: char| matches!(c, '<' | '>' | '&' | '"');
+        match c {
+            Some(c) if output == EntityOutput::AsChar && (c == '"' || !needs_escape(c)) => c.to_string(),
+            _ if matches!(output, EntityOutput::AsInput | EntityOutput::AsChar) && original.is_some() => {
+                original.expect("checked").to_owned()
+            }
+            _ if (output == EntityOutput::Symbolic || c.is_some_and(needs_escape)) && entity.name.is_some() => {
+                format!("&{};", entity.name.expect("checked"))
+            }
+            _ => format!("&#{};", entity.code_point),
+        }
+    }
+}
+
+/// One level of kramdown's indentation.
+const INDENT: usize = 2;
+
+fn spaces(n: usize) -> String {
+    " ".repeat(n)
+}
+
+fn table_tag(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Table => "table",
+        Kind::Thead => "thead",
+        Kind::Tbody => "tbody",
+        Kind::Tfoot => "tfoot",
+        _ => "tr",
+    }
+}
+
+fn convert_raw(el: &Element) -> String {
+    let types = &el.options.raw_types;
+    if types.is_empty() || types.iter().any(|t| t == "html") {
+        let newline = if el.is_block() { "\n" } else { "" };
+        format!("{}{newline}", el.value)
+    } else {
+        String::new()
+    }
+}
+
+/// What `escape_html` escapes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    /// `<`, `>` and `&`.
+    All,
+    /// `<`, `>` and `&`, except `&` starting a character reference.
+    Text,
+    /// As `Text`, and `"`.
+    Attribute,
+}
+
+/// kramdown's `escape_html`.
+pub fn escape_html(out: &mut String, s: &str, mode: Escape) {
+    let bytes = s.as_bytes();
+    let mut last = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let replacement = match bytes[i] {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if mode == Escape::Attribute => "&quot;",
+            b'&' => match mode {
+                Escape::All => "&amp;",
+                _ => match reference_len(&s[i..]) {
+                    Some(len) => {
+                        i += len;
+                        continue;
+                    }
+                    None => "&amp;",
+                },
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(replacement);
+        i += 1;
+        last = i;
+    }
+    out.push_str(&s[last..]);
+}
+
+/// REXML's `REFERENCE_RE` (`&(?:([\w:][\-\w\.:]*);|#\d+;|#x[0-9a-fA-F]+;)`) at the start of `s`.
+pub fn reference_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let body = &b[1..];
+    let len = if body.first() == Some(&b'#') {
+        if body.get(1) == Some(&b'x') {
+            let n = body[2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
+            (n > 0).then_some(2 + n)?
+        } else {
+            let n = body[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            (n > 0).then_some(1 + n)?
+        }
+    } else {
+        let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
+        if !body.first().is_some_and(|c| word(c) || *c == b':') {
+            return None;
+        }
+        1 + body[1..].iter().take_while(|c| word(c) || matches!(c, b'-' | b'.' | b':')).count()
+    };
+    (body.get(len) == Some(&b';')).then_some(len + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(s: &str, mode: Escape) -> String {
+        let mut out = String::new();
+        escape_html(&mut out, s, mode);
+        out
+    }
+
+    #[test]
+    fn text_escaping_keeps_character_references() {
+        assert_eq!(escaped("a &amp; b & c &#160; &#xA0; <d>", Escape::Text), "a &amp; b &amp; c &#160; &#xA0; &lt;d&gt;");
+        assert_eq!(escaped("&amp; \"", Escape::All), "&amp;amp; \"");
+        assert_eq!(escaped("say \"&x;\"", Escape::Attribute), "say &quot;&x;&quot;");
+    }
+}

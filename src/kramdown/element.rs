@@ -1,0 +1,319 @@
+//! The kramdown document tree: what the parser builds and the HTML converter writes.
+//!
+//! It mirrors `Kramdown::Element`: a kind, a value (text, tag name, code...), ordered
+//! attributes, children, and the few options kramdown keeps on an element. Keeping the
+//! same shape as kramdown makes its rules (which are written against that tree) portable
+//! one to one.
+
+/// What an element is (`Kramdown::Element#type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Root,
+    /// Blank lines between blocks; the value holds them.
+    Blank,
+    /// Text: `RawText` before span parsing, `Text` after.
+    Text,
+    RawText,
+    P,
+    Header,
+    Blockquote,
+    Codeblock,
+    Hr,
+    Ul,
+    Ol,
+    Li,
+    Dl,
+    Dt,
+    Dd,
+    Table,
+    Thead,
+    Tbody,
+    Tfoot,
+    Tr,
+    Td,
+    /// End of block marker; its value says what made it (`^`, an IAL, a definition...).
+    Eob,
+    /// Raw HTML element, block or span; value is the tag name.
+    HtmlElement,
+    XmlComment,
+    XmlPi,
+    /// `{::comment}`: written as an HTML comment.
+    Comment,
+    /// Output written as is (`{::nomarkdown}`, footnote back links).
+    Raw,
+    Em,
+    Strong,
+    A,
+    Img,
+    Codespan,
+    Br,
+    /// A footnote reference; `options.name` names the definition.
+    Footnote,
+    /// An HTML entity; `options.entity` holds it.
+    Entity,
+    /// `--`, `...`, `<<`: `options.symbol` says which.
+    TypographicSym,
+    /// A smart quote: `options.symbol` is lsquo, rsquo, ldquo or rdquo.
+    SmartQuote,
+    /// An abbreviation occurrence; the value is the abbreviation.
+    Abbreviation,
+    Math,
+    /// A container used while parsing list items; never output.
+    Temp,
+}
+
+/// Whether an element is block or span level (`Element.category`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Category {
+    Block,
+    Span,
+}
+
+/// How the inside of a raw HTML element is read (`:content_model`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContentModel {
+    Raw,
+    Span,
+    Block,
+}
+
+/// Table column alignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Alignment {
+    Default,
+    Left,
+    Center,
+    Right,
+}
+
+/// Attributes in the order they were set, as Ruby's hashes keep them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attrs(pub Vec<(String, String)>);
+
+impl Attrs {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == key)
+    }
+
+    /// Sets `key`, keeping its place when it is already there.
+    pub fn set(&mut self, key: &str, value: impl Into<String>) {
+        let value = value.into();
+        match self.0.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key.to_owned(), value)),
+        }
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<String> {
+        let index = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(index).1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Adds `class` to the class attribute (kramdown: `"#{attr['class']} #{v}".lstrip`).
+    pub fn add_class(&mut self, class: &str) {
+        match self.0.iter_mut().find(|(k, _)| k == "class") {
+            Some((_, v)) => {
+                v.push(' ');
+                v.push_str(class);
+                let trimmed = v.trim_start().len();
+                v.drain(..v.len() - trimmed);
+            }
+            None => self.0.push(("class".to_owned(), class.trim_start().to_owned())),
+        }
+    }
+}
+
+/// An inline attribute list (`{: .cls #id key="v" ref}`): attributes plus references to
+/// attribute list definitions.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ial {
+    pub attrs: Attrs,
+    pub refs: Vec<String>,
+}
+
+impl Ial {
+    /// Merges `other` into this list (`update_ial_with_ial`): classes add up, the rest is replaced.
+    pub fn merge(&mut self, other: &Ial) {
+        self.refs.extend(other.refs.iter().cloned());
+        for (key, value) in other.attrs.iter() {
+            if key == "class" {
+                self.attrs.add_class(value);
+            } else {
+                self.attrs.set(key, value);
+            }
+        }
+    }
+
+    pub fn has_ref(&self, name: &str) -> bool {
+        self.refs.iter().any(|r| r == name)
+    }
+}
+
+/// What made an end-of-block marker (`Element.new(:eob, value)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EobKind {
+    /// The `^` marker itself.
+    Marker,
+    Ial,
+    Ald,
+    LinkDef,
+    AbbrevDef,
+    FootnoteDef,
+    Extension,
+}
+
+/// An HTML entity: its code point and, where it has one, its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub code_point: u32,
+    pub name: Option<&'static str>,
+}
+
+/// The named symbols that typographic conversion and smart quotes produce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Symbol {
+    Mdash,
+    Ndash,
+    Hellip,
+    LaquoSpace,
+    RaquoSpace,
+    Laquo,
+    Raquo,
+    Lsquo,
+    Rsquo,
+    Ldquo,
+    Rdquo,
+}
+
+impl Symbol {
+    /// The symbol's kramdown name, as used by the `typographic_symbols` option.
+    pub fn name(self) -> &'static str {
+        match self {
+            Symbol::Mdash => "mdash",
+            Symbol::Ndash => "ndash",
+            Symbol::Hellip => "hellip",
+            Symbol::LaquoSpace => "laquo_space",
+            Symbol::RaquoSpace => "raquo_space",
+            Symbol::Laquo => "laquo",
+            Symbol::Raquo => "raquo",
+            Symbol::Lsquo => "lsquo",
+            Symbol::Rsquo => "rsquo",
+            Symbol::Ldquo => "ldquo",
+            Symbol::Rdquo => "rdquo",
+        }
+    }
+}
+
+/// The options kramdown keeps on elements (`el.options`), as typed fields.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ElementOptions {
+    /// The source line the element starts on (in the body).
+    pub location: usize,
+    pub ial: Option<Ial>,
+    pub category: Option<Category>,
+    /// A paragraph written without `<p>` (tight list items, definitions).
+    pub transparent: bool,
+    pub level: u8,
+    /// The header text before span parsing, for automatic ids.
+    pub raw_text: Option<String>,
+    pub fenced: bool,
+    pub lang: Option<String>,
+    pub content_model: Option<ContentModel>,
+    pub is_closed: bool,
+    pub first_list_marker: Option<String>,
+    pub first_as_para: bool,
+    pub alignment: Vec<Alignment>,
+    /// Footnote name (references) or the `type` list of `{::nomarkdown}`.
+    pub name: Option<String>,
+    pub raw_types: Vec<String>,
+    pub entity: Option<Entity>,
+    /// How an entity was written in the source, for `entity_output: as_input`.
+    pub original: Option<String>,
+    pub symbol: Option<Symbol>,
+    pub eob: Option<EobKind>,
+}
+
+/// One node of the tree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Element {
+    pub kind: Kind,
+    pub value: String,
+    pub attr: Attrs,
+    pub options: Box<ElementOptions>,
+    pub children: Vec<Element>,
+}
+
+impl Element {
+    pub fn new(kind: Kind) -> Self {
+        Element { kind, value: String::new(), attr: Attrs::default(), options: Box::default(), children: Vec::new() }
+    }
+
+    pub fn with_value(kind: Kind, value: impl Into<String>) -> Self {
+        Element { value: value.into(), ..Element::new(kind) }
+    }
+
+    pub fn at(mut self, location: usize) -> Self {
+        self.options.location = location;
+        self
+    }
+
+    /// Block or span (`Element.category`): fixed for most kinds, an option for the others.
+    pub fn category(&self) -> Option<Category> {
+        use Kind::*;
+        match self.kind {
+            Blank | P | Header | Blockquote | Codeblock | Ul | Ol | Li | Dl | Dt | Dd | Table | Td | Hr => {
+                Some(Category::Block)
+            }
+            _ => self.options.category,
+        }
+    }
+
+    pub fn is_block(&self) -> bool {
+        self.category() == Some(Category::Block)
+    }
+
+    pub fn last_kind(&self) -> Option<Kind> {
+        self.children.last().map(|c| c.kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_add_up_and_other_attributes_are_replaced_in_place() {
+        let mut attrs = Attrs::default();
+        attrs.set("id", "a");
+        attrs.add_class("one");
+        attrs.add_class("two");
+        attrs.set("id", "b");
+        assert_eq!(attrs.0, [("id".into(), "b".into()), ("class".into(), "one two".into())]);
+    }
+
+    #[test]
+    fn merging_lists_keeps_references_and_adds_classes() {
+        let mut ial = Ial::default();
+        ial.attrs.add_class("a");
+        let mut other = Ial::default();
+        other.attrs.add_class("b");
+        other.attrs.set("title", "t");
+        other.refs.push("ref".into());
+        ial.merge(&other);
+        assert_eq!(ial.attrs.get("class"), Some("a b"));
+        assert_eq!(ial.attrs.get("title"), Some("t"));
+        assert!(ial.has_ref("ref"));
+    }
+}

@@ -1,0 +1,61 @@
+//! What the GFM parser does after kramdown's parse (`GFM#update_elements`): header ids
+//! from the header text, and hard line breaks.
+//!
+//! With `hard_wrap: true` (the GFM parser's default) every newline inside a paragraph is a
+//! `<br />`; with `hard_wrap: false` (Jekyll's setting) only a backslash before the
+//! newline is. A break at the very end of a block is dropped. Raw HTML elements are left
+//! alone, and headers get no breaks.
+
+use super::element::{Element, Kind};
+use super::header_ids;
+use super::parser::Parser;
+
+impl Parser {
+    pub(crate) fn update_gfm_elements(&mut self, element: &mut Element) {
+        let hard_break = if self.options.hard_wrap { "\n" } else { "\\\n" };
+        let children = std::mem::take(&mut element.children);
+        let last_index = children.len().saturating_sub(1);
+        let mut updated = Vec::with_capacity(children.len());
+        for (index, mut child) in children.into_iter().enumerate() {
+            if child.kind == Kind::Text && child.value.contains(hard_break) {
+                let is_last = index == last_index;
+                split_hard_breaks(&child, hard_break, element.is_block() && is_last, &mut updated);
+                continue;
+            }
+            match child.kind {
+                Kind::HtmlElement => {}
+                Kind::Header if self.options.auto_ids && !child.attr.contains("id") => {
+                    let text = child.options.raw_text.clone().unwrap_or_default();
+                    let prefix = self.options.auto_id_prefix.clone();
+                    child.attr.set("id", self.gfm_ids.gfm(&text, &prefix));
+                }
+                _ => self.update_gfm_elements(&mut child),
+            }
+            updated.push(child);
+        }
+        element.children = updated;
+    }
+
+    /// The text a header or definition term's automatic id is made from, after span parsing.
+    pub(crate) fn raw_text_of(&self, el: &Element) -> String {
+        if self.is_gfm() {
+            header_ids::gfm_raw_text(el)
+        } else {
+            header_ids::text_only(el)
+        }
+    }
+}
+
+/// `update_text_type`: the text split at each hard break, with `<br />` between the parts.
+fn split_hard_breaks(text: &Element, hard_break: &str, may_omit_trailing: bool, out: &mut Vec<Element>) {
+    let lines: Vec<&str> = text.value.split(hard_break).collect();
+    let omit_trailing_br = may_omit_trailing && lines.last().is_some_and(|l| l.is_empty());
+    let location = text.options.location;
+    for (index, line) in lines.iter().enumerate() {
+        let value = if index > 0 { format!("\n{line}") } else { (*line).to_owned() };
+        out.push(Element::with_value(Kind::Text, value).at(location + index));
+        if index + 2 < lines.len() || (index + 2 == lines.len() && !omit_trailing_br) {
+            out.push(Element::new(Kind::Br).at(location + index));
+        }
+    }
+}

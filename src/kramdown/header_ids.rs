@@ -1,0 +1,133 @@
+//! Automatic header ids, the two ways kramdown makes them.
+//!
+//! - GFM input (Jekyll): from the header's text after span parsing (entities and smart
+//!   quotes as characters, markup dropped), lowercased; everything but Unicode letters,
+//!   digits, `_`, `-`, spaces and tabs dropped; spaces and tabs become `-`. A repeated id
+//!   gets `-1`, `-2`... (`generate_gfm_header_id`).
+//! - kramdown input: from the raw header text, leading non-letters dropped, only ASCII
+//!   letters, digits, spaces and hyphens kept, spaces to `-`, lowercased; empty gives
+//!   `section`; repeats get `-1`, `-2`... (`Converter::Base#generate_id`).
+//!
+//! `transliterated_header_ids` needs the `stringex` gem in kramdown, without which (as in
+//! Debian's kramdown, the reference here) it changes nothing; Folio does the same.
+
+use super::element::{Element, Kind, Symbol};
+use super::entities;
+use std::collections::HashMap;
+
+/// The text a header's id is made from, as GFM gathers it (`GFM#update_raw_text`).
+pub fn gfm_raw_text(el: &Element) -> String {
+    let mut out = String::new();
+    gather_gfm(el, &mut out);
+    out
+}
+
+fn gather_gfm(el: &Element, out: &mut String) {
+    for child in &el.children {
+        match child.kind {
+            Kind::Text | Kind::Codespan | Kind::Math => out.push_str(&child.value),
+            Kind::Entity => out.extend(child.options.entity.and_then(|e| e.char())),
+            Kind::SmartQuote | Kind::TypographicSym => match child.options.symbol {
+                Some(Symbol::LaquoSpace) => out.push_str("« "),
+                Some(Symbol::RaquoSpace) => out.push_str(" »"),
+                Some(symbol) => out.extend(entities::by_name(symbol.name()).and_then(|e| e.char())),
+                None => {}
+            },
+            _ => gather_gfm(child, out),
+        }
+    }
+}
+
+/// The text of an element's `Text` descendants (kramdown's `update_raw_text`).
+pub fn text_only(el: &Element) -> String {
+    let mut out = String::new();
+    gather_text(el, &mut out);
+    out
+}
+
+fn gather_text(el: &Element, out: &mut String) {
+    for child in &el.children {
+        if child.kind == Kind::Text {
+            out.push_str(&child.value);
+        } else {
+            gather_text(child, out);
+        }
+    }
+}
+
+/// Gives out unique ids, counting repeats (`-1`, `-2`...).
+#[derive(Default)]
+pub struct IdCounter {
+    used: HashMap<String, usize>,
+}
+
+impl IdCounter {
+    /// GFM: the first use of an id keeps it, later ones get a count.
+    pub fn gfm(&mut self, text: &str, prefix: &str) -> String {
+        let mut id: String = text
+            .to_lowercase()
+            .chars()
+            .filter(|&c| is_word(c) || matches!(c, '-' | ' ' | '\t'))
+            .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
+            .collect();
+        let count = self.used.entry(id.clone()).and_modify(|n| *n += 1).or_insert(0);
+        if *count > 0 {
+            id.push_str(&format!("-{count}"));
+        }
+        format!("{prefix}{id}")
+    }
+
+    /// kramdown: `section` for an empty id, then counted like GFM.
+    pub fn kramdown(&mut self, text: &str, prefix: &str) -> String {
+        let mut id = basic_id(text);
+        if id.is_empty() {
+            id = "section".into();
+        }
+        match self.used.get_mut(&id) {
+            Some(n) => {
+                *n += 1;
+                id = format!("{id}-{n}");
+            }
+            None => {
+                self.used.insert(id.clone(), 0);
+            }
+        }
+        format!("{prefix}{id}")
+    }
+}
+
+/// kramdown's `basic_generate_id`: leading non-letters dropped, ASCII letters, digits,
+/// spaces and hyphens kept, spaces to hyphens, lowercased.
+pub fn basic_id(text: &str) -> String {
+    text.trim_start_matches(|c: char| !c.is_ascii_alphabetic())
+        .chars()
+        .filter(|&c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+        .map(|c| if c == ' ' { '-' } else { c.to_ascii_lowercase() })
+        .collect()
+}
+
+/// Onigmo's `\p{Word}`: letters, marks, decimal digits and connector punctuation.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || ('\u{300}'..='\u{36F}').contains(&c) || c == '\u{203F}' || c == '\u{2040}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gfm_ids_keep_unicode_letters_and_drop_punctuation() {
+        let mut ids = IdCounter::default();
+        assert_eq!(ids.gfm("Le rôle de l’État : 2016 !", ""), "le-rôle-de-létat--2016-");
+        assert_eq!(ids.gfm("Le rôle de l’État : 2016 !", ""), "le-rôle-de-létat--2016--1");
+        assert_eq!(ids.gfm("A_b", "p-"), "p-a_b");
+    }
+
+    #[test]
+    fn kramdown_ids_are_ascii_and_never_empty() {
+        let mut ids = IdCounter::default();
+        assert_eq!(ids.kramdown("1. Über uns", ""), "ber-uns");
+        assert_eq!(ids.kramdown("123", ""), "section");
+        assert_eq!(ids.kramdown("456", ""), "section-1");
+    }
+}

@@ -1,0 +1,432 @@
+//! The parser's machinery (kramdown's `Parser::Kramdown` and `Parser::GFM` core): the block
+//! loop, the span loop, and the tree updates that run between them.
+//!
+//! Parsing happens as kramdown does it. The block pass tries each block parser, in
+//! kramdown's order, at the start of every line; constructs that hold blocks (quotes, list
+//! items, HTML elements) take their lines, strip their markers and parse the result again.
+//! Text is kept as `RawText` until [`Parser::update_tree`] runs the span pass over it. Each
+//! construct lives in its own module under `block/` or `span/` as methods on [`Parser`].
+
+use super::element::{Attrs, Element, EobKind, Ial, Kind};
+use super::header_ids::IdCounter;
+use super::patterns;
+use super::scanner::Scanner;
+use crate::options::{GfmQuirk, Input, Options};
+use std::collections::HashMap;
+
+/// A problem kramdown would warn about, with the body line it is on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub line: usize,
+    pub message: String,
+}
+
+/// A footnote definition and whether a reference used it.
+pub struct FootnoteDef {
+    pub content: Element,
+    pub referenced: bool,
+    pub location: usize,
+}
+
+/// Everything the parse produced besides the tree, which the converter needs too.
+#[derive(Default)]
+pub struct DocumentData {
+    /// Footnote definitions by name, in definition order.
+    pub footnotes: Vec<(String, FootnoteDef)>,
+    /// Abbreviation → title, and attributes from an attribute list after the definition.
+    pub abbrev_defs: HashMap<String, String>,
+    pub abbrev_attr: HashMap<String, Attrs>,
+}
+
+/// How many constructs may nest inside each other. Past this depth the text is kept as a
+/// paragraph: deeper nesting is not an article, and it keeps the recursion within the
+/// WebAssembly stack.
+pub const MAX_NESTING: usize = 64;
+
+/// The block parsers, in the order kramdown tries them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockParser {
+    BlankLine,
+    Codeblock,
+    CodeblockFenced,
+    Blockquote,
+    AtxHeader,
+    HorizontalRule,
+    List,
+    DefinitionList,
+    BlockHtml,
+    SetextHeader,
+    BlockMath,
+    Table,
+    FootnoteDefinition,
+    LinkDefinition,
+    AbbrevDefinition,
+    BlockExtensions,
+    EobMarker,
+    Paragraph,
+}
+
+const BLOCK_PARSERS: &[BlockParser] = {
+    use BlockParser::*;
+    &[
+        BlankLine,
+        Codeblock,
+        CodeblockFenced,
+        Blockquote,
+        AtxHeader,
+        HorizontalRule,
+        List,
+        DefinitionList,
+        BlockHtml,
+        SetextHeader,
+        BlockMath,
+        Table,
+        FootnoteDefinition,
+        LinkDefinition,
+        AbbrevDefinition,
+        BlockExtensions,
+        EobMarker,
+        Paragraph,
+    ]
+};
+
+/// The span parsers. The active ones and their order depend on the options
+/// ([`Parser::span_parsers`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanParser {
+    Emphasis,
+    Codespan,
+    Autolink,
+    SpanHtml,
+    FootnoteMarker,
+    Link,
+    SmartQuotes,
+    InlineMath,
+    SpanExtensions,
+    HtmlEntity,
+    TypographicSyms,
+    LineBreak,
+    EscapedChars,
+    Strikethrough,
+}
+
+pub struct Parser {
+    pub options: Options,
+    pub src: Scanner,
+    /// A block attribute list waiting for the next block.
+    pub block_ial: Option<Ial>,
+    /// The kind of text the current pass adds: `RawText` in the block pass, `Text` in spans.
+    pub text_kind: Kind,
+    pub alds: HashMap<String, Ial>,
+    /// Link definitions: normalised id → (url, title).
+    pub link_defs: HashMap<String, (String, Option<String>)>,
+    pub data: DocumentData,
+    pub warnings: Vec<Warning>,
+    /// Set by a closing HTML tag to end the block parse of its element (kramdown's `throw`).
+    pub stop_block_parsing: bool,
+    /// How deep block parsing is nested.
+    pub depth: usize,
+    pub span_parsers: Vec<SpanParser>,
+    /// The kinds of the elements the current span parse is inside (`@tree` and `@stack`).
+    pub span_stack: Vec<Kind>,
+    /// GFM header ids already given (`@id_counter`).
+    pub gfm_ids: IdCounter,
+}
+
+impl Parser {
+    pub fn new(options: &Options) -> Self {
+        let mut parser = Parser {
+            options: options.clone(),
+            src: Scanner::new(String::new(), 1),
+            block_ial: None,
+            text_kind: Kind::RawText,
+            alds: HashMap::new(),
+            link_defs: HashMap::new(),
+            data: DocumentData::default(),
+            warnings: Vec::new(),
+            stop_block_parsing: false,
+            depth: 0,
+            span_parsers: Vec::new(),
+            span_stack: Vec::new(),
+            gfm_ids: IdCounter::default(),
+        };
+        for (id, url, title) in &options.link_defs {
+            parser.link_defs.insert(normalize_link_id(id), (url.clone(), title.clone()));
+        }
+        parser.configure_span_parsers();
+        parser
+    }
+
+    pub fn is_gfm(&self) -> bool {
+        self.options.input == Input::Gfm
+    }
+
+    /// The span parsers for the current options (`configure_parser` and GFM's changes).
+    pub fn configure_span_parsers(&mut self) {
+        use SpanParser::*;
+        let gfm = self.is_gfm();
+        self.span_parsers = [
+            Emphasis,
+            Codespan,
+            Autolink,
+            SpanHtml,
+            FootnoteMarker,
+            Link,
+            SmartQuotes,
+            InlineMath,
+            SpanExtensions,
+            HtmlEntity,
+            TypographicSyms,
+            LineBreak,
+            EscapedChars,
+        ]
+        .into_iter()
+        .filter(|p| match p {
+            LineBreak => !(gfm && self.options.hard_wrap),
+            TypographicSyms => !(gfm && self.options.gfm_quirks.contains(&GfmQuirk::NoAutoTypographic)),
+            _ => true,
+        })
+        .collect();
+        if gfm {
+            self.span_parsers.push(Strikethrough);
+        }
+    }
+
+    /// Parses the whole body into `root` (`Parser::Kramdown#parse`).
+    pub fn parse(&mut self, root: &mut Element, body: &str) {
+        self.parse_blocks(root, Some(adapt_source(body)), 1);
+        self.update_tree(root);
+        let mut footnotes = std::mem::take(&mut self.data.footnotes);
+        for (_, def) in footnotes.iter_mut() {
+            self.update_tree(&mut def.content);
+        }
+        for (name, def) in footnotes.iter().filter(|(_, def)| !def.referenced) {
+            self.warn_at(def.location, format!("Footnote definition for '{name}' is unreferenced - ignoring"));
+        }
+        self.data.footnotes = footnotes;
+        if self.is_gfm() {
+            self.update_gfm_elements(root);
+        }
+    }
+
+    pub fn warn(&mut self, message: impl Into<String>) {
+        let line = self.src.current_line_number();
+        self.warn_at(line, message);
+    }
+
+    pub fn warn_at(&mut self, line: usize, message: impl Into<String>) {
+        self.warnings.push(Warning { line, message: message.into() });
+    }
+
+    /// Parses the blocks of `text` (or of the current source when `None`) into `tree`.
+    /// Returns whether a closing HTML tag stopped it (kramdown's `:found`).
+    pub fn parse_blocks(&mut self, tree: &mut Element, text: Option<String>, location: usize) -> bool {
+        let saved_ial = self.block_ial.take();
+        let saved_src = text.map(|t| std::mem::replace(&mut self.src, Scanner::new(t, location)));
+        self.depth += 1;
+        let mut found = false;
+        while !self.src.eos() {
+            if !BLOCK_PARSERS.iter().any(|&p| self.try_block(p, tree)) {
+                // Every line starts some block (a paragraph at worst); kramdown warns and moves on.
+                let line = self.src.scan_line().to_owned();
+                self.add_text(&line, tree);
+            }
+            if self.stop_block_parsing {
+                self.stop_block_parsing = false;
+                found = true;
+                break;
+            }
+        }
+        self.depth -= 1;
+        if let Some(src) = saved_src {
+            self.src = src;
+        }
+        self.block_ial = saved_ial;
+        found
+    }
+
+    fn try_block(&mut self, parser: BlockParser, tree: &mut Element) -> bool {
+        use BlockParser::*;
+        if self.depth > MAX_NESTING && parser != Paragraph && parser != BlankLine {
+            return false;
+        }
+        match parser {
+            BlankLine => self.parse_blank_line(tree),
+            Codeblock => self.parse_codeblock(tree),
+            CodeblockFenced => self.parse_codeblock_fenced(tree),
+            Blockquote => self.parse_blockquote(tree),
+            AtxHeader => self.parse_atx_header(tree),
+            HorizontalRule => self.parse_horizontal_rule(tree),
+            SetextHeader => self.parse_setext_header(tree),
+            BlockExtensions => self.parse_block_extensions(tree),
+            EobMarker => self.parse_eob_marker(tree),
+            Paragraph => self.parse_paragraph(tree),
+            List | DefinitionList | BlockHtml | BlockMath | Table | FootnoteDefinition | LinkDefinition
+            | AbbrevDefinition => false,
+        }
+    }
+
+    /// A new block element, taking the waiting block attribute list (`new_block_el`).
+    pub fn new_block_el(&mut self, kind: Kind, location: usize) -> Element {
+        let mut el = Element::new(kind).at(location);
+        el.options.ial = self.block_ial.take();
+        el
+    }
+
+    /// Adds text to `tree`, joining it to its last child when that is text of the same kind.
+    pub fn add_text(&mut self, text: &str, tree: &mut Element) {
+        self.add_text_of_kind(text, tree, self.text_kind);
+    }
+
+    pub fn add_text_of_kind(&mut self, text: &str, tree: &mut Element, kind: Kind) {
+        match tree.children.last_mut() {
+            Some(last) if last.kind == kind => last.value.push_str(text),
+            last => {
+                if !text.is_empty() {
+                    let location = last.map_or(tree.options.location, |l| l.options.location);
+                    tree.children.push(Element::with_value(kind, text).at(location));
+                }
+            }
+        }
+    }
+
+    /// Whether the current position follows a block boundary: the start of the text, a blank
+    /// line, a `^` marker, or a waiting block attribute list (`after_block_boundary?`).
+    pub fn after_block_boundary(&self, tree: &Element) -> bool {
+        self.block_ial.is_some()
+            || tree.children.last().is_none_or(|last| {
+                last.kind == Kind::Blank || (last.kind == Kind::Eob && last.options.eob == Some(EobKind::Marker))
+            })
+    }
+
+    /// Whether a block boundary follows: a blank line, a `^` marker, a block attribute list,
+    /// or the end of the text (`before_block_boundary?`).
+    pub fn before_block_boundary(&self) -> bool {
+        let rest = self.src.rest();
+        rest.is_empty()
+            || rest == "\n"
+            || patterns::blank_lines(rest).is_some()
+            || patterns::eob_marker(rest).is_some()
+            || patterns::ial_block_start(rest).is_some()
+    }
+
+    /// Runs the span pass over every `RawText`, merges blank lines, and applies attribute
+    /// lists to the elements they belong to (`update_tree`).
+    pub fn update_tree(&mut self, element: &mut Element) {
+        let children = std::mem::take(&mut element.children);
+        let mut updated = Vec::with_capacity(children.len());
+        let mut last_blank: Option<usize> = None;
+        for mut child in children {
+            match child.kind {
+                Kind::RawText => {
+                    last_blank = None;
+                    let location = element.options.location;
+                    let mut holder = Element::new(Kind::Temp).at(location);
+                    self.parse_span_text(&mut holder, child.value, location);
+                    updated.append(&mut holder.children);
+                }
+                Kind::Eob => {
+                    if let Some(ial) = child.options.ial.take() {
+                        self.update_attr_with_ial(&mut child.attr, &ial);
+                    }
+                }
+                Kind::Blank => match last_blank {
+                    Some(i) => {
+                        let blank: &mut Element = &mut updated[i];
+                        blank.value.push_str(&child.value);
+                    }
+                    None => {
+                        last_blank = Some(updated.len());
+                        updated.push(child);
+                    }
+                },
+                _ => {
+                    last_blank = None;
+                    self.update_tree(&mut child);
+                    if let Some(ial) = child.options.ial.clone() {
+                        self.update_attr_with_ial(&mut child.attr, &ial);
+                    }
+                    if child.kind == Kind::Dt || (child.kind == Kind::Header && self.header_ids_use_stripped_text()) {
+                        child.options.raw_text = Some(self.raw_text_of(&child));
+                    }
+                    updated.push(child);
+                }
+            }
+        }
+        element.children = updated;
+    }
+
+    /// GFM ids (and kramdown's deprecated `auto_id_stripping`) are made from the header's text
+    /// after span parsing.
+    fn header_ids_use_stripped_text(&self) -> bool {
+        self.is_gfm() || self.options.auto_id_stripping
+    }
+
+    /// Parses `text` as spans into `holder` with a fresh span environment (`reset_env`).
+    pub fn parse_span_text(&mut self, holder: &mut Element, text: String, location: usize) {
+        let saved_src = std::mem::replace(&mut self.src, Scanner::new(text, location));
+        let saved_kind = std::mem::replace(&mut self.text_kind, Kind::Text);
+        self.parse_spans(holder, None, None);
+        self.text_kind = saved_kind;
+        self.src = saved_src;
+    }
+
+    /// Applies an attribute list, and the definitions it refers to, to `attr`
+    /// (`update_attr_with_ial`).
+    pub fn update_attr_with_ial(&self, attr: &mut Attrs, ial: &Ial) {
+        self.apply_ial(attr, ial, 0);
+    }
+
+    fn apply_ial(&self, attr: &mut Attrs, ial: &Ial, depth: usize) {
+        // Definitions may refer to each other; a cycle must not recurse forever.
+        if depth > 16 {
+            return;
+        }
+        for name in &ial.refs {
+            if let Some(def) = self.alds.get(name) {
+                self.apply_ial(attr, def, depth + 1);
+            }
+        }
+        for (key, value) in ial.attrs.iter() {
+            if key == "class" {
+                attr.add_class(value);
+            } else {
+                attr.set(key, value);
+            }
+        }
+    }
+}
+
+/// Normalises the source as kramdown does before parsing (`adapt_source`): `\r\n` and `\r`
+/// become `\n`, and the text ends with exactly one newline.
+pub fn adapt_source(source: &str) -> String {
+    let mut text = if source.contains('\r') { source.replace("\r\n", "\n").replace('\r', "\n") } else { source.to_owned() };
+    // Ruby's chomp removes one trailing line end.
+    if text.ends_with('\n') {
+        text.pop();
+    }
+    text.push('\n');
+    text
+}
+
+/// Link ids match case-insensitively and with white space folded (`normalize_link_id`).
+pub fn normalize_link_id(id: &str) -> String {
+    id.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_end_with_exactly_one_newline() {
+        assert_eq!(adapt_source("a\r\nb\r"), "a\nb\n");
+        assert_eq!(adapt_source("a\n\n"), "a\n\n");
+        assert_eq!(adapt_source(""), "\n");
+    }
+
+    #[test]
+    fn link_ids_fold_case_and_space() {
+        assert_eq!(normalize_link_id("  Simple \n Boat "), "simple boat");
+    }
+}

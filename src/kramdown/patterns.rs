@@ -1,0 +1,292 @@
+//! kramdown's shared regular expressions, written as functions over the text at the
+//! current position (which the block parsers keep at the start of a line).
+//!
+//! kramdown's rules are regular expressions, and several parsers stop or continue where
+//! another construct's start pattern matches (`LAZY_END`, `PARAGRAPH_END`); this module
+//! is where those patterns live, each next to the Ruby regexp it stands for. Ruby's `\s`
+//! is ASCII white space (` \t\r\n\f\v`), `.` does not match a newline.
+
+/// Ruby's `\s`.
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\x0b')
+}
+
+/// Ruby's `\w` (ASCII letters, digits, underscore).
+pub fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// A word character for Ruby's `\b`, which (unlike `\w`) counts Unicode letters and digits.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Ruby's `String#rstrip`: trailing ASCII white space and NUL.
+pub fn rstrip(s: &str) -> &str {
+    s.trim_end_matches(|c: char| c == '\0' || (c.is_ascii() && is_space(c as u8)))
+}
+
+/// Ruby's `String#lstrip`: leading ASCII white space.
+pub fn lstrip(s: &str) -> &str {
+    s.trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8))
+}
+
+/// Ruby's `String#strip`.
+pub fn strip(s: &str) -> &str {
+    lstrip(rstrip(s))
+}
+
+/// `OPT_SPACE` (` {0,3}`): how many of the first three bytes are spaces.
+pub fn opt_space(s: &str) -> usize {
+    s.bytes().take(3).take_while(|&b| b == b' ').count()
+}
+
+/// `INDENT` (`^(?:\t| {4})`): the length of a leading tab or four spaces.
+pub fn indent(s: &str) -> Option<usize> {
+    if s.starts_with('\t') {
+        Some(1)
+    } else if s.starts_with("    ") {
+        Some(4)
+    } else {
+        None
+    }
+}
+
+/// `BLANK_LINE` (`(?>^\s*\n)+`): the length of the run of blank lines at the start of `s`.
+pub fn blank_lines(s: &str) -> Option<usize> {
+    let run = s.bytes().take_while(|&b| is_space(b)).count();
+    s[..run].rfind('\n').map(|i| i + 1)
+}
+
+/// `\s*?\n` at the start of `s`: white space up to and including the first newline.
+pub fn rest_of_line_is_blank(s: &str) -> Option<usize> {
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'\n' => return Some(i + 1),
+            b if is_space(b) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// `EOB_MARKER` (`^\^\s*?\n`).
+pub fn eob_marker(s: &str) -> Option<usize> {
+    s.strip_prefix('^').and_then(rest_of_line_is_blank).map(|n| n + 1)
+}
+
+/// `ALD_ANY_CHARS+` then `}`: the inside of an attribute list up to its closing brace
+/// (`\}` escapes a brace; the inside may span lines). Returns the inside's length.
+pub fn attribute_list_body(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if bytes.get(i + 1) == Some(&b'}') => i += 2,
+            b'}' => return (i > 0).then_some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// `IAL_BLOCK_START` (`^ {0,3}\{:(?!:|\/)(ALD_ANY_CHARS+)\}\s*?\n`): a block attribute list
+/// line. Returns the list's inside and the length of the whole match.
+pub fn ial_block_start(s: &str) -> Option<(&str, usize)> {
+    let start = opt_space(s);
+    let after = s[start..].strip_prefix("{:")?;
+    if after.starts_with(':') || after.starts_with('/') {
+        return None;
+    }
+    let body = attribute_list_body(after)?;
+    let tail = rest_of_line_is_blank(&after[body + 1..])?;
+    Some((&after[..body], start + 2 + body + 1 + tail))
+}
+
+/// `(?:#{NCNAME}:)?#{NCNAME}` with `NCNAME = [[:alpha:]_][-[:alnum:]._]*`: the length of an
+/// XML name at the start of `s`.
+pub fn uname(s: &str) -> Option<usize> {
+    let ncname = |s: &str| -> Option<usize> {
+        let mut chars = s.char_indices();
+        let (_, first) = chars.next()?;
+        if !(first.is_alphabetic() || first == '_') {
+            return None;
+        }
+        Some(chars.find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '_'))).map_or(s.len(), |(i, _)| i))
+    };
+    let first = ncname(s)?;
+    if s[first..].starts_with(':') {
+        if let Some(second) = ncname(&s[first + 1..]) {
+            return Some(first + 1 + second);
+        }
+    }
+    Some(first)
+}
+
+/// HTML elements that kramdown treats as span level (`HTML_SPAN_ELEMENTS`).
+pub const HTML_SPAN_ELEMENTS: &[&str] = &[
+    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em", "i", "img",
+    "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp",
+    "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var",
+];
+
+/// `(?!(?:span elements|script)\b)UNAME`: a tag name that does not start with a span element's
+/// name followed by a word boundary.
+/// HTML elements that never have content (`HTML_ELEMENTS_WITHOUT_BODY`).
+pub const HTML_ELEMENTS_WITHOUT_BODY: &[&str] =
+    &["area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"];
+
+fn lazy_end_name(s: &str) -> Option<usize> {
+    let len = uname(s)?;
+    let excluded = HTML_SPAN_ELEMENTS.iter().chain(["script"].iter()).any(|name| {
+        s.starts_with(name) && !s[name.len()..].chars().next().is_some_and(is_word_char)
+    });
+    (!excluded).then_some(len)
+}
+
+/// `^ {0,3}LAZY_END_HTML_START` or `^ {0,3}LAZY_END_HTML_STOP`: a line starting with an HTML
+/// tag that is not a span element, which ends a paragraph.
+pub fn lazy_end_html(s: &str) -> bool {
+    let s = &s[opt_space(s)..];
+    if let Some(rest) = s.strip_prefix("</") {
+        // LAZY_END_HTML_STOP: `<\/(?!span...)UNAME\s*>`
+        let Some(len) = lazy_end_name(rest) else { return false };
+        rest[len..].trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8)).starts_with('>')
+    } else if let Some(rest) = s.strip_prefix('<') {
+        lazy_end_name(rest).is_some()
+    } else {
+        false
+    }
+}
+
+/// `LAZY_END`: where a paragraph or blockquote stops taking lines (a blank line, a block
+/// attribute list, an end-of-block marker, a block HTML tag, or the end of the text).
+pub fn lazy_end(s: &str) -> bool {
+    s.is_empty()
+        || s == "\n"
+        || blank_lines(s).is_some()
+        || ial_block_start(s).is_some()
+        || eob_marker(s).is_some()
+        || lazy_end_html(s)
+}
+
+/// `PATTERN_TAIL` (`[\t| ].*?\n`): what must follow a list marker. kramdown's character
+/// class holds a `|` by mistake, so `-|x` starts a list too.
+fn pattern_tail(s: &str) -> bool {
+    matches!(s.as_bytes().first(), Some(b'\t' | b'|' | b' ')) && s.contains('\n')
+}
+
+/// `LIST_START_UL` (`^( {0,3}[+*-])(PATTERN_TAIL)`): the marker's length (with its indent).
+pub fn list_start_ul(s: &str) -> Option<usize> {
+    let i = opt_space(s);
+    (matches!(s.as_bytes().get(i), Some(b'+' | b'*' | b'-')) && pattern_tail(&s[i + 1..])).then_some(i + 1)
+}
+
+/// `LIST_START_OL` (`^( {0,3}\d+\.)(PATTERN_TAIL)`): the marker's length (with its indent).
+pub fn list_start_ol(s: &str) -> Option<usize> {
+    let i = opt_space(s);
+    let digits = s[i..].bytes().take_while(u8::is_ascii_digit).count();
+    let dot = i + digits;
+    (digits > 0 && s.as_bytes().get(dot) == Some(&b'.') && pattern_tail(&s[dot + 1..])).then_some(dot + 1)
+}
+
+/// `LIST_START`.
+pub fn list_start(s: &str) -> bool {
+    list_start_ul(s).is_some() || list_start_ol(s).is_some()
+}
+
+/// `DEFINITION_LIST_START` (`^( {0,3}:)(PATTERN_TAIL)`): the marker's length.
+pub fn definition_list_start(s: &str) -> Option<usize> {
+    let i = opt_space(s);
+    (s.as_bytes().get(i) == Some(&b':') && pattern_tail(&s[i + 1..])).then_some(i + 1)
+}
+
+/// `BLOCKQUOTE_START` (`^ {0,3}> ?`): the length of the quote marker.
+pub fn blockquote_start(s: &str) -> Option<usize> {
+    let i = opt_space(s);
+    (s.as_bytes().get(i) == Some(&b'>')).then(|| i + 1 + usize::from(s.as_bytes().get(i + 1) == Some(&b' ')))
+}
+
+/// GFM's `ATX_HEADER_START` (`^(\#{1,6})[\t ]+(.*)\n`): the level, when the line is one.
+pub fn atx_header_start_gfm(s: &str) -> Option<usize> {
+    let level = s.bytes().take_while(|&b| b == b'#').count();
+    let line_end = s.find('\n')?;
+    ((1..=6).contains(&level) && matches!(s.as_bytes().get(level), Some(b' ' | b'\t')) && level < line_end)
+        .then_some(level)
+}
+
+/// GFM's `FENCED_CODEBLOCK_START` (`^[ ]{0,3}[~`]{3,}`).
+pub fn fenced_codeblock_start_gfm(s: &str) -> bool {
+    let s = &s[opt_space(s)..];
+    s.starts_with("```") || s.starts_with("~~~")
+}
+
+/// `HR_START` (`^ {0,3}(\*|-|_)[ \t]*\1[ \t]*\1(\1|[ \t])*\n`): the length of a rule line.
+pub fn horizontal_rule(s: &str) -> Option<usize> {
+    let start = opt_space(s);
+    let marker = *s.as_bytes().get(start)?;
+    if !matches!(marker, b'*' | b'-' | b'_') {
+        return None;
+    }
+    let mut count = 0;
+    for (i, b) in s.bytes().enumerate().skip(start) {
+        match b {
+            b'\n' => return (count >= 3).then_some(i + 1),
+            b' ' | b'\t' => {}
+            b if b == marker => count += 1,
+            _ => return None,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_take_every_white_line_and_stop_at_the_last_newline() {
+        assert_eq!(blank_lines("\n  \n\t\nx"), Some(5));
+        assert_eq!(blank_lines("  x\n"), None);
+        assert_eq!(blank_lines("   "), None);
+    }
+
+    #[test]
+    fn block_attribute_lists_need_their_own_line() {
+        assert_eq!(ial_block_start("{: .cls}\n"), Some((" .cls", 9)));
+        assert_eq!(ial_block_start("   {:#id}  \nnext"), Some(("#id", 12)));
+        assert_eq!(ial_block_start("{: .cls} text\n"), None);
+        assert_eq!(ial_block_start("{::comment}\n"), None);
+        assert_eq!(ial_block_start("{:/}\n"), None);
+        assert_eq!(ial_block_start("{: a=\"\\}\"}\n").map(|(b, _)| b), Some(" a=\"\\}\""));
+    }
+
+    #[test]
+    fn list_markers_need_a_space_tab_or_pipe_after_them() {
+        assert_eq!(list_start_ul("* a\n"), Some(1));
+        assert_eq!(list_start_ul("   - a\n"), Some(4));
+        assert_eq!(list_start_ul("-|a\n"), Some(1));
+        assert_eq!(list_start_ul("*a\n"), None);
+        assert_eq!(list_start_ol("12. a\n"), Some(3));
+        assert_eq!(list_start_ol("1) a\n"), None);
+    }
+
+    #[test]
+    fn html_lines_end_paragraphs_unless_they_are_span_elements() {
+        assert!(lazy_end_html("<div>\n"));
+        assert!(lazy_end_html("  </figure>\n"));
+        assert!(!lazy_end_html("<span>x</span>\n"));
+        assert!(!lazy_end_html("<em>x\n"));
+        assert!(lazy_end_html("<emx>\n"));
+        assert!(!lazy_end_html("<script>\n"));
+        assert!(!lazy_end_html("< div>\n"));
+    }
+
+    #[test]
+    fn rules_need_three_markers() {
+        assert_eq!(horizontal_rule("* * *\n"), Some(6));
+        assert_eq!(horizontal_rule("---\n"), Some(4));
+        assert_eq!(horizontal_rule("--\n"), None);
+        assert_eq!(horizontal_rule("-*-\n"), None);
+    }
+}

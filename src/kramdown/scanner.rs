@@ -1,0 +1,111 @@
+//! A cursor over the text being parsed (kramdown's `Utils::StringScanner`): a position,
+//! the line the text starts on, and the small moves the parsers make.
+
+use std::cell::Cell;
+
+pub struct Scanner {
+    text: String,
+    pub pos: usize,
+    start_line: usize,
+    /// The last position whose line number was computed, and that number: line numbers
+    /// are asked for in increasing positions, so counting resumes from there.
+    line_cache: Cell<(usize, usize)>,
+}
+
+impl Scanner {
+    pub fn new(text: String, start_line: usize) -> Self {
+        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, start_line)) }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// What is left from the current position.
+    pub fn rest(&self) -> &str {
+        &self.text[self.pos..]
+    }
+
+    pub fn eos(&self) -> bool {
+        self.pos >= self.text.len()
+    }
+
+    /// The current line, with its newline (kramdown's `PARAGRAPH_MATCH`, `^.*?\n`); the rest
+    /// of the text when it has no newline.
+    pub fn line(&self) -> &str {
+        let rest = self.rest();
+        match rest.find('\n') {
+            Some(i) => &rest[..=i],
+            None => rest,
+        }
+    }
+
+    /// Moves past the current line and returns it.
+    pub fn scan_line(&mut self) -> &str {
+        let start = self.pos;
+        self.pos += self.line().len();
+        &self.text[start..self.pos]
+    }
+
+    /// Moves past `len` bytes and returns them.
+    pub fn take(&mut self, len: usize) -> &str {
+        let start = self.pos;
+        self.pos += len;
+        &self.text[start..self.pos]
+    }
+
+    /// Moves past the next character and returns it.
+    pub fn getch(&mut self) -> &str {
+        let len = self.rest().chars().next().map_or(0, char::len_utf8);
+        self.take(len)
+    }
+
+    pub fn terminate(&mut self) {
+        self.pos = self.text.len();
+    }
+
+    /// The text before the current position.
+    pub fn before(&self) -> &str {
+        &self.text[..self.pos]
+    }
+
+    /// The line number of the current position, as kramdown counts it: a newline at the
+    /// current position already counts.
+    pub fn current_line_number(&self) -> usize {
+        let (mut from, mut line) = self.line_cache.get();
+        if from > self.pos {
+            (from, line) = (0, self.start_line);
+        }
+        let end = (self.pos + 1).min(self.text.len());
+        if end > from {
+            line += self.text.as_bytes()[from..end].iter().filter(|&&b| b == b'\n').count();
+            from = end;
+        }
+        self.line_cache.set((from, line));
+        line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Scanner;
+
+    #[test]
+    fn lines_are_taken_with_their_newline() {
+        let mut s = Scanner::new("one\ntwo".into(), 1);
+        assert_eq!(s.scan_line(), "one\n");
+        assert_eq!(s.line(), "two");
+        assert_eq!(s.scan_line(), "two");
+        assert!(s.eos());
+    }
+
+    #[test]
+    fn line_numbers_count_from_the_start_line() {
+        let mut s = Scanner::new("a\nb\nc\n".into(), 10);
+        assert_eq!(s.current_line_number(), 10);
+        s.pos = 2;
+        assert_eq!(s.current_line_number(), 11);
+        s.pos = 0;
+        assert_eq!(s.current_line_number(), 10);
+    }
+}
