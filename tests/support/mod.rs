@@ -9,20 +9,21 @@ use std::fmt::Write as _;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
-/// The shared folder (conformance suites, corpus): `$FOLIO_SHARED`, else `../shared` beside the
-/// crate, else `/work/shared`. Panics when none exists: a fidelity run that finds nothing to
-/// measure must not pass as if it had.
+/// The shared folder (conformance suites, corpus): `$FOLIO_SHARED` when set, else `../shared`
+/// beside the crate, else `/work/shared`. Panics when there is none: a fidelity run that finds
+/// nothing to measure must not pass as if it had.
 pub fn shared_dir() -> PathBuf {
-    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let candidates: Vec<PathBuf> = std::env::var_os("FOLIO_SHARED")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([crate_dir.join("../shared"), PathBuf::from("/work/shared")])
-        .collect();
+    if let Some(dir) = std::env::var_os("FOLIO_SHARED") {
+        let dir = PathBuf::from(dir);
+        assert!(dir.is_dir(), "FOLIO_SHARED is {}, which is not a folder", dir.display());
+        return dir;
+    }
+    let candidates = [Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from("/work/shared")];
     candidates.iter().find(|dir| dir.is_dir()).cloned().unwrap_or_else(|| {
         panic!(
-            "no shared folder (conformance suites and corpus) at any of {candidates:?}; \
-             set FOLIO_SHARED to its path"
+            "no shared folder (conformance suites and corpus) at {} or {}; set FOLIO_SHARED to its path",
+            candidates[0].display(),
+            candidates[1].display()
         )
     })
 }

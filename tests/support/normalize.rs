@@ -80,7 +80,7 @@ enum Item {
 fn items(parent: &Handle) -> Vec<Item> {
     // html5lib keeps a template's contents as its children; html5ever in a separate fragment.
     let parent = match &parent.data {
-        NodeData::Element { template_contents, .. } => template_contents.borrow().clone().unwrap_or(parent.clone()),
+        NodeData::Element { template_contents, .. } => template_contents.borrow().clone().unwrap_or_else(|| parent.clone()),
         _ => parent.clone(),
     };
     let mut items = Vec::new();
