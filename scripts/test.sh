@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 echo "== 1/3 native: cargo test"
 cargo test --quiet
+# Fidelity against kramdown, as measured by tests/conformance.rs and tests/corpus.rs.
+cat target/conformance-report.md target/corpus-report.md
 
 echo "== 2/3 WebAssembly in headless Chromium: wasm-bindgen-test"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
