@@ -246,7 +246,7 @@ mod tests {
 
     #[test]
     fn blank_lines_take_every_white_line_and_stop_at_the_last_newline() {
-        assert_eq!(blank_lines("\n  \n\t\nx"), Some(5));
+        assert_eq!(blank_lines("\n  \n\t\nx"), Some(6));
         assert_eq!(blank_lines("  x\n"), None);
         assert_eq!(blank_lines("   "), None);
     }
