@@ -17,6 +17,7 @@ pub mod front_matter;
 pub mod kramdown;
 pub mod options;
 pub mod page;
+pub mod sanitize;
 pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
