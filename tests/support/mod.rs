@@ -2,6 +2,9 @@
 //! shared folder is, how one rendering is judged against its reference, the ratchet of known
 //! failures, and the report tables.
 
+// Each test binary that includes this module uses a part of it.
+#![allow(dead_code)]
+
 pub mod normalize;
 pub mod ratchet;
 
