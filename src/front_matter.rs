@@ -125,7 +125,7 @@ pub fn parse(source: &str, split: &Split) -> FrontMatter {
         Ok(other) => front.errors.push((FrontMatterError::NotAMapping { found: other.kind() }, range.start)),
         Err(error) => {
             let offset = range.start + error.offset;
-            front.errors.push((FrontMatterError::Syntax { message: error.message }, offset));
+            front.errors.push((FrontMatterError::Syntax { message: error.to_string() }, offset));
         }
     }
     front

@@ -11,6 +11,7 @@
 //! whole file; a broken front matter never stops the body from rendering.
 
 pub mod article;
+pub mod datetime;
 pub mod body;
 pub mod diagnostic;
 mod escape;

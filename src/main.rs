@@ -113,7 +113,7 @@ fn read_options(path: &str) -> Result<Options, CliError> {
     let text = std::fs::read_to_string(path).map_err(|error| CliError::Read { path: path.into(), error })?;
     let settings = yaml::load(&text).map_err(|e| CliError::Options {
         path: path.into(),
-        message: format!("{} ({})", e.message, folio::diagnostic::LineIndex::new(&text).position(e.offset)),
+        message: format!("{e} ({})", folio::diagnostic::LineIndex::new(&text).position(e.offset)),
     })?;
     let mut options = Options::jekyll();
     for problem in options.merge(&settings) {
