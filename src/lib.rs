@@ -13,6 +13,7 @@
 pub mod article;
 pub mod datetime;
 pub mod body;
+pub mod calendar;
 pub mod diagnostic;
 mod escape;
 pub mod front_matter;
