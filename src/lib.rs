@@ -19,6 +19,7 @@ mod escape;
 pub mod front_matter;
 pub mod options;
 pub mod page;
+pub mod profile;
 pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
