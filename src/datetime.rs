@@ -5,6 +5,7 @@
 //! text form is ISO 8601: `2016-12-23` for a date, `2016-12-23T17:50:00+01:00` for a time
 //! (fractional seconds only when there are some, the offset always written as `±HH:MM`).
 
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// A day of the calendar: `2016-12-23`.
@@ -148,6 +149,20 @@ impl fmt::Display for Offset {
         let sign = if self.0 < 0 { '-' } else { '+' };
         let minutes = self.0.unsigned_abs() / 60;
         write!(f, "{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+    }
+}
+
+/// Serialised as its ISO 8601 text (JSON and JavaScript have no date type).
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Serialised as its ISO 8601 text, with its offset.
+impl Serialize for DateTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

@@ -22,6 +22,7 @@
 //! reported and ignored. Two profiles are built in: `jekyll` and `numerique`
 //! (`src/profiles/*.yml`).
 
+use crate::article::{Attachment, Image};
 use crate::options::{OptionError, Options};
 use crate::value::{Map, Value};
 use crate::yaml::{self, YamlError};
@@ -269,6 +270,46 @@ impl Profile {
     }
 }
 
+/// What a profile's roles pick from one front matter.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Picked {
+    /// Each Markdown field present, rendered: key → HTML.
+    pub markdown_html: Vec<(String, String)>,
+    pub summary_html: Option<String>,
+    pub hero: Option<Image>,
+    pub files: Vec<Attachment>,
+}
+
+impl Profile {
+    /// Applies the roles to `data`, rendering Markdown with `markdownify` and resolving URLs
+    /// against the site. Roles whose keys are absent pick nothing.
+    pub fn pick(&self, data: &Map, markdownify: impl Fn(&str) -> String) -> Picked {
+        let roles = &self.roles;
+        let text = |value: &Value| value.to_scalar_string().filter(|s| !s.is_empty());
+        let field = |key: &str| data.iter().find(|(k, _)| k == key).and_then(|(_, v)| text(v));
+        let markdown_html = roles.markdown.iter().filter_map(|key| Some((key.clone(), markdownify(&field(key)?)))).collect();
+        let summary_html = roles.summary.as_deref().and_then(field).map(|summary| markdownify(&summary));
+        let hero = roles.hero_image.as_ref().and_then(|path| path.get(data)).and_then(text).map(|src| Image {
+            src: self.site_url(&src),
+            alt: roles.hero_alt.as_ref().and_then(|path| path.get(data)).and_then(text).unwrap_or_default(),
+        });
+        let files = match roles.files.as_ref().and_then(|role| Some((role, role.list.get(data)?))) {
+            Some((role, Value::Seq(items))) => items
+                .iter()
+                .filter_map(|item| {
+                    let Value::Map(item) = item else { return None };
+                    let url = role.url.get(item).and_then(text)?;
+                    let name = role.name.as_ref().and_then(|path| path.get(item)).and_then(text);
+                    let name = name.unwrap_or_else(|| url.rsplit('/').next().unwrap_or(&url).to_owned());
+                    Some(Attachment { href: self.site_url(&url), name })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Picked { markdown_html, summary_html, hero, files }
+    }
+}
+
 fn read_roles(value: &Value, roles: &mut Roles, problems: &mut Vec<ProfileError>) {
     let Value::Map(entries) = value else {
         problems.push(ProfileError::BadValue { key: "front_matter".into(), expected: "a mapping", found: value.kind() });
@@ -406,6 +447,29 @@ mod tests {
         assert_eq!(KeyPath::parse("a..b"), None);
         assert_eq!(KeyPath::parse("a[0]x"), None);
         assert_eq!(KeyPath::parse("a[0][1].b").unwrap().to_string(), "a[0][1].b");
+    }
+
+    #[test]
+    fn roles_pick_markdown_the_hero_and_the_files_from_the_front_matter() {
+        let data = match yaml::load(
+            "chapeau-text: Un *chapeau*\nune-ou-diaporama:\n- image: /uploads/une.jpg\n  alternative-textuelle: Une foule\nfiles:\n- file: /f/a.pdf\n  nom: Le rapport\n- file: /f/b.odt\n- nom: no file\n",
+        )
+        .unwrap()
+        {
+            Value::Map(m) => m,
+            _ => unreachable!(),
+        };
+        let picked = Profile::named("numerique").unwrap().pick(&data, |md| format!("<p>{md}</p>"));
+        assert_eq!(picked.markdown_html, [("chapeau-text".to_owned(), "<p>Un *chapeau*</p>".to_owned())]);
+        assert_eq!(picked.summary_html.as_deref(), Some("<p>Un *chapeau*</p>"));
+        let hero = picked.hero.unwrap();
+        assert_eq!((hero.src.as_str(), hero.alt.as_str()), ("https://www.numerique.gouv.fr/uploads/une.jpg", "Une foule"));
+        let files: Vec<(&str, &str)> = picked.files.iter().map(|f| (f.href.as_str(), f.name.as_str())).collect();
+        assert_eq!(
+            files,
+            [("https://www.numerique.gouv.fr/f/a.pdf", "Le rapport"), ("https://www.numerique.gouv.fr/f/b.odt", "b.odt")]
+        );
+        assert_eq!(Profile::jekyll().pick(&data, |md| md.to_owned()), Picked::default());
     }
 
     #[test]

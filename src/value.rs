@@ -105,8 +105,8 @@ impl Serialize for Value {
             Value::Int(i) => serializer.serialize_i64(*i),
             Value::Float(f) => serializer.serialize_f64(*f),
             Value::String(s) => serializer.serialize_str(s),
-            Value::Date(d) => serializer.collect_str(d),
-            Value::Time(t) => serializer.collect_str(t),
+            Value::Date(d) => d.serialize(serializer),
+            Value::Time(t) => t.serialize(serializer),
             Value::Seq(items) => serializer.collect_seq(items),
             Value::Map(entries) => Value::serialize_map(entries, serializer),
         }

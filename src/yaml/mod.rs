@@ -88,6 +88,9 @@ impl fmt::Display for YamlWarning {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     pub value: Value,
+    /// When the value is a mapping: the byte offset of each entry's key, in entry order (a merged
+    /// entry points at its `<<`), so callers can point at a key they find a problem with.
+    pub key_offsets: Vec<usize>,
     pub warnings: Vec<YamlWarning>,
 }
 
@@ -128,6 +131,7 @@ struct Composer<'a> {
     alias_budget: usize,
     alias_limit: usize,
     warnings: Vec<YamlWarning>,
+    key_offsets: Vec<usize>,
     offsets: CharOffsets<'a>,
 }
 
@@ -143,6 +147,7 @@ impl<'a> Composer<'a> {
             alias_budget: alias_limit,
             alias_limit,
             warnings: Vec::new(),
+            key_offsets: Vec::new(),
             offsets: CharOffsets { text, chars: 0, bytes: 0 },
         }
     }
@@ -188,7 +193,9 @@ impl<'a> Composer<'a> {
                 break;
             }
         }
-        Ok(Document { value: root.unwrap_or(Value::Null), warnings: self.warnings })
+        let value = root.unwrap_or(Value::Null);
+        let key_offsets = if matches!(value, Value::Map(_)) { self.key_offsets } else { Vec::new() };
+        Ok(Document { value, key_offsets, warnings: self.warnings })
     }
 
     fn open(&mut self, frame: Frame, span: Span) -> Result<(), YamlError> {
@@ -205,6 +212,7 @@ impl<'a> Composer<'a> {
         if anchor != 0 {
             self.anchors.insert(anchor, (value.clone(), weight));
         }
+        let in_root = self.stack.len() == 1;
         match self.stack.last_mut() {
             None => {
                 *root = Some(value);
@@ -227,7 +235,11 @@ impl<'a> Composer<'a> {
                     }
                     Some((key, is_merge, key_at)) => {
                         let offset = self.offsets.byte_offset(key_at);
+                        let entries_before = map.entries.len();
                         if is_merge && merge(&mut map.entries, &mut map.index, &value, offset) {
+                            if in_root {
+                                self.key_offsets.resize(map.entries.len().max(entries_before), offset);
+                            }
                             return false;
                         }
                         let Some(key) = key else {
@@ -242,6 +254,9 @@ impl<'a> Composer<'a> {
                             None => {
                                 map.index.insert(key.clone(), (map.entries.len(), offset));
                                 map.entries.push((key, value));
+                                if in_root {
+                                    self.key_offsets.push(offset);
+                                }
                             }
                         }
                     }
@@ -256,7 +271,17 @@ impl<'a> Composer<'a> {
     }
 
     fn syntax_error(&mut self, error: &ScanError) -> YamlError {
-        self.error(*error.marker(), YamlErrorKind::Syntax(error.info().to_owned()))
+        let message = match error.info() {
+            // saphyr says these at the opening quote when the text runs on to the end of the block
+            // or to a line less indented than the key: a closing quote is missing.
+            "while scanning a quoted scalar, found unexpected end of stream"
+            | "while scanning a quoted scalar, found unexpected document indicator"
+            | "invalid indentation in quoted scalar" => {
+                "the quoted text that starts here is never closed (is its closing quote missing?)".to_owned()
+            }
+            other => other.to_owned(),
+        };
+        self.error(*error.marker(), YamlErrorKind::Syntax(message))
     }
 }
 
