@@ -46,16 +46,15 @@ impl Problem {
     /// The problem as a diagnostic at byte `offset` of the whole file.
     pub fn diagnostic(&self, offset: usize, lines: &LineIndex) -> Diagnostic {
         let at = lines.position(offset);
-        let yaml_message = |kind: &YamlErrorKind| yaml::YamlError { offset: 0, kind: kind.clone() }.to_string();
         match self {
             Problem::Unclosed => Diagnostic::error(
                 at,
                 "the front matter opened here is never closed by a `---` line, so the whole file is rendered as the body",
             ),
             Problem::Yaml(kind @ YamlErrorKind::Syntax(_)) => {
-                Diagnostic::error(at, format!("front matter is not valid YAML: {}", yaml_message(kind)))
+                Diagnostic::error(at, format!("front matter is not valid YAML: {kind}"))
             }
-            Problem::Yaml(kind) => Diagnostic::error(at, format!("front matter is not read: {}", yaml_message(kind))),
+            Problem::Yaml(kind) => Diagnostic::error(at, format!("front matter is not read: {kind}")),
             Problem::NotAMapping { found } => {
                 Diagnostic::error(at, format!("front matter must be a mapping of keys to values, but it is {found}"))
             }

@@ -45,7 +45,13 @@ pub enum YamlErrorKind {
 
 impl fmt::Display for YamlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
+        self.kind.fmt(f)
+    }
+}
+
+impl fmt::Display for YamlErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             YamlErrorKind::Syntax(message) => f.write_str(message),
             YamlErrorKind::AliasBudget { limit } => write!(
                 f,
@@ -64,6 +70,8 @@ pub struct YamlWarning {
     pub kind: YamlWarningKind,
 }
 
+/// What a warning is about; the caller words it (the front matter names both places of a
+/// repeated key in the whole file).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum YamlWarningKind {
     /// The key appears again in the same mapping (first at byte `first`); the last value
@@ -71,17 +79,6 @@ pub enum YamlWarningKind {
     DuplicateKey { key: String, first: usize },
     /// A list or mapping used as a key: Folio's mappings have text keys, so the entry is left out.
     CollectionKey,
-}
-
-impl fmt::Display for YamlWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            YamlWarningKind::DuplicateKey { key, .. } => {
-                write!(f, "duplicate key `{key}`: this later value replaces the earlier one, as in Jekyll")
-            }
-            YamlWarningKind::CollectionKey => f.write_str("a list or mapping used as a key is not supported; the entry is left out"),
-        }
-    }
 }
 
 /// A document read: its value and its warnings.
