@@ -117,3 +117,31 @@ pub fn render_with(source: &str, request: &Request) -> Article {
 fn article_body(markdown: &str, profile: &Profile) -> String {
     render_body(markdown, &profile.options)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_broken_front_matter_still_renders_the_body_with_a_positioned_diagnostic() {
+        let bomb_lines: String = ["b", "c", "d", "e", "f", "g", "h", "i"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+            .map(|(name, prev)| format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 9].join(", ")))
+            .collect();
+        let cases = [
+            ("unclosed block", "---\ntitle: T\n\nBody text\n".to_owned()),
+            ("unclosed quote", "---\ntitle: \"T\n---\n\nBody text\n".to_owned()),
+            ("not a mapping", "---\n- a\n---\n\nBody text\n".to_owned()),
+            ("duplicate key", "---\ntitle: A\ntitle: B\n---\n\nBody text\n".to_owned()),
+            ("alias bomb", format!("---\na: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\n{bomb_lines}---\n\nBody text\n")),
+            ("5 MB value", format!("---\nblob: {}\n---\n\nBody text\n", "x".repeat(5 << 20))),
+        ];
+        for (name, source) in cases {
+            let article = render(&source, &Options::jekyll());
+            assert!(article.body_html.contains("Body text"), "{name}: the body should render");
+            assert_eq!(article.diagnostics.len(), 1, "{name}: {:?}", article.diagnostics);
+            assert!(article.diagnostics[0].line >= 1, "{name}: should be positioned in the file");
+        }
+    }
+}
