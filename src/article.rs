@@ -1,22 +1,55 @@
-//! The result of rendering one article.
+//! The result of rendering one article: everything a page needs, as plain data.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::front_matter::FrontMatter;
 use crate::value::{Map, Value};
 use serde::Serialize;
 
-/// One rendered article: its front matter as data, its body as HTML, and what went wrong.
+/// One rendered article. In JavaScript and JSON the fields are camelCase, Jekyll's typed keys
+/// sit at the top level (`title`, `date`, `tags`, …) and dates are ISO 8601 text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
-    /// Every key of the front matter, in order (empty when there is none or it is broken).
+    /// Every key of the front matter as read, in order (empty when there is none or it is broken).
     #[serde(serialize_with = "as_object")]
     pub front_matter: Map,
-    /// The `title` of the front matter, as text.
-    pub title: Option<String>,
+    /// The keys Jekyll interprets, typed, and the others (`data`).
+    #[serde(flatten)]
+    pub jekyll: FrontMatter,
+    /// The date written out in the profile's language ("23 décembre 2016").
+    pub date_text: Option<String>,
+    /// The profile's language, the page's `lang`.
+    pub lang: String,
+    /// The excerpt as HTML: the front matter's `excerpt`, else the body's first part
+    /// (see [`crate::front_matter::excerpt`]); none when `excerpt_separator` is empty.
+    pub excerpt_html: Option<String>,
+    /// The profile's Markdown fields, rendered like Jekyll's `markdownify`: key → HTML.
+    #[serde(serialize_with = "as_html_object")]
+    pub markdown_html: Vec<(String, String)>,
+    /// The profile's summary field, rendered.
+    pub summary_html: Option<String>,
+    /// The hero image, its URL resolved against the site.
+    pub hero: Option<Image>,
+    /// Attached files, their URLs resolved against the site.
+    pub files: Vec<Attachment>,
     /// The body as HTML.
     pub body_html: String,
     /// Errors and warnings, positioned in the whole file.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// An image and its alternative text (empty: decorative).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+}
+
+/// A file to download, and the name to show for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attachment {
+    pub href: String,
+    pub name: String,
 }
 
 impl Article {
@@ -28,4 +61,8 @@ impl Article {
 fn as_object<S: serde::Serializer>(map: &Map, serializer: S) -> Result<S::Ok, S::Error> {
     // Value::Map serialises as an ordered mapping; no copy of the data is made.
     Value::serialize_map(map, serializer)
+}
+
+fn as_html_object<S: serde::Serializer>(entries: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(entries.iter().map(|(k, v)| (k, v)))
 }

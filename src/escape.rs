@@ -5,6 +5,10 @@ pub fn text(out: &mut String, text: &str) {
     escape(out, text, false);
 }
 
+/// Appends `text` escaped for a double-quoted attribute value.
+pub fn attribute(out: &mut String, text: &str) {
+    escape(out, text, true);
+}
 
 fn escape(out: &mut String, s: &str, quotes: bool) {
     let mut last = 0;
@@ -30,5 +34,12 @@ mod tests {
         let mut out = String::new();
         super::text(&mut out, r#"a < b & "c" > d"#);
         assert_eq!(out, r#"a &lt; b &amp; "c" &gt; d"#);
+    }
+
+    #[test]
+    fn attributes_escape_double_quotes_too() {
+        let mut out = String::new();
+        super::attribute(&mut out, r#"a "b" & <c>"#);
+        assert_eq!(out, "a &quot;b&quot; &amp; &lt;c&gt;");
     }
 }

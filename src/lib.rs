@@ -3,20 +3,27 @@
 //!
 //! The stages, each in its own module:
 //!
-//! 1. [`front_matter`] splits the article the way Jekyll does and reads the YAML block;
-//! 2. [`kramdown`] turns the Markdown body into HTML as Jekyll's kramdown does;
-//! 3. [`page`] lays the article out as a whole HTML page.
+//! 1. [`front_matter`] splits the article the way Jekyll does, reads the YAML block as Ruby
+//!    does ([`yaml`]) and types the keys Jekyll interprets (dates through a [`calendar`]);
+//! 2. [`kramdown`] turns the Markdown body into HTML as Jekyll's kramdown does (with the
+//!    [`options`] of the site [`profile`]);
+//! 3. the [`profile`]'s roles pick the site's own fields (summary, hero image, files);
+//! 4. [`page`] lays the [`Article`] out as an HTML page;
+//! 5. in safe mode, [`sanitize`] removes whatever could run script.
 //!
-//! [`render`] runs them and gathers every problem as a [`Diagnostic`] positioned in the
+//! [`render_with`] runs them and gathers every problem as a [`Diagnostic`] positioned in the
 //! whole file; a broken front matter never stops the body from rendering.
 
 pub mod article;
+pub mod calendar;
+pub mod datetime;
 pub mod diagnostic;
 mod escape;
 pub mod front_matter;
 pub mod kramdown;
 pub mod options;
 pub mod page;
+pub mod profile;
 pub mod sanitize;
 pub mod value;
 #[cfg(target_arch = "wasm32")]
@@ -24,27 +31,120 @@ pub mod wasm;
 pub mod yaml;
 
 pub use article::Article;
+pub use calendar::Calendar;
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use options::Options;
+pub use profile::Profile;
 pub use value::Value;
 
 use diagnostic::LineIndex;
+use front_matter::{date::Zone, FrontMatter};
+
+/// What to render an article with, besides its text.
+#[derive(Clone, Copy)]
+pub struct Request<'a> {
+    /// The site: its URLs, time zone, language, kramdown options and front-matter roles.
+    pub profile: &'a Profile,
+    /// The article's path or file name, when it has one: `_posts/2016-12-23-slug.md` gives
+    /// the date and slug when the front matter has none.
+    pub file_name: Option<&'a str>,
+    /// Time zones and month names: [`calendar::Builtin`], or the browser's `Intl`.
+    pub calendar: &'a dyn Calendar,
+}
+
+impl<'a> Request<'a> {
+    /// A request for `profile`, with no file name and the built-in calendar.
+    pub fn new(profile: &'a Profile) -> Self {
+        Request { profile, file_name: None, calendar: &calendar::Builtin }
+    }
+}
 
 /// Renders a Markdown body alone (no front matter is looked for), as kramdown would.
 pub fn render_body(markdown: &str, options: &Options) -> String {
     kramdown::Document::parse(markdown, options).to_html()
 }
 
-/// Renders one article: front matter, body and diagnostics.
+/// Renders one article with Jekyll's profile and these kramdown options.
 pub fn render(source: &str, options: &Options) -> Article {
+    render_with(source, &Request::new(&Profile::with_options(options)))
+}
+
+/// Renders one article: front matter, body, the profile's fields, and diagnostics.
+pub fn render_with(source: &str, request: &Request) -> Article {
+    let profile = request.profile;
     let lines = LineIndex::new(source);
     let split = front_matter::split(source);
-    let front = front_matter::parse(source, &split);
-    let title = front.data.iter().find(|(k, _)| k == "title").and_then(|(_, v)| v.to_scalar_string());
+    let mut read = front_matter::read(source, &split);
+    let mut diagnostics = Vec::new();
+
+    let zone_name = if request.calendar.utc_offset(&profile.timezone, 0).is_some() {
+        profile.timezone.as_str()
+    } else {
+        let message = format!("profile: unknown time zone `{}`; dates are shown in UTC", profile.timezone);
+        diagnostics.push(Diagnostic::warning(Position::OUTSIDE, message));
+        "UTC"
+    };
+    let zone = Zone { name: zone_name, calendar: request.calendar };
+    let mut key_problems = Vec::new();
+    let jekyll = FrontMatter::interpret(&read.data, request.file_name, &zone, &mut key_problems);
+    for (problem, key) in key_problems {
+        let offset = read.offset_of(&key);
+        read.problems.push((problem, offset));
+    }
+    diagnostics.splice(0..0, read.diagnostics(&lines));
+
+    let markdownify = |markdown: &str| render_body(markdown, &profile.options);
+    let body_markdown = &source[split.body_start..];
+    let excerpt_html = match &jekyll.excerpt {
+        Some(excerpt) => Some(markdownify(excerpt)),
+        None => front_matter::excerpt::extract(body_markdown, &jekyll.excerpt_separator).map(|e| markdownify(&e)),
+    };
+    let picked = profile.pick(&read.data, markdownify);
     Article {
-        title,
-        body_html: render_body(&source[split.body_start..], options),
-        diagnostics: front.diagnostics(&lines),
-        front_matter: front.data,
+        date_text: jekyll.date.map(|date| request.calendar.long_date(date.date, &profile.lang)),
+        lang: profile.lang.clone(),
+        excerpt_html,
+        markdown_html: picked.markdown_html,
+        summary_html: picked.summary_html,
+        hero: picked.hero,
+        files: picked.files,
+        body_html: article_body(body_markdown, profile),
+        front_matter: read.data,
+        jekyll,
+        diagnostics,
+    }
+}
+
+/// The article's body as HTML. What is derived from the body (its outline, word count, links
+/// resolved against the site) belongs here, in one place.
+fn article_body(markdown: &str, profile: &Profile) -> String {
+    render_body(markdown, &profile.options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_broken_front_matter_still_renders_the_body_with_a_positioned_diagnostic() {
+        let bomb_lines: String = ["b", "c", "d", "e", "f", "g", "h", "i"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+            .map(|(name, prev)| format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 9].join(", ")))
+            .collect();
+        let cases = [
+            ("unclosed block", "---\ntitle: T\n\nBody text\n".to_owned()),
+            ("unclosed quote", "---\ntitle: \"T\n---\n\nBody text\n".to_owned()),
+            ("not a mapping", "---\n- a\n---\n\nBody text\n".to_owned()),
+            ("duplicate key", "---\ntitle: A\ntitle: B\n---\n\nBody text\n".to_owned()),
+            ("alias bomb", format!("---\na: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\n{bomb_lines}---\n\nBody text\n")),
+            ("5 MB value", format!("---\nblob: {}\n---\n\nBody text\n", "x".repeat(5 << 20))),
+        ];
+        for (name, source) in cases {
+            let article = render(&source, &Options::jekyll());
+            assert!(article.body_html.contains("Body text"), "{name}: the body should render");
+            assert_eq!(article.diagnostics.len(), 1, "{name}: {:?}", article.diagnostics);
+            assert!(article.diagnostics[0].line >= 1, "{name}: should be positioned in the file");
+        }
     }
 }

@@ -3,14 +3,14 @@
 //! It uses only the library's public API, like any other caller.
 
 use folio::diagnostic::Position;
-use folio::{options::OptionError, page, yaml, Diagnostic, Options};
+use folio::{options::OptionError, page, profile, yaml, Diagnostic, Options, Profile, Request};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: folio render [--body | --page | --json] [--options KRAMDOWN_OPTIONS.yml] FILE|-
-       folio check [--options KRAMDOWN_OPTIONS.yml] PATH...
+usage: folio render [--body | --page | --json] [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] FILE|-
+       folio check [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] PATH...
        folio --help | --version
 
 render  prints the body HTML (--body, the default), the whole article page (--page),
@@ -18,9 +18,12 @@ render  prints the body HTML (--body, the default), the whole article page (--pa
 check   renders every .md and .markdown file under each PATH and prints each
         diagnostic as FILE:LINE:COLUMN: SEVERITY: MESSAGE; exits 1 if any is an error.
 
-Options default to Jekyll's kramdown configuration (input: GFM, auto_ids: true,
-hard_wrap: false, ...). --options reads kramdown options as YAML (keys with or
-without a leading `:`) and merges them over those defaults.
+--profile names the site: a built-in profile (jekyll, the default, or numerique)
+or a profile file (YAML or JSON: url, baseurl, timezone, lang, kramdown options,
+front-matter roles; see README.md). Its kramdown options start from Jekyll's
+(input: GFM, auto_ids: true, hard_wrap: false, ...). --options reads more kramdown
+options as YAML (keys with or without a leading `:`) and merges them over those.
+A file named YYYY-MM-DD-slug.md gives the date and slug when the front matter has none.
 
 Exit status: 0 fine, 1 errors found by check, 2 bad usage or unreadable input.";
 
@@ -30,6 +33,7 @@ enum CliError {
     Usage(String),
     Read { path: String, error: std::io::Error },
     Options { path: String, message: String },
+    Profile { name: String, message: String },
 }
 
 impl std::fmt::Display for CliError {
@@ -38,6 +42,7 @@ impl std::fmt::Display for CliError {
             CliError::Usage(message) => write!(f, "{message}\n\n{USAGE}"),
             CliError::Read { path, error } => write!(f, "cannot read {path}: {error}"),
             CliError::Options { path, message } => write!(f, "cannot use options file {path}: {message}"),
+            CliError::Profile { name, message } => write!(f, "cannot use profile {name}: {message}"),
         }
     }
 }
@@ -58,8 +63,8 @@ enum Output {
 enum Command {
     Help,
     Version,
-    Render { output: Output, options: Options, input: String },
-    Check { options: Options, paths: Vec<PathBuf> },
+    Render { output: Output, profile: Profile, input: String },
+    Check { profile: Profile, paths: Vec<PathBuf> },
 }
 
 fn main() -> ExitCode {
@@ -83,55 +88,79 @@ fn parse_args() -> Result<Command, CliError> {
         None => return Err(CliError::Usage("no command given".into())),
     };
     let mut output = Output::Body;
-    let mut options = Options::jekyll();
+    let mut profile_name = None;
+    let mut options_path = None;
     let mut operands = Vec::new();
     while let Some(arg) = parser.next()? {
         match arg {
             Long("body") if command == "render" => output = Output::Body,
             Long("page") if command == "render" => output = Output::Page,
             Long("json") if command == "render" => output = Output::Json,
-            Long("options") => options = read_options(&parser.value()?.string()?)?,
+            Long("profile") => profile_name = Some(parser.value()?.string()?),
+            Long("options") => options_path = Some(parser.value()?.string()?),
             Long("help") | Short('h') => return Ok(Command::Help),
             Value(operand) => operands.push(operand.string()?),
             other => return Err(other.unexpected().into()),
         }
     }
+    if !matches!(command.as_str(), "render" | "check") {
+        return Err(CliError::Usage(format!("unknown command `{command}`")));
+    }
+    let mut profile = read_profile(profile_name.as_deref().unwrap_or("jekyll"))?;
+    if let Some(path) = options_path {
+        read_options(&path, &mut profile.options)?;
+    }
     match command.as_str() {
         "render" => match <[String; 1]>::try_from(operands) {
-            Ok([input]) => Ok(Command::Render { output, options, input }),
+            Ok([input]) => Ok(Command::Render { output, profile, input }),
             Err(_) => Err(CliError::Usage("render takes exactly one FILE (or - for standard input)".into())),
         },
         "check" if operands.is_empty() => Err(CliError::Usage("check needs at least one PATH".into())),
-        "check" => Ok(Command::Check { options, paths: operands.into_iter().map(PathBuf::from).collect() }),
-        other => Err(CliError::Usage(format!("unknown command `{other}`"))),
+        _ => Ok(Command::Check { profile, paths: operands.into_iter().map(PathBuf::from).collect() }),
     }
 }
 
-/// Reads a kramdown options file and merges it over Jekyll's defaults; problems with single
-/// options are warnings, an unreadable or unparsable file stops the command.
-fn read_options(path: &str) -> Result<Options, CliError> {
+/// A built-in profile by name, else a profile file; problems with single keys are warnings,
+/// an unreadable file or unknown name stops the command.
+fn read_profile(name: &str) -> Result<Profile, CliError> {
+    if let Some(profile) = Profile::builtin(name) {
+        return Ok(profile);
+    }
+    let text = std::fs::read_to_string(name).map_err(|error| CliError::Profile {
+        name: name.into(),
+        message: format!("{} (and it is not a file: {error})", profile::ProfileError::UnknownProfile { name: name.into() }),
+    })?;
+    let (profile, problems) = Profile::from_yaml(&text).map_err(|e| CliError::Profile { name: name.into(), message: e.to_string() })?;
+    for problem in problems {
+        eprintln!("{name}: warning: {problem}");
+    }
+    Ok(profile)
+}
+
+/// Reads a kramdown options file and merges it over `options`; problems with single options are
+/// warnings, an unreadable or unparsable file stops the command.
+fn read_options(path: &str, options: &mut Options) -> Result<(), CliError> {
     let text = std::fs::read_to_string(path).map_err(|error| CliError::Read { path: path.into(), error })?;
     let settings = yaml::load(&text).map_err(|e| CliError::Options {
         path: path.into(),
-        message: format!("{} ({})", e.message, folio::diagnostic::LineIndex::new(&text).position(e.offset)),
+        message: format!("{e} ({})", folio::diagnostic::LineIndex::new(&text).position(e.offset)),
     })?;
-    let mut options = Options::jekyll();
     for problem in options.merge(&settings) {
         if let OptionError::NotAMapping { .. } = problem {
             return Err(CliError::Options { path: path.into(), message: problem.to_string() });
         }
         eprintln!("{path}: warning: {problem}");
     }
-    Ok(options)
+    Ok(())
 }
 
 fn run(command: Command) -> Result<ExitCode, CliError> {
     match command {
         Command::Help => println!("{USAGE}"),
         Command::Version => println!("folio {}", env!("CARGO_PKG_VERSION")),
-        Command::Render { output, options, input } => {
+        Command::Render { output, profile, input } => {
             let source = read_input(&input)?;
-            let article = folio::render(&source, &options);
+            let article = folio::render_with(&source, &request(&profile, &input));
             let text = match output {
                 Output::Body => article.body_html.clone(),
                 Output::Page => page::to_html(&article),
@@ -143,12 +172,17 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 eprintln!("{}", located(&input, diagnostic));
             }
         }
-        Command::Check { options, paths } => return check(&paths, &options),
+        Command::Check { profile, paths } => return check(&paths, &profile),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(paths: &[PathBuf], options: &Options) -> Result<ExitCode, CliError> {
+/// A render request for the file `input` (standard input has no name).
+fn request<'a>(profile: &'a Profile, input: &'a str) -> Request<'a> {
+    Request { file_name: (input != "-").then_some(input), ..Request::new(profile) }
+}
+
+fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
     let mut files = Vec::new();
     for path in paths {
         collect_articles(path, &mut files)?;
@@ -158,7 +192,7 @@ fn check(paths: &[PathBuf], options: &Options) -> Result<ExitCode, CliError> {
     for file in &files {
         let name = file.display().to_string();
         let source = read_input(&name)?;
-        for diagnostic in folio::render(&source, options).diagnostics {
+        for diagnostic in folio::render_with(&source, &request(profile, &name)).diagnostics {
             match diagnostic.severity {
                 folio::Severity::Error => errors += 1,
                 folio::Severity::Warning => warnings += 1,

@@ -1,7 +1,12 @@
 //! Plain data, as front matter and option files hold it: the shape shared by
 //! YAML, JSON and JavaScript objects. Mappings keep their key order, as Ruby's
 //! hashes (and so Jekyll) do.
+//!
+//! YAML also has dates and timestamps (Ruby's `Date` and `Time`). JSON and JavaScript have
+//! no such type, so they serialise as ISO 8601 text: `"2016-12-23"` for a [`Value::Date`],
+//! `"2016-12-23T17:50:00+01:00"` for a [`Value::Time`] (see [`crate::datetime`]).
 
+use crate::datetime::{Date, DateTime};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
@@ -13,6 +18,10 @@ pub enum Value {
     Int(i64),
     Float(f64),
     String(String),
+    /// A calendar day (YAML `2016-12-23`).
+    Date(Date),
+    /// A moment with its UTC offset (YAML `2016-12-23 17:50:00 +01:00`).
+    Time(DateTime),
     Seq(Vec<Value>),
     Map(Map),
 }
@@ -42,8 +51,18 @@ impl Value {
             Value::Null => Some(String::new()),
             Value::Bool(b) => Some(b.to_string()),
             Value::Int(i) => Some(i.to_string()),
-            Value::Float(f) => Some(f.to_string()),
+            Value::Float(f) => Some(ruby_float(*f)),
             Value::String(s) => Some(s.clone()),
+            Value::Date(d) => Some(d.to_string()),
+            // Ruby's Time#to_s: `2016-12-23 17:50:00 +0100`.
+            Value::Time(t) => Some(format!(
+                "{} {:02}:{:02}:{:02} {}",
+                t.date,
+                t.hour,
+                t.minute,
+                t.second,
+                crate::datetime::Offset(t.offset).to_string().replace(':', "")
+            )),
             Value::Seq(_) | Value::Map(_) => None,
         }
     }
@@ -56,9 +75,25 @@ impl Value {
             Value::Int(_) => "an integer",
             Value::Float(_) => "a number",
             Value::String(_) => "a string",
+            Value::Date(_) => "a date",
+            Value::Time(_) => "a time",
             Value::Seq(_) => "a list",
             Value::Map(_) => "a mapping",
         }
+    }
+}
+
+/// Ruby's `Float#to_s` for the common cases: whole numbers keep a `.0`, the rest print as
+/// the shortest text that reads back the same.
+fn ruby_float(f: f64) -> String {
+    if f.is_nan() {
+        "NaN".into()
+    } else if f.is_infinite() {
+        if f > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else if f.fract() == 0.0 && f.abs() < 1e16 {
+        format!("{f:.1}")
+    } else {
+        f.to_string()
     }
 }
 
@@ -70,6 +105,8 @@ impl Serialize for Value {
             Value::Int(i) => serializer.serialize_i64(*i),
             Value::Float(f) => serializer.serialize_f64(*f),
             Value::String(s) => serializer.serialize_str(s),
+            Value::Date(d) => d.serialize(serializer),
+            Value::Time(t) => t.serialize(serializer),
             Value::Seq(items) => serializer.collect_seq(items),
             Value::Map(entries) => Value::serialize_map(entries, serializer),
         }

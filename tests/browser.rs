@@ -25,7 +25,7 @@ fn element(tag: &str) -> Element {
 fn the_seed_renders_to_a_dom_with_its_headings_and_links() {
     let article = folio::render(SEED, &folio::Options::jekyll());
     assert!(article.diagnostics.is_empty(), "{:?}", article.diagnostics);
-    assert_eq!(article.title.as_deref(), Some("La société civile au cœur du sommet du Partenariat pour un gouvernement ouvert"));
+    assert_eq!(article.jekyll.title.as_deref(), Some("La société civile au cœur du sommet du Partenariat pour un gouvernement ouvert"));
     let host = element("div");
     host.set_inner_html(&article.body_html);
     let headings = host.query_selector_all("h4").unwrap();
@@ -64,10 +64,53 @@ fn the_preview_renders_at_once_and_again_after_input() {
     let output = element("article");
     let problems = element("ul");
     source.set_value("---\ntitle: First\n---\nOne");
-    let preview = Preview::new(source.clone(), output.clone(), problems.clone(), 0).unwrap();
+    let preview = Preview::new(source.clone(), output.clone(), problems.clone(), 0, wasm_bindgen::JsValue::UNDEFINED).unwrap();
     assert!(output.inner_html().contains("<h1>First</h1>"));
     source.set_value("---\ntitle: Second\n---\nTwo");
     preview.update();
     assert!(output.inner_html().contains("<p>Two</p>"));
     assert_eq!(problems.child_element_count(), 0);
+}
+
+fn get(value: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(value, &key.into()).unwrap()
+}
+
+fn options(json: &str) -> wasm_bindgen::JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_numerique_profile_dates_the_seed_in_french_through_intl() {
+    let article = folio::wasm::render(SEED, options(r#"{"profile": "numerique"}"#)).unwrap();
+    assert_eq!(get(&article, "date").as_string().as_deref(), Some("2016-12-23T17:50:00+01:00"));
+    assert_eq!(get(&article, "dateText").as_string().as_deref(), Some("23 décembre 2016"));
+    assert_eq!(get(&article, "lang").as_string().as_deref(), Some("fr"));
+    let hero = get(&article, "hero");
+    assert_eq!(get(&hero, "src").as_string().as_deref(), Some("https://www.numerique.gouv.fr/uploads/societe-civile-ogp_une.jpg"));
+    assert!(get(&article, "summaryHtml").as_string().unwrap().starts_with("<p>Membres d"));
+}
+
+#[wasm_bindgen_test]
+fn intl_knows_daylight_saving_time_and_the_file_name_gives_the_date() {
+    let profile = r#"{"profile": {"timezone": "Europe/Paris", "lang": "en-GB"}, "fileName": "_posts/2016-07-14-fete.md"}"#;
+    let article = folio::wasm::render("---
+title: Fête
+---
+x
+", options(profile)).unwrap();
+    assert_eq!(get(&article, "date").as_string().as_deref(), Some("2016-07-14T00:00:00+02:00"));
+    assert_eq!(get(&article, "dateText").as_string().as_deref(), Some("14 July 2016"));
+    assert_eq!(get(&article, "slug").as_string().as_deref(), Some("fete"));
+}
+
+#[wasm_bindgen_test]
+fn unknown_profile_keys_and_zones_are_warnings() {
+    let article = folio::wasm::render("x", options(r#"{"profile": {"colour": "blue", "timezone": "Mars/Olympus"}}"#)).unwrap();
+    let messages: Vec<String> = js_sys::Array::from(&get(&article, "diagnostics"))
+        .iter()
+        .map(|d| get(&d, "message").as_string().unwrap())
+        .collect();
+    assert!(messages.contains(&"profile: unknown key `colour` (ignored)".to_owned()), "{messages:?}");
+    assert!(messages.contains(&"profile: unknown time zone `Mars/Olympus`; dates are shown in UTC".to_owned()), "{messages:?}");
 }

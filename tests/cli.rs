@@ -72,7 +72,7 @@ fn check_prints_file_line_column_and_fails_on_errors() {
     let parts: Vec<&str> = first.splitn(4, ':').collect();
     assert_eq!(parts[0], "tests/fixtures/cli/broken-front-matter.md");
     assert!(parts[1].parse::<u32>().unwrap() >= 2 && parts[2].parse::<u32>().is_ok(), "{first}");
-    assert!(stderr(&out).contains("2 files, 1 errors"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("3 files, 1 errors"), "{}", stderr(&out));
 }
 
 #[test]
@@ -108,4 +108,39 @@ fn unreadable_files_exit_2_with_the_reason() {
 fn no_command_exits_2() {
     assert_eq!(folio(&[]).status.code(), Some(2));
     assert_eq!(folio(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn render_page_with_a_built_in_profile_writes_the_site_language_and_date() {
+    let out = folio(&["render", "--page", "--profile", "numerique", "www/articles/ogp-societe-civile.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    assert!(page.contains("<time datetime=\"2016-12-23T17:50:00+01:00\">23 décembre 2016</time>"), "{page}");
+    assert!(page.contains("src=\"https://www.numerique.gouv.fr/uploads/societe-civile-ogp_une.jpg\""));
+}
+
+#[test]
+fn a_profile_file_is_read_and_its_unknown_keys_are_warned_about() {
+    let out = folio(&["render", "--json", "--profile", "tests/fixtures/cli/profile-with-unknown.yml", "tests/fixtures/cli/good.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("profile-with-unknown.yml: warning: profile: unknown key `colour` (ignored)"), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["lang"], "fr");
+}
+
+#[test]
+fn an_unknown_profile_exits_2_naming_the_built_in_ones() {
+    let out = folio(&["render", "--profile", "nope", "tests/fixtures/cli/good.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no built-in profile is named `nope` (there are: jekyll, numerique)"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_dated_file_name_gives_the_date_and_slug() {
+    let out = folio(&["render", "--json", "tests/fixtures/cli/2016-12-23-dated-by-name.md"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["date"], "2016-12-23T00:00:00+00:00");
+    assert_eq!(json["slug"], "dated-by-name");
+    assert_eq!(json["dateText"], "December 23, 2016");
 }

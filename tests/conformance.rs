@@ -123,7 +123,7 @@ fn options(case: &Case) -> (Options, Vec<String>) {
     let settings = match &file {
         Some(path) => match folio::yaml::load(&read(path)) {
             Ok(settings) => settings,
-            Err(e) => return (options, vec![format!("{}: {}", path.display(), e.message)]),
+            Err(e) => return (options, vec![format!("{}: {e}", path.display())]),
         },
         None => Value::Map(vec![("auto_ids".into(), Value::Bool(false)), ("footnote_nr".into(), Value::Int(1))]),
     };

@@ -9,5 +9,7 @@ const diagnostics = document.getElementById("diagnostics");
 
 const [, text] = await Promise.all([start(), fetch(DEFAULT_ARTICLE).then((r) => r.text())]);
 source.value = text;
-preview(source, output, diagnostics);
+// The seed comes from numerique.gouv.fr: its profile gives the hero image, summary and French date.
+// Kept in a module binding: a collected Preview is freed, and freeing it stops the updates.
+export const livePreview = preview(source, output, diagnostics, 16, { profile: "numerique", fileName: "ogp-societe-civile.md" });
 document.body.dataset.ready = "true";

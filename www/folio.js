@@ -46,7 +46,10 @@ export function panicForTests(message) {
   return guarded(() => wasm.__panicForTests(message));
 }
 
-/** A live preview of a text area into an element; see `Preview` in src/wasm.rs. */
-export function preview(source, output, diagnostics, delayMs = 16) {
-  return guarded(() => new wasm.Preview(source, output, diagnostics, delayMs));
+/**
+ * A live preview of a text area into an element; see `Preview` in src/wasm.rs.
+ * @param {import("../pkg/folio.js").RenderOptions} [options] a profile, a file name, kramdown options
+ */
+export function preview(source, output, diagnostics, delayMs = 16, options) {
+  return guarded(() => new wasm.Preview(source, output, diagnostics, delayMs, options));
 }

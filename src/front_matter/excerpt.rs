@@ -1,0 +1,70 @@
+//! The excerpt, as Jekyll derives it (`Jekyll::Excerpt#extract_excerpt`, Jekyll 4).
+//!
+//! The excerpt is the body up to the first `excerpt_separator` (by default `"\n\n"`: the first
+//! paragraph). Link reference definitions further down (`[label]: url`) that the excerpt uses
+//! are appended to it, so its links still resolve. An empty separator turns excerpts off.
+
+/// The Markdown of the excerpt of `body`, or `None` when `separator` is empty.
+pub fn extract(body: &str, separator: &str) -> Option<String> {
+    if separator.is_empty() {
+        return None;
+    }
+    let Some((head, tail)) = body.split_once(separator) else { return Some(body.to_owned()) };
+    if tail.is_empty() {
+        return Some(head.to_owned());
+    }
+    let definitions: Vec<&str> = tail
+        .split('\n')
+        .filter_map(link_definition)
+        .filter(|(label, _)| head.contains(label))
+        .map(|(_, line)| line)
+        .collect();
+    if definitions.is_empty() {
+        return Some(head.to_owned());
+    }
+    Some(format!("{head}\n\n{}", definitions.join("\n")))
+}
+
+/// Jekyll's `MKDWN_LINK_REF_REGEX`, `^ {0,3}(?:(\[[^\]]+\])(:.+))$`: the `[label]` and the
+/// definition without its indentation.
+fn link_definition(line: &str) -> Option<(&str, &str)> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let definition = &line[indent..];
+    let close = definition.strip_prefix('[')?.find(']')? + 1;
+    let rest = &definition[close + 1..];
+    (close > 1 && rest.starts_with(':') && rest.len() > 1).then(|| (&definition[..=close], definition))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extract;
+
+    #[test]
+    fn the_default_excerpt_is_the_first_paragraph() {
+        assert_eq!(extract("One\ntwo.\n\nThree.\n", "\n\n").as_deref(), Some("One\ntwo."));
+        assert_eq!(extract("Only one.\n", "\n\n").as_deref(), Some("Only one.\n"));
+    }
+
+    #[test]
+    fn a_custom_separator_cuts_there() {
+        assert_eq!(extract("A\n\nB\n<!--more-->\nC", "<!--more-->").as_deref(), Some("A\n\nB\n"));
+    }
+
+    #[test]
+    fn link_definitions_used_by_the_excerpt_are_appended() {
+        let body = "See [the docs][docs] and [x].\n\nMore.\n\n[docs]: https://jekyllrb.com\n  [other]: /o\n[x]: /x \"X\"\n";
+        assert_eq!(
+            extract(body, "\n\n").as_deref(),
+            Some("See [the docs][docs] and [x].\n\n[docs]: https://jekyllrb.com\n[x]: /x \"X\"")
+        );
+    }
+
+    #[test]
+    fn an_empty_separator_turns_excerpts_off() {
+        assert_eq!(extract("A\n\nB", ""), None);
+    }
+}

@@ -1,0 +1,453 @@
+//! YAML text to [`Value`], read as Ruby's `YAML.safe_load` (Psych, YAML 1.1) reads it, with
+//! errors and warnings that say where.
+//!
+//! saphyr-parser turns the text into events; this module composes them into values:
+//!
+//! - plain scalars are resolved with Psych's YAML 1.1 rules ([`scalar`]); quoted and block
+//!   scalars stay strings; an explicit tag decides (`!!str 1` is a string, `!!float 1` a float);
+//! - mappings keep their order; a repeated key keeps its first place and its last value, as a
+//!   Ruby hash does, and is reported as a warning; `<<` merges mappings as Psych does;
+//! - aliases are copied, within a budget: a document that would grow past it (an "alias
+//!   bomb", a billion laughs) is an error, not a hang or an exhausted memory;
+//! - nesting deeper than [`MAX_DEPTH`] is an error rather than a stack overflow later;
+//! - only the first document of a stream is read, as `YAML.safe_load` does.
+//!
+//! Everything is linear in the size of the text (a 5 MB scalar included).
+
+mod scalar;
+
+use crate::value::{Map, Value};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
+use std::collections::HashMap;
+use std::fmt;
+
+/// How deep collections may nest.
+pub const MAX_DEPTH: usize = 256;
+
+/// A YAML document that cannot be read: what is wrong and its byte offset in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YamlError {
+    pub offset: usize,
+    pub kind: YamlErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum YamlErrorKind {
+    /// The text is not YAML (saphyr's description).
+    Syntax(String),
+    /// Copying aliases would make the document grow past `limit` (nodes plus text bytes).
+    AliasBudget { limit: usize },
+    /// An alias names no anchor defined before it.
+    UnknownAnchor,
+    /// Collections nest deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+impl fmt::Display for YamlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.kind.fmt(f)
+    }
+}
+
+impl fmt::Display for YamlErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            YamlErrorKind::Syntax(message) => f.write_str(message),
+            YamlErrorKind::AliasBudget { limit } => write!(
+                f,
+                "aliases here would expand the document past {limit} nodes and characters (an alias bomb?); it is not read"
+            ),
+            YamlErrorKind::UnknownAnchor => f.write_str("this alias refers to no anchor defined before it"),
+            YamlErrorKind::TooDeep => write!(f, "lists and mappings nest deeper than {MAX_DEPTH} levels"),
+        }
+    }
+}
+
+/// Something legal but probably a mistake, at a byte offset of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YamlWarning {
+    pub offset: usize,
+    pub kind: YamlWarningKind,
+}
+
+/// What a warning is about; the caller words it (the front matter names both places of a
+/// repeated key in the whole file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum YamlWarningKind {
+    /// The key appears again in the same mapping (first at byte `first`); the last value
+    /// wins, as in Ruby.
+    DuplicateKey { key: String, first: usize },
+    /// A list or mapping used as a key: Folio's mappings have text keys, so the entry is left out.
+    CollectionKey,
+}
+
+/// A document read: its value and its warnings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub value: Value,
+    /// When the value is a mapping: the byte offset of each entry's key, in entry order (a merged
+    /// entry points at its `<<`), so callers can point at a key they find a problem with.
+    pub key_offsets: Vec<usize>,
+    pub warnings: Vec<YamlWarning>,
+}
+
+/// Reads the first YAML document of `text` (`Value::Null` when there is none).
+pub fn load(text: &str) -> Result<Value, YamlError> {
+    load_document(text).map(|document| document.value)
+}
+
+/// Reads the first YAML document of `text`, with its warnings.
+pub fn load_document(text: &str) -> Result<Document, YamlError> {
+    Composer::new(text).run()
+}
+
+/// A collection being built, with its anchor and what it weighs so far.
+enum Frame {
+    Seq { items: Vec<Value>, anchor: usize, weight: usize },
+    Map(MapFrame),
+}
+
+struct MapFrame {
+    entries: Map,
+    /// Key → its index in `entries` and the byte offset where it first appeared, so repeated
+    /// keys are found in constant time and reported with both places.
+    index: HashMap<String, (usize, usize)>,
+    /// The key read, waiting for its value: its text (None for a collection key), whether it
+    /// is a merge key, and where it starts.
+    key: Option<(Option<String>, bool, Marker)>,
+    anchor: usize,
+    weight: usize,
+}
+
+struct Composer<'a> {
+    parser: Parser<'a, saphyr_parser::StrInput<'a>>,
+    stack: Vec<Frame>,
+    /// Anchored values by saphyr's anchor id, with their weight.
+    anchors: HashMap<usize, (Value, usize)>,
+    /// What aliases may still copy (nodes plus bytes of text).
+    alias_budget: usize,
+    alias_limit: usize,
+    warnings: Vec<YamlWarning>,
+    key_offsets: Vec<usize>,
+    offsets: CharOffsets<'a>,
+}
+
+impl<'a> Composer<'a> {
+    fn new(text: &'a str) -> Self {
+        // Aliases may copy up to four times the document plus a megabyte: far beyond honest
+        // reuse, far below what a bomb asks for.
+        let alias_limit = 4 * text.len() + (1 << 20);
+        Composer {
+            parser: Parser::new_from_str(text),
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            alias_budget: alias_limit,
+            alias_limit,
+            warnings: Vec::new(),
+            key_offsets: Vec::new(),
+            offsets: CharOffsets { text, chars: 0, bytes: 0 },
+        }
+    }
+
+    fn run(mut self) -> Result<Document, YamlError> {
+        let mut root = None;
+        while let Some(next) = self.parser.next_event() {
+            let (event, span) = next.map_err(|e| self.syntax_error(&e))?;
+            let done = match event {
+                Event::Scalar(text, style, anchor, tag) => {
+                    let value = scalar_value(&text, style, tag.as_deref());
+                    let weight = 1 + text.len();
+                    self.finish(value, anchor, weight, span.start, &mut root)
+                }
+                Event::SequenceStart(anchor, _) => {
+                    self.open(Frame::Seq { items: Vec::new(), anchor, weight: 1 }, span)?;
+                    false
+                }
+                Event::MappingStart(anchor, _) => {
+                    let frame = MapFrame { entries: Map::new(), index: HashMap::new(), key: None, anchor, weight: 1 };
+                    self.open(Frame::Map(frame), span)?;
+                    false
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    let (value, anchor, weight) = match self.stack.pop().expect("the parser balances collections") {
+                        Frame::Seq { items, anchor, weight } => (Value::Seq(items), anchor, weight),
+                        Frame::Map(map) => (Value::Map(map.entries), map.anchor, map.weight),
+                    };
+                    self.finish(value, anchor, weight, span.start, &mut root)
+                }
+                Event::Alias(id) => {
+                    let (value, weight) = self.anchors.get(&id).cloned().ok_or_else(|| self.error(span.start, YamlErrorKind::UnknownAnchor))?;
+                    self.alias_budget = self.alias_budget.checked_sub(weight).ok_or_else(|| {
+                        self.error(span.start, YamlErrorKind::AliasBudget { limit: self.alias_limit })
+                    })?;
+                    self.finish(value, 0, weight, span.start, &mut root)
+                }
+                Event::DocumentEnd => root.is_some(),
+                Event::StreamEnd => true,
+                Event::Nothing | Event::StreamStart | Event::DocumentStart(_) => false,
+            };
+            if done {
+                break;
+            }
+        }
+        let value = root.unwrap_or(Value::Null);
+        let key_offsets = if matches!(value, Value::Map(_)) { self.key_offsets } else { Vec::new() };
+        Ok(Document { value, key_offsets, warnings: self.warnings })
+    }
+
+    fn open(&mut self, frame: Frame, span: Span) -> Result<(), YamlError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(self.error(span.start, YamlErrorKind::TooDeep));
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    /// Places a finished node in its parent (or as the root), remembering it if anchored.
+    /// Returns whether the document is complete.
+    fn finish(&mut self, value: Value, anchor: usize, weight: usize, at: Marker, root: &mut Option<Value>) -> bool {
+        if anchor != 0 {
+            self.anchors.insert(anchor, (value.clone(), weight));
+        }
+        let in_root = self.stack.len() == 1;
+        match self.stack.last_mut() {
+            None => {
+                *root = Some(value);
+                return false; // wait for DocumentEnd: the stream may still hold a syntax error
+            }
+            Some(Frame::Seq { items, weight: total, .. }) => {
+                items.push(value);
+                *total += weight;
+            }
+            Some(Frame::Map(map)) => {
+                map.weight += weight;
+                match map.key.take() {
+                    None => {
+                        let is_merge = matches!(&value, Value::String(s) if s == "<<");
+                        let key = match value {
+                            Value::Seq(_) | Value::Map(_) => None,
+                            scalar => scalar.to_scalar_string(),
+                        };
+                        map.key = Some((key, is_merge, at));
+                    }
+                    Some((key, is_merge, key_at)) => {
+                        let offset = self.offsets.byte_offset(key_at);
+                        let entries_before = map.entries.len();
+                        if is_merge && merge(&mut map.entries, &mut map.index, &value, offset) {
+                            if in_root {
+                                self.key_offsets.resize(map.entries.len().max(entries_before), offset);
+                            }
+                            return false;
+                        }
+                        let Some(key) = key else {
+                            self.warnings.push(YamlWarning { offset, kind: YamlWarningKind::CollectionKey });
+                            return false;
+                        };
+                        match map.index.get(&key) {
+                            Some(&(i, first)) => {
+                                map.entries[i].1 = value;
+                                self.warnings.push(YamlWarning { offset, kind: YamlWarningKind::DuplicateKey { key, first } });
+                            }
+                            None => {
+                                map.index.insert(key.clone(), (map.entries.len(), offset));
+                                map.entries.push((key, value));
+                                if in_root {
+                                    self.key_offsets.push(offset);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    fn error(&mut self, at: Marker, kind: YamlErrorKind) -> YamlError {
+        YamlError { offset: self.offsets.byte_offset(at), kind }
+    }
+
+    fn syntax_error(&mut self, error: &ScanError) -> YamlError {
+        let message = match error.info() {
+            // saphyr says these at the opening quote when the text runs on to the end of the block
+            // or to a line less indented than the key: a closing quote is missing.
+            "while scanning a quoted scalar, found unexpected end of stream"
+            | "while scanning a quoted scalar, found unexpected document indicator"
+            | "invalid indentation in quoted scalar" => {
+                "the quoted text that starts here is never closed (is its closing quote missing?)".to_owned()
+            }
+            other => other.to_owned(),
+        };
+        self.error(*error.marker(), YamlErrorKind::Syntax(message))
+    }
+}
+
+/// Psych's `<<`: a mapping (or a list of mappings, the first winning) merged into `entries`,
+/// replacing keys already there. Returns false when the value is not mergeable, so `<<` is then
+/// kept as an ordinary key, as Psych does.
+fn merge(entries: &mut Map, index: &mut HashMap<String, (usize, usize)>, value: &Value, at: usize) -> bool {
+    let sources: Vec<&Map> = match value {
+        Value::Map(map) => vec![map],
+        Value::Seq(items) => match items.iter().map(|item| if let Value::Map(m) = item { Some(m) } else { None }).collect() {
+            Some(maps) => maps,
+            None => return false,
+        },
+        _ => return false,
+    };
+    let mut merged = Map::new();
+    let mut merged_index: HashMap<&str, usize> = HashMap::new();
+    for map in sources.iter().rev() {
+        for (k, v) in map.iter() {
+            match merged_index.get(k.as_str()) {
+                Some(&i) => merged[i].1 = v.clone(),
+                None => {
+                    merged_index.insert(k, merged.len());
+                    merged.push((k.clone(), v.clone()));
+                }
+            }
+        }
+    }
+    for (k, v) in merged {
+        match index.get(&k) {
+            Some(&(i, _)) => entries[i].1 = v,
+            None => {
+                index.insert(k.clone(), (entries.len(), at));
+                entries.push((k, v));
+            }
+        }
+    }
+    true
+}
+
+/// A scalar's value: resolved by its tag when it has one, by Psych's rules when plain,
+/// a string when quoted or a block.
+fn scalar_value(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Value {
+    let Some(tag) = tag else {
+        return match style {
+            ScalarStyle::Plain => scalar::resolve(text),
+            _ => Value::String(text.to_owned()),
+        };
+    };
+    let name = format!("{}{}", tag.handle, tag.suffix);
+    match name.as_str() {
+        "tag:yaml.org,2002:str" | "!str" | "!ruby/string" | "tag:yaml.org,2002:binary" | "!binary" => {
+            Value::String(text.to_owned())
+        }
+        "tag:yaml.org,2002:float" | "!float" => match scalar::resolve(text) {
+            Value::Int(i) => Value::Float(i as f64),
+            other => other,
+        },
+        _ => scalar::resolve(text),
+    }
+}
+
+/// saphyr's markers count characters; Folio's offsets are bytes. Markers come mostly in
+/// increasing order, so the conversion walks forward from the last one (linear overall).
+struct CharOffsets<'a> {
+    text: &'a str,
+    chars: usize,
+    bytes: usize,
+}
+
+impl CharOffsets<'_> {
+    fn byte_offset(&mut self, at: Marker) -> usize {
+        let index = at.index();
+        if index < self.chars {
+            (self.chars, self.bytes) = (0, 0);
+        }
+        let rest = &self.text[self.bytes..];
+        let step = rest.char_indices().nth(index - self.chars).map_or(rest.len(), |(b, _)| b);
+        self.bytes += step;
+        self.chars = index;
+        self.bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(text: &str) -> Map {
+        match load(text) {
+            Ok(Value::Map(m)) => m,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn quoted_and_block_scalars_stay_strings() {
+        let m = map("a: 'yes'\nb: \"1\"\nc: |\n  2016-12-23\n");
+        assert_eq!(m[0].1, Value::String("yes".into()));
+        assert_eq!(m[1].1, Value::String("1".into()));
+        assert_eq!(m[2].1, Value::String("2016-12-23\n".into()));
+    }
+
+    #[test]
+    fn explicit_tags_decide_the_type() {
+        let m = map("a: !!str 1\nb: !!float 1\nc: !!int \"12\"\nd: !custom yes\n");
+        assert_eq!(m[0].1, Value::String("1".into()));
+        assert_eq!(m[1].1, Value::Float(1.0));
+        assert_eq!(m[2].1, Value::Int(12));
+        assert_eq!(m[3].1, Value::Bool(true));
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_place_and_its_last_value_with_a_warning() {
+        let document = load_document("a: 1\nb: 2\na: 3\n").unwrap();
+        assert_eq!(document.value, Value::Map(vec![("a".into(), Value::Int(3)), ("b".into(), Value::Int(2))]));
+        assert_eq!(
+            document.warnings,
+            [YamlWarning { offset: 10, kind: YamlWarningKind::DuplicateKey { key: "a".into(), first: 0 } }]
+        );
+    }
+
+    #[test]
+    fn merge_keys_merge_mappings_as_psych_does() {
+        let m = map("x: &x {a: 1, b: 2}\ny:\n  <<: *x\n  b: 3\n");
+        assert_eq!(m[1].1, Value::Map(vec![("a".into(), Value::Int(1)), ("b".into(), Value::Int(3))]));
+    }
+
+    #[test]
+    fn an_alias_bomb_is_an_error_at_the_alias_not_a_hang() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (name, previous) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().zip(["a", "b", "c", "d", "e", "f", "g", "h"]) {
+            bomb.push_str(&format!("{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"));
+        }
+        let error = load(&bomb).unwrap_err();
+        assert!(matches!(error.kind, YamlErrorKind::AliasBudget { .. }), "{error:?}");
+        assert!(error.to_string().contains("alias bomb"));
+        assert!(bomb[error.offset..].starts_with('*'), "should point at an alias: {}", &bomb[error.offset..][..10]);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        // saphyr limits flow nesting itself; block nesting is limited here.
+        assert!(load(&"[".repeat(100_000)).is_err());
+        let block: String = (0..300).map(|depth| format!("{}a:\n", "  ".repeat(depth))).collect();
+        assert_eq!(load(&block).unwrap_err().kind, YamlErrorKind::TooDeep);
+    }
+
+    #[test]
+    fn syntax_errors_give_a_byte_offset_counting_multibyte_characters() {
+        let text = "é: ok\nb: \"never closed\n";
+        let error = load(text).unwrap_err();
+        assert!(matches!(error.kind, YamlErrorKind::Syntax(_)));
+        assert!(error.offset >= text.find('"').unwrap(), "{error:?}");
+        assert!(text.is_char_boundary(error.offset));
+    }
+
+    #[test]
+    fn only_the_first_document_is_read() {
+        assert_eq!(load("a: 1\n--- x\n").unwrap(), Value::Map(vec![("a".into(), Value::Int(1))]));
+        assert_eq!(load("").unwrap(), Value::Null);
+    }
+
+    #[test]
+    fn a_five_megabyte_value_reads_in_linear_time() {
+        let text = format!("title: \"{}\"\nbig: {}\n", "é".repeat(1 << 20), "x".repeat(5 << 20));
+        let start = std::time::Instant::now();
+        let m = map(&text);
+        assert_eq!(m[1].1.as_str().map(str::len), Some(5 << 20));
+        assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+    }
+}
