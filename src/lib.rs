@@ -50,12 +50,14 @@ pub struct Request<'a> {
     pub file_name: Option<&'a str>,
     /// Time zones and month names: [`calendar::Builtin`], or the browser's `Intl`.
     pub calendar: &'a dyn Calendar,
+    /// Safe mode: the policy that untrusted articles are held to; `None` trusts the author.
+    pub safe: Option<&'a sanitize::Policy>,
 }
 
 impl<'a> Request<'a> {
     /// A request for `profile`, with no file name and the built-in calendar.
     pub fn new(profile: &'a Profile) -> Self {
-        Request { profile, file_name: None, calendar: &calendar::Builtin }
+        Request { profile, file_name: None, calendar: &calendar::Builtin, safe: None }
     }
 }
 
@@ -93,13 +95,20 @@ pub fn render_with(source: &str, request: &Request) -> Article {
     }
     diagnostics.splice(0..0, read.diagnostics(&lines));
 
-    let markdownify = |markdown: &str| render_body(markdown, &profile.options);
+    let markdownify = |markdown: &str| markdown_to_html(markdown, &profile.options, request.safe).html;
     let body_markdown = &source[split.body_start..];
+    let body = markdown_to_html(body_markdown, &profile.options, request.safe);
+    let body_line = lines.position(split.body_start).line;
+    diagnostics.extend(body.problems(body_line));
     let excerpt_html = match &jekyll.excerpt {
         Some(excerpt) => Some(markdownify(excerpt)),
         None => front_matter::excerpt::extract(body_markdown, &jekyll.excerpt_separator).map(|e| markdownify(&e)),
     };
-    let picked = profile.pick(&read.data, markdownify);
+    let mut picked = profile.pick(&read.data, markdownify);
+    if request.safe.is_some() {
+        picked.hero = picked.hero.filter(|hero| sanitize::url_is_safe(&hero.src));
+        picked.files.retain(|file| sanitize::url_is_safe(&file.href));
+    }
     Article {
         date_text: jekyll.date.map(|date| request.calendar.long_date(date.date, &profile.lang)),
         lang: profile.lang.clone(),
@@ -108,17 +117,53 @@ pub fn render_with(source: &str, request: &Request) -> Article {
         summary_html: picked.summary_html,
         hero: picked.hero,
         files: picked.files,
-        body_html: article_body(body_markdown, profile),
+        body_html: body.html,
         front_matter: read.data,
         jekyll,
         diagnostics,
     }
 }
 
-/// The article's body as HTML. What is derived from the body (its outline, word count, links
-/// resolved against the site) belongs here, in one place.
-fn article_body(markdown: &str, profile: &Profile) -> String {
-    render_body(markdown, &profile.options)
+/// Markdown rendered for an article: the HTML and kramdown's warnings.
+struct Rendered {
+    html: String,
+    warnings: Vec<kramdown::parser::Warning>,
+    /// Safe mode found no HTML parser to finish with, so the HTML was withheld.
+    withheld: bool,
+}
+
+impl Rendered {
+    /// The warnings as diagnostics, for Markdown that starts on line `first_line` of the file.
+    fn problems(&self, first_line: u32) -> Vec<Diagnostic> {
+        let mut out: Vec<Diagnostic> = self
+            .warnings
+            .iter()
+            .map(|w| {
+                let line = first_line + u32::try_from(w.line.max(1)).unwrap_or(u32::MAX) - 1;
+                Diagnostic::warning(Position { line, column: 1 }, w.message.clone())
+            })
+            .collect();
+        if self.withheld {
+            out.push(Diagnostic::error(Position::OUTSIDE, "safe mode needs an HTML parser (a browser DOM): nothing is shown"));
+        }
+        out
+    }
+}
+
+/// Markdown to HTML; in safe mode filtered on the tree, then through a real HTML parser.
+/// What is derived from the body (its outline, word count, links resolved against the site)
+/// belongs here, in one place.
+fn markdown_to_html(markdown: &str, options: &Options, safe: Option<&sanitize::Policy>) -> Rendered {
+    let mut document = kramdown::Document::parse(markdown, options);
+    let warnings = document.warnings().to_vec();
+    let Some(policy) = safe else {
+        return Rendered { html: document.to_html(), warnings, withheld: false };
+    };
+    sanitize::tree::filter(&mut document.root, policy);
+    match sanitize::html(&document.to_html(), policy) {
+        Some(html) => Rendered { html, warnings, withheld: false },
+        None => Rendered { html: String::new(), warnings, withheld: true },
+    }
 }
 
 #[cfg(test)]

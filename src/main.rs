@@ -3,18 +3,21 @@
 //! It uses only the library's public API, like any other caller.
 
 use folio::diagnostic::Position;
+use folio::sanitize::Policy;
 use folio::{options::OptionError, page, profile, yaml, Diagnostic, Options, Profile, Request};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: folio render [--body | --page | --json] [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] FILE|-
+usage: folio render [--body | --page | --json] [--safe] [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] FILE|-
        folio check [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] PATH...
        folio --help | --version
 
 render  prints the body HTML (--body, the default), the whole article page (--page),
         or the rendered article as JSON (--json). FILE `-` reads standard input.
+        --safe renders an untrusted article: nothing in it can run script (raw HTML,
+        attribute lists and URLs are held to the safe-mode policy; ids get `folio-`).
 check   renders every .md and .markdown file under each PATH and prints each
         diagnostic as FILE:LINE:COLUMN: SEVERITY: MESSAGE; exits 1 if any is an error.
 
@@ -63,7 +66,7 @@ enum Output {
 enum Command {
     Help,
     Version,
-    Render { output: Output, profile: Profile, input: String },
+    Render { output: Output, profile: Profile, input: String, safe: bool },
     Check { profile: Profile, paths: Vec<PathBuf> },
 }
 
@@ -89,6 +92,7 @@ fn parse_args() -> Result<Command, CliError> {
     };
     let mut output = Output::Body;
     let mut profile_name = None;
+    let mut safe = false;
     let mut options_path = None;
     let mut operands = Vec::new();
     while let Some(arg) = parser.next()? {
@@ -96,6 +100,7 @@ fn parse_args() -> Result<Command, CliError> {
             Long("body") if command == "render" => output = Output::Body,
             Long("page") if command == "render" => output = Output::Page,
             Long("json") if command == "render" => output = Output::Json,
+            Long("safe") if command == "render" => safe = true,
             Long("profile") => profile_name = Some(parser.value()?.string()?),
             Long("options") => options_path = Some(parser.value()?.string()?),
             Long("help") | Short('h') => return Ok(Command::Help),
@@ -112,7 +117,7 @@ fn parse_args() -> Result<Command, CliError> {
     }
     match command.as_str() {
         "render" => match <[String; 1]>::try_from(operands) {
-            Ok([input]) => Ok(Command::Render { output, profile, input }),
+            Ok([input]) => Ok(Command::Render { output, profile, input, safe }),
             Err(_) => Err(CliError::Usage("render takes exactly one FILE (or - for standard input)".into())),
         },
         "check" if operands.is_empty() => Err(CliError::Usage("check needs at least one PATH".into())),
@@ -158,9 +163,11 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
     match command {
         Command::Help => println!("{USAGE}"),
         Command::Version => println!("folio {}", env!("CARGO_PKG_VERSION")),
-        Command::Render { output, profile, input } => {
+        Command::Render { output, profile, input, safe } => {
             let source = read_input(&input)?;
-            let article = folio::render_with(&source, &request(&profile, &input));
+            let policy = Policy::default();
+            let request = Request { safe: safe.then_some(&policy), ..request(&profile, &input) };
+            let article = folio::render_with(&source, &request);
             let text = match output {
                 Output::Body => article.body_html.clone(),
                 Output::Page => page::to_html(&article),

@@ -18,3 +18,18 @@ pub mod tree;
 pub mod url;
 
 pub use policy::Policy;
+
+/// The final pass over written HTML with a real HTML parser: ammonia natively, the
+/// browser's parser in the page. `None` where there is no parser to use (WebAssembly
+/// outside a browser), and the caller must then show nothing.
+pub fn html(html: &str, policy: &Policy) -> Option<String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Some(native::sanitize(html, policy));
+    #[cfg(target_arch = "wasm32")]
+    return crate::wasm::dom_sanitize::sanitize(html, policy);
+}
+
+/// Whether a URL Folio writes from front-matter data (hero image, attached file) may stay.
+pub fn url_is_safe(url: &str) -> bool {
+    self::url::is_allowed(&self::url::decode_references(url))
+}

@@ -1,0 +1,86 @@
+//! Safe mode's final pass in the browser: the HTML is parsed by the browser's own parser
+//! into an inert `<template>` (nothing loads, nothing runs), the policy is applied to that
+//! tree node by node (the DOMPurify approach), and the tree is written back out.
+//!
+//! The policy removes `svg`, `math`, `template`, `noscript` and every other element whose
+//! parse could change when the output is parsed again, so what is inserted later is what
+//! was checked here.
+
+use crate::sanitize::rules::{self, ElementRule};
+use crate::sanitize::Policy;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlTemplateElement, Node};
+
+const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
+
+/// `html` with everything the policy does not allow removed; `None` without a DOM (Node.js).
+pub fn sanitize(html: &str, policy: &Policy) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let template: HtmlTemplateElement = document.create_element("template").ok()?.dyn_into().ok()?;
+    template.set_inner_html(html);
+    let root: Node = template.content().into();
+    // An explicit stack: articles can nest deeply, the WebAssembly stack is small.
+    let mut parents = vec![root];
+    while let Some(parent) = parents.pop() {
+        let mut next = parent.first_child();
+        while let Some(node) = next {
+            next = node.next_sibling();
+            match node.node_type() {
+                Node::TEXT_NODE => {}
+                Node::ELEMENT_NODE => {
+                    let element: &Element = node.unchecked_ref();
+                    match rule(policy, element) {
+                        ElementRule::Keep => {
+                            filter_attributes(policy, element);
+                            parents.push(node.clone());
+                        }
+                        ElementRule::Unwrap => {
+                            // The children take the element's place and are checked in turn.
+                            if let Some(first) = node.first_child() {
+                                next = Some(first);
+                            }
+                            while let Some(child) = node.first_child() {
+                                parent.insert_before(&child, Some(&node)).ok()?;
+                            }
+                            parent.remove_child(&node).ok()?;
+                        }
+                        ElementRule::Remove => {
+                            parent.remove_child(&node).ok()?;
+                        }
+                    }
+                }
+                // Comments, processing instructions, CDATA: never kept.
+                _ => {
+                    parent.remove_child(&node).ok()?;
+                }
+            }
+        }
+    }
+    Some(template.inner_html())
+}
+
+fn rule(policy: &Policy, element: &Element) -> ElementRule {
+    if element.namespace_uri().as_deref() != Some(HTML_NAMESPACE) {
+        return ElementRule::Remove;
+    }
+    rules::element(policy, &element.local_name(), |name| element.get_attribute(name))
+}
+
+fn filter_attributes(policy: &Policy, element: &Element) {
+    let name = element.local_name();
+    for attribute in element.get_attribute_names().iter().filter_map(|a| a.as_string()) {
+        let value = element.get_attribute(&attribute).unwrap_or_default();
+        match rules::attribute(policy, &name, &attribute, &value) {
+            Some(kept) if kept == value => {}
+            Some(kept) => {
+                let _ = element.set_attribute(&attribute, &kept);
+            }
+            None => {
+                let _ = element.remove_attribute(&attribute);
+            }
+        }
+    }
+    for (attribute, value) in rules::forced_attributes(&name) {
+        let _ = element.set_attribute(attribute, value);
+    }
+}

@@ -1,0 +1,175 @@
+//! The WebAssembly edge: the only module that touches wasm-bindgen, js-sys and web-sys.
+//!
+//! Each export converts its arguments, calls the core, and converts the result back to
+//! plain JavaScript data. A panic becomes a JavaScript `Error` carrying the panic message;
+//! the facade (`www/folio.js`) then resets the instance so the module keeps working.
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::options::Options;
+use crate::profile::Profile;
+use crate::sanitize::Policy;
+use crate::value::Value;
+use crate::Request;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+pub mod dom_sanitize;
+mod intl;
+mod preview;
+
+use intl::IntlCalendar;
+pub use preview::Preview;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Options of `render`. Every field is optional. */
+export interface RenderOptions {
+  /** The site: a built-in profile's name ("jekyll", the default, or "numerique"), or a profile
+   *  object (url, baseurl, timezone, lang, kramdown, front_matter; see README.md). */
+  profile?: string | Record<string, unknown>;
+  /** The article's file name or path: `2016-12-23-slug.md` gives the date and slug when the
+   *  front matter has none. */
+  fileName?: string;
+  /** The base kramdown option set instead of the profile's: Jekyll 3.8, Jekyll 3.9/4.1+, or kramdown's own. */
+  preset?: "jekyll" | "jekyll4" | "kramdown";
+  /** kramdown options merged over the profile's (or the preset's), named as in Jekyll's `kramdown:` configuration. */
+  kramdown?: Record<string, unknown>;
+  /** Safe mode, for untrusted authors: raw HTML, attribute lists and URLs are held to the policy
+   *  (src/sanitize/policy.rs) and the output goes through the browser's HTML parser. `true`, or
+   *  the policy's configurable part. Off by default: the author is trusted. Needs a DOM. */
+  safe?: boolean | { iframeHosts?: string[]; idPrefix?: string };
+}
+
+/** An error or warning, positioned in the whole file (line 0: not in the article, e.g. an option). */
+export interface Diagnostic {
+  severity: "error" | "warning";
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** A rendered article. Dates and times are ISO 8601 text. */
+export interface Article {
+  /** Every front matter key, in order; empty when there is none or it is broken. */
+  frontMatter: Record<string, unknown>;
+  /** The keys Jekyll interprets, as Jekyll reads them. */
+  title: string | null;
+  /** `2016-12-23T17:50:00+01:00`, shown in the profile's time zone. */
+  date: string | null;
+  layout: string | null;
+  permalink: string | null;
+  published: boolean;
+  categories: string[];
+  tags: string[];
+  excerpt: string | null;
+  excerptSeparator: string;
+  slug: string | null;
+  /** Every other front matter key, in order. */
+  data: Record<string, unknown>;
+  /** The date in the profile's language: "23 décembre 2016". */
+  dateText: string | null;
+  /** The profile's language. */
+  lang: string;
+  excerptHtml: string | null;
+  /** The profile's Markdown fields, rendered: key → HTML. */
+  markdownHtml: Record<string, string>;
+  summaryHtml: string | null;
+  hero: { src: string; alt: string } | null;
+  files: { href: string; name: string }[];
+  bodyHtml: string;
+  diagnostics: Diagnostic[];
+}
+"#;
+
+#[wasm_bindgen(start)]
+fn start() {
+    // Without unwinding, a panic would trap with a bare "unreachable"; throwing from the
+    // hook hands its message to JavaScript instead, as an Error named `FolioPanic` so the
+    // facade knows to reset the instance (the panicking one is left mid-call).
+    std::panic::set_hook(Box::new(|info| {
+        let error = js_sys::Error::new(&info.to_string());
+        error.set_name("FolioPanic");
+        wasm_bindgen::throw_val(error.into())
+    }));
+}
+
+/// Renders one article (front matter and Markdown body).
+#[wasm_bindgen(unchecked_return_type = "Article")]
+pub fn render(source: &str, #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue) -> Result<JsValue, JsError> {
+    to_js(&render_article(source, options)?)
+}
+
+fn render_article(source: &str, options: JsValue) -> Result<crate::Article, JsError> {
+    let settings = read_settings(options)?;
+    let (profile, problems) = read_profile(&settings)?;
+    let file_name = settings.get("fileName").and_then(Value::as_str);
+    let policy = safe_policy(&settings);
+    let request = Request { profile: &profile, file_name, calendar: &IntlCalendar, safe: policy.as_ref() };
+    let mut article = crate::render_with(source, &request);
+    article.diagnostics.extend(problems);
+    Ok(article)
+}
+
+/// The safe-mode policy when the settings ask for safe mode (`safe: true`, or an object
+/// with `iframeHosts` and `idPrefix`).
+fn safe_policy(settings: &Value) -> Option<Policy> {
+    let safe = settings.get("safe")?;
+    let mut policy = Policy::default();
+    match safe {
+        Value::Bool(false) | Value::Null => return None,
+        Value::Map(_) => {
+            if let Some(Value::Seq(hosts)) = safe.get("iframeHosts") {
+                policy.iframe_hosts = hosts.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+            }
+            if let Some(prefix) = safe.get("idPrefix").and_then(Value::as_str) {
+                policy.id_prefix = prefix.to_owned();
+            }
+        }
+        _ => {}
+    }
+    Some(policy)
+}
+
+/// Panics with `message`: lets tests check that a panic reaches JavaScript and that the
+/// module works afterwards.
+#[wasm_bindgen(js_name = "__panicForTests")]
+pub fn panic_for_tests(message: &str) {
+    panic!("{message}");
+}
+
+fn read_settings(options: JsValue) -> Result<Value, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Value::Map(Vec::new()));
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("render options: {e}")))
+}
+
+/// The profile named or given in the settings, with `preset` and `kramdown` applied over it;
+/// problems with single keys become warnings.
+fn read_profile(settings: &Value) -> Result<(Profile, Vec<Diagnostic>), JsError> {
+    let (mut profile, mut problems) = match settings.get("profile") {
+        None | Some(Value::Null) => (Profile::jekyll(), Vec::new()),
+        Some(Value::String(name)) => (Profile::named(name).map_err(|e| JsError::new(&e.to_string()))?, Vec::new()),
+        Some(object) => {
+            let (profile, problems) = Profile::from_value(object);
+            (profile, problems.iter().map(ToString::to_string).collect())
+        }
+    };
+    match settings.get("preset").and_then(Value::as_str) {
+        None => {}
+        Some("jekyll") => profile.options = Options::jekyll(),
+        Some("jekyll4") => profile.options = Options::jekyll4(),
+        Some("kramdown") => profile.options = Options::kramdown(),
+        Some(other) => return Err(JsError::new(&format!("unknown preset `{other}`: use jekyll, jekyll4 or kramdown"))),
+    }
+    if let Some(kramdown) = settings.get("kramdown") {
+        problems.extend(profile.options.merge(kramdown).iter().map(ToString::to_string));
+    }
+    Ok((profile, problems.into_iter().map(|p| Diagnostic::warning(Position::OUTSIDE, p)).collect()))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
