@@ -21,6 +21,7 @@ pub mod diagnostic;
 mod escape;
 pub mod front_matter;
 pub mod kramdown;
+pub mod links;
 pub mod options;
 pub mod page;
 pub mod profile;
@@ -52,12 +53,14 @@ pub struct Request<'a> {
     pub calendar: &'a dyn Calendar,
     /// Safe mode: the policy that untrusted articles are held to; `None` trusts the author.
     pub safe: Option<&'a sanitize::Policy>,
+    /// Make root-relative links and images of the body URLs of the profile's site.
+    pub resolve_links: bool,
 }
 
 impl<'a> Request<'a> {
     /// A request for `profile`, with no file name and the built-in calendar.
     pub fn new(profile: &'a Profile) -> Self {
-        Request { profile, file_name: None, calendar: &calendar::Builtin, safe: None }
+        Request { profile, file_name: None, calendar: &calendar::Builtin, safe: None, resolve_links: false }
     }
 }
 
@@ -95,9 +98,9 @@ pub fn render_with(source: &str, request: &Request) -> Article {
     }
     diagnostics.splice(0..0, read.diagnostics(&lines));
 
-    let markdownify = |markdown: &str| markdown_to_html(markdown, &profile.options, request.safe).html;
+    let markdownify = |markdown: &str| markdown_to_html(markdown, request).html;
     let body_markdown = &source[split.body_start..];
-    let body = markdown_to_html(body_markdown, &profile.options, request.safe);
+    let body = markdown_to_html(body_markdown, request);
     let body_line = lines.position(split.body_start).line;
     diagnostics.extend(body.problems(body_line));
     let excerpt_html = match &jekyll.excerpt {
@@ -153,10 +156,14 @@ impl Rendered {
 /// Markdown to HTML; in safe mode filtered on the tree, then through a real HTML parser.
 /// What is derived from the body (its outline, word count, links resolved against the site)
 /// belongs here, in one place.
-fn markdown_to_html(markdown: &str, options: &Options, safe: Option<&sanitize::Policy>) -> Rendered {
-    let mut document = kramdown::Document::parse(markdown, options);
+fn markdown_to_html(markdown: &str, request: &Request) -> Rendered {
+    let profile = request.profile;
+    let mut document = kramdown::Document::parse(markdown, &profile.options);
     let warnings = document.warnings().to_vec();
-    let Some(policy) = safe else {
+    if request.resolve_links {
+        links::resolve_root_relative(&mut document.root, &|path| profile.site_url(path));
+    }
+    let Some(policy) = request.safe else {
         return Rendered { html: document.to_html(), warnings, withheld: false };
     };
     sanitize::tree::filter(&mut document.root, policy);

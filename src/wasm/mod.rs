@@ -38,6 +38,11 @@ export interface RenderOptions {
    *  (src/sanitize/policy.rs) and the output goes through the browser's HTML parser. `true`, or
    *  the policy's configurable part. Off by default: the author is trusted. Needs a DOM. */
   safe?: boolean | { iframeHosts?: string[]; idPrefix?: string };
+  /** The site's URL: root-relative links and images of the body (and the hero image and files)
+   *  become URLs of that site, for an article shown away from it. */
+  baseUrl?: string;
+  /** Also return `pageHtml`, the `<article>` element's content (header, body, files). */
+  page?: boolean;
 }
 
 /** An error or warning, positioned in the whole file (line 0: not in the article, e.g. an option). */
@@ -77,6 +82,8 @@ export interface Article {
   hero: { src: string; alt: string } | null;
   files: { href: string; name: string }[];
   bodyHtml: string;
+  /** With `page: true`: the `<article>` element's content (header, body, attached files). */
+  pageHtml?: string;
   diagnostics: Diagnostic[];
 }
 "#;
@@ -96,15 +103,40 @@ fn start() {
 /// Renders one article (front matter and Markdown body).
 #[wasm_bindgen(unchecked_return_type = "Article")]
 pub fn render(source: &str, #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue) -> Result<JsValue, JsError> {
-    to_js(&render_article(source, options)?)
+    let wants_page = read_settings(options.clone())?.get("page") == Some(&Value::Bool(true));
+    let article = render_article(source, options)?;
+    if !wants_page {
+        return to_js(&article);
+    }
+    let page_html = crate::page::article_html(&article);
+    to_js(&WithPage { article: &article, page_html })
+}
+
+/// An article with its page's HTML, for `page: true`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WithPage<'a> {
+    #[serde(flatten)]
+    article: &'a crate::Article,
+    page_html: String,
 }
 
 fn render_article(source: &str, options: JsValue) -> Result<crate::Article, JsError> {
     let settings = read_settings(options)?;
-    let (profile, problems) = read_profile(&settings)?;
+    let (mut profile, problems) = read_profile(&settings)?;
+    let base_url = settings.get("baseUrl").and_then(Value::as_str).filter(|url| !url.is_empty());
+    if let Some(url) = base_url {
+        profile.url = url.to_owned();
+    }
     let file_name = settings.get("fileName").and_then(Value::as_str);
     let policy = safe_policy(&settings);
-    let request = Request { profile: &profile, file_name, calendar: &IntlCalendar, safe: policy.as_ref() };
+    let request = Request {
+        profile: &profile,
+        file_name,
+        calendar: &IntlCalendar,
+        safe: policy.as_ref(),
+        resolve_links: base_url.is_some(),
+    };
     let mut article = crate::render_with(source, &request);
     article.diagnostics.extend(problems);
     Ok(article)

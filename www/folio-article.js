@@ -1,0 +1,162 @@
+// <folio-article>: one article, fetched and rendered in a shadow root, safe by default.
+//
+//   <folio-article src="https://example.org/post.md" profile="numerique" base-url="https://example.org"
+//                  lang="fr"></folio-article>
+//
+// Attributes (the source of truth; each has a property of the same name):
+//   src       the article's URL; or `source` (inline Markdown), or a child
+//             <script type="text/markdown"> holding it
+//   profile   a built-in site profile name ("jekyll", "numerique")
+//   base-url  where root-relative links and images point (the site's URL)
+//   lang      the page's language when the profile has none
+//   safe      "false" to trust the author (the host's choice; nothing in an article can set it)
+//
+// States, on the `state` attribute for hosts to style: loading, rendered, error. The shadow root
+// exposes parts (`root`, `article`, `status`, `message`, `retry`) and reads the custom properties
+// `--folio-ink`, `--folio-muted`, `--folio-accent`, `--folio-tint`, `--folio-rule`, `--folio-font`,
+// `--folio-measure`. A `folio-rendered` event (bubbles, composed) follows each render; nothing
+// the element does throws into the host page.
+import { start, render } from "./folio.js";
+
+const STYLESHEET = new URL("article.css", import.meta.url).href;
+const ATTRIBUTES = ["src", "source", "profile", "base-url", "lang", "safe"];
+
+export class FolioArticle extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  /** Registers the element as `tag` (default `folio-article`); a second call is harmless. */
+  static define(tag = "folio-article", registry = customElements) {
+    if (!registry.get(tag)) registry.define(tag, this);
+    return this;
+  }
+
+  #shadow;
+  #scheduled = false;
+  #lastKey = null;
+  #generation = 0;
+
+  constructor() {
+    super();
+    this.#shadow = this.attachShadow({ mode: "open" });
+    this.#shadow.innerHTML = `<link rel="stylesheet" href="${STYLESHEET}">
+      <div part="root" class="folio-root">
+        <p part="status" class="folio-status" role="status" hidden></p>
+        <article part="article" class="folio-article"></article>
+      </div>`;
+  }
+
+  get src() { return this.getAttribute("src") ?? ""; }
+  set src(value) { this.setAttribute("src", value); }
+  get source() { return this.getAttribute("source"); }
+  set source(value) { value == null ? this.removeAttribute("source") : this.setAttribute("source", value); }
+  get profile() { return this.getAttribute("profile") || "jekyll"; }
+  set profile(value) { this.setAttribute("profile", value); }
+  get baseUrl() { return this.getAttribute("base-url") ?? ""; }
+  set baseUrl(value) { this.setAttribute("base-url", value); }
+  get lang() { return this.getAttribute("lang") ?? ""; }
+  set lang(value) { this.setAttribute("lang", value); }
+  /** Safe unless the host writes `safe="false"`. */
+  get safe() { return this.getAttribute("safe") !== "false"; }
+  set safe(value) { this.setAttribute("safe", value ? "true" : "false"); }
+  /** loading, rendered or error. */
+  get state() { return this.getAttribute("state") ?? "loading"; }
+
+  connectedCallback() { this.#schedule(); }
+
+  attributeChangedCallback(name, previous, value) {
+    if (previous !== value) this.#schedule();
+  }
+
+  /** Fetches and renders again (what the retry button does). */
+  refresh() {
+    this.#lastKey = null;
+    this.#schedule();
+  }
+
+  // Attribute changes made together render once, in a microtask.
+  #schedule() {
+    if (this.#scheduled || !this.isConnected) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      this.#update().catch((error) => this.#fail("render", error));
+    });
+  }
+
+  async #update() {
+    const generation = ++this.#generation;
+    const inline = this.source ?? this.querySelector('script[type="text/markdown"]')?.textContent;
+    if (inline == null && !this.src) return this.#fail("missing", new Error("no src or source"));
+    this.#setState("loading");
+    const [, text] = await Promise.all([start(), inline ?? this.#fetch()]);
+    if (generation !== this.#generation) return; // a newer update took over
+    const options = {
+      profile: this.profile,
+      fileName: this.src ? new URL(this.src, document.baseURI).pathname.split("/").pop() : undefined,
+      safe: this.safe,
+      baseUrl: this.baseUrl || (this.src ? new URL(this.src, document.baseURI).origin : undefined),
+      page: true,
+    };
+    const key = JSON.stringify([text, options, this.baseUrl, this.lang]);
+    if (key === this.#lastKey) return this.#setState("rendered");
+    const article = render(text, options);
+    const fatal = article.diagnostics.find((d) => d.severity === "error" && d.line === 0);
+    if (fatal) return this.#fail("render", new Error(fatal.message));
+    const target = this.#shadow.querySelector("article");
+    target.innerHTML = article.pageHtml;
+    target.lang = article.lang || this.lang;
+    this.#lastKey = key;
+    this.#setState("rendered");
+    this.dispatchEvent(new CustomEvent("folio-rendered", {
+      bubbles: true,
+      composed: true,
+      detail: { title: article.title ?? null, diagnostics: article.diagnostics },
+    }));
+  }
+
+  async #fetch() {
+    let response;
+    try {
+      response = await fetch(this.src);
+    } catch (error) {
+      throw Object.assign(new Error(`the article could not be fetched (${error.message})`), { kind: "network" });
+    }
+    if (!response.ok) {
+      throw Object.assign(new Error(`the server answered ${response.status} ${response.statusText}`.trim()), { kind: "http" });
+    }
+    const type = response.headers.get("content-type") ?? "";
+    if (/^(text\/html|image\/|application\/(json|pdf|octet-stream))/.test(type)) {
+      throw Object.assign(new Error(`this is not an article (${type.split(";")[0]})`), { kind: "not-article" });
+    }
+    return response.text();
+  }
+
+  #setState(state) {
+    this.setAttribute("state", state);
+    const status = this.#shadow.querySelector(".folio-status");
+    status.hidden = state !== "loading";
+    if (state === "loading") status.textContent = "Loading the article…";
+  }
+
+  #fail(kind, error) {
+    this.#setState("error");
+    const status = this.#shadow.querySelector(".folio-status");
+    status.hidden = false;
+    status.replaceChildren();
+    const message = document.createElement("span");
+    message.part = "message";
+    message.textContent = `This article cannot be shown: ${error?.message ?? error}.`;
+    const retry = document.createElement("button");
+    retry.type = "button";
+    retry.part = "retry";
+    retry.textContent = "Try again";
+    retry.addEventListener("click", () => this.refresh());
+    status.append(message, " ", retry);
+    this.#shadow.querySelector("article").replaceChildren();
+    this.dispatchEvent(new CustomEvent("folio-error", {
+      bubbles: true,
+      composed: true,
+      detail: { kind: error?.kind ?? kind, message: error?.message ?? String(error) },
+    }));
+  }
+}
