@@ -7,6 +7,7 @@
 
 pub mod normalize;
 pub mod ratchet;
+pub mod safety;
 
 use std::fmt::Write as _;
 use std::panic::{self, AssertUnwindSafe};
