@@ -1,0 +1,102 @@
+// <folio-article> on a partner page: the host page (one origin, strict Content-Security-Policy)
+// embeds articles served by another origin; the states, theming and timing a host sees.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { ARTIFACTS, ROOT, launchBrowser, startServer } from "./harness.mjs";
+
+const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
+let host, articles, browser, page;
+
+before(async () => {
+  host = await startServer({ headers: { "content-security-policy": CSP } });
+  articles = await startServer({ root: `${ROOT}tests/e2e/fixtures/articles`, headers: { "access-control-allow-origin": "*" } });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.pageErrors = [];
+  page.on("pageerror", (error) => page.pageErrors.push(error.message));
+  const articleOrigin = articles.url.replace(/\/$/, "");
+  await page.goto(`${host.url}tests/e2e/fixtures/host.html?articles=${encodeURIComponent(articleOrigin)}`);
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.stop();
+  await articles?.stop();
+});
+
+const state = (id) => page.locator(`#${id}[state="rendered"], #${id}[state="error"]`).first();
+
+test("an article from another origin renders as a page under a strict CSP", async () => {
+  await state("seed").waitFor();
+  assert.equal(await page.getAttribute("#seed", "state"), "rendered");
+  const title = page.locator("#seed").locator("h1");
+  assert.equal(await title.textContent(), "La société civile au cœur du sommet du Partenariat pour un gouvernement ouvert");
+  assert.match(await page.locator("#seed").locator("time").textContent(), /23 décembre 2016/);
+  assert.equal(await page.locator("#seed").locator("blockquote.encadre").count(), 2);
+  const hero = await page.locator("#seed").locator(".article-hero img").getAttribute("src");
+  assert.ok(hero.startsWith("https://www.numerique.gouv.fr/"), hero);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(page.pageErrors, []);
+  await page.locator("#seed").screenshot({ path: `${ARTIFACTS}/widget-seed.png` });
+});
+
+test("a missing article and a page that is not an article show readable errors with a retry", async () => {
+  await state("missing").waitFor();
+  assert.equal(await page.getAttribute("#missing", "state"), "error");
+  assert.match(await page.locator("#missing").locator("[part=message]").textContent(), /404/);
+  assert.ok(await page.locator("#missing").locator("button[part=retry]").isVisible());
+  await state("not-article").waitFor();
+  assert.match(await page.locator("#not-article").locator("[part=message]").textContent(), /not an article \(text\/html\)/);
+});
+
+test("retrying and changing src render again", async () => {
+  await page.evaluate((url) => { document.getElementById("missing").src = url; }, `${articles.url}ogp-societe-civile.md`);
+  await page.locator("#missing[state=rendered]").waitFor();
+  assert.match(await page.locator("#missing").locator("h1").textContent(), /société civile/);
+});
+
+test("inline source renders, stays safe, and takes the host's theme", async () => {
+  await state("inline").waitFor();
+  const inline = page.locator("#inline");
+  assert.equal(await inline.locator("h1").textContent(), "Written inline");
+  assert.match(await inline.locator(".article-body").innerHTML(), /&lt;script&gt;/);
+  const link = inline.locator(".article-body a");
+  assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+  const color = await link.evaluate((a) => getComputedStyle(a).color);
+  assert.equal(color, "rgb(200, 0, 0)");
+  const font = await inline.locator("article").evaluate((a) => getComputedStyle(a).fontFamily);
+  assert.equal(font, "monospace");
+});
+
+test("a network failure is an error state, not an exception in the host", async () => {
+  await page.evaluate(() => {
+    const el = document.createElement("folio-article");
+    el.id = "offline";
+    el.src = "http://127.0.0.1:9/unreachable.md";
+    document.body.append(el);
+  });
+  await page.locator("#offline[state=error]").waitFor();
+  assert.match(await page.locator("#offline").locator("[part=message]").textContent(), /could not be fetched/);
+  assert.deepEqual(page.pageErrors, []);
+});
+
+test("time from inserting the tag to the rendered seed, with the module already loaded", async () => {
+  const ms = await page.evaluate(async (url) => {
+    const times = [];
+    for (let i = 0; i < 7; i++) {
+      const el = document.createElement("folio-article");
+      el.setAttribute("profile", "numerique");
+      const done = new Promise((ok) => el.addEventListener("folio-rendered", ok, { once: true }));
+      const start = performance.now();
+      el.src = `${url}ogp-societe-civile.md?${i}`;
+      document.body.append(el);
+      await done;
+      times.push(performance.now() - start);
+      el.remove();
+    }
+    return times.sort((a, b) => a - b)[3];
+  }, articles.url);
+  writeFileSync(`${ARTIFACTS}/widget-timing.json`, JSON.stringify({ insertToRenderedMedianMs: ms }, null, 1));
+  assert.ok(ms > 0);
+});
