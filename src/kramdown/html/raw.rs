@@ -10,7 +10,7 @@
 use super::tags::{self, NameMatch, StartTag};
 use super::{element_name, is_html_element, HTML_ELEMENTS_WITHOUT_BODY};
 use crate::kramdown::element::{Attrs, Category, ContentModel, Element, Kind};
-use crate::kramdown::parser::Parser;
+use crate::kramdown::parser::{Parser, MAX_NESTING};
 
 /// Whether `el` is an HTML element whose content is raw, where kramdown's rules do not apply.
 pub fn is_raw_html(el: &Element) -> bool {
@@ -78,6 +78,13 @@ impl Parser {
 
     /// Reads raw HTML into `el` up to its end tag (`parse_raw_html`).
     pub(crate) fn parse_raw_html(&mut self, el: &mut Element) {
+        self.depth += 1;
+        self.read_raw_html(el);
+        self.depth -= 1;
+    }
+
+    /// Past [`MAX_NESTING`] nested elements, a start tag is kept as text.
+    fn read_raw_html(&mut self, el: &mut Element) {
         let parent_raw = is_raw_html(el);
         while !self.src.eos() {
             let Some(start) = tags::raw_start(self.src.rest()) else {
@@ -97,7 +104,7 @@ impl Parser {
             } else if let Some(len) = tags::instruction(rest) {
                 let instruction = self.take_xml(Kind::XmlPi, len, Category::Block, line);
                 el.children.push(instruction);
-            } else if let Some(tag) = tags::start_tag(rest) {
+            } else if let Some(tag) = tags::start_tag(rest).filter(|_| self.depth <= MAX_NESTING) {
                 self.src.take(tag.len);
                 let child = self.handle_html_start_tag(tag, line, parent_raw);
                 el.children.push(child);
@@ -122,6 +129,13 @@ impl Parser {
 mod tests {
     use crate::kramdown::Document;
     use crate::options::Options;
+
+    #[test]
+    fn deep_nesting_is_kept_as_text_instead_of_recursing() {
+        let body = format!("{}x\n\na {}y\n", "<div>".repeat(10_000), "<span>".repeat(10_000));
+        let html = Document::parse(&body, &Options::jekyll()).to_html();
+        assert!(html.contains("&lt;div&gt;") && html.contains("&lt;span&gt;"));
+    }
 
     #[test]
     fn warnings_say_what_kramdown_says_with_the_line() {

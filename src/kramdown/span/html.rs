@@ -10,6 +10,8 @@
 //! - A block element's tag (`<div>`, `<p>`) and an end tag that closes nothing stay text, with
 //!   a warning.
 //!
+//! Elements nested deeper than [`MAX_NESTING`] are kept as text.
+//!
 //! Output: the element re-written (attributes double-quoted, `<br />`), its end tag added
 //! when missing (with a warning); with `html_to_native: true`, converted where possible.
 
@@ -20,7 +22,7 @@ use crate::kramdown::html::{
     content_model, element_name, is_html_element, markdown_attribute, to_native, HTML_BLOCK_ELEMENTS,
     HTML_ELEMENTS_WITHOUT_BODY,
 };
-use crate::kramdown::parser::{Parser, SpanParser};
+use crate::kramdown::parser::{Parser, SpanParser, MAX_NESTING};
 
 impl Parser {
     pub(crate) fn parse_span_html(&mut self, el: &mut Element) -> bool {
@@ -36,7 +38,7 @@ impl Parser {
             self.warn_at(line, format!("Found invalidly used HTML closing tag for '{name}'"));
             let text = self.src.take(len).to_owned();
             self.add_text(&text, el);
-        } else if let Some(tag) = tags::start_tag(rest) {
+        } else if let Some(tag) = tags::start_tag(rest).filter(|_| self.depth <= MAX_NESTING) {
             let text = self.src.take(tag.len).to_owned();
             let name = element_name(&tag.name);
             if HTML_BLOCK_ELEMENTS.contains(&name.as_str()) {
@@ -81,7 +83,10 @@ impl Parser {
             let end_name = html.value.clone();
             let at_end = |text: &str, i: usize| tags::closing_tag_named(&text[i..], &end_name, how).is_some();
             let parsers: Option<&[SpanParser]> = if parse { None } else { Some(&[SpanParser::SpanHtml]) };
-            if self.parse_spans(&mut html, Some(Stop { at: &at_end, accept: None }), parsers) {
+            self.depth += 1;
+            let found = self.parse_spans(&mut html, Some(Stop { at: &at_end, accept: None }), parsers);
+            self.depth -= 1;
+            if found {
                 let len = tags::closing_tag_named(self.src.rest(), &end_name, how).expect("the span parse stopped at it");
                 self.src.take(len);
             } else {
