@@ -257,11 +257,12 @@ impl Parser {
             Blockquote => self.parse_blockquote(tree),
             AtxHeader => self.parse_atx_header(tree),
             HorizontalRule => self.parse_horizontal_rule(tree),
+            BlockHtml => self.parse_block_html(tree),
             SetextHeader => self.parse_setext_header(tree),
             BlockExtensions => self.parse_block_extensions(tree),
             EobMarker => self.parse_eob_marker(tree),
             Paragraph => self.parse_paragraph(tree),
-            List | DefinitionList | BlockHtml | BlockMath | Table | FootnoteDefinition | LinkDefinition
+            List | DefinitionList | BlockMath | Table | FootnoteDefinition | LinkDefinition
             | AbbrevDefinition => false,
         }
     }

@@ -6,6 +6,8 @@
 //! is where those patterns live, each next to the Ruby regexp it stands for. Ruby's `\s`
 //! is ASCII white space (` \t\r\n\f\v`), `.` does not match a newline.
 
+use super::html::HTML_SPAN_ELEMENTS;
+
 /// Ruby's `\s`.
 pub fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\x0b')
@@ -123,19 +125,41 @@ pub fn uname(s: &str) -> Option<usize> {
     Some(first)
 }
 
-/// HTML elements that kramdown treats as span level (`HTML_SPAN_ELEMENTS`).
-pub const HTML_SPAN_ELEMENTS: &[&str] = &[
-    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em", "i", "img",
-    "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp",
-    "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var",
-];
+/// A character or entity reference at the start of `s` (`HTML_ENTITY_RE`:
+/// `&([\w:][\-\w\.:]*);|&#(\d+);|&\#x([0-9a-fA-F]+);`), and the reference's length.
+pub fn html_entity(s: &str) -> Option<(EntityRef<'_>, usize)> {
+    let body = s.strip_prefix('&')?;
+    let b = body.as_bytes();
+    let (reference, len) = if let Some(hex) = body.strip_prefix("#x") {
+        let n = hex.bytes().take_while(u8::is_ascii_hexdigit).count();
+        (n > 0).then(|| (EntityRef::CodePoint(number(&hex[..n], 16)), 2 + n))?
+    } else if let Some(decimal) = body.strip_prefix('#') {
+        let n = decimal.bytes().take_while(u8::is_ascii_digit).count();
+        (n > 0).then(|| (EntityRef::CodePoint(number(&decimal[..n], 10)), 1 + n))?
+    } else {
+        if !b.first().is_some_and(|&c| is_word(c) || c == b':') {
+            return None;
+        }
+        let n = 1 + b[1..].iter().take_while(|&&c| is_word(c) || matches!(c, b'-' | b'.' | b':')).count();
+        (EntityRef::Name(&body[..n]), n)
+    };
+    (b.get(len) == Some(&b';')).then_some((reference, len + 2))
+}
+
+/// What an [`html_entity`] refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityRef<'a> {
+    Name(&'a str),
+    /// A numeric reference; numbers too large for any character saturate.
+    CodePoint(u32),
+}
+
+fn number(digits: &str, radix: u32) -> u32 {
+    digits.chars().filter_map(|c| c.to_digit(radix)).fold(0u32, |n, d| n.saturating_mul(radix).saturating_add(d))
+}
 
 /// `(?!(?:span elements|script)\b)UNAME`: a tag name that does not start with a span element's
 /// name followed by a word boundary.
-/// HTML elements that never have content (`HTML_ELEMENTS_WITHOUT_BODY`).
-pub const HTML_ELEMENTS_WITHOUT_BODY: &[&str] =
-    &["area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"];
-
 fn lazy_end_name(s: &str) -> Option<usize> {
     let len = uname(s)?;
     let excluded = HTML_SPAN_ELEMENTS.iter().chain(["script"].iter()).any(|name| {
@@ -280,6 +304,18 @@ mod tests {
         assert!(lazy_end_html("<emx>\n"));
         assert!(!lazy_end_html("<script>\n"));
         assert!(!lazy_end_html("< div>\n"));
+    }
+
+    #[test]
+    fn entities_are_named_or_numeric_and_end_with_a_semicolon() {
+        assert_eq!(html_entity("&amp; x"), Some((EntityRef::Name("amp"), 5)));
+        assert_eq!(html_entity("&#8217;"), Some((EntityRef::CodePoint(8217), 7)));
+        assert_eq!(html_entity("&#x2014;"), Some((EntityRef::CodePoint(0x2014), 8)));
+        assert_eq!(html_entity("&#X2014;"), None);
+        assert_eq!(html_entity("&a:b-c.d;"), Some((EntityRef::Name("a:b-c.d"), 9)));
+        assert_eq!(html_entity("&#99999999999;"), Some((EntityRef::CodePoint(u32::MAX), 14)));
+        assert_eq!(html_entity("& amp;"), None);
+        assert_eq!(html_entity("&amp"), None);
     }
 
     #[test]

@@ -8,4 +8,5 @@ mod eob;
 mod extensions;
 mod header;
 mod horizontal_rule;
+mod html;
 mod paragraph;

@@ -3,7 +3,7 @@
 use super::{escape_html, spaces, Escape, HtmlConverter, FOOTNOTES_MARK, TOC_MARK};
 use crate::kramdown::element::{Alignment, Attrs, ContentModel, Element, Kind};
 use crate::kramdown::header_ids;
-use crate::kramdown::patterns::HTML_ELEMENTS_WITHOUT_BODY;
+use crate::kramdown::html::HTML_ELEMENTS_WITHOUT_BODY;
 
 impl HtmlConverter<'_> {
     pub(super) fn convert_text(&self, el: &Element) -> String {

@@ -283,26 +283,10 @@ pub fn escape_html(out: &mut String, s: &str, mode: Escape) {
     out.push_str(&s[last..]);
 }
 
-/// REXML's `REFERENCE_RE` (`&(?:([\w:][\-\w\.:]*);|#\d+;|#x[0-9a-fA-F]+;)`) at the start of `s`.
+/// REXML's `REFERENCE_RE` (`&(?:([\w:][\-\w\.:]*);|#\d+;|#x[0-9a-fA-F]+;)`, which is kramdown's
+/// `HTML_ENTITY_RE`) at the start of `s`: its length.
 pub fn reference_len(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let body = &b[1..];
-    let len = if body.first() == Some(&b'#') {
-        if body.get(1) == Some(&b'x') {
-            let n = body[2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
-            (n > 0).then_some(2 + n)?
-        } else {
-            let n = body[1..].iter().take_while(|c| c.is_ascii_digit()).count();
-            (n > 0).then_some(1 + n)?
-        }
-    } else {
-        let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
-        if !body.first().is_some_and(|c| word(c) || *c == b':') {
-            return None;
-        }
-        1 + body[1..].iter().take_while(|c| word(c) || matches!(c, b'-' | b'.' | b':')).count()
-    };
-    (body.get(len) == Some(&b';')).then_some(len + 2)
+    super::patterns::html_entity(s).map(|(_, len)| len)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use super::element::{Element, Kind};
 use super::parser::{Parser, SpanParser};
 
 mod escaped_chars;
+mod html;
 
 /// Where a nested span parse stops (kramdown's `stop_re` and the block it is given).
 pub struct Stop<'a> {
@@ -73,7 +74,8 @@ impl Parser {
         let s = &text.as_bytes()[i..];
         match parser {
             EscapedChars => s.starts_with(b"\\"),
-            Emphasis | Codespan | Autolink | SpanHtml | FootnoteMarker | Link | SmartQuotes | InlineMath
+            SpanHtml => s.starts_with(b"<"),
+            Emphasis | Codespan | Autolink | FootnoteMarker | Link | SmartQuotes | InlineMath
             | SpanExtensions | HtmlEntity | TypographicSyms | LineBreak | Strikethrough => false,
         }
     }
@@ -83,7 +85,8 @@ impl Parser {
         use SpanParser::*;
         match parser {
             EscapedChars => self.parse_escaped_chars(el),
-            Emphasis | Codespan | Autolink | SpanHtml | FootnoteMarker | Link | SmartQuotes | InlineMath
+            SpanHtml => self.parse_span_html(el),
+            Emphasis | Codespan | Autolink | FootnoteMarker | Link | SmartQuotes | InlineMath
             | SpanExtensions | HtmlEntity | TypographicSyms | LineBreak | Strikethrough => false,
         }
     }

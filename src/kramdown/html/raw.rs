@@ -1,0 +1,161 @@
+//! Reading raw HTML into elements (`Parser::Html::Parser`): a start tag becomes an
+//! `HtmlElement` (block category) whose body kramdown's rules then read
+//! ([`Parser::handle_kramdown_html_tag`]); raw content is split into text, comments,
+//! processing instructions and nested elements up to the element's end tag.
+//!
+//! `<script>` and `<style>` keep their content untouched up to their end tag. A closing tag
+//! that closes nothing stays as text (with a warning); an element without end tag is closed
+//! at the end of the text (with a warning).
+
+use super::tags::{self, NameMatch, StartTag};
+use super::{element_name, is_html_element, HTML_ELEMENTS_WITHOUT_BODY};
+use crate::kramdown::element::{Attrs, Category, ContentModel, Element, Kind};
+use crate::kramdown::parser::{Parser, MAX_NESTING};
+
+/// Whether `el` is an HTML element whose content is raw, where kramdown's rules do not apply.
+pub fn is_raw_html(el: &Element) -> bool {
+    el.kind == Kind::HtmlElement && el.options.content_model == Some(ContentModel::Raw)
+}
+
+impl Parser {
+    /// The comment or processing instruction of `len` bytes at the current position.
+    pub(crate) fn take_xml(&mut self, kind: Kind, len: usize, category: Category, line: usize) -> Element {
+        let mut el = Element::with_value(kind, self.src.take(len)).at(line);
+        el.options.category = Some(category);
+        el
+    }
+
+    /// The element for a start tag just scanned, with its body read (`handle_html_start_tag`
+    /// with kramdown's handler). `parent_raw`: whether it is inside raw HTML.
+    pub(crate) fn handle_html_start_tag(&mut self, tag: StartTag, line: usize, parent_raw: bool) -> Element {
+        let name = element_name(&tag.name);
+        let attr = self.parse_html_attributes(&tag.attributes, line, is_html_element(&name));
+        let mut el = Element::with_value(Kind::HtmlElement, name).at(line);
+        el.options.category = Some(Category::Block);
+        el.attr = attr;
+        let closed = tag.self_closing || HTML_ELEMENTS_WITHOUT_BODY.contains(&el.value.as_str());
+        if el.value == "script" || el.value == "style" {
+            self.handle_raw_html_tag(&mut el);
+            self.handle_kramdown_html_tag(&mut el, false, false, parent_raw);
+        } else {
+            self.handle_kramdown_html_tag(&mut el, closed, true, parent_raw);
+        }
+        el
+    }
+
+    /// The attributes of a tag (`parse_html_attributes`); names are lower-cased in known HTML
+    /// elements; a repeated attribute replaces the first one, with a warning.
+    pub(crate) fn parse_html_attributes(&mut self, text: &str, line: usize, lower_case: bool) -> Attrs {
+        let mut attrs = Attrs::default();
+        for (name, value) in tags::attributes(text) {
+            let name = if lower_case { name.to_lowercase() } else { name.to_owned() };
+            if attrs.contains(&name) {
+                self.warn_at(line, format!("Duplicate HTML attribute '{name}' - overwriting previous one"));
+            }
+            attrs.set(&name, value);
+        }
+        attrs
+    }
+
+    /// `<script>` and `<style>`: everything up to the end tag, as is (`handle_raw_html_tag`).
+    fn handle_raw_html_tag(&mut self, el: &mut Element) {
+        match tags::find_closing_tag(self.src.rest(), &el.value, NameMatch::IgnoreCase) {
+            Some(len) => {
+                let content = self.src.take(len).to_owned();
+                self.add_text_of_kind(&content, el, Kind::Raw);
+                if let Some((_, len)) = tags::close_tag(self.src.rest()) {
+                    self.src.take(len);
+                }
+            }
+            None => {
+                let content = self.src.rest().to_owned();
+                self.add_text_of_kind(&content, el, Kind::Raw);
+                self.src.terminate();
+                self.warn_at(el.options.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
+            }
+        }
+    }
+
+    /// Reads raw HTML into `el` up to its end tag (`parse_raw_html`).
+    pub(crate) fn parse_raw_html(&mut self, el: &mut Element) {
+        self.depth += 1;
+        self.read_raw_html(el);
+        self.depth -= 1;
+    }
+
+    /// Past [`MAX_NESTING`] nested elements, a start tag is kept as text.
+    fn read_raw_html(&mut self, el: &mut Element) {
+        let parent_raw = is_raw_html(el);
+        while !self.src.eos() {
+            let Some(start) = tags::raw_start(self.src.rest()) else {
+                let rest = self.src.rest().to_owned();
+                self.add_text_of_kind(&rest, el, Kind::Text);
+                self.src.terminate();
+                self.warn_at(el.options.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
+                return;
+            };
+            let text = self.src.take(start).to_owned();
+            self.add_text_of_kind(&text, el, Kind::Text);
+            let line = self.src.current_line_number();
+            let rest = self.src.rest();
+            if let Some(len) = tags::comment(rest) {
+                let comment = self.take_xml(Kind::XmlComment, len, Category::Block, line);
+                el.children.push(comment);
+            } else if let Some(len) = tags::instruction(rest) {
+                let instruction = self.take_xml(Kind::XmlPi, len, Category::Block, line);
+                el.children.push(instruction);
+            } else if let Some(tag) = tags::start_tag(rest).filter(|_| self.depth <= MAX_NESTING) {
+                self.src.take(tag.len);
+                let child = self.handle_html_start_tag(tag, line, parent_raw);
+                el.children.push(child);
+            } else if let Some((name, len)) = tags::close_tag(rest) {
+                let name = name.to_owned();
+                let closes = if is_html_element(&el.value) { el.value == name.to_lowercase() } else { el.value == name };
+                let matched = self.src.take(len).to_owned();
+                if closes {
+                    return;
+                }
+                self.add_text_of_kind(&matched, el, Kind::Text);
+                self.warn_at(line, format!("Found invalidly used HTML closing tag for '{name}' - ignoring it"));
+            } else {
+                let c = self.src.getch().to_owned();
+                self.add_text_of_kind(&c, el, Kind::Text);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kramdown::Document;
+    use crate::options::Options;
+
+    #[test]
+    fn deep_nesting_is_kept_as_text_instead_of_recursing() {
+        let body = format!("{}x\n\na {}y\n", "<div>".repeat(10_000), "<span>".repeat(10_000));
+        let html = Document::parse(&body, &Options::jekyll()).to_html();
+        assert!(html.contains("&lt;div&gt;") && html.contains("&lt;span&gt;"));
+    }
+
+    #[test]
+    fn warnings_say_what_kramdown_says_with_the_line() {
+        let body = "<div title=\"a\" TITLE=\"b\">x</div>\n\n<div markdown=\"1\">\na\n</span> b\n\n\
+                    Un </span> et <div>x</div> et <span>y\n\n<span markdown=\"block\">z</span>\n\n<script>\nnope\n";
+        let document = Document::parse(body, &Options::jekyll());
+        let warnings: Vec<(usize, &str)> = document.warnings().iter().map(|w| (w.line, w.message.as_str())).collect();
+        assert_eq!(
+            warnings,
+            [
+                (1, "Duplicate HTML attribute 'title' - overwriting previous one"),
+                (11, "Found no end tag for 'script' - auto-closing it"),
+                (3, "Found no end tag for 'div' - auto-closing it"),
+                (5, "Found invalidly used HTML closing tag for 'span'"),
+                (7, "Found invalidly used HTML closing tag for 'span'"),
+                (7, "Found block HTML tag 'div' in span-level text"),
+                (7, "Found invalidly used HTML closing tag for 'div'"),
+                (7, "Found no end tag for 'span' - auto-closing it"),
+                (9, "Cannot use block-level parsing in span-level HTML tag - using default mode"),
+            ]
+        );
+    }
+}

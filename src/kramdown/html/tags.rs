@@ -1,0 +1,229 @@
+//! kramdown's HTML regexps (`Parser::Html::Constants`, based on REXML's), as scanners over
+//! the text at the current position. All of them read across lines (`/m`); names are
+//! REXML's `UNAME` ([`patterns::uname`]), `\s` is ASCII white space.
+
+use crate::kramdown::patterns::{is_space, is_word_char, uname};
+
+/// The position after the white space (`\s*`) starting at `from`.
+fn skip_space(s: &str, from: usize) -> usize {
+    from + s[from..].bytes().take_while(|&b| is_space(b)).count()
+}
+
+/// `HTML_COMMENT_RE` (`<!--(.*?)-->`): the comment's length.
+pub fn comment(s: &str) -> Option<usize> {
+    s.strip_prefix("<!--")?.find("-->").map(|i| 4 + i + 3)
+}
+
+/// `HTML_INSTRUCTION_RE` (`<\?(.*?)\?>`): the processing instruction's length.
+pub fn instruction(s: &str) -> Option<usize> {
+    s.strip_prefix("<?")?.find("?>").map(|i| 2 + i + 2)
+}
+
+/// A start tag matched by `HTML_TAG_RE`.
+pub struct StartTag {
+    /// The name as written.
+    pub name: String,
+    /// The text holding the attributes, for [`attributes`].
+    pub attributes: String,
+    /// Written `<name ... />`.
+    pub self_closing: bool,
+    pub len: usize,
+}
+
+/// `HTML_TAG_RE`: `<((?>UNAME))\s*((?>\s+UNAME(?:\s*=\s*(?:\p{Word}+|("|').*?\3))?)*)\s*(\/)?>`.
+/// Each attribute is matched atomically, so a tag whose attributes do not all fit (`width=100%`,
+/// an unclosed quote) is no tag.
+pub fn start_tag(s: &str) -> Option<StartTag> {
+    let name_len = uname(s.strip_prefix('<')?)?;
+    let attributes_start = 1 + name_len;
+    let mut end = attributes_start;
+    while let Some(len) = attribute_in_tag(&s[end..]) {
+        end += len;
+    }
+    let mut i = skip_space(s, end);
+    let self_closing = s[i..].starts_with('/');
+    if self_closing {
+        i += 1;
+    }
+    s[i..].starts_with('>').then(|| StartTag {
+        name: s[1..attributes_start].to_owned(),
+        attributes: s[attributes_start..end].to_owned(),
+        self_closing,
+        len: i + 1,
+    })
+}
+
+/// One `\s+UNAME(?:\s*=\s*(?:\p{Word}+|("|').*?\3))?` of a start tag: its length.
+fn attribute_in_tag(s: &str) -> Option<usize> {
+    let name_start = skip_space(s, 0);
+    if name_start == 0 {
+        return None;
+    }
+    let name_end = name_start + uname(&s[name_start..])?;
+    Some(name_end + attribute_value(&s[name_end..]).map_or(0, |(_, len)| len))
+}
+
+/// `\s*=\s*(?:(\p{Word}+)|("|')(.*?)\3)`: the value and the length of the match.
+fn attribute_value(s: &str) -> Option<(&str, usize)> {
+    let equals = skip_space(s, 0);
+    if !s[equals..].starts_with('=') {
+        return None;
+    }
+    let start = skip_space(s, equals + 1);
+    let rest = &s[start..];
+    let word = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    if word > 0 {
+        return Some((&rest[..word], start + word));
+    }
+    let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+    let close = rest[1..].find(quote)?;
+    Some((&rest[1..1 + close], start + close + 2))
+}
+
+/// The attributes in a start tag's attribute text, as `parse_html_attributes` scans them with
+/// `HTML_ATTRIBUTE_RE` (`\s*(UNAME)(?:\s*=\s*(?:(\p{Word}+)|("|')(.*?)\3))?`): name and value,
+/// the value empty when there is none. Text that is no attribute is skipped.
+pub fn attributes(s: &str) -> Vec<(&str, &str)> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while pos < s.len() {
+        let start = skip_space(s, pos);
+        if start == s.len() {
+            break;
+        }
+        match uname(&s[start..]) {
+            Some(len) => {
+                let end = start + len;
+                let (value, value_len) = attribute_value(&s[end..]).unwrap_or(("", 0));
+                found.push((&s[start..end], value));
+                pos = end + value_len;
+            }
+            None => pos = start + s[start..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    found
+}
+
+/// `HTML_TAG_CLOSE_RE` (`<\/(UNAME)\s*>`): the name and the tag's length.
+pub fn close_tag(s: &str) -> Option<(&str, usize)> {
+    let rest = s.strip_prefix("</")?;
+    let name_len = uname(rest)?;
+    let end = skip_space(rest, name_len);
+    rest[end..].starts_with('>').then(|| (&rest[..name_len], 2 + end + 1))
+}
+
+/// `(UNAME|!--|\/)` after a `<`.
+fn tag_like(after_bracket: &str) -> bool {
+    after_bracket.starts_with("!--") || after_bracket.starts_with('/') || uname(after_bracket).is_some()
+}
+
+/// `<(UNAME|!--|\/)` (`HTML_SPAN_START`, and `HTML_BLOCK_START` after its indentation): whether
+/// a tag or comment may start at `s`.
+pub fn html_start(s: &str) -> bool {
+    s.strip_prefix('<').is_some_and(tag_like)
+}
+
+/// `HTML_RAW_START` (`(?=<(UNAME|\/|!--|\?))`): where the next tag, comment or instruction
+/// may start.
+pub fn raw_start(s: &str) -> Option<usize> {
+    s.match_indices('<').map(|(i, _)| i).find(|&i| {
+        let after = &s[i + 1..];
+        after.starts_with('?') || tag_like(after)
+    })
+}
+
+/// How a closing tag's name is compared with the name kramdown looks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum NameMatch {
+    /// `Regexp.escape(name)`: letter for letter.
+    Exact,
+    /// The same, ignoring case (`/i`).
+    IgnoreCase,
+    /// The name put in the regexp as is, ignoring case: kramdown does not escape it there, so a
+    /// `.` in it stands for any character.
+    Pattern,
+}
+
+/// `<\/NAME\s*>` at the start of `s`: the closing tag's length.
+pub fn closing_tag_named(s: &str, name: &str, how: NameMatch) -> Option<usize> {
+    let rest = s.strip_prefix("</")?;
+    let mut chars = rest.char_indices();
+    for wanted in name.chars() {
+        let (_, c) = chars.next()?;
+        let same = c == wanted
+            || (how != NameMatch::Exact && c.to_lowercase().eq(wanted.to_lowercase()))
+            || (how == NameMatch::Pattern && wanted == '.');
+        if !same {
+            return None;
+        }
+    }
+    let after_name = chars.next().map_or(rest.len(), |(i, _)| i);
+    let end = skip_space(rest, after_name);
+    rest[end..].starts_with('>').then_some(2 + end + 1)
+}
+
+/// `scan_until(/(?=<\/NAME\s*>)/)`: where the first closing tag for `name` starts.
+pub fn find_closing_tag(s: &str, name: &str, how: NameMatch) -> Option<usize> {
+    s.match_indices("</").map(|(i, _)| i).find(|&i| closing_tag_named(&s[i..], name, how).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_and_instructions_end_at_their_first_terminator() {
+        assert_eq!(comment("<!-- a -- b --> c -->"), Some(15));
+        assert_eq!(comment("<!-->"), None);
+        assert_eq!(comment("<!--\nmulti\n-->"), Some(14));
+        assert_eq!(instruction("<??> x ?>"), Some(4));
+        assert_eq!(instruction("<?xml"), None);
+    }
+
+    #[test]
+    fn start_tags_take_html5_attributes() {
+        let tag = start_tag("<p lang=en class style='x' data-a = \"1\n2\">rest").unwrap();
+        assert_eq!(tag.name, "p");
+        assert_eq!(tag.len, "<p lang=en class style='x' data-a = \"1\n2\">".len());
+        assert!(!tag.self_closing);
+        assert_eq!(attributes(&tag.attributes), [("lang", "en"), ("class", ""), ("style", "x"), ("data-a", "1\n2")]);
+        let tag = start_tag("<img src=\"/a.jpg\"/>").unwrap();
+        assert!(tag.self_closing);
+        assert_eq!(start_tag("<webgen:block name=\"test\" />").unwrap().name, "webgen:block");
+    }
+
+    #[test]
+    fn a_start_tag_needs_every_attribute_to_fit() {
+        assert!(start_tag("<td width=100%>").is_none());
+        assert!(start_tag("<a href=\"x>").is_none());
+        assert!(start_tag("<a href=>").is_none());
+        assert!(start_tag("< div>").is_none());
+        assert!(start_tag("<a\"b\">").is_none());
+        assert_eq!(start_tag("<div   >").unwrap().len, 8);
+    }
+
+    #[test]
+    fn attribute_values_may_be_unicode_words() {
+        assert_eq!(attributes(" title=épée"), [("title", "épée")]);
+        assert_eq!(attributes(" %a b=\"x"), [("a", ""), ("b", ""), ("x", "")]);
+    }
+
+    #[test]
+    fn closing_tags() {
+        assert_eq!(close_tag("</div >x"), Some(("div", 7)));
+        assert_eq!(close_tag("</a:b:c>"), None);
+        assert_eq!(closing_tag_named("</SCRIPT>", "script", NameMatch::IgnoreCase), Some(9));
+        assert_eq!(closing_tag_named("</SCRIPT>", "script", NameMatch::Exact), None);
+        assert_eq!(closing_tag_named("</scripts>", "script", NameMatch::IgnoreCase), None);
+        assert_eq!(closing_tag_named("</axb>", "a.b", NameMatch::Pattern), Some(6));
+        assert_eq!(closing_tag_named("</axb>", "a.b", NameMatch::IgnoreCase), None);
+        assert_eq!(find_closing_tag("a </b> </div\n>", "div", NameMatch::Exact), Some(7));
+    }
+
+    #[test]
+    fn raw_html_starts_at_a_tag_like_bracket() {
+        assert_eq!(raw_start("a < b <!-- c"), Some(6));
+        assert_eq!(raw_start("x <? y"), Some(2));
+        assert_eq!(raw_start("1 < 2"), None);
+    }
+}
