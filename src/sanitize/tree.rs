@@ -107,4 +107,11 @@ mod tests {
     fn ids_are_left_for_the_final_pass() {
         assert_eq!(safe_html("# Title\n"), "<h1 id=\"title\">Title</h1>\n");
     }
+
+    #[test]
+    fn raw_scripts_and_comments_are_dropped_and_unknown_tags_unwrapped() {
+        let html = safe_html("<div><font color=red>x</font><script>alert(1)</script><!-- c --></div>\n");
+        assert!(!html.contains("script") && !html.contains("font") && !html.contains("<!--"), "{html}");
+        assert!(html.contains('x'), "{html}");
+    }
 }
