@@ -31,7 +31,7 @@ export function serve({ root = ".", port = 8080, host = "127.0.0.1", headers = {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) {
-      response.writeHead(403).end("forbidden");
+      response.writeHead(403, headers).end("forbidden");
       return;
     }
     try {
@@ -44,7 +44,7 @@ export function serve({ root = ".", port = 8080, host = "127.0.0.1", headers = {
       });
       response.end(body);
     } catch {
-      response.writeHead(404, { "content-type": "text/plain" }).end(`not found: ${path}`);
+      response.writeHead(404, { "content-type": "text/plain", ...headers }).end(`not found: ${path}`);
     }
   });
   return new Promise((ok, fail) => {

@@ -92,9 +92,9 @@ export class FolioArticle extends HTMLElement {
     if (generation !== this.#generation) return; // a newer update took over
     const options = {
       profile: this.profile,
-      fileName: this.src ? new URL(this.src, document.baseURI).pathname.split("/").pop() : undefined,
+      articleUrl: this.src ? new URL(this.src, document.baseURI).href : undefined,
+      baseUrl: this.baseUrl || undefined,
       safe: this.safe,
-      baseUrl: this.baseUrl || (this.src ? new URL(this.src, document.baseURI).origin : undefined),
       page: true,
     };
     const key = JSON.stringify([text, options, this.baseUrl, this.lang]);

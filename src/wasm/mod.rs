@@ -39,8 +39,11 @@ export interface RenderOptions {
    *  the policy's configurable part. Off by default: the author is trusted. Needs a DOM. */
   safe?: boolean | { iframeHosts?: string[]; idPrefix?: string };
   /** The site's URL: root-relative links and images of the body (and the hero image and files)
-   *  become URLs of that site, for an article shown away from it. */
+   *  become URLs of that site, for an article shown away from it. Overrides the profile's `url`. */
   baseUrl?: string;
+  /** Where the article was fetched from: its root-relative links resolve against the profile's
+   *  `url`, or this URL's origin when the profile has none; its file name gives `fileName`. */
+  articleUrl?: string;
   /** Also return `pageHtml`, the `<article>` element's content (header, body, files). */
   page?: boolean;
 }
@@ -124,22 +127,36 @@ struct WithPage<'a> {
 fn render_article(source: &str, options: JsValue) -> Result<crate::Article, JsError> {
     let settings = read_settings(options)?;
     let (mut profile, problems) = read_profile(&settings)?;
-    let base_url = settings.get("baseUrl").and_then(Value::as_str).filter(|url| !url.is_empty());
+    let text = |key| settings.get(key).and_then(Value::as_str).filter(|s| !s.is_empty());
+    let article_url = text("articleUrl");
+    // The site the article's root-relative links belong to: given, else the profile's, else
+    // the origin the article came from.
+    let base_url = text("baseUrl").map(str::to_owned).or_else(|| {
+        profile.url.is_empty().then(|| article_url.and_then(origin)).flatten()
+    });
+    let resolve_links = base_url.is_some() || (article_url.is_some() && !profile.url.is_empty());
     if let Some(url) = base_url {
-        profile.url = url.to_owned();
+        profile.url = url;
     }
-    let file_name = settings.get("fileName").and_then(Value::as_str);
+    let file_name = text("fileName").or_else(|| article_url.and_then(|url| url.split(['?', '#']).next()?.rsplit('/').next()));
     let policy = safe_policy(&settings);
     let request = Request {
         profile: &profile,
         file_name,
         calendar: &IntlCalendar,
         safe: policy.as_ref(),
-        resolve_links: base_url.is_some(),
+        resolve_links,
     };
     let mut article = crate::render_with(source, &request);
     article.diagnostics.extend(problems);
     Ok(article)
+}
+
+/// `scheme://host[:port]` of an absolute URL.
+fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    Some(format!("{scheme}://{host}"))
 }
 
 /// The safe-mode policy when the settings ask for safe mode (`safe: true`, or an object
