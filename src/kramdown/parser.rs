@@ -120,6 +120,11 @@ pub struct Parser {
     pub alds: HashMap<String, Ial>,
     /// Link definitions: normalised id → (url, title).
     pub link_defs: HashMap<String, (String, Option<String>)>,
+    /// The attribute list of each link definition, for the links using it (kramdown keeps
+    /// the definition's end-of-block element and reads its list when a link uses it).
+    pub link_def_ials: HashMap<String, Ial>,
+    /// The attribute list of each abbreviation definition, resolved once parsing is done.
+    pub abbrev_ials: HashMap<String, Ial>,
     pub data: DocumentData,
     pub warnings: Vec<Warning>,
     /// Set by a closing HTML tag to end the block parse of its element (kramdown's `throw`).
@@ -142,6 +147,8 @@ impl Parser {
             text_kind: Kind::RawText,
             alds: HashMap::new(),
             link_defs: HashMap::new(),
+            link_def_ials: HashMap::new(),
+            abbrev_ials: HashMap::new(),
             data: DocumentData::default(),
             warnings: Vec::new(),
             stop_block_parsing: false,
@@ -196,14 +203,23 @@ impl Parser {
     pub fn parse(&mut self, root: &mut Element, body: &str) {
         self.parse_blocks(root, Some(adapt_source(body)), 1);
         self.update_tree(root);
-        let mut footnotes = std::mem::take(&mut self.data.footnotes);
-        for (_, def) in footnotes.iter_mut() {
-            self.update_tree(&mut def.content);
+        self.correct_abbreviations_attributes();
+        self.replace_abbreviations(root);
+        // Each footnote's content is taken out while it is updated, the others staying
+        // visible to the references in it.
+        for index in 0..self.data.footnotes.len() {
+            let mut content = std::mem::replace(&mut self.data.footnotes[index].1.content, Element::new(Kind::Temp));
+            self.update_tree(&mut content);
+            self.replace_abbreviations(&mut content);
+            self.data.footnotes[index].1.content = content;
         }
-        for (name, def) in footnotes.iter().filter(|(_, def)| !def.referenced) {
-            self.warn_at(def.location, format!("Footnote definition for '{name}' is unreferenced - ignoring"));
+        let unreferenced: Vec<(String, usize)> = (self.data.footnotes.iter())
+            .filter(|(_, def)| !def.referenced)
+            .map(|(name, def)| (name.clone(), def.location))
+            .collect();
+        for (name, location) in unreferenced {
+            self.warn_at(location, format!("Footnote definition for '{name}' is unreferenced - ignoring"));
         }
-        self.data.footnotes = footnotes;
         if self.is_gfm() {
             self.update_gfm_elements(root);
         }
@@ -259,11 +275,16 @@ impl Parser {
             HorizontalRule => self.parse_horizontal_rule(tree),
             BlockHtml => self.parse_block_html(tree),
             SetextHeader => self.parse_setext_header(tree),
+            List => self.parse_list(tree),
+            DefinitionList => self.parse_definition_list(tree),
+            BlockMath => self.parse_block_math(tree),
+            Table => self.parse_table(tree),
+            FootnoteDefinition => self.parse_footnote_definition(tree),
+            LinkDefinition => self.parse_link_definition(tree),
+            AbbrevDefinition => self.parse_abbrev_definition(tree),
             BlockExtensions => self.parse_block_extensions(tree),
             EobMarker => self.parse_eob_marker(tree),
             Paragraph => self.parse_paragraph(tree),
-            List | DefinitionList | BlockMath | Table | FootnoteDefinition | LinkDefinition
-            | AbbrevDefinition => false,
         }
     }
 
@@ -272,6 +293,20 @@ impl Parser {
         let mut el = Element::new(kind).at(location);
         el.options.ial = self.block_ial.take();
         el
+    }
+
+    /// Keeps the attribute list of a link or abbreviation definition's end-of-block element
+    /// (whose value is the definition's id) where the links and abbreviations will find it.
+    pub fn note_definition_ial(&mut self, eob: &Element) {
+        let map = match eob.options.eob {
+            Some(EobKind::LinkDef) => &mut self.link_def_ials,
+            Some(EobKind::AbbrevDef) => &mut self.abbrev_ials,
+            _ => return,
+        };
+        match &eob.options.ial {
+            Some(ial) => map.insert(eob.value.clone(), ial.clone()),
+            None => map.remove(&eob.value),
+        };
     }
 
     /// Adds text to `tree`, joining it to its last child when that is text of the same kind.

@@ -78,18 +78,24 @@ pub fn eob_marker(s: &str) -> Option<usize> {
 }
 
 /// `ALD_ANY_CHARS+` then `}`: the inside of an attribute list up to its closing brace
-/// (`\}` escapes a brace; the inside may span lines). Returns the inside's length.
+/// (`\}` escapes a brace; the inside may span lines). Returns the inside's length. The
+/// repetition is greedy: it ends at the first unescaped `}` or, when there is none, gives
+/// back the brace of the last `\}`.
 pub fn attribute_list_body(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
+    let mut last_escaped = None;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'\\' if bytes.get(i + 1) == Some(&b'}') => i += 2,
+            b'\\' if bytes.get(i + 1) == Some(&b'}') => {
+                last_escaped = Some(i + 1);
+                i += 2;
+            }
             b'}' => return (i > 0).then_some(i),
             _ => i += 1,
         }
     }
-    None
+    last_escaped
 }
 
 /// `IAL_BLOCK_START` (`^ {0,3}\{:(?!:|\/)(ALD_ANY_CHARS+)\}\s*?\n`): a block attribute list
@@ -202,16 +208,12 @@ fn pattern_tail(s: &str) -> bool {
 
 /// `LIST_START_UL` (`^( {0,3}[+*-])(PATTERN_TAIL)`): the marker's length (with its indent).
 pub fn list_start_ul(s: &str) -> Option<usize> {
-    let i = opt_space(s);
-    (matches!(s.as_bytes().get(i), Some(b'+' | b'*' | b'-')) && pattern_tail(&s[i + 1..])).then_some(i + 1)
+    list_marker(s, false, 3)
 }
 
 /// `LIST_START_OL` (`^( {0,3}\d+\.)(PATTERN_TAIL)`): the marker's length (with its indent).
 pub fn list_start_ol(s: &str) -> Option<usize> {
-    let i = opt_space(s);
-    let digits = s[i..].bytes().take_while(u8::is_ascii_digit).count();
-    let dot = i + digits;
-    (digits > 0 && s.as_bytes().get(dot) == Some(&b'.') && pattern_tail(&s[dot + 1..])).then_some(dot + 1)
+    list_marker(s, true, 3)
 }
 
 /// `LIST_START`.
@@ -219,9 +221,28 @@ pub fn list_start(s: &str) -> bool {
     list_start_ul(s).is_some() || list_start_ol(s).is_some()
 }
 
+/// `^( {0,N}[+*-])(PATTERN_TAIL)` or, `ordered`, `^( {0,N}\d+\.)(PATTERN_TAIL)`: a list marker
+/// indented at most `max_indent` spaces (the later items of a list allow less than three,
+/// `fetch_pattern`). Returns the marker's length with its indent.
+pub fn list_marker(s: &str, ordered: bool, max_indent: usize) -> Option<usize> {
+    let i = s.bytes().take(max_indent).take_while(|&b| b == b' ').count();
+    let end = if ordered {
+        let digits = s[i..].bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0 && s.as_bytes().get(i + digits) == Some(&b'.')).then_some(i + digits + 1)?
+    } else {
+        matches!(s.as_bytes().get(i), Some(b'+' | b'*' | b'-')).then_some(i + 1)?
+    };
+    pattern_tail(&s[end..]).then_some(end)
+}
+
 /// `DEFINITION_LIST_START` (`^( {0,3}:)(PATTERN_TAIL)`): the marker's length.
 pub fn definition_list_start(s: &str) -> Option<usize> {
-    let i = opt_space(s);
+    definition_marker(s, 3)
+}
+
+/// `^( {0,N}:)(PATTERN_TAIL)`: a definition marker indented at most `max_indent` spaces.
+pub fn definition_marker(s: &str, max_indent: usize) -> Option<usize> {
+    let i = s.bytes().take(max_indent).take_while(|&b| b == b' ').count();
     (s.as_bytes().get(i) == Some(&b':') && pattern_tail(&s[i + 1..])).then_some(i + 1)
 }
 

@@ -6,38 +6,17 @@ use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, blank_lines, indent, is_space};
 
 impl Parser {
-    /// `CODEBLOCK_MATCH`: runs of indented lines, each run optionally after blank lines and
-    /// followed by "lazy" unindented lines (kramdown joins those to the line before with a
-    /// space).
+    /// Indented code: [`codeblock_match`], with the indentation removed.
     pub(crate) fn parse_codeblock(&mut self, tree: &mut Element) -> bool {
         if indent(self.src.rest()).is_none() {
             return false;
         }
-        let location = self.src.current_line_number();
-        let start = self.src.pos;
-        let mut end = start;
-        loop {
-            let rest = &self.src.text()[end..];
-            let blanks = blank_lines(rest).unwrap_or(0);
-            let mut at = end + blanks;
-            let mut indented = 0;
-            while let Some(len) = indented_code_line(&self.src.text()[at..]) {
-                at += len;
-                indented += 1;
-            }
-            if indented == 0 {
-                break;
-            }
-            while let Some(len) = lazy_code_line(&self.src.text()[at..]) {
-                at += len;
-            }
-            end = at;
-        }
-        if end == start {
+        let len = codeblock_match(self.src.rest());
+        if len == 0 {
             return false;
         }
-        self.src.pos = end;
-        let data = join_lazy_lines(&self.src.text()[start..end]);
+        let location = self.src.current_line_number();
+        let data = join_lazy_lines(self.src.take(len));
         let mut code = self.new_block_el(Kind::Codeblock, location);
         code.value = strip_indent(&data);
         tree.children.push(code);
@@ -73,6 +52,28 @@ impl Parser {
         self.src.pos = body_start + body_len + close_len;
         tree.children.push(code);
         true
+    }
+}
+
+/// `CODEBLOCK_MATCH`: runs of indented lines, each run optionally after blank lines and
+/// followed by "lazy" unindented lines (kramdown joins those to the line before with a
+/// space). Returns the length matched, 0 when nothing is.
+pub(crate) fn codeblock_match(s: &str) -> usize {
+    let mut end = 0;
+    loop {
+        let mut at = end + blank_lines(&s[end..]).unwrap_or(0);
+        let mut indented = 0;
+        while let Some(len) = indented_code_line(&s[at..]) {
+            at += len;
+            indented += 1;
+        }
+        if indented == 0 {
+            return end;
+        }
+        while let Some(len) = lazy_code_line(&s[at..]) {
+            at += len;
+        }
+        end = at;
     }
 }
 
@@ -116,7 +117,7 @@ fn join_lazy_lines(data: &str) -> String {
 }
 
 /// `data.gsub!(INDENT, '')`: one tab or four spaces off every line.
-fn strip_indent(data: &str) -> String {
+pub(crate) fn strip_indent(data: &str) -> String {
     let mut out = String::with_capacity(data.len());
     for line in data.split_inclusive('\n') {
         out.push_str(&line[indent(line).unwrap_or(0)..]);

@@ -98,7 +98,12 @@ impl Parser {
             let last = tree.children.last_mut().expect("checked above");
             let mut ial = last.options.ial.take().unwrap_or_default();
             self.read_attribute_list(&body, &mut ial);
-            tree.children.last_mut().expect("checked above").options.ial = Some(ial);
+            let last = tree.children.last_mut().expect("checked above");
+            last.options.ial = Some(ial);
+            if last.kind == Kind::Eob {
+                let eob = last.clone();
+                self.note_definition_ial(&eob);
+            }
             if patterns::ial_block_start(self.src.rest()).is_none() {
                 tree.children.push(self.eob(EobKind::Ial, location));
             }

@@ -1,0 +1,311 @@
+//! Tables: consecutive lines holding an unescaped `|` (outside code spans), after a block
+//! boundary and followed by one.
+//!
+//! kramdown's rules (`parse_table`):
+//!
+//! - A row's cells are separated by `|` (`\|` is a literal pipe; pipes in code spans and
+//!   `<code>` elements do not count); a leading pipe (when the first line has one) and a
+//!   trailing one are optional. Rows are padded to the widest row with empty cells.
+//! - A separator line (`|`, `+`, `:`, `-` and white space, with a `-`) after the first rows
+//!   makes them the header and gives the alignments (`:-` left, `-:` right, `:-:` center);
+//!   a later one starts a new body. A first line that is a separator is dropped.
+//! - A footer separator line (with `=` instead of `-`) makes the following rows the footer.
+//! - Without a body the table is text (with a warning).
+//!
+//! HTML: `<table>` with `<thead>` (`<th>` cells), `<tbody>`s and `<tfoot>`; aligned cells get
+//! `style="text-align: ..."`, empty cells `&nbsp;`.
+
+use crate::kramdown::element::{Alignment, Element, Kind};
+use crate::kramdown::parser::{Parser, SpanParser};
+use crate::kramdown::patterns::{is_space, opt_space, strip};
+use crate::kramdown::scanner::Scanner;
+
+/// `TABLE_PIPE_CHECK` (`(?:\||.*?[^\\\n]\|)`) at the start of `s`: a `|` first, or after a
+/// character other than a backslash on the same line.
+fn pipe_check(s: &str) -> bool {
+    let line = &s.as_bytes()[..s.find('\n').unwrap_or(s.len())];
+    line.first() == Some(&b'|') || (1..line.len()).any(|j| line[j] == b'|' && line[j - 1] != b'\\')
+}
+
+/// `TABLE_LINE` (`TABLE_PIPE_CHECK.*?\n`).
+fn table_line(s: &str) -> bool {
+    pipe_check(s) && s.contains('\n')
+}
+
+/// `TABLE_START` (`^ {0,3}(?=\S)TABLE_LINE`).
+fn table_start(s: &str) -> bool {
+    let at = opt_space(s);
+    s.as_bytes().get(at).is_some_and(|&b| !is_space(b)) && table_line(&s[at..])
+}
+
+/// `TABLE_SEP_LINE` (`^([+|: \t-]*?-[+|: \t-]*?)[ \t]*\n`, with `marker` `-`) or
+/// `TABLE_FSEP_LINE` (the same with `=`): the line without its trailing white space, and
+/// its length.
+fn separator_line(s: &str, marker: u8) -> Option<(&str, usize)> {
+    let end = s.find('\n')?;
+    let line = &s[..end];
+    let allowed = line.bytes().all(|b| matches!(b, b'+' | b'|' | b':' | b' ' | b'\t') || b == marker);
+    (allowed && line.as_bytes().contains(&marker)).then(|| (line.trim_end_matches([' ', '\t']), end + 1))
+}
+
+/// The alignments of a header separator (`TABLE_HSEP_ALIGN`, `[ \t]?(:?)-+(:?)[ \t]?`, scanned).
+fn alignments(separator: &str) -> Vec<Alignment> {
+    let b = separator.as_bytes();
+    let mut result = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let mut at = i + usize::from(matches!(b[i], b' ' | b'\t'));
+        let left = b.get(at) == Some(&b':');
+        at += usize::from(left);
+        let dashes = b[at.min(b.len())..].iter().take_while(|&&c| c == b'-').count();
+        if dashes == 0 {
+            i += 1;
+            continue;
+        }
+        at += dashes;
+        let right = b.get(at) == Some(&b':');
+        at += usize::from(right);
+        at += usize::from(b.get(at).is_some_and(|&c| c == b' ' || c == b'\t'));
+        result.push(match (left, right) {
+            (false, false) => Alignment::Default,
+            (true, false) => Alignment::Left,
+            (false, true) => Alignment::Right,
+            (true, true) => Alignment::Center,
+        });
+        i = at;
+    }
+    result
+}
+
+/// `row.split(/(<code.*?>.*?<\/code>)/)`: the text between `<code>` elements and the elements,
+/// alternately.
+fn split_code_elements(row: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut pos = 0;
+    while let Some(start) = row[pos..].find("<code").map(|i| pos + i) {
+        let Some(open_end) = row[start + 5..].find('>').map(|i| start + 5 + i + 1) else { break };
+        // No `</code>` after the first `>` means none after any later `<code` either.
+        let Some(end) = row[open_end..].find("</code>").map(|i| open_end + i + 7) else { break };
+        pieces.push(&row[pos..start]);
+        pieces.push(&row[start..end]);
+        pos = end;
+    }
+    pieces.push(&row[pos..]);
+    pieces
+}
+
+/// `value.split(/(?<!\\)\|/, -1)` with `\|` then made `|`.
+fn split_unescaped_pipes(value: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, _) in value.match_indices('|') {
+        if !value[..i].ends_with('\\') {
+            parts.push(value[start..i].replace("\\|", "|"));
+            start = i + 1;
+        }
+    }
+    parts.push(value[start..].replace("\\|", "|"));
+    parts
+}
+
+/// Ruby's `split("\n")`: trailing empty strings dropped.
+fn lines_of(value: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = value.split('\n').collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
+/// Appends to the last cell, or starts the first (`(cells.empty? ? cells : cells.last) << s`).
+fn append_to_cell(cells: &mut Vec<String>, s: &str) {
+    match cells.last_mut() {
+        Some(cell) => cell.push_str(s),
+        None => cells.push(s.to_owned()),
+    }
+}
+
+impl Parser {
+    pub(crate) fn parse_table(&mut self, tree: &mut Element) -> bool {
+        if !table_start(self.src.rest()) || !self.after_block_boundary(tree) {
+            return false;
+        }
+        let start = self.src.pos;
+        // kramdown takes a waiting attribute list here, and loses it when this is no table.
+        let mut table = self.new_block_el(Kind::Table, self.src.current_line_number());
+        let leading_pipe = self.src.line().trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8)).starts_with('|');
+        if let Some((_, len)) = separator_line(self.src.rest(), b'-') {
+            self.src.take(len);
+        }
+
+        let mut rows: Vec<Element> = Vec::new();
+        let mut has_footer = false;
+        let mut columns = 0;
+        let mut alignment: Option<Vec<Alignment>> = None;
+        let add_container = |table: &mut Element, rows: &mut Vec<Element>, kind: Kind, has_footer: bool, force: bool| {
+            if !has_footer || kind != Kind::Tbody || force {
+                let mut container = Element::new(kind);
+                container.children = std::mem::take(rows);
+                table.children.push(container);
+            }
+        };
+        while !self.src.eos() && table_line(self.src.rest()) {
+            if let Some((separator, len)) = separator_line(self.src.rest(), b'-') {
+                let separator = separator.to_owned();
+                self.src.take(len);
+                if rows.is_empty() {
+                    // Consecutive separator lines count as one.
+                } else if alignment.is_none() && !has_footer {
+                    add_container(&mut table, &mut rows, Kind::Thead, has_footer, false);
+                    alignment = Some(alignments(&separator));
+                } else {
+                    add_container(&mut table, &mut rows, Kind::Tbody, has_footer, false);
+                }
+            } else if let Some((_, len)) = separator_line(self.src.rest(), b'=') {
+                self.src.take(len);
+                if !rows.is_empty() {
+                    add_container(&mut table, &mut rows, Kind::Tbody, has_footer, true);
+                }
+                has_footer = true;
+            } else {
+                let line = self.src.scan_line();
+                let row = line.trim_end_matches('\n').trim_end_matches([' ', '\t']).to_owned();
+                let cells = self.table_cells(&row, leading_pipe);
+                columns = columns.max(cells.len());
+                let mut tr = Element::new(Kind::Tr);
+                for cell in cells {
+                    let mut td = Element::new(Kind::Td);
+                    self.add_text_of_kind(strip(&cell), &mut td, Kind::RawText);
+                    tr.children.push(td);
+                }
+                rows.push(tr);
+            }
+        }
+
+        if !self.before_block_boundary() || !self.pipe_on_every_line(start) {
+            self.src.pos = start;
+            return false;
+        }
+        if !rows.is_empty() {
+            let kind = if has_footer { Kind::Tfoot } else { Kind::Tbody };
+            add_container(&mut table, &mut rows, kind, has_footer, false);
+        }
+        if !table.children.iter().any(|c| c.kind == Kind::Tbody) {
+            let location = table.options.location;
+            self.warn_at(location, format!("Found table without body on line {location} - ignoring it"));
+            self.src.pos = start;
+            return false;
+        }
+        for row in table.children.iter_mut().flat_map(|section| section.children.iter_mut()) {
+            while row.children.len() < columns {
+                row.children.push(Element::new(Kind::Td));
+            }
+        }
+        let mut alignment = alignment.unwrap_or_default();
+        alignment.resize(columns, Alignment::Default);
+        table.options.alignment = alignment;
+        tree.children.push(table);
+        true
+    }
+
+    /// A row's cells: split at unescaped pipes outside code spans and `<code>` elements,
+    /// without the empty first (after a leading pipe) and last ones.
+    fn table_cells(&mut self, row: &str, leading_pipe: bool) -> Vec<String> {
+        let mut cells: Vec<String> = Vec::new();
+        for (index, piece) in split_code_elements(row).into_iter().enumerate() {
+            if index % 2 == 1 {
+                append_to_cell(&mut cells, piece);
+                continue;
+            }
+            for span in self.raw_spans(piece, &[SpanParser::Codespan]) {
+                if span.kind == Kind::Codespan {
+                    // The code span again, with a delimiter its content cannot close.
+                    let longest = span.value.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                    let delimiter = "`".repeat(longest + 1);
+                    let pad = if delimiter.len() > 1 { " " } else { "" };
+                    append_to_cell(&mut cells, &format!("{delimiter}{pad}{}{pad}{delimiter}", span.value));
+                } else {
+                    let mut parts = split_unescaped_pipes(&span.value).into_iter();
+                    append_to_cell(&mut cells, &parts.next().unwrap_or_default());
+                    cells.extend(parts);
+                }
+            }
+        }
+        if leading_pipe && cells.first().is_some_and(|c| strip(c).is_empty()) {
+            cells.remove(0);
+        }
+        if cells.last().is_some_and(|c| strip(c).is_empty()) {
+            cells.pop();
+        }
+        cells
+    }
+
+    /// Whether every line of the table from `start` to here has an unescaped pipe outside code
+    /// spans (kramdown parses the lines again with the code span and HTML parsers to know).
+    fn pipe_on_every_line(&mut self, start: usize) -> bool {
+        let text = self.src.text()[start..self.src.pos - 1].to_owned();
+        let mut pipe_on_line = false;
+        for span in self.raw_spans(&text, &[SpanParser::Codespan, SpanParser::SpanHtml]) {
+            let lines = lines_of(&span.value);
+            if lines.is_empty() {
+                continue;
+            }
+            if span.kind == Kind::Codespan {
+                if lines.len() > 2 || (lines.len() == 2 && !pipe_on_line) {
+                    break;
+                } else if lines.len() == 2 {
+                    pipe_on_line = false;
+                }
+            } else {
+                if lines.len() > 1 && !pipe_on_line && !pipe_check(lines[0]) {
+                    break;
+                }
+                pipe_on_line = (lines.len() == 1 && pipe_on_line) || pipe_check(lines[lines.len() - 1]);
+            }
+        }
+        pipe_on_line
+    }
+
+    /// The spans of `text` with only `parsers` active, the text left raw.
+    fn raw_spans(&mut self, text: &str, parsers: &[SpanParser]) -> Vec<Element> {
+        let location = self.src.current_line_number();
+        let saved_src = std::mem::replace(&mut self.src, Scanner::new(text.to_owned(), location));
+        let saved_kind = std::mem::replace(&mut self.text_kind, Kind::RawText);
+        let mut root = Element::new(Kind::Root).at(location);
+        self.parse_spans(&mut root, None, Some(parsers));
+        self.text_kind = saved_kind;
+        self.src = saved_src;
+        root.children
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_lines_need_an_unescaped_pipe() {
+        assert!(table_start("  a | b\n"));
+        assert!(table_start("|a\n"));
+        assert!(!table_start("a \\| b\n"));
+        assert!(!table_start("    | a\n"));
+        assert!(table_line("\\|x|\n"));
+    }
+
+    #[test]
+    fn separators_give_alignments() {
+        assert_eq!(separator_line("|:--|--:|  \n", b'-'), Some(("|:--|--:|", 12)));
+        assert_eq!(separator_line("|===|\n", b'-'), None);
+        assert_eq!(separator_line("|+===|\n", b'='), Some(("|+===|", 7)));
+        use Alignment::*;
+        assert_eq!(alignments("|:--|--:| - |:-:|---"), [Left, Right, Default, Center, Default]);
+        assert_eq!(alignments(":-:-"), [Center, Default]);
+    }
+
+    #[test]
+    fn cells_split_at_unescaped_pipes_outside_code_elements() {
+        assert_eq!(split_code_elements("a|<code>x|y</code>|b"), ["a|", "<code>x|y</code>", "|b"]);
+        assert_eq!(split_code_elements("<code x>|"), ["<code x>|"]);
+        assert_eq!(split_unescaped_pipes("a\\|b|c|"), ["a|b", "c", ""]);
+    }
+}
