@@ -25,7 +25,9 @@ pub mod links;
 pub mod options;
 pub mod page;
 pub mod profile;
+pub mod preview;
 pub mod sanitize;
+pub mod stats;
 pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

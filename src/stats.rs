@@ -1,0 +1,70 @@
+//! Word count and reading time of an article's body, from the kramdown tree.
+
+use crate::kramdown::element::{Element, Kind};
+
+/// Words a reader reads in a minute, for the reading time.
+pub const WORDS_PER_MINUTE: usize = 200;
+
+/// The words of the body's text (code blocks and raw HTML markup left out; the text inside
+/// HTML elements counts).
+pub fn word_count(root: &Element) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut stack = vec![root];
+    while let Some(el) = stack.pop() {
+        match el.kind {
+            Kind::Text | Kind::Codespan | Kind::Abbreviation => {
+                for c in el.value.chars() {
+                    let word_char = c.is_alphanumeric();
+                    if word_char && !in_word {
+                        words += 1;
+                    }
+                    in_word = word_char || (in_word && matches!(c, '\'' | '’' | '-'));
+                }
+            }
+            // Apostrophes made typographic join the words around them (d’Afrique).
+            Kind::SmartQuote => {}
+            Kind::Codeblock | Kind::XmlComment | Kind::Comment | Kind::Raw => in_word = false,
+            _ => {
+                if el.is_block() {
+                    in_word = false;
+                }
+                stack.extend(el.children.iter().rev());
+            }
+        }
+    }
+    words
+}
+
+/// Minutes to read `words`, rounded up; none for an empty body.
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(WORDS_PER_MINUTE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kramdown::Document;
+    use crate::Options;
+
+    fn words(markdown: &str) -> usize {
+        word_count(&Document::parse(markdown, &Options::jekyll()).root)
+    }
+
+    #[test]
+    fn words_are_counted_across_markup_but_not_in_code_blocks() {
+        assert_eq!(words("Un *très* beau [lien](x) ici.\n\n    code not counted\n\n# Titre\n"), 6);
+    }
+
+    #[test]
+    fn typographic_apostrophes_join_words() {
+        assert_eq!(words("L'association d'Afrique.\n"), 2);
+    }
+
+    #[test]
+    fn reading_time_rounds_up() {
+        assert_eq!(reading_minutes(0), 0);
+        assert_eq!(reading_minutes(1), 1);
+        assert_eq!(reading_minutes(401), 3);
+    }
+}
