@@ -27,6 +27,8 @@ use parser::{Parser, Warning};
 pub struct Document {
     pub root: Element,
     pub parser: Parser,
+    /// How many lines the body has.
+    pub lines: usize,
 }
 
 impl Document {
@@ -35,12 +37,22 @@ impl Document {
         let mut parser = Parser::new(options);
         let mut root = Element::new(Kind::Root).at(1);
         parser.parse(&mut root, body);
-        Document { root, parser }
+        let lines = body.lines().count().max(1);
+        Document { root, parser, lines }
     }
 
     /// The HTML, with the options as the document left them (`{::options}` can change them).
     pub fn to_html(&self) -> String {
         convert::to_html(&self.root, &self.parser.data, &self.parser.options)
+    }
+
+    /// The HTML block by block, each with its body lines, and the headers.
+    pub fn convert(&self) -> convert::Output {
+        let mut output = convert::convert(&self.root, &self.parser.data, &self.parser.options);
+        if let Some(last) = output.blocks.last_mut() {
+            last.last_line = last.last_line.max(self.lines);
+        }
+        output
     }
 
     pub fn warnings(&self) -> &[Warning] {

@@ -1,6 +1,6 @@
 //! Block elements: paragraphs, headers, lists, definition lists, tables, raw HTML, comments.
 
-use super::{escape_html, spaces, Escape, HtmlConverter, FOOTNOTES_MARK, TOC_MARK};
+use super::{escape_html, spaces, Escape, Heading, HtmlConverter, FOOTNOTES_MARK, TOC_MARK};
 use crate::kramdown::element::{Alignment, Attrs, ContentModel, Element, Kind};
 use crate::kramdown::header_ids;
 use crate::kramdown::html::HTML_ELEMENTS_WITHOUT_BODY;
@@ -61,6 +61,12 @@ impl HtmlConverter<'_> {
             }
         }
         let level = (i32::from(el.options.level) + self.options.header_offset).clamp(1, 6);
+        self.headings.push(Heading {
+            level: level as u8,
+            id: attr.get("id").unwrap_or("").to_owned(),
+            text: header_ids::gfm_raw_text(el),
+            line: el.options.location,
+        });
         let body = self.inner(el, indent);
         self.block_html(&format!("h{level}"), &attr, &body, indent)
     }

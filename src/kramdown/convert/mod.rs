@@ -35,6 +35,8 @@ pub struct HtmlConverter<'a> {
     ids: IdCounter,
     /// The elements being converted, innermost last (what kramdown's `@stack` is used for).
     stack: Vec<Frame>,
+    /// Every header written, for the article's outline.
+    headings: Vec<Heading>,
 }
 
 /// What a child needs to know of an enclosing element.
@@ -49,8 +51,47 @@ struct Frame {
 const TOC_MARK: &str = "\u{0}folio:toc\u{0}";
 const FOOTNOTES_MARK: &str = "\u{0}folio:footnotes\u{0}";
 
+/// One top-level piece of the output: the HTML of one child of the root (with the blank
+/// lines that follow it) and the lines of the body it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub html: String,
+    pub first_line: usize,
+    pub last_line: usize,
+}
+
+/// A header as written: output level, id (empty without one), text, body line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+    pub line: usize,
+}
+
+/// The converted document, block by block, and its headers.
+pub struct Output {
+    pub blocks: Vec<Block>,
+    pub headings: Vec<Heading>,
+}
+
+impl Output {
+    pub fn html(&self) -> String {
+        let mut html = String::with_capacity(self.blocks.iter().map(|b| b.html.len()).sum());
+        for block in &self.blocks {
+            html.push_str(&block.html);
+        }
+        html
+    }
+}
+
 /// Converts a parsed document to HTML.
 pub fn to_html(root: &Element, data: &DocumentData, options: &Options) -> String {
+    convert(root, data, options).html()
+}
+
+/// Converts a parsed document, keeping its top-level blocks apart.
+pub fn convert(root: &Element, data: &DocumentData, options: &Options) -> Output {
     let mut converter = HtmlConverter {
         options,
         data,
@@ -61,8 +102,10 @@ pub fn to_html(root: &Element, data: &DocumentData, options: &Options) -> String
         footnotes_at: false,
         ids: IdCounter::default(),
         stack: Vec::new(),
+        headings: Vec::new(),
     };
-    converter.convert_root(root)
+    let blocks = converter.convert_blocks(root);
+    Output { blocks, headings: converter.headings }
 }
 
 impl<'a> HtmlConverter<'a> {
@@ -129,25 +172,52 @@ impl<'a> HtmlConverter<'a> {
     }
 
     fn convert_root(&mut self, root: &Element) -> String {
+        self.convert_blocks(root).into_iter().map(|b| b.html).collect()
+    }
+
+    /// The root's children as blocks (each blank run joins the block before it), then the
+    /// footnotes, with the table of contents and footnotes put where `{:toc}` and
+    /// `{:footnotes}` asked.
+    fn convert_blocks(&mut self, root: &Element) -> Vec<Block> {
         // The root's children are at indentation 0 (kramdown starts at -2).
         self.stack.push(Frame { kind: Kind::Root, content_model: None, alignment: Vec::new(), refs: Vec::new() });
-        let mut result = String::new();
+        let mut blocks: Vec<Block> = Vec::with_capacity(root.children.len());
+        // Whether the last block still runs up to the next element (no blank line yet).
+        let mut open = false;
         for child in &root.children {
-            result.push_str(&self.convert(child, 0));
+            let html = self.convert(child, 0);
+            let line = child.options.location;
+            if open {
+                let last = blocks.last_mut().expect("an open block exists");
+                last.last_line = line.saturating_sub(1).max(last.first_line);
+            }
+            match blocks.last_mut() {
+                Some(last) if child.kind == Kind::Blank => {
+                    last.html.push_str(&html);
+                    open = false;
+                }
+                _ => {
+                    blocks.push(Block { html, first_line: line, last_line: line });
+                    open = child.kind != Kind::Blank;
+                }
+            }
         }
         self.stack.pop();
         let footnotes = self.footnote_content();
-        if self.footnotes_at {
-            result = result.replacen(FOOTNOTES_MARK, &footnotes, 1);
-        } else {
-            result.push_str(&footnotes);
+        let footnote_line = blocks.last().map_or(1, |b| b.last_line);
+        match blocks.iter_mut().find(|b| self.footnotes_at && b.html.contains(FOOTNOTES_MARK)) {
+            Some(block) => block.html = block.html.replacen(FOOTNOTES_MARK, &footnotes, 1),
+            None if !footnotes.is_empty() => blocks.push(Block { html: footnotes, first_line: footnote_line, last_line: footnote_line }),
+            None => {}
         }
         if let Some((kind, attrs)) = self.toc_at.take() {
             let tree = toc::tree(&self.toc, kind, attrs);
             let text = if tree.children.is_empty() { String::new() } else { self.convert(&tree, 0) };
-            result = result.replacen(TOC_MARK, &text, 1);
+            if let Some(block) = blocks.iter_mut().find(|b| b.html.contains(TOC_MARK)) {
+                block.html = block.html.replacen(TOC_MARK, &text, 1);
+            }
         }
-        result
+        blocks
     }
 
     fn parent(&self) -> Option<&Frame> {
