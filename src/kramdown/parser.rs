@@ -11,6 +11,7 @@ use super::element::{Attrs, Element, EobKind, Ial, Kind};
 use super::header_ids::IdCounter;
 use super::patterns;
 use super::scanner::Scanner;
+use super::span::ALL_SPAN_PARSERS;
 use crate::options::{GfmQuirk, Input, Options};
 use std::collections::HashMap;
 
@@ -161,49 +162,41 @@ impl Parser {
         self.options.input == Input::Gfm
     }
 
-    /// The span parsers for the current options (`configure_parser` and GFM's changes).
+    /// The span parsers for the current options (`configure_parser` and GFM's changes: no
+    /// line breaks with `hard_wrap`, no typographic symbols with `no_auto_typographic`, and
+    /// strikethrough last).
     pub fn configure_span_parsers(&mut self) {
         use SpanParser::*;
         let gfm = self.is_gfm();
-        self.span_parsers = [
-            Emphasis,
-            Codespan,
-            Autolink,
-            SpanHtml,
-            FootnoteMarker,
-            Link,
-            SmartQuotes,
-            InlineMath,
-            SpanExtensions,
-            HtmlEntity,
-            TypographicSyms,
-            LineBreak,
-            EscapedChars,
-        ]
-        .into_iter()
-        .filter(|p| match p {
-            LineBreak => !(gfm && self.options.hard_wrap),
-            TypographicSyms => !(gfm && self.options.gfm_quirks.contains(&GfmQuirk::NoAutoTypographic)),
-            _ => true,
-        })
-        .collect();
-        if gfm {
-            self.span_parsers.push(Strikethrough);
-        }
+        self.span_parsers = ALL_SPAN_PARSERS
+            .into_iter()
+            .filter(|p| match p {
+                LineBreak => !(gfm && self.options.hard_wrap),
+                TypographicSyms => !(gfm && self.options.gfm_quirks.contains(&GfmQuirk::NoAutoTypographic)),
+                Strikethrough => gfm,
+                _ => true,
+            })
+            .collect();
     }
 
     /// Parses the whole body into `root` (`Parser::Kramdown#parse`).
     pub fn parse(&mut self, root: &mut Element, body: &str) {
         self.parse_blocks(root, Some(adapt_source(body)), 1);
         self.update_tree(root);
-        let mut footnotes = std::mem::take(&mut self.data.footnotes);
-        for (_, def) in footnotes.iter_mut() {
-            self.update_tree(&mut def.content);
+        // Markers inside a footnote refer to the definitions too, so each is taken out only
+        // while it is updated.
+        for i in 0..self.data.footnotes.len() {
+            let mut content = std::mem::replace(&mut self.data.footnotes[i].1.content, Element::new(Kind::Temp));
+            self.update_tree(&mut content);
+            self.data.footnotes[i].1.content = content;
         }
-        for (name, def) in footnotes.iter().filter(|(_, def)| !def.referenced) {
-            self.warn_at(def.location, format!("Footnote definition for '{name}' is unreferenced - ignoring"));
+        let unreferenced: Vec<(String, usize)> = self.data.footnotes.iter()
+            .filter(|(_, def)| !def.referenced)
+            .map(|(name, def)| (name.clone(), def.location))
+            .collect();
+        for (name, location) in unreferenced {
+            self.warn_at(location, format!("Footnote definition for '{name}' is unreferenced - ignoring"));
         }
-        self.data.footnotes = footnotes;
         if self.is_gfm() {
             self.update_gfm_elements(root);
         }
@@ -362,11 +355,14 @@ impl Parser {
         self.is_gfm() || self.options.auto_id_stripping
     }
 
-    /// Parses `text` as spans into `holder` with a fresh span environment (`reset_env`).
+    /// Parses `text` as spans into `holder` with a fresh span environment (`reset_env`): no
+    /// enclosing elements count.
     pub fn parse_span_text(&mut self, holder: &mut Element, text: String, location: usize) {
         let saved_src = std::mem::replace(&mut self.src, Scanner::new(text, location));
         let saved_kind = std::mem::replace(&mut self.text_kind, Kind::Text);
+        let saved_stack = std::mem::take(&mut self.span_stack);
         self.parse_spans(holder, None, None);
+        self.span_stack = saved_stack;
         self.text_kind = saved_kind;
         self.src = saved_src;
     }
@@ -409,9 +405,24 @@ pub fn adapt_source(source: &str) -> String {
     text
 }
 
-/// Link ids match case-insensitively and with white space folded (`normalize_link_id`).
+/// Link ids match case-insensitively and with runs of white space as one space
+/// (`normalize_link_id`: `id.gsub(/[\s]+/, ' ').downcase`; not stripped).
 pub fn normalize_link_id(id: &str) -> String {
-    id.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut out = String::with_capacity(id.len());
+    let mut in_space = false;
+    for c in id.chars() {
+        if c.is_ascii() && patterns::is_space(c as u8) {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            // Ruby lowercases character by character (no final sigma rule).
+            out.extend(c.to_lowercase());
+            in_space = false;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -427,6 +438,7 @@ mod tests {
 
     #[test]
     fn link_ids_fold_case_and_space() {
-        assert_eq!(normalize_link_id("  Simple \n Boat "), "simple boat");
+        assert_eq!(normalize_link_id("  Simple \n Boat "), " simple boat ");
+        assert_eq!(normalize_link_id("ÉTAT"), "état");
     }
 }

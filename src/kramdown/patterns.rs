@@ -21,6 +21,16 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// `ALD_ID_NAME` (`\w[\w-]*`): the length of a name of attribute lists, footnotes and
+/// extension tags at the start of `s`.
+pub fn ald_id_name(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    if !bytes.first().is_some_and(|&b| is_word(b)) {
+        return None;
+    }
+    Some(bytes.iter().take_while(|&&b| is_word(b) || b == b'-').count())
+}
+
 /// Ruby's `String#rstrip`: trailing ASCII white space and NUL.
 pub fn rstrip(s: &str) -> &str {
     s.trim_end_matches(|c: char| c == '\0' || (c.is_ascii() && is_space(c as u8)))
@@ -87,7 +97,8 @@ pub fn attribute_list_body(s: &str) -> Option<usize> {
             _ => i += 1,
         }
     }
-    None
+    // No brace closes: the regexp backtracks to the last escaped one, its `\` being text.
+    s.rfind('}')
 }
 
 /// `IAL_BLOCK_START` (`^ {0,3}\{:(?!:|\/)(ALD_ANY_CHARS+)\}\s*?\n`): a block attribute list
@@ -240,6 +251,29 @@ pub fn horizontal_rule(s: &str) -> Option<usize> {
     None
 }
 
+/// An HTML entity or character reference at the start of `s`: its length. kramdown's
+/// `HTML_ENTITY_RE` (`&([\w:][\-\w\.:]*);|&#(\d+);|&\#x([0-9a-fA-F]+);`), which is also
+/// REXML's `REFERENCE_RE` that HTML escaping leaves alone.
+pub fn html_entity(s: &str) -> Option<usize> {
+    let body = s.strip_prefix('&')?.as_bytes();
+    let len = if body.first() == Some(&b'#') {
+        if body.get(1) == Some(&b'x') {
+            let n = body[2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
+            (n > 0).then_some(2 + n)?
+        } else {
+            let n = body[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            (n > 0).then_some(1 + n)?
+        }
+    } else {
+        let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
+        if !body.first().is_some_and(|c| word(c) || *c == b':') {
+            return None;
+        }
+        1 + body[1..].iter().take_while(|c| word(c) || matches!(c, b'-' | b'.' | b':')).count()
+    };
+    (body.get(len) == Some(&b';')).then_some(len + 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +293,7 @@ mod tests {
         assert_eq!(ial_block_start("{::comment}\n"), None);
         assert_eq!(ial_block_start("{:/}\n"), None);
         assert_eq!(ial_block_start("{: a=\"\\}\"}\n").map(|(b, _)| b), Some(" a=\"\\}\""));
+        assert_eq!(ial_block_start("{:a\\}\n").map(|(b, _)| b), Some("a\\"));
     }
 
     #[test]

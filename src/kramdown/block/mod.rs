@@ -5,7 +5,7 @@ mod blank_line;
 mod blockquote;
 mod codeblock;
 mod eob;
-mod extensions;
+pub(crate) mod extensions;
 mod header;
 mod horizontal_rule;
 mod paragraph;

@@ -13,6 +13,7 @@ mod spans;
 mod toc;
 
 use super::element::{Alignment, Attrs, ContentModel, Element, Entity, Kind};
+use super::patterns;
 use super::header_ids::IdCounter;
 use super::parser::DocumentData;
 use crate::options::{EntityOutput, Options};
@@ -262,7 +263,7 @@ pub fn escape_html(out: &mut String, s: &str, mode: Escape) {
             b'"' if mode == Escape::Attribute => "&quot;",
             b'&' => match mode {
                 Escape::All => "&amp;",
-                _ => match reference_len(&s[i..]) {
+                _ => match patterns::html_entity(&s[i..]) {
                     Some(len) => {
                         i += len;
                         continue;
@@ -281,28 +282,6 @@ pub fn escape_html(out: &mut String, s: &str, mode: Escape) {
         last = i;
     }
     out.push_str(&s[last..]);
-}
-
-/// REXML's `REFERENCE_RE` (`&(?:([\w:][\-\w\.:]*);|#\d+;|#x[0-9a-fA-F]+;)`) at the start of `s`.
-pub fn reference_len(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let body = &b[1..];
-    let len = if body.first() == Some(&b'#') {
-        if body.get(1) == Some(&b'x') {
-            let n = body[2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
-            (n > 0).then_some(2 + n)?
-        } else {
-            let n = body[1..].iter().take_while(|c| c.is_ascii_digit()).count();
-            (n > 0).then_some(1 + n)?
-        }
-    } else {
-        let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
-        if !body.first().is_some_and(|c| word(c) || *c == b':') {
-            return None;
-        }
-        1 + body[1..].iter().take_while(|c| word(c) || matches!(c, b'-' | b'.' | b':')).count()
-    };
-    (body.get(len) == Some(&b';')).then_some(len + 2)
 }
 
 #[cfg(test)]
