@@ -28,8 +28,9 @@ fn gather_gfm(el: &Element, out: &mut String) {
             Kind::Text | Kind::Codespan | Kind::Math => out.push_str(&child.value),
             Kind::Entity => out.extend(child.options.entity.and_then(|e| e.char())),
             Kind::SmartQuote | Kind::TypographicSym => match child.options.symbol {
-                Some(Symbol::LaquoSpace) => out.push_str("« "),
-                Some(Symbol::RaquoSpace) => out.push_str(" »"),
+                // With a non-breaking space, which ids then drop.
+                Some(Symbol::LaquoSpace) => out.push_str("«\u{a0}"),
+                Some(Symbol::RaquoSpace) => out.push_str("\u{a0}»"),
                 Some(symbol) => out.extend(entities::by_name(symbol.name()).and_then(|e| e.char())),
                 None => {}
             },
