@@ -267,11 +267,11 @@ impl Parser {
     }
 
     /// Adds text to `tree`, joining it to its last child when that is text of the same kind.
-    pub fn add_text(&mut self, text: &str, tree: &mut Element) {
+    pub fn add_text(&self, text: &str, tree: &mut Element) {
         self.add_text_of_kind(text, tree, self.text_kind);
     }
 
-    pub fn add_text_of_kind(&mut self, text: &str, tree: &mut Element, kind: Kind) {
+    pub fn add_text_of_kind(&self, text: &str, tree: &mut Element, kind: Kind) {
         match tree.children.last_mut() {
             Some(last) if last.kind == kind => last.value.push_str(text),
             last => {

@@ -7,7 +7,7 @@ use crate::kramdown::parser::Parser;
 
 /// `LINE_BREAK` (`(  |\\\\)(?=\n)`), which is also its start pattern.
 pub(super) fn span_start(s: &[u8]) -> bool {
-    (s.starts_with(b"  ") || s.starts_with(b"\\\\")) && s.get(2) == Some(&b'\n')
+    matches!(s, [b' ', b' ', b'\n', ..] | [b'\\', b'\\', b'\n', ..])
 }
 
 impl Parser {

@@ -43,9 +43,9 @@ struct StartTable([u16; 256]);
 const STOP_BIT: u16 = 1 << 15;
 
 impl StartTable {
-    fn new(parsers: &[SpanParser], stop: Option<&Stop>) -> Self {
+    fn new(parsers: u16, stop: Option<&Stop>) -> Self {
         let mut table = [0u16; 256];
-        for &parser in parsers {
+        for parser in each_parser(parsers) {
             for &b in first_bytes(parser) {
                 table[usize::from(b)] |= 1 << parser as u16;
             }
@@ -55,6 +55,11 @@ impl StartTable {
         }
         StartTable(table)
     }
+}
+
+/// The parsers of a set (bits indexed by [`SpanParser`]), in kramdown's order.
+fn each_parser(set: u16) -> impl Iterator<Item = SpanParser> {
+    ALL_SPAN_PARSERS.into_iter().filter(move |&p| set & (1 << p as u16) != 0)
 }
 
 /// The bytes each parser's start pattern (`span_start`) can begin with.
@@ -102,23 +107,22 @@ pub(crate) const ALL_SPAN_PARSERS: [SpanParser; 14] = {
 impl Parser {
     /// Parses the rest of the current source as spans into `el`, until `stop` (if any)
     /// matches and accepts. Returns whether it stopped there. `parsers` limits the active
-    /// parsers (HTML elements whose content is raw use only the HTML parser).
+    /// parsers (HTML elements whose content is raw use only the HTML parser); they are tried
+    /// in kramdown's order.
     pub fn parse_spans(&mut self, el: &mut Element, mut stop: Option<Stop>, parsers: Option<&[SpanParser]>) -> bool {
-        let active: Vec<SpanParser> = parsers.map_or_else(|| self.span_parsers.clone(), <[_]>::to_vec);
-        let table = StartTable::new(&active, stop.as_ref());
+        let active = parsers.unwrap_or(&self.span_parsers).iter().fold(0u16, |set, &p| set | 1 << p as u16);
+        let table = StartTable::new(active, stop.as_ref());
         self.span_stack.push(el.kind);
         let mut stopped = false;
         while !self.src.eos() && !stopped {
-            let Some(at) = self.next_span_start(&table, &active, stop.as_ref()) else {
+            let Some(at) = self.next_span_start(&table, active, stop.as_ref()) else {
                 if stop.is_none() {
-                    let rest = self.src.rest().to_owned();
-                    self.add_text(&rest, el);
+                    self.add_text(self.src.rest(), el);
                     self.src.terminate();
                 }
                 break;
             };
-            let before = self.src.text()[self.src.pos..at].to_owned();
-            self.add_text(&before, el);
+            self.add_text(&self.src.text()[self.src.pos..at], el);
             self.src.pos = at;
             if let Some(s) = stop.as_mut() {
                 if (s.at)(self.src.text(), at) {
@@ -131,9 +135,10 @@ impl Parser {
             if stopped {
                 break;
             }
-            if !active.iter().any(|&p| self.try_span(p, el)) {
-                let c = self.src.getch().to_owned();
-                self.add_text(&c, el);
+            if !each_parser(active).any(|p| self.try_span(p, el)) {
+                let len = self.src.rest().chars().next().map_or(0, char::len_utf8);
+                self.add_text(&self.src.rest()[..len], el);
+                self.src.pos += len;
             }
         }
         self.span_stack.pop();
@@ -142,7 +147,7 @@ impl Parser {
 
     /// The first position from the current one where the stop pattern or an active parser's
     /// start pattern matches (kramdown's `scan_until(/(?=stop_re|span_start)/)`).
-    fn next_span_start(&self, table: &StartTable, active: &[SpanParser], stop: Option<&Stop>) -> Option<usize> {
+    fn next_span_start(&self, table: &StartTable, active: u16, stop: Option<&Stop>) -> Option<usize> {
         let text = self.src.text();
         let from = self.src.pos;
         let bytes = text.as_bytes();
@@ -164,7 +169,7 @@ impl Parser {
             }
             // Smart quotes start one character before the quote (`[^\\]?["']`), which may be
             // any character, so the start may lie before this byte.
-            if matches!(b, b'"' | b'\'') && i > from && active.contains(&SpanParser::SmartQuotes) {
+            if matches!(b, b'"' | b'\'') && i > from && active & (1 << SpanParser::SmartQuotes as u16) != 0 {
                 let prev = text[..i].chars().next_back().expect("i > from");
                 if prev != '\\' {
                     return Some(i - prev.len_utf8());

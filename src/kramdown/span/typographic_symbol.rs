@@ -28,11 +28,10 @@ const SYMBOLS: &[(&str, Typographic)] = &[
 
 /// The start pattern (`--|\.\.\.|(?:\\| )?(?:<<|>>)`).
 pub(super) fn span_start(s: &[u8]) -> bool {
-    let guillemets = |s: &[u8]| s.starts_with(b"<<") || s.starts_with(b">>");
-    s.starts_with(b"--")
-        || s.starts_with(b"...")
-        || guillemets(s)
-        || (matches!(s.first(), Some(b'\\' | b' ')) && guillemets(&s[1..]))
+    matches!(
+        s,
+        [b'-', b'-', ..] | [b'.', b'.', b'.', ..] | [b'\\' | b' ', b'<', b'<', ..] | [b'\\' | b' ', b'>', b'>', ..] | [b'<', b'<', ..] | [b'>', b'>', ..]
+    )
 }
 
 impl Parser {
