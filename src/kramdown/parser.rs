@@ -195,7 +195,7 @@ impl Parser {
             .map(|(name, def)| (name.clone(), def.location))
             .collect();
         for (name, location) in unreferenced {
-            self.warn_at(location, format!("Footnote definition for '{name}' is unreferenced - ignoring"));
+            self.warn_at(location, format!("Footnote definition for '{name}' on line {location} is unreferenced - ignoring"));
         }
         if self.is_gfm() {
             self.update_gfm_elements(root);

@@ -31,3 +31,38 @@ impl Parser {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kramdown::element::{Element, Kind};
+    use crate::kramdown::parser::{FootnoteDef, Parser};
+    use crate::Options;
+
+    fn definition(text: &str) -> FootnoteDef {
+        let mut para = Element::new(Kind::P);
+        para.children.push(Element::with_value(Kind::RawText, text));
+        let mut content = Element::new(Kind::Root);
+        content.children.push(para);
+        FootnoteDef { content, referenced: false, location: 3 }
+    }
+
+    #[test]
+    fn markers_reference_definitions_also_from_inside_footnotes() {
+        let mut parser = Parser::new(&Options::jekyll());
+        parser.data.footnotes.push(("1".into(), definition("voir[^2]")));
+        parser.data.footnotes.push(("2".into(), definition("fin")));
+        parser.data.footnotes.push(("3".into(), definition("seule")));
+        let mut root = Element::new(Kind::Root);
+        parser.parse(&mut root, "Texte[^1] et [^x].");
+        let para = &root.children[0];
+        assert_eq!(para.children[1].kind, Kind::Footnote);
+        assert_eq!(para.children[1].options.name.as_deref(), Some("1"));
+        assert_eq!(para.children[2].value, " et [^x].");
+        let referenced: Vec<bool> = parser.data.footnotes.iter().map(|(_, d)| d.referenced).collect();
+        assert_eq!(referenced, [true, true, false]);
+        let inner = &parser.data.footnotes[0].1.content.children[0].children;
+        assert_eq!(inner[1].options.name.as_deref(), Some("2"));
+        let messages: Vec<&str> = parser.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(messages, ["Footnote definition for 'x' not found on line 1", "Footnote definition for '3' on line 3 is unreferenced - ignoring"]);
+    }
+}

@@ -230,6 +230,31 @@ impl Parser {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kramdown::Document;
+    use crate::Options;
+
+    #[test]
+    fn warnings_are_worded_as_kramdown_words_them() {
+        let body = "[a] [b][] [c][x]\n\n[^n] {: .c}\n\ntext {:/} {:/foo} {::foo}x{:/foo}\n\n{::comment}x\n\n*a*{: bad=}\n\n*b\n";
+        let doc = Document::parse(body, &Options::jekyll());
+        let messages: Vec<&str> = doc.warnings().iter().map(|w| w.message.as_str()).collect();
+        // What kramdown 2.4.0 gives for the same text.
+        assert_eq!(
+            messages,
+            [
+                "No link definition for link ID 'b' found on line 1",
+                "No link definition for link ID 'x' found on line 1",
+                "Footnote definition for 'n' not found on line 3",
+                "Found span IAL after text - ignoring it",
+                "Invalid extension stop tag  found on line 5 - ignoring it",
+                "Invalid extension stop tag for 'foo'  found on line 5 - ignoring it",
+                "Invalid extension with name 'foo' specified on line 5 - ignoring it",
+                "Invalid extension stop tag for 'foo'  found on line 5 - ignoring it",
+                "No stop tag for extension 'comment' found on line 7 - ignoring it",
+                "No or invalid attributes found in IAL/ALD content:  bad=",
+            ]
+        );
+    }
 
     #[test]
     fn parsers_sit_at_the_index_of_their_bit() {
