@@ -13,6 +13,7 @@
 
 use super::element::{Element, Kind, Symbol};
 use super::entities;
+use super::patterns;
 use std::collections::HashMap;
 
 /// The text a header's id is made from, as GFM gathers it (`GFM#update_raw_text`).
@@ -65,8 +66,7 @@ pub struct IdCounter {
 impl IdCounter {
     /// GFM: the first use of an id keeps it, later ones get a count.
     pub fn gfm(&mut self, text: &str, prefix: &str) -> String {
-        let mut id: String = text
-            .to_lowercase()
+        let mut id: String = patterns::downcase(text)
             .chars()
             .filter(|&c| is_word(c) || matches!(c, '-' | ' ' | '\t'))
             .map(|c| if c == ' ' || c == '\t' { '-' } else { c })

@@ -410,15 +410,14 @@ pub fn adapt_source(source: &str) -> String {
 pub fn normalize_link_id(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
     let mut in_space = false;
-    for c in id.chars() {
+    for c in patterns::downcase(id).chars() {
         if c.is_ascii() && patterns::is_space(c as u8) {
             if !in_space {
                 out.push(' ');
             }
             in_space = true;
         } else {
-            // Ruby lowercases character by character (no final sigma rule).
-            out.extend(c.to_lowercase());
+            out.push(c);
             in_space = false;
         }
     }

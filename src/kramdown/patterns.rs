@@ -31,6 +31,12 @@ pub fn ald_id_name(s: &str) -> Option<usize> {
     Some(bytes.iter().take_while(|&&b| is_word(b) || b == b'-').count())
 }
 
+/// Ruby's `String#downcase`: Unicode lower case, character by character (Ruby has no
+/// final-sigma rule, which Rust's `str::to_lowercase` applies).
+pub fn downcase(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
+}
+
 /// Ruby's `String#rstrip`: trailing ASCII white space and NUL.
 pub fn rstrip(s: &str) -> &str {
     s.trim_end_matches(|c: char| c == '\0' || (c.is_ascii() && is_space(c as u8)))
