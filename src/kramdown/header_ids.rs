@@ -68,7 +68,7 @@ impl IdCounter {
     pub fn gfm(&mut self, text: &str, prefix: &str) -> String {
         let mut id: String = patterns::downcase(text)
             .chars()
-            .filter(|&c| is_word(c) || matches!(c, '-' | ' ' | '\t'))
+            .filter(|&c| patterns::is_word_property(c) || matches!(c, '-' | ' ' | '\t'))
             .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
             .collect();
         let count = self.used.entry(id.clone()).and_modify(|n| *n += 1).or_insert(0);
@@ -105,11 +105,6 @@ pub fn basic_id(text: &str) -> String {
         .filter(|&c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
         .map(|c| if c == ' ' { '-' } else { c.to_ascii_lowercase() })
         .collect()
-}
-
-/// Onigmo's `\p{Word}`: letters, marks, decimal digits and connector punctuation.
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || ('\u{300}'..='\u{36F}').contains(&c) || c == '\u{203F}' || c == '\u{2040}'
 }
 
 #[cfg(test)]

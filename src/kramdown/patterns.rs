@@ -6,6 +6,8 @@
 //! is where those patterns live, each next to the Ruby regexp it stands for. Ruby's `\s`
 //! is ASCII white space (` \t\r\n\f\v`), `.` does not match a newline.
 
+use super::unicode_table;
+
 /// Ruby's `\s`.
 pub fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\x0b')
@@ -16,9 +18,26 @@ pub fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// A word character for Ruby's `\b`, which (unlike `\w`) counts Unicode letters and digits.
+/// A word character for Ruby's `\b`, which (unlike `\w`) is Unicode: letters, marks, digits
+/// (also `²` and `½`), connector punctuation.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c.is_alphabetic() || in_ranges(c, unicode_table::BOUNDARY_WORD_NOT_ALPHA)
+}
+
+/// Ruby's `\p{Word}`: letters, marks, decimal digits, connector punctuation.
+pub fn is_word_property(c: char) -> bool {
+    c.is_alphabetic() || in_ranges(c, unicode_table::WORD_NOT_ALPHA)
+}
+
+/// Ruby's `[[:alnum:]]`: letters and decimal digits (not `²` or `½`).
+pub fn is_alnum(c: char) -> bool {
+    c.is_alphabetic() || in_ranges(c, unicode_table::ALNUM_NOT_ALPHA)
+}
+
+fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
+    let c = u32::from(c);
+    let i = ranges.partition_point(|&(_, end)| end < c);
+    ranges.get(i).is_some_and(|&(start, _)| start <= c)
 }
 
 /// `ALD_ID_NAME` (`\w[\w-]*`): the length of a name of attribute lists, footnotes and
@@ -129,7 +148,7 @@ pub fn uname(s: &str) -> Option<usize> {
         if !(first.is_alphabetic() || first == '_') {
             return None;
         }
-        Some(chars.find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '_'))).map_or(s.len(), |(i, _)| i))
+        Some(chars.find(|&(_, c)| !(is_alnum(c) || matches!(c, '-' | '.' | '_'))).map_or(s.len(), |(i, _)| i))
     };
     let first = ncname(s)?;
     if s[first..].starts_with(':') {
@@ -283,6 +302,15 @@ pub fn html_entity(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unicode_classes_are_onigmos() {
+        let word = ['é', '\u{301}', '‿', '٣', '_'];
+        assert!(word.into_iter().all(|c| is_word_char(c) && is_word_property(c)));
+        assert!(is_word_char('²') && !is_word_property('²'));
+        assert!(!is_word_char('-') && !is_word_char('\u{a0}') && !is_word_property('\u{a0}'));
+        assert!(is_alnum('ⅷ') && is_alnum('٣') && !is_alnum('²') && !is_alnum('_'));
+    }
 
     #[test]
     fn blank_lines_take_every_white_line_and_stop_at_the_last_newline() {

@@ -4,6 +4,7 @@
 
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
+use crate::kramdown::patterns::is_alnum;
 
 impl Parser {
     pub(crate) fn parse_autolink(&mut self, el: &mut Element) -> bool {
@@ -37,7 +38,7 @@ fn autolink(s: &str) -> Option<(&str, bool, usize)> {
     if let Some(end) = with_scheme {
         return Some((&inner[..end], true, end + 2));
     }
-    let achar = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
+    let achar = |c: char| is_alnum(c) || matches!(c, '-' | '_' | '.');
     let local = inner.find(|c| !achar(c))?;
     let domain = inner[local..].strip_prefix('@')?;
     let domain_len = domain.find(|c| !achar(c))?;

@@ -9,7 +9,7 @@
 
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
-use crate::kramdown::patterns::is_space;
+use crate::kramdown::patterns::{is_alnum, is_space};
 use crate::kramdown::span::Stop;
 
 impl Parser {
@@ -57,7 +57,7 @@ impl Parser {
             // `(?<!\s)`, and for `*`/`_` not `**`/`__` unless a third follows.
             let double = kind == Kind::Em && after.as_bytes().first() == Some(&d[0]) && after.as_bytes().get(1) != Some(&d[0]);
             // `_` must not be followed by `[[:alnum:]]`.
-            let into_word = d[0] == b'_' && after.chars().next().is_some_and(char::is_alphanumeric);
+            let into_word = d[0] == b'_' && after.chars().next().is_some_and(is_alnum);
             !parser.src.before().bytes().next_back().is_some_and(is_space)
                 && !double
                 && !into_word
