@@ -363,7 +363,9 @@ fn link_defs(value: &Value) -> Option<Vec<(String, String, Option<String>)>> {
         .iter()
         .map(|(name, def)| match def {
             Value::Seq(parts) if !parts.is_empty() && parts.len() <= 2 => {
-                Some((name.to_lowercase(), parts[0].to_scalar_string()?, parts.get(1).and_then(Value::to_scalar_string)))
+                // A missing or null title is no title.
+                let title = parts.get(1).filter(|t| !matches!(t, Value::Null)).and_then(Value::to_scalar_string);
+                Some((name.to_lowercase(), parts[0].to_scalar_string()?, title))
             }
             _ => None,
         })

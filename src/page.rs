@@ -158,7 +158,7 @@ mod tests {
             "<figure class=\"article-hero\"><img src=\"https://www.numerique.gouv.fr/uploads/societe-civile-ogp_une.jpg\" alt=\"\"></figure>"
         ));
         assert!(page.contains("<time datetime=\"2016-12-23T17:50:00+01:00\">23 décembre 2016</time>"));
-        assert!(page.contains("<div class=\"article-summary\">\n<p>Membres d'associations citoyennes"));
+        assert!(page.contains("<div class=\"article-summary\">\n<p>Membres d’associations citoyennes"));
         assert!(page.contains(
             "<ul class=\"article-tags\" aria-label=\"Mots-clés\"><li>Partenariat pour un gouvernement ouvert</li>"
         ));

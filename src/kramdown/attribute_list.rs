@@ -10,7 +10,7 @@
 //! Used by block and span attribute lists, definitions, list items and headers.
 
 use super::element::Ial;
-use super::patterns::{is_space, is_word};
+use super::patterns::{ald_id_name, is_space, is_word};
 
 /// Reads `text` into `ial`. Returns `false` when the text holds no valid token (kramdown
 /// warns then), `true` otherwise, including for an empty list.
@@ -70,24 +70,15 @@ fn ends_token(s: &str, len: usize) -> bool {
     s.as_bytes().get(len).is_none_or(|&b| is_space(b))
 }
 
-/// `\w[\w-]*` (`ALD_ID_NAME`).
-fn name(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    if !bytes.first().is_some_and(|&b| is_word(b)) {
-        return None;
-    }
-    Some(bytes.iter().take_while(|&&b| is_word(b) || b == b'-').count())
-}
-
 /// `ALD_ID_NAME` alone, as a reference.
 fn reference(s: &str) -> Option<usize> {
-    name(s).filter(|&len| ends_token(s, len))
+    ald_id_name(s).filter(|&len| ends_token(s, len))
 }
 
 /// `(ALD_ID_NAME)=("|')((?:\\\}|\\\2|[^\}\2])*?)\2`: key, unescaped value, length. (`\2` inside
 /// the character class is the control character U+0002, not the quote.)
 fn key_value(s: &str) -> Option<(&str, String, usize)> {
-    let key_len = name(s)?;
+    let key_len = ald_id_name(s)?;
     let rest = s[key_len..].strip_prefix('=')?;
     let quote = *rest.as_bytes().first().filter(|&&b| b == b'"' || b == b'\'')?;
     let body_start = key_len + 2;

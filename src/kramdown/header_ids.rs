@@ -13,6 +13,7 @@
 
 use super::element::{Element, Kind, Symbol};
 use super::entities;
+use super::patterns;
 use std::collections::HashMap;
 
 /// The text a header's id is made from, as GFM gathers it (`GFM#update_raw_text`).
@@ -28,8 +29,9 @@ fn gather_gfm(el: &Element, out: &mut String) {
             Kind::Text | Kind::Codespan | Kind::Math => out.push_str(&child.value),
             Kind::Entity => out.extend(child.options.entity.and_then(|e| e.char())),
             Kind::SmartQuote | Kind::TypographicSym => match child.options.symbol {
-                Some(Symbol::LaquoSpace) => out.push_str("« "),
-                Some(Symbol::RaquoSpace) => out.push_str(" »"),
+                // With a non-breaking space, which ids then drop.
+                Some(Symbol::LaquoSpace) => out.push_str("«\u{a0}"),
+                Some(Symbol::RaquoSpace) => out.push_str("\u{a0}»"),
                 Some(symbol) => out.extend(entities::by_name(symbol.name()).and_then(|e| e.char())),
                 None => {}
             },
@@ -64,10 +66,9 @@ pub struct IdCounter {
 impl IdCounter {
     /// GFM: the first use of an id keeps it, later ones get a count.
     pub fn gfm(&mut self, text: &str, prefix: &str) -> String {
-        let mut id: String = text
-            .to_lowercase()
+        let mut id: String = patterns::downcase(text)
             .chars()
-            .filter(|&c| is_word(c) || matches!(c, '-' | ' ' | '\t'))
+            .filter(|&c| patterns::is_word_property(c) || matches!(c, '-' | ' ' | '\t'))
             .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
             .collect();
         let count = self.used.entry(id.clone()).and_modify(|n| *n += 1).or_insert(0);
@@ -104,11 +105,6 @@ pub fn basic_id(text: &str) -> String {
         .filter(|&c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
         .map(|c| if c == ' ' { '-' } else { c.to_ascii_lowercase() })
         .collect()
-}
-
-/// Onigmo's `\p{Word}`: letters, marks, decimal digits and connector punctuation.
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || ('\u{300}'..='\u{36F}').contains(&c) || c == '\u{203F}' || c == '\u{2040}'
 }
 
 #[cfg(test)]

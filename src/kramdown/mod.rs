@@ -18,6 +18,7 @@ pub mod parser;
 pub mod patterns;
 pub mod scanner;
 mod span;
+mod unicode_table;
 
 use crate::options::Options;
 use element::{Element, Kind};

@@ -11,6 +11,7 @@ use super::element::{Attrs, Element, EobKind, Ial, Kind};
 use super::header_ids::IdCounter;
 use super::patterns;
 use super::scanner::Scanner;
+use super::span::ALL_SPAN_PARSERS;
 use crate::options::{GfmQuirk, Input, Options};
 use std::collections::HashMap;
 
@@ -168,35 +169,21 @@ impl Parser {
         self.options.input == Input::Gfm
     }
 
-    /// The span parsers for the current options (`configure_parser` and GFM's changes).
+    /// The span parsers for the current options (`configure_parser` and GFM's changes: no
+    /// line breaks with `hard_wrap`, no typographic symbols with `no_auto_typographic`, and
+    /// strikethrough last).
     pub fn configure_span_parsers(&mut self) {
         use SpanParser::*;
         let gfm = self.is_gfm();
-        self.span_parsers = [
-            Emphasis,
-            Codespan,
-            Autolink,
-            SpanHtml,
-            FootnoteMarker,
-            Link,
-            SmartQuotes,
-            InlineMath,
-            SpanExtensions,
-            HtmlEntity,
-            TypographicSyms,
-            LineBreak,
-            EscapedChars,
-        ]
-        .into_iter()
-        .filter(|p| match p {
-            LineBreak => !(gfm && self.options.hard_wrap),
-            TypographicSyms => !(gfm && self.options.gfm_quirks.contains(&GfmQuirk::NoAutoTypographic)),
-            _ => true,
-        })
-        .collect();
-        if gfm {
-            self.span_parsers.push(Strikethrough);
-        }
+        self.span_parsers = ALL_SPAN_PARSERS
+            .into_iter()
+            .filter(|p| match p {
+                LineBreak => !(gfm && self.options.hard_wrap),
+                TypographicSyms => !(gfm && self.options.gfm_quirks.contains(&GfmQuirk::NoAutoTypographic)),
+                Strikethrough => gfm,
+                _ => true,
+            })
+            .collect();
     }
 
     /// Parses the whole body into `root` (`Parser::Kramdown#parse`).
@@ -310,11 +297,11 @@ impl Parser {
     }
 
     /// Adds text to `tree`, joining it to its last child when that is text of the same kind.
-    pub fn add_text(&mut self, text: &str, tree: &mut Element) {
+    pub fn add_text(&self, text: &str, tree: &mut Element) {
         self.add_text_of_kind(text, tree, self.text_kind);
     }
 
-    pub fn add_text_of_kind(&mut self, text: &str, tree: &mut Element, kind: Kind) {
+    pub fn add_text_of_kind(&self, text: &str, tree: &mut Element, kind: Kind) {
         match tree.children.last_mut() {
             Some(last) if last.kind == kind => last.value.push_str(text),
             last => {
@@ -398,11 +385,14 @@ impl Parser {
         self.is_gfm() || self.options.auto_id_stripping
     }
 
-    /// Parses `text` as spans into `holder` with a fresh span environment (`reset_env`).
+    /// Parses `text` as spans into `holder` with a fresh span environment (`reset_env`): no
+    /// enclosing elements count.
     pub fn parse_span_text(&mut self, holder: &mut Element, text: String, location: usize) {
         let saved_src = std::mem::replace(&mut self.src, Scanner::new(text, location));
         let saved_kind = std::mem::replace(&mut self.text_kind, Kind::Text);
+        let saved_stack = std::mem::take(&mut self.span_stack);
         self.parse_spans(holder, None, None);
+        self.span_stack = saved_stack;
         self.text_kind = saved_kind;
         self.src = saved_src;
     }
@@ -445,9 +435,23 @@ pub fn adapt_source(source: &str) -> String {
     text
 }
 
-/// Link ids match case-insensitively and with white space folded (`normalize_link_id`).
+/// Link ids match case-insensitively and with runs of white space as one space
+/// (`normalize_link_id`: `id.gsub(/[\s]+/, ' ').downcase`; not stripped).
 pub fn normalize_link_id(id: &str) -> String {
-    id.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut out = String::with_capacity(id.len());
+    let mut in_space = false;
+    for c in patterns::downcase(id).chars() {
+        if c.is_ascii() && patterns::is_space(c as u8) {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -463,6 +467,7 @@ mod tests {
 
     #[test]
     fn link_ids_fold_case_and_space() {
-        assert_eq!(normalize_link_id("  Simple \n Boat "), "simple boat");
+        assert_eq!(normalize_link_id("  Simple \n Boat "), " simple boat ");
+        assert_eq!(normalize_link_id("ÉTAT"), "état");
     }
 }

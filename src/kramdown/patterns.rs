@@ -6,7 +6,7 @@
 //! is where those patterns live, each next to the Ruby regexp it stands for. Ruby's `\s`
 //! is ASCII white space (` \t\r\n\f\v`), `.` does not match a newline.
 
-use super::html::HTML_SPAN_ELEMENTS;
+use super::unicode_table;
 
 /// Ruby's `\s`.
 pub fn is_space(b: u8) -> bool {
@@ -18,9 +18,42 @@ pub fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// A word character for Ruby's `\b`, which (unlike `\w`) counts Unicode letters and digits.
+/// A word character for Ruby's `\b`, which (unlike `\w`) is Unicode: letters, marks, digits
+/// (also `²` and `½`), connector punctuation.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c.is_alphabetic() || in_ranges(c, unicode_table::BOUNDARY_WORD_NOT_ALPHA)
+}
+
+/// Ruby's `\p{Word}`: letters, marks, decimal digits, connector punctuation.
+pub fn is_word_property(c: char) -> bool {
+    c.is_alphabetic() || in_ranges(c, unicode_table::WORD_NOT_ALPHA)
+}
+
+/// Ruby's `[[:alnum:]]`: letters and decimal digits (not `²` or `½`).
+pub fn is_alnum(c: char) -> bool {
+    c.is_alphabetic() || in_ranges(c, unicode_table::ALNUM_NOT_ALPHA)
+}
+
+fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
+    let c = u32::from(c);
+    let i = ranges.partition_point(|&(_, end)| end < c);
+    ranges.get(i).is_some_and(|&(start, _)| start <= c)
+}
+
+/// `ALD_ID_NAME` (`\w[\w-]*`): the length of a name of attribute lists, footnotes and
+/// extension tags at the start of `s`.
+pub fn ald_id_name(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    if !bytes.first().is_some_and(|&b| is_word(b)) {
+        return None;
+    }
+    Some(bytes.iter().take_while(|&&b| is_word(b) || b == b'-').count())
+}
+
+/// Ruby's `String#downcase`: Unicode lower case, character by character (Ruby has no
+/// final-sigma rule, which Rust's `str::to_lowercase` applies).
+pub fn downcase(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Ruby's `String#rstrip`: trailing ASCII white space and NUL.
@@ -83,19 +116,16 @@ pub fn eob_marker(s: &str) -> Option<usize> {
 /// back the brace of the last `\}`.
 pub fn attribute_list_body(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
-    let mut last_escaped = None;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'\\' if bytes.get(i + 1) == Some(&b'}') => {
-                last_escaped = Some(i + 1);
-                i += 2;
-            }
+            b'\\' if bytes.get(i + 1) == Some(&b'}') => i += 2,
             b'}' => return (i > 0).then_some(i),
             _ => i += 1,
         }
     }
-    last_escaped
+    // No brace closes: the regexp backtracks to the last escaped one, its `\` being text.
+    s.rfind('}')
 }
 
 /// `IAL_BLOCK_START` (`^ {0,3}\{:(?!:|\/)(ALD_ANY_CHARS+)\}\s*?\n`): a block attribute list
@@ -120,7 +150,7 @@ pub fn uname(s: &str) -> Option<usize> {
         if !(first.is_alphabetic() || first == '_') {
             return None;
         }
-        Some(chars.find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '_'))).map_or(s.len(), |(i, _)| i))
+        Some(chars.find(|&(_, c)| !(is_alnum(c) || matches!(c, '-' | '.' | '_'))).map_or(s.len(), |(i, _)| i))
     };
     let first = ncname(s)?;
     if s[first..].starts_with(':') {
@@ -168,7 +198,7 @@ fn number(digits: &str, radix: u32) -> u32 {
 /// name followed by a word boundary.
 fn lazy_end_name(s: &str) -> Option<usize> {
     let len = uname(s)?;
-    let excluded = HTML_SPAN_ELEMENTS.iter().chain(["script"].iter()).any(|name| {
+    let excluded = crate::kramdown::html::HTML_SPAN_ELEMENTS.iter().chain(["script"].iter()).any(|name| {
         s.starts_with(name) && !s[name.len()..].chars().next().is_some_and(is_word_char)
     });
     (!excluded).then_some(len)
@@ -290,6 +320,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn unicode_classes_are_onigmos() {
+        let word = ['é', '\u{301}', '‿', '٣', '_'];
+        assert!(word.into_iter().all(|c| is_word_char(c) && is_word_property(c)));
+        assert!(is_word_char('²') && !is_word_property('²'));
+        assert!(!is_word_char('-') && !is_word_char('\u{a0}') && !is_word_property('\u{a0}'));
+        assert!(is_alnum('ⅷ') && is_alnum('٣') && !is_alnum('²') && !is_alnum('_'));
+    }
+
+    #[test]
     fn blank_lines_take_every_white_line_and_stop_at_the_last_newline() {
         assert_eq!(blank_lines("\n  \n\t\nx"), Some(6));
         assert_eq!(blank_lines("  x\n"), None);
@@ -304,6 +343,7 @@ mod tests {
         assert_eq!(ial_block_start("{::comment}\n"), None);
         assert_eq!(ial_block_start("{:/}\n"), None);
         assert_eq!(ial_block_start("{: a=\"\\}\"}\n").map(|(b, _)| b), Some(" a=\"\\}\""));
+        assert_eq!(ial_block_start("{:a\\}\n").map(|(b, _)| b), Some("a\\"));
     }
 
     #[test]

@@ -35,7 +35,7 @@ impl Parser {
         let location = self.src.current_line_number();
         self.src.take(len);
         if self.data.abbrev_defs.contains_key(&id) {
-            self.warn_at(location, format!("Duplicate abbreviation ID '{id}' on line {location} - overwriting"));
+            self.warn_at(location, format!("Duplicate abbreviation ID '{id}' - overwriting"));
         }
         let mut eob = self.eob(EobKind::AbbrevDef, location);
         eob.value = id.clone();

@@ -21,12 +21,28 @@ pub(crate) struct ExtensionTag<'a> {
     pub len: usize,
 }
 
+/// A stop tag (`\{:/(ALD_ID_NAME)?\}`) where a start tag should be: its name if any, and
+/// its length.
+pub(crate) struct StopTag<'a> {
+    pub name: Option<&'a str>,
+    pub len: usize,
+}
+
+impl StopTag<'_> {
+    /// kramdown's warning (with its two spaces when there is no name), its line left to the diagnostic.
+    pub fn warning(&self) -> String {
+        let name = self.name.map(|n| format!("for '{n}' ")).unwrap_or_default();
+        format!("Invalid extension stop tag {name} found - ignoring it")
+    }
+}
+
 /// `EXT_START_STR` (`\{::(\w+)(?:\s(ALD_ANY_CHARS*?)|)(\/)?\}`) at the start of `s`; `Err` for a
-/// stop tag (`\{:/(ALD_ID_NAME)?\}`), which may not start an extension.
-pub(crate) fn extension_tag(s: &str) -> Option<Result<ExtensionTag<'_>, ()>> {
+/// stop tag, which may not start an extension.
+pub(crate) fn extension_tag(s: &str) -> Option<Result<ExtensionTag<'_>, StopTag<'_>>> {
     if let Some(after) = s.strip_prefix("{:/") {
-        let name_len = after.bytes().take_while(|&b| patterns::is_word(b) || b == b'-').count();
-        return after[name_len..].starts_with('}').then_some(Err(()));
+        let name_len = patterns::ald_id_name(after).unwrap_or(0);
+        let name = (name_len > 0).then(|| &after[..name_len]);
+        return after[name_len..].starts_with('}').then_some(Err(StopTag { name, len: 3 + name_len + 1 }));
     }
     let after = s.strip_prefix("{::")?;
     let name_len = after.bytes().take_while(|&b| patterns::is_word(b)).count();
@@ -81,9 +97,20 @@ impl Parser {
             tree.children.push(self.eob(EobKind::Ald, location));
             return true;
         }
-        if let Some(tag) = extension_tag(&rest[start..]) {
-            let tag = tag.map(|t| (t.name.to_owned(), t.attributes.to_owned(), t.self_closing, t.len));
-            return self.parse_block_extension(tree, start, tag);
+        match extension_tag(&rest[start..]) {
+            Some(Ok(t)) => {
+                let tag = (t.name.to_owned(), t.attributes.to_owned(), t.self_closing, t.len);
+                return self.parse_block_extension(tree, start, tag);
+            }
+            // EXT_BLOCK_START: a stop tag on its own line is an error; elsewhere, text.
+            Some(Err(stop)) => {
+                if rest_of_line_is_blank(&rest[start + stop.len..]).is_some() {
+                    let message = stop.warning();
+                    self.warn(message);
+                }
+                return false;
+            }
+            None => {}
         }
         let Some((body, len)) = patterns::ial_block_start(rest) else { return false };
         let body = body.to_owned();
@@ -122,13 +149,10 @@ impl Parser {
         }
     }
 
-    fn parse_block_extension(&mut self, tree: &mut Element, indent: usize, tag: Result<(String, String, bool, usize), ()>) -> bool {
+    fn parse_block_extension(&mut self, tree: &mut Element, indent: usize, tag: (String, String, bool, usize)) -> bool {
         let location = self.src.current_line_number();
         let rest = &self.src.rest()[indent..];
-        let Ok((name, attributes, self_closing, len)) = tag else {
-            self.warn(format!("Invalid extension stop tag found on line {location} - ignoring it"));
-            return false;
-        };
+        let (name, attributes, self_closing, len) = tag;
         // EXT_BLOCK_START: the tag must end its line.
         let Some(tail) = rest_of_line_is_blank(&rest[len..]) else { return false };
         let start_len = indent + len + tail;
@@ -146,7 +170,7 @@ impl Parser {
                     consumed += body_len + stop_len;
                 }
                 None => {
-                    self.warn(format!("No stop tag for extension '{name}' found on line {location} - ignoring it"));
+                    self.warn(format!("No stop tag for extension '{name}' found - ignoring it"));
                     return false;
                 }
             }
@@ -158,7 +182,7 @@ impl Parser {
             true
         } else {
             self.src.pos -= consumed;
-            self.warn(format!("Invalid extension with name '{name}' specified on line {location} - ignoring it"));
+            self.warn(format!("Invalid extension with name '{name}' specified - ignoring it"));
             false
         }
     }

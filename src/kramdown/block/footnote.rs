@@ -44,7 +44,7 @@ impl Parser {
         let footnote = FootnoteDef { content: def, referenced: false, location };
         match self.data.footnotes.iter().position(|(n, _)| *n == name) {
             Some(index) => {
-                self.warn_at(location, format!("Duplicate footnote name '{name}' on line {location} - overwriting"));
+                self.warn_at(location, format!("Duplicate footnote name '{name}' - overwriting"));
                 self.data.footnotes[index].1 = footnote;
             }
             None => self.data.footnotes.push((name, footnote)),

@@ -93,7 +93,7 @@ impl Parser {
         let len = def.len;
         self.src.take(len);
         if self.link_defs.contains_key(&id) {
-            self.warn(format!("Duplicate link ID '{id}' on line {} - overwriting", self.src.current_line_number()));
+            self.warn(format!("Duplicate link ID '{id}' - overwriting"));
         }
         let location = self.src.current_line_number();
         let mut eob = self.eob(EobKind::LinkDef, location);

@@ -7,7 +7,7 @@ mod blockquote;
 mod codeblock;
 mod definition_list;
 mod eob;
-mod extensions;
+pub(crate) mod extensions;
 mod footnote;
 mod header;
 mod horizontal_rule;

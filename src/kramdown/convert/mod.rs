@@ -13,6 +13,7 @@ mod spans;
 mod toc;
 
 use super::element::{Alignment, Attrs, ContentModel, Element, Entity, Kind};
+use super::patterns;
 use super::header_ids::IdCounter;
 use super::parser::DocumentData;
 use crate::options::{EntityOutput, Options};
@@ -332,7 +333,7 @@ pub fn escape_html(out: &mut String, s: &str, mode: Escape) {
             b'"' if mode == Escape::Attribute => "&quot;",
             b'&' => match mode {
                 Escape::All => "&amp;",
-                _ => match reference_len(&s[i..]) {
+                _ => match patterns::html_entity(&s[i..]).map(|(_, len)| len) {
                     Some(len) => {
                         i += len;
                         continue;

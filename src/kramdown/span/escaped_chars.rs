@@ -1,15 +1,14 @@
 //! Backslash escapes: `\` before one of kramdown's escapable characters gives that character.
 //! kramdown (`ESCAPED_CHARS`): `` \ . * _ + ` < > ( ) [ ] { } # ! : | " ' $ = - ``;
-//! GFM (`ESCAPED_CHARS_GFM`) adds `~`.
+//! GFM (`ESCAPED_CHARS_GFM`) adds `~`. A backslash before anything else is text.
 
 use crate::kramdown::element::Element;
 use crate::kramdown::parser::Parser;
 
 impl Parser {
     pub(crate) fn parse_escaped_chars(&mut self, el: &mut Element) -> bool {
-        let rest = self.src.rest().as_bytes();
-        let escapable = match rest {
-            [b'\\', c, ..] => b"\\.*_+`<>()[]{}#!:|\"'$=-".contains(c) || (*c == b'~' && self.is_gfm()),
+        let escapable = match self.src.rest().as_bytes() {
+            [b'\\', c, ..] => is_escapable(*c, self.is_gfm()),
             _ => false,
         };
         if !escapable {
@@ -18,5 +17,42 @@ impl Parser {
         let c = self.src.take(2)[1..].to_owned();
         self.add_text(&c, el);
         true
+    }
+}
+
+fn is_escapable(c: u8, gfm: bool) -> bool {
+    b"\\.*_+`<>()[]{}#!:|\"'$=-".contains(&c) || (c == b'~' && gfm)
+}
+
+/// `text.gsub(ESCAPED_CHARS, '\1')`: kramdown's escapes (also under GFM, which has its own
+/// list only for the escape parser) replaced by the characters they stand for.
+pub(crate) fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        match rest.as_bytes().get(i + 1) {
+            Some(&c) if is_escapable(c, false) => {
+                out.push(char::from(c));
+                rest = &rest[i + 2..];
+            }
+            _ => {
+                out.push('\\');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unescape;
+
+    #[test]
+    fn escapes_give_their_characters() {
+        assert_eq!(unescape(r"a\*b\\\]c\d\~"), r"a*b\]c\d\~");
+        assert_eq!(unescape("x\\"), "x\\");
     }
 }

@@ -84,7 +84,7 @@ impl Parser {
             let at_end = |text: &str, i: usize| tags::closing_tag_named(&text[i..], &end_name, how).is_some();
             let parsers: Option<&[SpanParser]> = if parse { None } else { Some(&[SpanParser::SpanHtml]) };
             self.depth += 1;
-            let found = self.parse_spans(&mut html, Some(Stop { at: &at_end, accept: None }), parsers);
+            let found = self.parse_spans(&mut html, Some(Stop { first: b"<", at: &at_end, accept: None }), parsers);
             self.depth -= 1;
             if found {
                 let len = tags::closing_tag_named(self.src.rest(), &end_name, how).expect("the span parse stopped at it");

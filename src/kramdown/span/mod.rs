@@ -4,49 +4,126 @@
 //! Text runs up to the next position where some active parser's start pattern (kramdown's
 //! `span_start`) or the caller's stop condition matches; there, the parsers are tried in
 //! order. A parser that does not really match adds its first character as text.
+//!
+//! kramdown finds that position with one regular expression made of every start pattern.
+//! Here a table says, for each byte, which parsers' start patterns can begin with it; only
+//! at those bytes are the patterns checked.
 
 use super::element::{Element, Kind};
 use super::parser::{Parser, SpanParser};
 
+mod autolink;
+mod codespan;
+mod emphasis;
 mod escaped_chars;
+mod extensions;
+mod footnote;
 mod html;
+mod html_entity;
+mod line_break;
+mod link;
+mod math;
+mod smart_quotes;
+mod strikethrough;
+mod typographic_symbol;
 
 /// Where a nested span parse stops (kramdown's `stop_re` and the block it is given).
 pub struct Stop<'a> {
+    /// The bytes the stop pattern can start with.
+    pub first: &'a [u8],
     /// Whether the stop pattern matches at this position of the text.
     pub at: &'a dyn Fn(&str, usize) -> bool,
     /// Whether to really stop there, given the parser and the element built so far.
     pub accept: Option<&'a mut dyn FnMut(&Parser, &Element) -> bool>,
 }
 
+/// For each byte, the parsers (bits indexed by [`SpanParser`]) whose start pattern can
+/// begin with it, and bit 15 when the stop pattern can.
+struct StartTable([u16; 256]);
+
+const STOP_BIT: u16 = 1 << 15;
+
+impl StartTable {
+    fn new(parsers: u16, stop: Option<&Stop>) -> Self {
+        let mut table = [0u16; 256];
+        for parser in each_parser(parsers) {
+            for &b in first_bytes(parser) {
+                table[usize::from(b)] |= 1 << parser as u16;
+            }
+        }
+        for &b in stop.map_or(&[][..], |s| s.first) {
+            table[usize::from(b)] |= STOP_BIT;
+        }
+        StartTable(table)
+    }
+}
+
+/// The parsers of a set (bits indexed by [`SpanParser`]), in kramdown's order.
+fn each_parser(set: u16) -> impl Iterator<Item = SpanParser> {
+    ALL_SPAN_PARSERS.into_iter().filter(move |&p| set & (1 << p as u16) != 0)
+}
+
+/// The bytes each parser's start pattern (`span_start`) can begin with.
+fn first_bytes(parser: SpanParser) -> &'static [u8] {
+    use SpanParser::*;
+    match parser {
+        Emphasis => b"*_",
+        Codespan => b"`",
+        Autolink | SpanHtml => b"<",
+        FootnoteMarker => b"[",
+        Link => b"![",
+        SmartQuotes => b"\"'",
+        InlineMath => b"$",
+        SpanExtensions => b"{",
+        HtmlEntity => b"&",
+        TypographicSyms => b"-.\\ <>",
+        LineBreak => b" \\",
+        EscapedChars => b"\\",
+        Strikethrough => b"~",
+    }
+}
+
+/// Every span parser in kramdown's order (GFM's strikethrough last), each at the index of
+/// its bit in a [`StartTable`].
+pub(crate) const ALL_SPAN_PARSERS: [SpanParser; 14] = {
+    use SpanParser::*;
+    [
+        Emphasis,
+        Codespan,
+        Autolink,
+        SpanHtml,
+        FootnoteMarker,
+        Link,
+        SmartQuotes,
+        InlineMath,
+        SpanExtensions,
+        HtmlEntity,
+        TypographicSyms,
+        LineBreak,
+        EscapedChars,
+        Strikethrough,
+    ]
+};
+
 impl Parser {
     /// Parses the rest of the current source as spans into `el`, until `stop` (if any)
     /// matches and accepts. Returns whether it stopped there. `parsers` limits the active
-    /// parsers (HTML elements whose content is raw use only the HTML parser).
+    /// parsers (HTML elements whose content is raw use only the HTML parser); they are tried
+    /// in kramdown's order.
     pub fn parse_spans(&mut self, el: &mut Element, mut stop: Option<Stop>, parsers: Option<&[SpanParser]>) -> bool {
-        let active: Vec<SpanParser> = parsers.map_or_else(|| self.span_parsers.clone(), <[_]>::to_vec);
+        let active = parsers.unwrap_or(&self.span_parsers).iter().fold(0u16, |set, &p| set | 1 << p as u16);
+        let table = StartTable::new(active, stop.as_ref());
         self.span_stack.push(el.kind);
         let mut stopped = false;
         while !self.src.eos() && !stopped {
-            let found = {
-                let text = self.src.text();
-                (self.src.pos..text.len()).find(|&i| {
-                    let b = text.as_bytes()[i];
-                    b.is_ascii()
-                        && (stop.as_ref().is_some_and(|s| (s.at)(text, i))
-                            || active.iter().any(|&p| self.span_start(p, text, i)))
-                })
-            };
-            let Some(at) = found else {
+            let Some(at) = self.next_span_start(&table, active, stop.as_ref()) else {
                 if stop.is_none() {
-                    let rest = self.src.rest().to_owned();
-                    self.add_text(&rest, el);
+                    self.add_text(self.src.rest(), el);
                     self.src.terminate();
                 }
                 break;
             };
-            let before = self.src.text()[self.src.pos..at].to_owned();
-            self.add_text(&before, el);
+            self.add_text(&self.src.text()[self.src.pos..at], el);
             self.src.pos = at;
             if let Some(s) = stop.as_mut() {
                 if (s.at)(self.src.text(), at) {
@@ -59,24 +136,68 @@ impl Parser {
             if stopped {
                 break;
             }
-            if !active.iter().any(|&p| self.try_span(p, el)) {
-                let c = self.src.getch().to_owned();
-                self.add_text(&c, el);
+            if !each_parser(active).any(|p| self.try_span(p, el)) {
+                let len = self.src.rest().chars().next().map_or(0, char::len_utf8);
+                self.add_text(&self.src.rest()[..len], el);
+                self.src.pos += len;
             }
         }
         self.span_stack.pop();
         stopped
     }
 
-    /// Whether `parser`'s start pattern (`span_start`) matches at byte `i` of `text`.
+    /// The first position from the current one where the stop pattern or an active parser's
+    /// start pattern matches (kramdown's `scan_until(/(?=stop_re|span_start)/)`).
+    fn next_span_start(&self, table: &StartTable, active: u16, stop: Option<&Stop>) -> Option<usize> {
+        let text = self.src.text();
+        let from = self.src.pos;
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate().skip(from) {
+            let bits = table.0[usize::from(b)];
+            if bits == 0 {
+                continue;
+            }
+            let stops = bits & STOP_BIT != 0 && stop.is_some_and(|s| (s.at)(text, i));
+            let mut parsers = bits & !STOP_BIT;
+            let mut starts = stops;
+            while parsers != 0 && !starts {
+                let index = parsers.trailing_zeros() as usize;
+                parsers &= parsers - 1;
+                starts = self.span_start(ALL_SPAN_PARSERS[index], text, i);
+            }
+            if !starts {
+                continue;
+            }
+            // Smart quotes start one character before the quote (`[^\\]?["']`), which may be
+            // any character, so the start may lie before this byte.
+            if matches!(b, b'"' | b'\'') && i > from && active & (1 << SpanParser::SmartQuotes as u16) != 0 {
+                let prev = text[..i].chars().next_back().expect("i > from");
+                if prev != '\\' {
+                    return Some(i - prev.len_utf8());
+                }
+            }
+            return Some(i);
+        }
+        None
+    }
+
+    /// Whether `parser`'s start pattern (`span_start`) matches at byte `i` of `text`, which
+    /// is one of the parser's [`first_bytes`].
     fn span_start(&self, parser: SpanParser, text: &str, i: usize) -> bool {
         use SpanParser::*;
         let s = &text.as_bytes()[i..];
         match parser {
-            EscapedChars => s.starts_with(b"\\"),
-            SpanHtml => s.starts_with(b"<"),
-            Emphasis | Codespan | Autolink | FootnoteMarker | Link | SmartQuotes | InlineMath
-            | SpanExtensions | HtmlEntity | TypographicSyms | LineBreak | Strikethrough => false,
+            // `!?\[`
+            Link => s[0] == b'[' || s.starts_with(b"!["),
+            // `\{:`
+            SpanExtensions => s.starts_with(b"{:"),
+            // `~~`
+            Strikethrough => s.starts_with(b"~~"),
+            TypographicSyms => typographic_symbol::span_start(s),
+            LineBreak => line_break::span_start(s),
+            // A single character: `\*|_`, `` ` ``, `<`, `\[`, `["']`, `\$`, `&`, `\\`.
+            Emphasis | Codespan | Autolink | SpanHtml | FootnoteMarker | SmartQuotes | InlineMath | HtmlEntity
+            | EscapedChars => true,
         }
     }
 
@@ -84,15 +205,62 @@ impl Parser {
     fn try_span(&mut self, parser: SpanParser, el: &mut Element) -> bool {
         use SpanParser::*;
         match parser {
+            Emphasis => self.parse_emphasis(el),
+            Codespan => self.parse_codespan(el),
+            Autolink => self.parse_autolink(el),
+            FootnoteMarker => self.parse_footnote_marker(el),
+            Link => self.parse_link(el),
+            SmartQuotes => self.parse_smart_quotes(el),
+            InlineMath => self.parse_inline_math(el),
+            SpanExtensions => self.parse_span_extensions(el),
+            HtmlEntity => self.parse_html_entity(el),
+            TypographicSyms => self.parse_typographic_syms(el),
+            LineBreak => self.parse_line_break(el),
             EscapedChars => self.parse_escaped_chars(el),
+            Strikethrough => self.parse_strikethrough(el),
             SpanHtml => self.parse_span_html(el),
-            Emphasis | Codespan | Autolink | FootnoteMarker | Link | SmartQuotes | InlineMath
-            | SpanExtensions | HtmlEntity | TypographicSyms | LineBreak | Strikethrough => false,
         }
     }
 
     /// Whether an element of `kind` encloses the current span parse (`@tree`/`@stack`).
     pub fn inside(&self, kind: Kind) -> bool {
         self.span_stack.contains(&kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kramdown::Document;
+    use crate::Options;
+
+    #[test]
+    fn warnings_are_worded_as_kramdown_words_them() {
+        let body = "[a] [b][] [c][x]\n\n[^n] {: .c}\n\ntext {:/} {:/foo} {::foo}x{:/foo}\n\n{::comment}x\n\n*a*{: bad=}\n\n*b\n";
+        let doc = Document::parse(body, &Options::jekyll());
+        let messages: Vec<&str> = doc.warnings().iter().map(|w| w.message.as_str()).collect();
+        // What kramdown 2.4.0 gives for the same text.
+        assert_eq!(
+            messages,
+            [
+                "No link definition for link ID 'b' found",
+                "No link definition for link ID 'x' found",
+                "Footnote definition for 'n' not found",
+                "Found span IAL after text - ignoring it",
+                "Invalid extension stop tag  found - ignoring it",
+                "Invalid extension stop tag for 'foo'  found - ignoring it",
+                "Invalid extension with name 'foo' specified - ignoring it",
+                "Invalid extension stop tag for 'foo'  found - ignoring it",
+                "No stop tag for extension 'comment' found - ignoring it",
+                "No or invalid attributes found in IAL/ALD content:  bad=",
+            ]
+        );
+    }
+
+    #[test]
+    fn parsers_sit_at_the_index_of_their_bit() {
+        for (index, parser) in ALL_SPAN_PARSERS.iter().enumerate() {
+            assert_eq!(*parser as usize, index);
+        }
     }
 }

@@ -1,0 +1,117 @@
+//! Span extensions: attribute lists and `{::name}` extensions inside text.
+//!
+//! - `{: .cls #id key="v"}` right after a span element (link, image, emphasis, code...)
+//!   adds its attributes to it (`[lien](url){:target="_blank"}`); after text it is ignored
+//!   with a warning.
+//! - `{::comment}...{:/comment}` (an HTML comment), `{::nomarkdown}...{:/}` (output as is),
+//!   `{::options key="v" /}` (changes kramdown options from there on).
+//!
+//! Anything else starting with `{:` is text.
+
+use crate::kramdown::block::extensions::extension_tag;
+use crate::kramdown::element::{Category, Element, Ial, Kind};
+use crate::kramdown::parser::Parser;
+use crate::kramdown::patterns::attribute_list_body;
+
+impl Parser {
+    pub(crate) fn parse_span_extensions(&mut self, el: &mut Element) -> bool {
+        // SPAN_EXTENSIONS_START: `\{:`
+        let rest = self.src.rest();
+        if !rest.starts_with("{:") {
+            return false;
+        }
+        let location = self.src.current_line_number();
+        match extension_tag(rest) {
+            Some(Ok(tag)) => {
+                let tag = (tag.name.to_owned(), tag.attributes.to_owned(), tag.self_closing, tag.len);
+                if let Err(message) = self.parse_span_extension(el, tag, location) {
+                    self.warn_at(location, message);
+                    self.add_getch(el);
+                }
+            }
+            Some(Err(stop)) => {
+                self.warn_at(location, stop.warning());
+                self.add_getch(el);
+            }
+            // IAL_SPAN_START: `\{:(ALD_ANY_CHARS+)\}`
+            None => match attribute_list_body(&rest[2..]) {
+                Some(len) if el.children.last().is_some_and(|last| last.kind != Kind::Text) => {
+                    let body = rest[2..2 + len].to_owned();
+                    self.src.take(2 + len + 1);
+                    let mut ial = Ial::default();
+                    self.read_attribute_list(&body, &mut ial);
+                    let last = el.children.last_mut().expect("checked above");
+                    last.options.ial.get_or_insert_with(Ial::default).merge(&ial);
+                    self.update_attr_with_ial(&mut last.attr, &ial);
+                }
+                Some(_) => {
+                    self.warn_at(location, "Found span IAL after text - ignoring it");
+                    self.add_getch(el);
+                }
+                None => self.add_getch(el),
+            },
+        }
+        true
+    }
+
+    /// Carries out `{::name attrs}...{:/name}` (`parse_extension_start_tag(:span)`); the
+    /// warning when it cannot.
+    fn parse_span_extension(&mut self, el: &mut Element, tag: (String, String, bool, usize), location: usize) -> Result<(), String> {
+        let (name, attributes, self_closing, len) = tag;
+        let mut opts = Ial::default();
+        self.read_attribute_list(&attributes, &mut opts);
+        let mut consumed = len;
+        let mut body = None;
+        if !self_closing {
+            let after = &self.src.rest()[len..];
+            let (body_len, stop_len) = find_span_stop(after, &name)
+                .ok_or_else(|| format!("No stop tag for extension '{name}' found - ignoring it"))?;
+            body = Some(after[..body_len].to_owned());
+            consumed += body_len + stop_len;
+        }
+        let start = self.src.pos;
+        self.src.take(consumed);
+        if self.handle_extension(el, &name, &opts, body, Category::Span, location) {
+            Ok(())
+        } else {
+            self.src.pos = start;
+            Err(format!("Invalid extension with name '{name}' specified - ignoring it"))
+        }
+    }
+
+    /// Adds the next character as text (what kramdown does where a span construct fails).
+    fn add_getch(&mut self, el: &mut Element) {
+        let c = self.src.getch().to_owned();
+        self.add_text(&c, el);
+    }
+}
+
+/// `EXT_STOP_STR % name` (`\{:/(name)?\}`) searched for in `s`: the length of the text
+/// before it and its own.
+fn find_span_stop(s: &str, name: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = s[from..].find("{:/") {
+        let at = from + i;
+        let after = &s[at + 3..];
+        if after.starts_with('}') {
+            return Some((at, 4));
+        }
+        if after.strip_prefix(name).is_some_and(|t| t.starts_with('}')) {
+            return Some((at, 3 + name.len() + 1));
+        }
+        from = at + 3;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_span_stop;
+
+    #[test]
+    fn the_stop_tag_may_name_the_extension() {
+        assert_eq!(find_span_stop("a {:/x} {:/}", "comment"), Some((8, 4)));
+        assert_eq!(find_span_stop("a{:/comment}", "comment"), Some((1, 11)));
+        assert_eq!(find_span_stop("a{:/commentx}", "comment"), None);
+    }
+}

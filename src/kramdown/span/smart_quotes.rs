@@ -1,0 +1,194 @@
+//! Smart quotes: straight quotes `'` and `"` become curly ones, opening or closing as
+//! SmartyPants' rules decide from the characters around them (`l'association` and
+//! `it's` get a right single quote, `"mot"` a left and a right double one, `'80s` a right
+//! one). The `smart_quotes` option names the four entities used (`lsquo,rsquo,ldquo,rdquo`
+//! by default; French sites may set guillemets). The HTML is the entities, as
+//! `entity_output` says.
+//!
+//! The rules are kramdown's `SQ_RULES`, tried in order at the character before the quote
+//! (where the span loop stops); see [`quote_rule`].
+
+use crate::kramdown::element::{Element, Kind, Symbol};
+use crate::kramdown::parser::Parser;
+use crate::kramdown::patterns::{is_space, is_word, is_word_char};
+
+impl Parser {
+    pub(crate) fn parse_smart_quotes(&mut self, el: &mut Element) -> bool {
+        // SMART_QUOTES_RE: `[^\\]?["']`
+        let rest = self.src.rest();
+        let mut chars = rest.chars();
+        let starts = match chars.next() {
+            Some(c) if is_quote(c) => true,
+            Some(c) => c != '\\' && chars.next().is_some_and(is_quote),
+            None => false,
+        };
+        if !starts {
+            return false;
+        }
+        let location = self.src.current_line_number();
+        let rule = quote_rule(rest);
+        let text = self.src.take(rule.text_len).to_owned();
+        self.add_text(&text, el);
+        for symbol in rule.quotes.into_iter().flatten() {
+            let mut quote = Element::new(Kind::SmartQuote).at(location);
+            quote.options.symbol = Some(symbol);
+            el.children.push(quote);
+        }
+        self.src.take(rule.quotes.iter().flatten().count());
+        true
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    c == '"' || c == '\''
+}
+
+/// What a rule makes of the text: the length of the text kept before the quotes, and the
+/// quotes (one quote character each).
+#[derive(Debug, PartialEq, Eq)]
+struct QuoteRule {
+    text_len: usize,
+    quotes: [Option<Symbol>; 2],
+}
+
+/// `:lquote1`/`:lquote2` for this quote character.
+fn opening(q: u8) -> Symbol {
+    if q == b'"' {
+        Symbol::Ldquo
+    } else {
+        Symbol::Lsquo
+    }
+}
+
+/// `:rquote1`/`:rquote2` for this quote character.
+fn closing(q: u8) -> Symbol {
+    if q == b'"' {
+        Symbol::Rdquo
+    } else {
+        Symbol::Rsquo
+    }
+}
+
+/// kramdown's `SQ_PUNCT`: ASCII punctuation but `&`.
+fn is_sq_punct(b: u8) -> bool {
+    b.is_ascii_punctuation() && b != b'&'
+}
+
+/// kramdown's `SQ_CLOSE` (`[^\ \\\t\r\n\[{(-]`).
+fn is_sq_close(c: char) -> bool {
+    !matches!(c, ' ' | '\\' | '\t' | '\r' | '\n' | '[' | '{' | '(' | '-')
+}
+
+/// Whether a Unicode word character (for `\b`) starts `s`.
+fn word_at(s: &str) -> bool {
+    s.chars().next().is_some_and(is_word_char)
+}
+
+/// The first of kramdown's `SQ_RULES` that matches at the start of `s`, which holds a quote
+/// as its first or second character.
+fn quote_rule(s: &str) -> QuoteRule {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied();
+    let quote_at = |i: usize| at(i).filter(|&c| c == b'"' || c == b'\'');
+    let one = |text_len: usize, symbol: Symbol| QuoteRule { text_len, quotes: [Some(symbol), None] };
+    if let Some(q) = quote_at(0) {
+        // `("|')(?=[_*]{1,2}\S)`
+        if matches!(at(1), Some(b'_' | b'*')) && at(2).is_some_and(|c| !is_space(c)) {
+            return one(0, opening(q));
+        }
+        // `("|')(?=SQ_PUNCT(?!\.\.)\B)`
+        if let Some(p) = at(1).filter(|&p| is_sq_punct(p)) {
+            let next_is_word = word_at(&s[2..]);
+            if !s[2..].starts_with("..") && (p == b'_') == next_is_word {
+                return one(0, closing(q));
+            }
+        }
+    }
+    // `(\s?)"'(?=\w)`, `(\s?)'"(?=\w)`, `(\s?)'(?=\d\ds)`
+    let space = usize::from(at(0).is_some_and(is_space));
+    let word_after = |i: usize| at(i).is_some_and(is_word);
+    if s[space..].starts_with("\"'") && word_after(space + 2) {
+        return QuoteRule { text_len: space, quotes: [Some(Symbol::Ldquo), Some(Symbol::Lsquo)] };
+    }
+    if s[space..].starts_with("'\"") && word_after(space + 2) {
+        return QuoteRule { text_len: space, quotes: [Some(Symbol::Lsquo), Some(Symbol::Ldquo)] };
+    }
+    if s[space..].starts_with('\'')
+        && at(space + 1).is_some_and(|c| c.is_ascii_digit())
+        && at(space + 2).is_some_and(|c| c.is_ascii_digit())
+        && at(space + 3) == Some(b's')
+    {
+        return one(space, Symbol::Rsquo);
+    }
+    // `(\s)('|")(?=\w)`
+    if space == 1 {
+        if let Some(q) = quote_at(1).filter(|_| word_after(2)) {
+            return one(1, opening(q));
+        }
+    }
+    // `(SQ_CLOSE)('|")`
+    let first = s.chars().next().expect("a quote follows");
+    let first_len = first.len_utf8();
+    if is_sq_close(first) {
+        if let Some(q) = quote_at(first_len) {
+            return one(first_len, closing(q));
+        }
+    }
+    // `("|')(?=\s|s\b|$)`
+    if let Some(q) = quote_at(0) {
+        if at(1).is_none_or(is_space) || (at(1) == Some(b's') && !word_at(&s[2..])) {
+            return one(0, closing(q));
+        }
+    }
+    // `(.?)'` and `(.?)"`, across lines: the quote after the first character if there is
+    // one, else the first character.
+    for (q, symbol) in [(b'\'', Symbol::Lsquo), (b'"', Symbol::Ldquo)] {
+        if at(first_len) == Some(q) {
+            return one(first_len, symbol);
+        }
+        if at(0) == Some(q) {
+            return one(0, symbol);
+        }
+    }
+    unreachable!("the span loop stops only before a quote")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Symbol::*;
+
+    fn rule(s: &str) -> (usize, Vec<Symbol>) {
+        let r = quote_rule(s);
+        (r.text_len, r.quotes.into_iter().flatten().collect())
+    }
+
+    #[test]
+    fn apostrophes_inside_words_close() {
+        assert_eq!(rule("l'association"), (1, vec![Rsquo]));
+        assert_eq!(rule("é'"), (2, vec![Rsquo]));
+        assert_eq!(rule("'s "), (0, vec![Rsquo]));
+    }
+
+    #[test]
+    fn quotes_after_space_before_words_open() {
+        assert_eq!(rule(" \"mot\""), (1, vec![Ldquo]));
+        assert_eq!(rule("\n'mot'"), (1, vec![Lsquo]));
+        assert_eq!(rule(" \"'Quoted"), (1, vec![Ldquo, Lsquo]));
+        assert_eq!(rule("'\"Quoted"), (0, vec![Lsquo, Ldquo]));
+    }
+
+    #[test]
+    fn special_cases() {
+        assert_eq!(rule("'80s"), (0, vec![Rsquo]));
+        assert_eq!(rule("\"*a"), (0, vec![Ldquo]));
+        assert_eq!(rule("\". "), (0, vec![Rdquo]));
+        assert_eq!(rule("\"..."), (0, vec![Ldquo]));
+        assert_eq!(rule("\".é"), (0, vec![Ldquo]));
+        assert_eq!(rule("\"_a"), (0, vec![Ldquo]));
+        assert_eq!(rule("\""), (0, vec![Rdquo]));
+        assert_eq!(rule("(\"a"), (1, vec![Ldquo]));
+        assert_eq!(rule("''"), (0, vec![Rsquo]));
+        assert_eq!(rule(" 'é"), (1, vec![Lsquo]));
+    }
+}
