@@ -32,7 +32,9 @@ fn the_seed_renders_to_a_dom_with_its_headings_and_links() {
     assert_eq!(headings.length(), 5);
     let first = headings.item(0).unwrap().text_content().unwrap();
     assert!(first.starts_with("Le rôle incontournable"), "{first}");
-    assert!(host.query_selector_all("a[href^='http']").unwrap().length() >= 6);
+    assert_eq!(host.query_selector_all("a[href^='http'][target='_blank']").unwrap().length(), 8);
+    assert_eq!(host.query_selector_all("blockquote.encadre").unwrap().length(), 2);
+    assert_eq!(host.query_selector_all("figure.image-left + p > strong").unwrap().length(), 1);
     let quoted = host.query_selector("blockquote h4").unwrap().unwrap().text_content().unwrap();
     assert_eq!(quoted, "Utopies numériques");
 }
