@@ -34,8 +34,25 @@ pub struct Article {
     pub files: Vec<Attachment>,
     /// The body as HTML.
     pub body_html: String,
+    /// The body's headers, in order: the table of contents a reader or editor shows.
+    pub outline: Vec<OutlineEntry>,
+    /// Words in the body, and the minutes it takes to read them.
+    pub word_count: usize,
+    pub reading_minutes: usize,
+    /// With a source map: the body's top-level blocks, each with its lines in the file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub body_blocks: Vec<crate::preview::BodyBlock>,
     /// Errors and warnings, positioned in the whole file.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A header of the body: level (as written, after `header_offset`), id, text, line in the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OutlineEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+    pub line: u32,
 }
 
 /// An image and its alternative text (empty: decorative).

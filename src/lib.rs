@@ -27,13 +27,14 @@ pub mod page;
 pub mod profile;
 pub mod preview;
 pub mod sanitize;
+pub mod source_map;
 pub mod stats;
 pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 pub mod yaml;
 
-pub use article::Article;
+pub use article::{Article, OutlineEntry};
 pub use calendar::Calendar;
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use options::Options;
@@ -57,12 +58,15 @@ pub struct Request<'a> {
     pub safe: Option<&'a sanitize::Policy>,
     /// Make root-relative links and images of the body URLs of the profile's site.
     pub resolve_links: bool,
+    /// Keep the body's top-level blocks apart, each with its source lines
+    /// ([`Article::body_blocks`]), and mark them with `data-source-line` in the HTML.
+    pub source_map: bool,
 }
 
 impl<'a> Request<'a> {
     /// A request for `profile`, with no file name and the built-in calendar.
     pub fn new(profile: &'a Profile) -> Self {
-        Request { profile, file_name: None, calendar: &calendar::Builtin, safe: None, resolve_links: false }
+        Request { profile, file_name: None, calendar: &calendar::Builtin, safe: None, resolve_links: false, source_map: false }
     }
 }
 
@@ -122,16 +126,29 @@ pub fn render_with(source: &str, request: &Request) -> Article {
         summary_html: picked.summary_html,
         hero: picked.hero,
         files: picked.files,
-        body_html: body.html,
+        outline: body.headings.iter().map(|h| OutlineEntry {
+            level: h.level,
+            id: h.id.clone(),
+            text: h.text.clone(),
+            line: file_line(body_line, h.line),
+        }).collect(),
+        word_count: body.words,
+        reading_minutes: stats::reading_minutes(body.words),
+        body_blocks: source_map::blocks(&body.blocks, body_line),
+        body_html: if request.source_map { source_map::mark(&body.blocks, body_line) } else { body.html },
         front_matter: read.data,
         jekyll,
         diagnostics,
     }
 }
 
-/// Markdown rendered for an article: the HTML and kramdown's warnings.
+/// Markdown rendered for an article: the HTML, block by block, and what was learnt on the way.
 struct Rendered {
     html: String,
+    /// The top-level blocks, with body lines (only asked for with a source map).
+    blocks: Vec<kramdown::convert::Block>,
+    headings: Vec<kramdown::convert::Heading>,
+    words: usize,
     warnings: Vec<kramdown::parser::Warning>,
     /// Safe mode found no HTML parser to finish with, so the HTML was withheld.
     withheld: bool,
@@ -143,10 +160,7 @@ impl Rendered {
         let mut out: Vec<Diagnostic> = self
             .warnings
             .iter()
-            .map(|w| {
-                let line = first_line + u32::try_from(w.line.max(1)).unwrap_or(u32::MAX) - 1;
-                Diagnostic::warning(Position { line, column: 1 }, w.message.clone())
-            })
+            .map(|w| Diagnostic::warning(Position { line: file_line(first_line, w.line), column: 1 }, w.message.clone()))
             .collect();
         if self.withheld {
             out.push(Diagnostic::error(Position::OUTSIDE, "safe mode needs an HTML parser (a browser DOM): nothing is shown"));
@@ -155,24 +169,50 @@ impl Rendered {
     }
 }
 
+/// A line of Markdown that starts on line `first_line` of the file, as a line of the file.
+fn file_line(first_line: u32, body_line: usize) -> u32 {
+    first_line.saturating_add(u32::try_from(body_line.max(1)).unwrap_or(u32::MAX) - 1)
+}
+
 /// Markdown to HTML; in safe mode filtered on the tree, then through a real HTML parser.
-/// What is derived from the body (its outline, word count, links resolved against the site)
-/// belongs here, in one place.
+/// What is derived from the body (its outline, word count, links resolved against the site,
+/// its blocks for a source map) belongs here, in one place.
 fn markdown_to_html(markdown: &str, request: &Request) -> Rendered {
     let profile = request.profile;
     let mut document = kramdown::Document::parse(markdown, &profile.options);
     let warnings = document.warnings().to_vec();
+    let words = stats::word_count(&document.root);
     if request.resolve_links {
         links::resolve_root_relative(&mut document.root, &|path| profile.site_url(path));
     }
-    let Some(policy) = request.safe else {
-        return Rendered { html: document.to_html(), warnings, withheld: false };
-    };
-    sanitize::tree::filter(&mut document.root, policy);
-    match sanitize::html(&document.to_html(), policy) {
-        Some(html) => Rendered { html, warnings, withheld: false },
-        None => Rendered { html: String::new(), warnings, withheld: true },
+    if let Some(policy) = request.safe {
+        sanitize::tree::filter(&mut document.root, policy);
     }
+    let output = document.convert();
+    let mut rendered = Rendered { html: String::new(), blocks: Vec::new(), headings: output.headings, words, warnings, withheld: false };
+    // Without a source map, blocks are not kept apart: the final pass sees the whole body.
+    let mut blocks = if request.source_map {
+        output.blocks
+    } else {
+        let html = output.blocks.iter().map(|b| b.html.as_str()).collect();
+        vec![kramdown::convert::Block { html, first_line: 1, last_line: document.lines }]
+    };
+    if let Some(policy) = request.safe {
+        for block in &mut blocks {
+            match sanitize::html(&block.html, policy) {
+                Some(html) => block.html = html,
+                None => {
+                    rendered.withheld = true;
+                    block.html.clear();
+                }
+            }
+        }
+    }
+    rendered.html = blocks.iter().map(|b| b.html.as_str()).collect();
+    if request.source_map {
+        rendered.blocks = blocks;
+    }
+    rendered
 }
 
 #[cfg(test)]

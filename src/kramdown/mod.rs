@@ -51,7 +51,7 @@ impl Document {
     pub fn convert(&self) -> convert::Output {
         let mut output = convert::convert(&self.root, &self.parser.data, &self.parser.options);
         if let Some(last) = output.blocks.last_mut() {
-            last.last_line = last.last_line.max(self.lines);
+            last.last_line = last.last_line.max(self.lines.saturating_sub(output.trailing_blank_lines));
         }
         output
     }

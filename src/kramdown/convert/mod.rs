@@ -38,6 +38,8 @@ pub struct HtmlConverter<'a> {
     stack: Vec<Frame>,
     /// Every header written, for the article's outline.
     headings: Vec<Heading>,
+    /// Blank lines at the end of the document.
+    trailing_blank_lines: usize,
 }
 
 /// What a child needs to know of an enclosing element.
@@ -74,6 +76,8 @@ pub struct Heading {
 pub struct Output {
     pub blocks: Vec<Block>,
     pub headings: Vec<Heading>,
+    /// Blank lines at the end of the document, after the last block.
+    pub trailing_blank_lines: usize,
 }
 
 impl Output {
@@ -104,9 +108,10 @@ pub fn convert(root: &Element, data: &DocumentData, options: &Options) -> Output
         ids: IdCounter::default(),
         stack: Vec::new(),
         headings: Vec::new(),
+        trailing_blank_lines: 0,
     };
     let blocks = converter.convert_blocks(root);
-    Output { blocks, headings: converter.headings }
+    Output { blocks, headings: converter.headings, trailing_blank_lines: converter.trailing_blank_lines }
 }
 
 impl<'a> HtmlConverter<'a> {
@@ -183,26 +188,28 @@ impl<'a> HtmlConverter<'a> {
         // The root's children are at indentation 0 (kramdown starts at -2).
         self.stack.push(Frame { kind: Kind::Root, content_model: None, alignment: Vec::new(), refs: Vec::new() });
         let mut blocks: Vec<Block> = Vec::with_capacity(root.children.len());
-        // Whether the last block still runs up to the next element (no blank line yet).
-        let mut open = false;
+        // The blank lines that follow each block, which its lines do not include.
+        let mut blank_after: Vec<usize> = Vec::with_capacity(root.children.len());
         for child in &root.children {
             let html = self.convert(child, 0);
-            let line = child.options.location;
-            if open {
-                let last = blocks.last_mut().expect("an open block exists");
-                last.last_line = line.saturating_sub(1).max(last.first_line);
-            }
             match blocks.last_mut() {
                 Some(last) if child.kind == Kind::Blank => {
                     last.html.push_str(&html);
-                    open = false;
+                    *blank_after.last_mut().expect("one per block") += child.value.matches('\n').count();
                 }
                 _ => {
+                    let line = child.options.location;
                     blocks.push(Block { html, first_line: line, last_line: line });
-                    open = child.kind != Kind::Blank;
+                    blank_after.push(0);
                 }
             }
         }
+        // A block runs up to the next one's first line, less the blank lines between them.
+        for i in 1..blocks.len() {
+            let end = blocks[i].first_line.saturating_sub(1 + blank_after[i - 1]);
+            blocks[i - 1].last_line = end.max(blocks[i - 1].first_line);
+        }
+        self.trailing_blank_lines = blank_after.last().copied().unwrap_or(0);
         self.stack.pop();
         let footnotes = self.footnote_content();
         let footnote_line = blocks.last().map_or(1, |b| b.last_line);
