@@ -19,6 +19,13 @@ const params = new URLSearchParams(location.search);
 const DEFAULT_FEED = "feeds/demo.json";
 let shown;      // the article on the page (www/reader/article.js)
 let savedCopy;  // its library record, when it is saved
+/** Articles the service worker found changed on their site since its copy (it says so in a message). */
+const updatedOnSite = new Set();
+navigator.serviceWorker?.addEventListener("message", (event) => {
+  if (event.data?.type !== "article-updated") return;
+  updatedOnSite.add(event.data.url);
+  if (event.data.url === shown?.url) offerNewerVersion();
+});
 
 comfort.bindControls({ smaller: $("smaller"), larger: $("larger"), readout: $("scale"), themeMenu: $("theme") });
 showNetwork();
@@ -172,12 +179,7 @@ async function openArticle(url) {
   $("save").addEventListener("click", () => (savedCopy ? unsave() : save()));
   showSaved();
   comfort.trackPosition(address, $("article"));
-  if (savedCopy) checkForNewerVersion();
-  navigator.serviceWorker?.addEventListener("message", (event) => {
-    if (event.data?.type === "article-updated" && event.data.url === shown.url && !savedCopy) {
-      notice("A newer version of this article has arrived.", "info", { label: "Show it", run: () => location.reload() });
-    }
-  });
+  offerNewerVersion();
 }
 
 /** The feed's entry for `url` (its profile and site), when the article was opened from a feed. */
@@ -283,14 +285,25 @@ async function unsave() {
   showSaved();
 }
 
-/** A saved article shows its saved copy; when online, the reader checks whether it changed since. */
-async function checkForNewerVersion() {
-  if (!navigator.onLine) return;
+/**
+ * Offers the site's newer text of the article on the page. The service worker answers from its
+ * copy and refreshes it from the network; it says so ("article-updated") when the refreshed copy
+ * differs. An article read from the network is simply shown again; a saved one is compared with its
+ * saved text, and the new text replaces it only if the reader takes it.
+ */
+async function offerNewerVersion() {
+  if (!shown) return;
+  if (!savedCopy) {
+    if (updatedOnSite.has(shown.url)) {
+      notice("A newer version of this article has arrived.", "info", { label: "Show it", run: () => location.reload() });
+    }
+    return;
+  }
   let latest;
   try {
-    latest = await fetchSource(shown.url, { cache: "no-store" });
+    latest = await fetchSource(shown.url);
   } catch {
-    return;
+    return; // offline, and no copy: the saved text is all there is
   }
   if (latest === savedCopy.source) return;
   notice("This article has changed since you saved it.", "info", {

@@ -41,6 +41,11 @@ export async function registerServiceWorker({ onUpdate = offerUpdate } = {}) {
 
 /** Lets the waiting version take over, then reloads into it. */
 function accept(worker) {
+  if (worker.state === "activated" || worker.state === "redundant") {
+    // Accepted in another tab already: this page only has to reload.
+    location.reload();
+    return;
+  }
   navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
   worker.postMessage({ type: "skip-waiting" });
 }

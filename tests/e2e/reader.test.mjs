@@ -16,8 +16,11 @@ const SUB_PATH = "/folio/";
 const REMOTE_IMAGES = "https://www.numerique.gouv.fr/uploads/**";
 const REMOTE_IMAGE = readFileSync(`${ROOT}www/articles/images/route-map.png`);
 
-/** The server's switches: gone dark (every connection dropped), a new build (a changed version). */
-const server = { down: false, version: null, requestsWhileDown: 0 };
+/**
+ * The server's switches: gone dark (every connection dropped), a new build (a changed version),
+ * articles edited on the site (path → new text).
+ */
+const server = { down: false, version: null, requestsWhileDown: 0, edited: {} };
 let site, elsewhere, browser, context, page;
 const pageErrors = [];
 /** Each test's limit: a service worker that never takes control should fail the run, not hang it. */
@@ -27,6 +30,10 @@ function intercept(path, request, response) {
   if (server.down) {
     server.requestsWhileDown++;
     request.socket.destroy();
+    return true;
+  }
+  if (server.edited[path]) {
+    response.writeHead(200, { "content-type": "text/markdown; charset=utf-8", "cache-control": "no-cache" }).end(server.edited[path]);
     return true;
   }
   if (path === "/pkg/precache.js" && server.version) {
@@ -323,11 +330,43 @@ test("a new version installs while pages are open: it is offered, nothing breaks
   assert.equal(await page.locator("#folio-update").count(), 0);
   assert.equal(await page.locator("#article h1").textContent(), TRAIN_TITLE);
   assert.deepEqual((await page.evaluate(() => caches.keys())).filter((name) => name.startsWith("folio-shell-")), [`folio-shell-${server.version}`]);
-  // The editor was not reloaded under its writer, and still renders.
+  // The editor was not reloaded under its writer, still renders, and still offers the reload.
   assert.equal(await editor.evaluate(() => window.stillTheSamePage), true);
   await editor.locator("#source").fill("# Still editing after the update\n");
   await editor.locator("#preview h1", { hasText: "Still editing after the update" }).waitFor();
+  await Promise.all([editor.waitForNavigation(), editor.locator("#folio-update button", { hasText: "Reload" }).click()]);
+  await editor.locator("#preview h1").waitFor();
+  assert.equal(await editor.evaluate(() => window.stillTheSamePage), undefined);
   await editor.close();
+});
+
+test("an article opened before shows its copy at once, and the reader tells when the site has a newer one", LIMIT, async () => {
+  const opened = `www/reader.html?url=${encodeURIComponent(site + OPENED_ONLY)}&profile=numerique`;
+  server.edited[`/${OPENED_ONLY}`] = "---\ntitle: Edited on the site\n---\n\nA newer text.\n";
+  try {
+    await visit(page, opened);
+    assert.equal(await page.locator("#article h1").textContent(), SEED_TITLE, "the copy answers first");
+    await page.locator("#notice", { hasText: "A newer version of this article has arrived." }).waitFor();
+    await Promise.all([page.waitForNavigation(), page.locator("#notice button", { hasText: "Show it" }).click()]);
+    await page.waitForSelector("body[data-ready=true]");
+    assert.equal(await page.locator("#article h1").textContent(), "Edited on the site");
+
+    // A saved article keeps its saved text until the reader takes the new one, which is then saved.
+    const saved = `www/reader.html?url=${encodeURIComponent(`${site}www/articles/reading-offline.md`)}`;
+    server.edited["/www/articles/reading-offline.md"] = readFileSync(`${ROOT}www/articles/reading-offline.md`, "utf8")
+      .replace("title: \"Reading on the train: articles that stay with you offline\"", "title: \"Reading on the train, second edition\"");
+    await visit(page, saved);
+    assert.equal(await page.locator("#article h1").textContent(), TRAIN_TITLE);
+    await page.locator("#notice", { hasText: "This article has changed since you saved it." }).waitFor();
+    await page.locator("#notice button", { hasText: "Show and save the new version" }).click();
+    await page.locator("#article h1", { hasText: "Reading on the train, second edition" }).waitFor();
+    await page.locator("#notice", { hasText: "Saved for offline reading." }).waitFor();
+    delete server.edited["/www/articles/reading-offline.md"];
+    await visit(page, "www/reader.html#library");
+    assert.deepEqual(await page.locator(".library-title").allTextContents(), ["Reading on the train, second edition", SEED_TITLE]);
+  } finally {
+    server.edited = {};
+  }
 });
 
 test("a full storage: the save fails with a clear message, and nothing already saved is lost", LIMIT, async () => {
