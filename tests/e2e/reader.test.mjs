@@ -20,7 +20,7 @@ const REMOTE_IMAGE = readFileSync(`${ROOT}www/articles/images/route-map.png`);
  * The server's switches: gone dark (every connection dropped), a new build (a changed version),
  * articles edited on the site (path → new text).
  */
-const server = { down: false, version: null, requestsWhileDown: 0, edited: {} };
+const server = { down: false, version: null, reachedWhileDown: [], edited: {} };
 let site, elsewhere, browser, context, page;
 const pageErrors = [];
 /** Each test's limit: a service worker that never takes control should fail the run, not hang it. */
@@ -28,7 +28,7 @@ const LIMIT = { timeout: 90_000 };
 
 function intercept(path, request, response) {
   if (server.down) {
-    server.requestsWhileDown++;
+    server.reachedWhileDown.push(path);
     request.socket.destroy();
     return true;
   }
@@ -202,7 +202,10 @@ test("two articles from the demo feed are read with their site profiles and save
   const heroes = await page.locator(".library-hero").evaluateAll((imgs) => Promise.all(imgs.map((img) => img.decode().then(() => img.naturalWidth, () => 0))));
   assert.ok(heroes.length === 2 && heroes.every((width) => width > 0), `hero images: ${heroes}`);
   assert.match(await page.locator("#storage").textContent(), /^Saved articles and the app use [\d.]+ [KM]B of the [\d.]+ [KMGT]B this browser allows/);
+  // Headless Chromium does not grant persistent storage: the reader says what that means.
+  assert.match(await page.locator("#storage").textContent(), /Storage is (persistent: the browser keeps it|not persistent: the browser may clear saved articles)/);
   assert.equal(await page.locator("#feed-list .badge").count(), 2);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${ARTIFACTS}/reader-library.png`, fullPage: true });
 });
 
@@ -254,8 +257,9 @@ test("reading comfort: text size, theme following the system or chosen, reading 
 });
 
 test("offline, with the server gone too: the reader, both saved articles with their images, an article opened before, the editor", LIMIT, async () => {
-  server.down = true;
   await context.setOffline(true);
+  await page.waitForTimeout(300); // requests already on their way (a background refresh) land first
+  server.down = true;
   try {
     await page.goto(new URL("www/reader.html#library", site).href);
     await page.waitForSelector("body[data-ready=true]");
@@ -288,7 +292,7 @@ test("offline, with the server gone too: the reader, both saved articles with th
     }
     await page.locator("#source").fill("---\ntitle: Written offline\n---\n\nStill rendering.\n");
     await page.locator("#preview h1", { hasText: "Written offline" }).waitFor();
-    assert.equal(server.requestsWhileDown, 0, "nothing should have reached the network");
+    assert.deepEqual(server.reachedWhileDown, [], "nothing should have reached the network");
   } finally {
     server.down = false;
     await context.setOffline(false);
@@ -425,6 +429,14 @@ test("a full storage: the save fails with a clear message, and nothing already s
     await reader.locator("#save").click();
     await reader.waitForSelector("body[data-saved=true]");
     await cdp.detach();
+
+    // Removing from the library takes the article's images with it, and only them.
+    await visit(reader, "www/reader.html#library");
+    await reader.locator(".library-item", { hasText: SEED_TITLE }).locator("button.remove").click();
+    await reader.locator("#notice", { hasText: "Removed from the library." }).waitFor();
+    assert.deepEqual(await reader.locator(".library-title").allTextContents(), [TRAIN_TITLE]);
+    const kept = await reader.evaluate(async () => (await (await caches.open("folio-library")).keys()).map((r) => new URL(r.url).pathname));
+    assert.deepEqual(kept.sort(), [`${SUB_PATH}www/articles/images/route-map.png`, `${SUB_PATH}www/articles/images/train-window.png`]);
   } finally {
     await fresh.close();
   }

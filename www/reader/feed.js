@@ -1,4 +1,4 @@
-// Feeds: the list of articles a site publishes for the reader, as JSON (format: www/feeds/README.md).
+// Feeds: the list of articles a site publishes for the reader, as JSON (format: README.md, "Feeds").
 //
 //   { "title": "…", "profile": "numerique", "baseUrl": "…",
 //     "articles": [{ "url": "…", "title": "…", "profile": "jekyll" | { … }, "baseUrl": "…" }] }
