@@ -13,7 +13,7 @@ function element(tag, properties = {}, ...children) {
 }
 
 /** Reading time, saying when it was estimated from the rendered text. */
-export function readingTimeText({ minutes, wordsFrom, words }) {
+export function readingTimeText({ minutes, wordsFrom }) {
   return wordsFrom === "article" ? `${minutes} min read` : `about ${minutes} min read`;
 }
 export function readingTimeTitle({ words, wordsFrom }) {
