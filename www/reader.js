@@ -10,8 +10,10 @@ import { activeVersion, registerServiceWorker } from "./sw-client.js";
 import { fetchSource, isSameOrigin, renderArticle } from "./reader/article.js";
 import * as comfort from "./reader/comfort.js";
 import { loadFeed } from "./reader/feed.js";
+import { showFeed } from "./reader/feed-view.js";
 import * as library from "./reader/library.js";
 import { readerLink, readingTimeText, readingTimeTitle, showLibrary } from "./reader/library-view.js";
+import { notice } from "./reader/notice.js";
 import { StorageFullError, StorageRefusedError, requestPersistence } from "./reader/storage.js";
 
 const $ = (id) => document.getElementById(id);
@@ -41,27 +43,7 @@ try {
 }
 document.body.dataset.ready = "true";
 
-// --- Notices --------------------------------------------------------------------------------
-
-/** Shows a message under the bar; `action` adds a button ({ label, run }). */
-function notice(text, kind = "info", action) {
-  const box = $("notice");
-  box.hidden = false;
-  box.className = `notice notice-${kind}`;
-  box.setAttribute("role", kind === "error" ? "alert" : "status");
-  const parts = [text];
-  if (action) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.textContent = action.label;
-    button.addEventListener("click", () => {
-      box.hidden = true;
-      action.run();
-    }, { once: true });
-    parts.push(" ", button);
-  }
-  box.replaceChildren(...parts);
-}
+// --- The bar: network and version ------------------------------------------------------------
 
 function showNetwork() {
   const badge = $("network");
@@ -94,48 +76,12 @@ async function openHome() {
     event.preventDefault();
     const feed = $("feed-url").value;
     history.replaceState(null, "", `?feed=${encodeURIComponent(feed)}`);
-    showFeed(feed);
+    showFeed(feed, { list: $("feed-list"), heading: $("feed-title") });
   });
   const feed = params.get("feed") ?? DEFAULT_FEED;
   $("feed-url").value = feed;
-  await Promise.all([showFeed(feed), refreshLibrary()]);
+  await Promise.all([showFeed(feed, { list: $("feed-list"), heading: $("feed-title") }), refreshLibrary()]);
   if (location.hash === "#library") $("library").scrollIntoView();
-}
-
-async function showFeed(url) {
-  const list = $("feed-list");
-  const heading = $("feed-title");
-  list.setAttribute("aria-busy", "true");
-  try {
-    const [feed, saved] = await Promise.all([
-      loadFeed(new URL(url, location.href).href),
-      library.list().then((records) => new Set(records.map((r) => r.url)), () => new Set()),
-    ]);
-    heading.hidden = false;
-    heading.textContent = feed.title;
-    list.replaceChildren(...feed.articles.map((entry) => {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = `${readerLink(entry.url)}&feed=${encodeURIComponent(feed.url)}`;
-      link.textContent = entry.title ?? entry.url;
-      item.append(link);
-      if (saved.has(entry.url)) {
-        const badge = document.createElement("span");
-        badge.className = "badge";
-        badge.textContent = "saved";
-        item.append(" ", badge);
-      }
-      return item;
-    }));
-  } catch (error) {
-    heading.hidden = true;
-    const item = document.createElement("li");
-    item.className = "error";
-    item.textContent = `This feed cannot be read: ${error.message}.`;
-    list.replaceChildren(item);
-  } finally {
-    list.removeAttribute("aria-busy");
-  }
 }
 
 function refreshLibrary() {
