@@ -1,6 +1,7 @@
 # Folio's commands. `make demo` and `make test` install what they need first (scripts/setup.sh,
 # idempotent), so both work on a fresh machine.
 PORT ?= 8080
+BASE ?= /
 
 .PHONY: setup build demo test bench clean
 
@@ -11,7 +12,7 @@ build: setup
 	scripts/build.sh
 
 demo: build
-	node scripts/serve.mjs --port $(PORT)
+	node scripts/serve.mjs --port $(PORT) --base $(BASE)
 
 test: build
 	scripts/test.sh

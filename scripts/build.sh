@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly package: release wasm, bindings for the browser (pkg/) and for
-# Node (pkg/node/, for tests and benchmarks), each shrunk with wasm-opt -Oz.
+# Node (pkg/node/, for tests and benchmarks), each shrunk with wasm-opt -Oz; then the service
+# worker's precache list (pkg/precache.js, scripts/precache.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,3 +23,5 @@ for out in pkg/folio_bg.wasm pkg/node/folio_bg.wasm; do
 done
 printf 'build: pkg/folio_bg.wasm %s bytes (%s gzip -9)\n' \
   "$(wc -c < pkg/folio_bg.wasm)" "$(gzip -9 -c pkg/folio_bg.wasm | wc -c)"
+# The service worker's precache list and version (a content hash), for pkg/precache.js.
+node scripts/precache.mjs

@@ -1,5 +1,8 @@
 // The demo page: an editor on the left, the rendered article on the right.
 import { start, preview } from "./folio.js";
+import { registerServiceWorker } from "./sw-client.js";
+
+registerServiceWorker(); // the editor works offline too, and offers new versions as the reader does
 
 const DEFAULT_ARTICLE = new URL("articles/ogp-societe-civile.md", import.meta.url);
 

@@ -15,15 +15,34 @@ const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
-/** Starts a server for the repository on a free port; resolves to its base URL and a stop function. */
+/**
+ * Starts a server for the repository on a free port (options of scripts/serve.mjs: `base` serves
+ * it under a sub-path); resolves to its URL (with the sub-path) and a stop function.
+ */
 export async function startServer(options = {}) {
   const server = await serve({ root: ROOT, port: 0, ...options });
-  return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}${server.base}`,
+    stop: () => new Promise((ok) => {
+      server.closeAllConnections?.();
+      server.close(ok);
+    }),
+  };
 }
 
 /** Launches headless Chromium with a fresh profile. */
 export function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Launches headless Chromium on a persistent profile in `dir`: unlike a browser context, an
+ * ordinary (not incognito) profile, where Chromium checks whether a page can be installed.
+ */
+export function launchPersistent(dir, options = {}) {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS, ...options,
+  });
 }
 
 /** Opens a page that fails the test on any uncaught page error. */

@@ -1,0 +1,116 @@
+// An article: its source fetched, rendered by Folio's core as a page with its site's profile,
+// its links made to point where the article came from, and its length measured.
+import { start, render } from "../folio.js";
+
+/**
+ * What the reader knows of an article before fetching it: from a feed, the address bar or the library.
+ * @typedef {{ url: string, title?: string, profile: string | Record<string, unknown>, baseUrl?: string }} Entry
+ */
+
+/** Why an article cannot be shown; `kind` is offline, network, http, not-article or render. */
+export class ArticleError extends Error {
+  name = "ArticleError";
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+/** Silent reading of non-fiction runs at about 230 to 240 words a minute. */
+const WORDS_PER_MINUTE = 230;
+
+/** Articles from another origin are rendered in safe mode: their authors are not this site's. */
+export const isSameOrigin = (url) => new URL(url, location.href).origin === location.origin;
+
+/** The article's text; the service worker answers from its copy when there is one. */
+export async function fetchSource(url, init) {
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    if (!navigator.onLine) {
+      throw new ArticleError("you are offline, and this article was neither saved nor opened here before", "offline");
+    }
+    throw new ArticleError(`the article could not be fetched (${error.message})`, "network");
+  }
+  if (!response.ok) throw new ArticleError(`the server answered ${response.status} ${response.statusText}`.trim(), "http");
+  const type = response.headers.get("content-type") ?? "";
+  if (/^(text\/html|image\/|application\/(json|pdf|octet-stream))/.test(type)) {
+    throw new ArticleError(`this is not an article (${type.split(";")[0]})`, "not-article");
+  }
+  return response.text();
+}
+
+/**
+ * Renders an article's source as a page with its entry's profile.
+ * @param {string} source
+ * @param {Entry} entry
+ */
+export async function renderArticle(source, entry) {
+  await start();
+  const article = render(source, {
+    profile: entry.profile,
+    articleUrl: entry.url,
+    baseUrl: entry.baseUrl,
+    safe: !isSameOrigin(entry.url),
+    page: true,
+  });
+  const fatal = article.diagnostics.find((d) => d.severity === "error" && d.line === 0);
+  if (fatal) throw new ArticleError(fatal.message, "render");
+  const page = document.createElement("template");
+  page.innerHTML = article.pageHtml;
+  rebase(page.content, entry.url);
+  const length = readingTime(article, page.content);
+  return {
+    url: entry.url,
+    entry,
+    source,
+    title: article.title ?? entry.title ?? decodeURIComponent(new URL(entry.url).pathname.split("/").pop()),
+    date: article.date,
+    dateText: article.dateText,
+    lang: article.lang,
+    hero: article.hero,
+    html: page.innerHTML,
+    images: [...new Set(Array.from(page.content.querySelectorAll("img[src]"), (img) => img.getAttribute("src")))],
+    ...length,
+  };
+}
+
+/**
+ * Relative links and images (`images/map.png`) point next to the article, not next to the
+ * reader's page. Folio's core already made root-relative ones URLs of the article's site.
+ */
+function rebase(root, articleUrl) {
+  for (const [selector, attribute] of [["a[href]", "href"], ["img[src]", "src"], ["source[src]", "src"], ["video[poster]", "poster"]]) {
+    for (const element of root.querySelectorAll(selector)) {
+      const value = element.getAttribute(attribute).trim();
+      if (!value || value.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
+      element.setAttribute(attribute, new URL(value, articleUrl).href);
+    }
+  }
+}
+
+/**
+ * Words and minutes to read. Folio's Article has no word count yet (`wordCount` is used when it
+ * comes): the words are counted here in the rendered text, summary and body, with the language's
+ * word boundaries (`Intl.Segmenter`), and `wordsFrom` says so.
+ */
+function readingTime(article, page) {
+  let words = article.wordCount;
+  let wordsFrom = "article";
+  if (typeof words !== "number") {
+    const text = Array.from(page.querySelectorAll(".article-summary, .article-body"), (el) => el.textContent).join(" ");
+    words = countWords(text, article.lang);
+    wordsFrom = "rendered text";
+  }
+  return { words, wordsFrom, minutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)) };
+}
+
+export function countWords(text, lang) {
+  if (typeof Intl.Segmenter !== "function") return text.split(/\s+/).filter(Boolean).length;
+  let count = 0;
+  for (const segment of new Intl.Segmenter(lang || undefined, { granularity: "word" }).segment(text)) {
+    if (segment.isWordLike) count++;
+  }
+  return count;
+}

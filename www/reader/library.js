@@ -1,0 +1,138 @@
+// The library: articles saved for offline reading. Each record (the source, the rendered page and
+// what the list shows) lives in IndexedDB; the article's images live in Cache Storage, in
+// "folio-library", where the service worker looks first for images. A save is all or nothing: if
+// anything fails, the images it added are taken out again, and other saved articles are untouched.
+import { StorageFullError, StorageRefusedError, isQuotaError } from "./storage.js";
+
+const DATABASE = "folio-reader";
+const STORE = "articles";
+const IMAGES = "folio-library";
+
+/**
+ * A saved article.
+ * @typedef {{ url: string, entry: import("./article.js").Entry, source: string, pageHtml: string,
+ *   title: string, date: string | null, dateText: string | null, lang: string,
+ *   hero: { src: string, alt: string } | null, words: number, wordsFrom: string, minutes: number,
+ *   images: string[], missingImages: string[], bytes: number, savedAt: string }} Saved
+ */
+
+let opening;
+function database() {
+  opening ??= new Promise((ok, fail) => {
+    if (typeof indexedDB === "undefined") throw new StorageRefusedError("this browser has no IndexedDB");
+    const request = indexedDB.open(DATABASE, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "url" });
+    request.onsuccess = () => ok(request.result);
+    request.onerror = () => fail(new StorageRefusedError(`the browser refuses to store articles here (${request.error?.message ?? "no reason given"})`));
+  }).catch((error) => {
+    opening = undefined;
+    throw error;
+  });
+  return opening;
+}
+
+/** Runs `work(store)` in a transaction; resolves to its request's result once the transaction has committed. */
+async function transaction(mode, work) {
+  const db = await database();
+  return new Promise((ok, fail) => {
+    const tx = db.transaction(STORE, mode);
+    const request = work(tx.objectStore(STORE));
+    tx.oncomplete = () => ok(request?.result);
+    tx.onabort = () => fail(tx.error ?? request?.error ?? new Error("the browser abandoned the change"));
+  });
+}
+
+async function images() {
+  if (typeof caches === "undefined") throw new StorageRefusedError("this page cannot store images (Cache Storage needs a secure origin, https)");
+  return caches.open(IMAGES);
+}
+
+/** Every saved article, the last saved first. */
+export async function list() {
+  const all = await transaction("readonly", (store) => store.getAll());
+  return all.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+/** The saved article at `url`, or undefined. */
+export function get(url) {
+  return transaction("readonly", (store) => store.get(url));
+}
+
+/**
+ * Saves a rendered article (www/reader/article.js) with its images.
+ * @returns {Promise<{ record: Saved, missing: string[] }>} `missing`: images that could not be fetched
+ * @throws {StorageFullError} when the quota is reached; nothing of this article stays stored
+ */
+export async function save(shown) {
+  const cache = await images();
+  const added = [];
+  const missing = [];
+  let imageBytes = 0;
+  try {
+    for (const url of shown.images) {
+      if (await cache.match(url, { ignoreVary: true })) continue; // kept for another saved article
+      const response = await fetchImage(url);
+      if (!response) {
+        missing.push(url);
+        continue;
+      }
+      if (response.type !== "opaque") imageBytes += (await response.clone().blob()).size;
+      await cache.put(url, response);
+      added.push(url);
+    }
+    const record = {
+      url: shown.url,
+      entry: shown.entry,
+      source: shown.source,
+      pageHtml: shown.html,
+      title: shown.title,
+      date: shown.date,
+      dateText: shown.dateText,
+      lang: shown.lang,
+      hero: shown.hero,
+      words: shown.words,
+      wordsFrom: shown.wordsFrom,
+      minutes: shown.minutes,
+      images: shown.images,
+      missingImages: missing,
+      bytes: new Blob([shown.source, shown.html]).size + imageBytes,
+      savedAt: new Date().toISOString(),
+    };
+    await transaction("readwrite", (store) => store.put(record));
+    return { record, missing };
+  } catch (error) {
+    await Promise.all(added.map((url) => cache.delete(url, { ignoreVary: true }).catch(() => {})));
+    if (isQuotaError(error)) {
+      throw new StorageFullError("the storage this browser allows the reader is full");
+    }
+    throw error;
+  }
+}
+
+/** The image's response: a copy the service worker already keeps, else the network (CORS if the
+ *  server allows it, else an opaque response that only an <img> can use); null if unreachable. */
+async function fetchImage(url) {
+  const copy = await caches.match(url, { ignoreVary: true });
+  if (copy) return copy;
+  for (const mode of ["cors", "no-cors"]) {
+    try {
+      // no-store: the service worker leaves it alone (this copy goes into the library, not its own cache).
+      const response = await fetch(url, { mode, cache: "no-store", credentials: "omit" });
+      if (response.ok || response.type === "opaque") return response;
+      return null;
+    } catch {
+      // CORS refused, or offline: try the next mode.
+    }
+  }
+  return null;
+}
+
+/** Removes a saved article, and its images that no other saved article shows. */
+export async function remove(url) {
+  const record = await get(url);
+  if (!record) return;
+  await transaction("readwrite", (store) => store.delete(url));
+  const stillShown = new Set((await list()).flatMap((other) => other.images));
+  const cache = await images();
+  await Promise.all(record.images.filter((image) => !stillShown.has(image)).map((image) => cache.delete(image, { ignoreVary: true })));
+}
