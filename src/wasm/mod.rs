@@ -46,6 +46,9 @@ export interface RenderOptions {
   articleUrl?: string;
   /** Also return `pageHtml`, the `<article>` element's content (header, body, files). */
   page?: boolean;
+  /** Mark each top-level block of the body with `data-source-line="START-END"` (lines of the
+   *  whole file) and return the blocks as `bodyBlocks`. Off by default: published HTML stays clean. */
+  sourceMap?: boolean;
 }
 
 /** An error or warning, positioned in the whole file (line 0: not in the article, e.g. an option). */
@@ -87,6 +90,12 @@ export interface Article {
   bodyHtml: string;
   /** With `page: true`: the `<article>` element's content (header, body, attached files). */
   pageHtml?: string;
+  /** The body's headers: level, id, text and line in the file. */
+  outline: { level: number; id: string; text: string; line: number }[];
+  wordCount: number;
+  readingMinutes: number;
+  /** With `sourceMap: true`: the body's top-level blocks and their lines in the file. */
+  bodyBlocks?: { html: string; startLine: number; endLine: number }[];
   diagnostics: Diagnostic[];
 }
 "#;
@@ -146,6 +155,7 @@ fn render_article(source: &str, options: JsValue) -> Result<crate::Article, JsEr
         calendar: &IntlCalendar,
         safe: policy.as_ref(),
         resolve_links,
+        source_map: settings.get("sourceMap") == Some(&Value::Bool(true)),
     };
     let mut article = crate::render_with(source, &request);
     article.diagnostics.extend(problems);
