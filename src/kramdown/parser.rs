@@ -130,7 +130,7 @@ pub struct Parser {
     pub warnings: Vec<Warning>,
     /// Set by a closing HTML tag to end the block parse of its element (kramdown's `throw`).
     pub stop_block_parsing: bool,
-    /// How deep block parsing is nested.
+    /// How deep parsing is nested: blocks in blocks, then spans in spans.
     pub depth: usize,
     pub span_parsers: Vec<SpanParser>,
     /// The kinds of the elements the current span parse is inside (`@tree` and `@stack`).

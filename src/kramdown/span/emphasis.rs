@@ -5,10 +5,10 @@
 //! underscore may not be followed by a letter or digit, so `snake_case_names` stay as they
 //! are. Emphasis does not nest in emphasis of the same kind; `**` that finds no closing
 //! `**` is tried as `*` followed by emphasis. A single delimiter does not close before a
-//! double one (`*a **b** c*`). No options are involved.
+//! double one (`*a **b** c*`). No options are involved. Past `MAX_NESTING` delimiters are text.
 
 use crate::kramdown::element::{Element, Kind};
-use crate::kramdown::parser::Parser;
+use crate::kramdown::parser::{Parser, MAX_NESTING};
 use crate::kramdown::patterns::{is_alnum, is_space};
 use crate::kramdown::span::Stop;
 
@@ -24,7 +24,8 @@ impl Parser {
         let start = self.src.pos;
         self.src.take(len);
         let followed_by_space = self.src.rest().bytes().next().is_some_and(is_space);
-        if (c == b'_' && ends_in_word(&self.src.text()[..start])) || followed_by_space || self.inside(kind) {
+        let too_deep = self.depth > MAX_NESTING;
+        if (c == b'_' && ends_in_word(&self.src.text()[..start])) || followed_by_space || self.inside(kind) || too_deep {
             self.add_text(&delim, el);
             return true;
         }

@@ -7,11 +7,11 @@
 //!   white space. `[text]` and `[text][]` without a definition are text, with a warning.
 //! - Images: the same with `!` before; the text becomes the `alt` attribute.
 //!
-//! Links do not nest; images may be inside links. The HTML is `<a href="URL" title="T">text</a>`
+//! Links do not nest; images may be inside links (and images, up to `MAX_NESTING`). The HTML is `<a href="URL" title="T">text</a>`
 //! and `<img src="URL" alt="TEXT" title="T" />`.
 
 use crate::kramdown::element::{Element, Kind};
-use crate::kramdown::parser::{normalize_link_id, Parser};
+use crate::kramdown::parser::{normalize_link_id, Parser, MAX_NESTING};
 use crate::kramdown::patterns::{is_space, strip};
 use crate::kramdown::span::escaped_chars::unescape;
 use crate::kramdown::span::Stop;
@@ -28,7 +28,8 @@ impl Parser {
         let opening = self.src.take(opening_len).to_owned();
         let text_start = self.src.pos;
         let kind = if opening_len == 2 { Kind::Img } else { Kind::A };
-        if kind == Kind::A && (self.inside(Kind::A) || self.inside(Kind::Img)) {
+        let nested_link = kind == Kind::A && (self.inside(Kind::A) || self.inside(Kind::Img));
+        if nested_link || self.depth > MAX_NESTING {
             self.add_text(&opening, el);
             return true;
         }

@@ -10,7 +10,7 @@
 //! at those bytes are the patterns checked.
 
 use super::element::{Element, Kind};
-use super::parser::{Parser, SpanParser};
+use super::parser::{Parser, SpanParser, MAX_NESTING};
 
 mod autolink;
 mod codespan;
@@ -114,6 +114,7 @@ impl Parser {
         let active = parsers.unwrap_or(&self.span_parsers).iter().fold(0u16, |set, &p| set | 1 << p as u16);
         let table = StartTable::new(active, stop.as_ref());
         self.span_stack.push(el.kind);
+        self.depth += 1;
         let mut stopped = false;
         while !self.src.eos() && !stopped {
             let Some(at) = self.next_span_start(&table, active, stop.as_ref()) else {
@@ -142,6 +143,7 @@ impl Parser {
                 self.src.pos += len;
             }
         }
+        self.depth -= 1;
         self.span_stack.pop();
         stopped
     }
@@ -205,6 +207,8 @@ impl Parser {
     fn try_span(&mut self, parser: SpanParser, el: &mut Element) -> bool {
         use SpanParser::*;
         match parser {
+            // Past this depth, constructs that hold spans are text (see `MAX_NESTING`).
+            Strikethrough if self.depth > MAX_NESTING => false,
             Emphasis => self.parse_emphasis(el),
             Codespan => self.parse_codespan(el),
             Autolink => self.parse_autolink(el),
