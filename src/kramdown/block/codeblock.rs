@@ -151,7 +151,8 @@ impl Fence {
             return None;
         } else {
             // The class uses the name before a `?query` (a `?` that is not the first character).
-            let name = info[1..].find('?').map_or(info, |i| &info[..i + 1]);
+            let after_first = info.chars().next().map_or(0, char::len_utf8);
+            let name = info[after_first..].find('?').map_or(info, |i| &info[..after_first + i]);
             Some((info.to_owned(), name.to_owned()))
         };
         Some(Fence { line_len: indent + line_end + 1, marker: after[..run].to_owned(), lang })
@@ -184,6 +185,14 @@ mod tests {
         assert!(Fence::open("~~~ two words\n", false).is_none());
         assert!(Fence::open("```js\n", false).is_none());
         assert!(Fence::open("  ```js\n", true).is_some());
+    }
+
+    #[test]
+    fn any_characters_name_a_language() {
+        let fence = Fence::open("~~~ русский?x\n", false).unwrap();
+        assert_eq!(fence.lang, Some(("русский?x".into(), "русский".into())));
+        let fence = Fence::open("~~~ ?x\n", false).unwrap();
+        assert_eq!(fence.lang, Some(("?x".into(), "?x".into())));
     }
 
     #[test]

@@ -221,7 +221,7 @@ impl Parser {
                     if key == "template" || key == "forbidden_inline_options" {
                         self.warn(format!("Option {key} may not be set inline"));
                     } else if let Err(crate::options::OptionError::Unknown { .. }) =
-                        self.options.set(key, &Value::String(value.to_owned()))
+                        self.options.set(key, &inline_option_value(value))
                     {
                         self.warn(format!("Unknown kramdown option '{key}'"));
                     }
@@ -233,6 +233,15 @@ impl Parser {
             }
             _ => false,
         }
+    }
+}
+
+/// An inline option's value as kramdown's option parser reads it: hashes and lists in YAML's
+/// flow syntax (`{default_lang: ruby}`), anything else as the string it is.
+fn inline_option_value(value: &str) -> Value {
+    match crate::yaml::load(value) {
+        Ok(parsed @ (Value::Map(_) | Value::Seq(_))) if value.trim_start().starts_with(['{', '[']) => parsed,
+        _ => Value::String(value.to_owned()),
     }
 }
 

@@ -50,7 +50,15 @@ impl Parser {
             let warn = id.is_none();
             self.src.take(len);
             match self.link_defs.get(&link_id).cloned() {
-                Some((url, title)) => add_link(el, link, url, title, alt_text),
+                Some((url, title)) => {
+                    // The definition's attribute list goes first; its URL and title win.
+                    let mut link = link;
+                    if let Some(ial) = self.link_def_ials.get(&link_id).cloned() {
+                        self.update_attr_with_ial(&mut link.attr, &ial);
+                        link.options.ial = Some(ial);
+                    }
+                    add_link(el, link, url, title, alt_text)
+                }
                 None => {
                     if warn {
                         self.warn_at(location, format!("No link definition for link ID '{link_id}' found"));
