@@ -58,6 +58,9 @@ pub struct Request<'a> {
     pub safe: Option<&'a sanitize::Policy>,
     /// Make root-relative links and images of the body URLs of the profile's site.
     pub resolve_links: bool,
+    /// The URL the article was read from: with `resolve_links`, its relative links and images
+    /// resolve against it.
+    pub article_url: Option<&'a str>,
     /// Keep the body's top-level blocks apart, each with its source lines
     /// ([`Article::body_blocks`]), and mark them with `data-source-line` in the HTML.
     pub source_map: bool,
@@ -66,7 +69,7 @@ pub struct Request<'a> {
 impl<'a> Request<'a> {
     /// A request for `profile`, with no file name and the built-in calendar.
     pub fn new(profile: &'a Profile) -> Self {
-        Request { profile, file_name: None, calendar: &calendar::Builtin, safe: None, resolve_links: false, source_map: false }
+        Request { profile, file_name: None, calendar: &calendar::Builtin, safe: None, resolve_links: false, article_url: None, source_map: false }
     }
 }
 
@@ -183,7 +186,8 @@ fn markdown_to_html(markdown: &str, request: &Request) -> Rendered {
     let warnings = document.warnings().to_vec();
     let words = stats::word_count(&document.root);
     if request.resolve_links {
-        links::resolve_root_relative(&mut document.root, &|path| profile.site_url(path));
+        let site_url = |path: &str| profile.site_url(path);
+        links::resolve(&mut document.root, &links::Base { site_url: &site_url, article_url: request.article_url });
     }
     if let Some(policy) = request.safe {
         sanitize::tree::filter(&mut document.root, policy);

@@ -1,34 +1,119 @@
-//! Root-relative links and images (`/uploads/a.jpg`) made URLs of the article's site, as
-//! Jekyll's `absolute_url` would, when the caller asks: an article shown away from its site
-//! (on a partner's page, in the reader) must still reach its images and pages.
+//! Links and images of the body made URLs that work away from the article's site (on a
+//! partner's page, in the reader), when the caller asks:
+//!
+//! - root-relative ones (`/uploads/a.jpg`) become URLs of the site, as Jekyll's
+//!   `absolute_url` would write them;
+//! - relative ones (`images/map.png`, `../b.md`) are resolved against the article's own URL,
+//!   as a browser would resolve them on the article's page.
+//!
+//! Fragments (`#x`), queries (`?q`), URLs with a scheme and network paths (`//cdn`) stay.
 
 use crate::kramdown::element::Element;
 
-/// Rewrites every `href` and `src` under `el` that starts with one `/` through `site_url`.
-pub fn resolve_root_relative(el: &mut Element, site_url: &dyn Fn(&str) -> String) {
+/// Where the body's URLs point: the site, and the article's own URL when it has one.
+pub struct Base<'a> {
+    pub site_url: &'a dyn Fn(&str) -> String,
+    pub article_url: Option<&'a str>,
+}
+
+/// Rewrites every `href`, `src` and `poster` under `el`.
+pub fn resolve(el: &mut Element, base: &Base) {
     for child in &mut el.children {
-        for key in ["href", "src"] {
-            if let Some(value) = child.attr.get(key).filter(|v| v.starts_with('/') && !v.starts_with("//")) {
-                let resolved = site_url(value);
+        for key in ["href", "src", "poster"] {
+            let Some(value) = child.attr.get(key) else { continue };
+            if let Some(resolved) = resolve_one(value.trim(), base) {
                 child.attr.set(key, resolved);
             }
         }
-        resolve_root_relative(child, site_url);
+        resolve(child, base);
     }
+}
+
+fn resolve_one(value: &str, base: &Base) -> Option<String> {
+    if value.is_empty() || value.starts_with(['#', '?']) || value.starts_with("//") || has_scheme(value) {
+        return None;
+    }
+    if value.starts_with('/') {
+        return Some((base.site_url)(value));
+    }
+    base.article_url.map(|article| join(article, value))
+}
+
+fn has_scheme(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    })
+}
+
+/// `relative` resolved against the absolute URL `base` (RFC 3986's merge and dot removal).
+fn join(base: &str, relative: &str) -> String {
+    let authority_end = base.find("://").map_or(0, |i| i + 3);
+    let path_start = base[authority_end..].find('/').map_or(base.len(), |i| authority_end + i);
+    let base_path = base[path_start..].split(['?', '#']).next().unwrap_or("");
+    let directory = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
+    let (path, rest) = relative.find(['?', '#']).map_or((relative, ""), |i| relative.split_at(i));
+    let mut segments: Vec<&str> = Vec::new();
+    let merged = format!("{}{path}", if directory.is_empty() { "/" } else { directory });
+    let trailing = merged.ends_with('/') || merged.ends_with("/.") || merged.ends_with("/..");
+    for segment in merged.split('/').skip(1) {
+        match segment {
+            "." => {}
+            ".." => {
+                segments.pop();
+            }
+            other => segments.push(other),
+        }
+    }
+    let mut out = format!("{}/{}", &base[..path_start], segments.join("/"));
+    if trailing && !out.ends_with('/') {
+        out.push('/');
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::kramdown::Document;
     use crate::Options;
 
     #[test]
-    fn root_relative_urls_get_the_site_and_others_stay() {
-        let mut document = Document::parse("![a](/u/a.jpg) [b](/page) [c](//cdn/x) [d](rel/x) [e](https://x/)\n", &Options::jekyll());
-        super::resolve_root_relative(&mut document.root, &|path| format!("https://site{path}"));
+    fn relative_urls_resolve_against_the_article_like_a_browser() {
+        let base = "https://site.example/blog/2024/post.md?v=1";
+        assert_eq!(join(base, "images/a.png"), "https://site.example/blog/2024/images/a.png");
+        assert_eq!(join(base, "../b.md#x"), "https://site.example/blog/b.md#x");
+        assert_eq!(join(base, "./"), "https://site.example/blog/2024/");
+        assert_eq!(join("https://site.example", "a"), "https://site.example/a");
+        assert_eq!(join(base, "../../../x"), "https://site.example/x");
+    }
+
+    #[test]
+    fn each_kind_of_url_goes_where_it_belongs() {
+        let mut document = Document::parse(
+            "![a](/u/a.jpg) [b](/page) [c](//cdn/x) [d](rel/x) [e](https://x/) [f](#top) [g](mailto:a@b.c)\n",
+            &Options::jekyll(),
+        );
+        let site = |path: &str| format!("https://site{path}");
+        resolve(&mut document.root, &Base { site_url: &site, article_url: Some("https://site/posts/p.md") });
         let html = document.to_html();
-        for expected in ["src=\"https://site/u/a.jpg\"", "href=\"https://site/page\"", "href=\"//cdn/x\"", "href=\"rel/x\"", "href=\"https://x/\""] {
+        for expected in [
+            "src=\"https://site/u/a.jpg\"",
+            "href=\"https://site/page\"",
+            "href=\"//cdn/x\"",
+            "href=\"https://site/posts/rel/x\"",
+            "href=\"https://x/\"",
+            "href=\"#top\"",
+            "href=\"mailto:a@b.c\"",
+        ] {
             assert!(html.contains(expected), "{expected} in {html}");
         }
+    }
+
+    #[test]
+    fn without_the_article_url_relative_urls_stay() {
+        let mut document = Document::parse("[d](rel/x)\n", &Options::jekyll());
+        resolve(&mut document.root, &Base { site_url: &|p: &str| p.to_owned(), article_url: None });
+        assert!(document.to_html().contains("href=\"rel/x\""));
     }
 }

@@ -143,7 +143,7 @@ fn render_article(source: &str, options: JsValue) -> Result<crate::Article, JsEr
     let base_url = text("baseUrl").map(str::to_owned).or_else(|| {
         profile.url.is_empty().then(|| article_url.and_then(origin)).flatten()
     });
-    let resolve_links = base_url.is_some() || (article_url.is_some() && !profile.url.is_empty());
+    let resolve_links = base_url.is_some() || article_url.is_some();
     if let Some(url) = base_url {
         profile.url = url;
     }
@@ -155,6 +155,7 @@ fn render_article(source: &str, options: JsValue) -> Result<crate::Article, JsEr
         calendar: &IntlCalendar,
         safe: policy.as_ref(),
         resolve_links,
+        article_url,
         source_map: settings.get("sourceMap") == Some(&Value::Bool(true)),
     };
     let mut article = crate::render_with(source, &request);

@@ -16,9 +16,6 @@ export class ArticleError extends Error {
   }
 }
 
-/** Silent reading of non-fiction runs at about 230 to 240 words a minute. */
-const WORDS_PER_MINUTE = 230;
-
 /** Articles from another origin are rendered in safe mode: their authors are not this site's. */
 export const isSameOrigin = (url) => new URL(url, location.href).origin === location.origin;
 
@@ -59,8 +56,7 @@ export async function renderArticle(source, entry) {
   if (fatal) throw new ArticleError(fatal.message, "render");
   const page = document.createElement("template");
   page.innerHTML = article.pageHtml;
-  rebase(page.content, entry.url);
-  const length = readingTime(article, page.content);
+  const length = { words: article.wordCount, minutes: article.readingMinutes };
   return {
     url: entry.url,
     entry,
@@ -76,41 +72,3 @@ export async function renderArticle(source, entry) {
   };
 }
 
-/**
- * Relative links and images (`images/map.png`) point next to the article, not next to the
- * reader's page. Folio's core already made root-relative ones URLs of the article's site.
- */
-function rebase(root, articleUrl) {
-  for (const [selector, attribute] of [["a[href]", "href"], ["img[src]", "src"], ["source[src]", "src"], ["video[poster]", "poster"]]) {
-    for (const element of root.querySelectorAll(selector)) {
-      const value = element.getAttribute(attribute).trim();
-      if (!value || value.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
-      element.setAttribute(attribute, new URL(value, articleUrl).href);
-    }
-  }
-}
-
-/**
- * Words and minutes to read. Folio's Article has no word count yet (`wordCount` is used when it
- * comes): the words are counted here in the rendered text, summary and body, with the language's
- * word boundaries (`Intl.Segmenter`), and `wordsFrom` says so.
- */
-function readingTime(article, page) {
-  let words = article.wordCount;
-  let wordsFrom = "article";
-  if (typeof words !== "number") {
-    const text = Array.from(page.querySelectorAll(".article-summary, .article-body"), (el) => el.textContent).join(" ");
-    words = countWords(text, article.lang);
-    wordsFrom = "rendered text";
-  }
-  return { words, wordsFrom, minutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)) };
-}
-
-export function countWords(text, lang) {
-  if (typeof Intl.Segmenter !== "function") return text.split(/\s+/).filter(Boolean).length;
-  let count = 0;
-  for (const segment of new Intl.Segmenter(lang || undefined, { granularity: "word" }).segment(text)) {
-    if (segment.isWordLike) count++;
-  }
-  return count;
-}

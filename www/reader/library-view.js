@@ -12,12 +12,12 @@ function element(tag, properties = {}, ...children) {
   return el;
 }
 
-/** Reading time, saying when it was estimated from the rendered text. */
-export function readingTimeText({ minutes, wordsFrom }) {
-  return wordsFrom === "article" ? `${minutes} min read` : `about ${minutes} min read`;
+/** Reading time and its word count, as Folio's core counted them in the body. */
+export function readingTimeText({ minutes }) {
+  return `${minutes} min read`;
 }
-export function readingTimeTitle({ words, wordsFrom }) {
-  return wordsFrom === "article" ? `${words} words` : `${words} words, counted in the rendered text`;
+export function readingTimeTitle({ words }) {
+  return `${words} words`;
 }
 
 /**

@@ -12,7 +12,7 @@ const IMAGES = "folio-library";
  * A saved article.
  * @typedef {{ url: string, entry: import("./article.js").Entry, source: string, pageHtml: string,
  *   title: string, date: string | null, dateText: string | null, lang: string,
- *   hero: { src: string, alt: string } | null, words: number, wordsFrom: string, minutes: number,
+ *   hero: { src: string, alt: string } | null, words: number, minutes: number,
  *   images: string[], missingImages: string[], bytes: number, savedAt: string }} Saved
  */
 
@@ -91,7 +91,6 @@ export async function save(shown) {
       lang: shown.lang,
       hero: shown.hero,
       words: shown.words,
-      wordsFrom: shown.wordsFrom,
       minutes: shown.minutes,
       images: shown.images,
       missingImages: missing,
