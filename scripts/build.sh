@@ -25,3 +25,5 @@ printf 'build: pkg/folio_bg.wasm %s bytes (%s gzip -9)\n' \
   "$(wc -c < pkg/folio_bg.wasm)" "$(gzip -9 -c pkg/folio_bg.wasm | wc -c)"
 # The service worker's precache list and version (a content hash), for pkg/precache.js.
 node scripts/precache.mjs
+# The npm package (dist/): facade, element, stylesheet and bindings, with exports and types.
+node scripts/package.mjs

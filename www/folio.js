@@ -13,9 +13,12 @@ export class FolioPanicError extends Error {
 
 let ready;
 
-/** Loads the WebAssembly module (once); the .wasm is fetched relative to pkg/folio.js. */
-export function start() {
-  ready ??= init();
+/**
+ * Loads the WebAssembly module (once). The .wasm is fetched relative to pkg/folio.js unless
+ * `wasm` says where it is (a URL, a Response, or compiled module), as a bundler may need.
+ */
+export function start(wasm) {
+  ready ??= init(wasm === undefined ? undefined : { module_or_path: wasm });
   return ready;
 }
 

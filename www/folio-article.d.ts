@@ -1,0 +1,33 @@
+// Types of the <folio-article> element (www/folio-article.js).
+
+export class FolioArticle extends HTMLElement {
+  /** Registers the element as `tag` (default "folio-article"); a second call is harmless. */
+  static define(tag?: string, registry?: CustomElementRegistry): typeof FolioArticle;
+  /** The article's URL. */
+  src: string;
+  /** Inline Markdown, used instead of `src`. */
+  source: string | null;
+  /** A built-in site profile's name ("jekyll", "numerique"). */
+  profile: string;
+  /** The article's site, for root-relative links and images. */
+  baseUrl: string;
+  lang: string;
+  /** Safe mode; on unless the host sets it off. */
+  safe: boolean;
+  readonly state: "loading" | "rendered" | "error";
+  /** Fetches and renders again. */
+  refresh(): void;
+}
+
+export interface FolioRenderedEvent extends CustomEvent<{ title: string | null; diagnostics: unknown[] }> {}
+export interface FolioErrorEvent extends CustomEvent<{ kind: string; message: string }> {}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "folio-article": FolioArticle;
+  }
+  interface HTMLElementEventMap {
+    "folio-rendered": FolioRenderedEvent;
+    "folio-error": FolioErrorEvent;
+  }
+}

@@ -1,0 +1,18 @@
+// Types of the facade (www/folio.js). The data types come from the generated bindings.
+import type { Article, RenderOptions } from "../pkg/folio.js";
+
+export type { Article, Diagnostic, RenderOptions } from "../pkg/folio.js";
+
+/** A panic inside Folio's Rust core; the module has been reset and can be used again. */
+export class FolioPanicError extends Error {
+  name: "FolioPanicError";
+}
+
+/**
+ * Loads the WebAssembly module, once. By default the .wasm is fetched next to pkg/folio.js;
+ * a bundler can pass its URL (or a Response, or a compiled WebAssembly.Module).
+ */
+export function start(wasm?: string | URL | Response | WebAssembly.Module): Promise<unknown>;
+
+/** Renders an article: front matter, body, the profile's fields, diagnostics. Call after start(). */
+export function render(source: string, options?: RenderOptions): Article;
