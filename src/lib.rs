@@ -18,6 +18,7 @@ pub mod article;
 pub mod calendar;
 pub mod datetime;
 pub mod diagnostic;
+pub mod drafts;
 mod escape;
 pub mod front_matter;
 pub mod kramdown;

@@ -23,8 +23,9 @@ pub struct BodyBlock {
     pub html: String,
     pub start_line: u32,
     pub end_line: u32,
-    /// [`content_key`] of the block's HTML *before* it was marked with its lines: a block moved
-    /// down by a line typed above it keeps its key, and its nodes stay in the page.
+    /// [`content_key`] of the block's HTML *before* it was marked with its lines, and without the
+    /// line breaks after it: a block moved down by a line typed above it, or with one more blank
+    /// line after it, keeps its key, and its nodes stay in the page.
     #[serde(skip)]
     pub key: u64,
 }
@@ -162,13 +163,16 @@ pub fn diagnostics_html(diagnostics: &[Diagnostic]) -> String {
     html
 }
 
-/// The outline: one item per heading, indented by level, each a button to its source line.
+/// The outline: one item per heading, each a button to its source line, indented by its depth
+/// (`depth-1` for the highest level the article uses: an article of `####` headings is flat).
 pub fn outline_html(outline: &[OutlineEntry]) -> String {
+    let top = outline.iter().map(|e| e.level).min().unwrap_or(1);
     let mut html = String::new();
     for entry in outline {
         html.push_str(&format!(
-            "<li class=\"level-{}\"><button type=\"button\" data-line=\"{}\" data-id=\"",
-            entry.level, entry.line
+            "<li class=\"depth-{}\"><button type=\"button\" data-line=\"{}\" data-id=\"",
+            entry.level - top + 1,
+            entry.line
         ));
         escape::attribute(&mut html, &entry.id);
         html.push_str("\">");
@@ -227,6 +231,7 @@ mod tests {
         let request = crate::Request { source_map: true, ..crate::Request::new(&profile) };
         let before = crate::render_with("# Title\n\nOne\n\nTwo\n", &request);
         let after = crate::render_with("# Title\n\n\nOne\n\nTwo\n", &request);
+        assert_ne!(before.body_blocks[0].html, after.body_blocks[0].html, "the title's blank lines after it differ");
         let keys = |a: &crate::Article| a.body_blocks.iter().map(|b| b.key).collect::<Vec<_>>();
         assert_eq!(keys(&before), keys(&after), "the blocks' content did not change, only their lines");
         assert_ne!(before.body_blocks[1].html, after.body_blocks[1].html, "the lines in the HTML should differ");
@@ -315,8 +320,8 @@ mod tests {
         let html = outline_html(&[entry(2, "a-b", "A & B", 7), entry(3, "", "", 9)]);
         assert_eq!(
             html,
-            "<li class=\"level-2\"><button type=\"button\" data-line=\"7\" data-id=\"a-b\">A &amp; B</button></li>\
-             <li class=\"level-3\"><button type=\"button\" data-line=\"9\" data-id=\"\">(empty heading)</button></li>"
+            "<li class=\"depth-1\"><button type=\"button\" data-line=\"7\" data-id=\"a-b\">A &amp; B</button></li>\
+             <li class=\"depth-2\"><button type=\"button\" data-line=\"9\" data-id=\"\">(empty heading)</button></li>"
         );
     }
 

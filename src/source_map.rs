@@ -13,7 +13,7 @@ pub fn blocks(blocks: &[Block], first_line: u32) -> Vec<BodyBlock> {
             html: mark_block(b, first_line),
             start_line: crate::file_line(first_line, b.first_line),
             end_line: crate::file_line(first_line, b.last_line),
-            key: content_key(&b.html),
+            key: content_key(b.html.trim_end()),
         })
         .collect()
 }
