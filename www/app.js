@@ -262,6 +262,16 @@ function followPreview() {
   if (atEnd(ui.pane)) return scrollTo(scroller, scroller.scrollHeight);
   const line = preview.lineAtScrollTop();
   if (line === undefined) return;
+  sourceTo(line);
+  // CodeMirror estimates the heights of lines it has not drawn yet; once it has drawn those it
+  // scrolled to (next frames), the line is put at the top again with their real heights.
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (Math.abs(topLine(source) - line) > 0.25) sourceTo(line);
+  }));
+}
+
+function sourceTo(line) {
+  const scroller = source.scrollDOM;
   const before = scroller.scrollTop;
   const after = scrollToLine(source, line);
   if (after !== before) echo.set(scroller, after);
