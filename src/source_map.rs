@@ -24,11 +24,6 @@ pub fn body_first_line(source: &str) -> u32 {
     1 + source.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count() as u32
 }
 
-/// The body's HTML with each top-level element marked `data-source-line="START-END"`.
-pub fn mark(blocks: &[Block], first_line: u32) -> String {
-    blocks.iter().map(|b| mark_block(b, first_line)).collect()
-}
-
 /// The block's HTML with its first element marked; text-only blocks stay as they are.
 fn mark_block(block: &Block, first_line: u32) -> String {
     let html = &block.html;
