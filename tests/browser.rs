@@ -175,6 +175,25 @@ fn problems_and_outline_fill_their_panels() {
 }
 
 #[wasm_bindgen_test]
+fn a_long_article_shows_exactly_its_html_whether_parsed_at_once_or_block_by_block() {
+    let sections: String = (1..=30).map(|i| format!("## Section {i}\n\nText *{i}*.\n\n")).collect();
+    // The second holds the separator the pieces are parsed with: they are parsed one by one.
+    for source in [sections.clone(), format!("{sections}<!--folio:piece-->\n\nEnd.\n")] {
+        let (mut preview, article) = live_preview("{}");
+        preview.update(&source).unwrap();
+        let expected = get(&folio::wasm::render(&source, options(r#"{"sourceMap": true}"#)).unwrap(), "bodyHtml").as_string().unwrap();
+        let body = article.query_selector(".article-body").unwrap().unwrap();
+        let reference = element("div");
+        reference.set_inner_html(&expected);
+        assert_eq!(body.inner_html(), reference.inner_html());
+        assert!(body.child_element_count() >= 60);
+        // Another article altogether replaces every block.
+        preview.update("# Other\n").unwrap();
+        assert_eq!(body.inner_html(), "<h1 data-source-line=\"1-1\" id=\"other\">Other</h1>\n");
+    }
+}
+
+#[wasm_bindgen_test]
 fn drafts_are_kept_in_local_storage() {
     use folio::wasm::{create_draft, delete_draft, draft_text, drafts, rename_draft, save_draft};
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();

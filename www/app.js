@@ -43,7 +43,7 @@ let renderPending = false;
 for (const type of ["keydown", "beforeinput", "paste", "drop", "cut"]) {
   source.contentDOM.addEventListener(type, () => {
     if (inputAt !== null) return;
-    inputAt = performance.now();
+    inputAt = performance.mark("folio:input").startTime;
     setTimeout(() => { inputAt = null; }); // a key that changed nothing starts no measure
   }, { capture: true });
 }
@@ -80,10 +80,12 @@ function render(text = source.state.doc.toString()) {
     say(`The preview failed: ${error.message}`, "error");
     return;
   }
-  const end = performance.now();
+  const end = performance.mark("folio:preview-patched").startTime;
   if (changeStart !== null) {
     const ms = end - changeStart;
     performance.measure("folio:keystroke-to-preview", { start: changeStart, end });
+    if (performance.getEntriesByType("mark").length > 2000) performance.clearMarks();
+    if (performance.getEntriesByType("measure").length > 2000) performance.clearMeasures("folio:keystroke-to-preview");
     metrics.push({ ms, editorMs: changeSeen - changeStart, waitMs: begin - changeSeen, updateMs: end - begin,
       renderMs: result.renderMs, patchMs: result.patchMs, replacedBlocks: result.replacedBlocks,
       insertedNodes: result.insertedNodes, removedNodes: result.removedNodes, movedBlocks: result.movedBlocks, bytes: text.length });

@@ -218,14 +218,14 @@ impl LivePreview {
 
         let header_html = crate::page::header_parts(&article);
         let wanted: Vec<Wanted> = header_html.iter().map(|html| Wanted { key: content_key(html.trim_end()), lines: Lines::default(), html }).collect();
-        patch(&self.template, &self.header, &mut self.header_parts, &wanted, None, &mut count).map_err(js_error)?;
+        patch(&self.template, &self.header, true, &mut self.header_parts, &wanted, &mut count).map_err(js_error)?;
 
         let wanted: Vec<Wanted> = article
             .body_blocks
             .iter()
             .map(|b| Wanted { key: b.key, lines: Lines { start: b.start_line, end: b.end_line }, html: &b.html })
             .collect();
-        patch(&self.template, &self.body, &mut self.blocks, &wanted, None, &mut count).map_err(js_error)?;
+        patch(&self.template, &self.body, true, &mut self.blocks, &wanted, &mut count).map_err(js_error)?;
 
         let files_html = crate::page::files_html(&article);
         let wanted: Vec<Wanted> = if files_html.is_empty() {
@@ -233,7 +233,7 @@ impl LivePreview {
         } else {
             vec![Wanted { key: content_key(files_html.trim_end()), lines: Lines::default(), html: &files_html }]
         };
-        patch(&self.template, &self.article, &mut self.files, &wanted, None, &mut count).map_err(js_error)?;
+        patch(&self.template, &self.article, false, &mut self.files, &wanted, &mut count).map_err(js_error)?;
 
         if self.shown.lang != article.lang {
             self.article.set_attribute("lang", &article.lang).map_err(js_error)?;
@@ -382,48 +382,51 @@ impl LivePreview {
 }
 
 /// Makes `container`'s pieces those `wanted`: the splice of their keys says which to keep; the
-/// others' nodes are taken out and the new ones parsed once (through the inert `template`) and
-/// put in their place. Kept pieces whose lines changed get their `data-source-line` updated, and
-/// those with other white space after them their last text node, so the page stays exactly the
-/// parse of the HTML. `end` is the node the last piece comes before (`None`: the container's end).
+/// others' nodes are taken out and the new ones parsed (through the inert `template`) and put in
+/// their place. Kept pieces whose lines changed get their `data-source-line` updated, and those
+/// with other white space after them their last text node, so the page stays exactly the parse
+/// of the HTML. The pieces are the last children of `container`; `owns`: its only children.
 fn patch(
     template: &HtmlTemplateElement,
     container: &Element,
+    owns: bool,
     pieces: &mut Vec<Piece>,
     wanted: &[Wanted],
-    end: Option<&Node>,
     count: &mut Count,
 ) -> Result<(), JsValue> {
     let old_keys: Vec<u64> = pieces.iter().map(|p| p.key).collect();
     let new_keys: Vec<u64> = wanted.iter().map(|w| w.key).collect();
     let splice = preview::splice(&old_keys, &new_keys);
-    for piece in pieces.drain(splice.start..splice.start + splice.remove) {
-        for node in &piece.nodes {
-            container.remove_child(node)?;
+    if owns && splice.remove > 0 && splice.remove == pieces.len() {
+        // Everything goes (another article): at once.
+        count.removed += pieces.iter().map(|p| p.nodes.len()).sum::<usize>();
+        pieces.clear();
+        container.set_text_content(None);
+    } else {
+        for piece in pieces.drain(splice.start..splice.start + splice.remove) {
+            for node in &piece.nodes {
+                container.remove_child(node)?;
+            }
+            count.removed += piece.nodes.len();
         }
-        count.removed += piece.nodes.len();
     }
-    let reference = pieces[splice.start..].iter().find_map(|p| p.nodes.first().cloned()).or_else(|| end.cloned());
-    let mut inserted = Vec::with_capacity(splice.insert);
-    for want in &wanted[splice.start..splice.start + splice.insert] {
-        template.set_inner_html(want.html);
-        let content = template.content();
-        let children = content.child_nodes();
-        let nodes: Vec<Node> = (0..children.length()).filter_map(|i| children.item(i)).collect();
+    let reference = pieces[splice.start..].iter().find_map(|p| p.nodes.first().cloned());
+    let new = &wanted[splice.start..splice.start + splice.insert];
+    let groups = insert(template, container, reference.as_ref(), new)?;
+    let inserted = new.iter().zip(groups).map(|(want, nodes)| {
         let element = nodes.first().and_then(|n| n.dyn_ref::<Element>().cloned());
         let marked = element.as_ref().is_some_and(|e| e.has_attribute(LINES_ATTRIBUTE));
         let tail = tail_of(want.html).to_owned();
         let tail_node = nodes.last().filter(|n| !tail.is_empty() && n.node_type() == Node::TEXT_NODE).cloned();
-        container.insert_before(&content, reference.as_ref())?;
         count.inserted += nodes.len();
         count.replaced += 1;
-        inserted.push(Piece { key: want.key, lines: want.lines, nodes, element, marked, tail, tail_node });
-    }
-    pieces.splice(splice.start..splice.start, inserted);
+        Piece { key: want.key, lines: want.lines, nodes, element, marked, tail, tail_node }
+    });
+    pieces.splice(splice.start..splice.start, inserted.collect::<Vec<_>>());
     for i in 0..pieces.len() {
         let tail = tail_of(wanted[i].html);
         if pieces[i].tail != tail {
-            let after = pieces[i + 1..].iter().find_map(|p| p.nodes.first().cloned()).or_else(|| end.cloned());
+            let after = pieces[i + 1..].iter().find_map(|p| p.nodes.first().cloned());
             set_tail(container, &mut pieces[i], tail, after.as_ref())?;
         }
         let (piece, want) = (&mut pieces[i], &wanted[i]);
@@ -436,6 +439,50 @@ fn patch(
         }
     }
     Ok(())
+}
+
+/// Pieces parsed together, with this comment between them, when there are many (opening an
+/// article): one parse instead of thousands. Taken out again before they are shown.
+const SEPARATOR: &str = "folio:piece";
+const TOGETHER: usize = 16;
+
+/// Parses `wanted` and puts the nodes before `reference` (`None`: at the end); returns each
+/// piece's nodes. Many pieces are parsed at once, separated by comments, unless a piece's HTML
+/// does not parse on its own (the separators would not all be where they were put), and then
+/// one by one.
+fn insert(template: &HtmlTemplateElement, container: &Element, reference: Option<&Node>, wanted: &[Wanted]) -> Result<Vec<Vec<Node>>, JsValue> {
+    let content = template.content();
+    if wanted.len() >= TOGETHER {
+        let separator = format!("<!--{SEPARATOR}-->");
+        template.set_inner_html(&wanted.iter().map(|w| w.html).collect::<Vec<_>>().join(&separator));
+        let children = content.child_nodes();
+        let mut groups: Vec<Vec<Node>> = vec![Vec::new()];
+        let mut separators = Vec::new();
+        for node in (0..children.length()).filter_map(|i| children.item(i)) {
+            if node.node_type() == Node::COMMENT_NODE && node.node_value().as_deref() == Some(SEPARATOR) {
+                separators.push(node);
+                groups.push(Vec::new());
+            } else if let Some(group) = groups.last_mut() {
+                group.push(node);
+            }
+        }
+        if groups.len() == wanted.len() {
+            for node in &separators {
+                content.remove_child(node)?;
+            }
+            container.insert_before(&content, reference)?;
+            return Ok(groups);
+        }
+        content.set_text_content(None);
+    }
+    let mut groups = Vec::with_capacity(wanted.len());
+    for want in wanted {
+        template.set_inner_html(want.html);
+        let children = content.child_nodes();
+        groups.push((0..children.length()).filter_map(|i| children.item(i)).collect());
+        container.insert_before(&content, reference)?;
+    }
+    Ok(groups)
 }
 
 /// Changes the white space after a kept piece in place: its last text node's end, a text node
