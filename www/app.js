@@ -106,7 +106,7 @@ function save(text) {
     saved = text;
     if (ui.status.classList.contains("error")) say("");
   } catch (error) {
-    say(`Not saved: ${error.message}. Download the article (Save .md) to keep it.`, "error");
+    say(`${sentence(error.message)} Download the article (Save .md) to keep it.`, "error");
   }
 }
 
@@ -291,6 +291,12 @@ function onScroll(scroller, follow) {
 }
 onScroll(source.scrollDOM, followSource);
 onScroll(ui.pane, followPreview);
+
+/** "the draft could not be saved: full" → "The draft could not be saved: full." */
+function sentence(text) {
+  const trimmed = text.trim();
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1) + (/[.!?]$/.test(trimmed) ? "" : ".");
+}
 
 function say(message, kind = "") {
   ui.status.textContent = message;

@@ -91,6 +91,14 @@ test("typing in a paragraph replaces only that block: the others, and their imag
     document.querySelectorAll("#preview .article-body > *, #preview header > *, #preview img").forEach((el, i) => { el.folioTag = i; });
     window.folioEditor.metrics.length = 0;
     window.scrollBefore = document.getElementById("preview-pane").scrollTop;
+    // Every node the preview adds or takes out, wherever it is.
+    window.mutations = { added: [], removed: 0 };
+    new MutationObserver((records) => {
+      for (const record of records) {
+        window.mutations.added.push(...[...record.addedNodes].map((node) => (node.parentNode?.className ?? "") + ":" + node.nodeName));
+        window.mutations.removed += record.removedNodes.length;
+      }
+    }).observe(document.getElementById("preview"), { childList: true, subtree: true });
   });
   await caretAfter(page, "The second paragraph.");
   await page.keyboard.type(" Typed here.");
@@ -101,6 +109,7 @@ test("typing in a paragraph replaces only that block: the others, and their imag
     header: [...document.querySelectorAll("#preview header > *")].map((el) => el.folioTag),
     image: document.querySelector("#preview img").folioTag,
     metrics: window.folioEditor.metrics.slice(),
+    mutations: window.mutations,
     focused: document.activeElement?.id,
     scrolled: document.getElementById("preview-pane").scrollTop - window.scrollBefore,
   }));
@@ -118,6 +127,11 @@ test("typing in a paragraph replaces only that block: the others, and their imag
     assert.ok(m.insertedNodes <= 2 && m.removedNodes <= 2, `one block's nodes (an element and its line break): ${JSON.stringify(m)}`);
   }
   assert.ok(after.metrics.some((m) => m.replacedBlocks === 1));
+  const replaced = after.metrics.reduce((sum, m) => sum + m.replacedBlocks, 0);
+  assert.ok(after.mutations.added.every((node) => node === "article-body:P" || node === "article-body:#text"),
+    `only paragraphs and their line breaks should be added, at the top of the body: ${after.mutations.added}`);
+  assert.ok(after.mutations.added.length <= 2 * replaced && after.mutations.removed <= 2 * replaced,
+    `${after.mutations.added.length} nodes added and ${after.mutations.removed} removed for ${replaced} blocks replaced`);
   assert.equal(after.focused, "source", "the focus should stay in the editor");
   assert.equal(after.scrolled, 0, "the preview should not scroll");
   const marks = await page.evaluate(() => performance.getEntriesByName("folio:keystroke-to-preview").length);
@@ -234,6 +248,32 @@ test("every change is stored at once: a reload restores the draft", async () => 
   assert.equal(await page.locator("#profile").inputValue(), "numerique", "the draft's profile should be restored too");
   assert.deepEqual(page.pageErrors, []);
   await context.close();
+});
+
+test("a storage that refuses the draft is said, with what to do; the text stays in the editor", async () => {
+  const page = await openEditor();
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.storageFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return setItem.call(this, key, value);
+    };
+    window.storageFull = true;
+  });
+  await caretAfter(page, "title: La société civile");
+  await page.keyboard.type("!");
+  await page.locator("#status.error").waitFor();
+  assert.equal(await page.locator("#status").textContent(),
+    "The draft could not be saved: The quota has been exceeded. Download the article (Save .md) to keep it.");
+  assert.match((await editor(page)).text, /gouvernement ouvert!\n/);
+  await page.evaluate(() => { window.storageFull = false; });
+  await page.keyboard.type("!");
+  await page.waitForFunction(() => !document.getElementById("status").classList.contains("error"));
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match((await editor(page)).text, /gouvernement ouvert!!\n/, "the next change that could be stored holds both");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
 });
 
 test("drafts: a new one, renamed, switched to and back, and deleted", async () => {
