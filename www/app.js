@@ -43,6 +43,7 @@ let renderPending = false;
 for (const type of ["keydown", "beforeinput", "paste", "drop", "cut"]) {
   source.contentDOM.addEventListener(type, () => {
     if (inputAt !== null) return;
+    performance.clearMarks("folio:input"); // the last input's mark is the one a measure starts from
     inputAt = performance.mark("folio:input").startTime;
     setTimeout(() => { inputAt = null; }); // a key that changed nothing starts no measure
   }, { capture: true });
@@ -77,15 +78,16 @@ function render(text = source.state.doc.toString()) {
   try {
     result = preview.update(text);
   } catch (error) {
+    changeStart = changeSeen = null;
     say(`The preview failed: ${error.message}`, "error");
     return;
   }
+  performance.clearMarks("folio:preview-patched");
   const end = performance.mark("folio:preview-patched").startTime;
   if (changeStart !== null) {
     const ms = end - changeStart;
+    if (performance.getEntriesByName("folio:keystroke-to-preview").length >= 1000) performance.clearMeasures("folio:keystroke-to-preview");
     performance.measure("folio:keystroke-to-preview", { start: changeStart, end });
-    if (performance.getEntriesByType("mark").length > 2000) performance.clearMarks();
-    if (performance.getEntriesByType("measure").length > 2000) performance.clearMeasures("folio:keystroke-to-preview");
     metrics.push({ ms, editorMs: changeSeen - changeStart, waitMs: begin - changeSeen, updateMs: end - begin,
       renderMs: result.renderMs, patchMs: result.patchMs, replacedBlocks: result.replacedBlocks,
       insertedNodes: result.insertedNodes, removedNodes: result.removedNodes, movedBlocks: result.movedBlocks, bytes: text.length });
@@ -108,6 +110,16 @@ function save(text) {
   } catch (error) {
     say(`${sentence(error.message)} Download the article (Save .md) to keep it.`, "error");
   }
+}
+
+/**
+ * Whether the open draft may be left: its text is stored, or the writer chose to leave it anyway
+ * (storage refused it, and the editor is about to show another text).
+ */
+function mayLeave() {
+  const text = source.state.doc.toString();
+  save(text);
+  return text === saved || confirm("This draft's last changes could not be saved in this browser. Leave it anyway? (Cancel, then Save .md, keeps them.)");
 }
 
 function options() {
@@ -154,6 +166,10 @@ function act(what) {
 }
 
 ui.draft.addEventListener("change", () => act(() => {
+  if (!mayLeave()) {
+    ui.draft.value = current.id;
+    return;
+  }
   list = drafts.select(ui.draft.value);
   openCurrent();
 }));
@@ -168,6 +184,7 @@ ui.name.addEventListener("change", () => act(() => {
 }));
 
 ui.newDraft.addEventListener("click", () => act(() => {
+  if (!mayLeave()) return;
   list = drafts.create("Untitled.md", current?.profile ?? "jekyll", blankArticle());
   openCurrent();
   say("New draft");
@@ -188,6 +205,7 @@ ui.fileInput.addEventListener("change", async () => {
   const file = await chosenFile(ui.fileInput);
   if (!file) return;
   act(() => {
+    if (!mayLeave()) return;
     list = drafts.create(file.name, current?.profile ?? "jekyll", file.text);
     openCurrent();
     say(`Opened ${file.name} as a new draft`);
@@ -213,8 +231,9 @@ ui.safe.addEventListener("change", () => {
 
 document.addEventListener("keydown", (event) => {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-  if (event.key === "s") ui.save.click();
-  else if (event.key === "o") ui.open.click();
+  const key = event.key.toLowerCase();
+  if (key === "s") ui.save.click();
+  else if (key === "o") ui.open.click();
   else return;
   event.preventDefault();
 });

@@ -266,6 +266,12 @@ test("a storage that refuses the draft is said, with what to do; the text stays 
   assert.equal(await page.locator("#status").textContent(),
     "The draft could not be saved: The quota has been exceeded. Download the article (Save .md) to keep it.");
   assert.match((await editor(page)).text, /gouvernement ouvert!\n/);
+  // Leaving the draft now would lose the change: the editor asks first, and stays when told to.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.click("#new-draft");
+  assert.equal(await page.locator("#draft-select option").count(), 1, "no new draft while this one's change is not stored");
+  assert.match((await editor(page)).text, /gouvernement ouvert!\n/);
+  await caretAfter(page, "title: La société civile");
   await page.evaluate(() => { window.storageFull = false; });
   await page.keyboard.type("!");
   await page.waitForFunction(() => !document.getElementById("status").classList.contains("error"));
