@@ -238,6 +238,18 @@ document.addEventListener("keydown", (event) => {
   event.preventDefault();
 });
 
+// A change that could not be stored is not left behind without a word.
+window.addEventListener("beforeunload", (event) => {
+  if (current && source.state.doc.toString() !== saved) event.preventDefault();
+});
+
+// The same draft open in another tab: the last tab to type wins, so say it.
+window.addEventListener("storage", (event) => {
+  if (current && event.key === `folio-draft:${current.id}` && event.newValue !== saved) {
+    say("This draft was changed in another tab. Reload to see that text; typing here replaces it.", "error");
+  }
+});
+
 // ---- Moving around: problems and outline to the source, the preview to the source, scroll sync. ----
 
 function jumpFrom(list, y) {

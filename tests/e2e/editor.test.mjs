@@ -246,6 +246,12 @@ test("every change is stored at once: a reload restores the draft", async () => 
   assert.equal((await editor(page)).text, before);
   assert.match(await page.locator("#preview h1").textContent(), /\(kept\)$/);
   assert.equal(await page.locator("#profile").inputValue(), "numerique", "the draft's profile should be restored too");
+
+  // The same draft typed into in another tab: this one says so.
+  const other = await openEditor(context);
+  await caretAfter(other, "(kept)");
+  await other.keyboard.type(" elsewhere");
+  await page.locator("#status", { hasText: "This draft was changed in another tab" }).waitFor();
   assert.deepEqual(page.pageErrors, []);
   await context.close();
 });
