@@ -19,6 +19,7 @@ test: build
 
 bench: build
 	node bench/run.mjs
+	node bench/editor.mjs
 
 clean:
 	rm -rf pkg target

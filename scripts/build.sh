@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly package: release wasm, bindings for the browser (pkg/) and for
-# Node (pkg/node/, for tests and benchmarks), each shrunk with wasm-opt -Oz; then the service
-# worker's precache list (pkg/precache.js, scripts/precache.mjs).
+# Node (pkg/node/, for tests and benchmarks), each shrunk with wasm-opt -Oz; the editor's
+# CodeMirror as one module (pkg/vendor/codemirror.js); then the service worker's precache list
+# (pkg/precache.js, scripts/precache.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,12 @@ for out in pkg/folio_bg.wasm pkg/node/folio_bg.wasm; do
 done
 printf 'build: pkg/folio_bg.wasm %s bytes (%s gzip -9)\n' \
   "$(wc -c < pkg/folio_bg.wasm)" "$(gzip -9 -c pkg/folio_bg.wasm | wc -c)"
+# CodeMirror 6 for the editor's source pane: the parts scripts/bundle/codemirror.js lists, bundled
+# and minified into one ES module the page imports (no bundler for the page itself).
+node_modules/.bin/esbuild scripts/bundle/codemirror.js --bundle --format=esm --minify --target=es2020 \
+  --legal-comments=eof --log-level=warning --outfile=pkg/vendor/codemirror.js
+printf 'build: pkg/vendor/codemirror.js %s bytes (%s gzip -9)\n' \
+  "$(wc -c < pkg/vendor/codemirror.js)" "$(gzip -9 -c pkg/vendor/codemirror.js | wc -c)"
 # The service worker's precache list and version (a content hash), for pkg/precache.js.
 node scripts/precache.mjs
 # The npm package (dist/): facade, element, stylesheet and bindings, with exports and types.

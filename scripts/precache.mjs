@@ -18,7 +18,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** The app shell: the reader, the editor, the facade, the WebAssembly, icons and manifest. */
 const SHELL = [
   "index.html",                          // the editor
-  "www/app.js", "www/app.css",
+  "www/app.js", "www/app.css", "www/editor/*.js",
+  "pkg/vendor/codemirror.js",           // the editor's source pane (scripts/build.sh bundles it)
   "www/articles/ogp-societe-civile.md",  // the editor's seed: it opens with it
   "www/reader.html", "www/reader.js", "www/reader.css",
   "www/reader/*.js",

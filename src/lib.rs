@@ -18,6 +18,7 @@ pub mod article;
 pub mod calendar;
 pub mod datetime;
 pub mod diagnostic;
+pub mod drafts;
 mod escape;
 pub mod front_matter;
 pub mod kramdown;
@@ -117,6 +118,8 @@ pub fn render_with(source: &str, request: &Request) -> Article {
         None => front_matter::excerpt::extract(body_markdown, &jekyll.excerpt_separator).map(|e| markdownify(&e)),
     };
     let mut picked = profile.pick(&read.data, markdownify);
+    // With a source map, the body's HTML is its marked blocks put together.
+    let body_blocks = source_map::blocks(&body.blocks, body_line);
     if request.safe.is_some() {
         picked.hero = picked.hero.filter(|hero| sanitize::url_is_safe(&hero.src));
         picked.files.retain(|file| sanitize::url_is_safe(&file.href));
@@ -137,8 +140,8 @@ pub fn render_with(source: &str, request: &Request) -> Article {
         }).collect(),
         word_count: body.words,
         reading_minutes: stats::reading_minutes(body.words),
-        body_blocks: source_map::blocks(&body.blocks, body_line),
-        body_html: if request.source_map { source_map::mark(&body.blocks, body_line) } else { body.html },
+        body_html: if request.source_map { body_blocks.iter().map(|b| b.html.as_str()).collect() } else { body.html },
+        body_blocks,
         front_matter: read.data,
         jekyll,
         diagnostics,

@@ -66,51 +66,80 @@ fn labels(lang: &str) -> Labels {
 }
 
 fn push_article(out: &mut String, article: &Article) {
-    let labels = labels(&article.lang);
-    let fm = &article.jekyll;
     out.push_str("<header>\n");
-    if let Some(hero) = &article.hero {
-        out.push_str("<figure class=\"article-hero\"><img src=\"");
-        escape::attribute(out, &hero.src);
-        out.push_str("\" alt=\"");
-        escape::attribute(out, &hero.alt);
-        out.push_str("\"></figure>\n");
+    for part in header_parts(article) {
+        out.push_str(&part);
     }
-    if let Some(title) = &fm.title {
-        out.push_str("<h1>");
-        escape::text(out, title);
-        out.push_str("</h1>\n");
-    }
-    if let (Some(date), Some(text)) = (&fm.date, &article.date_text) {
-        out.push_str("<p class=\"article-date\"><time datetime=\"");
-        escape::attribute(out, &date.to_string());
-        out.push_str("\">");
-        escape::text(out, text);
-        out.push_str("</time></p>\n");
-    }
-    if let Some(summary) = &article.summary_html {
-        out.push_str("<div class=\"article-summary\">\n");
-        out.push_str(summary);
-        out.push_str("</div>\n");
-    }
-    push_list(out, "article-categories", labels.categories, &fm.categories);
-    push_list(out, "article-tags", labels.tags, &fm.tags);
     out.push_str("</header>\n<div class=\"article-body\">\n");
     out.push_str(&article.body_html);
     out.push_str("</div>\n");
-    if !article.files.is_empty() {
-        out.push_str("<section class=\"article-files\" aria-labelledby=\"article-files\">\n<h2 id=\"article-files\">");
-        escape::text(out, labels.files);
-        out.push_str("</h2>\n<ul>\n");
-        for file in &article.files {
-            out.push_str("<li><a href=\"");
-            escape::attribute(out, &file.href);
-            out.push_str("\" download>");
-            escape::text(out, &file.name);
-            out.push_str("</a></li>\n");
-        }
-        out.push_str("</ul>\n</section>\n");
+    out.push_str(&files_html(article));
+}
+
+/// The children of the page's `<header>`, each with its line break, in order: hero, title,
+/// date, summary, categories, tags (those the article has). A live preview compares them one
+/// by one, so that typing in the title does not reload the hero image.
+pub fn header_parts(article: &Article) -> Vec<String> {
+    let labels = labels(&article.lang);
+    let fm = &article.jekyll;
+    let mut parts = Vec::with_capacity(6);
+    if let Some(hero) = &article.hero {
+        let mut out = String::from("<figure class=\"article-hero\"><img src=\"");
+        escape::attribute(&mut out, &hero.src);
+        out.push_str("\" alt=\"");
+        escape::attribute(&mut out, &hero.alt);
+        out.push_str("\"></figure>\n");
+        parts.push(out);
     }
+    if let Some(title) = &fm.title {
+        let mut out = String::from("<h1>");
+        escape::text(&mut out, title);
+        out.push_str("</h1>\n");
+        parts.push(out);
+    }
+    if let (Some(date), Some(text)) = (&fm.date, &article.date_text) {
+        let mut out = String::from("<p class=\"article-date\"><time datetime=\"");
+        escape::attribute(&mut out, &date.to_string());
+        out.push_str("\">");
+        escape::text(&mut out, text);
+        out.push_str("</time></p>\n");
+        parts.push(out);
+    }
+    if let Some(summary) = &article.summary_html {
+        parts.push(format!("<div class=\"article-summary\">\n{summary}</div>\n"));
+    }
+    for (class, label, items) in [
+        ("article-categories", labels.categories, &fm.categories),
+        ("article-tags", labels.tags, &fm.tags),
+    ] {
+        let mut out = String::new();
+        push_list(&mut out, class, label, items);
+        if !out.is_empty() {
+            parts.push(out);
+        }
+    }
+    parts
+}
+
+/// The section of attached files (with its line break); empty when there are none.
+pub fn files_html(article: &Article) -> String {
+    let mut out = String::new();
+    if article.files.is_empty() {
+        return out;
+    }
+    let labels = labels(&article.lang);
+    out.push_str("<section class=\"article-files\" aria-labelledby=\"article-files\">\n<h2 id=\"article-files\">");
+    escape::text(&mut out, labels.files);
+    out.push_str("</h2>\n<ul>\n");
+    for file in &article.files {
+        out.push_str("<li><a href=\"");
+        escape::attribute(&mut out, &file.href);
+        out.push_str("\" download>");
+        escape::text(&mut out, &file.name);
+        out.push_str("</a></li>\n");
+    }
+    out.push_str("</ul>\n</section>\n");
+    out
 }
 
 /// A labelled list of words (tags, categories); nothing when there are none.

@@ -3,7 +3,7 @@
 //! (off by default, so published HTML stays clean).
 
 use crate::kramdown::convert::Block;
-use crate::preview::BodyBlock;
+use crate::preview::{content_key, BodyBlock};
 
 /// The blocks with their lines in the whole file (the body starts on line `first_line`).
 pub fn blocks(blocks: &[Block], first_line: u32) -> Vec<BodyBlock> {
@@ -13,13 +13,15 @@ pub fn blocks(blocks: &[Block], first_line: u32) -> Vec<BodyBlock> {
             html: mark_block(b, first_line),
             start_line: crate::file_line(first_line, b.first_line),
             end_line: crate::file_line(first_line, b.last_line),
+            key: content_key(b.html.trim_end()),
         })
         .collect()
 }
 
-/// The body's HTML with each top-level element marked `data-source-line="START-END"`.
-pub fn mark(blocks: &[Block], first_line: u32) -> String {
-    blocks.iter().map(|b| mark_block(b, first_line)).collect()
+/// The line of the file where the body starts (after the front matter, if any).
+pub fn body_first_line(source: &str) -> u32 {
+    let start = crate::front_matter::split(source).body_start;
+    1 + source.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count() as u32
 }
 
 /// The block's HTML with its first element marked; text-only blocks stay as they are.
@@ -54,6 +56,13 @@ mod tests {
         assert!(article.body_html.contains("<blockquote data-source-line=\"9-9\">"), "{}", article.body_html);
         let lines: Vec<_> = article.body_blocks.iter().map(|b| (b.start_line, b.end_line)).collect();
         assert_eq!(lines, [(4, 4), (6, 7), (9, 9)]);
+    }
+
+    #[test]
+    fn the_body_starts_after_the_front_matter() {
+        assert_eq!(super::body_first_line("---\ntitle: T\n---\n# Head\n"), 4);
+        assert_eq!(super::body_first_line("# Head\n"), 1);
+        assert_eq!(super::body_first_line("---\ntitle: never closed\n"), 1);
     }
 
     #[test]

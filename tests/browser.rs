@@ -2,10 +2,10 @@
 //! render, put the HTML into the page's DOM, and query it there.
 #![cfg(target_arch = "wasm32")]
 
-use folio::wasm::Preview;
+use folio::wasm::LivePreview;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlTextAreaElement};
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -60,18 +60,155 @@ fn the_js_render_returns_a_plain_object_with_camel_case_fields() {
     assert_eq!(js_sys::Array::from(&tags).length(), 1);
 }
 
+/// A live preview over a fresh `<article>` inside a scrolling `<div>`.
+fn live_preview(options: &str) -> (LivePreview, Element) {
+    let scroller = element("div");
+    let article = document().create_element("article").unwrap();
+    scroller.append_child(&article).unwrap();
+    let preview = LivePreview::new(article.clone(), scroller, self::options(options), wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    (preview, article)
+}
+
+fn body_children(article: &Element) -> Vec<Element> {
+    let list = article.query_selector_all(".article-body > *").unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+}
+
+fn number(value: &wasm_bindgen::JsValue, key: &str) -> f64 {
+    get(value, key).as_f64().unwrap()
+}
+
 #[wasm_bindgen_test]
-fn the_preview_renders_at_once_and_again_after_input() {
-    let source: HtmlTextAreaElement = element("textarea").dyn_into().unwrap();
-    let output = element("article");
-    let problems = element("ul");
-    source.set_value("---\ntitle: First\n---\nOne");
-    let preview = Preview::new(source.clone(), output.clone(), problems.clone(), 0, wasm_bindgen::JsValue::UNDEFINED).unwrap();
-    assert!(output.inner_html().contains("<h1>First</h1>"));
-    source.set_value("---\ntitle: Second\n---\nTwo");
-    preview.update();
-    assert!(output.inner_html().contains("<p>Two</p>"));
-    assert_eq!(problems.child_element_count(), 0);
+fn the_live_preview_replaces_only_the_edited_block() {
+    let (mut preview, article) = live_preview("{}");
+    let first = preview.update("---\ntitle: T\n---\n# One\n\nTwo\n\nThree\n").unwrap();
+    assert_eq!(number(&first, "blocks"), 3.0);
+    let before = body_children(&article);
+    let update = preview.update("---\ntitle: T\n---\n# One\n\nTwo, edited\n\nThree\n").unwrap();
+    let after = body_children(&article);
+    assert_eq!(number(&update, "replacedBlocks"), 1.0, "one block should be replaced");
+    assert!(before[0].is_same_node(Some(&after[0])), "the block before the edit should be the same node");
+    assert!(!before[1].is_same_node(Some(&after[1])), "the edited block should be new");
+    assert!(before[2].is_same_node(Some(&after[2])), "the block after the edit should be the same node");
+    assert_eq!(after[1].outer_html(), "<p data-source-line=\"6-6\">Two, edited</p>");
+    assert_eq!(article.query_selector("header h1").unwrap().unwrap().text_content().unwrap(), "T");
+}
+
+#[wasm_bindgen_test]
+fn a_line_added_above_moves_the_blocks_without_replacing_them() {
+    let (mut preview, article) = live_preview("{}");
+    preview.update("---\ntitle: T\n---\n# One\n\nTwo\n\nThree\n").unwrap();
+    let before = body_children(&article);
+    let update = preview.update("---\ntitle: T\nx: 1\n---\n\n# One\n\nTwo\n\nThree\n").unwrap();
+    let after = body_children(&article);
+    assert_eq!(number(&update, "replacedBlocks"), 0.0);
+    assert_eq!(number(&update, "movedBlocks"), 3.0);
+    for (old, new) in before.iter().zip(&after) {
+        assert!(old.is_same_node(Some(new)), "a moved block should keep its node");
+    }
+    let lines: Vec<String> = after.iter().map(|e| e.get_attribute("data-source-line").unwrap()).collect();
+    assert_eq!(lines, ["6-6", "8-8", "10-10"]);
+    assert_eq!(preview.line_at(&after[2].first_child().unwrap()), Some(10), "a click on the text inside goes to the block's line");
+    assert!(preview.element_for_line(8).unwrap().is_same_node(Some(&after[1])));
+    assert!(preview.element_for_line(9).is_none(), "a blank line belongs to no block");
+}
+
+#[wasm_bindgen_test]
+fn blank_lines_between_blocks_change_only_white_space() {
+    let (mut preview, article) = live_preview("{}");
+    let body = |article: &Element| article.query_selector(".article-body").unwrap().unwrap().inner_html();
+    preview.update("# One\n\nTwo\n").unwrap();
+    let before = body_children(&article);
+    let update = preview.update("# One\n\n\nTwo\n").unwrap();
+    assert_eq!(number(&update, "replacedBlocks"), 0.0);
+    assert!(before[0].is_same_node(Some(&body_children(&article)[0])));
+    assert_eq!(body(&article), "<h1 data-source-line=\"1-1\" id=\"one\">One</h1>\n\n<p data-source-line=\"4-4\">Two</p>\n");
+    preview.update("# One\nTwo\n").unwrap();
+    assert_eq!(body(&article), "<h1 data-source-line=\"1-1\" id=\"one\">One</h1>\n<p data-source-line=\"2-2\">Two</p>\n");
+}
+
+#[wasm_bindgen_test]
+fn typing_in_the_title_keeps_the_hero_image() {
+    let (mut preview, article) = live_preview(r#"{"profile": "numerique"}"#);
+    let source = |title: &str| format!("---\ntitle: {title}\nune-ou-diaporama:\n- image: /hero.jpg\n---\nBody\n");
+    preview.update(&source("A")).unwrap();
+    let hero = article.query_selector("header img").unwrap().unwrap();
+    let update = preview.update(&source("AB")).unwrap();
+    assert_eq!(number(&update, "replacedBlocks"), 1.0, "only the title should be replaced");
+    assert!(hero.is_same_node(article.query_selector("header img").unwrap().as_ref().map(|e| e.as_ref())));
+    assert_eq!(article.query_selector("header h1").unwrap().unwrap().text_content().unwrap(), "AB");
+    assert_eq!(article.get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(preview.line_at(&hero), Some(1), "the header belongs to the front matter");
+}
+
+#[wasm_bindgen_test]
+fn switching_the_profile_rerenders_what_it_changes() {
+    let (mut preview, article) = live_preview(r#"{"profile": "jekyll"}"#);
+    let source = "---\ntitle: T\nune-ou-diaporama:\n- image: /hero.jpg\n---\nBody\n";
+    preview.update(source).unwrap();
+    assert!(article.query_selector("header img").unwrap().is_none());
+    let body = body_children(&article);
+    preview.set_options(options(r#"{"profile": "numerique"}"#)).unwrap();
+    preview.update(source).unwrap();
+    assert!(article.query_selector("header img").unwrap().is_some(), "the numerique profile has a hero image");
+    assert!(body[0].is_same_node(Some(&body_children(&article)[0])), "the body did not change");
+}
+
+#[wasm_bindgen_test]
+fn problems_and_outline_fill_their_panels() {
+    let scroller = element("div");
+    let article = document().create_element("article").unwrap();
+    scroller.append_child(&article).unwrap();
+    let (problems, outline, stats) = (element("ul"), element("ol"), element("p"));
+    let panels = js_sys::Object::new();
+    js_sys::Reflect::set(&panels, &"diagnostics".into(), &problems).unwrap();
+    js_sys::Reflect::set(&panels, &"outline".into(), &outline).unwrap();
+    js_sys::Reflect::set(&panels, &"stats".into(), &stats).unwrap();
+    let mut preview = LivePreview::new(article, scroller, wasm_bindgen::JsValue::UNDEFINED, panels.into()).unwrap();
+    let update = preview.update("---\ntitle: \"open\n---\n## Heading\n\nTwo words\n").unwrap();
+    assert_eq!(js_sys::Array::from(&get(&update, "diagnostics")).length(), 1);
+    assert!(problems.query_selector("li.error button[data-line='2']").unwrap().is_some(), "{}", problems.inner_html());
+    assert_eq!(outline.query_selector("button").unwrap().unwrap().get_attribute("data-line").as_deref(), Some("4"));
+    assert_eq!(stats.text_content().as_deref(), Some("3 words · 1 min read"));
+    let again = preview.update("---\ntitle: \"open\n---\n## Heading\n\nTwo words!\n").unwrap();
+    assert!(get(&again, "diagnostics").is_undefined(), "unchanged diagnostics should not be sent again");
+}
+
+#[wasm_bindgen_test]
+fn a_long_article_shows_exactly_its_html_whether_parsed_at_once_or_block_by_block() {
+    let sections: String = (1..=30).map(|i| format!("## Section {i}\n\nText *{i}*.\n\n")).collect();
+    // The second holds the separator the pieces are parsed with: they are parsed one by one.
+    for source in [sections.clone(), format!("{sections}<!--folio:piece-->\n\nEnd.\n")] {
+        let (mut preview, article) = live_preview("{}");
+        preview.update(&source).unwrap();
+        let expected = get(&folio::wasm::render(&source, options(r#"{"sourceMap": true}"#)).unwrap(), "bodyHtml").as_string().unwrap();
+        let body = article.query_selector(".article-body").unwrap().unwrap();
+        let reference = element("div");
+        reference.set_inner_html(&expected);
+        assert_eq!(body.inner_html(), reference.inner_html());
+        assert!(body.child_element_count() >= 60);
+        // Another article altogether replaces every block.
+        preview.update("# Other\n").unwrap();
+        assert_eq!(body.inner_html(), "<h1 data-source-line=\"1-1\" id=\"other\">Other</h1>\n");
+    }
+}
+
+#[wasm_bindgen_test]
+fn drafts_are_kept_in_local_storage() {
+    use folio::wasm::{create_draft, delete_draft, draft_text, drafts, rename_draft, save_draft};
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    let list = create_draft("first.md", "numerique", "# One\n").unwrap();
+    let id = get(&list, "current").as_string().unwrap();
+    save_draft(&id, "# One, saved\n").unwrap();
+    assert_eq!(draft_text(&id).unwrap().as_deref(), Some("# One, saved\n"));
+    rename_draft(&id, "renamed.md").unwrap();
+    let list = drafts().unwrap();
+    let first = js_sys::Array::from(&get(&list, "drafts")).get(0);
+    assert_eq!(get(&first, "name").as_string().as_deref(), Some("renamed.md"));
+    assert_eq!(get(&first, "profile").as_string().as_deref(), Some("numerique"));
+    let list = delete_draft(&id).unwrap();
+    assert!(get(&list, "current").is_undefined(), "no draft is open when the last is deleted");
+    assert_eq!(draft_text(&id).unwrap(), None, "a deleted draft's text should be gone");
 }
 
 fn get(value: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {

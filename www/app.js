@@ -1,18 +1,346 @@
-// The demo page: an editor on the left, the rendered article on the right.
-import { start, preview } from "./folio.js";
+// The editor page: CodeMirror on the left, the article as it will be published on the right.
+// Folio's LivePreview (src/wasm/preview.rs) renders, patches the preview, fills the outline,
+// problems and stats, and maps lines to the preview and back; the drafts live in local storage
+// (src/wasm/drafts.rs). This file only wires the page's events to them.
+import { start, LivePreview, drafts } from "./folio.js";
 import { registerServiceWorker } from "./sw-client.js";
+import { createSource, setText, showDiagnostics, moveCaret, topLine, scrollToLine, atEnd } from "./editor/source.js";
+import { chosenFile, download, fileName } from "./editor/files.js";
 
 registerServiceWorker(); // the editor works offline too, and offers new versions as the reader does
 
-const DEFAULT_ARTICLE = new URL("articles/ogp-societe-civile.md", import.meta.url);
+const SEED = { url: new URL("articles/ogp-societe-civile.md", import.meta.url), name: "ogp-societe-civile.md", profile: "numerique" };
+const today = () => new Date().toISOString().slice(0, 10);
+const blankArticle = () => `---\ntitle: Untitled\ndate: ${today()}\n---\n\nWrite here.\n`;
 
-const source = document.getElementById("source");
-const output = document.getElementById("preview");
-const diagnostics = document.getElementById("diagnostics");
+const $ = (id) => document.getElementById(id);
+const ui = {
+  draft: $("draft-select"), name: $("draft-name"), newDraft: $("new-draft"), deleteDraft: $("delete-draft"),
+  open: $("open-file"), fileInput: $("file-input"), save: $("save-file"), profile: $("profile"), safe: $("safe"),
+  outline: $("outline"), diagnostics: $("diagnostics"), pane: $("preview-pane"), article: $("preview"),
+  stats: $("stats"), status: $("status"),
+};
 
-const [, text] = await Promise.all([start(), fetch(DEFAULT_ARTICLE).then((r) => r.text())]);
-source.value = text;
-// The seed comes from numerique.gouv.fr: its profile gives the hero image, summary and French date.
-// Kept in a module binding: a collected Preview is freed, and freeing it stops the updates.
-export const livePreview = preview(source, output, diagnostics, 16, { profile: "numerique", fileName: "ogp-societe-civile.md" });
+await start();
+const preview = new LivePreview(ui.article, ui.pane, undefined, { diagnostics: ui.diagnostics, outline: ui.outline, stats: ui.stats });
+const source = createSource($("editor"), { onChange: changed });
+
+/** Keystroke-to-preview, for each render that follows input: see bench/editor.mjs. */
+const metrics = [];
+let list = null;     // the drafts, as drafts.list() gives them
+let current = null;  // the open draft's entry
+let saved = null;    // its text as last stored
+
+// ---- Rendering: at once for the first change of a frame, then at most once a frame. ----
+
+let inputAt = null;      // when the input event being handled started
+let changeStart = null;  // the first change not yet in the preview
+let changeSeen = null;   // when CodeMirror told of it
+let queued = false;
+let renderedThisFrame = false;
+let renderPending = false;
+
+for (const type of ["keydown", "beforeinput", "paste", "drop", "cut"]) {
+  source.contentDOM.addEventListener(type, () => {
+    if (inputAt !== null) return;
+    performance.clearMarks("folio:input"); // the last input's mark is the one a measure starts from
+    inputAt = performance.mark("folio:input").startTime;
+    setTimeout(() => { inputAt = null; }); // a key that changed nothing starts no measure
+  }, { capture: true });
+}
+
+function changed() {
+  changeStart ??= inputAt ?? performance.now();
+  changeSeen ??= performance.now();
+  if (queued) return;
+  queued = true;
+  // After CodeMirror's update (a view cannot be dispatched to while it updates), before paint.
+  queueMicrotask(() => {
+    queued = false;
+    const text = source.state.doc.toString();
+    if (renderedThisFrame) renderPending = true;
+    else render(text);
+    save(text);
+  });
+}
+
+function render(text = source.state.doc.toString()) {
+  renderedThisFrame = true;
+  requestAnimationFrame(() => {
+    renderedThisFrame = false;
+    if (renderPending) {
+      renderPending = false;
+      render();
+    }
+  });
+  const begin = performance.now();
+  let result;
+  try {
+    result = preview.update(text);
+  } catch (error) {
+    changeStart = changeSeen = null;
+    say(`The preview failed: ${error.message}`, "error");
+    return;
+  }
+  performance.clearMarks("folio:preview-patched");
+  const end = performance.mark("folio:preview-patched").startTime;
+  if (changeStart !== null) {
+    const ms = end - changeStart;
+    if (performance.getEntriesByName("folio:keystroke-to-preview").length >= 1000) performance.clearMeasures("folio:keystroke-to-preview");
+    performance.measure("folio:keystroke-to-preview", { start: changeStart, end });
+    metrics.push({ ms, editorMs: changeSeen - changeStart, waitMs: begin - changeSeen, updateMs: end - begin,
+      renderMs: result.renderMs, patchMs: result.patchMs, replacedBlocks: result.replacedBlocks,
+      insertedNodes: result.insertedNodes, removedNodes: result.removedNodes, movedBlocks: result.movedBlocks, bytes: text.length });
+    if (metrics.length > 5000) metrics.splice(0, metrics.length - 5000);
+  }
+  changeStart = changeSeen = null;
+  if (result.diagnostics) showDiagnostics(source, result.diagnostics);
+  document.title = `${result.title || current?.name || "Untitled"} · Folio`;
+  requestAnimationFrame(followSource);
+}
+
+// ---- Drafts: every change stored at once, several kept, files in and out. ----
+
+function save(text) {
+  if (!current || text === saved) return;
+  try {
+    drafts.save(current.id, text);
+    saved = text;
+    if (ui.status.classList.contains("error")) say("");
+  } catch (error) {
+    say(`${sentence(error.message)} Download the article (Save .md) to keep it.`, "error");
+  }
+}
+
+/**
+ * Whether the open draft may be left: its text is stored, or the writer chose to leave it anyway
+ * (storage refused it, and the editor is about to show another text).
+ */
+function mayLeave() {
+  const text = source.state.doc.toString();
+  save(text);
+  return text === saved || confirm("This draft's last changes could not be saved in this browser. Leave it anyway? (Cancel, then Save .md, keeps them.)");
+}
+
+function options() {
+  return { profile: current.profile, fileName: fileName(current.name), safe: ui.safe.checked };
+}
+
+function showList() {
+  ui.draft.replaceChildren(...list.drafts.map((d) => new Option(d.name, d.id, false, d.id === list.current)));
+}
+
+/** Opens the list's current draft. */
+function openCurrent() {
+  current = list.drafts.find((d) => d.id === list.current);
+  showList();
+  const text = drafts.text(current.id) ?? "";
+  saved = text;
+  ui.name.value = current.name;
+  ui.profile.value = current.profile;
+  preview.setOptions(options());
+  setText(source, text);
+  changeStart = changeSeen = null;
+  render(text);
+  source.scrollDOM.scrollTop = 0;
+  ui.pane.scrollTop = 0;
+}
+
+async function firstDraft() {
+  let text;
+  try {
+    const response = await fetch(SEED.url);
+    text = response.ok ? await response.text() : null;
+  } catch {
+    text = null;
+  }
+  return text === null ? drafts.create("Untitled.md", "jekyll", blankArticle()) : drafts.create(SEED.name, SEED.profile, text);
+}
+
+function act(what) {
+  try {
+    what();
+  } catch (error) {
+    say(error.message, "error");
+  }
+}
+
+ui.draft.addEventListener("change", () => act(() => {
+  if (!mayLeave()) {
+    ui.draft.value = current.id;
+    return;
+  }
+  list = drafts.select(ui.draft.value);
+  openCurrent();
+}));
+
+ui.name.addEventListener("change", () => act(() => {
+  list = drafts.rename(current.id, ui.name.value);
+  current = list.drafts.find((d) => d.id === current.id);
+  ui.name.value = current.name;
+  showList();
+  preview.setOptions(options()); // the name is the file name: it may give the date
+  render();
+}));
+
+ui.newDraft.addEventListener("click", () => act(() => {
+  if (!mayLeave()) return;
+  list = drafts.create("Untitled.md", current?.profile ?? "jekyll", blankArticle());
+  openCurrent();
+  say("New draft");
+  source.focus();
+}));
+
+ui.deleteDraft.addEventListener("click", () => act(() => {
+  if (!confirm(`Delete the draft “${current.name}”? Its text will be gone from this browser.`)) return;
+  const name = current.name;
+  list = drafts.remove(current.id);
+  if (!list.current) list = drafts.create("Untitled.md", "jekyll", blankArticle());
+  openCurrent();
+  say(`Deleted “${name}”`);
+}));
+
+ui.open.addEventListener("click", () => ui.fileInput.click());
+ui.fileInput.addEventListener("change", async () => {
+  const file = await chosenFile(ui.fileInput);
+  if (!file) return;
+  act(() => {
+    if (!mayLeave()) return;
+    list = drafts.create(file.name, current?.profile ?? "jekyll", file.text);
+    openCurrent();
+    say(`Opened ${file.name} as a new draft`);
+  });
+});
+
+ui.save.addEventListener("click", () => {
+  download(current.name, source.state.doc.toString());
+  say(`Downloaded ${fileName(current.name)}`);
+});
+
+ui.profile.addEventListener("change", () => act(() => {
+  list = drafts.setProfile(current.id, ui.profile.value);
+  current = list.drafts.find((d) => d.id === current.id);
+  preview.setOptions(options());
+  render();
+}));
+
+ui.safe.addEventListener("change", () => {
+  preview.setOptions(options());
+  render();
+});
+
+document.addEventListener("keydown", (event) => {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+  const key = event.key.toLowerCase();
+  if (key === "s") ui.save.click();
+  else if (key === "o") ui.open.click();
+  else return;
+  event.preventDefault();
+});
+
+// A change that could not be stored is not left behind without a word.
+window.addEventListener("beforeunload", (event) => {
+  if (current && source.state.doc.toString() !== saved) event.preventDefault();
+});
+
+// The same draft open in another tab: the last tab to type wins, so say it.
+window.addEventListener("storage", (event) => {
+  if (current && event.key === `folio-draft:${current.id}` && event.newValue !== saved) {
+    say("This draft was changed in another tab. Reload to see that text; typing here replaces it.", "error");
+  }
+});
+
+// ---- Moving around: problems and outline to the source, the preview to the source, scroll sync. ----
+
+function jumpFrom(list, y) {
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-line]");
+    if (button) moveCaret(source, Number(button.dataset.line), Number(button.dataset.column ?? 1), { y });
+  });
+}
+jumpFrom(ui.diagnostics, "center");
+jumpFrom(ui.outline, "start");
+
+ui.pane.addEventListener("click", (event) => {
+  const link = event.target.closest("a[href]");
+  if (link && (event.ctrlKey || event.metaKey || event.shiftKey)) return; // opening it elsewhere is fine
+  if (link) event.preventDefault(); // the editor stays; the caret goes to the link's block
+  if (!getSelection().isCollapsed) return; // text selected to be copied
+  const line = preview.lineAt(event.target);
+  if (line === undefined) return;
+  followPreview();
+  moveCaret(source, line, 1, { y: "nearest" });
+});
+
+// Each side's own scrolling moves the other; the scroll we cause is recognised and not sent back.
+const echo = new Map();
+function scrollTo(scroller, top) {
+  const before = scroller.scrollTop;
+  scroller.scrollTop = top;
+  if (scroller.scrollTop !== before) echo.set(scroller, scroller.scrollTop);
+}
+function isEcho(scroller) {
+  const expected = echo.get(scroller);
+  echo.delete(scroller);
+  return expected !== undefined && Math.abs(scroller.scrollTop - expected) < 1;
+}
+
+function followSource() {
+  const y = atEnd(source.scrollDOM) ? ui.pane.scrollHeight : preview.scrollTopForLine(topLine(source));
+  if (y !== undefined) scrollTo(ui.pane, y);
+}
+
+function followPreview() {
+  const scroller = source.scrollDOM;
+  if (atEnd(ui.pane)) return scrollTo(scroller, scroller.scrollHeight);
+  const line = preview.lineAtScrollTop();
+  if (line === undefined) return;
+  sourceTo(line);
+  // CodeMirror estimates the heights of lines it has not drawn yet; once it has drawn those it
+  // scrolled to (next frames), the line is put at the top again with their real heights.
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (Math.abs(topLine(source) - line) > 0.25) sourceTo(line);
+  }));
+}
+
+function sourceTo(line) {
+  const scroller = source.scrollDOM;
+  const before = scroller.scrollTop;
+  const after = scrollToLine(source, line);
+  if (after !== before) echo.set(scroller, after);
+}
+
+function onScroll(scroller, follow) {
+  let frame = 0;
+  scroller.addEventListener("scroll", () => {
+    if (isEcho(scroller) || frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      follow();
+    });
+  }, { passive: true });
+}
+onScroll(source.scrollDOM, followSource);
+onScroll(ui.pane, followPreview);
+
+/** "the draft could not be saved: full" → "The draft could not be saved: full." */
+function sentence(text) {
+  const trimmed = text.trim();
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1) + (/[.!?]$/.test(trimmed) ? "" : ".");
+}
+
+function say(message, kind = "") {
+  ui.status.textContent = message;
+  ui.status.className = kind;
+}
+
+// ---- Start: the draft open last time, or the seed the first time. ----
+
+list = drafts.list();
+if (!list.current && list.drafts.length) list = drafts.select(list.drafts.at(-1).id);
+if (!list.current) list = await firstDraft();
+openCurrent();
+
+/** For tests and the benchmark (bench/editor.mjs): the editor's parts and its measures. */
+window.folioEditor = { source, preview, metrics, open: (id) => { list = drafts.select(id); openCurrent(); } };
 document.body.dataset.ready = "true";

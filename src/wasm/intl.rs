@@ -3,6 +3,7 @@
 use crate::calendar::{self, Calendar};
 use crate::datetime::Date;
 use wasm_bindgen::prelude::*;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
 /// The browser's calendar: time zones and month names from `Intl`, falling back to the
@@ -38,8 +39,32 @@ impl Calendar for IntlCalendar {
     }
 }
 
-/// `new Intl.DateTimeFormat(locale, options)`, or `None` where it throws (a bad zone or tag).
+thread_local! {
+    /// Formats made so far, by locale and options: making one costs more than using it, and a
+    /// live preview asks for the same two at every keystroke.
+    static FORMATS: RefCell<Vec<(String, js_sys::Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The most formats kept (a page shows a few time zones and languages, not hundreds).
+const KEPT_FORMATS: usize = 32;
+
+/// `new Intl.DateTimeFormat(locale, options)`, made once; `None` where it throws (a bad zone or tag).
 fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<js_sys::Intl::DateTimeFormat> {
+    let key = format!("{locale}\u{0}{options:?}");
+    if let Some(format) = FORMATS.with_borrow(|formats| formats.iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone())) {
+        return Some(format);
+    }
+    let format = new_date_time_format(locale, options)?;
+    FORMATS.with_borrow_mut(|formats| {
+        if formats.len() == KEPT_FORMATS {
+            formats.remove(0);
+        }
+        formats.push((key, format.clone()));
+    });
+    Some(format)
+}
+
+fn new_date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<js_sys::Intl::DateTimeFormat> {
     let settings = js_sys::Object::new();
     for (key, value) in options {
         js_sys::Reflect::set(&settings, &(*key).into(), &(*value).into()).ok()?;

@@ -12,13 +12,16 @@ use crate::value::Value;
 use crate::Request;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub mod dom_sanitize;
+mod drafts;
 mod intl;
 mod preview;
 
 use intl::IntlCalendar;
-pub use preview::Preview;
+pub use drafts::*;
+pub use preview::LivePreview;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -115,9 +118,9 @@ fn start() {
 /// Renders one article (front matter and Markdown body).
 #[wasm_bindgen(unchecked_return_type = "Article")]
 pub fn render(source: &str, #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue) -> Result<JsValue, JsError> {
-    let wants_page = read_settings(options.clone())?.get("page") == Some(&Value::Bool(true));
-    let article = render_article(source, options)?;
-    if !wants_page {
+    let settings = Settings::read(options)?;
+    let article = settings.render(source);
+    if !settings.page {
         return to_js(&article);
     }
     let page_html = crate::page::article_html(&article);
@@ -133,34 +136,65 @@ struct WithPage<'a> {
     page_html: String,
 }
 
-fn render_article(source: &str, options: JsValue) -> Result<crate::Article, JsError> {
-    let settings = read_settings(options)?;
-    let (mut profile, problems) = read_profile(&settings)?;
-    let text = |key| settings.get(key).and_then(Value::as_str).filter(|s| !s.is_empty());
-    let article_url = text("articleUrl");
-    // The site the article's root-relative links belong to: given, else the profile's, else
-    // the origin the article came from.
-    let base_url = text("baseUrl").map(str::to_owned).or_else(|| {
-        profile.url.is_empty().then(|| article_url.and_then(origin)).flatten()
-    });
-    let resolve_links = base_url.is_some() || article_url.is_some();
-    if let Some(url) = base_url {
-        profile.url = url;
+/// `render`'s options, read once: what rendering needs besides the text.
+struct Settings {
+    profile: Profile,
+    file_name: Option<String>,
+    policy: Option<Policy>,
+    resolve_links: bool,
+    /// Where the article was read from, for its relative links.
+    article_url: Option<String>,
+    source_map: bool,
+    page: bool,
+    /// Problems with the options themselves, added to each article's diagnostics.
+    problems: Vec<Diagnostic>,
+}
+
+impl Settings {
+    fn read(options: JsValue) -> Result<Settings, JsError> {
+        let settings = read_settings(options)?;
+        let (mut profile, problems) = read_profile(&settings)?;
+        let text = |key| settings.get(key).and_then(Value::as_str).filter(|s| !s.is_empty());
+        let article_url = text("articleUrl");
+        // The site the article's root-relative links belong to: given, else the profile's, else
+        // the origin the article came from.
+        let base_url = text("baseUrl").map(str::to_owned).or_else(|| {
+            profile.url.is_empty().then(|| article_url.and_then(origin)).flatten()
+        });
+        let resolve_links = base_url.is_some() || article_url.is_some();
+        if let Some(url) = base_url {
+            profile.url = url;
+        }
+        let file_name = text("fileName").or_else(|| article_url.and_then(|url| url.split(['?', '#']).next()?.rsplit('/').next()));
+        Ok(Settings {
+            file_name: file_name.map(str::to_owned),
+            policy: safe_policy(&settings),
+            resolve_links,
+            article_url: article_url.map(str::to_owned),
+            source_map: settings.get("sourceMap") == Some(&Value::Bool(true)),
+            page: settings.get("page") == Some(&Value::Bool(true)),
+            profile,
+            problems,
+        })
     }
-    let file_name = text("fileName").or_else(|| article_url.and_then(|url| url.split(['?', '#']).next()?.rsplit('/').next()));
-    let policy = safe_policy(&settings);
-    let request = Request {
-        profile: &profile,
-        file_name,
-        calendar: &IntlCalendar,
-        safe: policy.as_ref(),
-        resolve_links,
-        article_url,
-        source_map: settings.get("sourceMap") == Some(&Value::Bool(true)),
-    };
-    let mut article = crate::render_with(source, &request);
-    article.diagnostics.extend(problems);
-    Ok(article)
+
+    fn request(&self) -> Request<'_> {
+        Request {
+            profile: &self.profile,
+            file_name: self.file_name.as_deref(),
+            calendar: &IntlCalendar,
+            safe: self.policy.as_ref(),
+            resolve_links: self.resolve_links,
+            article_url: self.article_url.as_deref(),
+            source_map: self.source_map,
+        }
+    }
+
+    fn render(&self, source: &str) -> crate::Article {
+        let mut article = crate::render_with(source, &self.request());
+        article.diagnostics.extend(self.problems.iter().cloned());
+        article
+    }
 }
 
 /// `scheme://host[:port]` of an absolute URL.
@@ -233,3 +267,16 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
 }
 
+
+/// A JavaScript exception (an `Error`, a `DOMException`, a thrown string) as a `JsError` with its message.
+fn js_error(error: JsValue) -> JsError {
+    JsError::new(&message_of(&error))
+}
+
+fn message_of(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "a browser call failed".to_owned())
+}

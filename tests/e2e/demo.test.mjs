@@ -1,6 +1,7 @@
-// The demo page, end to end in Chromium: the seed renders, typing re-renders, a broken
-// front matter shows a diagnostic while the body still renders, and a Rust panic reaches
-// JavaScript with its message without breaking the module.
+// The demo page (the editor), end to end in Chromium: the seed renders, typing re-renders, a
+// broken front matter shows a diagnostic while the body still renders, and a Rust panic reaches
+// JavaScript with its message without breaking the module. The editor's own features are in
+// editor.test.mjs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { ARTIFACTS, launchBrowser, openPage, startServer } from "./harness.mjs";
@@ -42,7 +43,7 @@ test("a broken front matter shows a diagnostic while the body still renders", as
   await page.locator("#source").fill('---\ntitle: "never closed\ntags: [a]\n---\n\n## Body survives\n');
   const problem = page.locator("#diagnostics li.error");
   await problem.waitFor();
-  assert.match(await problem.textContent(), /^\d+:\d+: error: front matter is not valid YAML/);
+  assert.match(await problem.textContent(), /^Line 2: error: front matter is not valid YAML/);
   await page.locator("#preview h2", { hasText: "Body survives" }).waitFor();
 });
 

@@ -1,0 +1,472 @@
+// The live-preview editor (index.html), end to end in Chromium: typing replaces only the edited
+// block, scroll sync both ways, click-to-source, problems that jump to their line, drafts kept
+// across a reload and switched, a .md file opened and saved, the site profile switched, keyboard
+// use and what a screen reader finds. Screenshot: target/e2e/editor.png.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { ARTIFACTS, ROOT, launchBrowser, startServer } from "./harness.mjs";
+
+let server, browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The editor in a fresh browser context (empty storage), or in `context`; ready to type. */
+async function openEditor(context) {
+  context ??= await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.pageErrors = [];
+  page.on("pageerror", (error) => page.pageErrors.push(error));
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready=true]");
+  return page;
+}
+
+/** Opens `text` as a new draft named `name`. */
+function openText(page, text, name = "test.md", profile = "jekyll") {
+  return page.evaluate(async ({ text, name, profile }) => {
+    const { drafts } = await import("./www/folio.js");
+    window.folioEditor.open(drafts.create(name, profile, text).current);
+  }, { text, name, profile });
+}
+
+/** The text in the editor, and the caret's line. */
+function editor(page) {
+  return page.evaluate(() => {
+    const { state } = window.folioEditor.source;
+    return { text: state.doc.toString(), line: state.doc.lineAt(state.selection.main.head).number };
+  });
+}
+
+/** Puts the caret at the end of the first line holding `needle`, and focuses the editor. */
+function caretAfter(page, needle) {
+  return page.evaluate((needle) => {
+    const view = window.folioEditor.source;
+    const at = view.state.doc.toString().indexOf(needle);
+    view.dispatch({ selection: { anchor: view.state.doc.lineAt(at).to } });
+    view.focus();
+  }, needle);
+}
+
+/** Two frames: what the page schedules for the next frame (scroll sync) has run. */
+const frames = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/**
+ * Scrolls the source so that (fractional) `line` is at its top, as a reader scrolling there would
+ * see it: CodeMirror estimates the heights of lines it has not drawn, so the scroll is made again
+ * once it has drawn them.
+ */
+async function scrollSource(page, line) {
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(async (line) => {
+      const { scrollToLine } = await import("./www/editor/source.js");
+      scrollToLine(window.folioEditor.source, line);
+    }, line);
+    await frames(page);
+  }
+  await frames(page);
+}
+
+const paragraph = (n) => `Paragraph ${n} says something about section ${n}, long enough to wrap once or twice in the preview pane, so that the page has height to scroll through.`;
+/** An article of 40 sections, each a heading and two paragraphs. */
+const LONG = `---\ntitle: A long article\n---\n\n${Array.from({ length: 40 }, (_, i) => `## Section ${i + 1}\n\n${paragraph(i + 1)}\n\n${paragraph(i + 1)} Again.\n`).join("\n")}`;
+
+test("typing in a paragraph replaces only that block: the others, and their images, stay the same nodes", async () => {
+  const page = await openEditor();
+  const text = "---\ntitle: Blocks\n---\n\n# One\n\n![A route map](www/articles/images/route-map.png)\n\nThe second paragraph.\n\nThe third paragraph.\n";
+  await openText(page, text);
+  await page.waitForFunction(() => document.querySelector("#preview img")?.complete);
+  const imageUrl = await page.evaluate(() => document.querySelector("#preview img").src);
+  const loads = () => page.evaluate((url) => performance.getEntriesByName(url).length, imageUrl);
+  const loadsBefore = await loads();
+  await page.evaluate(() => {
+    document.querySelectorAll("#preview .article-body > *, #preview header > *, #preview img").forEach((el, i) => { el.folioTag = i; });
+    window.folioEditor.metrics.length = 0;
+    window.scrollBefore = document.getElementById("preview-pane").scrollTop;
+    // Every node the preview adds or takes out, wherever it is.
+    window.mutations = { added: [], removed: 0 };
+    new MutationObserver((records) => {
+      for (const record of records) {
+        window.mutations.added.push(...[...record.addedNodes].map((node) => (node.parentNode?.className ?? "") + ":" + node.nodeName));
+        window.mutations.removed += record.removedNodes.length;
+      }
+    }).observe(document.getElementById("preview"), { childList: true, subtree: true });
+  });
+  await caretAfter(page, "The second paragraph.");
+  await page.keyboard.type(" Typed here.");
+  await page.locator("#preview p", { hasText: "The second paragraph. Typed here." }).waitFor();
+
+  const after = await page.evaluate(() => ({
+    body: [...document.querySelectorAll("#preview .article-body > *")].map((el) => [el.textContent, el.folioTag]),
+    header: [...document.querySelectorAll("#preview header > *")].map((el) => el.folioTag),
+    image: document.querySelector("#preview img").folioTag,
+    metrics: window.folioEditor.metrics.slice(),
+    mutations: window.mutations,
+    focused: document.activeElement?.id,
+    scrolled: document.getElementById("preview-pane").scrollTop - window.scrollBefore,
+  }));
+  const untouched = after.body.filter(([, tag]) => tag !== undefined).map(([text]) => text);
+  assert.deepEqual(untouched, ["One", "", "The third paragraph."], "every block but the edited one should be the same node");
+  assert.equal(after.body[2][1], undefined, "the edited paragraph should be a new node");
+  assert.ok(after.header.every((tag) => tag !== undefined), "the header should be untouched");
+  assert.notEqual(after.image, undefined, "the image should be the same node");
+  assert.equal(await loads(), loadsBefore, "the image should not load again");
+  // Keys typed faster than frames are rendered together (one render a frame at most).
+  assert.ok(after.metrics.length >= 1 && after.metrics.length <= " Typed here.".length, `${after.metrics.length} updates`);
+  for (const m of after.metrics) {
+    // A space typed at the end of the paragraph changes no HTML (kramdown drops it): nothing to replace.
+    assert.ok(m.replacedBlocks <= 1, `each keystroke should replace one block at most: ${JSON.stringify(m)}`);
+    assert.ok(m.insertedNodes <= 2 && m.removedNodes <= 2, `one block's nodes (an element and its line break): ${JSON.stringify(m)}`);
+  }
+  assert.ok(after.metrics.some((m) => m.replacedBlocks === 1));
+  const replaced = after.metrics.reduce((sum, m) => sum + m.replacedBlocks, 0);
+  assert.ok(after.mutations.added.every((node) => node === "article-body:P" || node === "article-body:#text"),
+    `only paragraphs and their line breaks should be added, at the top of the body: ${after.mutations.added}`);
+  assert.ok(after.mutations.added.length <= 2 * replaced && after.mutations.removed <= 2 * replaced,
+    `${after.mutations.added.length} nodes added and ${after.mutations.removed} removed for ${replaced} blocks replaced`);
+  assert.equal(after.focused, "source", "the focus should stay in the editor");
+  assert.equal(after.scrolled, 0, "the preview should not scroll");
+  const marks = await page.evaluate(() => performance.getEntriesByName("folio:keystroke-to-preview").length);
+  assert.ok(marks >= after.metrics.length, "keystroke-to-preview should be a performance measure");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("scroll sync: the source's top line brings its block to the top of the preview, and back", async () => {
+  const page = await openEditor();
+  await openText(page, LONG);
+  const lineOf = (needle) => LONG.slice(0, LONG.indexOf(needle)).split("\n").length;
+
+  // Source → preview: line of "## Section 20" at the top of the source.
+  await scrollSource(page, lineOf("## Section 20"));
+  const offset = await page.evaluate(() => {
+    const pane = document.getElementById("preview-pane");
+    const heading = [...pane.querySelectorAll("h2")].find((h) => h.textContent === "Section 20");
+    return heading.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+  });
+  assert.ok(Math.abs(offset) < 4, `Section 20 should be at the top of the preview (${offset}px off)`);
+
+  // Halfway into a paragraph's lines lands halfway into the paragraph (not proportionally to the page).
+  await scrollSource(page, lineOf(paragraph(30)) + 0.5);
+  const into = await page.evaluate(() => {
+    const pane = document.getElementById("preview-pane");
+    const p = [...pane.querySelectorAll("p")].find((el) => el.textContent.startsWith("Paragraph 30 ") && !el.textContent.endsWith("Again."));
+    const box = p.getBoundingClientRect();
+    return (pane.getBoundingClientRect().top - box.top) / box.height;
+  });
+  assert.ok(into > 0.3 && into < 0.7, `the middle of the paragraph's line should be near the middle of the paragraph (${into})`);
+
+  // Preview → source: "Section 33" scrolled to the top of the preview.
+  await page.evaluate(() => {
+    const pane = document.getElementById("preview-pane");
+    const heading = [...pane.querySelectorAll("h2")].find((h) => h.textContent === "Section 33");
+    pane.scrollTop += heading.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+  });
+  await frames(page);
+  await frames(page);
+  const top = await page.evaluate(async () => {
+    const { topLine } = await import("./www/editor/source.js");
+    return topLine(window.folioEditor.source);
+  });
+  assert.ok(Math.abs(top - lineOf("## Section 33")) < 1, `the source should show Section 33's line at the top (${top})`);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("clicking a block of the preview puts the caret on its first line; links do not navigate", async () => {
+  const page = await openEditor();
+  await openText(page, `${LONG}\nA [link](https://example.org/) to click.\n`);
+  const target = page.locator("#preview p", { hasText: "Paragraph 3 says" }).first();
+  const lines = await target.getAttribute("data-source-line");
+  await target.click();
+  const state = await editor(page);
+  assert.equal(state.line, Number(lines.split("-")[0]), "the caret should be on the block's first line");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "source", "the editor should have the focus");
+
+  const url = page.url();
+  const link = page.locator("#preview a", { hasText: "link" });
+  await link.scrollIntoViewIfNeeded();
+  await link.click();
+  assert.equal(page.url(), url, "a click on a link should stay in the editor");
+  assert.equal((await editor(page)).line, Number((await page.locator("#preview p", { hasText: "to click" }).getAttribute("data-source-line")).split("-")[0]));
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("problems are listed with their line, marked in the gutter, announced, and a click jumps there", async () => {
+  const page = await openEditor();
+  await openText(page, "---\ntitle: Problems\n---\n\nA paragraph.\n\nText\n\n<div>\nunclosed\n");
+  const problem = page.locator("#diagnostics li.warning button");
+  await problem.waitFor();
+  assert.equal(await problem.textContent(), "Line 9: warning: Found no end tag for 'div' - auto-closing it");
+  assert.equal(await page.getAttribute("#diagnostics", "aria-live"), "polite");
+  await page.locator(".cm-gutter-lint .cm-lint-marker-warning").waitFor();
+  await problem.click();
+  assert.equal((await editor(page)).line, 9, "the caret should be on the problem's line");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "source");
+
+  // Fixing it says so.
+  await page.keyboard.press("End");
+  await page.keyboard.type("</div>");
+  await page.locator("#diagnostics li.ok", { hasText: "No problems" }).waitFor();
+  assert.equal(await page.locator(".cm-lint-marker-warning").count(), 0, "the gutter mark should go");
+
+  // A front matter error, positioned by line and column.
+  await page.evaluate(() => {
+    const view = window.folioEditor.source;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: '---\ntitle: "never closed\n---\n\nBody\n' } });
+  });
+  const error = page.locator("#diagnostics li.error button");
+  await error.waitFor();
+  assert.match(await error.textContent(), /^Line 2: error: front matter is not valid YAML/);
+  await error.press("Enter");
+  assert.equal((await editor(page)).line, 2);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("every change is stored at once: a reload restores the draft", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await openEditor(context);
+  await caretAfter(page, "title: La société civile");
+  await page.keyboard.type(" (kept)");
+  await page.locator("#preview h1", { hasText: "(kept)" }).waitFor();
+  const before = (await editor(page)).text;
+  // No pause, no unload handler: the text is stored with the keystroke.
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal((await editor(page)).text, before);
+  assert.match(await page.locator("#preview h1").textContent(), /\(kept\)$/);
+  assert.equal(await page.locator("#profile").inputValue(), "numerique", "the draft's profile should be restored too");
+
+  // The same draft typed into in another tab: this one says so.
+  const other = await openEditor(context);
+  await caretAfter(other, "(kept)");
+  await other.keyboard.type(" elsewhere");
+  await page.locator("#status", { hasText: "This draft was changed in another tab" }).waitFor();
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test("a storage that refuses the draft is said, with what to do; the text stays in the editor", async () => {
+  const page = await openEditor();
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.storageFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return setItem.call(this, key, value);
+    };
+    window.storageFull = true;
+  });
+  await caretAfter(page, "title: La société civile");
+  await page.keyboard.type("!");
+  await page.locator("#status.error").waitFor();
+  assert.equal(await page.locator("#status").textContent(),
+    "The draft could not be saved: The quota has been exceeded. Download the article (Save .md) to keep it.");
+  assert.match((await editor(page)).text, /gouvernement ouvert!\n/);
+  // Leaving the draft now would lose the change: the editor asks first, and stays when told to.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.click("#new-draft");
+  assert.equal(await page.locator("#draft-select option").count(), 1, "no new draft while this one's change is not stored");
+  assert.match((await editor(page)).text, /gouvernement ouvert!\n/);
+  await caretAfter(page, "title: La société civile");
+  await page.evaluate(() => { window.storageFull = false; });
+  await page.keyboard.type("!");
+  await page.waitForFunction(() => !document.getElementById("status").classList.contains("error"));
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match((await editor(page)).text, /gouvernement ouvert!!\n/, "the next change that could be stored holds both");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("drafts: a new one, renamed, switched to and back, and deleted", async () => {
+  const page = await openEditor();
+  const seed = (await editor(page)).text;
+  await page.click("#new-draft");
+  assert.equal(await page.inputValue("#draft-name"), "Untitled.md");
+  assert.match((await editor(page)).text, /^---\ntitle: Untitled\n/);
+  await page.locator("#preview h1", { hasText: "Untitled" }).waitFor();
+  await caretAfter(page, "Write here.");
+  await page.keyboard.type(" New words.");
+
+  await page.fill("#draft-name", "2021-03-04-notes.md");
+  await page.press("#draft-name", "Enter");
+  const options = () => page.locator("#draft-select option").allTextContents();
+  assert.deepEqual(await options(), ["ogp-societe-civile.md", "2021-03-04-notes.md"]);
+
+  await page.selectOption("#draft-select", { label: "ogp-societe-civile.md" });
+  assert.equal((await editor(page)).text, seed, "switching should show the other draft's text");
+  await page.locator("#preview h1", { hasText: "La société civile" }).waitFor();
+  assert.equal(await page.locator("#profile").inputValue(), "numerique");
+
+  await page.selectOption("#draft-select", { label: "2021-03-04-notes.md" });
+  assert.match((await editor(page)).text, /Write here\. New words\./, "the new draft should keep its text");
+  assert.equal(await page.locator("#profile").inputValue(), "numerique", "a new draft takes the profile of the one open");
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.click("#delete-draft");
+  assert.deepEqual(await options(), ["ogp-societe-civile.md"]);
+  assert.equal((await editor(page)).text, seed);
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.click("#delete-draft");
+  assert.deepEqual(await options(), ["ogp-societe-civile.md"], "a dismissed confirmation should keep the draft");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("a .md file is opened from disk as a new draft and saved back as a download", async () => {
+  const page = await openEditor();
+  await page.selectOption("#profile", "jekyll");
+  const file = "---\ntitle: From disk\n---\n\nOpened *from* a file.\n";
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  await chooser.setFiles({ name: "2020-02-02-from-disk.md", mimeType: "text/markdown", buffer: Buffer.from(file) });
+  await page.locator("#preview h1", { hasText: "From disk" }).waitFor();
+  assert.equal((await editor(page)).text, file);
+  assert.equal(await page.inputValue("#draft-name"), "2020-02-02-from-disk.md");
+  assert.equal(await page.locator("#preview .article-date time").getAttribute("datetime"), "2020-02-02T00:00:00+00:00", "the file name gives the date");
+  assert.equal(await page.locator("#draft-select option").count(), 2, "the draft open before is kept");
+
+  await caretAfter(page, "Opened *from* a file.");
+  await page.keyboard.type(" Edited.");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+s")]);
+  assert.equal(download.suggestedFilename(), "2020-02-02-from-disk.md");
+  const saved = readFileSync(await download.path(), "utf8");
+  assert.equal(saved, file.replace("a file.", "a file. Edited."));
+  assert.equal(await page.locator("#status").textContent(), "Downloaded 2020-02-02-from-disk.md");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("the site profile switch shows the page as each site publishes it, the body kept", async () => {
+  const page = await openEditor();
+  await page.locator("#preview .article-hero img").waitFor({ state: "attached" });
+  assert.equal(await page.locator("#preview time").textContent(), "23 décembre 2016");
+  assert.equal(await page.getAttribute("#preview", "lang"), "fr");
+  await page.evaluate(() => document.querySelectorAll("#preview .article-body > *").forEach((el) => { el.folioTag = true; }));
+
+  await page.selectOption("#profile", "jekyll");
+  await page.locator("#preview time", { hasText: "December 23, 2016" }).waitFor();
+  assert.equal(await page.locator("#preview .article-hero").count(), 0, "Jekyll's profile has no hero image");
+  assert.equal(await page.locator("#preview .article-summary").count(), 0);
+  assert.equal(await page.getAttribute("#preview", "lang"), "en");
+  assert.equal(await page.getAttribute("#preview .article-tags", "aria-label"), "Tags");
+  const kept = await page.evaluate(() => [...document.querySelectorAll("#preview .article-body > *")].every((el) => el.folioTag));
+  assert.ok(kept, "the body renders the same under both profiles: its nodes should stay");
+
+  await page.selectOption("#profile", "numerique");
+  await page.locator("#preview time", { hasText: "23 décembre 2016" }).waitFor();
+  assert.equal(await page.locator("#preview .article-hero").count(), 1);
+
+  await page.check("#safe");
+  await caretAfter(page, "studio multimédia.");
+  await page.keyboard.type(' <img src="x" onerror="window.ran = 1">');
+  await page.locator("#preview img[src='x']").waitFor({ state: "attached" });
+  assert.equal(await page.locator("#preview img[onerror]").count(), 0, "safe mode should take the handler out");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("keyboard only: every control is reached with Tab and shows its focus; undo; the outline jumps", async () => {
+  const page = await openEditor();
+  await openText(page, `${LONG}\n<div>\n`, "long.md");
+  await page.locator("#diagnostics button").waitFor();
+  const reached = [];
+  const styles = {};
+  await page.evaluate(() => document.activeElement?.blur());
+  for (let i = 0; i < 70 && !reached.includes("preview-pane"); i++) {
+    await page.keyboard.press("Tab");
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement;
+      const name = el.id || (el.closest("#outline") ? "outline" : el.closest("#diagnostics") ? "problem" : el.tagName.toLowerCase());
+      const style = getComputedStyle(el);
+      return { name, outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 };
+    });
+    reached.push(focus.name);
+    styles[focus.name] ??= focus.outline;
+  }
+  for (const control of ["draft-select", "draft-name", "new-draft", "delete-draft", "open-file", "save-file", "profile", "safe", "outline", "source", "problem", "preview-pane"]) {
+    assert.ok(reached.includes(control), `${control} should be reached with Tab (reached: ${[...new Set(reached)].join(", ")})`);
+  }
+  for (const [name, visible] of Object.entries(styles)) {
+    if (name !== "source") assert.ok(visible, `${name} should show its focus`);
+  }
+  await page.locator("#source").focus();
+  await page.waitForSelector(".cm-editor.cm-focused");
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector(".cm-editor.cm-focused")).outlineStyle), "none",
+    "the editor should show its focus");
+
+  // The outline: Enter on a heading puts the caret on its line.
+  await page.locator("#outline button", { hasText: "Section 12" }).focus();
+  await page.keyboard.press("Enter");
+  assert.equal((await editor(page)).line, LONG.split("\n").indexOf("## Section 12") + 1);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "source");
+
+  // Typing then undo, from the keyboard.
+  const before = (await editor(page)).text;
+  await page.keyboard.press("End");
+  await page.keyboard.type(" and more");
+  await page.locator("#preview h2", { hasText: "Section 12 and more" }).waitFor();
+  await page.keyboard.press("Control+z");
+  assert.equal((await editor(page)).text, before);
+  await page.locator("#preview h2", { hasText: /^Section 12$/ }).waitFor();
+  const caretLine = (await editor(page)).line;
+  assert.equal(await page.locator(".cm-lineNumbers .cm-activeLineGutter").textContent(), String(caretLine), "the source should number its lines");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("a screen reader finds landmarks, the page's headings, alt text, the language; offline files are precached", async () => {
+  const page = await openEditor();
+  await page.locator("#preview h1").waitFor();
+  assert.equal(await page.locator("header.bar").count(), 1);
+  assert.equal(await page.getByRole("navigation", { name: "Outline" }).count(), 1);
+  assert.equal(await page.getByRole("main").count(), 1);
+  assert.equal(await page.getByRole("region", { name: "Preview" }).count(), 1);
+  assert.equal(await page.getByRole("region", { name: "Problems" }).count(), 1);
+  assert.equal(await page.getByRole("textbox", { name: "Article source" }).count(), 1);
+  const snapshot = await page.locator("#preview").ariaSnapshot();
+  assert.match(snapshot, /heading "La société civile au cœur du sommet du Partenariat pour un gouvernement ouvert" \[level=1\]/);
+  assert.match(snapshot, /heading "Le rôle incontournable des associations citoyennes/);
+  // Folio writes alt text for every image it makes (the hero's is empty: decorative); the seed's
+  // two images written in raw HTML have none, as their author wrote them.
+  assert.equal(await page.getAttribute("#preview .article-hero img", "alt"), "");
+  const bare = await page.locator("#preview img:not([alt])").evaluateAll((imgs) => imgs.map((img) => img.getAttribute("src")));
+  assert.deepEqual(bare, ["/uploads/place-to-do-ogp.jpg", "/uploads/societe-civile-ogp-chicago.jpg"]);
+  assert.equal(await page.getAttribute("#preview", "lang"), "fr");
+  assert.match(await page.locator("#stats").textContent(), /^\d[\d,]* words · \d+ min read$/);
+
+  const list = readFileSync(`${ROOT}pkg/precache.js`, "utf8");
+  for (const file of ["pkg/vendor/codemirror.js", "www/editor/source.js", "www/editor/kramdown-mode.js", "www/editor/files.js", "www/app.js"]) {
+    assert.ok(list.includes(`"url": "${file}"`), `${file} should be precached, so the editor works offline`);
+  }
+  await page.screenshot({ path: `${ARTIFACTS}/editor.png` });
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("after a panic in Rust the preview builds itself again and typing still updates it", async () => {
+  const page = await openEditor();
+  await page.evaluate(async () => {
+    const folio = await import("./www/folio.js");
+    try {
+      folio.panicForTests("deliberate");
+    } catch {
+      // expected: the instance is reset
+    }
+  });
+  await caretAfter(page, "title: La société civile");
+  await page.keyboard.type(" again");
+  await page.locator("#preview h1", { hasText: /again$/ }).waitFor();
+  assert.equal(await page.locator("#preview h1").count(), 1, "the preview should be drawn once, not twice");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
