@@ -41,6 +41,25 @@ test("a plain script tag from the installed package renders an article", async (
   await page.close();
 });
 
+test("the package's types check in a TypeScript consumer", () => {
+  writeFileSync(`${site}/consumer.ts`, `import { start, render, LivePreview, drafts, type Article } from "folio-jekyll";
+    import { FolioArticle } from "folio-jekyll/element";
+    await start();
+    const article: Article = render("# T\\n", { profile: "numerique", safe: true, page: true, sourceMap: true });
+    const words: number = article.wordCount + article.outline.length;
+    const element: FolioArticle = document.createElement("folio-article");
+    element.safe = true;
+    const list = drafts.list();
+    const preview = new LivePreview(document.body, document.body, { profile: "jekyll" });
+    preview.update(article.pageHtml ?? "");
+    export { words, list };`);
+  writeFileSync(`${site}/tsconfig.json`, JSON.stringify({
+    compilerOptions: { target: "es2022", module: "es2022", moduleResolution: "bundler", strict: true, noEmit: true, lib: ["esnext", "dom"], skipLibCheck: false },
+    files: ["consumer.ts"],
+  }));
+  execFileSync(`${ROOT}node_modules/.bin/tsc`, ["-p", site], { cwd: site, stdio: "pipe" });
+});
+
 test("an app bundled with esbuild imports the package by name", async () => {
   writeFileSync(`${site}/app.js`, `import { start, render } from "folio-jekyll";
     import "folio-jekyll/embed";
