@@ -7,14 +7,13 @@ pub struct Scanner {
     text: String,
     pub pos: usize,
     start_line: usize,
-    /// The last position whose line number was computed, and that number: line numbers
-    /// are asked for in increasing positions, so counting resumes from there.
+    /// The last position whose line number was asked for, and the newlines before it.
     line_cache: Cell<(usize, usize)>,
 }
 
 impl Scanner {
     pub fn new(text: String, start_line: usize) -> Self {
-        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, start_line)) }
+        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)) }
     }
 
     pub fn text(&self) -> &str {
@@ -72,18 +71,26 @@ impl Scanner {
     /// The line number of the current position, as kramdown counts it: a newline at the
     /// current position already counts.
     pub fn current_line_number(&self) -> usize {
-        let (mut from, mut line) = self.line_cache.get();
-        if from > self.pos {
-            (from, line) = (0, self.start_line);
+        // The cache holds a position and the newlines before it. Parsers ask at increasing
+        // positions, several times at one (each block parser tries the same line) and step
+        // back a little when a construct fails: counting only between the cached position and
+        // this one keeps every question cheap.
+        let (from, mut newlines) = self.line_cache.get();
+        let bytes = self.text.as_bytes();
+        let pos = self.pos.min(bytes.len());
+        if pos >= from {
+            newlines += count_newlines(&bytes[from..pos]);
+        } else {
+            newlines -= count_newlines(&bytes[pos..from]);
         }
-        let end = (self.pos + 1).min(self.text.len());
-        if end > from {
-            line += self.text.as_bytes()[from..end].iter().filter(|&&b| b == b'\n').count();
-            from = end;
-        }
-        self.line_cache.set((from, line));
-        line
+        self.line_cache.set((pos, newlines));
+        let at_newline = bytes.get(pos) == Some(&b'\n');
+        self.start_line + newlines + usize::from(at_newline)
     }
+}
+
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 #[cfg(test)]
@@ -107,5 +114,10 @@ mod tests {
         assert_eq!(s.current_line_number(), 11);
         s.pos = 0;
         assert_eq!(s.current_line_number(), 10);
+        s.pos = 4;
+        assert_eq!(s.current_line_number(), 12);
+        assert_eq!(s.current_line_number(), 12);
+        s.pos = 1;
+        assert_eq!(s.current_line_number(), 11);
     }
 }
