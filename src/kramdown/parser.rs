@@ -29,11 +29,49 @@ pub struct FootnoteDef {
     pub location: usize,
 }
 
+/// Footnote definitions by name, in definition order, found by name in constant time
+/// (documents with thousands of footnotes look each one up at its definition, at every
+/// reference and when writing it).
+#[derive(Default)]
+pub struct Footnotes {
+    defs: Vec<(String, FootnoteDef)>,
+    index: HashMap<String, usize>,
+}
+
+impl Footnotes {
+    /// Defines `name`; a second definition replaces the first, keeping its place.
+    pub fn define(&mut self, name: String, def: FootnoteDef) {
+        match self.index.get(&name) {
+            Some(&i) => self.defs[i].1 = def,
+            None => {
+                self.index.insert(name.clone(), self.defs.len());
+                self.defs.push((name, def));
+            }
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&FootnoteDef> {
+        self.index.get(name).map(|&i| &self.defs[i].1)
+    }
+
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut FootnoteDef> {
+        self.index.get(name).map(|&i| &mut self.defs[i].1)
+    }
+
+    /// The definitions, in definition order.
+    pub fn as_slice(&self) -> &[(String, FootnoteDef)] {
+        &self.defs
+    }
+
+    pub fn as_mut_slice(&mut self) -> &mut [(String, FootnoteDef)] {
+        &mut self.defs
+    }
+}
+
 /// Everything the parse produced besides the tree, which the converter needs too.
 #[derive(Default)]
 pub struct DocumentData {
-    /// Footnote definitions by name, in definition order.
-    pub footnotes: Vec<(String, FootnoteDef)>,
+    pub footnotes: Footnotes,
     /// Abbreviation → title, and attributes from an attribute list after the definition.
     pub abbrev_defs: HashMap<String, String>,
     pub abbrev_attr: HashMap<String, Attrs>,
@@ -194,13 +232,14 @@ impl Parser {
         self.replace_abbreviations(root);
         // Each footnote's content is taken out while it is updated, the others staying
         // visible to the references in it.
-        for index in 0..self.data.footnotes.len() {
-            let mut content = std::mem::replace(&mut self.data.footnotes[index].1.content, Element::new(Kind::Temp));
+        for index in 0..self.data.footnotes.as_slice().len() {
+            let slot = &mut self.data.footnotes.as_mut_slice()[index].1.content;
+            let mut content = std::mem::replace(slot, Element::new(Kind::Temp));
             self.update_tree(&mut content);
             self.replace_abbreviations(&mut content);
-            self.data.footnotes[index].1.content = content;
+            self.data.footnotes.as_mut_slice()[index].1.content = content;
         }
-        let unreferenced: Vec<(String, usize)> = (self.data.footnotes.iter())
+        let unreferenced: Vec<(String, usize)> = (self.data.footnotes.as_slice().iter())
             .filter(|(_, def)| !def.referenced)
             .map(|(name, def)| (name.clone(), def.location))
             .collect();
@@ -330,7 +369,7 @@ impl Parser {
             || rest == "\n"
             || patterns::blank_lines(rest).is_some()
             || patterns::eob_marker(rest).is_some()
-            || patterns::ial_block_start(rest).is_some()
+            || patterns::ial_block_start(rest, &self.src.braces).is_some()
     }
 
     /// Runs the span pass over every `RawText`, merges blank lines, and applies attribute

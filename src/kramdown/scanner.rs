@@ -1,7 +1,8 @@
 //! A cursor over the text being parsed (kramdown's `Utils::StringScanner`): a position,
 //! the line the text starts on, and the small moves the parsers make.
 
-use std::cell::Cell;
+use super::patterns::{is_space, Braces};
+use std::cell::{Cell, OnceCell};
 
 pub struct Scanner {
     text: String,
@@ -9,11 +10,31 @@ pub struct Scanner {
     start_line: usize,
     /// The last position whose line number was asked for, and the newlines before it.
     line_cache: Cell<(usize, usize)>,
+    /// Where attribute lists in the text end (see [`Braces`]).
+    pub braces: Braces,
+    landmarks: OnceCell<Landmarks>,
+}
+
+/// The last places in a text where a span construct left open could still close, or a
+/// failed attempt could warn. A link or emphasis that cannot close fails only at the end
+/// of the text; knowing it beforehand keeps `[[[…` and `*a *a *a…` linear.
+#[derive(Clone, Copy, Default)]
+struct Landmarks {
+    /// The last `]`.
+    bracket: Option<usize>,
+    /// The last `*` and `_` that could close emphasis: after a character that is not
+    /// white space.
+    star: Option<usize>,
+    underscore: Option<usize>,
+    /// The last `<` or `{`: where span HTML and extensions start, the only constructs
+    /// besides links and footnote markers (which need a `]`) that warn or change the
+    /// options.
+    warning: Option<usize>,
 }
 
 impl Scanner {
     pub fn new(text: String, start_line: usize) -> Self {
-        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)) }
+        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), braces: Braces::default(), landmarks: OnceCell::new() }
     }
 
     pub fn text(&self) -> &str {
@@ -68,6 +89,21 @@ impl Scanner {
         &self.text[..self.pos]
     }
 
+    /// Whether a span parse from `from` to the end of the text would find no `closing`
+    /// byte (`]`, or a `*` or `_` after a visible character) and warn about nothing: a
+    /// construct waiting for one fails there, with no effect but the time taken.
+    pub fn cannot_close(&self, closing: u8, from: usize) -> bool {
+        let marks = self.landmarks.get_or_init(|| landmarks(self.text.as_bytes()));
+        let last = match closing {
+            b']' => marks.bracket,
+            b'*' => marks.star,
+            b'_' => marks.underscore,
+            _ => unreachable!("no landmark for {closing}"),
+        };
+        let before = |mark: Option<usize>| mark.is_none_or(|at| at < from);
+        before(last) && before(marks.bracket) && before(marks.warning)
+    }
+
     /// The line number of the current position, as kramdown counts it: a newline at the
     /// current position already counts.
     pub fn current_line_number(&self) -> usize {
@@ -87,6 +123,21 @@ impl Scanner {
         let at_newline = bytes.get(pos) == Some(&b'\n');
         self.start_line + newlines + usize::from(at_newline)
     }
+}
+
+fn landmarks(text: &[u8]) -> Landmarks {
+    let mut marks = Landmarks::default();
+    for (i, &b) in text.iter().enumerate() {
+        let after_visible = i > 0 && !is_space(text[i - 1]);
+        match b {
+            b']' => marks.bracket = Some(i),
+            b'*' if after_visible => marks.star = Some(i),
+            b'_' if after_visible => marks.underscore = Some(i),
+            b'<' | b'{' => marks.warning = Some(i),
+            _ => {}
+        }
+    }
+    marks
 }
 
 fn count_newlines(bytes: &[u8]) -> usize {

@@ -77,7 +77,7 @@ impl Parser {
             } else if patterns::eob_marker(rest).is_some() {
                 break;
             } else if let Some(len) =
-                indent.content_line(rest).or_else(|| if last_is_blank { None } else { indent.lazy_line(rest) })
+                indent.content_line(rest).or_else(|| if last_is_blank { None } else { indent.lazy_line(rest, &self.src.braces) })
             {
                 let (line, _) = indent.dedent(self.src.take(len));
                 values.last_mut().expect("a definition list starts with a definition").push_str(&line);

@@ -9,7 +9,7 @@ use crate::kramdown::entities;
 impl HtmlConverter<'_> {
     pub(super) fn convert_footnote(&mut self, el: &Element) -> String {
         let name = format!("{}{}", self.options.footnote_prefix, el.options.name.as_deref().unwrap_or(""));
-        let (number, repeat) = match self.footnotes.iter_mut().find(|(n, _, _, _)| *n == name) {
+        let (number, repeat) = match self.footnote_index.get(&name).map(|&i| &mut self.footnotes[i]) {
             Some((_, _, number, repeat)) => {
                 *repeat += 1;
                 (*number, format!(":{repeat}"))
@@ -18,6 +18,7 @@ impl HtmlConverter<'_> {
                 let number = self.footnote_counter;
                 self.footnote_counter += 1;
                 let source = el.options.name.clone().unwrap_or_default();
+                self.footnote_index.insert(name.clone(), self.footnotes.len());
                 self.footnotes.push((name.clone(), source, number, 0));
                 (number, String::new())
             }
@@ -40,7 +41,7 @@ impl HtmlConverter<'_> {
         let mut i = 0;
         while i < self.footnotes.len() {
             let (name, source, _, _) = self.footnotes[i].clone();
-            let content = self.data.footnotes.iter().find(|(n, _)| *n == source).map(|(_, def)| def.content.children.clone());
+            let content = self.data.footnotes.get(&source).map(|def| def.content.children.clone());
             let mut li = Element::new(Kind::Li);
             li.attr.set("id", format!("fn:{name}"));
             li.attr.set("role", "doc-endnote");

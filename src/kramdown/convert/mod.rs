@@ -17,6 +17,7 @@ use super::patterns;
 use super::header_ids::IdCounter;
 use super::parser::DocumentData;
 use crate::options::{EntityOutput, Options};
+use std::collections::HashMap;
 
 /// The converter's state while writing one document.
 pub struct HtmlConverter<'a> {
@@ -27,6 +28,8 @@ pub struct HtmlConverter<'a> {
     /// Footnotes in order of first reference: output name (with `footnote_prefix`), name of
     /// the definition, number, repeated references.
     footnotes: Vec<(String, String, u32, u32)>,
+    /// Where each output name is in `footnotes`.
+    footnote_index: HashMap<String, usize>,
     /// Headers for a table of contents: level, id, inner elements.
     toc: Vec<(u8, String, Vec<Element>)>,
     /// Where the table of contents goes: list kind and attributes of the `{:toc}` list.
@@ -102,6 +105,7 @@ pub fn convert(root: &Element, data: &DocumentData, options: &Options) -> Output
         data,
         footnote_counter: options.footnote_nr,
         footnotes: Vec::new(),
+        footnote_index: HashMap::new(),
         toc: Vec::new(),
         toc_at: None,
         footnotes_at: false,
