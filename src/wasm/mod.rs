@@ -189,6 +189,13 @@ fn safe_policy(settings: &Value) -> Option<Policy> {
     Some(policy)
 }
 
+/// The size of the module's linear memory in bytes, which only grows: the benchmark reads
+/// it to know the peak a render needed.
+#[wasm_bindgen(js_name = "__memoryBytes")]
+pub fn memory_bytes() -> usize {
+    core::arch::wasm32::memory_size::<0>() * 65536
+}
+
 /// Panics with `message`: lets tests check that a panic reaches JavaScript and that the
 /// module works afterwards.
 #[wasm_bindgen(js_name = "__panicForTests")]
