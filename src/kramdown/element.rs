@@ -219,8 +219,6 @@ impl Symbol {
 /// The options kramdown keeps on elements (`el.options`), as typed fields.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ElementOptions {
-    /// The source line the element starts on (in the body).
-    pub location: usize,
     pub ial: Option<Ial>,
     pub category: Option<Category>,
     /// A paragraph written without `<p>` (tight list items, definitions).
@@ -245,19 +243,69 @@ pub struct ElementOptions {
     pub eob: Option<EobKind>,
 }
 
+/// No option set: what `ElementOptions::default()` gives, for elements that have none.
+static NO_OPTIONS: ElementOptions = ElementOptions {
+    ial: None,
+    category: None,
+    transparent: false,
+    level: 0,
+    raw_text: None,
+    fenced: false,
+    lang: None,
+    content_model: None,
+    is_closed: false,
+    first_list_marker: None,
+    first_as_para: false,
+    alignment: Vec::new(),
+    name: None,
+    raw_types: Vec::new(),
+    entity: None,
+    original: None,
+    symbol: None,
+    eob: None,
+};
+
+/// An element's options, allocated when one is first set: most elements (text, paragraphs,
+/// blank lines) never have any, and allocating them for every element cost a tenth of a
+/// render's time and most of the tree's memory. Reading an unset one reads the defaults.
+#[derive(Clone, Debug, Default)]
+pub struct LazyOptions(Option<Box<ElementOptions>>);
+
+impl std::ops::Deref for LazyOptions {
+    type Target = ElementOptions;
+
+    fn deref(&self) -> &ElementOptions {
+        self.0.as_deref().unwrap_or(&NO_OPTIONS)
+    }
+}
+
+impl std::ops::DerefMut for LazyOptions {
+    fn deref_mut(&mut self) -> &mut ElementOptions {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl PartialEq for LazyOptions {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
 /// One node of the tree.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Element {
     pub kind: Kind,
     pub value: String,
     pub attr: Attrs,
-    pub options: Box<ElementOptions>,
+    /// The source line the element starts on (in the body).
+    pub location: usize,
+    pub options: LazyOptions,
     pub children: Vec<Element>,
 }
 
 impl Element {
     pub fn new(kind: Kind) -> Self {
-        Element { kind, value: String::new(), attr: Attrs::default(), options: Box::default(), children: Vec::new() }
+        Element { kind, value: String::new(), attr: Attrs::default(), location: 0, options: LazyOptions::default(), children: Vec::new() }
     }
 
     pub fn with_value(kind: Kind, value: impl Into<String>) -> Self {
@@ -265,7 +313,7 @@ impl Element {
     }
 
     pub fn at(mut self, location: usize) -> Self {
-        self.options.location = location;
+        self.location = location;
         self
     }
 

@@ -50,7 +50,7 @@ impl Parser {
 fn split_hard_breaks(text: &Element, hard_break: &str, may_omit_trailing: bool, out: &mut Vec<Element>) {
     let lines: Vec<&str> = text.value.split(hard_break).collect();
     let omit_trailing_br = may_omit_trailing && lines.last().is_some_and(|l| l.is_empty());
-    let location = text.options.location;
+    let location = text.location;
     for (index, line) in lines.iter().enumerate() {
         let value = if index > 0 { format!("\n{line}") } else { (*line).to_owned() };
         out.push(Element::with_value(Kind::Text, value).at(location + index));

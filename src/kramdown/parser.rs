@@ -317,7 +317,9 @@ impl Parser {
     /// A new block element, taking the waiting block attribute list (`new_block_el`).
     pub fn new_block_el(&mut self, kind: Kind, location: usize) -> Element {
         let mut el = Element::new(kind).at(location);
-        el.options.ial = self.block_ial.take();
+        if let Some(ial) = self.block_ial.take() {
+            el.options.ial = Some(ial);
+        }
         el
     }
 
@@ -345,7 +347,7 @@ impl Parser {
             Some(last) if last.kind == kind => last.value.push_str(text),
             last => {
                 if !text.is_empty() {
-                    let location = last.map_or(tree.options.location, |l| l.options.location);
+                    let location = last.map_or(tree.location, |l| l.location);
                     tree.children.push(Element::with_value(kind, text).at(location));
                 }
             }
@@ -382,7 +384,7 @@ impl Parser {
             match child.kind {
                 Kind::RawText => {
                     last_blank = None;
-                    let location = element.options.location;
+                    let location = element.location;
                     let mut holder = Element::new(Kind::Temp).at(location);
                     self.parse_span_text(&mut holder, child.value, location);
                     updated.append(&mut holder.children);

@@ -102,7 +102,7 @@ fn non_word_char(s: &str) -> Option<usize> {
 /// abbreviation (taking the `\W` before it into the text when it does not start one).
 fn split_text(text: &Element, abbrevs: &[&str], out: &mut Vec<Element>) {
     let value = text.value.as_str();
-    let location = text.options.location;
+    let location = text.location;
     let ends_well = |at: usize| {
         abbrevs.iter().any(|a| value[at..].starts_with(a) && !value.as_bytes().get(at + a.len()).is_some_and(|&b| is_word(b)))
     };

@@ -41,7 +41,7 @@ impl Parser {
             para = tree.children.pop().expect("checked above");
             first_as_para = true;
         }
-        dl.options.location = para.options.location;
+        dl.location = para.location;
         // kramdown gives the list the paragraph's attribute list, dropping a waiting one.
         dl.options.ial = para.options.ial.take();
         let terms = para.children.first().map(|text| text.value.clone()).unwrap_or_default();
@@ -96,7 +96,7 @@ impl Parser {
         let mut last = None;
         let definitions = dl.children.iter_mut().filter(|c| c.kind == Kind::Dd);
         for (dd, value) in definitions.zip(values) {
-            let location = dd.options.location;
+            let location = dd.location;
             self.parse_blocks(dd, Some(value), location);
             if dd.children.is_empty() {
                 continue;

@@ -80,7 +80,7 @@ impl Parser {
         if closed || !handle_body {
             return;
         }
-        let location = el.options.location;
+        let location = el.location;
         let no_end_tag = format!("Found no end tag for '{}' - auto-closing it", el.value);
         match model {
             ContentModel::Block => {

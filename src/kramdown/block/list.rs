@@ -215,7 +215,7 @@ impl Parser {
         for (index, item_pieces) in pieces.into_iter().enumerate() {
             let (before, rest) = list.children.split_at_mut(index);
             let item = &mut rest[0];
-            let mut location = item.options.location;
+            let mut location = item.location;
             let mut temp = Element::new(Kind::Temp).at(location);
             for piece in item_pieces {
                 let lines = piece.matches('\n').count();

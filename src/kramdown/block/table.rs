@@ -191,7 +191,7 @@ impl Parser {
             add_container(&mut table, &mut rows, kind, has_footer, false);
         }
         if !table.children.iter().any(|c| c.kind == Kind::Tbody) {
-            let location = table.options.location;
+            let location = table.location;
             self.warn_at(location, format!("Found table without body - ignoring it"));
             self.src.pos = start;
             return false;

@@ -65,7 +65,7 @@ impl HtmlConverter<'_> {
             level: level as u8,
             id: attr.get("id").unwrap_or("").to_owned(),
             text: header_ids::gfm_raw_text(el),
-            line: el.options.location,
+            line: el.location,
         });
         let body = self.inner(el, indent);
         self.block_html(&format!("h{level}"), &attr, &body, indent)

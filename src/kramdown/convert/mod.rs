@@ -202,7 +202,7 @@ impl<'a> HtmlConverter<'a> {
                     *blank_after.last_mut().expect("one per block") += child.value.matches('\n').count();
                 }
                 _ => {
-                    let line = child.options.location;
+                    let line = child.location;
                     blocks.push(Block { html, first_line: line, last_line: line });
                     blank_after.push(0);
                 }

@@ -71,7 +71,7 @@ impl Parser {
                 let content = self.src.rest().to_owned();
                 self.add_text_of_kind(&content, el, Kind::Raw);
                 self.src.terminate();
-                self.warn_at(el.options.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
+                self.warn_at(el.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
             }
         }
     }
@@ -91,7 +91,7 @@ impl Parser {
                 let rest = self.src.rest().to_owned();
                 self.add_text_of_kind(&rest, el, Kind::Text);
                 self.src.terminate();
-                self.warn_at(el.options.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
+                self.warn_at(el.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
                 return;
             };
             let text = self.src.take(start).to_owned();

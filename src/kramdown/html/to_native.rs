@@ -14,7 +14,7 @@
 //! - Anything else stays HTML, its children converted unless it is kept as it was.
 
 use super::{content_model, HTML_BLOCK_ELEMENTS, HTML_SPAN_ELEMENTS};
-use crate::kramdown::element::{Alignment, Category, ContentModel, Element, ElementOptions, Entity, Kind, Symbol};
+use crate::kramdown::element::{Alignment, Category, ContentModel, Element, Entity, Kind, LazyOptions, Symbol};
 use crate::kramdown::entities;
 use crate::kramdown::patterns::{self, is_space, is_word, is_word_char, EntityRef};
 
@@ -127,7 +127,7 @@ fn process_children(el: &mut Element, name: &str, convert: bool, preserve_text: 
     let children = std::mem::take(&mut el.children);
     for mut child in children {
         if child.kind == Kind::Text {
-            el.children.extend(process_text(&child.value, preserve_text || !convert, child.options.location));
+            el.children.extend(process_text(&child.value, preserve_text || !convert, child.location));
         } else {
             process(&mut child, convert, preserve_text, name);
             el.children.push(child);
@@ -227,11 +227,10 @@ fn process_html_element(el: &mut Element, convert: bool, preserve_text: bool) {
     process_children(el, &name, convert, preserve_text);
 }
 
-/// kramdown replaces all options of a converted element; the location only serves warnings.
+/// kramdown replaces all options of a converted element (the location, kept apart, only
+/// serves warnings).
 fn reset_options(el: &mut Element) {
-    let location = el.options.location;
-    *el.options = ElementOptions::default();
-    el.options.location = location;
+    el.options = LazyOptions::default();
 }
 
 /// `set_basics`: the element becomes `kind`, with fresh options and no value.
@@ -281,7 +280,7 @@ fn remove_whitespace_children(el: &mut Element) {
 
 /// Runs of text and span elements go into paragraphs written without `<p>`.
 fn wrap_text_children(el: &mut Element) {
-    let location = el.options.location;
+    let location = el.location;
     let children = std::mem::take(&mut el.children);
     let mut in_paragraph = false;
     for child in children {
@@ -329,7 +328,7 @@ fn convert_header(el: &mut Element, name: &str) {
 
 /// `code` and `pre` holding only text and entities become code spans and blocks.
 fn convert_code(el: &mut Element, name: &str) {
-    let Some(code) = process_text(&text_of(el), true, el.options.location).iter().map(code_text).collect::<Option<String>>()
+    let Some(code) = process_text(&text_of(el), true, el.location).iter().map(code_text).collect::<Option<String>>()
     else {
         process_html_element(el, false, true);
         return;
@@ -426,7 +425,7 @@ fn convert_table(el: &mut Element) {
     el.options.alignment = alignment;
     el.children.retain(|c| c.kind != Kind::HtmlElement);
     if el.children.first().is_some_and(|c| c.kind == Kind::Tr) {
-        let mut tbody = Element::new(Kind::Tbody).at(el.options.location);
+        let mut tbody = Element::new(Kind::Tbody).at(el.location);
         tbody.children = std::mem::take(&mut el.children);
         el.children.push(tbody);
     }
