@@ -188,14 +188,18 @@ fn markdown_to_html(markdown: &str, request: &Request) -> Rendered {
     if let Some(policy) = request.safe {
         sanitize::tree::filter(&mut document.root, policy);
     }
-    let output = document.convert();
-    let mut rendered = Rendered { html: String::new(), blocks: Vec::new(), headings: output.headings, words, warnings, withheld: false };
+    let lines = document.lines;
+    let mut output = document.convert();
+    // The tree goes before the HTML is joined: a render's peak memory is the sum of what
+    // is alive at once.
+    drop(document);
+    let headings = std::mem::take(&mut output.headings);
+    let mut rendered = Rendered { html: String::new(), blocks: Vec::new(), headings, words, warnings, withheld: false };
     // Without a source map, blocks are not kept apart: the final pass sees the whole body.
     let mut blocks = if request.source_map {
         output.blocks
     } else {
-        let html = output.blocks.iter().map(|b| b.html.as_str()).collect();
-        vec![kramdown::convert::Block { html, first_line: 1, last_line: document.lines }]
+        vec![kramdown::convert::Block { html: output.into_html(), first_line: 1, last_line: lines }]
     };
     if let Some(policy) = request.safe {
         for block in &mut blocks {
@@ -208,9 +212,11 @@ fn markdown_to_html(markdown: &str, request: &Request) -> Rendered {
             }
         }
     }
-    rendered.html = blocks.iter().map(|b| b.html.as_str()).collect();
     if request.source_map {
+        rendered.html = blocks.iter().map(|b| b.html.as_str()).collect();
         rendered.blocks = blocks;
+    } else {
+        rendered.html = blocks.pop().map(|b| b.html).unwrap_or_default();
     }
     rendered
 }

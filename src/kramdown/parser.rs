@@ -284,6 +284,9 @@ impl Parser {
             self.src = src;
         }
         self.block_ial = saved_ial;
+        // The tree lives until the HTML is written: room left by doubling would be up to
+        // twice the elements' own size.
+        tree.children.shrink_to_fit();
         found
     }
 
@@ -417,6 +420,7 @@ impl Parser {
                 }
             }
         }
+        updated.shrink_to_fit();
         element.children = updated;
     }
 

@@ -85,9 +85,10 @@ pub struct Output {
 }
 
 impl Output {
-    pub fn html(&self) -> String {
+    /// The blocks joined, each freed once copied.
+    pub fn into_html(self) -> String {
         let mut html = String::with_capacity(self.blocks.iter().map(|b| b.html.len()).sum());
-        for block in &self.blocks {
+        for block in self.blocks {
             html.push_str(&block.html);
         }
         html
@@ -96,7 +97,7 @@ impl Output {
 
 /// Converts a parsed document to HTML.
 pub fn to_html(root: &Element, data: &DocumentData, options: &Options) -> String {
-    convert(root, data, options).html()
+    convert(root, data, options).into_html()
 }
 
 /// Converts a parsed document, keeping its top-level blocks apart.
