@@ -105,6 +105,33 @@ pub enum BlockParser {
     Paragraph,
 }
 
+impl BlockParser {
+    /// Whether the parser's start pattern can match a line starting with byte `start`, whose
+    /// first byte after up to three spaces is `first`. Parsers that cannot are not tried: each
+    /// would only look and give up, without effect (the few that warn or consume when they
+    /// give up, block math, extensions and tables, do so only past these bytes).
+    fn may_start(self, start: u8, first: u8) -> bool {
+        use BlockParser::*;
+        match self {
+            BlankLine => patterns::is_space(start),
+            Codeblock => matches!(start, b' ' | b'\t'),
+            CodeblockFenced => matches!(first, b'~' | b'`'),
+            Blockquote => first == b'>',
+            AtxHeader => start == b'#',
+            HorizontalRule => matches!(first, b'*' | b'-' | b'_'),
+            List => matches!(first, b'+' | b'*' | b'-' | b'0'..=b'9'),
+            DefinitionList => first == b':',
+            BlockHtml => first == b'<',
+            BlockMath => matches!(first, b'$' | b'\\'),
+            FootnoteDefinition | LinkDefinition => first == b'[',
+            AbbrevDefinition => first == b'*',
+            BlockExtensions => first == b'{',
+            EobMarker => start == b'^',
+            SetextHeader | Table | Paragraph => true,
+        }
+    }
+}
+
 const BLOCK_PARSERS: &[BlockParser] = {
     use BlockParser::*;
     &[
@@ -268,7 +295,9 @@ impl Parser {
         self.depth += 1;
         let mut found = false;
         while !self.src.eos() {
-            if !BLOCK_PARSERS.iter().any(|&p| self.try_block(p, tree)) {
+            let rest = self.src.rest().as_bytes();
+            let (start, first) = (rest[0], rest.get(patterns::opt_space(self.src.rest())).copied().unwrap_or(b'\n'));
+            if !BLOCK_PARSERS.iter().any(|&p| p.may_start(start, first) && self.try_block(p, tree)) {
                 // Every line starts some block (a paragraph at worst); kramdown warns and moves on.
                 let line = self.src.scan_line().to_owned();
                 self.add_text(&line, tree);

@@ -73,16 +73,21 @@ impl Parser {
 
 fn replace_in(el: &mut Element, abbrevs: &[&str]) {
     let raw = el.options.content_model == Some(ContentModel::Raw);
-    for mut child in std::mem::take(&mut el.children) {
-        if child.kind == Kind::Text && !raw {
-            if abbrevs.iter().any(|a| child.value.contains(a)) {
+    let holds_one = |child: &Element| child.kind == Kind::Text && !raw && abbrevs.iter().any(|a| child.value.contains(a));
+    // Only a list of children with a text holding an abbreviation is made anew.
+    if el.children.iter().any(holds_one) {
+        for child in std::mem::take(&mut el.children) {
+            if holds_one(&child) {
                 split_text(&child, abbrevs, &mut el.children);
-                continue;
+            } else {
+                el.children.push(child);
             }
-        } else {
-            replace_in(&mut child, abbrevs);
         }
-        el.children.push(child);
+    }
+    for child in &mut el.children {
+        if child.kind != Kind::Text {
+            replace_in(child, abbrevs);
+        }
     }
 }
 
