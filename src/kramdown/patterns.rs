@@ -10,11 +10,13 @@ use super::unicode_table;
 use std::cell::Cell;
 
 /// Ruby's `\s`.
+#[inline]
 pub fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\x0b')
 }
 
 /// Ruby's `\w` (ASCII letters, digits, underscore).
+#[inline]
 pub fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }

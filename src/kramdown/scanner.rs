@@ -37,21 +37,25 @@ impl Scanner {
         Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), braces: Braces::default(), landmarks: OnceCell::new() }
     }
 
+    #[inline]
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// What is left from the current position.
+    #[inline]
     pub fn rest(&self) -> &str {
         &self.text[self.pos..]
     }
 
+    #[inline]
     pub fn eos(&self) -> bool {
         self.pos >= self.text.len()
     }
 
     /// The current line, with its newline (kramdown's `PARAGRAPH_MATCH`, `^.*?\n`); the rest
     /// of the text when it has no newline.
+    #[inline]
     pub fn line(&self) -> &str {
         let rest = self.rest();
         match rest.find('\n') {
@@ -85,6 +89,7 @@ impl Scanner {
     }
 
     /// The text before the current position.
+    #[inline]
     pub fn before(&self) -> &str {
         &self.text[..self.pos]
     }
@@ -93,6 +98,10 @@ impl Scanner {
     /// byte (`]`, or a `*` or `_` after a visible character) and warn about nothing: a
     /// construct waiting for one fails there, with no effect but the time taken.
     pub fn cannot_close(&self, closing: u8, from: usize) -> bool {
+        // A short text costs little to try whole, and knowing would cost a pass over it.
+        if self.text.len() - from < SHORT_TEXT {
+            return false;
+        }
         let marks = self.landmarks.get_or_init(|| landmarks(self.text.as_bytes()));
         let last = match closing {
             b']' => marks.bracket,
@@ -124,6 +133,9 @@ impl Scanner {
         self.start_line + newlines + usize::from(at_newline)
     }
 }
+
+/// Texts shorter than this are not searched for landmarks (see [`Scanner::cannot_close`]).
+const SHORT_TEXT: usize = 1024;
 
 fn landmarks(text: &[u8]) -> Landmarks {
     let mut marks = Landmarks::default();
