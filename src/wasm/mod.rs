@@ -18,6 +18,11 @@ mod intl;
 mod preview;
 
 use intl::IntlCalendar;
+
+/// Talc instead of Rust's default dlmalloc: a render allocates and frees many small strings and
+/// vectors, and talc does that faster, in fewer bytes of code.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 pub use preview::Preview;
 
 #[wasm_bindgen(typescript_custom_section)]
