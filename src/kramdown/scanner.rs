@@ -135,7 +135,7 @@ impl Scanner {
 }
 
 /// Texts shorter than this are not searched for landmarks (see [`Scanner::cannot_close`]).
-const SHORT_TEXT: usize = 1024;
+const SHORT_TEXT: usize = 64;
 
 fn landmarks(text: &[u8]) -> Landmarks {
     let mut marks = Landmarks::default();
