@@ -15,7 +15,8 @@ pub fn word_count(root: &Element) -> usize {
         match el.kind {
             Kind::Text | Kind::Codespan | Kind::Abbreviation => {
                 for c in el.value.chars() {
-                    let word_char = c.is_alphanumeric();
+                    // Most text is ASCII, whose classes need no Unicode table.
+                    let word_char = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
                     if word_char && !in_word {
                         words += 1;
                     }

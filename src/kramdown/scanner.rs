@@ -12,29 +12,30 @@ pub struct Scanner {
     line_cache: Cell<(usize, usize)>,
     /// Where attribute lists in the text end (see [`Braces`]).
     pub braces: Braces,
-    landmarks: OnceCell<Landmarks>,
+    landmarks: Landmarks,
 }
 
 /// The last places in a text where a span construct left open could still close, or a
 /// failed attempt could warn. A link or emphasis that cannot close fails only at the end
-/// of the text; knowing it beforehand keeps `[[[…` and `*a *a *a…` linear.
-#[derive(Clone, Copy, Default)]
+/// of the text; knowing it beforehand keeps `[[[…` and `*a *a *a…` linear. Each is found
+/// once, searching back from the end, which usually stops soon.
+#[derive(Default)]
 struct Landmarks {
     /// The last `]`.
-    bracket: Option<usize>,
+    bracket: OnceCell<Option<usize>>,
     /// The last `*` and `_` that could close emphasis: after a character that is not
     /// white space.
-    star: Option<usize>,
-    underscore: Option<usize>,
+    star: OnceCell<Option<usize>>,
+    underscore: OnceCell<Option<usize>>,
     /// The last `<` or `{`: where span HTML and extensions start, the only constructs
     /// besides links and footnote markers (which need a `]`) that warn or change the
     /// options.
-    warning: Option<usize>,
+    warning: OnceCell<Option<usize>>,
 }
 
 impl Scanner {
     pub fn new(text: String, start_line: usize) -> Self {
-        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), braces: Braces::default(), landmarks: OnceCell::new() }
+        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), braces: Braces::default(), landmarks: Landmarks::default() }
     }
 
     #[inline]
@@ -102,15 +103,20 @@ impl Scanner {
         if self.text.len() - from < SHORT_TEXT {
             return false;
         }
-        let marks = self.landmarks.get_or_init(|| landmarks(self.text.as_bytes()));
-        let last = match closing {
-            b']' => marks.bracket,
-            b'*' => marks.star,
-            b'_' => marks.underscore,
+        let text = self.text.as_bytes();
+        let before = |cell: &OnceCell<Option<usize>>, find: fn(&[u8]) -> Option<usize>| {
+            cell.get_or_init(|| find(text)).is_none_or(|at| at < from)
+        };
+        let marks = &self.landmarks;
+        let no_closer = match closing {
+            b']' => true,
+            b'*' => before(&marks.star, |t| last_closer(t, b'*')),
+            b'_' => before(&marks.underscore, |t| last_closer(t, b'_')),
             _ => unreachable!("no landmark for {closing}"),
         };
-        let before = |mark: Option<usize>| mark.is_none_or(|at| at < from);
-        before(last) && before(marks.bracket) && before(marks.warning)
+        no_closer
+            && before(&marks.bracket, |t| t.iter().rposition(|&b| b == b']'))
+            && before(&marks.warning, |t| t.iter().rposition(|&b| b == b'<' || b == b'{'))
     }
 
     /// The line number of the current position, as kramdown counts it: a newline at the
@@ -137,19 +143,9 @@ impl Scanner {
 /// Texts shorter than this are not searched for landmarks (see [`Scanner::cannot_close`]).
 const SHORT_TEXT: usize = 64;
 
-fn landmarks(text: &[u8]) -> Landmarks {
-    let mut marks = Landmarks::default();
-    for (i, &b) in text.iter().enumerate() {
-        let after_visible = i > 0 && !is_space(text[i - 1]);
-        match b {
-            b']' => marks.bracket = Some(i),
-            b'*' if after_visible => marks.star = Some(i),
-            b'_' if after_visible => marks.underscore = Some(i),
-            b'<' | b'{' => marks.warning = Some(i),
-            _ => {}
-        }
-    }
-    marks
+/// The last `delimiter` after a character that is not white space.
+fn last_closer(text: &[u8], delimiter: u8) -> Option<usize> {
+    (1..text.len()).rev().find(|&i| text[i] == delimiter && !is_space(text[i - 1]))
 }
 
 fn count_newlines(bytes: &[u8]) -> usize {
