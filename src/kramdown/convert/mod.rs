@@ -351,7 +351,13 @@ const INDENT: usize = 2;
 
 /// `n` spaces of indentation.
 fn pad(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat_n(' ', n));
+    const SPACES: &str = "                                                                ";
+    let mut n = n;
+    while n > 0 {
+        let step = n.min(SPACES.len());
+        out.push_str(&SPACES[..step]);
+        n -= step;
+    }
 }
 
 fn table_tag(kind: Kind) -> &'static str {
