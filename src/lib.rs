@@ -104,9 +104,9 @@ pub fn render_with(source: &str, request: &Request) -> Article {
     }
     diagnostics.splice(0..0, read.diagnostics(&lines));
 
-    let markdownify = |markdown: &str| markdown_to_html(markdown, request).html;
+    let markdownify = |markdown: &str| markdown_to_html(markdown, request, Part::Field).html;
     let body_markdown = &source[split.body_start..];
-    let body = markdown_to_html(body_markdown, request);
+    let body = markdown_to_html(body_markdown, request, Part::Body);
     let body_line = lines.position(split.body_start).line;
     diagnostics.extend(body.problems(body_line));
     let excerpt_html = match &jekyll.excerpt {
@@ -174,14 +174,22 @@ fn file_line(first_line: u32, body_line: usize) -> u32 {
     first_line.saturating_add(u32::try_from(body_line.max(1)).unwrap_or(u32::MAX) - 1)
 }
 
+/// What Markdown of the article is rendered: the body, whose words are counted, or a field
+/// (the excerpt, the profile's Markdown fields), of which only the HTML is kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Body,
+    Field,
+}
+
 /// Markdown to HTML; in safe mode filtered on the tree, then through a real HTML parser.
 /// What is derived from the body (its outline, word count, links resolved against the site,
 /// its blocks for a source map) belongs here, in one place.
-fn markdown_to_html(markdown: &str, request: &Request) -> Rendered {
+fn markdown_to_html(markdown: &str, request: &Request, part: Part) -> Rendered {
     let profile = request.profile;
     let mut document = kramdown::Document::parse(markdown, &profile.options);
     let warnings = document.warnings().to_vec();
-    let words = stats::word_count(&document.root);
+    let words = if part == Part::Body { stats::word_count(&document.root) } else { 0 };
     if request.resolve_links {
         links::resolve_root_relative(&mut document.root, &|path| profile.site_url(path));
     }

@@ -36,7 +36,7 @@ fn count_words(text: &str, words: &mut usize, in_word: &mut bool) {
     while i < bytes.len() {
         // Most text is ASCII, whose classes need neither decoding nor a Unicode table.
         let (word_char, joins, len) = match bytes[i] {
-            b if b.is_ascii() => (b.is_ascii_alphanumeric(), b == b'\'' || b == b'-', 1),
+            b if b.is_ascii() => (matches!(b, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9'), b == b'\'' || b == b'-', 1),
             _ => {
                 let c = text[i..].chars().next().expect("a character starts here");
                 (c.is_alphanumeric(), c == '’', c.len_utf8())
