@@ -394,9 +394,12 @@ pub enum Escape {
 /// kramdown's `escape_html`.
 pub fn escape_html(out: &mut String, s: &str, mode: Escape) {
     let bytes = s.as_bytes();
+    out.reserve(s.len());
     let mut last = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    // Runs without a character to escape are found by a tight scan and copied whole.
+    while let Some(offset) = bytes[i..].iter().position(|&b| matches!(b, b'<' | b'>' | b'&' | b'"')) {
+        i += offset;
         let replacement = match bytes[i] {
             b'<' => "&lt;",
             b'>' => "&gt;",
