@@ -409,6 +409,12 @@ impl Parser {
     /// Runs the span pass over every `RawText`, merges blank lines, and applies attribute
     /// lists to the elements they belong to (`update_tree`).
     pub fn update_tree(&mut self, element: &mut Element) {
+        // Only raw text turns into other elements: children lists without any are updated in
+        // place, so that the root's (a few hundred thousand elements' worth on a long
+        // document) is not held twice.
+        if !element.children.iter().any(|c| c.kind == Kind::RawText) {
+            return self.update_children_in_place(&mut element.children);
+        }
         let children = std::mem::take(&mut element.children);
         let mut updated = Vec::with_capacity(children.len());
         let mut last_blank: Option<usize> = None;
@@ -421,11 +427,8 @@ impl Parser {
                     self.parse_span_text(&mut holder, child.value, location);
                     updated.append(&mut holder.children);
                 }
-                Kind::Eob => {
-                    if let Some(ial) = child.options.ial.take() {
-                        self.update_attr_with_ial(&mut child.attr, &ial);
-                    }
-                }
+                // End-of-block markers go; their attribute lists were applied when read.
+                Kind::Eob => {}
                 Kind::Blank => match last_blank {
                     Some(i) => {
                         let blank: &mut Element = &mut updated[i];
@@ -438,19 +441,52 @@ impl Parser {
                 },
                 _ => {
                     last_blank = None;
-                    self.update_tree(&mut child);
-                    if let Some(ial) = child.options.ial.clone() {
-                        self.update_attr_with_ial(&mut child.attr, &ial);
-                    }
-                    if child.kind == Kind::Dt || (child.kind == Kind::Header && self.header_ids_use_stripped_text()) {
-                        child.options.raw_text = Some(self.raw_text_of(&child));
-                    }
+                    self.update_child(&mut child);
                     updated.push(child);
                 }
             }
         }
         updated.shrink_to_fit();
         element.children = updated;
+    }
+
+    /// [`Self::update_tree`] for children without raw text: end-of-block markers removed and
+    /// consecutive blank lines joined by moving the kept children down.
+    fn update_children_in_place(&mut self, children: &mut Vec<Element>) {
+        let mut kept = 0;
+        let mut last_blank: Option<usize> = None;
+        for i in 0..children.len() {
+            match children[i].kind {
+                Kind::Eob => continue,
+                Kind::Blank => match last_blank {
+                    Some(blank) => {
+                        let value = std::mem::take(&mut children[i].value);
+                        children[blank].value.push_str(&value);
+                        continue;
+                    }
+                    None => last_blank = Some(kept),
+                },
+                _ => {
+                    last_blank = None;
+                    self.update_child(&mut children[i]);
+                }
+            }
+            children.swap(kept, i);
+            kept += 1;
+        }
+        children.truncate(kept);
+    }
+
+    /// A child that stays: its own children updated, its attribute list applied, and the text
+    /// automatic ids are made from kept.
+    fn update_child(&mut self, child: &mut Element) {
+        self.update_tree(child);
+        if let Some(ial) = child.options.ial.clone() {
+            self.update_attr_with_ial(&mut child.attr, &ial);
+        }
+        if child.kind == Kind::Dt || (child.kind == Kind::Header && self.header_ids_use_stripped_text()) {
+            child.options.raw_text = Some(self.raw_text_of(child));
+        }
     }
 
     /// GFM ids (and kramdown's deprecated `auto_id_stripping`) are made from the header's text

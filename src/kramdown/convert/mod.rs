@@ -219,6 +219,11 @@ impl<'a> HtmlConverter<'a> {
                     *blank_after.last_mut().expect("one per block") += child.value.matches('\n').count();
                 }
                 _ => {
+                    if let Some(last) = blocks.last_mut() {
+                        // Done with: the room its growth left goes back (the blocks are all
+                        // alive until joined).
+                        last.html.shrink_to_fit();
+                    }
                     let line = child.location;
                     let html = self.convert_to_string(child, 0);
                     blocks.push(Block { html, first_line: line, last_line: line });
