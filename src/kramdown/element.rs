@@ -51,9 +51,9 @@ pub enum Kind {
     Footnote,
     /// An HTML entity; `options.entity` holds it.
     Entity,
-    /// `--`, `...`, `<<`: `options.symbol` says which.
+    /// `--`, `...`, `<<`: `flags.symbol` says which.
     TypographicSym,
-    /// A smart quote: `options.symbol` is lsquo, rsquo, ldquo or rdquo.
+    /// A smart quote: `flags.symbol` is lsquo, rsquo, ldquo or rdquo.
     SmartQuote,
     /// An abbreviation occurrence; the value is the abbreviation.
     Abbreviation,
@@ -216,22 +216,31 @@ impl Symbol {
     }
 }
 
-/// The options kramdown keeps on elements (`el.options`), as typed fields.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ElementOptions {
-    pub ial: Option<Ial>,
+/// The small options kramdown keeps on elements (`el.options`), kept on the element itself:
+/// paragraphs made transparent, smart quotes, HTML elements and end-of-block markers need
+/// nothing else, and a quote or a paragraph in a list should not cost an allocation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Flags {
     pub category: Option<Category>,
     /// A paragraph written without `<p>` (tight list items, definitions).
     pub transparent: bool,
     pub level: u8,
-    /// The header text before span parsing, for automatic ids.
-    pub raw_text: Option<String>,
     pub fenced: bool,
-    pub lang: Option<String>,
     pub content_model: Option<ContentModel>,
     pub is_closed: bool,
-    pub first_list_marker: Option<String>,
     pub first_as_para: bool,
+    pub symbol: Option<Symbol>,
+    pub eob: Option<EobKind>,
+}
+
+/// The other options kramdown keeps on elements (`el.options`), as typed fields.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ElementOptions {
+    pub ial: Option<Ial>,
+    /// The header text before span parsing, for automatic ids.
+    pub raw_text: Option<String>,
+    pub lang: Option<String>,
+    pub first_list_marker: Option<String>,
     pub alignment: Vec<Alignment>,
     /// Footnote name (references) or the `type` list of `{::nomarkdown}`.
     pub name: Option<String>,
@@ -239,30 +248,19 @@ pub struct ElementOptions {
     pub entity: Option<Entity>,
     /// How an entity was written in the source, for `entity_output: as_input`.
     pub original: Option<String>,
-    pub symbol: Option<Symbol>,
-    pub eob: Option<EobKind>,
 }
 
 /// No option set: what `ElementOptions::default()` gives, for elements that have none.
 static NO_OPTIONS: ElementOptions = ElementOptions {
     ial: None,
-    category: None,
-    transparent: false,
-    level: 0,
     raw_text: None,
-    fenced: false,
     lang: None,
-    content_model: None,
-    is_closed: false,
     first_list_marker: None,
-    first_as_para: false,
     alignment: Vec::new(),
     name: None,
     raw_types: Vec::new(),
     entity: None,
     original: None,
-    symbol: None,
-    eob: None,
 };
 
 /// An element's options, allocated when one is first set: most elements (text, paragraphs,
@@ -299,13 +297,22 @@ pub struct Element {
     pub attr: Attrs,
     /// The source line the element starts on (in the body).
     pub location: usize,
+    pub flags: Flags,
     pub options: LazyOptions,
     pub children: Vec<Element>,
 }
 
 impl Element {
     pub fn new(kind: Kind) -> Self {
-        Element { kind, value: String::new(), attr: Attrs::default(), location: 0, options: LazyOptions::default(), children: Vec::new() }
+        Element {
+            kind,
+            value: String::new(),
+            attr: Attrs::default(),
+            location: 0,
+            flags: Flags::default(),
+            options: LazyOptions::default(),
+            children: Vec::new(),
+        }
     }
 
     pub fn with_value(kind: Kind, value: impl Into<String>) -> Self {
@@ -324,7 +331,7 @@ impl Element {
             Blank | P | Header | Blockquote | Codeblock | Ul | Ol | Li | Dl | Dt | Dd | Table | Td | Hr => {
                 Some(Category::Block)
             }
-            _ => self.options.category,
+            _ => self.flags.category,
         }
     }
 

@@ -358,7 +358,7 @@ impl Parser {
     /// Keeps the attribute list of a link or abbreviation definition's end-of-block element
     /// (whose value is the definition's id) where the links and abbreviations will find it.
     pub fn note_definition_ial(&mut self, eob: &Element) {
-        let map = match eob.options.eob {
+        let map = match eob.flags.eob {
             Some(EobKind::LinkDef) => &mut self.link_def_ials,
             Some(EobKind::AbbrevDef) => &mut self.abbrev_ials,
             _ => return,
@@ -391,7 +391,7 @@ impl Parser {
     pub fn after_block_boundary(&self, tree: &Element) -> bool {
         self.block_ial.is_some()
             || tree.children.last().is_none_or(|last| {
-                last.kind == Kind::Blank || (last.kind == Kind::Eob && last.options.eob == Some(EobKind::Marker))
+                last.kind == Kind::Blank || (last.kind == Kind::Eob && last.flags.eob == Some(EobKind::Marker))
             })
     }
 

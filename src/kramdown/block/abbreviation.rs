@@ -72,7 +72,7 @@ impl Parser {
 }
 
 fn replace_in(el: &mut Element, abbrevs: &[&str]) {
-    let raw = el.options.content_model == Some(ContentModel::Raw);
+    let raw = el.flags.content_model == Some(ContentModel::Raw);
     let holds_one = |child: &Element| child.kind == Kind::Text && !raw && abbrevs.iter().any(|a| child.value.contains(a));
     // Only a list of children with a text holding an abbreviation is made anew.
     if el.children.iter().any(holds_one) {

@@ -66,7 +66,7 @@ impl Parser {
                 let line = self.src.scan_line().to_owned();
                 let (content, item_indent) = first_list_line(marker_len, &line[marker_len..]);
                 let mut dd = Element::new(Kind::Dd).at(location);
-                dd.options.first_as_para = first_as_para;
+                dd.flags.first_as_para = first_as_para;
                 let content = self.strip_item_ial(&content, &mut dd).to_owned();
                 indent = item_indent;
                 marker_indent = indent.marker_indent();
@@ -102,7 +102,7 @@ impl Parser {
                 continue;
             }
             last = if dd.last_kind() == Some(Kind::Blank) { dd.children.pop() } else { None };
-            let first_as_para = std::mem::take(&mut dd.options.first_as_para);
+            let first_as_para = std::mem::take(&mut dd.flags.first_as_para);
             let count = dd.children.len();
             if let Some(para) = dd.children.first_mut().filter(|p| p.kind == Kind::P && !first_as_para) {
                 if count > 1 {
@@ -110,7 +110,7 @@ impl Parser {
                         text.value.push('\n');
                     }
                 }
-                para.options.transparent = true;
+                para.flags.transparent = true;
             }
         }
 

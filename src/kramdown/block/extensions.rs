@@ -119,7 +119,7 @@ impl Parser {
         let attaches_to_last = tree.children.last().is_some_and(|last| {
             last.kind != Kind::Blank
                 && (last.kind != Kind::Eob
-                    || matches!(last.options.eob, Some(EobKind::LinkDef | EobKind::AbbrevDef | EobKind::FootnoteDef)))
+                    || matches!(last.flags.eob, Some(EobKind::LinkDef | EobKind::AbbrevDef | EobKind::FootnoteDef)))
         });
         if attaches_to_last {
             let last = tree.children.last_mut().expect("checked above");
@@ -201,7 +201,7 @@ impl Parser {
             "comment" => {
                 if let Some(body) = body {
                     let mut comment = Element::with_value(Kind::Comment, body).at(location);
-                    comment.options.category = Some(category);
+                    comment.flags.category = Some(category);
                     tree.children.push(comment);
                 }
                 true
@@ -209,7 +209,7 @@ impl Parser {
             "nomarkdown" => {
                 if let Some(body) = body {
                     let mut raw = Element::with_value(Kind::Raw, body).at(location);
-                    raw.options.category = Some(category);
+                    raw.flags.category = Some(category);
                     raw.options.raw_types =
                         opts.attrs.get("type").unwrap_or("").split_whitespace().map(str::to_owned).collect();
                     tree.children.push(raw);

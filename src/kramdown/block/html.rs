@@ -75,8 +75,8 @@ impl Parser {
         if model == ContentModel::Block {
             self.skip_trailing_whitespace();
         }
-        el.options.content_model = Some(model);
-        el.options.is_closed = closed;
+        el.flags.content_model = Some(model);
+        el.flags.is_closed = closed;
         if closed || !handle_body {
             return;
         }

@@ -242,7 +242,7 @@ impl Parser {
             let others_allow = !is_last
                 || count == 1
                 || before.iter().any(|other| {
-                    other.children.first().is_none_or(|first| first.kind != Kind::P || first.options.transparent)
+                    other.children.first().is_none_or(|first| first.kind != Kind::P || first.flags.transparent)
                 });
             if children[0].kind == Kind::P && no_blank_after && others_allow {
                 if children.len() > 1 && second != Some(Kind::Blank) {
@@ -250,7 +250,7 @@ impl Parser {
                         text.value.push('\n');
                     }
                 }
-                children[0].options.transparent = true;
+                children[0].flags.transparent = true;
             }
             last = if children.last().is_some_and(|c| c.kind == Kind::Blank) { children.pop() } else { None };
         }

@@ -17,7 +17,7 @@ impl HtmlConverter<'_> {
     }
 
     pub(super) fn convert_p(&mut self, el: &Element, indent: usize, out: &mut String) {
-        if el.options.transparent {
+        if el.flags.transparent {
             return self.inner(el, indent, out);
         }
         if let [image] = el.children.as_slice() {
@@ -59,11 +59,11 @@ impl HtmlConverter<'_> {
         }
         if let Some(id) = attr.get("id") {
             let no_toc = attr.get("class").is_some_and(|c| c.split_whitespace().any(|w| w == "no_toc"));
-            if self.options.toc_levels.contains(&el.options.level) && !no_toc {
-                self.toc.push((el.options.level, id.to_owned(), el.children.clone()));
+            if self.options.toc_levels.contains(&el.flags.level) && !no_toc {
+                self.toc.push((el.flags.level, id.to_owned(), el.children.clone()));
             }
         }
-        let level = (i32::from(el.options.level) + self.options.header_offset).clamp(1, 6);
+        let level = (i32::from(el.flags.level) + self.options.header_offset).clamp(1, 6);
         self.headings.push(Heading {
             level: level as u8,
             id: attr.get("id").unwrap_or("").to_owned(),
@@ -97,7 +97,7 @@ impl HtmlConverter<'_> {
         out.push_str(name);
         self.html_attributes(&el.attr, out);
         out.push('>');
-        let tight = el.children.first().is_none_or(|first| first.kind == Kind::P && first.options.transparent);
+        let tight = el.children.first().is_none_or(|first| first.kind == Kind::P && first.flags.transparent);
         if !tight {
             out.push('\n');
         }
@@ -138,7 +138,7 @@ impl HtmlConverter<'_> {
         // The body is written after `>` (and a newline for block content); what follows it,
         // or what replaces it when it is empty, depends on it.
         let tag_end = out.len();
-        let model = el.options.content_model;
+        let model = el.flags.content_model;
         out.push('>');
         if block && model == Some(ContentModel::Block) {
             out.push('\n');
@@ -155,7 +155,7 @@ impl HtmlConverter<'_> {
             }
             return;
         }
-        if el.options.is_closed && model == Some(ContentModel::Raw) {
+        if el.flags.is_closed && model == Some(ContentModel::Raw) {
             out.truncate(tag_end);
             out.push_str(" />");
         } else if !empty && model != Some(ContentModel::Block) {

@@ -182,7 +182,7 @@ impl<'a> HtmlConverter<'a> {
     fn inner(&mut self, el: &Element, indent: usize, out: &mut String) {
         self.stack.push(Frame {
             kind: el.kind,
-            content_model: el.options.content_model,
+            content_model: el.flags.content_model,
             alignment: if el.kind == Kind::Table { el.options.alignment.clone() } else { Vec::new() },
             refs: if el.kind == Kind::Dl { el.options.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default() } else { Vec::new() },
         });

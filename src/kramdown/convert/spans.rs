@@ -8,7 +8,7 @@ use crate::kramdown::entities;
 impl HtmlConverter<'_> {
     /// `--` `---` `...` `<<` `>>`: the `typographic_symbols` option's text, or the entities.
     pub(super) fn convert_typographic_sym(&self, el: &Element, out: &mut String) {
-        let symbol = el.options.symbol.expect("typographic symbols carry one");
+        let symbol = el.flags.symbol.expect("typographic symbols carry one");
         if let Some((_, text)) = self.options.typographic_symbols.iter().find(|(name, _)| name == symbol.name()) {
             return escape_html(out, text, Escape::Text);
         }
@@ -24,7 +24,7 @@ impl HtmlConverter<'_> {
 
     /// A smart quote, as the `smart_quotes` option names it.
     pub(super) fn convert_smart_quote(&self, el: &Element, out: &mut String) {
-        let index = match el.options.symbol {
+        let index = match el.flags.symbol {
             Some(Symbol::Lsquo) => 0,
             Some(Symbol::Rsquo) => 1,
             Some(Symbol::Ldquo) => 2,

@@ -14,14 +14,14 @@ use crate::kramdown::parser::{Parser, MAX_NESTING};
 
 /// Whether `el` is an HTML element whose content is raw, where kramdown's rules do not apply.
 pub fn is_raw_html(el: &Element) -> bool {
-    el.kind == Kind::HtmlElement && el.options.content_model == Some(ContentModel::Raw)
+    el.kind == Kind::HtmlElement && el.flags.content_model == Some(ContentModel::Raw)
 }
 
 impl Parser {
     /// The comment or processing instruction of `len` bytes at the current position.
     pub(crate) fn take_xml(&mut self, kind: Kind, len: usize, category: Category, line: usize) -> Element {
         let mut el = Element::with_value(kind, self.src.take(len)).at(line);
-        el.options.category = Some(category);
+        el.flags.category = Some(category);
         el
     }
 
@@ -31,7 +31,7 @@ impl Parser {
         let name = element_name(&tag.name);
         let attr = self.parse_html_attributes(&tag.attributes, line, is_html_element(&name));
         let mut el = Element::with_value(Kind::HtmlElement, name).at(line);
-        el.options.category = Some(Category::Block);
+        el.flags.category = Some(Category::Block);
         el.attr = attr;
         let closed = tag.self_closing || HTML_ELEMENTS_WITHOUT_BODY.contains(&el.value.as_str());
         if el.value == "script" || el.value == "style" {

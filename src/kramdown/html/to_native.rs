@@ -14,7 +14,7 @@
 //! - Anything else stays HTML, its children converted unless it is kept as it was.
 
 use super::{content_model, HTML_BLOCK_ELEMENTS, HTML_SPAN_ELEMENTS};
-use crate::kramdown::element::{Alignment, Category, ContentModel, Element, Entity, Kind, LazyOptions, Symbol};
+use crate::kramdown::element::{Alignment, Category, ContentModel, Element, Entity, Flags, Kind, LazyOptions, Symbol};
 use crate::kramdown::entities;
 use crate::kramdown::patterns::{self, is_space, is_word, is_word_char, EntityRef};
 
@@ -74,7 +74,7 @@ fn process(el: &mut Element, convert: bool, preserve_text: bool, parent: &str) {
         Kind::XmlComment | Kind::XmlPi => {
             let category = if content_model(parent) == ContentModel::Span { Category::Span } else { Category::Block };
             reset_options(el);
-            el.options.category = Some(category);
+            el.flags.category = Some(category);
             return;
         }
         Kind::HtmlElement => {}
@@ -158,7 +158,7 @@ fn process_text(raw: &str, preserve: bool, location: usize) -> Vec<Element> {
             EntityRef::Name(name) => match symbol(name) {
                 Some((kind, symbol)) => {
                     let mut el = Element::new(kind);
-                    el.options.symbol = Some(symbol);
+                    el.flags.symbol = Some(symbol);
                     el
                 }
                 None => match entities::by_name(name) {
@@ -222,14 +222,15 @@ fn process_html_element(el: &mut Element, convert: bool, preserve_text: bool) {
     let name = el.value.clone();
     reset_options(el);
     let span = HTML_SPAN_ELEMENTS.contains(&name.as_str());
-    el.options.category = Some(if span { Category::Span } else { Category::Block });
-    el.options.content_model = Some(if convert { content_model(&name) } else { ContentModel::Raw });
+    el.flags.category = Some(if span { Category::Span } else { Category::Block });
+    el.flags.content_model = Some(if convert { content_model(&name) } else { ContentModel::Raw });
     process_children(el, &name, convert, preserve_text);
 }
 
 /// kramdown replaces all options of a converted element (the location, kept apart, only
 /// serves warnings).
 fn reset_options(el: &mut Element) {
+    el.flags = Flags::default();
     el.options = LazyOptions::default();
 }
 
@@ -287,7 +288,7 @@ fn wrap_text_children(el: &mut Element) {
         if !child.is_block() || child.kind == Kind::Text {
             if !in_paragraph {
                 let mut para = Element::new(Kind::P).at(location);
-                para.options.transparent = true;
+                para.flags.transparent = true;
                 el.children.push(para);
                 in_paragraph = true;
             }
@@ -321,7 +322,7 @@ fn convert_emphasis(el: &mut Element, name: &str) {
 
 fn convert_header(el: &mut Element, name: &str) {
     set_basics(el, Kind::Header);
-    el.options.level = name.as_bytes()[1] - b'0';
+    el.flags.level = name.as_bytes()[1] - b'0';
     el.options.raw_text = Some(text_of(el));
     process_children(el, name, true, false);
 }
@@ -361,7 +362,7 @@ fn code_text(el: &Element) -> Option<String> {
         Kind::Text => Some(el.value.clone()),
         Kind::Entity => el.options.entity?.char().map(String::from),
         _ => {
-            let symbol = el.options.symbol?;
+            let symbol = el.flags.symbol?;
             entities::by_name(symbol.name())?.char().map(String::from)
         }
     }
@@ -574,7 +575,7 @@ fn convert_script(el: &mut Element) {
     let category = if kind.contains("mode=display") { Category::Block } else { Category::Span };
     let first = if el.children.is_empty() { String::new() } else { el.children.remove(0).value };
     set_basics(el, Kind::Math);
-    el.options.category = Some(category);
+    el.flags.category = Some(category);
     el.value = strip_cdata(&first).to_owned();
     el.attr.remove("type");
 }
