@@ -69,7 +69,7 @@ export function measure({ folio, markdownWasm, inputs, log = () => {} }) {
     const render = (s) => folio.render(s).bodyHtml;
     const small = make(n);
     const large = make(2 * n);
-    result.doubling.push({ id, name, n, bytes: [small.length, large.length], ms: [time(render, small, 5), time(render, large, 5)] });
+    result.doubling.push({ id, name, n, bytes: [small.length, large.length], ms: [time(render, small, 9), time(render, large, 9)] });
     log(`doubling ${id}: done`);
   }
   return result;
