@@ -1,71 +1,109 @@
-// `make bench`: renders the same inputs with Folio's WebAssembly (Node build) and, side by
-// side in the same process, with other Markdown renderers; prints throughput, time per seed
-// render, the ratio of each to Folio, and download sizes.
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+// `make bench`: Folio beside other Markdown renderers, on the same inputs, in Node and in
+// headless Chromium, with native plain pulldown-cmark (and native Folio) for reference; then
+// the issue's targets as ratios measured in this one run: throughput on the 1 MB document,
+// time per 13.4 KB article, doubling tests, memory, and the download size.
 import { execFileSync } from "node:child_process";
-import { performance } from "node:perf_hooks";
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { build } from "esbuild";
 import { loadInputs } from "./inputs.mjs";
+import { measure } from "./measure.mjs";
+import * as folio from "../pkg/folio.js";
+import { launchBrowser, startServer, ROOT } from "../tests/e2e/harness.mjs";
 
-const require = createRequire(import.meta.url);
-const folio = require("../pkg/node/folio.js");
-const MarkdownIt = require("markdown-it");
-const { marked } = await import("marked");
-const markdownWasm = require("markdown-wasm");
-const { micromark } = await import("micromark");
-const commonmark = require("commonmark");
-await markdownWasm.ready;
-
-const markdownIt = new MarkdownIt({ html: true });
-const cmParser = new commonmark.Parser();
-const cmWriter = new commonmark.HtmlRenderer();
-
-const RENDERERS = [
-  ["folio (wasm, Jekyll options)", (s) => folio.render(s, undefined).bodyHtml],
-  ["markdown-wasm 1.2 (md4c)", (s) => markdownWasm.parse(s)],
-  ["markdown-it 15", (s) => markdownIt.render(s)],
-  ["marked 18", (s) => marked.parse(s)],
-  ["micromark 4", (s) => micromark(s, { allowDangerousHtml: true })],
-  ["commonmark.js 0.31", (s) => cmWriter.render(cmParser.parse(s))],
-];
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** Median milliseconds of one render of `text`, after a warm-up. */
-function time(render, text, runs) {
-  for (let i = 0; i < Math.min(5, runs); i++) render(text);
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    render(text);
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
-
+const OUT = `${ROOT}target/bench`;
+mkdirSync(OUT, { recursive: true });
 const inputs = loadInputs();
-const results = RENDERERS.map(([name, render]) => ({
-  name,
-  ms: inputs.map(({ text, runs }) => time(render, text, runs)),
-}));
+const bytes = Object.fromEntries(inputs.map((input) => [input.id, Buffer.byteLength(input.text)]));
+writeFileSync(`${OUT}/inputs.json`, JSON.stringify(inputs));
 
-const bytes = inputs.map(({ text }) => Buffer.byteLength(text));
-console.log(`Inputs: ${inputs.map((input, i) => `${input.name} ${(bytes[i] / 1000).toFixed(1)} KB`).join(", ")}`);
-console.log(`Node ${process.version}; median of ${inputs.map((i) => i.runs).join("/")} runs; MB = 10^6 bytes.\n`);
-const header = ["renderer", "ms per seed", "MB/s corpus", "MB/s 1 MB doc", "seed time vs Folio", "1 MB speed vs Folio"];
-const [folioRow] = results;
-const rows = results.map(({ name, ms }) => [
-  name,
-  ms[0].toFixed(3),
-  (bytes[1] / 1e6 / (ms[1] / 1000)).toFixed(1),
-  (bytes[2] / 1e6 / (ms[2] / 1000)).toFixed(1),
-  `${(ms[0] / folioRow.ms[0]).toFixed(2)}×`,
-  `${(folioRow.ms[2] / ms[2]).toFixed(2)}×`,
-]);
-printTable(header, rows);
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+
+// Native: plain pulldown-cmark and Folio, built with the `native` profile (opt-level 3).
+log("native (cargo build --profile native --example native_bench)");
+execFileSync("cargo", ["build", "--quiet", "--profile", "native", "--example", "native_bench"], { cwd: ROOT, stdio: "inherit" });
+for (const input of inputs) writeFileSync(`${OUT}/${input.id}.md`, input.text);
+const nativeOut = execFileSync(`${ROOT}target/native/examples/native_bench`, inputs.map((i) => `${OUT}/${i.id}.md`), { encoding: "utf8" });
+const native = new Map();
+for (const line of nativeOut.trim().split("\n")) {
+  const { renderer, file, ms } = JSON.parse(line);
+  const id = file.slice(file.lastIndexOf("/") + 1, -3);
+  if (!native.has(renderer)) native.set(renderer, { id: renderer, name: renderer, ms: {} });
+  native.get(renderer).ms[id] = ms;
+}
+
+// Node: the browser's glue (pkg/folio.js) given the module's bytes.
+log(`Node ${process.version}`);
+folio.initSync({ module: readFileSync(`${ROOT}pkg/folio_bg.wasm`) });
+const markdownWasm = createRequire(import.meta.url)("markdown-wasm");
+await markdownWasm.ready;
+const node = measure({ folio, markdownWasm, inputs, log });
+
+// Chromium: the same code bundled, the repository served on 127.0.0.1.
+log("Chromium");
+await build({
+  entryPoints: [`${ROOT}bench/browser.mjs`], bundle: true, format: "esm", outfile: `${OUT}/browser.js`, logLevel: "warning",
+  // markdown-wasm asks for these only when it runs in Node.
+  external: ["fs", "path"],
+});
+copyFileSync(`${ROOT}node_modules/markdown-wasm/dist/markdown.wasm`, `${OUT}/markdown.wasm`);
+writeFileSync(`${OUT}/index.html`, '<!doctype html><meta charset="utf-8"><title>Folio bench</title><script type="module" src="browser.js"></script>\n');
+const server = await startServer();
+const browser = await launchBrowser();
+let chromium;
+try {
+  const page = await browser.newPage();
+  page.on("console", (message) => log(`chromium: ${message.text()}`));
+  await page.goto(`${server.url}target/bench/index.html`);
+  await page.waitForFunction(() => typeof window.runBench === "function");
+  page.setDefaultTimeout(0);
+  chromium = await page.evaluate(() => window.runBench());
+  chromium.version = browser.version();
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+// Report.
+const mbps = (id, ms) => (ms === undefined ? "—" : (bytes[id] / 1e6 / (ms / 1000)).toFixed(1));
+const x = (ratio) => `${ratio.toFixed(2)}×`;
+const pulldown = native.get("pulldown-cmark 0.13 (native)");
+const targets = [];
+console.log(`Inputs: ${inputs.map((i) => `${i.name} ${(bytes[i.id] / 1000).toFixed(1)} KB`).join(", ")}; MB = 10^6 bytes;`);
+console.log("times are medians of batched renders (at least 5 ms a batch).");
+for (const [env, result] of [[`Node ${process.version}`, node], [`Chromium ${chromium.version} (headless)`, chromium]]) {
+  console.log(`\n### ${env}\n`);
+  const rows = [...result.speed, ...native.values()].map(({ name, ms }) => [
+    name, ms.seed.toFixed(3), ms.article.toFixed(3), mbps("corpus", ms.corpus), mbps("big", ms.big), mbps("big2", ms.big2),
+  ]);
+  printTable(["renderer", "ms per seed", "ms per 13.4 KB article", "MB/s corpus", "MB/s 1 MB doc", "MB/s 2 MB doc"], rows);
+  const f = result.speed.find((r) => r.id === "folio").ms;
+  const mw = result.speed.find((r) => r.id === "markdown-wasm").ms;
+  const ratios = [
+    ["1 MB doc: Folio throughput / markdown-wasm's", f.big, mw.big, mw.big / f.big, (r) => r >= 1],
+    ["1 MB doc: Folio throughput / native pulldown-cmark's", f.big, pulldown.ms.big, pulldown.ms.big / f.big, (r) => r >= 0.6],
+    ["13.4 KB article: Folio time / markdown-wasm's", f.article, mw.article, f.article / mw.article, (r) => r <= 1],
+    ["doubling the 1 MB doc: time ratio", f.big, f.big2, f.big2 / f.big, (r) => r <= 2.2],
+  ];
+  for (const d of result.doubling) ratios.push([`doubling ${d.name} (n = ${d.n}): time ratio`, d.ms[0], d.ms[1], d.ms[1] / d.ms[0], (r) => r <= 2.2]);
+  console.log("");
+  printTable(["target", "Folio ms", "against ms", "ratio", "target met"], ratios.map(([name, a, b, ratio, ok]) => {
+    targets.push([`${env}: ${name}`, ok(ratio)]);
+    return [name, a.toFixed(3), b.toFixed(3), x(ratio), ok(ratio) ? "yes" : "NO"];
+  }));
+  console.log("\nFolio's WebAssembly memory (a fresh instance; memory never shrinks, so its size is the peak):");
+  const base = result.memory[1].bytes;
+  printTable(["step", "memory bytes", "above the seed's", "÷ input bytes"], result.memory.map(({ step, input, bytes: b }) => [
+    step, b, b - base, input ? ((b - base) / bytes[input]).toFixed(2) : "",
+  ]));
+  const m = Object.fromEntries(result.memory.map((row) => [row.step, row.bytes]));
+  const slope = (m["after big2 once"] - m["after big once"]) / (bytes.big2 - bytes.big);
+  const peak = (m["after big2 once"] - base) / bytes.big2;
+  const returns = m["after big five times"] === m["after big once"] && m["after big2 five times"] === m["after big2 once"];
+  console.log(`memory per input byte from 1 MB to 2 MB: ${slope.toFixed(2)} (target ≤ 4): ${slope <= 4 ? "yes" : "NO"}; ` +
+    `peak for 2 MB: ${peak.toFixed(2)}× the input above the seed's; repeated renders grow it: ${returns ? "no" : "YES"}`);
+  targets.push([`${env}: memory ≤ 4× input + a constant`, slope <= 4], [`${env}: memory returns to the pool`, returns]);
+}
 
 const gz = (path) => execFileSync("gzip", ["-9", "-c", path], { maxBuffer: 1 << 26 }).length;
 const raw = (path) => readFileSync(path).length;
@@ -75,10 +113,14 @@ const sizes = [
   ["markdown-wasm: markdown.wasm", "node_modules/markdown-wasm/dist/markdown.wasm"],
   ["markdown-wasm: markdown.es.js", "node_modules/markdown-wasm/dist/markdown.es.js"],
 ];
-console.log("\nDownload sizes (bytes):");
-printTable(["file", "raw", "gzip -9"], sizes.map(([name, path]) => [name, raw(path), gz(path)]));
-const total = (prefix) => sizes.filter(([n]) => n.startsWith(prefix)).reduce((sum, [, p]) => sum + gz(p), 0);
+console.log("\n### Download sizes (bytes)\n");
+printTable(["file", "raw", "gzip -9"], sizes.map(([name, path]) => [name, raw(`${ROOT}${path}`), gz(`${ROOT}${path}`)]));
+const total = (prefix) => sizes.filter(([n]) => n.startsWith(prefix)).reduce((sum, [, p]) => sum + gz(`${ROOT}${p}`), 0);
 console.log(`\nTotal gzip -9: Folio ${(total("folio") / 1000).toFixed(1)} KB, markdown-wasm ${(total("markdown-wasm") / 1000).toFixed(1)} KB`);
+targets.push(["core download (wasm + glue, gzip -9) ≤ 150 KB", total("folio") <= 150_000]);
+
+console.log("\n### Targets\n");
+printTable(["target", "met"], targets.map(([name, ok]) => [name, ok ? "yes" : "NO"]));
 
 function printTable(head, body) {
   const widths = head.map((h, i) => Math.max(String(h).length, ...body.map((r) => String(r[i]).length)));

@@ -108,9 +108,9 @@ pub fn render_with(source: &str, request: &Request) -> Article {
     }
     diagnostics.splice(0..0, read.diagnostics(&lines));
 
-    let markdownify = |markdown: &str| markdown_to_html(markdown, request).html;
+    let markdownify = |markdown: &str| markdown_to_html(markdown, request, Part::Field).html;
     let body_markdown = &source[split.body_start..];
-    let body = markdown_to_html(body_markdown, request);
+    let body = markdown_to_html(body_markdown, request, Part::Body);
     let body_line = lines.position(split.body_start).line;
     diagnostics.extend(body.problems(body_line));
     let excerpt_html = match &jekyll.excerpt {
@@ -180,14 +180,22 @@ fn file_line(first_line: u32, body_line: usize) -> u32 {
     first_line.saturating_add(u32::try_from(body_line.max(1)).unwrap_or(u32::MAX) - 1)
 }
 
+/// What Markdown of the article is rendered: the body, whose words are counted, or a field
+/// (the excerpt, the profile's Markdown fields), of which only the HTML is kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Body,
+    Field,
+}
+
 /// Markdown to HTML; in safe mode filtered on the tree, then through a real HTML parser.
 /// What is derived from the body (its outline, word count, links resolved against the site,
 /// its blocks for a source map) belongs here, in one place.
-fn markdown_to_html(markdown: &str, request: &Request) -> Rendered {
+fn markdown_to_html(markdown: &str, request: &Request, part: Part) -> Rendered {
     let profile = request.profile;
     let mut document = kramdown::Document::parse(markdown, &profile.options);
     let warnings = document.warnings().to_vec();
-    let words = stats::word_count(&document.root);
+    let words = if part == Part::Body { stats::word_count(&document.root) } else { 0 };
     if request.resolve_links {
         let site_url = |path: &str| profile.site_url(path);
         links::resolve(&mut document.root, &links::Base { site_url: &site_url, article_url: request.article_url });
@@ -195,14 +203,18 @@ fn markdown_to_html(markdown: &str, request: &Request) -> Rendered {
     if let Some(policy) = request.safe {
         sanitize::tree::filter(&mut document.root, policy);
     }
-    let output = document.convert();
-    let mut rendered = Rendered { html: String::new(), blocks: Vec::new(), headings: output.headings, words, warnings, withheld: false };
+    let lines = document.lines;
+    let mut output = document.convert();
+    // The tree goes before the HTML is joined: a render's peak memory is the sum of what
+    // is alive at once.
+    drop(document);
+    let headings = std::mem::take(&mut output.headings);
+    let mut rendered = Rendered { html: String::new(), blocks: Vec::new(), headings, words, warnings, withheld: false };
     // Without a source map, blocks are not kept apart: the final pass sees the whole body.
     let mut blocks = if request.source_map {
         output.blocks
     } else {
-        let html = output.blocks.iter().map(|b| b.html.as_str()).collect();
-        vec![kramdown::convert::Block { html, first_line: 1, last_line: document.lines }]
+        vec![kramdown::convert::Block { html: output.into_html(), first_line: 1, last_line: lines }]
     };
     if let Some(policy) = request.safe {
         for block in &mut blocks {
@@ -215,9 +227,11 @@ fn markdown_to_html(markdown: &str, request: &Request) -> Rendered {
             }
         }
     }
-    rendered.html = blocks.iter().map(|b| b.html.as_str()).collect();
     if request.source_map {
+        rendered.html = blocks.iter().map(|b| b.html.as_str()).collect();
         rendered.blocks = blocks;
+    } else {
+        rendered.html = blocks.pop().map(|b| b.html).unwrap_or_default();
     }
     rendered
 }

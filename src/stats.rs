@@ -13,15 +13,7 @@ pub fn word_count(root: &Element) -> usize {
     let mut stack = vec![root];
     while let Some(el) = stack.pop() {
         match el.kind {
-            Kind::Text | Kind::Codespan | Kind::Abbreviation => {
-                for c in el.value.chars() {
-                    let word_char = c.is_alphanumeric();
-                    if word_char && !in_word {
-                        words += 1;
-                    }
-                    in_word = word_char || (in_word && matches!(c, '\'' | '’' | '-'));
-                }
-            }
+            Kind::Text | Kind::Codespan | Kind::Abbreviation => count_words(&el.value, &mut words, &mut in_word),
             // Apostrophes made typographic join the words around them (d’Afrique).
             Kind::SmartQuote => {}
             Kind::Codeblock | Kind::XmlComment | Kind::Comment | Kind::Raw => in_word = false,
@@ -34,6 +26,28 @@ pub fn word_count(root: &Element) -> usize {
         }
     }
     words
+}
+
+/// Counts the words starting in `text`; `in_word` carries a word on from the text before.
+/// An apostrophe or hyphen inside a word does not end it.
+fn count_words(text: &str, words: &mut usize, in_word: &mut bool) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most text is ASCII, whose classes need neither decoding nor a Unicode table.
+        let (word_char, joins, len) = match bytes[i] {
+            b if b.is_ascii() => (matches!(b, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9'), b == b'\'' || b == b'-', 1),
+            _ => {
+                let c = text[i..].chars().next().expect("a character starts here");
+                (c.is_alphanumeric(), c == '’', c.len_utf8())
+            }
+        };
+        if word_char && !*in_word {
+            *words += 1;
+        }
+        *in_word = word_char || (*in_word && joins);
+        i += len;
+    }
 }
 
 /// Minutes to read `words`, rounded up; none for an empty body.

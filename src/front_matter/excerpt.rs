@@ -4,6 +4,8 @@
 //! paragraph). Link reference definitions further down (`[label]: url`) that the excerpt uses
 //! are appended to it, so its links still resolve. An empty separator turns excerpts off.
 
+use std::collections::HashSet;
+
 /// The Markdown of the excerpt of `body`, or `None` when `separator` is empty.
 pub fn extract(body: &str, separator: &str) -> Option<String> {
     if separator.is_empty() {
@@ -13,16 +15,34 @@ pub fn extract(body: &str, separator: &str) -> Option<String> {
     if tail.is_empty() {
         return Some(head.to_owned());
     }
-    let definitions: Vec<&str> = tail
-        .split('\n')
-        .filter_map(link_definition)
-        .filter(|(label, _)| head.contains(label))
-        .map(|(_, line)| line)
-        .collect();
+    let all: Vec<(&str, &str)> = tail.split('\n').filter_map(link_definition).collect();
+    let used = labels_in(head, all.iter().map(|(label, _)| label.len()).max().unwrap_or(0));
+    let definitions: Vec<&str> = all.into_iter().filter(|(label, _)| used.contains(label)).map(|(_, line)| line).collect();
     if definitions.is_empty() {
         return Some(head.to_owned());
     }
     Some(format!("{head}\n\n{}", definitions.join("\n")))
+}
+
+/// Every `[label]` of `text` up to `longest` bytes long: a `[`, then up to the first `]`. A
+/// label (whose inside holds no `]`) occurs in `text` exactly when it is one of these, so a
+/// thousand definitions are looked up at once instead of searching the text for each one.
+fn labels_in(text: &str, longest: usize) -> HashSet<&str> {
+    let bytes = text.as_bytes();
+    let mut labels = HashSet::new();
+    let mut next_close = None;
+    for start in (0..bytes.len()).rev() {
+        match bytes[start] {
+            b']' => next_close = Some(start),
+            b'[' => {
+                if let Some(end) = next_close.filter(|&end| end - start < longest) {
+                    labels.insert(&text[start..=end]);
+                }
+            }
+            _ => {}
+        }
+    }
+    labels
 }
 
 /// Jekyll's `MKDWN_LINK_REF_REGEX`, `^ {0,3}(?:(\[[^\]]+\])(:.+))$`: the `[label]` and the

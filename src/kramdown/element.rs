@@ -51,9 +51,9 @@ pub enum Kind {
     Footnote,
     /// An HTML entity; `options.entity` holds it.
     Entity,
-    /// `--`, `...`, `<<`: `options.symbol` says which.
+    /// `--`, `...`, `<<`: `flags.symbol` says which.
     TypographicSym,
-    /// A smart quote: `options.symbol` is lsquo, rsquo, ldquo or rdquo.
+    /// A smart quote: `flags.symbol` is lsquo, rsquo, ldquo or rdquo.
     SmartQuote,
     /// An abbreviation occurrence; the value is the abbreviation.
     Abbreviation,
@@ -216,24 +216,31 @@ impl Symbol {
     }
 }
 
-/// The options kramdown keeps on elements (`el.options`), as typed fields.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ElementOptions {
-    /// The source line the element starts on (in the body).
-    pub location: usize,
-    pub ial: Option<Ial>,
+/// The small options kramdown keeps on elements (`el.options`), kept on the element itself:
+/// paragraphs made transparent, smart quotes, HTML elements and end-of-block markers need
+/// nothing else, and a quote or a paragraph in a list should not cost an allocation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Flags {
     pub category: Option<Category>,
     /// A paragraph written without `<p>` (tight list items, definitions).
     pub transparent: bool,
     pub level: u8,
-    /// The header text before span parsing, for automatic ids.
-    pub raw_text: Option<String>,
     pub fenced: bool,
-    pub lang: Option<String>,
     pub content_model: Option<ContentModel>,
     pub is_closed: bool,
-    pub first_list_marker: Option<String>,
     pub first_as_para: bool,
+    pub symbol: Option<Symbol>,
+    pub eob: Option<EobKind>,
+}
+
+/// The other options kramdown keeps on elements (`el.options`), as typed fields.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ElementOptions {
+    pub ial: Option<Ial>,
+    /// The header text before span parsing, for automatic ids.
+    pub raw_text: Option<String>,
+    pub lang: Option<String>,
+    pub first_list_marker: Option<String>,
     pub alignment: Vec<Alignment>,
     /// Footnote name (references) or the `type` list of `{::nomarkdown}`.
     pub name: Option<String>,
@@ -241,8 +248,45 @@ pub struct ElementOptions {
     pub entity: Option<Entity>,
     /// How an entity was written in the source, for `entity_output: as_input`.
     pub original: Option<String>,
-    pub symbol: Option<Symbol>,
-    pub eob: Option<EobKind>,
+}
+
+/// No option set: what `ElementOptions::default()` gives, for elements that have none.
+static NO_OPTIONS: ElementOptions = ElementOptions {
+    ial: None,
+    raw_text: None,
+    lang: None,
+    first_list_marker: None,
+    alignment: Vec::new(),
+    name: None,
+    raw_types: Vec::new(),
+    entity: None,
+    original: None,
+};
+
+/// An element's options, allocated when one is first set: most elements (text, paragraphs,
+/// blank lines) never have any, and allocating them for every element cost a tenth of a
+/// render's time and most of the tree's memory. Reading an unset one reads the defaults.
+#[derive(Clone, Debug, Default)]
+pub struct LazyOptions(Option<Box<ElementOptions>>);
+
+impl std::ops::Deref for LazyOptions {
+    type Target = ElementOptions;
+
+    fn deref(&self) -> &ElementOptions {
+        self.0.as_deref().unwrap_or(&NO_OPTIONS)
+    }
+}
+
+impl std::ops::DerefMut for LazyOptions {
+    fn deref_mut(&mut self) -> &mut ElementOptions {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl PartialEq for LazyOptions {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
 }
 
 /// One node of the tree.
@@ -251,13 +295,24 @@ pub struct Element {
     pub kind: Kind,
     pub value: String,
     pub attr: Attrs,
-    pub options: Box<ElementOptions>,
+    /// The source line the element starts on (in the body).
+    pub location: usize,
+    pub flags: Flags,
+    pub options: LazyOptions,
     pub children: Vec<Element>,
 }
 
 impl Element {
     pub fn new(kind: Kind) -> Self {
-        Element { kind, value: String::new(), attr: Attrs::default(), options: Box::default(), children: Vec::new() }
+        Element {
+            kind,
+            value: String::new(),
+            attr: Attrs::default(),
+            location: 0,
+            flags: Flags::default(),
+            options: LazyOptions::default(),
+            children: Vec::new(),
+        }
     }
 
     pub fn with_value(kind: Kind, value: impl Into<String>) -> Self {
@@ -265,7 +320,7 @@ impl Element {
     }
 
     pub fn at(mut self, location: usize) -> Self {
-        self.options.location = location;
+        self.location = location;
         self
     }
 
@@ -276,7 +331,7 @@ impl Element {
             Blank | P | Header | Blockquote | Codeblock | Ul | Ol | Li | Dl | Dt | Dd | Table | Td | Hr => {
                 Some(Category::Block)
             }
-            _ => self.options.category,
+            _ => self.flags.category,
         }
     }
 

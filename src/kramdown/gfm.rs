@@ -13,27 +13,35 @@ use super::parser::Parser;
 impl Parser {
     pub(crate) fn update_gfm_elements(&mut self, element: &mut Element) {
         let hard_break = if self.options.hard_wrap { "\n" } else { "\\\n" };
-        let children = std::mem::take(&mut element.children);
-        let last_index = children.len().saturating_sub(1);
-        let mut updated = Vec::with_capacity(children.len());
-        for (index, mut child) in children.into_iter().enumerate() {
-            if child.kind == Kind::Text && child.value.contains(hard_break) {
-                let is_last = index == last_index;
-                split_hard_breaks(&child, hard_break, element.is_block() && is_last, &mut updated);
-                continue;
+        let breaks = |child: &Element| child.kind == Kind::Text && child.value.contains(hard_break);
+        // Most elements have no hard break: they are updated where they are, and only a
+        // list of children holding one is made anew.
+        if element.children.iter().any(breaks) {
+            let children = std::mem::take(&mut element.children);
+            let last_index = children.len().saturating_sub(1);
+            let mut updated = Vec::with_capacity(children.len() + 2);
+            for (index, child) in children.into_iter().enumerate() {
+                if breaks(&child) {
+                    let is_last = index == last_index;
+                    split_hard_breaks(&child, hard_break, element.is_block() && is_last, &mut updated);
+                } else {
+                    updated.push(child);
+                }
             }
+            element.children = updated;
+        }
+        for child in &mut element.children {
             match child.kind {
-                Kind::HtmlElement => {}
+                // Texts are new or had no break.
+                Kind::Text | Kind::HtmlElement => {}
                 Kind::Header if self.options.auto_ids && !child.attr.contains("id") => {
                     let text = child.options.raw_text.clone().unwrap_or_default();
                     let prefix = self.options.auto_id_prefix.clone();
                     child.attr.set("id", self.gfm_ids.gfm(&text, &prefix));
                 }
-                _ => self.update_gfm_elements(&mut child),
+                _ => self.update_gfm_elements(child),
             }
-            updated.push(child);
         }
-        element.children = updated;
     }
 
     /// The text a header or definition term's automatic id is made from, after span parsing.
@@ -50,7 +58,7 @@ impl Parser {
 fn split_hard_breaks(text: &Element, hard_break: &str, may_omit_trailing: bool, out: &mut Vec<Element>) {
     let lines: Vec<&str> = text.value.split(hard_break).collect();
     let omit_trailing_br = may_omit_trailing && lines.last().is_some_and(|l| l.is_empty());
-    let location = text.options.location;
+    let location = text.location;
     for (index, line) in lines.iter().enumerate() {
         let value = if index > 0 { format!("\n{line}") } else { (*line).to_owned() };
         out.push(Element::with_value(Kind::Text, value).at(location + index));

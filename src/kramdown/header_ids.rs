@@ -28,7 +28,7 @@ fn gather_gfm(el: &Element, out: &mut String) {
         match child.kind {
             Kind::Text | Kind::Codespan | Kind::Math => out.push_str(&child.value),
             Kind::Entity => out.extend(child.options.entity.and_then(|e| e.char())),
-            Kind::SmartQuote | Kind::TypographicSym => match child.options.symbol {
+            Kind::SmartQuote | Kind::TypographicSym => match child.flags.symbol {
                 // With a non-breaking space, which ids then drop.
                 Some(Symbol::LaquoSpace) => out.push_str("«\u{a0}"),
                 Some(Symbol::RaquoSpace) => out.push_str("\u{a0}»"),

@@ -29,11 +29,49 @@ pub struct FootnoteDef {
     pub location: usize,
 }
 
+/// Footnote definitions by name, in definition order, found by name in constant time
+/// (documents with thousands of footnotes look each one up at its definition, at every
+/// reference and when writing it).
+#[derive(Default)]
+pub struct Footnotes {
+    defs: Vec<(String, FootnoteDef)>,
+    index: HashMap<String, usize>,
+}
+
+impl Footnotes {
+    /// Defines `name`; a second definition replaces the first, keeping its place.
+    pub fn define(&mut self, name: String, def: FootnoteDef) {
+        match self.index.get(&name) {
+            Some(&i) => self.defs[i].1 = def,
+            None => {
+                self.index.insert(name.clone(), self.defs.len());
+                self.defs.push((name, def));
+            }
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&FootnoteDef> {
+        self.index.get(name).map(|&i| &self.defs[i].1)
+    }
+
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut FootnoteDef> {
+        self.index.get(name).map(|&i| &mut self.defs[i].1)
+    }
+
+    /// The definitions, in definition order.
+    pub fn as_slice(&self) -> &[(String, FootnoteDef)] {
+        &self.defs
+    }
+
+    pub fn as_mut_slice(&mut self) -> &mut [(String, FootnoteDef)] {
+        &mut self.defs
+    }
+}
+
 /// Everything the parse produced besides the tree, which the converter needs too.
 #[derive(Default)]
 pub struct DocumentData {
-    /// Footnote definitions by name, in definition order.
-    pub footnotes: Vec<(String, FootnoteDef)>,
+    pub footnotes: Footnotes,
     /// Abbreviation → title, and attributes from an attribute list after the definition.
     pub abbrev_defs: HashMap<String, String>,
     pub abbrev_attr: HashMap<String, Attrs>,
@@ -65,6 +103,33 @@ pub enum BlockParser {
     BlockExtensions,
     EobMarker,
     Paragraph,
+}
+
+impl BlockParser {
+    /// Whether the parser's start pattern can match a line starting with byte `start`, whose
+    /// first byte after up to three spaces is `first`. Parsers that cannot are not tried: each
+    /// would only look and give up, without effect (the few that warn or consume when they
+    /// give up, block math, extensions and tables, do so only past these bytes).
+    fn may_start(self, start: u8, first: u8) -> bool {
+        use BlockParser::*;
+        match self {
+            BlankLine => patterns::is_space(start),
+            Codeblock => matches!(start, b' ' | b'\t'),
+            CodeblockFenced => matches!(first, b'~' | b'`'),
+            Blockquote => first == b'>',
+            AtxHeader => start == b'#',
+            HorizontalRule => matches!(first, b'*' | b'-' | b'_'),
+            List => matches!(first, b'+' | b'*' | b'-' | b'0'..=b'9'),
+            DefinitionList => first == b':',
+            BlockHtml => first == b'<',
+            BlockMath => matches!(first, b'$' | b'\\'),
+            FootnoteDefinition | LinkDefinition => first == b'[',
+            AbbrevDefinition => first == b'*',
+            BlockExtensions => first == b'{',
+            EobMarker => start == b'^',
+            SetextHeader | Table | Paragraph => true,
+        }
+    }
 }
 
 const BLOCK_PARSERS: &[BlockParser] = {
@@ -194,13 +259,14 @@ impl Parser {
         self.replace_abbreviations(root);
         // Each footnote's content is taken out while it is updated, the others staying
         // visible to the references in it.
-        for index in 0..self.data.footnotes.len() {
-            let mut content = std::mem::replace(&mut self.data.footnotes[index].1.content, Element::new(Kind::Temp));
+        for index in 0..self.data.footnotes.as_slice().len() {
+            let slot = &mut self.data.footnotes.as_mut_slice()[index].1.content;
+            let mut content = std::mem::replace(slot, Element::new(Kind::Temp));
             self.update_tree(&mut content);
             self.replace_abbreviations(&mut content);
-            self.data.footnotes[index].1.content = content;
+            self.data.footnotes.as_mut_slice()[index].1.content = content;
         }
-        let unreferenced: Vec<(String, usize)> = (self.data.footnotes.iter())
+        let unreferenced: Vec<(String, usize)> = (self.data.footnotes.as_slice().iter())
             .filter(|(_, def)| !def.referenced)
             .map(|(name, def)| (name.clone(), def.location))
             .collect();
@@ -229,7 +295,9 @@ impl Parser {
         self.depth += 1;
         let mut found = false;
         while !self.src.eos() {
-            if !BLOCK_PARSERS.iter().any(|&p| self.try_block(p, tree)) {
+            let rest = self.src.rest().as_bytes();
+            let (start, first) = (rest[0], rest.get(patterns::opt_space(self.src.rest())).copied().unwrap_or(b'\n'));
+            if !BLOCK_PARSERS.iter().any(|&p| p.may_start(start, first) && self.try_block(p, tree)) {
                 // Every line starts some block (a paragraph at worst); kramdown warns and moves on.
                 let line = self.src.scan_line().to_owned();
                 self.add_text(&line, tree);
@@ -245,6 +313,9 @@ impl Parser {
             self.src = src;
         }
         self.block_ial = saved_ial;
+        // The tree lives until the HTML is written: room left by doubling would be up to
+        // twice the elements' own size.
+        tree.children.shrink_to_fit();
         found
     }
 
@@ -278,14 +349,16 @@ impl Parser {
     /// A new block element, taking the waiting block attribute list (`new_block_el`).
     pub fn new_block_el(&mut self, kind: Kind, location: usize) -> Element {
         let mut el = Element::new(kind).at(location);
-        el.options.ial = self.block_ial.take();
+        if let Some(ial) = self.block_ial.take() {
+            el.options.ial = Some(ial);
+        }
         el
     }
 
     /// Keeps the attribute list of a link or abbreviation definition's end-of-block element
     /// (whose value is the definition's id) where the links and abbreviations will find it.
     pub fn note_definition_ial(&mut self, eob: &Element) {
-        let map = match eob.options.eob {
+        let map = match eob.flags.eob {
             Some(EobKind::LinkDef) => &mut self.link_def_ials,
             Some(EobKind::AbbrevDef) => &mut self.abbrev_ials,
             _ => return,
@@ -306,7 +379,7 @@ impl Parser {
             Some(last) if last.kind == kind => last.value.push_str(text),
             last => {
                 if !text.is_empty() {
-                    let location = last.map_or(tree.options.location, |l| l.options.location);
+                    let location = last.map_or(tree.location, |l| l.location);
                     tree.children.push(Element::with_value(kind, text).at(location));
                 }
             }
@@ -318,7 +391,7 @@ impl Parser {
     pub fn after_block_boundary(&self, tree: &Element) -> bool {
         self.block_ial.is_some()
             || tree.children.last().is_none_or(|last| {
-                last.kind == Kind::Blank || (last.kind == Kind::Eob && last.options.eob == Some(EobKind::Marker))
+                last.kind == Kind::Blank || (last.kind == Kind::Eob && last.flags.eob == Some(EobKind::Marker))
             })
     }
 
@@ -330,12 +403,18 @@ impl Parser {
             || rest == "\n"
             || patterns::blank_lines(rest).is_some()
             || patterns::eob_marker(rest).is_some()
-            || patterns::ial_block_start(rest).is_some()
+            || patterns::ial_block_start(rest, &self.src.braces).is_some()
     }
 
     /// Runs the span pass over every `RawText`, merges blank lines, and applies attribute
     /// lists to the elements they belong to (`update_tree`).
     pub fn update_tree(&mut self, element: &mut Element) {
+        // Only raw text turns into other elements: children lists without any are updated in
+        // place, so that the root's (a few hundred thousand elements' worth on a long
+        // document) is not held twice.
+        if !element.children.iter().any(|c| c.kind == Kind::RawText) {
+            return self.update_children_in_place(&mut element.children);
+        }
         let children = std::mem::take(&mut element.children);
         let mut updated = Vec::with_capacity(children.len());
         let mut last_blank: Option<usize> = None;
@@ -343,16 +422,13 @@ impl Parser {
             match child.kind {
                 Kind::RawText => {
                     last_blank = None;
-                    let location = element.options.location;
+                    let location = element.location;
                     let mut holder = Element::new(Kind::Temp).at(location);
                     self.parse_span_text(&mut holder, child.value, location);
                     updated.append(&mut holder.children);
                 }
-                Kind::Eob => {
-                    if let Some(ial) = child.options.ial.take() {
-                        self.update_attr_with_ial(&mut child.attr, &ial);
-                    }
-                }
+                // End-of-block markers go; their attribute lists were applied when read.
+                Kind::Eob => {}
                 Kind::Blank => match last_blank {
                     Some(i) => {
                         let blank: &mut Element = &mut updated[i];
@@ -365,18 +441,52 @@ impl Parser {
                 },
                 _ => {
                     last_blank = None;
-                    self.update_tree(&mut child);
-                    if let Some(ial) = child.options.ial.clone() {
-                        self.update_attr_with_ial(&mut child.attr, &ial);
-                    }
-                    if child.kind == Kind::Dt || (child.kind == Kind::Header && self.header_ids_use_stripped_text()) {
-                        child.options.raw_text = Some(self.raw_text_of(&child));
-                    }
+                    self.update_child(&mut child);
                     updated.push(child);
                 }
             }
         }
+        updated.shrink_to_fit();
         element.children = updated;
+    }
+
+    /// [`Self::update_tree`] for children without raw text: end-of-block markers removed and
+    /// consecutive blank lines joined by moving the kept children down.
+    fn update_children_in_place(&mut self, children: &mut Vec<Element>) {
+        let mut kept = 0;
+        let mut last_blank: Option<usize> = None;
+        for i in 0..children.len() {
+            match children[i].kind {
+                Kind::Eob => continue,
+                Kind::Blank => match last_blank {
+                    Some(blank) => {
+                        let value = std::mem::take(&mut children[i].value);
+                        children[blank].value.push_str(&value);
+                        continue;
+                    }
+                    None => last_blank = Some(kept),
+                },
+                _ => {
+                    last_blank = None;
+                    self.update_child(&mut children[i]);
+                }
+            }
+            children.swap(kept, i);
+            kept += 1;
+        }
+        children.truncate(kept);
+    }
+
+    /// A child that stays: its own children updated, its attribute list applied, and the text
+    /// automatic ids are made from kept.
+    fn update_child(&mut self, child: &mut Element) {
+        self.update_tree(child);
+        if let Some(ial) = child.options.ial.clone() {
+            self.update_attr_with_ial(&mut child.attr, &ial);
+        }
+        if child.kind == Kind::Dt || (child.kind == Kind::Header && self.header_ids_use_stripped_text()) {
+            child.options.raw_text = Some(self.raw_text_of(child));
+        }
     }
 
     /// GFM ids (and kramdown's deprecated `auto_id_stripping`) are made from the header's text

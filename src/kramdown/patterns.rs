@@ -7,13 +7,16 @@
 //! is ASCII white space (` \t\r\n\f\v`), `.` does not match a newline.
 
 use super::unicode_table;
+use std::cell::Cell;
 
 /// Ruby's `\s`.
+#[inline]
 pub fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\x0b')
 }
 
 /// Ruby's `\w` (ASCII letters, digits, underscore).
+#[inline]
 pub fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -113,30 +116,69 @@ pub fn eob_marker(s: &str) -> Option<usize> {
 /// `ALD_ANY_CHARS+` then `}`: the inside of an attribute list up to its closing brace
 /// (`\}` escapes a brace; the inside may span lines). Returns the inside's length. The
 /// repetition is greedy: it ends at the first unescaped `}` or, when there is none, gives
-/// back the brace of the last `\}`.
-pub fn attribute_list_body(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' if bytes.get(i + 1) == Some(&b'}') => i += 2,
-            b'}' => return (i > 0).then_some(i),
-            _ => i += 1,
-        }
+/// back the brace of the last `\}`. `s` is a suffix of the text that `braces` remembers.
+pub fn attribute_list_body(s: &str, braces: &Braces) -> Option<usize> {
+    if s.starts_with('}') {
+        return None;
     }
     // No brace closes: the regexp backtracks to the last escaped one, its `\` being text.
-    s.rfind('}')
+    braces.first_unescaped(s).or_else(|| braces.last(s))
+}
+
+/// Where the braces of one text are, remembered between questions about its suffixes (each
+/// known by its length). Without it, every `{:` of a text holding no closing brace would
+/// search the rest of the text: quadratic time for `{:{:{:…`.
+#[derive(Debug, Default)]
+pub struct Braces {
+    /// The suffix last searched and the unescaped `}` found in it, both as lengths of
+    /// suffixes (`None`: there is none).
+    first: Cell<Option<(usize, Option<usize>)>>,
+    /// The longest suffix searched for its last `}`, and that brace.
+    last: Cell<Option<(usize, Option<usize>)>>,
+}
+
+impl Braces {
+    /// The first `}` after the start of `s` that no backslash escapes, as an index in `s`.
+    /// (A backslash always escapes the brace after it: the scan never stands on a `}` that
+    /// follows a `\`, whatever comes before.)
+    fn first_unescaped(&self, s: &str) -> Option<usize> {
+        let from = s.len();
+        if let Some((searched, found)) = self.first.get() {
+            // Between a searched suffix's start and the brace found, every `}` is escaped.
+            if from <= searched && found.is_none_or(|brace| from > brace) {
+                return found.map(|brace| from - brace);
+            }
+        }
+        let bytes = s.as_bytes();
+        let found = (1..bytes.len()).find(|&i| bytes[i] == b'}' && bytes[i - 1] != b'\\');
+        self.first.set(Some((from, found.map(|i| from - i))));
+        found
+    }
+
+    /// The last `}` of `s`, as an index in `s`.
+    fn last(&self, s: &str) -> Option<usize> {
+        let from = s.len();
+        let last = match self.last.get() {
+            Some((searched, last)) if from <= searched => last,
+            _ => {
+                let last = s.rfind('}').map(|i| from - i);
+                self.last.set(Some((from, last)));
+                last
+            }
+        };
+        last.filter(|&brace| brace <= from).map(|brace| from - brace)
+    }
 }
 
 /// `IAL_BLOCK_START` (`^ {0,3}\{:(?!:|\/)(ALD_ANY_CHARS+)\}\s*?\n`): a block attribute list
 /// line. Returns the list's inside and the length of the whole match.
-pub fn ial_block_start(s: &str) -> Option<(&str, usize)> {
+pub fn ial_block_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str, usize)> {
     let start = opt_space(s);
     let after = s[start..].strip_prefix("{:")?;
     if after.starts_with(':') || after.starts_with('/') {
         return None;
     }
-    let body = attribute_list_body(after)?;
+    let body = attribute_list_body(after, braces)?;
     let tail = rest_of_line_is_blank(&after[body + 1..])?;
     Some((&after[..body], start + 2 + body + 1 + tail))
 }
@@ -221,11 +263,11 @@ pub fn lazy_end_html(s: &str) -> bool {
 
 /// `LAZY_END`: where a paragraph or blockquote stops taking lines (a blank line, a block
 /// attribute list, an end-of-block marker, a block HTML tag, or the end of the text).
-pub fn lazy_end(s: &str) -> bool {
+pub fn lazy_end(s: &str, braces: &Braces) -> bool {
     s.is_empty()
         || s == "\n"
         || blank_lines(s).is_some()
-        || ial_block_start(s).is_some()
+        || ial_block_start(s, braces).is_some()
         || eob_marker(s).is_some()
         || lazy_end_html(s)
 }
@@ -337,13 +379,13 @@ mod tests {
 
     #[test]
     fn block_attribute_lists_need_their_own_line() {
-        assert_eq!(ial_block_start("{: .cls}\n"), Some((" .cls", 9)));
-        assert_eq!(ial_block_start("   {:#id}  \nnext"), Some(("#id", 12)));
-        assert_eq!(ial_block_start("{: .cls} text\n"), None);
-        assert_eq!(ial_block_start("{::comment}\n"), None);
-        assert_eq!(ial_block_start("{:/}\n"), None);
-        assert_eq!(ial_block_start("{: a=\"\\}\"}\n").map(|(b, _)| b), Some(" a=\"\\}\""));
-        assert_eq!(ial_block_start("{:a\\}\n").map(|(b, _)| b), Some("a\\"));
+        assert_eq!(ial_block_start("{: .cls}\n", &Braces::default()), Some((" .cls", 9)));
+        assert_eq!(ial_block_start("   {:#id}  \nnext", &Braces::default()), Some(("#id", 12)));
+        assert_eq!(ial_block_start("{: .cls} text\n", &Braces::default()), None);
+        assert_eq!(ial_block_start("{::comment}\n", &Braces::default()), None);
+        assert_eq!(ial_block_start("{:/}\n", &Braces::default()), None);
+        assert_eq!(ial_block_start("{: a=\"\\}\"}\n", &Braces::default()).map(|(b, _)| b), Some(" a=\"\\}\""));
+        assert_eq!(ial_block_start("{:a\\}\n", &Braces::default()).map(|(b, _)| b), Some("a\\"));
     }
 
     #[test]

@@ -1,37 +1,62 @@
 //! A cursor over the text being parsed (kramdown's `Utils::StringScanner`): a position,
 //! the line the text starts on, and the small moves the parsers make.
 
-use std::cell::Cell;
+use super::patterns::{is_space, Braces};
+use std::cell::{Cell, OnceCell};
 
 pub struct Scanner {
     text: String,
     pub pos: usize,
     start_line: usize,
-    /// The last position whose line number was computed, and that number: line numbers
-    /// are asked for in increasing positions, so counting resumes from there.
+    /// The last position whose line number was asked for, and the newlines before it.
     line_cache: Cell<(usize, usize)>,
+    /// Where attribute lists in the text end (see [`Braces`]).
+    pub braces: Braces,
+    landmarks: Landmarks,
+}
+
+/// The last places in a text where a span construct left open could still close, or a
+/// failed attempt could warn. A link or emphasis that cannot close fails only at the end
+/// of the text; knowing it beforehand keeps `[[[…` and `*a *a *a…` linear. Each is found
+/// once, searching back from the end, which usually stops soon.
+#[derive(Default)]
+struct Landmarks {
+    /// The last `]`.
+    bracket: OnceCell<Option<usize>>,
+    /// The last `*` and `_` that could close emphasis: after a character that is not
+    /// white space.
+    star: OnceCell<Option<usize>>,
+    underscore: OnceCell<Option<usize>>,
+    /// The last `<` or `{`: where span HTML and extensions start, the only constructs
+    /// besides links and footnote markers (which need a `]`) that warn or change the
+    /// options.
+    warning: OnceCell<Option<usize>>,
 }
 
 impl Scanner {
     pub fn new(text: String, start_line: usize) -> Self {
-        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, start_line)) }
+        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), braces: Braces::default(), landmarks: Landmarks::default() }
     }
 
+    #[inline]
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// What is left from the current position.
+    #[inline]
     pub fn rest(&self) -> &str {
         &self.text[self.pos..]
     }
 
+    #[inline]
     pub fn eos(&self) -> bool {
         self.pos >= self.text.len()
     }
 
     /// The current line, with its newline (kramdown's `PARAGRAPH_MATCH`, `^.*?\n`); the rest
     /// of the text when it has no newline.
+    #[inline]
     pub fn line(&self) -> &str {
         let rest = self.rest();
         match rest.find('\n') {
@@ -65,25 +90,77 @@ impl Scanner {
     }
 
     /// The text before the current position.
+    #[inline]
     pub fn before(&self) -> &str {
         &self.text[..self.pos]
+    }
+
+    /// Whether a span parse from `from` to the end of the text would find no `closing`
+    /// byte (`]`, or a `*` or `_` after a visible character) and warn about nothing: a
+    /// construct waiting for one fails there, with no effect but the time taken.
+    pub fn cannot_close(&self, closing: u8, from: usize) -> bool {
+        // A short text costs little to try whole, and knowing would cost a pass over it.
+        if self.text.len() - from < SHORT_TEXT {
+            return false;
+        }
+        let text = self.text.as_bytes();
+        let before = |cell: &OnceCell<Option<usize>>, find: fn(&[u8]) -> Option<usize>| {
+            cell.get_or_init(|| find(text)).is_none_or(|at| at < from)
+        };
+        let marks = &self.landmarks;
+        let no_closer = match closing {
+            b']' => true,
+            b'*' => before(&marks.star, |t| last_closer(t, b'*')),
+            b'_' => before(&marks.underscore, |t| last_closer(t, b'_')),
+            _ => unreachable!("no landmark for {closing}"),
+        };
+        no_closer
+            && before(&marks.bracket, |t| t.iter().rposition(|&b| b == b']'))
+            && before(&marks.warning, |t| t.iter().rposition(|&b| b == b'<' || b == b'{'))
     }
 
     /// The line number of the current position, as kramdown counts it: a newline at the
     /// current position already counts.
     pub fn current_line_number(&self) -> usize {
-        let (mut from, mut line) = self.line_cache.get();
-        if from > self.pos {
-            (from, line) = (0, self.start_line);
+        // The cache holds a position and the newlines before it. Parsers ask at increasing
+        // positions, several times at one (each block parser tries the same line) and step
+        // back a little when a construct fails: counting only between the cached position and
+        // this one keeps every question cheap.
+        let (from, mut newlines) = self.line_cache.get();
+        let bytes = self.text.as_bytes();
+        let pos = self.pos.min(bytes.len());
+        if pos >= from {
+            newlines += count_newlines(&bytes[from..pos]);
+        } else {
+            newlines -= count_newlines(&bytes[pos..from]);
         }
-        let end = (self.pos + 1).min(self.text.len());
-        if end > from {
-            line += self.text.as_bytes()[from..end].iter().filter(|&&b| b == b'\n').count();
-            from = end;
-        }
-        self.line_cache.set((from, line));
-        line
+        self.line_cache.set((pos, newlines));
+        let at_newline = bytes.get(pos) == Some(&b'\n');
+        self.start_line + newlines + usize::from(at_newline)
     }
+}
+
+/// Texts shorter than this are not searched for landmarks (see [`Scanner::cannot_close`]).
+const SHORT_TEXT: usize = 64;
+
+/// The last `delimiter` after a character that is not white space.
+fn last_closer(text: &[u8], delimiter: u8) -> Option<usize> {
+    (1..text.len()).rev().find(|&i| text[i] == delimiter && !is_space(text[i - 1]))
+}
+
+/// Newlines in `bytes`, eight bytes at a time: line numbers are asked for at every block and
+/// span, and counting byte by byte was a few percent of a render.
+fn count_newlines(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        // A byte of `x` is zero where the chunk holds a newline; each becomes a 0x80 bit.
+        let x = u64::from_ne_bytes(chunk.try_into().expect("eight bytes")) ^ (ONES * u64::from(b'\n'));
+        let zero = !(((x & (ONES * 0x7f)) + ONES * 0x7f) | x | (ONES * 0x7f));
+        count += zero.count_ones() as usize;
+    }
+    count + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 #[cfg(test)]
@@ -100,6 +177,15 @@ mod tests {
     }
 
     #[test]
+    fn newlines_are_counted_in_any_bytes() {
+        let text: Vec<u8> = (0..=255u8).chain(b"\n\n\x8a\x0a\x0b\x09\n".iter().copied()).cycle().take(1000).collect();
+        for start in 0..9 {
+            let slice = &text[start..];
+            assert_eq!(super::count_newlines(slice), slice.iter().filter(|&&b| b == b'\n').count());
+        }
+    }
+
+    #[test]
     fn line_numbers_count_from_the_start_line() {
         let mut s = Scanner::new("a\nb\nc\n".into(), 10);
         assert_eq!(s.current_line_number(), 10);
@@ -107,5 +193,10 @@ mod tests {
         assert_eq!(s.current_line_number(), 11);
         s.pos = 0;
         assert_eq!(s.current_line_number(), 10);
+        s.pos = 4;
+        assert_eq!(s.current_line_number(), 12);
+        assert_eq!(s.current_line_number(), 12);
+        s.pos = 1;
+        assert_eq!(s.current_line_number(), 11);
     }
 }

@@ -56,7 +56,7 @@ fn tag_name(el: &Element) -> Option<String> {
     use Kind::*;
     let name = match el.kind {
         HtmlElement => return Some(el.value.to_ascii_lowercase()),
-        Header => return Some(format!("h{}", el.options.level.clamp(1, 6))),
+        Header => return Some(format!("h{}", el.flags.level.clamp(1, 6))),
         P => "p",
         Blockquote => "blockquote",
         Codeblock => "pre",

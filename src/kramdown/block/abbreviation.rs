@@ -72,17 +72,22 @@ impl Parser {
 }
 
 fn replace_in(el: &mut Element, abbrevs: &[&str]) {
-    let raw = el.options.content_model == Some(ContentModel::Raw);
-    for mut child in std::mem::take(&mut el.children) {
-        if child.kind == Kind::Text && !raw {
-            if abbrevs.iter().any(|a| child.value.contains(a)) {
+    let raw = el.flags.content_model == Some(ContentModel::Raw);
+    let holds_one = |child: &Element| child.kind == Kind::Text && !raw && abbrevs.iter().any(|a| child.value.contains(a));
+    // Only a list of children with a text holding an abbreviation is made anew.
+    if el.children.iter().any(holds_one) {
+        for child in std::mem::take(&mut el.children) {
+            if holds_one(&child) {
                 split_text(&child, abbrevs, &mut el.children);
-                continue;
+            } else {
+                el.children.push(child);
             }
-        } else {
-            replace_in(&mut child, abbrevs);
         }
-        el.children.push(child);
+    }
+    for child in &mut el.children {
+        if child.kind != Kind::Text {
+            replace_in(child, abbrevs);
+        }
     }
 }
 
@@ -102,7 +107,7 @@ fn non_word_char(s: &str) -> Option<usize> {
 /// abbreviation (taking the `\W` before it into the text when it does not start one).
 fn split_text(text: &Element, abbrevs: &[&str], out: &mut Vec<Element>) {
     let value = text.value.as_str();
-    let location = text.options.location;
+    let location = text.location;
     let ends_well = |at: usize| {
         abbrevs.iter().any(|a| value[at..].starts_with(a) && !value.as_bytes().get(at + a.len()).is_some_and(|&b| is_word(b)))
     };

@@ -16,7 +16,7 @@ impl Parser {
         loop {
             let line = self.src.scan_line();
             inner.push_str(&line[patterns::blockquote_start(line).unwrap_or(0)..]);
-            if patterns::lazy_end(self.src.rest()) {
+            if patterns::lazy_end(self.src.rest(), &self.src.braces) {
                 break;
             }
         }

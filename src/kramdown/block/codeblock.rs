@@ -3,7 +3,7 @@
 
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
-use crate::kramdown::patterns::{self, blank_lines, indent, is_space};
+use crate::kramdown::patterns::{self, blank_lines, indent, is_space, Braces};
 
 impl Parser {
     /// Indented code: [`codeblock_match`], with the indentation removed.
@@ -11,7 +11,7 @@ impl Parser {
         if indent(self.src.rest()).is_none() {
             return false;
         }
-        let len = codeblock_match(self.src.rest());
+        let len = codeblock_match(self.src.rest(), &self.src.braces);
         if len == 0 {
             return false;
         }
@@ -44,7 +44,7 @@ impl Parser {
         let value = text[..body_len].to_owned();
         let mut code = self.new_block_el(Kind::Codeblock, location);
         code.value = value;
-        code.options.fenced = true;
+        code.flags.fenced = true;
         if let Some((lang, name)) = fence.lang {
             code.options.lang = Some(lang);
             code.attr.set("class", format!("language-{name}"));
@@ -58,7 +58,7 @@ impl Parser {
 /// `CODEBLOCK_MATCH`: runs of indented lines, each run optionally after blank lines and
 /// followed by "lazy" unindented lines (kramdown joins those to the line before with a
 /// space). Returns the length matched, 0 when nothing is.
-pub(crate) fn codeblock_match(s: &str) -> usize {
+pub(crate) fn codeblock_match(s: &str, braces: &Braces) -> usize {
     let mut end = 0;
     loop {
         let mut at = end + blank_lines(&s[end..]).unwrap_or(0);
@@ -70,7 +70,7 @@ pub(crate) fn codeblock_match(s: &str) -> usize {
         if indented == 0 {
             return end;
         }
-        while let Some(len) = lazy_code_line(&s[at..]) {
+        while let Some(len) = lazy_code_line(&s[at..], braces) {
             at += len;
         }
         end = at;
@@ -85,13 +85,13 @@ fn indented_code_line(s: &str) -> Option<usize> {
 }
 
 /// `(?!IAL_BLOCK_START|EOB_MARKER|^ {0,3}LAZY_END_HTML_STOP|^ {0,3}LAZY_END_HTML_START)^[ \t]*\S.*\n`
-fn lazy_code_line(s: &str) -> Option<usize> {
+fn lazy_code_line(s: &str, braces: &Braces) -> Option<usize> {
     let line_end = s.find('\n')?;
     let content = s[..line_end].trim_start_matches([' ', '\t']);
     if content.is_empty() || is_space(content.as_bytes()[0]) {
         return None;
     }
-    if patterns::ial_block_start(s).is_some() || patterns::eob_marker(s).is_some() || patterns::lazy_end_html(s) {
+    if patterns::ial_block_start(s, braces).is_some() || patterns::eob_marker(s).is_some() || patterns::lazy_end_html(s) {
         return None;
     }
     Some(line_end + 1)

@@ -41,7 +41,7 @@ impl Parser {
             para = tree.children.pop().expect("checked above");
             first_as_para = true;
         }
-        dl.options.location = para.options.location;
+        dl.location = para.location;
         // kramdown gives the list the paragraph's attribute list, dropping a waiting one.
         dl.options.ial = para.options.ial.take();
         let terms = para.children.first().map(|text| text.value.clone()).unwrap_or_default();
@@ -66,7 +66,7 @@ impl Parser {
                 let line = self.src.scan_line().to_owned();
                 let (content, item_indent) = first_list_line(marker_len, &line[marker_len..]);
                 let mut dd = Element::new(Kind::Dd).at(location);
-                dd.options.first_as_para = first_as_para;
+                dd.flags.first_as_para = first_as_para;
                 let content = self.strip_item_ial(&content, &mut dd).to_owned();
                 indent = item_indent;
                 marker_indent = indent.marker_indent();
@@ -77,7 +77,7 @@ impl Parser {
             } else if patterns::eob_marker(rest).is_some() {
                 break;
             } else if let Some(len) =
-                indent.content_line(rest).or_else(|| if last_is_blank { None } else { indent.lazy_line(rest) })
+                indent.content_line(rest).or_else(|| if last_is_blank { None } else { indent.lazy_line(rest, &self.src.braces) })
             {
                 let (line, _) = indent.dedent(self.src.take(len));
                 values.last_mut().expect("a definition list starts with a definition").push_str(&line);
@@ -96,13 +96,13 @@ impl Parser {
         let mut last = None;
         let definitions = dl.children.iter_mut().filter(|c| c.kind == Kind::Dd);
         for (dd, value) in definitions.zip(values) {
-            let location = dd.options.location;
+            let location = dd.location;
             self.parse_blocks(dd, Some(value), location);
             if dd.children.is_empty() {
                 continue;
             }
             last = if dd.last_kind() == Some(Kind::Blank) { dd.children.pop() } else { None };
-            let first_as_para = std::mem::take(&mut dd.options.first_as_para);
+            let first_as_para = std::mem::take(&mut dd.flags.first_as_para);
             let count = dd.children.len();
             if let Some(para) = dd.children.first_mut().filter(|p| p.kind == Kind::P && !first_as_para) {
                 if count > 1 {
@@ -110,7 +110,7 @@ impl Parser {
                         text.value.push('\n');
                     }
                 }
-                para.options.transparent = true;
+                para.flags.transparent = true;
             }
         }
 

@@ -17,7 +17,7 @@ impl Parser {
     /// An end-of-block element of the given kind, taking a waiting block attribute list.
     pub(crate) fn eob(&mut self, kind: EobKind, location: usize) -> Element {
         let mut el = self.new_block_el(Kind::Eob, location);
-        el.options.eob = Some(kind);
+        el.flags.eob = Some(kind);
         el
     }
 }

@@ -9,7 +9,7 @@
 use crate::kramdown::attribute_list::parse_attribute_list;
 use crate::kramdown::element::{Category, Element, EobKind, Ial, Kind};
 use crate::kramdown::parser::Parser;
-use crate::kramdown::patterns::{self, attribute_list_body, opt_space, rest_of_line_is_blank};
+use crate::kramdown::patterns::{self, attribute_list_body, opt_space, rest_of_line_is_blank, Braces};
 use crate::value::Value;
 
 /// A `{::name attrs}` start tag (or `{::name /}`), or an invalid stop tag `{:/name}`.
@@ -87,7 +87,7 @@ impl Parser {
         if !rest[start..].starts_with("{:") {
             return false;
         }
-        if let Some((name, body, len)) = ald_start(rest) {
+        if let Some((name, body, len)) = ald_start(rest, &self.src.braces) {
             let (name, body) = (name.to_owned(), body.to_owned());
             let location = self.src.current_line_number();
             self.src.take(len);
@@ -112,14 +112,14 @@ impl Parser {
             }
             None => {}
         }
-        let Some((body, len)) = patterns::ial_block_start(rest) else { return false };
+        let Some((body, len)) = patterns::ial_block_start(rest, &self.src.braces) else { return false };
         let body = body.to_owned();
         let location = self.src.current_line_number();
         self.src.take(len);
         let attaches_to_last = tree.children.last().is_some_and(|last| {
             last.kind != Kind::Blank
                 && (last.kind != Kind::Eob
-                    || matches!(last.options.eob, Some(EobKind::LinkDef | EobKind::AbbrevDef | EobKind::FootnoteDef)))
+                    || matches!(last.flags.eob, Some(EobKind::LinkDef | EobKind::AbbrevDef | EobKind::FootnoteDef)))
         });
         if attaches_to_last {
             let last = tree.children.last_mut().expect("checked above");
@@ -131,7 +131,7 @@ impl Parser {
                 let eob = last.clone();
                 self.note_definition_ial(&eob);
             }
-            if patterns::ial_block_start(self.src.rest()).is_none() {
+            if patterns::ial_block_start(self.src.rest(), &self.src.braces).is_none() {
                 tree.children.push(self.eob(EobKind::Ial, location));
             }
         } else {
@@ -201,7 +201,7 @@ impl Parser {
             "comment" => {
                 if let Some(body) = body {
                     let mut comment = Element::with_value(Kind::Comment, body).at(location);
-                    comment.options.category = Some(category);
+                    comment.flags.category = Some(category);
                     tree.children.push(comment);
                 }
                 true
@@ -209,7 +209,7 @@ impl Parser {
             "nomarkdown" => {
                 if let Some(body) = body {
                     let mut raw = Element::with_value(Kind::Raw, body).at(location);
-                    raw.options.category = Some(category);
+                    raw.flags.category = Some(category);
                     raw.options.raw_types =
                         opts.attrs.get("type").unwrap_or("").split_whitespace().map(str::to_owned).collect();
                     tree.children.push(raw);
@@ -246,7 +246,7 @@ fn inline_option_value(value: &str) -> Value {
 }
 
 /// `ALD_START` (`^ {0,3}\{:(ALD_ID_NAME):(ALD_ANY_CHARS+)\}\s*?\n`): name, body, length.
-fn ald_start(s: &str) -> Option<(&str, &str, usize)> {
+fn ald_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str, &'a str, usize)> {
     let start = opt_space(s);
     let after = s[start..].strip_prefix("{:")?;
     let name_len = after.bytes().take_while(|&b| patterns::is_word(b) || b == b'-').count();
@@ -254,7 +254,7 @@ fn ald_start(s: &str) -> Option<(&str, &str, usize)> {
         return None;
     }
     let inner = &after[name_len + 1..];
-    let body = attribute_list_body(inner)?;
+    let body = attribute_list_body(inner, braces)?;
     let tail = rest_of_line_is_blank(&inner[body + 1..])?;
     Some((&after[..name_len], &inner[..body], start + 2 + name_len + 1 + body + 1 + tail))
 }

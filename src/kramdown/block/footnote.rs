@@ -11,12 +11,12 @@
 use super::codeblock::{codeblock_match, strip_indent};
 use crate::kramdown::element::{Element, EobKind, Kind};
 use crate::kramdown::parser::{FootnoteDef, Parser};
-use crate::kramdown::patterns::{is_word, opt_space};
+use crate::kramdown::patterns::{is_word, opt_space, Braces};
 
 /// `FOOTNOTE_DEFINITION_START` (`^ {0,3}\[\^(ALD_ID_NAME)\]:\s*?(.*?\n CODEBLOCK_MATCH)`): the
 /// name, where the content starts and the match's length. (`\s*?` is always empty: the
 /// rest of the first line can always be the content's start.)
-fn footnote_definition_start(s: &str) -> Option<(&str, usize, usize)> {
+fn footnote_definition_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str, usize, usize)> {
     let start = opt_space(s) + 2;
     if !s[start - 2..].starts_with("[^") || !s.as_bytes().get(start).is_some_and(|&b| is_word(b)) {
         return None;
@@ -27,13 +27,13 @@ fn footnote_definition_start(s: &str) -> Option<(&str, usize, usize)> {
         return None;
     }
     let first_line = s[content..].find('\n')? + 1;
-    let end = content + first_line + codeblock_match(&s[content + first_line..]);
+    let end = content + first_line + codeblock_match(&s[content + first_line..], braces);
     Some((&s[start..start + name_len], content, end))
 }
 
 impl Parser {
     pub(crate) fn parse_footnote_definition(&mut self, tree: &mut Element) -> bool {
-        let Some((name, content, len)) = footnote_definition_start(self.src.rest()) else { return false };
+        let Some((name, content, len)) = footnote_definition_start(self.src.rest(), &self.src.braces) else { return false };
         let location = self.src.current_line_number();
         let name = name.to_owned();
         let text = strip_indent(&self.src.take(len)[content..]);
@@ -42,13 +42,10 @@ impl Parser {
         let eob = self.eob(EobKind::FootnoteDef, location);
         tree.children.push(eob);
         let footnote = FootnoteDef { content: def, referenced: false, location };
-        match self.data.footnotes.iter().position(|(n, _)| *n == name) {
-            Some(index) => {
-                self.warn_at(location, format!("Duplicate footnote name '{name}' - overwriting"));
-                self.data.footnotes[index].1 = footnote;
-            }
-            None => self.data.footnotes.push((name, footnote)),
+        if self.data.footnotes.get(&name).is_some() {
+            self.warn_at(location, format!("Duplicate footnote name '{name}' - overwriting"));
         }
+        self.data.footnotes.define(name, footnote);
         true
     }
 }
@@ -60,9 +57,9 @@ mod tests {
     #[test]
     fn definitions_take_the_indented_lines_after_them() {
         let text = "[^note-1]: first\n    second\n\n    third\nlazy\n\nafter\n";
-        assert_eq!(footnote_definition_start(text), Some(("note-1", 10, 44)));
-        assert_eq!(footnote_definition_start("   [^a]:\n"), Some(("a", 8, 9)));
-        assert_eq!(footnote_definition_start("[^-a]: x\n"), None);
-        assert_eq!(footnote_definition_start("[^a] : x\n"), None);
+        assert_eq!(footnote_definition_start(text, &Braces::default()), Some(("note-1", 10, 44)));
+        assert_eq!(footnote_definition_start("   [^a]:\n", &Braces::default()), Some(("a", 8, 9)));
+        assert_eq!(footnote_definition_start("[^-a]: x\n", &Braces::default()), None);
+        assert_eq!(footnote_definition_start("[^a] : x\n", &Braces::default()), None);
     }
 }

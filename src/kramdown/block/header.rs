@@ -86,7 +86,7 @@ impl Parser {
         let location = self.src.current_line_number();
         self.src.take(len);
         let mut header = self.new_block_el(Kind::Header, location);
-        header.options.level = level;
+        header.flags.level = level;
         self.add_text(&text, &mut header);
         header.options.raw_text = Some(text);
         if let Some(id) = id {

@@ -75,12 +75,12 @@ impl Parser {
         if model == ContentModel::Block {
             self.skip_trailing_whitespace();
         }
-        el.options.content_model = Some(model);
-        el.options.is_closed = closed;
+        el.flags.content_model = Some(model);
+        el.flags.is_closed = closed;
         if closed || !handle_body {
             return;
         }
-        let location = el.options.location;
+        let location = el.location;
         let no_end_tag = format!("Found no end tag for '{}' - auto-closing it", el.value);
         match model {
             ContentModel::Block => {

@@ -23,7 +23,7 @@
 
 use crate::kramdown::element::{Element, Ial, Kind};
 use crate::kramdown::parser::Parser;
-use crate::kramdown::patterns::{self, is_space, is_word, lstrip};
+use crate::kramdown::patterns::{self, is_space, is_word, lstrip, Braces};
 
 /// The continuation rules of an item whose content starts `indentation` columns in (the
 /// patterns kramdown's `parse_first_list_line` returns).
@@ -54,11 +54,11 @@ impl ItemIndent {
 
     /// `(?!^ {0,min(I,3)}(?:IAL_BLOCK|LAZY_END_HTML_STOP|LAZY_END_HTML_START)).*\S.*\n`: a line
     /// that may continue the item's text without being indented.
-    pub(crate) fn lazy_line(self, s: &str) -> Option<usize> {
+    pub(crate) fn lazy_line(self, s: &str, braces: &Braces) -> Option<usize> {
         let line = text_line(s)?;
         let spaces = s.bytes().take_while(|&b| b == b' ').count();
         if spaces <= self.0.min(3)
-            && (patterns::ial_block_start(&s[spaces..]).is_some() || patterns::lazy_end_html(&s[spaces..]))
+            && (patterns::ial_block_start(&s[spaces..], braces).is_some() || patterns::lazy_end_html(&s[spaces..]))
         {
             return None;
         }
@@ -124,7 +124,8 @@ fn list_item_ial(s: &str) -> Option<(&str, usize)> {
     if after[name..].starts_with(':') || after.starts_with('/') {
         return None;
     }
-    let body = patterns::attribute_list_body(after)?;
+    // The list is on this one line: the line is the whole text searched.
+    let body = patterns::attribute_list_body(after, &Braces::default())?;
     let end = start + 2 + body + 1;
     Some((&after[..body], s.len() - lstrip(&s[end..]).len()))
 }
@@ -186,7 +187,7 @@ impl Parser {
                 list.children.push(item);
                 pieces.push(vec![content]);
             } else if let Some(len) =
-                indent.content_line(rest).or_else(|| if last_is_blank { None } else { indent.lazy_line(rest) })
+                indent.content_line(rest).or_else(|| if last_is_blank { None } else { indent.lazy_line(rest, &self.src.braces) })
             {
                 let (mut line, indentation_found) = indent.dedent(self.src.take(len));
                 let item = pieces.last_mut().expect("a list starts with an item");
@@ -214,7 +215,7 @@ impl Parser {
         for (index, item_pieces) in pieces.into_iter().enumerate() {
             let (before, rest) = list.children.split_at_mut(index);
             let item = &mut rest[0];
-            let mut location = item.options.location;
+            let mut location = item.location;
             let mut temp = Element::new(Kind::Temp).at(location);
             for piece in item_pieces {
                 let lines = piece.matches('\n').count();
@@ -241,7 +242,7 @@ impl Parser {
             let others_allow = !is_last
                 || count == 1
                 || before.iter().any(|other| {
-                    other.children.first().is_none_or(|first| first.kind != Kind::P || first.options.transparent)
+                    other.children.first().is_none_or(|first| first.kind != Kind::P || first.flags.transparent)
                 });
             if children[0].kind == Kind::P && no_blank_after && others_allow {
                 if children.len() > 1 && second != Some(Kind::Blank) {
@@ -249,7 +250,7 @@ impl Parser {
                         text.value.push('\n');
                     }
                 }
-                children[0].options.transparent = true;
+                children[0].flags.transparent = true;
             }
             last = if children.last().is_some_and(|c| c.kind == Kind::Blank) { children.pop() } else { None };
         }
@@ -330,10 +331,10 @@ mod tests {
         assert_eq!(indent.content_line("\ttext\n"), Some(6));
         assert_eq!(indent.content_line(" text\n"), None);
         assert_eq!(indent.content_line("  \n"), None);
-        assert_eq!(indent.lazy_line("text\n"), Some(5));
-        assert_eq!(indent.lazy_line("{: .cls}\n"), None);
-        assert_eq!(indent.lazy_line("   <div>\n"), Some(9));
-        assert_eq!(ItemIndent(4).lazy_line("   <div>\n"), None);
+        assert_eq!(indent.lazy_line("text\n", &Braces::default()), Some(5));
+        assert_eq!(indent.lazy_line("{: .cls}\n", &Braces::default()), None);
+        assert_eq!(indent.lazy_line("   <div>\n", &Braces::default()), Some(9));
+        assert_eq!(ItemIndent(4).lazy_line("   <div>\n", &Braces::default()), None);
         assert_eq!(indent.dedent("\tx\n"), ("  x\n".to_owned(), true));
         assert_eq!(indent.marker_indent(), 1);
     }

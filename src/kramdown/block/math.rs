@@ -57,7 +57,7 @@ impl Parser {
         }
         let mut math = self.new_block_el(Kind::Math, location);
         math.value = data;
-        math.options.category = Some(Category::Block);
+        math.flags.category = Some(Category::Block);
         tree.children.push(math);
         true
     }

@@ -44,7 +44,7 @@ impl Parser {
 
     /// Whether a paragraph (or a GFM paragraph's lazy line) stops before `rest`.
     pub(crate) fn paragraph_end(&self, rest: &str) -> bool {
-        if patterns::lazy_end(rest) || patterns::definition_list_start(rest).is_some() {
+        if patterns::lazy_end(rest, &self.src.braces) || patterns::definition_list_start(rest).is_some() {
             return true;
         }
         self.is_gfm()

@@ -191,7 +191,7 @@ impl Parser {
             add_container(&mut table, &mut rows, kind, has_footer, false);
         }
         if !table.children.iter().any(|c| c.kind == Kind::Tbody) {
-            let location = table.options.location;
+            let location = table.location;
             self.warn_at(location, format!("Found table without body - ignoring it"));
             self.src.pos = start;
             return false;
@@ -217,7 +217,16 @@ impl Parser {
                 append_to_cell(&mut cells, piece);
                 continue;
             }
-            for span in self.raw_spans(piece, &[SpanParser::Codespan]) {
+            // Without a backtick there is no code span: the piece is one text (what the span
+            // parse would give, without its scanner and tree for every row).
+            let spans = if piece.contains('`') {
+                self.raw_spans(piece, &[SpanParser::Codespan])
+            } else if piece.is_empty() {
+                Vec::new()
+            } else {
+                vec![Element::with_value(Kind::RawText, piece)]
+            };
+            for span in spans {
                 if span.kind == Kind::Codespan {
                     // The code span again, with a delimiter its content cannot close.
                     let longest = span.value.split(|c| c != '`').map(str::len).max().unwrap_or(0);

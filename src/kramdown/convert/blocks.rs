@@ -1,35 +1,35 @@
 //! Block elements: paragraphs, headers, lists, definition lists, tables, raw HTML, comments.
 
-use super::{escape_html, spaces, Escape, Heading, HtmlConverter, FOOTNOTES_MARK, TOC_MARK};
-use crate::kramdown::element::{Alignment, Attrs, ContentModel, Element, Kind};
+use super::{escape_html, pad, Escape, Heading, HtmlConverter, FOOTNOTES_MARK, TOC_MARK};
+use crate::kramdown::element::{Alignment, ContentModel, Element, Kind};
 use crate::kramdown::header_ids;
 use crate::kramdown::html::HTML_ELEMENTS_WITHOUT_BODY;
 
 impl HtmlConverter<'_> {
-    pub(super) fn convert_text(&self, el: &Element) -> String {
-        let mut out = String::with_capacity(el.value.len());
-        escape_html(&mut out, &el.value, Escape::Text);
+    pub(super) fn convert_text(&self, el: &Element, out: &mut String) {
         if self.options.remove_line_breaks_for_cjk {
-            out = remove_cjk_line_breaks(&out);
+            let mut text = String::with_capacity(el.value.len());
+            escape_html(&mut text, &el.value, Escape::Text);
+            out.push_str(&remove_cjk_line_breaks(&text));
+        } else {
+            escape_html(out, &el.value, Escape::Text);
         }
-        out
     }
 
-    pub(super) fn convert_p(&mut self, el: &Element, indent: usize) -> String {
-        if el.options.transparent {
-            return self.inner(el, indent);
+    pub(super) fn convert_p(&mut self, el: &Element, indent: usize, out: &mut String) {
+        if el.flags.transparent {
+            return self.inner(el, indent, out);
         }
         if let [image] = el.children.as_slice() {
             if image.kind == Kind::Img && image.options.ial.as_ref().is_some_and(|ial| ial.has_ref("standalone")) {
-                return self.convert_standalone_image(el, image, indent);
+                return self.convert_standalone_image(el, image, indent, out);
             }
         }
-        let body = self.inner(el, indent);
-        self.block_html("p", &el.attr, &body, indent)
+        self.block_html("p", &el.attr, indent, out, |this, out| this.inner(el, indent, out));
     }
 
     /// A paragraph holding only an image marked `{:standalone}` becomes a figure.
-    fn convert_standalone_image(&self, para: &Element, image: &Element, indent: usize) -> String {
+    fn convert_standalone_image(&mut self, para: &Element, image: &Element, indent: usize, out: &mut String) {
         let mut figure_attr = para.attr.clone();
         let mut image_attr = image.attr.clone();
         for key in ["class", "id"] {
@@ -38,16 +38,19 @@ impl HtmlConverter<'_> {
                 figure_attr.set(key, value);
             }
         }
-        let pad = spaces(indent + super::INDENT);
-        let body = format!(
-            "{pad}<img{} />\n{pad}<figcaption>{}</figcaption>\n",
-            self.html_attributes(&image_attr),
-            image_attr.get("alt").unwrap_or("")
-        );
-        self.indented_block_with("figure", &figure_attr, &body, indent)
+        self.indented_block_with("figure", &figure_attr, indent, out, |this, out| {
+            pad(out, indent + super::INDENT);
+            out.push_str("<img");
+            this.html_attributes(&image_attr, out);
+            out.push_str(" />\n");
+            pad(out, indent + super::INDENT);
+            out.push_str("<figcaption>");
+            out.push_str(image_attr.get("alt").unwrap_or(""));
+            out.push_str("</figcaption>\n");
+        });
     }
 
-    pub(super) fn convert_header(&mut self, el: &Element, indent: usize) -> String {
+    pub(super) fn convert_header(&mut self, el: &Element, indent: usize, out: &mut String) {
         let mut attr = el.attr.clone();
         if self.options.auto_ids && !attr.contains("id") {
             let text = el.options.raw_text.as_deref().unwrap_or("");
@@ -56,59 +59,60 @@ impl HtmlConverter<'_> {
         }
         if let Some(id) = attr.get("id") {
             let no_toc = attr.get("class").is_some_and(|c| c.split_whitespace().any(|w| w == "no_toc"));
-            if self.options.toc_levels.contains(&el.options.level) && !no_toc {
-                self.toc.push((el.options.level, id.to_owned(), el.children.clone()));
+            if self.options.toc_levels.contains(&el.flags.level) && !no_toc {
+                self.toc.push((el.flags.level, id.to_owned(), el.children.clone()));
             }
         }
-        let level = (i32::from(el.options.level) + self.options.header_offset).clamp(1, 6);
+        let level = (i32::from(el.flags.level) + self.options.header_offset).clamp(1, 6);
         self.headings.push(Heading {
             level: level as u8,
             id: attr.get("id").unwrap_or("").to_owned(),
             text: header_ids::gfm_raw_text(el),
-            line: el.options.location,
+            line: el.location,
         });
-        let body = self.inner(el, indent);
-        self.block_html(&format!("h{level}"), &attr, &body, indent)
+        const NAMES: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+        self.block_html(NAMES[level as usize - 1], &attr, indent, out, |this, out| this.inner(el, indent, out));
     }
 
     /// Lists; a list marked `{:toc}` or `{:footnotes}` marks where those go instead.
-    pub(super) fn convert_list(&mut self, el: &Element, indent: usize) -> String {
+    pub(super) fn convert_list(&mut self, el: &Element, indent: usize, out: &mut String) {
         let has_ref = |name| el.options.ial.as_ref().is_some_and(|ial| ial.has_ref(name));
         if self.toc_at.is_none() && has_ref("toc") {
             self.toc_at = Some((el.kind, el.attr.clone()));
-            return TOC_MARK.into();
+            return out.push_str(TOC_MARK);
         }
         if !self.footnotes_at && has_ref("footnotes") {
             self.footnotes_at = true;
-            return FOOTNOTES_MARK.into();
+            return out.push_str(FOOTNOTES_MARK);
         }
         let name = if el.kind == Kind::Ol { "ol" } else { "ul" };
-        self.indented_block(name, &el.attr, el, indent)
+        self.indented_block(name, &el.attr, el, indent, out)
     }
 
     /// List items and definitions: a transparent first paragraph stays on the item's line.
-    pub(super) fn convert_li(&mut self, el: &Element, indent: usize) -> String {
+    pub(super) fn convert_li(&mut self, el: &Element, indent: usize, out: &mut String) {
         let name = if el.kind == Kind::Dd { "dd" } else { "li" };
-        let pad = spaces(indent);
-        let mut output = format!("{pad}<{name}{}>", self.html_attributes(&el.attr));
-        let body = self.inner(el, indent);
-        let tight = el.children.first().is_none_or(|first| first.kind == Kind::P && first.options.transparent);
-        if tight {
-            output.push_str(&body);
-            if body.ends_with('\n') {
-                output.push_str(&pad);
-            }
-        } else {
-            output.push('\n');
-            output.push_str(&body);
-            output.push_str(&pad);
+        pad(out, indent);
+        out.push('<');
+        out.push_str(name);
+        self.html_attributes(&el.attr, out);
+        out.push('>');
+        let tight = el.children.first().is_none_or(|first| first.kind == Kind::P && first.flags.transparent);
+        if !tight {
+            out.push('\n');
         }
-        output.push_str(&format!("</{name}>\n"));
-        output
+        let body_start = out.len();
+        self.inner(el, indent, out);
+        if !tight || (out.len() > body_start && out.ends_with('\n')) {
+            pad(out, indent);
+        }
+        out.push_str("</");
+        out.push_str(name);
+        out.push_str(">\n");
     }
 
     /// Definition terms; a list with `{:auto_ids}` (or `{:auto_ids-prefix}`) gives them ids.
-    pub(super) fn convert_dt(&mut self, el: &Element, indent: usize) -> String {
+    pub(super) fn convert_dt(&mut self, el: &Element, indent: usize, out: &mut String) {
         let mut attr = el.attr.clone();
         if !attr.contains("id") {
             let refs = self.parent().map(|f| f.refs.clone()).unwrap_or_default();
@@ -117,63 +121,89 @@ impl HtmlConverter<'_> {
                 attr.set("id", format!("{prefix}{}", header_ids::basic_id(text)).trim_start());
             }
         }
-        let body = self.inner(el, indent);
-        self.block_html("dt", &attr, &body, indent)
+        self.block_html("dt", &attr, indent, out, |this, out| this.inner(el, indent, out));
     }
 
-    pub(super) fn convert_html_element(&mut self, el: &Element, indent: usize) -> String {
-        let body = self.inner(el, indent);
-        let attrs = self.html_attributes(&el.attr);
+    pub(super) fn convert_html_element(&mut self, el: &Element, indent: usize, out: &mut String) {
         let name = &el.value;
         let without_body = HTML_ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
-        if !el.is_block() {
-            return if body.is_empty() && without_body {
-                format!("<{name}{attrs} />")
-            } else {
-                format!("<{name}{attrs}>{body}</{name}>")
-            };
+        let block = el.is_block();
+        let in_raw = block && self.in_raw_html();
+        if block && !in_raw {
+            pad(out, indent);
         }
-        let in_raw = self.in_raw_html();
-        let mut output = if in_raw { String::new() } else { spaces(indent) };
-        output.push_str(&format!("<{name}{attrs}"));
-        let model = el.options.content_model;
-        if el.options.is_closed && model == Some(ContentModel::Raw) {
-            output.push_str(" />");
-        } else if !body.is_empty() && model != Some(ContentModel::Block) {
-            output.push_str(&format!(">{body}</{name}>"));
-        } else if !body.is_empty() {
-            let chomped = body.strip_suffix('\n').unwrap_or(&body);
-            output.push_str(&format!(">\n{chomped}\n{}</{name}>", spaces(indent)));
+        out.push('<');
+        out.push_str(name);
+        self.html_attributes(&el.attr, out);
+        // The body is written after `>` (and a newline for block content); what follows it,
+        // or what replaces it when it is empty, depends on it.
+        let tag_end = out.len();
+        let model = el.flags.content_model;
+        out.push('>');
+        if block && model == Some(ContentModel::Block) {
+            out.push('\n');
+        }
+        let body_start = out.len();
+        self.inner(el, indent, out);
+        let empty = out.len() == body_start;
+        if !block {
+            if empty && without_body {
+                out.truncate(tag_end);
+                out.push_str(" />");
+            } else {
+                close_tag(out, name);
+            }
+            return;
+        }
+        if el.flags.is_closed && model == Some(ContentModel::Raw) {
+            out.truncate(tag_end);
+            out.push_str(" />");
+        } else if !empty && model != Some(ContentModel::Block) {
+            close_tag(out, name);
+        } else if !empty {
+            // The body without its last newline, then a newline of its own.
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            pad(out, indent);
+            close_tag(out, name);
         } else if without_body {
-            output.push_str(" />");
+            out.truncate(tag_end);
+            out.push_str(" />");
         } else {
-            output.push_str(&format!("></{name}>"));
+            out.truncate(tag_end);
+            out.push('>');
+            close_tag(out, name);
         }
         if !in_raw {
-            output.push('\n');
+            out.push('\n');
         }
-        output
     }
 
-    pub(super) fn convert_xml_comment(&self, el: &Element, indent: usize) -> String {
+    pub(super) fn convert_xml_comment(&self, el: &Element, indent: usize, out: &mut String) {
         if el.is_block() && !self.in_raw_html() {
-            format!("{}{}\n", spaces(indent), el.value)
+            pad(out, indent);
+            out.push_str(&el.value);
+            out.push('\n');
         } else {
-            el.value.clone()
+            out.push_str(&el.value);
         }
     }
 
-    pub(super) fn convert_comment(&self, el: &Element, indent: usize) -> String {
+    pub(super) fn convert_comment(&self, el: &Element, indent: usize, out: &mut String) {
         if el.is_block() {
-            format!("{}<!-- {} -->\n", spaces(indent), el.value)
-        } else {
-            format!("<!-- {} -->", el.value)
+            pad(out, indent);
+        }
+        out.push_str("<!-- ");
+        out.push_str(&el.value);
+        out.push_str(" -->");
+        if el.is_block() {
+            out.push('\n');
         }
     }
 
     /// A table cell: `th` in the head, aligned as its column says, `&nbsp;` when empty.
-    pub(super) fn convert_cell(&mut self, el: &Element, indent: usize, column: usize) -> String {
-        let body = self.inner(el, indent);
+    pub(super) fn convert_cell(&mut self, el: &Element, indent: usize, column: usize, out: &mut String) {
         let section = self.stack.len().checked_sub(2).map(|i| self.stack[i].kind);
         let name = if section == Some(Kind::Thead) { "th" } else { "td" };
         let alignment = self
@@ -182,22 +212,40 @@ impl HtmlConverter<'_> {
             .checked_sub(3)
             .and_then(|i| self.stack[i].alignment.get(column).copied())
             .unwrap_or(Alignment::Default);
-        let mut attr: Attrs = el.attr.clone();
-        if alignment != Alignment::Default {
+        let aligned;
+        let attr = if alignment == Alignment::Default {
+            &el.attr
+        } else {
             let align = match alignment {
                 Alignment::Left => "left",
                 Alignment::Center => "center",
                 _ => "right",
             };
-            let style = match attr.get("style") {
+            let style = match el.attr.get("style") {
                 Some(style) => format!("{style}; text-align: {align}"),
                 None => format!("text-align: {align}"),
             };
-            attr.set("style", style);
-        }
-        let body = if body.is_empty() { self.entity_to_str(crate::kramdown::entities::by_code_point(160), None) } else { body };
-        self.block_html(name, &attr, &body, indent)
+            aligned = {
+                let mut attr = el.attr.clone();
+                attr.set("style", style);
+                attr
+            };
+            &aligned
+        };
+        self.block_html(name, attr, indent, out, |this, out| {
+            let body_start = out.len();
+            this.inner(el, indent, out);
+            if out.len() == body_start {
+                this.write_entity(crate::kramdown::entities::by_code_point(160), None, out);
+            }
+        });
     }
+}
+
+fn close_tag(out: &mut String, name: &str) {
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
 }
 
 /// `auto_ids` or `auto_ids-PREFIX` (`/\Aauto_ids(?:-([\w-]+))?/`): the prefix.

@@ -7,7 +7,7 @@
 //! Without highlighting: `<pre><code class="language-X">`.
 
 use super::rouge_languages::LANGUAGES;
-use super::{escape_html, spaces, Escape, HtmlConverter};
+use super::{escape_html, pad, Escape, HtmlConverter};
 use crate::kramdown::element::{Attrs, Element};
 use crate::value::Value;
 
@@ -18,53 +18,71 @@ enum CodeType {
 }
 
 impl HtmlConverter<'_> {
-    pub(super) fn convert_codeblock(&mut self, el: &Element, indent: usize) -> String {
+    pub(super) fn convert_codeblock(&mut self, el: &Element, indent: usize, out: &mut String) {
         let mut attr = el.attr.clone();
         let lang = take_code_language(&mut attr);
         let asked = el.options.lang.clone().or_else(|| lang.clone());
-        let pad = spaces(indent);
         match self.highlight(&el.value, asked.as_deref(), CodeType::Block) {
             Some((code, default_lang)) => {
                 add_highlighter_class(&mut attr, lang.as_deref().or(default_lang.as_deref()));
-                format!("{pad}<div{}>{code}{pad}</div>\n", self.html_attributes(&attr))
+                pad(out, indent);
+                out.push_str("<div");
+                self.html_attributes(&attr, out);
+                out.push('>');
+                out.push_str(&code);
+                pad(out, indent);
+                out.push_str("</div>\n");
             }
             None => {
-                let mut code = String::new();
-                escape_html(&mut code, &el.value, Escape::All);
-                if code.ends_with('\n') {
-                    code.pop();
-                }
-                if el.attr.get("class").is_some_and(|c| c.split_whitespace().any(|w| w == "show-whitespaces")) {
-                    code = show_whitespace(&code);
-                }
-                let mut code_attr = Attrs::default();
+                pad(out, indent);
+                out.push_str("<pre");
+                self.html_attributes(&attr, out);
+                out.push_str("><code");
                 if let Some(lang) = &lang {
+                    let mut code_attr = Attrs::default();
                     code_attr.set("class", format!("language-{lang}"));
+                    self.html_attributes(&code_attr, out);
                 }
-                format!(
-                    "{pad}<pre{}><code{}>{code}\n</code></pre>\n",
-                    self.html_attributes(&attr),
-                    self.html_attributes(&code_attr)
-                )
+                out.push('>');
+                let show = el.attr.get("class").is_some_and(|c| c.split_whitespace().any(|w| w == "show-whitespaces"));
+                if show {
+                    let mut code = String::new();
+                    escape_html(&mut code, &el.value, Escape::All);
+                    if code.ends_with('\n') {
+                        code.pop();
+                    }
+                    out.push_str(&show_whitespace(&code));
+                } else {
+                    let code_start = out.len();
+                    escape_html(out, &el.value, Escape::All);
+                    if out.len() > code_start && out.ends_with('\n') {
+                        out.pop();
+                    }
+                }
+                out.push_str("\n</code></pre>\n");
             }
         }
     }
 
-    pub(super) fn convert_codespan(&mut self, el: &Element) -> String {
-        let mut attr = el.attr.clone();
-        let lang = code_language(&attr).map(str::to_owned);
-        let body = match self.highlight(&el.value, lang.as_deref(), CodeType::Span) {
+    pub(super) fn convert_codespan(&mut self, el: &Element, out: &mut String) {
+        let lang = code_language(&el.attr).map(str::to_owned);
+        match self.highlight(&el.value, lang.as_deref(), CodeType::Span) {
             Some((code, default_lang)) => {
+                let mut attr = el.attr.clone();
                 add_highlighter_class(&mut attr, lang.as_deref().or(default_lang.as_deref()));
-                code
+                out.push_str("<code");
+                self.html_attributes(&attr, out);
+                out.push('>');
+                out.push_str(&code);
             }
             None => {
-                let mut code = String::new();
-                escape_html(&mut code, &el.value, Escape::All);
-                code
+                out.push_str("<code");
+                self.html_attributes(&el.attr, out);
+                out.push('>');
+                escape_html(out, &el.value, Escape::All);
             }
-        };
-        format!("<code{}>{body}</code>", self.html_attributes(&attr))
+        }
+        out.push_str("</code>");
     }
 
     /// Rouge's part (`Converter::SyntaxHighlighter::Rouge.call`): the highlighted code and

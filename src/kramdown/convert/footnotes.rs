@@ -7,9 +7,9 @@ use crate::kramdown::element::{Attrs, Element, Kind};
 use crate::kramdown::entities;
 
 impl HtmlConverter<'_> {
-    pub(super) fn convert_footnote(&mut self, el: &Element) -> String {
+    pub(super) fn convert_footnote(&mut self, el: &Element, out: &mut String) {
         let name = format!("{}{}", self.options.footnote_prefix, el.options.name.as_deref().unwrap_or(""));
-        let (number, repeat) = match self.footnotes.iter_mut().find(|(n, _, _, _)| *n == name) {
+        let (number, repeat) = match self.footnote_index.get(&name).map(|&i| &mut self.footnotes[i]) {
             Some((_, _, number, repeat)) => {
                 *repeat += 1;
                 (*number, format!(":{repeat}"))
@@ -18,13 +18,14 @@ impl HtmlConverter<'_> {
                 let number = self.footnote_counter;
                 self.footnote_counter += 1;
                 let source = el.options.name.clone().unwrap_or_default();
+                self.footnote_index.insert(name.clone(), self.footnotes.len());
                 self.footnotes.push((name.clone(), source, number, 0));
                 (number, String::new())
             }
         };
-        format!(
+        out.push_str(&format!(
             "<sup id=\"fnref:{name}{repeat}\" role=\"doc-noteref\"><a href=\"#fn:{name}\" class=\"footnote\" rel=\"footnote\">{number}</a></sup>"
-        )
+        ));
     }
 
     /// The `<div class="footnotes">` section, or nothing when no footnote was referenced.
@@ -34,13 +35,13 @@ impl HtmlConverter<'_> {
         }
         let mut backlink_text = String::new();
         super::escape_html(&mut backlink_text, &self.options.footnote_backlink, super::Escape::Text);
-        let nbsp = self.entity_to_str(entities::by_code_point(160), None);
+        let nbsp = self.entity_string(entities::by_code_point(160));
         let mut items = String::new();
         // A reference inside a footnote adds a footnote while this runs.
         let mut i = 0;
         while i < self.footnotes.len() {
             let (name, source, _, _) = self.footnotes[i].clone();
-            let content = self.data.footnotes.iter().find(|(n, _)| *n == source).map(|(_, def)| def.content.children.clone());
+            let content = self.data.footnotes.get(&source).map(|def| def.content.children.clone());
             let mut li = Element::new(Kind::Li);
             li.attr.set("id", format!("fn:{name}"));
             li.attr.set("role", "doc-endnote");
@@ -57,18 +58,21 @@ impl HtmlConverter<'_> {
             } else if !li.children.last().is_some_and(|c| c.kind == Kind::P) && !self.options.footnote_backlink_inline {
                 li.children.push(Element::new(Kind::P));
             }
-            items.push_str(&self.convert(&li, 2 * INDENT));
+            self.convert(&li, 2 * INDENT, &mut items);
             i += 1;
         }
         let mut ol_attr = Attrs::default();
         if self.options.footnote_nr != 1 {
             ol_attr.set("start", self.options.footnote_nr.to_string());
         }
-        let ol = self.indented_block_with("ol", &ol_attr, &items, INDENT);
         let mut div_attr = Attrs::default();
         div_attr.set("class", "footnotes");
         div_attr.set("role", "doc-endnotes");
-        self.indented_block_with("div", &div_attr, &ol, 0)
+        let mut out = String::new();
+        self.indented_block_with("div", &div_attr, 0, &mut out, |this, out| {
+            this.indented_block_with("ol", &ol_attr, INDENT, out, |_, out| out.push_str(&items));
+        });
+        out
     }
 }
 

@@ -1,9 +1,10 @@
 //! The HTML converter (kramdown's `Converter::Html`): writes the tree as the HTML kramdown
 //! writes, down to its indentation and line breaks.
 //!
-//! Each element kind has a `convert_*` method returning its HTML; containers convert their
-//! children with [`HtmlConverter::inner`]. The converter only writes: what is safe to
-//! show is decided elsewhere.
+//! Each element kind has a `convert_*` method writing its HTML at the end of one output
+//! buffer (no string per element: they were a third of the converter's time); containers
+//! convert their children with [`HtmlConverter::inner`]. The converter only writes: what
+//! is safe to show is decided elsewhere.
 
 mod blocks;
 mod code;
@@ -17,6 +18,7 @@ use super::patterns;
 use super::header_ids::IdCounter;
 use super::parser::DocumentData;
 use crate::options::{EntityOutput, Options};
+use std::collections::HashMap;
 
 /// The converter's state while writing one document.
 pub struct HtmlConverter<'a> {
@@ -27,6 +29,8 @@ pub struct HtmlConverter<'a> {
     /// Footnotes in order of first reference: output name (with `footnote_prefix`), name of
     /// the definition, number, repeated references.
     footnotes: Vec<(String, String, u32, u32)>,
+    /// Where each output name is in `footnotes`.
+    footnote_index: HashMap<String, usize>,
     /// Headers for a table of contents: level, id, inner elements.
     toc: Vec<(u8, String, Vec<Element>)>,
     /// Where the table of contents goes: list kind and attributes of the `{:toc}` list.
@@ -81,9 +85,10 @@ pub struct Output {
 }
 
 impl Output {
-    pub fn html(&self) -> String {
+    /// The blocks joined, each freed once copied.
+    pub fn into_html(self) -> String {
         let mut html = String::with_capacity(self.blocks.iter().map(|b| b.html.len()).sum());
-        for block in &self.blocks {
+        for block in self.blocks {
             html.push_str(&block.html);
         }
         html
@@ -92,7 +97,7 @@ impl Output {
 
 /// Converts a parsed document to HTML.
 pub fn to_html(root: &Element, data: &DocumentData, options: &Options) -> String {
-    convert(root, data, options).html()
+    convert(root, data, options).into_html()
 }
 
 /// Converts a parsed document, keeping its top-level blocks apart.
@@ -102,6 +107,7 @@ pub fn convert(root: &Element, data: &DocumentData, options: &Options) -> Output
         data,
         footnote_counter: options.footnote_nr,
         footnotes: Vec::new(),
+        footnote_index: HashMap::new(),
         toc: Vec::new(),
         toc_at: None,
         footnotes_at: false,
@@ -115,70 +121,86 @@ pub fn convert(root: &Element, data: &DocumentData, options: &Options) -> Output
 }
 
 impl<'a> HtmlConverter<'a> {
-    fn convert(&mut self, el: &Element, indent: usize) -> String {
+    fn convert(&mut self, el: &Element, indent: usize, out: &mut String) {
         use Kind::*;
         match el.kind {
-            Root => self.convert_root(el),
-            Blank => "\n".into(),
-            Text => self.convert_text(el),
-            P => self.convert_p(el, indent),
-            Codeblock => self.convert_codeblock(el, indent),
-            Blockquote => self.indented_block("blockquote", &el.attr, el, indent),
-            Header => self.convert_header(el, indent),
-            Hr => format!("{}<hr{} />\n", spaces(indent), self.html_attributes(&el.attr)),
-            Ul | Ol => self.convert_list(el, indent),
-            Dl => self.indented_block("dl", &el.attr, el, indent),
-            Li | Dd => self.convert_li(el, indent),
-            Dt => self.convert_dt(el, indent),
-            HtmlElement => self.convert_html_element(el, indent),
-            XmlComment | XmlPi => self.convert_xml_comment(el, indent),
+            Root => self.convert_root(el, out),
+            Blank => out.push('\n'),
+            Text => self.convert_text(el, out),
+            P => self.convert_p(el, indent, out),
+            Codeblock => self.convert_codeblock(el, indent, out),
+            Blockquote => self.indented_block("blockquote", &el.attr, el, indent, out),
+            Header => self.convert_header(el, indent, out),
+            Hr => {
+                pad(out, indent);
+                out.push_str("<hr");
+                self.html_attributes(&el.attr, out);
+                out.push_str(" />\n");
+            }
+            Ul | Ol => self.convert_list(el, indent, out),
+            Dl => self.indented_block("dl", &el.attr, el, indent, out),
+            Li | Dd => self.convert_li(el, indent, out),
+            Dt => self.convert_dt(el, indent, out),
+            HtmlElement => self.convert_html_element(el, indent, out),
+            XmlComment | XmlPi => self.convert_xml_comment(el, indent, out),
             Table | Thead | Tbody | Tfoot | Tr => {
                 let name = table_tag(el.kind);
-                self.indented_block(name, &el.attr, el, indent)
+                self.indented_block(name, &el.attr, el, indent, out)
             }
-            Td => self.convert_cell(el, indent, 0),
-            Comment => self.convert_comment(el, indent),
-            Br => "<br />".into(),
-            A => self.span_html("a", &el.attr, el),
-            Img => format!("<img{} />", self.html_attributes(&el.attr)),
-            Codespan => self.convert_codespan(el),
-            Footnote => self.convert_footnote(el),
-            Raw => convert_raw(el),
-            Em => self.span_html("em", &el.attr, el),
-            Strong => self.span_html("strong", &el.attr, el),
-            Entity => self.entity_to_str(el.options.entity.expect("entities carry one"), el.options.original.as_deref()),
-            TypographicSym => self.convert_typographic_sym(el),
-            SmartQuote => self.convert_smart_quote(el),
-            Math => self.convert_math(el, indent),
-            Abbreviation => self.convert_abbreviation(el),
+            Td => self.convert_cell(el, indent, 0, out),
+            Comment => self.convert_comment(el, indent, out),
+            Br => out.push_str("<br />"),
+            A => self.span_html("a", &el.attr, el, out),
+            Img => {
+                out.push_str("<img");
+                self.html_attributes(&el.attr, out);
+                out.push_str(" />");
+            }
+            Codespan => self.convert_codespan(el, out),
+            Footnote => self.convert_footnote(el, out),
+            Raw => convert_raw(el, out),
+            Em => self.span_html("em", &el.attr, el, out),
+            Strong => self.span_html("strong", &el.attr, el, out),
+            Entity => self.write_entity(el.options.entity.expect("entities carry one"), el.options.original.as_deref(), out),
+            TypographicSym => self.convert_typographic_sym(el, out),
+            SmartQuote => self.convert_smart_quote(el, out),
+            Math => self.convert_math(el, indent, out),
+            Abbreviation => self.convert_abbreviation(el, out),
             // Never left in a parsed tree.
-            RawText | Eob | Temp => String::new(),
+            RawText | Eob | Temp => {}
         }
+    }
+
+    /// An element's HTML as a string of its own, where it must be looked at before it is placed.
+    fn convert_to_string(&mut self, el: &Element, indent: usize) -> String {
+        let mut out = String::new();
+        self.convert(el, indent, &mut out);
+        out
     }
 
     /// The children's HTML, one indentation step deeper.
-    fn inner(&mut self, el: &Element, indent: usize) -> String {
+    fn inner(&mut self, el: &Element, indent: usize, out: &mut String) {
         self.stack.push(Frame {
             kind: el.kind,
-            content_model: el.options.content_model,
+            content_model: el.flags.content_model,
             alignment: if el.kind == Kind::Table { el.options.alignment.clone() } else { Vec::new() },
             refs: if el.kind == Kind::Dl { el.options.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default() } else { Vec::new() },
         });
-        let mut result = String::new();
         let child_indent = indent + INDENT;
         for (index, child) in el.children.iter().enumerate() {
             if child.kind == Kind::Td {
-                result.push_str(&self.convert_cell(child, child_indent, index));
+                self.convert_cell(child, child_indent, index, out);
             } else {
-                result.push_str(&self.convert(child, child_indent));
+                self.convert(child, child_indent, out);
             }
         }
         self.stack.pop();
-        result
     }
 
-    fn convert_root(&mut self, root: &Element) -> String {
-        self.convert_blocks(root).into_iter().map(|b| b.html).collect()
+    fn convert_root(&mut self, root: &Element, out: &mut String) {
+        for block in self.convert_blocks(root) {
+            out.push_str(&block.html);
+        }
     }
 
     /// The root's children as blocks (each blank run joins the block before it), then the
@@ -191,14 +213,19 @@ impl<'a> HtmlConverter<'a> {
         // The blank lines that follow each block, which its lines do not include.
         let mut blank_after: Vec<usize> = Vec::with_capacity(root.children.len());
         for child in &root.children {
-            let html = self.convert(child, 0);
             match blocks.last_mut() {
                 Some(last) if child.kind == Kind::Blank => {
-                    last.html.push_str(&html);
+                    self.convert(child, 0, &mut last.html);
                     *blank_after.last_mut().expect("one per block") += child.value.matches('\n').count();
                 }
                 _ => {
-                    let line = child.options.location;
+                    if let Some(last) = blocks.last_mut() {
+                        // Done with: the room its growth left goes back (the blocks are all
+                        // alive until joined).
+                        last.html.shrink_to_fit();
+                    }
+                    let line = child.location;
+                    let html = self.convert_to_string(child, 0);
                     blocks.push(Block { html, first_line: line, last_line: line });
                     blank_after.push(0);
                 }
@@ -220,7 +247,7 @@ impl<'a> HtmlConverter<'a> {
         }
         if let Some((kind, attrs)) = self.toc_at.take() {
             let tree = toc::tree(&self.toc, kind, attrs);
-            let text = if tree.children.is_empty() { String::new() } else { self.convert(&tree, 0) };
+            let text = if tree.children.is_empty() { String::new() } else { self.convert_to_string(&tree, 0) };
             if let Some(block) = blocks.iter_mut().find(|b| b.html.contains(TOC_MARK)) {
                 block.html = block.html.replacen(TOC_MARK, &text, 1);
             }
@@ -237,28 +264,50 @@ impl<'a> HtmlConverter<'a> {
         self.parent().is_some_and(|f| f.kind == Kind::HtmlElement && f.content_model == Some(ContentModel::Raw))
     }
 
-    fn span_html(&mut self, name: &str, attr: &Attrs, el: &Element) -> String {
-        let body = self.inner(el, 0);
-        format!("<{name}{}>{body}</{name}>", self.html_attributes(attr))
+    fn span_html(&mut self, name: &str, attr: &Attrs, el: &Element, out: &mut String) {
+        out.push('<');
+        out.push_str(name);
+        self.html_attributes(attr, out);
+        out.push('>');
+        self.inner(el, 0, out);
+        out.push_str("</");
+        out.push_str(name);
+        out.push('>');
     }
 
-    fn block_html(&self, name: &str, attr: &Attrs, body: &str, indent: usize) -> String {
-        format!("{}<{name}{}>{body}</{name}>\n", spaces(indent), self.html_attributes(attr))
+    /// `<name attrs>` at `indent`, then `inner` writes the body, then `</name>` and a newline.
+    fn block_html(&mut self, name: &str, attr: &Attrs, indent: usize, out: &mut String, inner: impl FnOnce(&mut Self, &mut String)) {
+        pad(out, indent);
+        out.push('<');
+        out.push_str(name);
+        self.html_attributes(attr, out);
+        out.push('>');
+        inner(self, out);
+        out.push_str("</");
+        out.push_str(name);
+        out.push_str(">\n");
     }
 
-    fn indented_block(&mut self, name: &str, attr: &Attrs, el: &Element, indent: usize) -> String {
-        let body = self.inner(el, indent);
-        self.indented_block_with(name, attr, &body, indent)
+    fn indented_block(&mut self, name: &str, attr: &Attrs, el: &Element, indent: usize, out: &mut String) {
+        self.indented_block_with(name, attr, indent, out, |this, out| this.inner(el, indent, out));
     }
 
-    fn indented_block_with(&self, name: &str, attr: &Attrs, body: &str, indent: usize) -> String {
-        let pad = spaces(indent);
-        format!("{pad}<{name}{}>\n{body}{pad}</{name}>\n", self.html_attributes(attr))
+    /// `<name attrs>` on its own line at `indent`, the body, and `</name>` on its own line.
+    fn indented_block_with(&mut self, name: &str, attr: &Attrs, indent: usize, out: &mut String, body: impl FnOnce(&mut Self, &mut String)) {
+        pad(out, indent);
+        out.push('<');
+        out.push_str(name);
+        self.html_attributes(attr, out);
+        out.push_str(">\n");
+        body(self, out);
+        pad(out, indent);
+        out.push_str("</");
+        out.push_str(name);
+        out.push_str(">\n");
     }
 
     /// ` key="value"` for each attribute; nothing for an empty `id`.
-    fn html_attributes(&self, attr: &Attrs) -> String {
-        let mut out = String::new();
+    fn html_attributes(&self, attr: &Attrs, out: &mut String) {
         for (key, value) in attr.iter() {
             if key == "id" && value.trim().is_empty() {
                 continue;
@@ -266,35 +315,54 @@ impl<'a> HtmlConverter<'a> {
             out.push(' ');
             out.push_str(key);
             out.push_str("=\"");
-            escape_html(&mut out, value, Escape::Attribute);
+            escape_html(out, value, Escape::Attribute);
             out.push('"');
         }
-        out
     }
 
     /// An entity as `entity_output` asks (`entity_to_str`).
-    fn entity_to_str(&self, entity: Entity, original: Option<&str>) -> String {
+    fn write_entity(&self, entity: Entity, original: Option<&str>, out: &mut String) {
         let output = self.options.entity_output;
         let c = entity.char();
         let needs_escape = |c: char| matches!(c, '<' | '>' | '&' | '"');
         match c {
-            Some(c) if output == EntityOutput::AsChar && (c == '"' || !needs_escape(c)) => c.to_string(),
+            Some(c) if output == EntityOutput::AsChar && (c == '"' || !needs_escape(c)) => out.push(c),
             _ if matches!(output, EntityOutput::AsInput | EntityOutput::AsChar) && original.is_some() => {
-                original.expect("checked").to_owned()
+                out.push_str(original.expect("checked"));
             }
             _ if (output == EntityOutput::Symbolic || c.is_some_and(needs_escape)) && entity.name.is_some() => {
-                format!("&{};", entity.name.expect("checked"))
+                out.push('&');
+                out.push_str(entity.name.expect("checked"));
+                out.push(';');
             }
-            _ => format!("&#{};", entity.code_point),
+            _ => {
+                out.push_str("&#");
+                out.push_str(&entity.code_point.to_string());
+                out.push(';');
+            }
         }
+    }
+
+    /// [`Self::write_entity`] as a string of its own.
+    fn entity_string(&self, entity: Entity) -> String {
+        let mut out = String::new();
+        self.write_entity(entity, None, &mut out);
+        out
     }
 }
 
 /// One level of kramdown's indentation.
 const INDENT: usize = 2;
 
-fn spaces(n: usize) -> String {
-    " ".repeat(n)
+/// `n` spaces of indentation.
+fn pad(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut n = n;
+    while n > 0 {
+        let step = n.min(SPACES.len());
+        out.push_str(&SPACES[..step]);
+        n -= step;
+    }
 }
 
 fn table_tag(kind: Kind) -> &'static str {
@@ -307,13 +375,13 @@ fn table_tag(kind: Kind) -> &'static str {
     }
 }
 
-fn convert_raw(el: &Element) -> String {
+fn convert_raw(el: &Element, out: &mut String) {
     let types = &el.options.raw_types;
     if types.is_empty() || types.iter().any(|t| t == "html") {
-        let newline = if el.is_block() { "\n" } else { "" };
-        format!("{}{newline}", el.value)
-    } else {
-        String::new()
+        out.push_str(&el.value);
+        if el.is_block() {
+            out.push('\n');
+        }
     }
 }
 
@@ -331,9 +399,12 @@ pub enum Escape {
 /// kramdown's `escape_html`.
 pub fn escape_html(out: &mut String, s: &str, mode: Escape) {
     let bytes = s.as_bytes();
+    out.reserve(s.len());
     let mut last = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    // Runs without a character to escape are found by a tight scan and copied whole.
+    while let Some(offset) = bytes[i..].iter().position(|&b| matches!(b, b'<' | b'>' | b'&' | b'"')) {
+        i += offset;
         let replacement = match bytes[i] {
             b'<' => "&lt;",
             b'>' => "&gt;",

@@ -26,7 +26,7 @@ fn items(entries: &[(u8, String, Vec<Element>)], pos: &mut usize, parent_level: 
         link.attr.set("id", format!("{toc_id}-{id}"));
         link.children = toc_entry(content.clone());
         let mut para = Element::new(Kind::P);
-        para.options.transparent = true;
+        para.flags.transparent = true;
         para.children.push(link);
         let mut item = Element::new(Kind::Li);
         item.children.push(para);

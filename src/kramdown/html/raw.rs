@@ -14,14 +14,14 @@ use crate::kramdown::parser::{Parser, MAX_NESTING};
 
 /// Whether `el` is an HTML element whose content is raw, where kramdown's rules do not apply.
 pub fn is_raw_html(el: &Element) -> bool {
-    el.kind == Kind::HtmlElement && el.options.content_model == Some(ContentModel::Raw)
+    el.kind == Kind::HtmlElement && el.flags.content_model == Some(ContentModel::Raw)
 }
 
 impl Parser {
     /// The comment or processing instruction of `len` bytes at the current position.
     pub(crate) fn take_xml(&mut self, kind: Kind, len: usize, category: Category, line: usize) -> Element {
         let mut el = Element::with_value(kind, self.src.take(len)).at(line);
-        el.options.category = Some(category);
+        el.flags.category = Some(category);
         el
     }
 
@@ -31,7 +31,7 @@ impl Parser {
         let name = element_name(&tag.name);
         let attr = self.parse_html_attributes(&tag.attributes, line, is_html_element(&name));
         let mut el = Element::with_value(Kind::HtmlElement, name).at(line);
-        el.options.category = Some(Category::Block);
+        el.flags.category = Some(Category::Block);
         el.attr = attr;
         let closed = tag.self_closing || HTML_ELEMENTS_WITHOUT_BODY.contains(&el.value.as_str());
         if el.value == "script" || el.value == "style" {
@@ -71,7 +71,7 @@ impl Parser {
                 let content = self.src.rest().to_owned();
                 self.add_text_of_kind(&content, el, Kind::Raw);
                 self.src.terminate();
-                self.warn_at(el.options.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
+                self.warn_at(el.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
             }
         }
     }
@@ -91,7 +91,7 @@ impl Parser {
                 let rest = self.src.rest().to_owned();
                 self.add_text_of_kind(&rest, el, Kind::Text);
                 self.src.terminate();
-                self.warn_at(el.options.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
+                self.warn_at(el.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
                 return;
             };
             let text = self.src.take(start).to_owned();

@@ -14,7 +14,7 @@
 //! - Anything else stays HTML, its children converted unless it is kept as it was.
 
 use super::{content_model, HTML_BLOCK_ELEMENTS, HTML_SPAN_ELEMENTS};
-use crate::kramdown::element::{Alignment, Category, ContentModel, Element, ElementOptions, Entity, Kind, Symbol};
+use crate::kramdown::element::{Alignment, Category, ContentModel, Element, Entity, Flags, Kind, LazyOptions, Symbol};
 use crate::kramdown::entities;
 use crate::kramdown::patterns::{self, is_space, is_word, is_word_char, EntityRef};
 
@@ -74,7 +74,7 @@ fn process(el: &mut Element, convert: bool, preserve_text: bool, parent: &str) {
         Kind::XmlComment | Kind::XmlPi => {
             let category = if content_model(parent) == ContentModel::Span { Category::Span } else { Category::Block };
             reset_options(el);
-            el.options.category = Some(category);
+            el.flags.category = Some(category);
             return;
         }
         Kind::HtmlElement => {}
@@ -127,7 +127,7 @@ fn process_children(el: &mut Element, name: &str, convert: bool, preserve_text: 
     let children = std::mem::take(&mut el.children);
     for mut child in children {
         if child.kind == Kind::Text {
-            el.children.extend(process_text(&child.value, preserve_text || !convert, child.options.location));
+            el.children.extend(process_text(&child.value, preserve_text || !convert, child.location));
         } else {
             process(&mut child, convert, preserve_text, name);
             el.children.push(child);
@@ -158,7 +158,7 @@ fn process_text(raw: &str, preserve: bool, location: usize) -> Vec<Element> {
             EntityRef::Name(name) => match symbol(name) {
                 Some((kind, symbol)) => {
                     let mut el = Element::new(kind);
-                    el.options.symbol = Some(symbol);
+                    el.flags.symbol = Some(symbol);
                     el
                 }
                 None => match entities::by_name(name) {
@@ -222,16 +222,16 @@ fn process_html_element(el: &mut Element, convert: bool, preserve_text: bool) {
     let name = el.value.clone();
     reset_options(el);
     let span = HTML_SPAN_ELEMENTS.contains(&name.as_str());
-    el.options.category = Some(if span { Category::Span } else { Category::Block });
-    el.options.content_model = Some(if convert { content_model(&name) } else { ContentModel::Raw });
+    el.flags.category = Some(if span { Category::Span } else { Category::Block });
+    el.flags.content_model = Some(if convert { content_model(&name) } else { ContentModel::Raw });
     process_children(el, &name, convert, preserve_text);
 }
 
-/// kramdown replaces all options of a converted element; the location only serves warnings.
+/// kramdown replaces all options of a converted element (the location, kept apart, only
+/// serves warnings).
 fn reset_options(el: &mut Element) {
-    let location = el.options.location;
-    *el.options = ElementOptions::default();
-    el.options.location = location;
+    el.flags = Flags::default();
+    el.options = LazyOptions::default();
 }
 
 /// `set_basics`: the element becomes `kind`, with fresh options and no value.
@@ -281,14 +281,14 @@ fn remove_whitespace_children(el: &mut Element) {
 
 /// Runs of text and span elements go into paragraphs written without `<p>`.
 fn wrap_text_children(el: &mut Element) {
-    let location = el.options.location;
+    let location = el.location;
     let children = std::mem::take(&mut el.children);
     let mut in_paragraph = false;
     for child in children {
         if !child.is_block() || child.kind == Kind::Text {
             if !in_paragraph {
                 let mut para = Element::new(Kind::P).at(location);
-                para.options.transparent = true;
+                para.flags.transparent = true;
                 el.children.push(para);
                 in_paragraph = true;
             }
@@ -322,14 +322,14 @@ fn convert_emphasis(el: &mut Element, name: &str) {
 
 fn convert_header(el: &mut Element, name: &str) {
     set_basics(el, Kind::Header);
-    el.options.level = name.as_bytes()[1] - b'0';
+    el.flags.level = name.as_bytes()[1] - b'0';
     el.options.raw_text = Some(text_of(el));
     process_children(el, name, true, false);
 }
 
 /// `code` and `pre` holding only text and entities become code spans and blocks.
 fn convert_code(el: &mut Element, name: &str) {
-    let Some(code) = process_text(&text_of(el), true, el.options.location).iter().map(code_text).collect::<Option<String>>()
+    let Some(code) = process_text(&text_of(el), true, el.location).iter().map(code_text).collect::<Option<String>>()
     else {
         process_html_element(el, false, true);
         return;
@@ -362,7 +362,7 @@ fn code_text(el: &Element) -> Option<String> {
         Kind::Text => Some(el.value.clone()),
         Kind::Entity => el.options.entity?.char().map(String::from),
         _ => {
-            let symbol = el.options.symbol?;
+            let symbol = el.flags.symbol?;
             entities::by_name(symbol.name())?.char().map(String::from)
         }
     }
@@ -426,7 +426,7 @@ fn convert_table(el: &mut Element) {
     el.options.alignment = alignment;
     el.children.retain(|c| c.kind != Kind::HtmlElement);
     if el.children.first().is_some_and(|c| c.kind == Kind::Tr) {
-        let mut tbody = Element::new(Kind::Tbody).at(el.options.location);
+        let mut tbody = Element::new(Kind::Tbody).at(el.location);
         tbody.children = std::mem::take(&mut el.children);
         el.children.push(tbody);
     }
@@ -575,7 +575,7 @@ fn convert_script(el: &mut Element) {
     let category = if kind.contains("mode=display") { Category::Block } else { Category::Span };
     let first = if el.children.is_empty() { String::new() } else { el.children.remove(0).value };
     set_basics(el, Kind::Math);
-    el.options.category = Some(category);
+    el.flags.category = Some(category);
     el.value = strip_cdata(&first).to_owned();
     el.attr.remove("type");
 }

@@ -49,8 +49,11 @@ impl Parser {
 
     /// Parses up to the closing `delim`; the element and the delimiter's length when found.
     fn emphasis_body(&mut self, delim: &str, kind: Kind, location: usize) -> Option<(Element, usize)> {
-        let mut emphasis = Element::new(kind).at(location);
         let d = delim.as_bytes();
+        if self.src.cannot_close(d[0], self.src.pos) {
+            return None;
+        }
+        let mut emphasis = Element::new(kind).at(location);
         let at = |text: &str, i: usize| text.as_bytes()[i..].starts_with(d);
         let mut accept = |parser: &Parser, emphasis: &Element| {
             let rest = parser.src.rest();

@@ -34,7 +34,7 @@ impl Parser {
                 self.add_getch(el);
             }
             // IAL_SPAN_START: `\{:(ALD_ANY_CHARS+)\}`
-            None => match attribute_list_body(&rest[2..]) {
+            None => match attribute_list_body(&rest[2..], &self.src.braces) {
                 Some(len) if el.children.last().is_some_and(|last| last.kind != Kind::Text) => {
                     let body = rest[2..2 + len].to_owned();
                     self.src.take(2 + len + 1);

@@ -16,8 +16,8 @@ impl Parser {
         let name = after[..name_len].to_owned();
         let location = self.src.current_line_number();
         let marker = self.src.take(2 + name_len + 1).to_owned();
-        match self.data.footnotes.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, definition)) => {
+        match self.data.footnotes.get_mut(&name) {
+            Some(definition) => {
                 definition.referenced = true;
                 let mut footnote = Element::new(Kind::Footnote).at(location);
                 footnote.options.name = Some(name);
@@ -49,18 +49,18 @@ mod tests {
     #[test]
     fn markers_reference_definitions_also_from_inside_footnotes() {
         let mut parser = Parser::new(&Options::jekyll());
-        parser.data.footnotes.push(("1".into(), definition("voir[^2]")));
-        parser.data.footnotes.push(("2".into(), definition("fin")));
-        parser.data.footnotes.push(("3".into(), definition("seule")));
+        parser.data.footnotes.define("1".into(), definition("voir[^2]"));
+        parser.data.footnotes.define("2".into(), definition("fin"));
+        parser.data.footnotes.define("3".into(), definition("seule"));
         let mut root = Element::new(Kind::Root);
         parser.parse(&mut root, "Texte[^1] et [^x].");
         let para = &root.children[0];
         assert_eq!(para.children[1].kind, Kind::Footnote);
         assert_eq!(para.children[1].options.name.as_deref(), Some("1"));
         assert_eq!(para.children[2].value, " et [^x].");
-        let referenced: Vec<bool> = parser.data.footnotes.iter().map(|(_, d)| d.referenced).collect();
+        let referenced: Vec<bool> = parser.data.footnotes.as_slice().iter().map(|(_, d)| d.referenced).collect();
         assert_eq!(referenced, [true, true, false]);
-        let inner = &parser.data.footnotes[0].1.content.children[0].children;
+        let inner = &parser.data.footnotes.as_slice()[0].1.content.children[0].children;
         assert_eq!(inner[1].options.name.as_deref(), Some("2"));
         let messages: Vec<&str> = parser.warnings.iter().map(|w| w.message.as_str()).collect();
         assert_eq!(messages, ["Footnote definition for 'x' not found", "Footnote definition for '3' is unreferenced - ignoring"]);

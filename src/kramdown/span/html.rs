@@ -45,7 +45,7 @@ impl Parser {
                 self.warn_at(line, format!("Found block HTML tag '{name}' in span-level text"));
                 self.add_text(&text, el);
             } else {
-                let html = self.span_html_element(name, &tag, line, el.options.content_model == Some(ContentModel::Raw));
+                let html = self.span_html_element(name, &tag, line, el.flags.content_model == Some(ContentModel::Raw));
                 el.children.push(html);
             }
         } else {
@@ -75,9 +75,9 @@ impl Parser {
         }
         let mut html = Element::with_value(Kind::HtmlElement, name).at(line);
         html.attr = attr;
-        html.options.category = Some(Category::Span);
-        html.options.content_model = Some(if parse { ContentModel::Span } else { ContentModel::Raw });
-        html.options.is_closed = tag.self_closing;
+        html.flags.category = Some(Category::Span);
+        html.flags.content_model = Some(if parse { ContentModel::Span } else { ContentModel::Raw });
+        html.flags.is_closed = tag.self_closing;
         if !tag.self_closing && !HTML_ELEMENTS_WITHOUT_BODY.contains(&html.value.as_str()) {
             let how = if known { NameMatch::IgnoreCase } else { NameMatch::Exact };
             let end_name = html.value.clone();

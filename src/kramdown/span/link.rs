@@ -34,7 +34,7 @@ impl Parser {
             return true;
         }
         let mut link = Element::new(kind).at(location);
-        if !self.parse_link_text(&mut link) {
+        if self.src.cannot_close(b']', text_start) || !self.parse_link_text(&mut link) {
             self.src.pos = text_start;
             self.add_text(&opening, el);
             return true;

@@ -13,7 +13,7 @@ impl Parser {
         let Some(end) = rest.strip_prefix("$$").and_then(|body| body.find("$$")) else { return false };
         let location = self.src.current_line_number();
         let mut math = Element::with_value(Kind::Math, strip(&rest[2..2 + end])).at(location);
-        math.options.category = Some(Category::Span);
+        math.flags.category = Some(Category::Span);
         self.src.take(2 + end + 2);
         el.children.push(math);
         true

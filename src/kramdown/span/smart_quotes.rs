@@ -31,7 +31,7 @@ impl Parser {
         self.add_text(&text, el);
         for symbol in rule.quotes.into_iter().flatten() {
             let mut quote = Element::new(Kind::SmartQuote).at(location);
-            quote.options.symbol = Some(symbol);
+            quote.flags.symbol = Some(symbol);
             el.children.push(quote);
         }
         self.src.take(rule.quotes.iter().flatten().count());

@@ -12,7 +12,7 @@ impl Parser {
         let location = self.src.current_line_number();
         let text = self.src.take(end + 2)[2..end].to_owned();
         let mut del = Element::with_value(Kind::HtmlElement, "del").at(location);
-        del.options.category = Some(Category::Span);
+        del.flags.category = Some(Category::Span);
         self.parse_span_text(&mut del, text, location);
         el.children.push(del);
         true

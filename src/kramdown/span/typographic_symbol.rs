@@ -43,7 +43,7 @@ impl Parser {
         match typographic {
             Typographic::Symbol(symbol) => {
                 let mut sym = Element::new(Kind::TypographicSym).at(location);
-                sym.options.symbol = Some(*symbol);
+                sym.flags.symbol = Some(*symbol);
                 el.children.push(sym);
             }
             Typographic::Twice(name) => {

@@ -1,0 +1,12 @@
+// The benchmark in Chromium (bundled by bench/run.mjs with esbuild into target/bench/): the
+// same measurements as in Node, on the inputs bench/run.mjs wrote to target/bench/inputs.json.
+import * as folio from "../pkg/folio.js";
+import * as markdownWasm from "markdown-wasm/dist/markdown.es.js";
+import { measure } from "./measure.mjs";
+
+window.runBench = async () => {
+  const inputs = await (await fetch("../../target/bench/inputs.json")).json();
+  await folio.default(new URL("../../pkg/folio_bg.wasm", location.href));
+  await markdownWasm.ready;
+  return measure({ folio, markdownWasm, inputs, log: (line) => console.log(line) });
+};
