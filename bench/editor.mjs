@@ -19,7 +19,7 @@ const TARGET_BYTES = 100_000;
 
 /** The corpus's bodies (front matter stripped), cut at a blank line near 100 KB, as one article. */
 function corpusArticle() {
-  const corpus = loadInputs()[1].text;
+  const corpus = loadInputs().find((input) => input.id === "corpus").text;
   const cut = corpus.lastIndexOf("\n\n", TARGET_BYTES - 100);
   return `---\ntitle: The corpus as one article\ndate: 2024-01-01\n---\n\n${corpus.slice(0, cut)}\n`;
 }
@@ -39,7 +39,7 @@ try {
     await page.waitForSelector("body[data-ready=true]");
     if (text !== null) {
       await page.evaluate(async (text) => {
-        const { drafts } = await import("./www/folio.js");
+        const { drafts } = await import("./www/folio-editor.js");
         window.folioEditor.open(drafts.create("corpus.md", "jekyll", text).current);
       }, text);
     }

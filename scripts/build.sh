@@ -1,29 +1,42 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package: release wasm, bindings for the browser (pkg/) and for
-# Node (pkg/node/, for tests and benchmarks), each shrunk with wasm-opt -Oz; the editor's
+# Builds the WebAssembly packages: the core for the browser (pkg/) and for Node (pkg/node/, for
+# tests and benchmarks), shrunk with wasm-opt -Oz; the editor's build (pkg/editor/); the editor's
 # CodeMirror as one module (pkg/vendor/codemirror.js); then the service worker's precache list
 # (pkg/precache.js, scripts/precache.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/wasm-cargo.sh build --release --lib
-wasm=target/wasm32-unknown-unknown/release/folio.wasm
-[ -f "$wasm" ] || wasm=target/build-std/wasm32-unknown-unknown/release/folio.wasm
+# The wasm a cargo profile made, under whichever target dir scripts/wasm-cargo.sh used.
+built() {
+  local wasm=target/wasm32-unknown-unknown/$1/folio.wasm
+  [ -f "$wasm" ] || wasm=target/build-std/wasm32-unknown-unknown/$1/folio.wasm
+  echo "$wasm"
+}
 
-rm -rf pkg
-# --experimental-reset-state-function: after a panic, www/folio.js starts a fresh instance.
-wasm-bindgen --target web --experimental-reset-state-function --out-dir pkg "$wasm"
-wasm-bindgen --target nodejs --experimental-reset-state-function --out-dir pkg/node "$wasm"
-echo '{ "type": "commonjs" }' > pkg/node/package.json  # the repository's package.json says "module"
-for out in pkg/folio_bg.wasm pkg/node/folio_bg.wasm; do
+# Bindings for one wasm: bindgen WASM TARGET OUT_DIR WASM_OPT_LEVEL.
+bindgen() {
+  # --experimental-reset-state-function: after a panic, www/facade.js starts a fresh instance.
+  wasm-bindgen --target "$2" --experimental-reset-state-function --out-dir "$3" "$1"
   # binaryen from npm (132), not Debian's 108: 108 rewrites wasm-bindgen 0.2.130's externref
   # table export into the funcref table, and the module then fails to instantiate.
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+  node_modules/.bin/wasm-opt "$4" --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
     --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-    "$out" -o "$out"
-done
-printf 'build: pkg/folio_bg.wasm %s bytes (%s gzip -9)\n' \
-  "$(wc -c < pkg/folio_bg.wasm)" "$(gzip -9 -c pkg/folio_bg.wasm | wc -c)"
+    "$3/folio_bg.wasm" -o "$3/folio_bg.wasm"
+  printf 'build: %s/folio_bg.wasm %s bytes (%s gzip -9)\n' \
+    "$3" "$(wc -c < "$3/folio_bg.wasm")" "$(gzip -9 -c "$3/folio_bg.wasm" | wc -c)"
+}
+
+rm -rf pkg
+# The core, small (opt-level z, -Oz): what the widget, the reader and the npm package download;
+# for the browser (pkg/) and for Node (pkg/node/, for tests and benchmarks).
+scripts/wasm-cargo.sh build --release --lib
+bindgen "$(built release)" web pkg -Oz
+bindgen "$(built release)" nodejs pkg/node -Oz
+echo '{ "type": "commonjs" }' > pkg/node/package.json  # the repository's package.json says "module"
+# The editor (pkg/editor/): the core plus the live preview and drafts, fast (opt-level 3), as
+# the editor renders on every keystroke and downloads CodeMirror anyway.
+scripts/wasm-cargo.sh build --profile editor --lib --features editor
+bindgen "$(built editor)" web pkg/editor -O3
 # CodeMirror 6 for the editor's source pane: the parts scripts/bundle/codemirror.js lists, bundled
 # and minified into one ES module the page imports (no bundler for the page itself).
 node_modules/.bin/esbuild scripts/bundle/codemirror.js --bundle --format=esm --minify --target=es2020 \

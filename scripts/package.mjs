@@ -9,9 +9,10 @@ const dist = `${root}dist`;
 const version = readFileSync(`${root}Cargo.toml`, "utf8").match(/^version = "([^"]+)"/m)[1];
 
 const FILES = [
-  "www/folio.js", "www/folio.d.ts", "www/folio-article.js", "www/folio-article.d.ts",
+  "www/facade.js", "www/folio.js", "www/folio.d.ts", "www/folio-editor.js", "www/folio-editor.d.ts", "www/folio-article.js", "www/folio-article.d.ts",
   "www/folio-embed.js", "www/folio-embed.d.ts", "www/article.css",
   "pkg/folio.js", "pkg/folio.d.ts", "pkg/folio_bg.wasm", "pkg/folio_bg.wasm.d.ts",
+  "pkg/editor/folio.js", "pkg/editor/folio.d.ts", "pkg/editor/folio_bg.wasm", "pkg/editor/folio_bg.wasm.d.ts",
 ];
 
 rmSync(dist, { recursive: true, force: true });
@@ -30,6 +31,7 @@ const manifest = {
   types: "./www/folio.d.ts",
   exports: {
     ".": { types: "./www/folio.d.ts", default: "./www/folio.js" },
+    "./editor": { types: "./www/folio-editor.d.ts", default: "./www/folio-editor.js" },
     "./embed": { types: "./www/folio-embed.d.ts", default: "./www/folio-embed.js" },
     "./element": { types: "./www/folio-article.d.ts", default: "./www/folio-article.js" },
     "./article.css": "./www/article.css",

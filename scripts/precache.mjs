@@ -19,12 +19,13 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SHELL = [
   "index.html",                          // the editor
   "www/app.js", "www/app.css", "www/editor/*.js",
+  "www/folio-editor.js", "pkg/editor/folio.js", "pkg/editor/folio_bg.wasm",  // the editor's build
   "pkg/vendor/codemirror.js",           // the editor's source pane (scripts/build.sh bundles it)
   "www/articles/ogp-societe-civile.md",  // the editor's seed: it opens with it
   "www/reader.html", "www/reader.js", "www/reader.css",
   "www/reader/*.js",
   "www/sw-client.js",
-  "www/article.css", "www/folio.js",
+  "www/article.css", "www/folio.js", "www/facade.js",
   "pkg/folio.js", "pkg/folio_bg.wasm",
   "www/manifest.webmanifest", "www/icons/*.png",
 ];

@@ -12,7 +12,7 @@ cat target/conformance-report.md target/corpus-report.md
 echo "== 2/3 WebAssembly in headless Chromium: wasm-bindgen-test"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver \
-  scripts/wasm-cargo.sh test --tests
+  scripts/wasm-cargo.sh test --tests --features editor
 
 echo "== 3/3 pages end to end in Chromium: playwright-core"
 node --test tests/e2e/

@@ -2,7 +2,7 @@
 // Folio's LivePreview (src/wasm/preview.rs) renders, patches the preview, fills the outline,
 // problems and stats, and maps lines to the preview and back; the drafts live in local storage
 // (src/wasm/drafts.rs). This file only wires the page's events to them.
-import { start, LivePreview, drafts } from "./folio.js";
+import { start, LivePreview, drafts } from "./folio-editor.js";
 import { registerServiceWorker } from "./sw-client.js";
 import { createSource, setText, showDiagnostics, moveCaret, topLine, scrollToLine, atEnd } from "./editor/source.js";
 import { chosenFile, download, fileName } from "./editor/files.js";

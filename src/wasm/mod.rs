@@ -12,11 +12,14 @@ use crate::value::Value;
 use crate::Request;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "editor")]
 use wasm_bindgen::JsCast;
 
 pub mod dom_sanitize;
+#[cfg(feature = "editor")]
 mod drafts;
 mod intl;
+#[cfg(feature = "editor")]
 mod preview;
 
 use intl::IntlCalendar;
@@ -25,7 +28,9 @@ use intl::IntlCalendar;
 /// vectors, and talc does that faster, in fewer bytes of code.
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+#[cfg(feature = "editor")]
 pub use drafts::*;
+#[cfg(feature = "editor")]
 pub use preview::LivePreview;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -281,10 +286,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 
 /// A JavaScript exception (an `Error`, a `DOMException`, a thrown string) as a `JsError` with its message.
+#[cfg(feature = "editor")]
 fn js_error(error: JsValue) -> JsError {
     JsError::new(&message_of(&error))
 }
 
+#[cfg(feature = "editor")]
 fn message_of(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()

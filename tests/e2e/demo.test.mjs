@@ -47,28 +47,31 @@ test("a broken front matter shows a diagnostic while the body still renders", as
   await page.locator("#preview h2", { hasText: "Body survives" }).waitFor();
 });
 
-test("a panic in Rust reaches JavaScript with its message and the module keeps working", async () => {
-  const result = await page.evaluate(async () => {
-    const folio = await import("/www/folio.js");
-    let caught;
-    try {
-      folio.panicForTests("deliberate test panic");
-    } catch (error) {
-      caught = { name: error.name, message: error.message };
-    }
-    const after = folio.render("# Still *working*\n").bodyHtml;
-    let again;
-    try {
-      folio.panicForTests("second panic");
-    } catch (error) {
-      again = error.message;
-    }
-    return { caught, after, again, last: folio.render("ok").bodyHtml };
-  });
-  assert.equal(result.caught.name, "FolioPanicError");
-  assert.match(result.caught.message, /deliberate test panic/);
-  assert.match(result.after, /<h1[^>]*>Still <em>working<\/em><\/h1>/);
-  assert.match(result.again, /second panic/);
-  assert.equal(result.last, "<p>ok</p>\n");
+test("a panic in Rust reaches JavaScript with its message and the module keeps working, in both builds", async () => {
+  for (const facade of ["/www/folio.js", "/www/folio-editor.js"]) {
+    const result = await page.evaluate(async (facade) => {
+      const folio = await import(facade);
+      await folio.start();
+      let caught;
+      try {
+        folio.panicForTests("deliberate test panic");
+      } catch (error) {
+        caught = { name: error.name, message: error.message };
+      }
+      const after = folio.render("# Still *working*\n").bodyHtml;
+      let again;
+      try {
+        folio.panicForTests("second panic");
+      } catch (error) {
+        again = error.message;
+      }
+      return { caught, after, again, last: folio.render("ok").bodyHtml };
+    }, facade);
+    assert.equal(result.caught.name, "FolioPanicError", facade);
+    assert.match(result.caught.message, /deliberate test panic/);
+    assert.match(result.after, /<h1[^>]*>Still <em>working<\/em><\/h1>/);
+    assert.match(result.again, /second panic/);
+    assert.equal(result.last, "<p>ok</p>\n");
+  }
   assert.deepEqual(page.pageErrors, []);
 });

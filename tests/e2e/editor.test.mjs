@@ -33,7 +33,7 @@ async function openEditor(context) {
 /** Opens `text` as a new draft named `name`. */
 function openText(page, text, name = "test.md", profile = "jekyll") {
   return page.evaluate(async ({ text, name, profile }) => {
-    const { drafts } = await import("./www/folio.js");
+    const { drafts } = await import("./www/folio-editor.js");
     window.folioEditor.open(drafts.create(name, profile, text).current);
   }, { text, name, profile });
 }
@@ -456,7 +456,7 @@ test("a screen reader finds landmarks, the page's headings, alt text, the langua
 test("after a panic in Rust the preview builds itself again and typing still updates it", async () => {
   const page = await openEditor();
   await page.evaluate(async () => {
-    const folio = await import("./www/folio.js");
+    const folio = await import("./www/folio-editor.js");
     try {
       folio.panicForTests("deliberate");
     } catch {

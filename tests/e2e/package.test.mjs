@@ -42,7 +42,8 @@ test("a plain script tag from the installed package renders an article", async (
 });
 
 test("the package's types check in a TypeScript consumer", () => {
-  writeFileSync(`${site}/consumer.ts`, `import { start, render, LivePreview, drafts, type Article } from "folio-jekyll";
+  writeFileSync(`${site}/consumer.ts`, `import { start, render, type Article } from "folio-jekyll";
+    import { LivePreview, drafts } from "folio-jekyll/editor";
     import { FolioArticle } from "folio-jekyll/element";
     await start();
     const article: Article = render("# T\\n", { profile: "numerique", safe: true, page: true, sourceMap: true });

@@ -1,0 +1,44 @@
+// What the two facades share (www/folio.js over the core build in pkg/, www/folio-editor.js over
+// the editor's build in pkg/editor/; both are build output and never edited): start the module
+// once, and after a panic reset the instance so that the next call works, rethrowing the panic
+// as a FolioPanicError with Rust's message.
+
+/** A panic inside Folio's Rust core; the module has been reset and can be used again. */
+export class FolioPanicError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "FolioPanicError";
+  }
+}
+
+/**
+ * The calls every build has, over its generated bindings: `init` is their default export and
+ * `wasm` their namespace.
+ */
+export function facade(init, wasm) {
+  let ready;
+  /** Panics so far: objects made before the last one belong to a reset instance. */
+  let resets = 0;
+
+  function guarded(call) {
+    try {
+      return call();
+    } catch (error) {
+      if (error?.name === "FolioPanic") {
+        wasm.__wbg_reset_state();
+        resets += 1;
+        throw new FolioPanicError(error.message);
+      }
+      throw error;
+    }
+  }
+
+  return {
+    guarded,
+    resets: () => resets,
+    /** Loads the module (once), from next to the bindings unless `module` says where it is. */
+    start: (module) => (ready ??= init(module === undefined ? undefined : { module_or_path: module })),
+    render: (source, options) => guarded(() => wasm.render(source, options)),
+    panicForTests: (message) => guarded(() => wasm.__panicForTests(message)),
+  };
+}
