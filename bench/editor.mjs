@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { writeFileSync } from "node:fs";
 import { loadInputs } from "./inputs.mjs";
 import { ARTIFACTS, launchBrowser, startServer } from "../tests/e2e/harness.mjs";
+import { printTable } from "./table.mjs";
 
 const { values } = parseArgs({ options: { keys: { type: "string", default: "200" } } });
 const KEYS = Number(values.keys);
@@ -105,11 +106,3 @@ const big = results.at(-1);
 const p95 = quantile(big.metrics.map((m) => m.ms), 0.95);
 console.log(`\nTarget: p95 ≤ 8 ms on the 100 KB article: ${p95 <= 8 ? "met" : "not met"} (${ms(p95)} ms).`);
 writeFileSync(`${ARTIFACTS}/editor-bench.json`, JSON.stringify(results, null, 1));
-
-function printTable(head, body) {
-  const widths = head.map((h, i) => Math.max(String(h).length, ...body.map((r) => String(r[i]).length)));
-  const line = (cells) => "| " + cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
-  console.log(line(head));
-  console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
-  body.forEach((r) => console.log(line(r)));
-}

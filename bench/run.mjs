@@ -10,6 +10,7 @@ import { loadInputs } from "./inputs.mjs";
 import { measure } from "./measure.mjs";
 import * as folio from "../pkg/folio.js";
 import { launchBrowser, startServer, ROOT } from "../tests/e2e/harness.mjs";
+import { printTable } from "./table.mjs";
 
 const OUT = `${ROOT}target/bench`;
 mkdirSync(OUT, { recursive: true });
@@ -121,11 +122,3 @@ targets.push(["core download (wasm + glue, gzip -9) ≤ 150 KB", total("folio") 
 
 console.log("\n### Targets\n");
 printTable(["target", "met"], targets.map(([name, ok]) => [name, ok ? "yes" : "NO"]));
-
-function printTable(head, body) {
-  const widths = head.map((h, i) => Math.max(String(h).length, ...body.map((r) => String(r[i]).length)));
-  const line = (cells) => "| " + cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
-  console.log(line(head));
-  console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
-  body.forEach((r) => console.log(line(r)));
-}

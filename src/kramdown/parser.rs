@@ -11,7 +11,6 @@ use super::element::{Attrs, Element, EobKind, Ial, Kind};
 use super::header_ids::IdCounter;
 use super::patterns;
 use super::scanner::Scanner;
-use super::span::ALL_SPAN_PARSERS;
 use crate::options::{GfmQuirk, Input, Options};
 use std::collections::HashMap;
 
@@ -82,27 +81,43 @@ pub struct DocumentData {
 /// WebAssembly stack.
 pub const MAX_NESTING: usize = 64;
 
-/// The block parsers, in the order kramdown tries them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BlockParser {
-    BlankLine,
-    Codeblock,
-    CodeblockFenced,
-    Blockquote,
-    AtxHeader,
-    HorizontalRule,
-    List,
-    DefinitionList,
-    BlockHtml,
-    SetextHeader,
-    BlockMath,
-    Table,
-    FootnoteDefinition,
-    LinkDefinition,
-    AbbrevDefinition,
-    BlockExtensions,
-    EobMarker,
-    Paragraph,
+/// Declares a fieldless enum and `ALL`, its variants in the order written: the parsers are
+/// tried in that order, so the list is written once.
+macro_rules! ordered_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident,)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        $vis enum $name { $($variant,)+ }
+
+        impl $name {
+            /// Every variant, in the order written.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+        }
+    };
+}
+
+ordered_enum! {
+    /// The block parsers, in the order kramdown tries them.
+    pub enum BlockParser {
+        BlankLine,
+        Codeblock,
+        CodeblockFenced,
+        Blockquote,
+        AtxHeader,
+        HorizontalRule,
+        List,
+        DefinitionList,
+        BlockHtml,
+        SetextHeader,
+        BlockMath,
+        Table,
+        FootnoteDefinition,
+        LinkDefinition,
+        AbbrevDefinition,
+        BlockExtensions,
+        EobMarker,
+        Paragraph,
+    }
 }
 
 impl BlockParser {
@@ -132,48 +147,25 @@ impl BlockParser {
     }
 }
 
-const BLOCK_PARSERS: &[BlockParser] = {
-    use BlockParser::*;
-    &[
-        BlankLine,
-        Codeblock,
-        CodeblockFenced,
-        Blockquote,
-        AtxHeader,
-        HorizontalRule,
-        List,
-        DefinitionList,
-        BlockHtml,
-        SetextHeader,
-        BlockMath,
-        Table,
-        FootnoteDefinition,
-        LinkDefinition,
-        AbbrevDefinition,
-        BlockExtensions,
-        EobMarker,
-        Paragraph,
-    ]
-};
-
-/// The span parsers. The active ones and their order depend on the options
-/// ([`Parser::span_parsers`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SpanParser {
-    Emphasis,
-    Codespan,
-    Autolink,
-    SpanHtml,
-    FootnoteMarker,
-    Link,
-    SmartQuotes,
-    InlineMath,
-    SpanExtensions,
-    HtmlEntity,
-    TypographicSyms,
-    LineBreak,
-    EscapedChars,
-    Strikethrough,
+ordered_enum! {
+    /// The span parsers, in kramdown's order (GFM's strikethrough last), each at the index of
+    /// its bit in a start table. The active ones depend on the options ([`Parser::span_parsers`]).
+    pub enum SpanParser {
+        Emphasis,
+        Codespan,
+        Autolink,
+        SpanHtml,
+        FootnoteMarker,
+        Link,
+        SmartQuotes,
+        InlineMath,
+        SpanExtensions,
+        HtmlEntity,
+        TypographicSyms,
+        LineBreak,
+        EscapedChars,
+        Strikethrough,
+    }
 }
 
 pub struct Parser {
@@ -240,8 +232,9 @@ impl Parser {
     pub fn configure_span_parsers(&mut self) {
         use SpanParser::*;
         let gfm = self.is_gfm();
-        self.span_parsers = ALL_SPAN_PARSERS
-            .into_iter()
+        self.span_parsers = SpanParser::ALL
+            .iter()
+            .copied()
             .filter(|p| match p {
                 LineBreak => !(gfm && self.options.hard_wrap),
                 TypographicSyms => !(gfm && self.options.gfm_quirks.contains(&GfmQuirk::NoAutoTypographic)),
@@ -297,7 +290,7 @@ impl Parser {
         while !self.src.eos() {
             let rest = self.src.rest().as_bytes();
             let (start, first) = (rest[0], rest.get(patterns::opt_space(self.src.rest())).copied().unwrap_or(b'\n'));
-            if !BLOCK_PARSERS.iter().any(|&p| p.may_start(start, first) && self.try_block(p, tree)) {
+            if !BlockParser::ALL.iter().any(|&p| p.may_start(start, first) && self.try_block(p, tree)) {
                 // Every line starts some block (a paragraph at worst); kramdown warns and moves on.
                 let line = self.src.scan_line().to_owned();
                 self.add_text(&line, tree);

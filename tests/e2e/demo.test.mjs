@@ -2,22 +2,14 @@
 // broken front matter shows a diagnostic while the body still renders, and a Rust panic reaches
 // JavaScript with its message without breaking the module. The editor's own features are in
 // editor.test.mjs.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ARTIFACTS, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { ARTIFACTS, openPage, serverAndBrowser } from "./harness.mjs";
 
-let server, browser, page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+let page;
+serverAndBrowser(async ({ server, browser }) => {
   page = await openPage(browser, server.url);
   await page.waitForSelector("body[data-ready=true]");
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 test("the seed's title and first heading are visible", async () => {

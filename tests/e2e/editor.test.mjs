@@ -2,30 +2,20 @@
 // block, scroll sync both ways, click-to-source, problems that jump to their line, drafts kept
 // across a reload and switched, a .md file opened and saved, the site profile switched, keyboard
 // use and what a screen reader finds. Screenshot: target/e2e/editor.png.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { ARTIFACTS, ROOT, launchBrowser, startServer } from "./harness.mjs";
+import { ARTIFACTS, ROOT, serverAndBrowser } from "./harness.mjs";
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = serverAndBrowser();
 
 /** The editor in a fresh browser context (empty storage), or in `context`; ready to type. */
 async function openEditor(context) {
-  context ??= await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  context ??= await session.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   page.pageErrors = [];
   page.on("pageerror", (error) => page.pageErrors.push(error));
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await page.waitForSelector("body[data-ready=true]");
   return page;
 }
@@ -234,7 +224,7 @@ test("problems are listed with their line, marked in the gutter, announced, and 
 });
 
 test("every change is stored at once: a reload restores the draft", async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await openEditor(context);
   await caretAfter(page, "title: La société civile");
   await page.keyboard.type(" (kept)");

@@ -1,5 +1,6 @@
 // Shared set-up of the end-to-end tests: the repository served on 127.0.0.1 and Debian's
 // Chromium driven by playwright-core (never a downloaded browser).
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -33,6 +34,25 @@ export async function startServer(options = {}) {
 /** Launches headless Chromium with a fresh profile. */
 export function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The repository's server and a browser for the tests of one file: both started before its first
+ * test and stopped after its last. `server` and `browser` are set once the `before` hook has run;
+ * `then(session)`, if given, runs in that hook (a file's own `before` may run first).
+ */
+export function serverAndBrowser(then) {
+  const session = { server: null, browser: null };
+  before(async () => {
+    session.server = await startServer();
+    session.browser = await launchBrowser();
+    await then?.(session);
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
 }
 
 /**

@@ -1,21 +1,13 @@
 // The seed article rendered as a page in Chromium with its site profile (numerique): hero
 // image, title, the date in French through Intl, the Markdown summary with its link, tags.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { ARTIFACTS, ROOT, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { ARTIFACTS, ROOT, openPage, serverAndBrowser } from "./harness.mjs";
 
-let server, browser, page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+let page;
+serverAndBrowser(async ({ server, browser }) => {
   page = await openPage(browser, `${server.url}tests/e2e/fixtures/xss.html`);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 test("the seed renders as a French page with hero, date, linked summary and tags", async () => {

@@ -3,10 +3,10 @@
 // the real <folio-article> widget in Chromium with alert/confirm/prompt/print, beacons, fetch,
 // XHR and window.open hooked, and events fired on every element. Any execution fails the test.
 // (No CSP on this page: the sanitiser alone must stop them.)
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
-import { ARTIFACTS, ROOT, launchBrowser, startServer } from "./harness.mjs";
+import { ARTIFACTS, ROOT, serverAndBrowser } from "./harness.mjs";
 import { SHARED } from "../../scripts/shared.mjs";
 
 // Same places as tests/xss.rs: raw HTML block, paragraph, link text, image alt, table cell,
@@ -50,25 +50,15 @@ const EVENTS = ["click", "dblclick", "mousedown", "mouseup", "mouseover", "mouse
   "animationstart", "animationend", "transitionend", "wheel", "keydown", "keyup", "copy", "paste", "scroll",
   "beforetoggle", "contextmenu", "drag", "drop", "submit", "invalid", "play", "loadstart"];
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = serverAndBrowser();
 
 /** Renders `cases` (name, markdown, profile) in one page; returns the executions seen. */
 async function run(cases) {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const dialogs = [];
   page.on("dialog", (dialog) => { dialogs.push(dialog.message()); dialog.dismiss().catch(() => {}); });
   await page.addInitScript(HOOKS);
-  await page.goto(`${server.url}tests/e2e/fixtures/xss.html`);
+  await page.goto(`${session.server.url}tests/e2e/fixtures/xss.html`);
   await page.evaluate(async ({ cases, events }) => {
     await customElements.whenDefined("folio-article");
     const host = document.getElementById("widgets");
@@ -139,9 +129,9 @@ test("Markdown and kramdown vectors run no script in the widget", { timeout: 300
 
 test("the hooks see an execution when there is one", async () => {
   // The check must be able to fail: a trusted (safe="false") widget does run an author's handler.
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.addInitScript(HOOKS);
-  await page.goto(`${server.url}tests/e2e/fixtures/xss.html`);
+  await page.goto(`${session.server.url}tests/e2e/fixtures/xss.html`);
   const executions = await page.evaluate(async () => {
     await customElements.whenDefined("folio-article");
     const el = document.createElement("folio-article");

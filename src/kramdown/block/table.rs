@@ -192,7 +192,7 @@ impl Parser {
         }
         if !table.children.iter().any(|c| c.kind == Kind::Tbody) {
             let location = table.location;
-            self.warn_at(location, format!("Found table without body - ignoring it"));
+            self.warn_at(location, "Found table without body - ignoring it");
             self.src.pos = start;
             return false;
         }

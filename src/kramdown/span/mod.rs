@@ -27,14 +27,18 @@ mod smart_quotes;
 mod strikethrough;
 mod typographic_symbol;
 
+/// Whether a nested parse really stops at a match of its stop pattern, given the parser and the
+/// element built so far (kramdown's block given with `stop_re`).
+pub type Accept<'a> = &'a mut dyn FnMut(&Parser, &Element) -> bool;
+
 /// Where a nested span parse stops (kramdown's `stop_re` and the block it is given).
 pub struct Stop<'a> {
     /// The bytes the stop pattern can start with.
     pub first: &'a [u8],
     /// Whether the stop pattern matches at this position of the text.
     pub at: &'a dyn Fn(&str, usize) -> bool,
-    /// Whether to really stop there, given the parser and the element built so far.
-    pub accept: Option<&'a mut dyn FnMut(&Parser, &Element) -> bool>,
+    /// Whether to really stop there.
+    pub accept: Option<Accept<'a>>,
 }
 
 /// For each byte, the parsers (bits indexed by [`SpanParser`]) whose start pattern can
@@ -60,7 +64,7 @@ impl StartTable {
 
 /// The parsers of a set (bits indexed by [`SpanParser`]), in kramdown's order.
 fn each_parser(set: u16) -> impl Iterator<Item = SpanParser> {
-    ALL_SPAN_PARSERS.into_iter().filter(move |&p| set & (1 << p as u16) != 0)
+    SpanParser::ALL.iter().copied().filter(move |&p| set & (1 << p as u16) != 0)
 }
 
 /// The bytes each parser's start pattern (`span_start`) can begin with.
@@ -82,28 +86,6 @@ fn first_bytes(parser: SpanParser) -> &'static [u8] {
         Strikethrough => b"~",
     }
 }
-
-/// Every span parser in kramdown's order (GFM's strikethrough last), each at the index of
-/// its bit in a [`StartTable`].
-pub(crate) const ALL_SPAN_PARSERS: [SpanParser; 14] = {
-    use SpanParser::*;
-    [
-        Emphasis,
-        Codespan,
-        Autolink,
-        SpanHtml,
-        FootnoteMarker,
-        Link,
-        SmartQuotes,
-        InlineMath,
-        SpanExtensions,
-        HtmlEntity,
-        TypographicSyms,
-        LineBreak,
-        EscapedChars,
-        Strikethrough,
-    ]
-};
 
 impl Parser {
     /// Parses the rest of the current source as spans into `el`, until `stop` (if any)
@@ -165,7 +147,7 @@ impl Parser {
             while parsers != 0 && !starts {
                 let index = parsers.trailing_zeros() as usize;
                 parsers &= parsers - 1;
-                starts = self.span_start(ALL_SPAN_PARSERS[index], text, i);
+                starts = self.span_start(SpanParser::ALL[index], text, i);
             }
             if !starts {
                 continue;
@@ -263,7 +245,7 @@ mod tests {
 
     #[test]
     fn parsers_sit_at_the_index_of_their_bit() {
-        for (index, parser) in ALL_SPAN_PARSERS.iter().enumerate() {
+        for (index, parser) in SpanParser::ALL.iter().enumerate() {
             assert_eq!(*parser as usize, index);
         }
     }
