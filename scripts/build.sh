@@ -33,7 +33,7 @@ scripts/wasm-cargo.sh build --release --lib
 bindgen "$(built release)" web pkg -Oz
 bindgen "$(built release)" nodejs pkg/node -Oz
 echo '{ "type": "commonjs" }' > pkg/node/package.json  # the repository's package.json says "module"
-# The editor (pkg/editor/): the core plus the live preview and drafts, fast (opt-level 3), as
+# The editor (pkg/editor/): the core plus the live preview and drafts, fast (opt-level 2), as
 # the editor renders on every keystroke and downloads CodeMirror anyway.
 scripts/wasm-cargo.sh build --profile editor --lib --features editor
 bindgen "$(built editor)" web pkg/editor -O3
