@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::FrontMatter;
+use crate::json::{Member, ToJson, Writer};
 use crate::value::{Map, Value};
 use serde::Serialize;
 
@@ -72,6 +73,56 @@ pub struct Attachment {
 impl Article {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// The members of the article's JSON object, in order: camelCase keys, Jekyll's typed keys
+    /// at the top level ([`FrontMatter::json_members`]), `bodyBlocks` only with a source map.
+    pub fn json_members(&self) -> Vec<Member<'_>> {
+        let mut members: Vec<Member> = vec![("frontMatter", &self.front_matter)];
+        members.extend(self.jekyll.json_members());
+        members.extend_from_slice(&[
+            ("dateText", &self.date_text),
+            ("lang", &self.lang),
+            ("excerptHtml", &self.excerpt_html),
+            ("markdownHtml", &self.markdown_html),
+            ("summaryHtml", &self.summary_html),
+            ("hero", &self.hero),
+            ("files", &self.files),
+            ("bodyHtml", &self.body_html),
+            ("outline", &self.outline),
+            ("wordCount", &self.word_count),
+            ("readingMinutes", &self.reading_minutes),
+        ]);
+        if !self.body_blocks.is_empty() {
+            members.push(("bodyBlocks", &self.body_blocks));
+        }
+        members.push(("diagnostics", &self.diagnostics));
+        members
+    }
+}
+
+/// Dates and times as ISO 8601 text.
+impl ToJson for Article {
+    fn write_json(&self, json: &mut Writer) {
+        json.object(&self.json_members());
+    }
+}
+
+impl ToJson for OutlineEntry {
+    fn write_json(&self, json: &mut Writer) {
+        json.object(&[("level", &self.level), ("id", &self.id), ("text", &self.text), ("line", &self.line)]);
+    }
+}
+
+impl ToJson for Image {
+    fn write_json(&self, json: &mut Writer) {
+        json.object(&[("src", &self.src), ("alt", &self.alt)]);
+    }
+}
+
+impl ToJson for Attachment {
+    fn write_json(&self, json: &mut Writer) {
+        json.object(&[("href", &self.href), ("name", &self.name)]);
     }
 }
 

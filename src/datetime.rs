@@ -5,6 +5,7 @@
 //! text form is ISO 8601: `2016-12-23` for a date, `2016-12-23T17:50:00+01:00` for a time
 //! (fractional seconds only when there are some, the offset always written as `±HH:MM`).
 
+use crate::json::{ToJson, Writer};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -149,6 +150,20 @@ impl fmt::Display for Offset {
         let sign = if self.0 < 0 { '-' } else { '+' };
         let minutes = self.0.unsigned_abs() / 60;
         write!(f, "{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+    }
+}
+
+/// Its ISO 8601 text (JSON and JavaScript have no date type).
+impl ToJson for Date {
+    fn write_json(&self, json: &mut Writer) {
+        self.to_string().write_json(json);
+    }
+}
+
+/// Its ISO 8601 text, with its offset.
+impl ToJson for DateTime {
+    fn write_json(&self, json: &mut Writer) {
+        self.to_string().write_json(json);
     }
 }
 

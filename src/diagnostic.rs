@@ -5,6 +5,7 @@
 //! included), so an editor can jump to it and `folio check` can print
 //! `file:line:column: message`.
 
+use crate::json::{ToJson, Writer};
 use serde::Serialize;
 use std::fmt;
 
@@ -44,6 +45,13 @@ pub struct Diagnostic {
     pub column: u32,
 }
 
+impl ToJson for Diagnostic {
+    fn write_json(&self, json: &mut Writer) {
+        let severity = self.severity.name();
+        json.object(&[("severity", &severity), ("message", &self.message), ("line", &self.line), ("column", &self.column)]);
+    }
+}
+
 impl Diagnostic {
     pub fn error(at: Position, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, at, message)
@@ -62,12 +70,19 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Severity {
+    /// `error` or `warning`.
+    pub fn name(self) -> &'static str {
+        match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 

@@ -12,6 +12,7 @@
 use crate::article::OutlineEntry;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::escape;
+use crate::json::{ToJson, Writer};
 use serde::Serialize;
 use std::hash::{Hash, Hasher};
 
@@ -28,6 +29,13 @@ pub struct BodyBlock {
     /// line after it, keeps its key, and its nodes stay in the page.
     #[serde(skip)]
     pub key: u64,
+}
+
+/// Without its key, which only the live preview uses.
+impl ToJson for BodyBlock {
+    fn write_json(&self, json: &mut Writer) {
+        json.object(&[("html", &self.html), ("startLine", &self.start_line), ("endLine", &self.end_line)]);
+    }
 }
 
 /// A key for a piece of HTML: equal HTML, equal key.

@@ -7,6 +7,7 @@
 //! `"2016-12-23T17:50:00+01:00"` for a [`Value::Time`] (see [`crate::datetime`]).
 
 use crate::datetime::{Date, DateTime};
+use crate::json::{ToJson, Writer};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
@@ -94,6 +95,22 @@ fn ruby_float(f: f64) -> String {
         format!("{f:.1}")
     } else {
         f.to_string()
+    }
+}
+
+impl ToJson for Value {
+    fn write_json(&self, json: &mut Writer) {
+        match self {
+            Value::Null => json.null(),
+            Value::Bool(b) => b.write_json(json),
+            Value::Int(i) => i.write_json(json),
+            Value::Float(f) => f.write_json(json),
+            Value::String(s) => s.write_json(json),
+            Value::Date(d) => d.write_json(json),
+            Value::Time(t) => t.write_json(json),
+            Value::Seq(items) => items.write_json(json),
+            Value::Map(entries) => entries.write_json(json),
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 use super::date::{self, Zone};
 use super::Problem;
 use crate::datetime::DateTime;
+use crate::json::Member;
 use crate::value::{Map, Value};
 use serde::Serialize;
 
@@ -40,6 +41,23 @@ const JEKYLL_KEYS: [&str; 12] = [
 ];
 
 impl FrontMatter {
+    /// The keys as members of the article's JSON object: camelCase, the other keys as `data`.
+    pub fn json_members(&self) -> [Member<'_>; 11] {
+        [
+            ("title", &self.title),
+            ("date", &self.date),
+            ("layout", &self.layout),
+            ("permalink", &self.permalink),
+            ("published", &self.published),
+            ("categories", &self.categories),
+            ("tags", &self.tags),
+            ("excerpt", &self.excerpt),
+            ("excerptSeparator", &self.excerpt_separator),
+            ("slug", &self.slug),
+            ("data", &self.extra),
+        ]
+    }
+
     /// Reads Jekyll's keys from `data`. `file_name` (a path) gives the date and slug when the front
     /// matter has none. A `date` that cannot be read is reported under `problems` by its key.
     pub fn interpret(data: &Map, file_name: Option<&str>, zone: &Zone, problems: &mut Vec<(Problem, String)>) -> FrontMatter {
