@@ -3,19 +3,15 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::FrontMatter;
 use crate::json::{Member, ToJson, Writer};
-use crate::value::{Map, Value};
-use serde::Serialize;
+use crate::value::Map;
 
 /// One rendered article. In JavaScript and JSON the fields are camelCase, Jekyll's typed keys
 /// sit at the top level (`title`, `date`, `tags`, …) and dates are ISO 8601 text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     /// Every key of the front matter as read, in order (empty when there is none or it is broken).
-    #[serde(serialize_with = "as_object")]
     pub front_matter: Map,
     /// The keys Jekyll interprets, typed, and the others (`data`).
-    #[serde(flatten)]
     pub jekyll: FrontMatter,
     /// The date written out in the profile's language ("23 décembre 2016").
     pub date_text: Option<String>,
@@ -25,7 +21,6 @@ pub struct Article {
     /// (see [`crate::front_matter::excerpt`]); none when `excerpt_separator` is empty.
     pub excerpt_html: Option<String>,
     /// The profile's Markdown fields, rendered like Jekyll's `markdownify`: key → HTML.
-    #[serde(serialize_with = "as_html_object")]
     pub markdown_html: Vec<(String, String)>,
     /// The profile's summary field, rendered.
     pub summary_html: Option<String>,
@@ -41,14 +36,13 @@ pub struct Article {
     pub word_count: usize,
     pub reading_minutes: usize,
     /// With a source map: the body's top-level blocks, each with its lines in the file.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub body_blocks: Vec<crate::preview::BodyBlock>,
     /// Errors and warnings, positioned in the whole file.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// A header of the body: level (as written, after `header_offset`), id, text, line in the file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutlineEntry {
     pub level: u8,
     pub id: String,
@@ -57,14 +51,14 @@ pub struct OutlineEntry {
 }
 
 /// An image and its alternative text (empty: decorative).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Image {
     pub src: String,
     pub alt: String,
 }
 
 /// A file to download, and the name to show for it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attachment {
     pub href: String,
     pub name: String,
@@ -124,13 +118,4 @@ impl ToJson for Attachment {
     fn write_json(&self, json: &mut Writer) {
         json.object(&[("href", &self.href), ("name", &self.name)]);
     }
-}
-
-fn as_object<S: serde::Serializer>(map: &Map, serializer: S) -> Result<S::Ok, S::Error> {
-    // Value::Map serialises as an ordered mapping; no copy of the data is made.
-    Value::serialize_map(map, serializer)
-}
-
-fn as_html_object<S: serde::Serializer>(entries: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_map(entries.iter().map(|(k, v)| (k, v)))
 }

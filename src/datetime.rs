@@ -6,7 +6,6 @@
 //! (fractional seconds only when there are some, the offset always written as `±HH:MM`).
 
 use crate::json::{ToJson, Writer};
-use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// A day of the calendar: `2016-12-23`.
@@ -164,20 +163,6 @@ impl ToJson for Date {
 impl ToJson for DateTime {
     fn write_json(&self, json: &mut Writer) {
         self.to_string().write_json(json);
-    }
-}
-
-/// Serialised as its ISO 8601 text (JSON and JavaScript have no date type).
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-/// Serialised as its ISO 8601 text, with its offset.
-impl Serialize for DateTime {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
     }
 }
 

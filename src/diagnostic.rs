@@ -6,12 +6,10 @@
 //! `file:line:column: message`.
 
 use crate::json::{ToJson, Writer};
-use serde::Serialize;
 use std::fmt;
 
 /// How bad a diagnostic is. Errors make `folio check` fail; nothing stops rendering.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
     Error,
     Warning,
@@ -19,7 +17,7 @@ pub enum Severity {
 
 /// A 1-based line and column in the whole source file. Columns count Unicode
 /// characters, not bytes, so they match what an editor shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
     pub line: u32,
     pub column: u32,
@@ -37,7 +35,7 @@ impl fmt::Display for Position {
 }
 
 /// One problem found while rendering an article.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,

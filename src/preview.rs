@@ -13,13 +13,11 @@ use crate::article::OutlineEntry;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::escape;
 use crate::json::{ToJson, Writer};
-use serde::Serialize;
 use std::hash::{Hash, Hasher};
 
 /// One top-level block of the body: its HTML (marked with `data-source-line`), the lines of
 /// the whole file it comes from, and a key for its content.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyBlock {
     pub html: String,
     pub start_line: u32,
@@ -27,7 +25,6 @@ pub struct BodyBlock {
     /// [`content_key`] of the block's HTML *before* it was marked with its lines, and without the
     /// line breaks after it: a block moved down by a line typed above it, or with one more blank
     /// line after it, keeps its key, and its nodes stay in the page.
-    #[serde(skip)]
     pub key: u64,
 }
 

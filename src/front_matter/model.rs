@@ -5,11 +5,9 @@ use super::Problem;
 use crate::datetime::DateTime;
 use crate::json::Member;
 use crate::value::{Map, Value};
-use serde::Serialize;
 
 /// The keys of Jekyll's own, as Jekyll reads them (`Jekyll::Document`, `Jekyll::Utils`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FrontMatter {
     /// `title`; for a dated file without one, the slug in title case (Jekyll's `titleize_slug`).
     pub title: Option<String>,
@@ -30,7 +28,6 @@ pub struct FrontMatter {
     /// `slug`, else the file name's.
     pub slug: Option<String>,
     /// Every other key, in order.
-    #[serde(rename = "data", serialize_with = "Value::serialize_map")]
     pub extra: Map,
 }
 
