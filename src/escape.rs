@@ -13,12 +13,16 @@ pub fn attribute(out: &mut String, text: &str) {
 /// Appends `text` escaped for a JSON string (without its quotes), as serde_json escapes it:
 /// quotes, backslashes and control characters; everything else, non-ASCII included, as is.
 pub fn json(out: &mut String, text: &str) {
-    escape(out, text, |b| match b {
+    escape(out, text, json_escape);
+}
+
+fn json_escape(b: u8) -> Option<&'static str> {
+    match b {
         b'"' => Some("\\\""),
         b'\\' => Some("\\\\"),
         0..=0x1f => Some(JSON_CONTROL[usize::from(b)]),
         _ => None,
-    });
+    }
 }
 
 fn html(b: u8, quotes: bool) -> Option<&'static str> {
@@ -39,14 +43,20 @@ const JSON_CONTROL: [&str; 32] = [
 ];
 
 /// Appends `s`, each ASCII byte that `replacement` gives text for replaced by it (bytes below 128
-/// are whole characters, so the text between them is sliced on character boundaries).
+/// are whole characters, so the text between them is sliced on character boundaries). An index
+/// loop: at opt-level `z`, `bytes().enumerate()` made it three times slower on a body's HTML.
 fn escape(out: &mut String, s: &str, replacement: impl Fn(u8) -> Option<&'static str>) {
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
     let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let Some(replacement) = replacement(b) else { continue };
-        out.push_str(&s[last..i]);
-        out.push_str(replacement);
-        last = i + 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(replacement) = replacement(bytes[i]) {
+            out.push_str(&s[last..i]);
+            out.push_str(replacement);
+            last = i + 1;
+        }
+        i += 1;
     }
     out.push_str(&s[last..]);
 }
