@@ -2,19 +2,16 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::FrontMatter;
-use crate::value::{Map, Value};
-use serde::Serialize;
+use crate::json::{Member, ToJson, Writer};
+use crate::value::Map;
 
 /// One rendered article. In JavaScript and JSON the fields are camelCase, Jekyll's typed keys
 /// sit at the top level (`title`, `date`, `tags`, …) and dates are ISO 8601 text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     /// Every key of the front matter as read, in order (empty when there is none or it is broken).
-    #[serde(serialize_with = "as_object")]
     pub front_matter: Map,
     /// The keys Jekyll interprets, typed, and the others (`data`).
-    #[serde(flatten)]
     pub jekyll: FrontMatter,
     /// The date written out in the profile's language ("23 décembre 2016").
     pub date_text: Option<String>,
@@ -24,7 +21,6 @@ pub struct Article {
     /// (see [`crate::front_matter::excerpt`]); none when `excerpt_separator` is empty.
     pub excerpt_html: Option<String>,
     /// The profile's Markdown fields, rendered like Jekyll's `markdownify`: key → HTML.
-    #[serde(serialize_with = "as_html_object")]
     pub markdown_html: Vec<(String, String)>,
     /// The profile's summary field, rendered.
     pub summary_html: Option<String>,
@@ -40,14 +36,13 @@ pub struct Article {
     pub word_count: usize,
     pub reading_minutes: usize,
     /// With a source map: the body's top-level blocks, each with its lines in the file.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub body_blocks: Vec<crate::preview::BodyBlock>,
     /// Errors and warnings, positioned in the whole file.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// A header of the body: level (as written, after `header_offset`), id, text, line in the file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutlineEntry {
     pub level: u8,
     pub id: String,
@@ -56,14 +51,14 @@ pub struct OutlineEntry {
 }
 
 /// An image and its alternative text (empty: decorative).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Image {
     pub src: String,
     pub alt: String,
 }
 
 /// A file to download, and the name to show for it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attachment {
     pub href: String,
     pub name: String,
@@ -73,13 +68,54 @@ impl Article {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
+
+    /// The members of the article's JSON object, in order: camelCase keys, Jekyll's typed keys
+    /// at the top level ([`FrontMatter::json_members`]), `bodyBlocks` only with a source map.
+    pub fn json_members(&self) -> Vec<Member<'_>> {
+        let mut members: Vec<Member> = vec![("frontMatter", &self.front_matter)];
+        members.extend(self.jekyll.json_members());
+        members.extend_from_slice(&[
+            ("dateText", &self.date_text),
+            ("lang", &self.lang),
+            ("excerptHtml", &self.excerpt_html),
+            ("markdownHtml", &self.markdown_html),
+            ("summaryHtml", &self.summary_html),
+            ("hero", &self.hero),
+            ("files", &self.files),
+            ("bodyHtml", &self.body_html),
+            ("outline", &self.outline),
+            ("wordCount", &self.word_count),
+            ("readingMinutes", &self.reading_minutes),
+        ]);
+        if !self.body_blocks.is_empty() {
+            members.push(("bodyBlocks", &self.body_blocks));
+        }
+        members.push(("diagnostics", &self.diagnostics));
+        members
+    }
 }
 
-fn as_object<S: serde::Serializer>(map: &Map, serializer: S) -> Result<S::Ok, S::Error> {
-    // Value::Map serialises as an ordered mapping; no copy of the data is made.
-    Value::serialize_map(map, serializer)
+/// Dates and times as ISO 8601 text.
+impl ToJson for Article {
+    fn write_json(&self, json: &mut Writer) {
+        json.object(&self.json_members());
+    }
 }
 
-fn as_html_object<S: serde::Serializer>(entries: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_map(entries.iter().map(|(k, v)| (k, v)))
+impl ToJson for OutlineEntry {
+    fn write_json(&self, json: &mut Writer) {
+        json.object(&[("level", &self.level), ("id", &self.id), ("text", &self.text), ("line", &self.line)]);
+    }
+}
+
+impl ToJson for Image {
+    fn write_json(&self, json: &mut Writer) {
+        json.object(&[("src", &self.src), ("alt", &self.alt)]);
+    }
+}
+
+impl ToJson for Attachment {
+    fn write_json(&self, json: &mut Writer) {
+        json.object(&[("href", &self.href), ("name", &self.name)]);
+    }
 }

@@ -5,7 +5,7 @@
 //! text form is ISO 8601: `2016-12-23` for a date, `2016-12-23T17:50:00+01:00` for a time
 //! (fractional seconds only when there are some, the offset always written as `±HH:MM`).
 
-use serde::{Serialize, Serializer};
+use crate::json::{ToJson, Writer};
 use std::fmt;
 
 /// A day of the calendar: `2016-12-23`.
@@ -152,17 +152,17 @@ impl fmt::Display for Offset {
     }
 }
 
-/// Serialised as its ISO 8601 text (JSON and JavaScript have no date type).
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+/// Its ISO 8601 text (JSON and JavaScript have no date type).
+impl ToJson for Date {
+    fn write_json(&self, json: &mut Writer) {
+        self.to_string().write_json(json);
     }
 }
 
-/// Serialised as its ISO 8601 text, with its offset.
-impl Serialize for DateTime {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+/// Its ISO 8601 text, with its offset.
+impl ToJson for DateTime {
+    fn write_json(&self, json: &mut Writer) {
+        self.to_string().write_json(json);
     }
 }
 

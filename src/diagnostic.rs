@@ -5,12 +5,11 @@
 //! included), so an editor can jump to it and `folio check` can print
 //! `file:line:column: message`.
 
-use serde::Serialize;
+use crate::json::{ToJson, Writer};
 use std::fmt;
 
 /// How bad a diagnostic is. Errors make `folio check` fail; nothing stops rendering.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
     Error,
     Warning,
@@ -18,7 +17,7 @@ pub enum Severity {
 
 /// A 1-based line and column in the whole source file. Columns count Unicode
 /// characters, not bytes, so they match what an editor shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
     pub line: u32,
     pub column: u32,
@@ -36,12 +35,19 @@ impl fmt::Display for Position {
 }
 
 /// One problem found while rendering an article.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     pub line: u32,
     pub column: u32,
+}
+
+impl ToJson for Diagnostic {
+    fn write_json(&self, json: &mut Writer) {
+        let severity = self.severity.name();
+        json.object(&[("severity", &severity), ("message", &self.message), ("line", &self.line), ("column", &self.column)]);
+    }
 }
 
 impl Diagnostic {
@@ -62,12 +68,19 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Severity {
+    /// `error` or `warning`.
+    pub fn name(self) -> &'static str {
+        match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 

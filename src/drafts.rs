@@ -12,12 +12,12 @@
 //! cannot hold tabs or line breaks ([`clean_name`]). Lines that do not read are skipped, so a
 //! damaged index loses at most those drafts' names, never a text.
 
-use serde::Serialize;
+use crate::json::{Member, ToJson, Writer};
 
 const HEADER: &str = "folio-drafts 1";
 
 /// One draft's entry in the index.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     pub id: String,
     pub name: String,
@@ -28,10 +28,27 @@ pub struct Draft {
 }
 
 /// Every draft, in the order they were made, and the one open.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Index {
     pub current: Option<String>,
     pub drafts: Vec<Draft>,
+}
+
+impl ToJson for Draft {
+    fn write_json(&self, json: &mut Writer) {
+        json.object(&[("id", &self.id), ("name", &self.name), ("profile", &self.profile), ("updated", &self.updated)]);
+    }
+}
+
+/// Without `current` when no draft is open.
+impl ToJson for Index {
+    fn write_json(&self, json: &mut Writer) {
+        let drafts: Member = ("drafts", &self.drafts);
+        match &self.current {
+            Some(current) => json.object(&[("current", current), drafts]),
+            None => json.object(&[drafts]),
+        }
+    }
 }
 
 impl Index {
@@ -222,6 +239,15 @@ mod tests {
         assert!(index.remove(&a));
         assert_eq!(index.current, None);
         assert!(!index.remove(&a));
+    }
+
+    #[test]
+    fn the_index_in_json_names_the_open_draft_only_when_there_is_one() {
+        let mut index = Index::default();
+        assert_eq!(crate::json::to_string(&index), r#"{"drafts":[]}"#);
+        let id = index.create("a \"b\"", "jekyll", 7);
+        let expected = format!(r#"{{"current":"{id}","drafts":[{{"id":"{id}","name":"a \"b\"","profile":"jekyll","updated":7}}]}}"#);
+        assert_eq!(crate::json::to_string(&index), expected);
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod diagnostic;
 pub mod drafts;
 mod escape;
 pub mod front_matter;
+pub mod json;
 pub mod kramdown;
 pub mod links;
 pub mod options;

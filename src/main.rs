@@ -171,7 +171,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             let text = match output {
                 Output::Body => article.body_html.clone(),
                 Output::Page => page::to_html(&article),
-                Output::Json => serde_json::to_string_pretty(&article).expect("an article is plain data") + "\n",
+                Output::Json => folio::json::to_string_pretty(&article) + "\n",
             };
             // A closed pipe (`folio render x | head`) is not an error worth a message.
             let _ = std::io::stdout().write_all(text.as_bytes());

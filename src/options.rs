@@ -7,11 +7,10 @@
 //! bad values as diagnostics instead of failing.
 
 use crate::value::{Map, Value};
-use serde::Serialize;
 use std::fmt;
 
 /// Which Markdown dialect the body is written in (kramdown's `input` option).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
     /// kramdown's own syntax (`input: kramdown`).
     Kramdown,
@@ -20,8 +19,7 @@ pub enum Input {
 }
 
 /// How kramdown writes characters that have an HTML entity (`entity_output`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntityOutput {
     AsChar,
     AsInput,
@@ -30,8 +28,7 @@ pub enum EntityOutput {
 }
 
 /// Tweaks of the GFM parser (`gfm_quirks`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GfmQuirk {
     /// A paragraph ends where a list, header, blockquote or fence starts, without a blank line.
     ParagraphEnd,
@@ -41,7 +38,7 @@ pub enum GfmQuirk {
 
 /// The kramdown options that change the HTML Folio writes. Every field mirrors the kramdown
 /// option of the same name; see <https://kramdown.gettalong.org/options.html>.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Options {
     pub input: Input,
     /// Give headers an `id` made from their text.

@@ -12,13 +12,12 @@
 use crate::article::OutlineEntry;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::escape;
-use serde::Serialize;
+use crate::json::{ToJson, Writer};
 use std::hash::{Hash, Hasher};
 
 /// One top-level block of the body: its HTML (marked with `data-source-line`), the lines of
 /// the whole file it comes from, and a key for its content.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyBlock {
     pub html: String,
     pub start_line: u32,
@@ -26,8 +25,14 @@ pub struct BodyBlock {
     /// [`content_key`] of the block's HTML *before* it was marked with its lines, and without the
     /// line breaks after it: a block moved down by a line typed above it, or with one more blank
     /// line after it, keeps its key, and its nodes stay in the page.
-    #[serde(skip)]
     pub key: u64,
+}
+
+/// Without its key, which only the live preview uses.
+impl ToJson for BodyBlock {
+    fn write_json(&self, json: &mut Writer) {
+        json.object(&[("html", &self.html), ("startLine", &self.start_line), ("endLine", &self.end_line)]);
+    }
 }
 
 /// A key for a piece of HTML: equal HTML, equal key.

@@ -7,9 +7,7 @@
 //! `"2016-12-23T17:50:00+01:00"` for a [`Value::Time`] (see [`crate::datetime`]).
 
 use crate::datetime::{Date, DateTime};
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, Serializer};
-use std::fmt;
+use crate::json::{ToJson, Writer};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -97,95 +95,18 @@ fn ruby_float(f: f64) -> String {
     }
 }
 
-impl Serialize for Value {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl ToJson for Value {
+    fn write_json(&self, json: &mut Writer) {
         match self {
-            Value::Null => serializer.serialize_unit(),
-            Value::Bool(b) => serializer.serialize_bool(*b),
-            Value::Int(i) => serializer.serialize_i64(*i),
-            Value::Float(f) => serializer.serialize_f64(*f),
-            Value::String(s) => serializer.serialize_str(s),
-            Value::Date(d) => d.serialize(serializer),
-            Value::Time(t) => t.serialize(serializer),
-            Value::Seq(items) => serializer.collect_seq(items),
-            Value::Map(entries) => Value::serialize_map(entries, serializer),
+            Value::Null => json.null(),
+            Value::Bool(b) => b.write_json(json),
+            Value::Int(i) => i.write_json(json),
+            Value::Float(f) => f.write_json(json),
+            Value::String(s) => s.write_json(json),
+            Value::Date(d) => d.write_json(json),
+            Value::Time(t) => t.write_json(json),
+            Value::Seq(items) => items.write_json(json),
+            Value::Map(entries) => entries.write_json(json),
         }
-    }
-}
-
-impl Value {
-    /// Serialises an ordered mapping as a map (a JS object, a JSON object), keeping its order.
-    pub fn serialize_map<S: Serializer>(entries: &Map, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(entries.len()))?;
-        for (k, v) in entries {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("plain data (null, boolean, number, string, list or mapping)")
-    }
-
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Int(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(i64::try_from(v).map(Value::Int).unwrap_or(Value::Float(v as f64)))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        // JavaScript numbers arrive as f64; keep whole ones as integers.
-        if v.fract() == 0.0 && v.abs() < 9.0e15 {
-            Ok(Value::Int(v as i64))
-        } else {
-            Ok(Value::Float(v))
-        }
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Value::Seq(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
-        let mut entries = Map::new();
-        while let Some((key, value)) = access.next_entry::<Value, Value>()? {
-            let key = key
-                .to_scalar_string()
-                .ok_or_else(|| de::Error::custom("a mapping key must be a scalar"))?;
-            entries.push((key, value));
-        }
-        Ok(Value::Map(entries))
     }
 }

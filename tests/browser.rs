@@ -60,6 +60,20 @@ fn the_js_render_returns_a_plain_object_with_camel_case_fields() {
     assert_eq!(js_sys::Array::from(&tags).length(), 1);
 }
 
+#[wasm_bindgen_test]
+fn options_cross_as_json_and_what_an_article_lacks_comes_back_as_null() {
+    let options = options(r#"{"page": true, "kramdown": {"auto_ids": false}}"#);
+    // JSON.stringify leaves out undefined members and functions: they are as good as absent.
+    js_sys::Reflect::set(&options, &"fileName".into(), &wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    js_sys::Reflect::set(&options, &"safe".into(), &js_sys::Function::new_no_args("return true")).unwrap();
+    let article = folio::wasm::render("---\nratio: .nan\n---\n# Head\n\n<b onclick=\"x\">y</b>\n", options).unwrap();
+    assert!(get(&article, "title").is_null(), "a missing title should be null, as the Article type says");
+    assert!(get(&get(&article, "frontMatter"), "ratio").is_null(), "NaN has no JSON form: it should be null");
+    let page = get(&article, "pageHtml").as_string().unwrap();
+    assert!(page.contains("<h1>Head</h1>"), "the kramdown options should apply (no header ids): {page}");
+    assert!(page.contains("onclick"), "safe mode should stay off: {page}");
+}
+
 /// A live preview over a fresh `<article>` inside a scrolling `<div>`.
 fn live_preview(options: &str) -> (LivePreview, Element) {
     let scroller = element("div");

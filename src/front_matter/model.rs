@@ -3,12 +3,11 @@
 use super::date::{self, Zone};
 use super::Problem;
 use crate::datetime::DateTime;
+use crate::json::Member;
 use crate::value::{Map, Value};
-use serde::Serialize;
 
 /// The keys of Jekyll's own, as Jekyll reads them (`Jekyll::Document`, `Jekyll::Utils`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FrontMatter {
     /// `title`; for a dated file without one, the slug in title case (Jekyll's `titleize_slug`).
     pub title: Option<String>,
@@ -29,7 +28,6 @@ pub struct FrontMatter {
     /// `slug`, else the file name's.
     pub slug: Option<String>,
     /// Every other key, in order.
-    #[serde(rename = "data", serialize_with = "Value::serialize_map")]
     pub extra: Map,
 }
 
@@ -40,6 +38,23 @@ const JEKYLL_KEYS: [&str; 12] = [
 ];
 
 impl FrontMatter {
+    /// The keys as members of the article's JSON object: camelCase, the other keys as `data`.
+    pub fn json_members(&self) -> [Member<'_>; 11] {
+        [
+            ("title", &self.title),
+            ("date", &self.date),
+            ("layout", &self.layout),
+            ("permalink", &self.permalink),
+            ("published", &self.published),
+            ("categories", &self.categories),
+            ("tags", &self.tags),
+            ("excerpt", &self.excerpt),
+            ("excerptSeparator", &self.excerpt_separator),
+            ("slug", &self.slug),
+            ("data", &self.extra),
+        ]
+    }
+
     /// Reads Jekyll's keys from `data`. `file_name` (a path) gives the date and slug when the front
     /// matter has none. A `date` that cannot be read is reported under `problems` by its key.
     pub fn interpret(data: &Map, file_name: Option<&str>, zone: &Zone, problems: &mut Vec<(Problem, String)>) -> FrontMatter {

@@ -1,18 +1,19 @@
 //! The WebAssembly edge: the only module that touches wasm-bindgen, js-sys and web-sys.
 //!
 //! Each export converts its arguments, calls the core, and converts the result back to
-//! plain JavaScript data. A panic becomes a JavaScript `Error` carrying the panic message;
-//! the facade (`www/folio.js`) then resets the instance so the module keeps working.
+//! plain JavaScript data, through JSON text both ways: one call across the boundary
+//! (`JSON.stringify`, `JSON.parse`) instead of one per field. A panic becomes a JavaScript
+//! `Error` carrying the panic message; the facade (`www/folio.js`) then resets the instance so
+//! the module keeps working.
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::json::{self, ToJson, Writer};
 use crate::options::Options;
 use crate::profile::Profile;
 use crate::sanitize::Policy;
 use crate::value::Value;
 use crate::Request;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-#[cfg(feature = "editor")]
 use wasm_bindgen::JsCast;
 
 pub mod dom_sanitize;
@@ -138,12 +139,17 @@ pub fn render(source: &str, #[wasm_bindgen(unchecked_param_type = "RenderOptions
 }
 
 /// An article with its page's HTML, for `page: true`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct WithPage<'a> {
-    #[serde(flatten)]
     article: &'a crate::Article,
     page_html: String,
+}
+
+impl ToJson for WithPage<'_> {
+    fn write_json(&self, json: &mut Writer) {
+        let mut members = self.article.json_members();
+        members.push(("pageHtml", &self.page_html));
+        json.object(&members);
+    }
 }
 
 /// `render`'s options, read once: what rendering needs besides the text.
@@ -248,11 +254,20 @@ pub fn panic_for_tests(message: &str) {
     panic!("{message}");
 }
 
+/// The options as plain data. Members `JSON.stringify` leaves out (undefined, functions) are as
+/// good as absent.
 fn read_settings(options: JsValue) -> Result<Value, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Value::Map(Vec::new()));
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("render options: {e}")))
+    let text = js_sys::JSON::stringify(&options).map_err(|error| options_error(message_of(&error)))?;
+    let text = text.as_string().ok_or_else(|| options_error("not plain data"))?;
+    json::read(&text).map_err(options_error)
+}
+
+/// Options that cannot be read at all (a bad single option is a warning instead).
+fn options_error(message: impl std::fmt::Display) -> JsError {
+    JsError::new(&format!("render options: {message}"))
 }
 
 /// The profile named or given in the settings, with `preset` and `kramdown` applied over it;
@@ -279,19 +294,15 @@ fn read_profile(settings: &Value) -> Result<(Profile, Vec<Diagnostic>), JsError>
     Ok((profile, problems.into_iter().map(|p| Diagnostic::warning(Position::OUTSIDE, p)).collect()))
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+fn to_js(value: &impl ToJson) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&json::to_string(value)).map_err(js_error)
 }
 
-
 /// A JavaScript exception (an `Error`, a `DOMException`, a thrown string) as a `JsError` with its message.
-#[cfg(feature = "editor")]
 fn js_error(error: JsValue) -> JsError {
     JsError::new(&message_of(&error))
 }
 
-#[cfg(feature = "editor")]
 fn message_of(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()

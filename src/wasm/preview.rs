@@ -7,8 +7,8 @@
 use super::{js_error, to_js, Settings};
 use crate::article::OutlineEntry;
 use crate::diagnostic::Diagnostic;
+use crate::json::{Member, ToJson, Writer};
 use crate::preview::{self, content_key, Extent, Lines};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlTemplateElement, Node, Performance};
@@ -86,8 +86,6 @@ struct Shown {
 }
 
 /// What one update did, for the shell.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct Update<'a> {
     title: Option<&'a str>,
     lang: &'a str,
@@ -103,11 +101,32 @@ struct Update<'a> {
     /// Kept blocks whose `data-source-line` changed (a line added or removed above them).
     moved_blocks: usize,
     /// The diagnostics, only when they differ from the last update's.
-    #[serde(skip_serializing_if = "Option::is_none")]
     diagnostics: Option<&'a [Diagnostic]>,
     /// Milliseconds spent rendering (the core) and patching the page (the DOM).
     render_ms: f64,
     patch_ms: f64,
+}
+
+/// `PreviewUpdate` (below): camelCase keys, `diagnostics` only when given.
+impl ToJson for Update<'_> {
+    fn write_json(&self, json: &mut Writer) {
+        let mut members: Vec<Member> = vec![
+            ("title", &self.title),
+            ("lang", &self.lang),
+            ("wordCount", &self.word_count),
+            ("readingMinutes", &self.reading_minutes),
+            ("blocks", &self.blocks),
+            ("replacedBlocks", &self.replaced_blocks),
+            ("insertedNodes", &self.inserted_nodes),
+            ("removedNodes", &self.removed_nodes),
+            ("movedBlocks", &self.moved_blocks),
+        ];
+        if let Some(diagnostics) = &self.diagnostics {
+            members.push(("diagnostics", diagnostics));
+        }
+        members.extend_from_slice(&[("renderMs", &self.render_ms), ("patchMs", &self.patch_ms)]);
+        json.object(&members);
+    }
 }
 
 #[derive(Default)]

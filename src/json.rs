@@ -1,0 +1,406 @@
+//! JSON text: what `folio render --json` prints, and what crosses the WebAssembly edge (where
+//! one `JSON.parse` makes the JavaScript value).
+//!
+//! Each type with a JSON form implements [`ToJson`] next to its definition, listing its members
+//! there as pairs of key and value ([`Member`]). The text is the one serde_json wrote before
+//! Folio dropped serde for size: the same escapes and numbers and, pretty, the same layout.
+//!
+//! JSON is read by the YAML loader ([`read`]).
+
+use crate::escape;
+use crate::value::Value;
+use crate::yaml::{self, YamlError};
+use std::fmt::{self, Write as _};
+
+/// A value that has a JSON form.
+pub trait ToJson {
+    fn write_json(&self, json: &mut Writer);
+}
+
+/// A member of an object: its key and its value.
+pub type Member<'a> = (&'static str, &'a dyn ToJson);
+
+/// `value` as compact JSON text.
+pub fn to_string(value: &(impl ToJson + ?Sized)) -> String {
+    Writer::write(value, None)
+}
+
+/// `value` as JSON text indented by two spaces, laid out as serde_json's `to_string_pretty`
+/// lays it out.
+pub fn to_string_pretty(value: &(impl ToJson + ?Sized)) -> String {
+    Writer::write(value, Some(0))
+}
+
+/// JSON text as plain data, read by the YAML loader, as JSON is YAML's flow syntax: quoted keys
+/// and strings are text (`"yes"` too), `true`, `false`, `null` and numbers are what JSON says.
+/// Three things read otherwise, none a value Folio's options take: a number with an exponent but
+/// no point (`1e+21`, `1e-7`, as JavaScript writes numbers from 1e21 and below 1e-6) is text,
+/// since YAML 1.1's floats have a point; an escaped surrogate (`"\ud800"`, which
+/// `JSON.stringify` writes only for a lone one) is an error; a key `<<` merges its mapping, as
+/// YAML's merge key does.
+pub fn read(text: &str) -> Result<Value, YamlError> {
+    yaml::load(text)
+}
+
+/// JSON text being written.
+pub struct Writer {
+    out: String,
+    /// Pretty text's depth of nesting; `None` for compact text.
+    depth: Option<usize>,
+    /// Nothing is in the innermost object or array yet: no comma before what comes next.
+    empty: bool,
+}
+
+impl Writer {
+    fn write(value: &(impl ToJson + ?Sized), depth: Option<usize>) -> String {
+        let mut json = Writer { out: String::new(), depth, empty: true };
+        value.write_json(&mut json);
+        json.out
+    }
+
+    /// An object of `members`, in their order.
+    pub fn object(&mut self, members: &[Member]) {
+        self.open('{');
+        for (key, value) in members {
+            self.member(key, *value);
+        }
+        self.close('}');
+    }
+
+    pub fn null(&mut self) {
+        self.out.push_str("null");
+    }
+
+    fn member(&mut self, key: &str, value: &(impl ToJson + ?Sized)) {
+        self.next();
+        self.string(key);
+        self.out.push_str(if self.depth.is_some() { ": " } else { ":" });
+        value.write_json(self);
+    }
+
+    fn string(&mut self, text: &str) {
+        self.out.push('"');
+        escape::json(&mut self.out, text);
+        self.out.push('"');
+    }
+
+    fn number(&mut self, number: impl fmt::Display) {
+        // Writing to a String cannot fail.
+        let _ = write!(self.out, "{number}");
+    }
+
+    fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.depth = self.depth.map(|depth| depth + 1);
+        self.empty = true;
+    }
+
+    fn close(&mut self, bracket: char) {
+        self.depth = self.depth.map(|depth| depth - 1);
+        if !self.empty {
+            self.new_line();
+        }
+        self.out.push(bracket);
+        // The object or array just closed is a member of the one around it.
+        self.empty = false;
+    }
+
+    /// Before a member of an object or an element of an array: the comma after the one before,
+    /// and in pretty text a new line.
+    fn next(&mut self) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        self.new_line();
+    }
+
+    fn new_line(&mut self) {
+        if let Some(depth) = self.depth {
+            self.out.push('\n');
+            self.out.extend(std::iter::repeat_n("  ", depth));
+        }
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, json: &mut Writer) {
+        (**self).write_json(json);
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, json: &mut Writer) {
+        json.string(self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, json: &mut Writer) {
+        json.string(self);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, json: &mut Writer) {
+        json.out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+macro_rules! integers {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, json: &mut Writer) {
+                json.number(self);
+            }
+        }
+    )*};
+}
+integers!(u8, u32, u64, usize, i64);
+
+/// The shortest text that reads back as the same number, laid out as serde_json lays it out:
+/// plain from 1e-5 to below 1e16 (`100.0`, `0.00001`), with an exponent outside (`1e+16`,
+/// `1.5e-7`). JSON has no NaN or infinity: those are `null`, as serde_json writes them.
+impl ToJson for f64 {
+    fn write_json(&self, json: &mut Writer) {
+        if !self.is_finite() {
+            return json.null();
+        }
+        // `{:e}` gives the shortest digits that read back the same: `-1.234e-7`.
+        let scientific = format!("{self:e}");
+        let (mantissa, exponent) = scientific.split_once('e').expect("`{:e}` writes an exponent");
+        let exponent: i32 = exponent.parse().expect("`{:e}` writes a whole exponent");
+        let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
+        let digits = mantissa.replace('.', "");
+        json.out.push_str(sign);
+        match usize::try_from(exponent) {
+            _ if !(-5..=15).contains(&exponent) => {
+                json.out.push_str(&digits[..1]);
+                if digits.len() > 1 {
+                    json.out.push('.');
+                    json.out.push_str(&digits[1..]);
+                }
+                let _ = write!(json.out, "e{}{exponent}", if exponent < 0 { "" } else { "+" });
+            }
+            // Digits that all stand before the point: 12340000000.0.
+            Ok(whole) if digits.len() <= whole + 1 => {
+                json.out.push_str(&digits);
+                json.out.extend(std::iter::repeat_n('0', whole + 1 - digits.len()));
+                json.out.push_str(".0");
+            }
+            // A point among the digits: 12.34.
+            Ok(whole) => {
+                json.out.push_str(&digits[..=whole]);
+                json.out.push('.');
+                json.out.push_str(&digits[whole + 1..]);
+            }
+            // Below 1: 0.001234.
+            Err(_) => {
+                json.out.push_str("0.");
+                json.out.extend(std::iter::repeat_n('0', exponent.unsigned_abs() as usize - 1));
+                json.out.push_str(&digits);
+            }
+        }
+    }
+}
+
+/// Pairs of key and value, the crate's ordered mappings ([`crate::value::Map`]): an object,
+/// in their order.
+impl<V: ToJson> ToJson for [(String, V)] {
+    fn write_json(&self, json: &mut Writer) {
+        json.open('{');
+        for (key, value) in self {
+            json.member(key, value);
+        }
+        json.close('}');
+    }
+}
+
+impl<V: ToJson> ToJson for Vec<(String, V)> {
+    fn write_json(&self, json: &mut Writer) {
+        self.as_slice().write_json(json);
+    }
+}
+
+/// `null` for `None`.
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, json: &mut Writer) {
+        match self {
+            Some(value) => value.write_json(json),
+            None => json.null(),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, json: &mut Writer) {
+        json.open('[');
+        for item in self {
+            json.next();
+            item.write_json(json);
+        }
+        json.close(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, json: &mut Writer) {
+        self.as_slice().write_json(json);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Point {
+        x: i64,
+        label: Option<String>,
+        tags: Vec<String>,
+    }
+
+    impl ToJson for Point {
+        fn write_json(&self, json: &mut Writer) {
+            json.object(&[("x", &self.x), ("label", &self.label), ("tags", &self.tags)]);
+        }
+    }
+
+    fn point() -> Point {
+        Point { x: -3, label: None, tags: vec!["a".into(), "b \"c\"".into()] }
+    }
+
+    #[test]
+    fn compact_text_has_no_white_space() {
+        assert_eq!(to_string(&point()), r#"{"x":-3,"label":null,"tags":["a","b \"c\""]}"#);
+        assert_eq!(to_string(&[point(), point()][..1]), r#"[{"x":-3,"label":null,"tags":["a","b \"c\""]}]"#);
+    }
+
+    #[test]
+    fn pretty_text_is_indented_by_two_spaces_with_empty_collections_on_one_line() {
+        let nested = vec![point(), Point { x: 1, label: Some("l".into()), tags: vec![] }];
+        let expected = r#"[
+  {
+    "x": -3,
+    "label": null,
+    "tags": [
+      "a",
+      "b \"c\""
+    ]
+  },
+  {
+    "x": 1,
+    "label": "l",
+    "tags": []
+  }
+]"#;
+        assert_eq!(to_string_pretty(&nested), expected);
+        assert_eq!(to_string_pretty(&Vec::<Point>::new()), "[]");
+    }
+
+    #[test]
+    fn pairs_of_key_and_value_are_an_object_in_their_order() {
+        assert_eq!(to_string_pretty(&vec![("b".to_owned(), 1_u8), ("a".to_owned(), 2)]), "{\n  \"b\": 1,\n  \"a\": 2\n}");
+        assert_eq!(to_string_pretty(&Vec::<(String, u8)>::new()), "{}");
+    }
+
+    #[test]
+    fn floats_are_written_as_serde_json_writes_them() {
+        let cases = [
+            (1.5, "1.5"),
+            (-0.0, "-0.0"),
+            (0.0, "0.0"),
+            (100.0, "100.0"),
+            (1e15, "1000000000000000.0"),
+            (1e16, "1e+16"),
+            (1e20, "1e+20"),
+            (123456789.125, "123456789.125"),
+            (0.0001, "0.0001"),
+            (0.00001, "0.00001"),
+            (0.000001, "1e-6"),
+            (1.5e-7, "1.5e-7"),
+            (-2.5e-300, "-2.5e-300"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (12345678901234567890.0, "1.2345678901234567e+19"),
+            (0.1 + 0.2, "0.30000000000000004"),
+        ];
+        for (number, text) in cases {
+            assert_eq!(to_string(&number), text, "{number:?} should be written {text}");
+        }
+    }
+
+    #[test]
+    fn numbers_json_has_not_are_null() {
+        assert_eq!(to_string(&[f64::NAN, f64::INFINITY, f64::NEG_INFINITY][..]), "[null,null,null]");
+    }
+
+    fn map(entries: &[(&str, Value)]) -> Value {
+        Value::Map(entries.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
+    }
+
+    fn text(s: &str) -> Value {
+        Value::String(s.into())
+    }
+
+    #[test]
+    fn what_json_stringify_writes_should_read_as_json_means_it() {
+        let json = r#"{"profile":"numerique","sourceMap":true,"page":false,"safe":null,"kramdown":{"auto_ids":"yes","header_offset":-1,"toc_levels":[2,3],"x":1.5,"y":0.000001,"z":{},"w":[]}}"#;
+        let kramdown = map(&[
+            ("auto_ids", text("yes")),
+            ("header_offset", Value::Int(-1)),
+            ("toc_levels", Value::Seq(vec![Value::Int(2), Value::Int(3)])),
+            ("x", Value::Float(1.5)),
+            ("y", Value::Float(0.000001)),
+            ("z", map(&[])),
+            ("w", Value::Seq(vec![])),
+        ]);
+        let expected = map(&[
+            ("profile", text("numerique")),
+            ("sourceMap", Value::Bool(true)),
+            ("page", Value::Bool(false)),
+            ("safe", Value::Null),
+            ("kramdown", kramdown),
+        ]);
+        assert_eq!(read(json), Ok(expected));
+    }
+
+    #[test]
+    fn strings_should_read_with_their_escapes_undone_and_stay_text() {
+        let json = r#"{"a\"b":"\"\\\/\b\f\n\r\t\u0001\u00e9 é 😀 ' # : - ? & * ! | > % @ `","1":"yes","true":"null"}"#;
+        let expected = map(&[
+            ("a\"b", text("\"\\/\u{8}\u{c}\n\r\t\u{1}é é 😀 ' # : - ? & * ! | > % @ `")),
+            ("1", text("yes")),
+            ("true", text("null")),
+        ]);
+        assert_eq!(read(json), Ok(expected));
+    }
+
+    #[test]
+    fn what_the_writer_writes_should_read_back_the_same() {
+        let value = map(&[
+            ("text", text("line\nbreak \" \u{1f} \u{2028} ümlaut")),
+            ("numbers", Value::Seq(vec![Value::Int(i64::MIN), Value::Int(0), Value::Float(-0.25), Value::Float(1e15)])),
+            ("nested", map(&[("empty", map(&[])), ("list", Value::Seq(vec![Value::Null, Value::Bool(false)]))])),
+        ]);
+        assert_eq!(read(&to_string(&value)), Ok(value.clone()));
+        assert_eq!(read(&to_string_pretty(&value)), Ok(value));
+    }
+
+    #[test]
+    fn numbers_with_an_exponent_and_no_point_should_read_as_text() {
+        assert_eq!(read("[1e+21,1e-7,2.5e-8]"), Ok(Value::Seq(vec![text("1e+21"), text("1e-7"), Value::Float(2.5e-8)])));
+    }
+
+    #[test]
+    fn escaped_surrogates_should_not_read_and_a_merge_key_should_merge() {
+        assert!(read(r#"{"a":"\ud800"}"#).is_err());
+        assert_eq!(read(r#"{"<<":{"m":1},"a":2}"#), Ok(map(&[("m", Value::Int(1)), ("a", Value::Int(2))])));
+    }
+
+    #[test]
+    fn integers_are_written_whole() {
+        assert_eq!(to_string(&i64::MIN), "-9223372036854775808");
+        assert_eq!(to_string(&u64::MAX), "18446744073709551615");
+        assert_eq!(to_string(&true), "true");
+    }
+}
