@@ -10,6 +10,9 @@ pub struct Scanner {
     start_line: usize,
     /// The last position whose line number was asked for, and the newlines before it.
     line_cache: Cell<(usize, usize)>,
+    /// The last position whose line was asked for, and where that line ends: every block
+    /// parser tried on a line asks for it.
+    line_end: Cell<(usize, usize)>,
     /// Where attribute lists in the text end (see [`Braces`]).
     pub braces: Braces,
     landmarks: Landmarks,
@@ -35,7 +38,7 @@ struct Landmarks {
 
 impl Scanner {
     pub fn new(text: String, start_line: usize) -> Self {
-        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), braces: Braces::default(), landmarks: Landmarks::default() }
+        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), line_end: Cell::new((usize::MAX, 0)), braces: Braces::default(), landmarks: Landmarks::default() }
     }
 
     #[inline]
@@ -58,11 +61,14 @@ impl Scanner {
     /// of the text when it has no newline.
     #[inline]
     pub fn line(&self) -> &str {
-        let rest = self.rest();
-        match rest.find('\n') {
-            Some(i) => &rest[..=i],
-            None => rest,
+        let (from, end) = self.line_end.get();
+        if from == self.pos {
+            return &self.text[from..end];
         }
+        let rest = self.rest();
+        let end = self.pos + rest.find('\n').map_or(rest.len(), |i| i + 1);
+        self.line_end.set((self.pos, end));
+        &self.text[self.pos..end]
     }
 
     /// Moves past the current line and returns it.
