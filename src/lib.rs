@@ -19,6 +19,7 @@ pub mod calendar;
 pub mod datetime;
 pub mod diagnostic;
 pub mod drafts;
+pub mod edited_text;
 mod escape;
 pub mod front_matter;
 pub mod json;

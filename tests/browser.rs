@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use folio::wasm::LivePreview;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -90,6 +90,35 @@ fn body_children(article: &Element) -> Vec<Element> {
 
 fn number(value: &wasm_bindgen::JsValue, key: &str) -> f64 {
     get(value, key).as_f64().unwrap()
+}
+
+/// `LivePreview::edit`'s triples: `from, removed, inserted`.
+fn edits(triples: &[(u32, u32, &str)]) -> js_sys::Array {
+    triples.iter().flat_map(|&(from, removed, inserted)| [JsValue::from(from), JsValue::from(removed), JsValue::from(inserted)]).collect()
+}
+
+#[wasm_bindgen_test]
+fn an_edit_renders_as_the_whole_edited_text_would() {
+    let (mut preview, article) = live_preview("{}");
+    preview.update("---\ntitle: Société\n---\n# Un\n\nDeux 😀 trois\n").unwrap();
+    // "Deux 😀 trois" starts at UTF-16 offset 29; the emoji is two units, so "trois" is at 37.
+    let update = preview.edit(edits(&[(37, 5, "quatre"), (29, 0, "Et ")]), 47).unwrap();
+    assert_eq!(number(&update, "replacedBlocks"), 1.0);
+    let (mut whole, expected) = live_preview("{}");
+    whole.update("---\ntitle: Société\n---\n# Un\n\nEt Deux 😀 quatre\n").unwrap();
+    assert_eq!(article.inner_html(), expected.inner_html());
+    assert!(article.inner_html().contains("<p data-source-line=\"6-6\">Et Deux 😀 quatre</p>"), "{}", article.inner_html());
+}
+
+#[wasm_bindgen_test]
+fn an_edit_that_does_not_fit_the_text_asks_for_the_whole_text() {
+    let (mut preview, article) = live_preview("{}");
+    preview.update("# One\n").unwrap();
+    let shown = article.inner_html();
+    assert!(preview.edit(edits(&[(40, 0, "x")]), 47).unwrap().is_undefined(), "an edit past the end");
+    assert!(preview.edit(edits(&[(0, 0, "x")]), 99).unwrap().is_undefined(), "a length that does not match");
+    assert_eq!(article.inner_html(), shown, "nothing should be rendered from text out of step");
+    assert!(preview.edit(js_sys::Array::of1(&"x".into()), 1).is_err(), "not triples");
 }
 
 #[wasm_bindgen_test]

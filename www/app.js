@@ -4,7 +4,7 @@
 // (src/wasm/drafts.rs). This file only wires the page's events to them.
 import { start, LivePreview, drafts } from "./folio-editor.js";
 import { registerServiceWorker } from "./sw-client.js";
-import { createSource, setText, showDiagnostics, moveCaret, topLine, scrollToLine, atEnd } from "./editor/source.js";
+import { createSource, edits, setText, showDiagnostics, moveCaret, topLine, scrollToLine, atEnd } from "./editor/source.js";
 import { chosenFile, download, fileName } from "./editor/files.js";
 
 registerServiceWorker(); // the editor works offline too, and offers new versions as the reader does
@@ -36,6 +36,7 @@ let saved = null;    // its text as last stored
 let inputAt = null;      // when the input event being handled started
 let changeStart = null;  // the first change not yet in the preview
 let changeSeen = null;   // when CodeMirror told of it
+let pending = null;      // CodeMirror's changes since the preview was given the text (a ChangeSet)
 let queued = false;
 let renderedThisFrame = false;
 let renderPending = false;
@@ -49,22 +50,26 @@ for (const type of ["keydown", "beforeinput", "paste", "drop", "cut"]) {
   }, { capture: true });
 }
 
-function changed() {
+function changed(changes) {
   changeStart ??= inputAt ?? performance.now();
   changeSeen ??= performance.now();
+  pending = pending ? pending.compose(changes) : changes;
   if (queued) return;
   queued = true;
   // After CodeMirror's update (a view cannot be dispatched to while it updates), before paint.
   queueMicrotask(() => {
     queued = false;
-    const text = source.state.doc.toString();
     if (renderedThisFrame) renderPending = true;
-    else render(text);
-    save(text);
+    else render();
+    save(source.state.doc.toString());
   });
 }
 
-function render(text = source.state.doc.toString()) {
+/**
+ * Renders the source into the preview. Only the changes since the last render cross into Rust
+ * (a keystroke, not the article); the whole text when there are none or they do not fit.
+ */
+function render() {
   renderedThisFrame = true;
   requestAnimationFrame(() => {
     renderedThisFrame = false;
@@ -76,7 +81,10 @@ function render(text = source.state.doc.toString()) {
   const begin = performance.now();
   let result;
   try {
-    result = preview.update(text);
+    const changes = pending;
+    pending = null;
+    const { doc } = source.state;
+    result = (changes && preview.edit(edits(changes), doc.length)) ?? preview.update(doc.toString());
   } catch (error) {
     changeStart = changeSeen = null;
     say(`The preview failed: ${error.message}`, "error");
@@ -90,7 +98,7 @@ function render(text = source.state.doc.toString()) {
     performance.measure("folio:keystroke-to-preview", { start: changeStart, end });
     metrics.push({ ms, editorMs: changeSeen - changeStart, waitMs: begin - changeSeen, updateMs: end - begin,
       renderMs: result.renderMs, patchMs: result.patchMs, replacedBlocks: result.replacedBlocks,
-      insertedNodes: result.insertedNodes, removedNodes: result.removedNodes, movedBlocks: result.movedBlocks, bytes: text.length });
+      insertedNodes: result.insertedNodes, removedNodes: result.removedNodes, movedBlocks: result.movedBlocks, length: source.state.doc.length });
     if (metrics.length > 5000) metrics.splice(0, metrics.length - 5000);
   }
   changeStart = changeSeen = null;
@@ -141,7 +149,8 @@ function openCurrent() {
   preview.setOptions(options());
   setText(source, text);
   changeStart = changeSeen = null;
-  render(text);
+  pending = null; // changes of the text replaced
+  render();
   source.scrollDOM.scrollTop = 0;
   ui.pane.scrollTop = 0;
 }

@@ -12,6 +12,8 @@ export class LivePreview {
   constructor(article: Element, scroller: Element, options?: RenderOptions, panels?: PreviewPanels);
   setOptions(options: RenderOptions): void;
   update(source: string): PreviewUpdate;
+  /** Edits the text last given (`from, removed, inserted` triples, UTF-16) and renders it; `undefined` when they do not fit. */
+  edit(edits: (number | string)[], length: number): PreviewUpdate | undefined;
   scrollTopForLine(line: number): number;
   lineAtScrollTop(): number;
   lineAt(node: Node): number | undefined;

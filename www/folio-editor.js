@@ -44,6 +44,12 @@ export class LivePreview {
 
   /** @returns {import("../pkg/editor/folio.js").PreviewUpdate} */
   update(source) { return this.#call("update", source); }
+  /**
+   * Edits the text last given and renders it: `edits` holds `from, removed, inserted` triples
+   * (UTF-16), `length` the edited text's length. `undefined` when they do not fit: call `update`.
+   * @returns {import("../pkg/editor/folio.js").PreviewUpdate | undefined}
+   */
+  edit(edits, length) { return this.#call("edit", edits, length); }
   /** The preview's scrollTop that shows source line `line` (fractional) at the top. */
   scrollTopForLine(line) { return this.#call("scrollTopForLine", line); }
   /** The source line (fractional) at the top of the preview. */

@@ -7,6 +7,7 @@
 use super::{js_error, to_js, Settings};
 use crate::article::OutlineEntry;
 use crate::diagnostic::Diagnostic;
+use crate::edited_text::EditedText;
 use crate::json::{Member, ToJson, Writer};
 use crate::preview::{self, content_key, Extent, Lines};
 use wasm_bindgen::prelude::*;
@@ -26,6 +27,8 @@ pub struct LivePreview {
     body: Element,
     template: HtmlTemplateElement,
     settings: Settings,
+    /// The text shown: `edit` changes it in place.
+    source: EditedText,
     header_parts: Vec<Piece>,
     blocks: Vec<Piece>,
     /// The attached files section: none or one piece, after the body.
@@ -204,6 +207,7 @@ impl LivePreview {
         Ok(LivePreview {
             performance: web_sys::window().and_then(|w| w.performance()),
             settings: Self::settings(options)?,
+            source: EditedText::default(),
             article,
             scroller,
             header,
@@ -230,6 +234,35 @@ impl LivePreview {
     /// Renders `source` and patches the page where it changed.
     #[wasm_bindgen(unchecked_return_type = "PreviewUpdate")]
     pub fn update(&mut self, source: &str) -> Result<JsValue, JsError> {
+        self.source.set(source);
+        self.refresh()
+    }
+
+    /// Edits the text last shown, then renders and patches as `update` does. `edits` holds
+    /// triples `from, removed, inserted` (UTF-16 offsets and lengths, each at its offset in the
+    /// text as edited so far, as CodeMirror's `iterChanges` gives `fromB` and `toA - fromA`);
+    /// `length` is the edited text's length. `undefined` when the edits do not fit this copy
+    /// of the text or the result is not `length` long: then `update` with the whole text.
+    #[wasm_bindgen(unchecked_return_type = "PreviewUpdate | undefined")]
+    pub fn edit(&mut self, edits: js_sys::Array, length: u32) -> Result<JsValue, JsError> {
+        let unit = |value: JsValue| value.as_f64().filter(|n| *n >= 0.0 && n.fract() == 0.0).map(|n| n as usize);
+        for i in (0..edits.length()).step_by(3) {
+            let (Some(from), Some(removed), Some(inserted)) = (unit(edits.get(i)), unit(edits.get(i + 1)), edits.get(i + 2).as_string()) else {
+                return Err(JsError::new("edit: expected triples of from, removed, inserted"));
+            };
+            if self.source.splice(from, removed, &inserted).is_err() {
+                return Ok(JsValue::UNDEFINED);
+            }
+        }
+        if self.source.units() != length as usize {
+            return Ok(JsValue::UNDEFINED);
+        }
+        self.refresh()
+    }
+
+    /// Renders the text kept and patches the page where it changed.
+    fn refresh(&mut self) -> Result<JsValue, JsError> {
+        let source = self.source.as_str();
         let started = self.now();
         let article = self.settings.render(source);
         let rendered = self.now();

@@ -9,7 +9,8 @@ import {
 import { kramdown, kramdownHighlight } from "./kramdown-mode.js";
 
 /**
- * A source editor in `parent`. `onChange(view)` follows each change of the text;
+ * A source editor in `parent`. `onChange(changes)` follows each change of the text, with
+ * CodeMirror's ChangeSet;
  * `keys` are extra key bindings (CodeMirror's `{ key, run }`), tried before the default ones.
  */
 export function createSource(parent, { onChange, keys = [], label = "Article source" }) {
@@ -30,12 +31,22 @@ export function createSource(parent, { onChange, keys = [], label = "Article sou
     keymap.of([...keys, ...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
     EditorView.contentAttributes.of({ id: "source", "aria-label": label, spellcheck: "false", autocorrect: "off", autocapitalize: "off" }),
     EditorView.updateListener.of((update) => {
-      if (update.docChanged) onChange(update.view);
+      if (update.docChanged) onChange(update.changes);
     }),
   ];
   const view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions }) });
   view.extensions = extensions;
   return view;
+}
+
+/**
+ * CodeMirror's changes as `LivePreview.edit` takes them: `from, removed, inserted` for each, in
+ * order, `from` being its offset in the text as edited so far.
+ */
+export function edits(changes) {
+  const out = [];
+  changes.iterChanges((fromA, toA, fromB, _toB, inserted) => out.push(fromB, toA - fromA, inserted.toString()));
+  return out;
 }
 
 /** Replaces the text and starts a fresh undo history (another draft is another document). */
