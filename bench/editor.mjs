@@ -1,8 +1,9 @@
 // `make bench`, after bench/run.mjs: the editor (index.html) in headless Chromium, typed into
 // key by key, on the seed article and on a ~100 KB article made from the corpus. For each
-// keystroke the page itself measures keystroke-to-preview: from the input event to the patched
-// preview DOM (performance.measure "folio:keystroke-to-preview", www/app.js), split into the
-// browser's editing and CodeMirror, the render (Folio's core), the patch (the DOM) and the rest.
+// keystroke the page itself measures keystroke-to-preview to the patched preview DOM from the key's
+// keydown (performance.measure "folio:keystroke-to-preview", www/app.js) and from its `input`
+// event (issue 7's measure), the first split into the browser's key handling and CodeMirror, the
+// render (Folio's core), the patch (the DOM) and the rest.
 // Prints p50/p95/max, and the blocks and top-level DOM nodes replaced per keystroke (a paragraph
 // is two: its element and the line break after it). Writes target/e2e/editor-bench.json.
 //
@@ -80,16 +81,19 @@ const ms = (v) => v.toFixed(2);
 const mean = (values) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 console.log(`\nEditor: keystroke-to-preview in headless Chromium (${KEYS} keystrokes per document, after ${WARM_UP} to warm up).`);
-console.log("From the input event (performance mark folio:input) to the patched preview DOM (folio:preview-patched), split into:");
-console.log("CodeMirror = input event to CodeMirror's change (the browser's editing and CodeMirror's update), render = Folio's core");
-console.log("(render_with), patch = the DOM patch, other = the rest (the text out of CodeMirror, the wasm boundary, panels).\n");
-const head = ["document", "KB", "blocks", "p50 ms", "p95 ms", "max ms", "CodeMirror p50/p95", "render p50/p95", "patch p50/p95", "other p50/p95", "blocks replaced / key", "nodes replaced / key"];
+console.log("Keystroke-to-preview is measured to the patched preview DOM (performance mark folio:preview-patched) from two");
+console.log("starts: the key's first event (keydown, mark folio:input; p50/p95/max) and, as issue 7 defines it, its `input`");
+console.log("event (keys without one, like Enter, which CodeMirror handles in keydown, count from keydown). The first is split");
+console.log("into CodeMirror = keydown to CodeMirror's change (the browser's key handling and editing, CodeMirror's update),");
+console.log("render = Folio's core (render_with), patch = the DOM patch, other = the rest (the wasm boundary, the panels).\n");
+const head = ["document", "KB", "blocks", "p50 ms", "p95 ms", "max ms", "from input p50/p95", "CodeMirror p50/p95", "render p50/p95", "patch p50/p95", "other p50/p95", "blocks replaced / key", "nodes replaced / key"];
 const pair = (values) => `${ms(quantile(values, 0.5))} / ${ms(quantile(values, 0.95))}`;
 const rows = results.map((r) => {
   const total = r.metrics.map((m) => m.ms);
   return [
     r.name, (r.bytes / 1000).toFixed(1), r.blocks,
     ms(quantile(total, 0.5)), ms(quantile(total, 0.95)), ms(Math.max(...total)),
+    pair(r.metrics.map((m) => m.fromInputMs)),
     pair(r.metrics.map((m) => m.editorMs)),
     pair(r.metrics.map((m) => m.renderMs)),
     pair(r.metrics.map((m) => m.patchMs)),
@@ -103,6 +107,8 @@ for (const r of results) {
   if (r.measured !== r.keys) console.log(`note: ${r.name}: ${r.measured} of ${r.keys} keystrokes were measured`);
 }
 const big = results.at(-1);
-const p95 = quantile(big.metrics.map((m) => m.ms), 0.95);
-console.log(`\nTarget: p95 ≤ 8 ms on the 100 KB article: ${p95 <= 8 ? "met" : "not met"} (${ms(p95)} ms).`);
+const p95 = quantile(big.metrics.map((m) => m.fromInputMs), 0.95);
+const p95FromKeydown = quantile(big.metrics.map((m) => m.ms), 0.95);
+console.log(`\nTarget: p95 ≤ 8 ms on the 100 KB article, from the input event: ${p95 <= 8 ? "met" : "not met"} (${ms(p95)} ms;` +
+  ` from keydown ${ms(p95FromKeydown)} ms, ${p95FromKeydown <= 8 ? "also within" : "over"} 8 ms).`);
 writeFileSync(`${ARTIFACTS}/editor-bench.json`, JSON.stringify(results, null, 1));
