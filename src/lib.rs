@@ -89,7 +89,6 @@ pub fn render(source: &str, options: &Options) -> Article {
 /// Renders one article: front matter, body, the profile's fields, and diagnostics.
 pub fn render_with(source: &str, request: &Request) -> Article {
     let profile = request.profile;
-    let lines = LineIndex::new(source);
     let split = front_matter::split(source);
     let mut read = front_matter::read(source, &split);
     let mut diagnostics = Vec::new();
@@ -108,12 +107,16 @@ pub fn render_with(source: &str, request: &Request) -> Article {
         let offset = read.offset_of(&key);
         read.problems.push((problem, offset));
     }
-    diagnostics.splice(0..0, read.diagnostics(&lines));
+    // Positions of the whole file only when there is a problem to place: indexing every line
+    // of a long article at each keystroke of the editor would be wasted.
+    if !read.problems.is_empty() {
+        diagnostics.splice(0..0, read.diagnostics(&LineIndex::new(source)));
+    }
 
     let markdownify = |markdown: &str| markdown_to_html(markdown, request, Part::Field).html;
     let body_markdown = &source[split.body_start..];
     let body = markdown_to_html(body_markdown, request, Part::Body);
-    let body_line = lines.position(split.body_start).line;
+    let body_line = source_map::body_first_line_at(source, split.body_start);
     diagnostics.extend(body.problems(body_line));
     let excerpt_html = match &jekyll.excerpt {
         Some(excerpt) => Some(markdownify(excerpt)),
