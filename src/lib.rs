@@ -20,6 +20,7 @@ pub mod datetime;
 pub mod diagnostic;
 pub mod drafts;
 pub mod edited_text;
+pub mod incremental;
 mod escape;
 pub mod front_matter;
 pub mod json;

@@ -111,6 +111,20 @@ fn an_edit_renders_as_the_whole_edited_text_would() {
 }
 
 #[wasm_bindgen_test]
+fn typing_in_a_paragraph_renders_it_alone_and_the_page_is_the_full_render() {
+    let (mut preview, article) = live_preview("{}");
+    let text = "# Un\n\nPremier paragraphe.\n\nDeuxième, à éditer.\n\n## Deux\n\nDernier.\n";
+    assert!(!get(&preview.update(text).unwrap(), "incremental").as_bool().unwrap(), "the first render is a full one");
+    // Typing " Oui" and a line break after "éditer." (UTF-16 offset 46).
+    let update = preview.edit(edits(&[(46, 0, " Oui\nNon")]), 74).unwrap();
+    assert!(get(&update, "incremental").as_bool().unwrap(), "an edit inside a paragraph should render it alone");
+    let (mut whole, expected) = live_preview("{}");
+    whole.update("# Un\n\nPremier paragraphe.\n\nDeuxième, à éditer. Oui\nNon\n\n## Deux\n\nDernier.\n").unwrap();
+    assert_eq!(article.inner_html(), expected.inner_html());
+    assert!(article.inner_html().contains("<h2 data-source-line=\"8-8\""), "the blocks below move down a line: {}", article.inner_html());
+}
+
+#[wasm_bindgen_test]
 fn an_edit_that_does_not_fit_the_text_asks_for_the_whole_text() {
     let (mut preview, article) = live_preview("{}");
     preview.update("# One\n").unwrap();

@@ -8,7 +8,7 @@
 mod support;
 
 use folio::Options;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 use support::ratchet::KnownFailures;
 use support::{read, Outcome};
@@ -60,7 +60,7 @@ fn run() -> &'static Run {
         let corpus = support::shared_dir().join("corpus");
         let mut outcomes = Vec::new();
         for (tree, articles, options, _) in trees() {
-            for article in articles_under(&corpus.join(articles)) {
+            for article in support::articles_under(&corpus.join(articles)) {
                 let relative = article.strip_prefix(corpus.join(articles)).unwrap().to_string_lossy().into_owned();
                 let reference = corpus.join(tree).join(format!("{relative}.html"));
                 assert!(reference.is_file(), "{} has no reference at {}", article.display(), reference.display());
@@ -77,24 +77,6 @@ fn run() -> &'static Run {
         support::write_report("corpus-report.md", &report);
         Run { outcomes, known }
     })
-}
-
-/// The articles (`.md`, `.markdown`) under `dir`, sorted.
-fn articles_under(dir: &Path) -> Vec<PathBuf> {
-    let mut articles = Vec::new();
-    let mut dirs = vec![dir.to_owned()];
-    while let Some(dir) = dirs.pop() {
-        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
-        for path in entries.map(|e| e.expect("a readable folder entry").path()) {
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|x| x == "md" || x == "markdown") {
-                articles.push(path);
-            }
-        }
-    }
-    articles.sort();
-    articles
 }
 
 fn report(outcomes: &[Outcome], known: &KnownFailures) -> String {

@@ -3,9 +3,12 @@
 //! rendered under GFM (Jekyll) and kramdown input, trusted and safe.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use folio::sanitize::Policy;
 use folio::{Options, Profile, Request};
 use std::panic::{self, AssertUnwindSafe};
+use support::random::Random;
 
 const PIECES: &[&str] = &[
     "\n", "\n\n", " ", "  ", "\t", "    ", "#", "## ", "###", "*", "**", "_", "__", "~~", "`", "```", "~~~", "[", "]", "](",
@@ -17,17 +20,7 @@ const PIECES: &[&str] = &[
     "\r\n", "\r", "```ruby\n", "~~~ русский?x\n",
 ];
 
-/// A small deterministic generator (xorshift64*), so a failure can be replayed.
-struct Random(u64);
-
 impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
     fn document(&mut self) -> String {
         let pieces = 1 + self.next() % 60;
         (0..pieces).map(|_| PIECES[(self.next() % PIECES.len() as u64) as usize]).collect()

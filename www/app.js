@@ -103,7 +103,7 @@ function render() {
     // From the `input` event as well (the browser's and CodeMirror's key handling before it left
     // out); a key without one (Enter, handled in keydown) counts from its keydown.
     metrics.push({ ms, fromInputMs: end - (changeInput ?? changeStart), editorMs: changeSeen - changeStart, waitMs: begin - changeSeen, updateMs: end - begin,
-      renderMs: result.renderMs, patchMs: result.patchMs, replacedBlocks: result.replacedBlocks,
+      renderMs: result.renderMs, patchMs: result.patchMs, incremental: result.incremental, replacedBlocks: result.replacedBlocks,
       insertedNodes: result.insertedNodes, removedNodes: result.removedNodes, movedBlocks: result.movedBlocks, length: source.state.doc.length });
     if (metrics.length > 5000) metrics.splice(0, metrics.length - 5000);
   }

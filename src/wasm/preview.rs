@@ -29,6 +29,9 @@ pub struct LivePreview {
     settings: Settings,
     /// The text shown: `edit` changes it in place.
     source: EditedText,
+    /// The last text rendered and its article, from which an edit inside one paragraph is
+    /// rendered without the rest (`crate::incremental`); none after the options changed.
+    last: Option<(String, crate::Article)>,
     header_parts: Vec<Piece>,
     blocks: Vec<Piece>,
     /// The attached files section: none or one piece, after the body.
@@ -90,6 +93,8 @@ struct Shown {
 
 /// What one update did, for the shell.
 struct Update<'a> {
+    /// Whether only the edited paragraph was rendered again (`crate::incremental`).
+    incremental: bool,
     title: Option<&'a str>,
     lang: &'a str,
     word_count: usize,
@@ -114,6 +119,7 @@ struct Update<'a> {
 impl ToJson for Update<'_> {
     fn write_json(&self, json: &mut Writer) {
         let mut members: Vec<Member> = vec![
+            ("incremental", &self.incremental),
             ("title", &self.title),
             ("lang", &self.lang),
             ("wordCount", &self.word_count),
@@ -154,6 +160,8 @@ export interface PreviewPanels {
 
 /** What `LivePreview.update` did. */
 export interface PreviewUpdate {
+  /** Only the edited paragraph was rendered again, the rest kept from the last render. */
+  incremental: boolean;
   title: string | null;
   lang: string;
   wordCount: number;
@@ -208,6 +216,7 @@ impl LivePreview {
             performance: web_sys::window().and_then(|w| w.performance()),
             settings: Self::settings(options)?,
             source: EditedText::default(),
+            last: None,
             article,
             scroller,
             header,
@@ -228,6 +237,7 @@ impl LivePreview {
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&mut self, #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue) -> Result<(), JsError> {
         self.settings = Self::settings(options)?;
+        self.last = None;
         Ok(())
     }
 
@@ -262,9 +272,13 @@ impl LivePreview {
 
     /// Renders the text kept and patches the page where it changed.
     fn refresh(&mut self) -> Result<JsValue, JsError> {
-        let source = self.source.as_str();
+        // Kept as the last text rendered, for the next edit.
+        let shown = self.source.as_str().to_owned();
+        let source = shown.as_str();
         let started = self.now();
-        let article = self.settings.render(source);
+        let quick = self.last.as_ref().and_then(|(old, previous)| crate::incremental::rerender(previous, old, source, &self.settings.request()));
+        let incremental = quick.is_some();
+        let article = quick.unwrap_or_else(|| self.settings.render(source));
         let rendered = self.now();
         let mut count = Count::default();
 
@@ -297,7 +311,8 @@ impl LivePreview {
         let diagnostics_changed = self.show_panels(&article);
         let patched = self.now();
 
-        to_js(&Update {
+        let update = to_js(&Update {
+            incremental,
             title: article.jekyll.title.as_deref(),
             lang: &article.lang,
             word_count: article.word_count,
@@ -310,7 +325,9 @@ impl LivePreview {
             diagnostics: diagnostics_changed.then_some(&article.diagnostics[..]),
             render_ms: rendered - started,
             patch_ms: patched - rendered,
-        })
+        });
+        self.last = Some((shown, article));
+        update
     }
 
     /// The `scrollTop` of the scroller that shows source line `line` (fractional: 12.5 is

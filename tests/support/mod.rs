@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod normalize;
+pub mod random;
 pub mod ratchet;
 pub mod safety;
 
@@ -120,4 +121,22 @@ pub fn clip(s: &str, max: usize) -> String {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_owned(),
     }
+}
+
+/// The articles (`.md`, `.markdown`) under `dir`, sorted.
+pub fn articles_under(dir: &Path) -> Vec<PathBuf> {
+    let mut articles = Vec::new();
+    let mut dirs = vec![dir.to_owned()];
+    while let Some(dir) = dirs.pop() {
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+        for path in entries.map(|e| e.expect("a readable folder entry").path()) {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|x| x == "md" || x == "markdown") {
+                articles.push(path);
+            }
+        }
+    }
+    articles.sort();
+    articles
 }
