@@ -2,11 +2,11 @@
 //! paragraph is rendered again, and the rest of the previous [`Article`] is kept (lines shifted).
 //!
 //! kramdown reads a top-level paragraph with blank lines on both sides the same alone as in its
-//! article, as long as nothing from elsewhere reaches into it: link and abbreviation
-//! definitions, footnotes (numbered across the article), attribute list definitions, options
-//! changed by `{::options}`, the excerpt taken from the body. Each case that could is left to
-//! a full render ([`rerender`] gives `None`). As a check on those rules, the paragraph's old
-//! text rendered alone must give exactly the HTML the full render gave it.
+//! article, given the article's link definitions, as long as nothing else from elsewhere reaches
+//! into it: abbreviation definitions, footnotes (numbered across the article), attribute list
+//! definitions, options changed by `{::options}`, the excerpt taken from the body. Each case that
+//! could is left to a full render ([`rerender`] gives `None`). As a check on those rules, the
+//! paragraph's old text rendered alone must give exactly the HTML the full render gave it.
 
 use crate::article::Article;
 use crate::preview::BodyBlock;
@@ -56,7 +56,6 @@ pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> 
     }
     let old_text = &old[region_start..region_end];
     let new_text = &new[region_start..region_end + new_end - old_end];
-    let has_link_definitions = old.contains("]:") || !request.profile.options.link_defs.is_empty();
     let abbreviations = abbreviations(old);
     // A span attribute list (`{:target="_blank"}`) stays in its paragraph, unless it names an
     // attribute list definition made elsewhere.
@@ -65,12 +64,16 @@ pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> 
         TIES.iter().any(|tie| text.contains(tie))
             || (has_definitions && text.contains("{:"))
             || abbreviations.iter().any(|abbreviation| text.contains(abbreviation))
-            || (has_link_definitions && text.contains('['))
             || text.lines().any(|line| line.trim_start_matches(' ').starts_with(OPENERS))
     };
     if tied(old_text) || tied(new_text) || new_text.starts_with(char::is_whitespace) {
         return None;
     }
+    // The paragraph's references resolve against the article's link definitions, given to it
+    // as kramdown's `link_defs` option.
+    let mut profile = request.profile.clone();
+    profile.options.link_defs.clone_from(&previous.link_definitions);
+    let request = &Request { profile: &profile, ..*request };
     let before = paragraph_alone(old_text, block.start_line, request)?;
     if before.0.html != block.html {
         return None;

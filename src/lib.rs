@@ -151,6 +151,7 @@ pub fn render_with(source: &str, request: &Request) -> Article {
         front_matter: read.data,
         jekyll,
         diagnostics,
+        link_definitions: body.link_definitions,
     }
 }
 
@@ -161,6 +162,8 @@ struct Rendered {
     blocks: Vec<kramdown::convert::Block>,
     headings: Vec<kramdown::convert::Heading>,
     words: usize,
+    /// The link definitions, by normalised id, sorted (of the body only).
+    link_definitions: Vec<(String, String, Option<String>)>,
     warnings: Vec<kramdown::parser::Warning>,
     /// Safe mode found no HTML parser to finish with, so the HTML was withheld.
     withheld: bool,
@@ -202,6 +205,11 @@ fn markdown_to_html(markdown: &str, request: &Request, part: Part) -> Rendered {
     let mut document = kramdown::Document::parse(markdown, &profile.options);
     let warnings = document.warnings().to_vec();
     let words = if part == Part::Body { stats::word_count(&document.root) } else { 0 };
+    let mut link_definitions = Vec::new();
+    if part == Part::Body {
+        link_definitions.extend(document.parser.link_defs.drain().map(|(id, (url, title))| (id, url, title)));
+        link_definitions.sort_unstable();
+    }
     if request.resolve_links {
         let site_url = |path: &str| profile.site_url(path);
         links::resolve(&mut document.root, &links::Base { site_url: &site_url, article_url: request.article_url });
@@ -215,7 +223,7 @@ fn markdown_to_html(markdown: &str, request: &Request, part: Part) -> Rendered {
     // is alive at once.
     drop(document);
     let headings = std::mem::take(&mut output.headings);
-    let mut rendered = Rendered { html: String::new(), blocks: Vec::new(), headings, words, warnings, withheld: false };
+    let mut rendered = Rendered { html: String::new(), blocks: Vec::new(), headings, words, link_definitions, warnings, withheld: false };
     // Without a source map, blocks are not kept apart: the final pass sees the whole body.
     let mut blocks = if request.source_map {
         output.blocks
