@@ -39,9 +39,10 @@ pub struct Article {
     pub body_blocks: Vec<crate::preview::BodyBlock>,
     /// Errors and warnings, positioned in the whole file.
     pub diagnostics: Vec<Diagnostic>,
-    /// The body's link definitions (with the `link_defs` option's), by kramdown's normalised id,
-    /// sorted: what a paragraph rendered alone needs to resolve its references. Not in the JSON.
-    pub link_definitions: Vec<(String, String, Option<String>)>,
+    /// The body's link definitions (with the `link_defs` option's): URL and title by kramdown's
+    /// normalised id, what a paragraph rendered alone needs to resolve its references. Not in
+    /// the JSON.
+    pub link_definitions: std::collections::HashMap<String, (String, Option<String>)>,
 }
 
 /// A header of the body: level (as written, after `header_offset`), id, text, line in the file.

@@ -72,7 +72,8 @@ pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> 
     // The paragraph's references resolve against the article's link definitions, given to it
     // as kramdown's `link_defs` option.
     let mut profile = request.profile.clone();
-    profile.options.link_defs.clone_from(&previous.link_definitions);
+    profile.options.link_defs =
+        previous.link_definitions.iter().map(|(id, (url, title))| (id.clone(), url.clone(), title.clone())).collect();
     let request = &Request { profile: &profile, ..*request };
     let before = paragraph_alone(old_text, block.start_line, request)?;
     if before.0.html != block.html {

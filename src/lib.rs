@@ -45,6 +45,7 @@ pub use options::Options;
 pub use profile::Profile;
 pub use value::Value;
 
+use std::collections::HashMap;
 use diagnostic::LineIndex;
 use front_matter::{date::Zone, FrontMatter};
 
@@ -162,8 +163,8 @@ struct Rendered {
     blocks: Vec<kramdown::convert::Block>,
     headings: Vec<kramdown::convert::Heading>,
     words: usize,
-    /// The link definitions, by normalised id, sorted (of the body only).
-    link_definitions: Vec<(String, String, Option<String>)>,
+    /// The link definitions, by normalised id (of the body only).
+    link_definitions: HashMap<String, (String, Option<String>)>,
     warnings: Vec<kramdown::parser::Warning>,
     /// Safe mode found no HTML parser to finish with, so the HTML was withheld.
     withheld: bool,
@@ -205,11 +206,7 @@ fn markdown_to_html(markdown: &str, request: &Request, part: Part) -> Rendered {
     let mut document = kramdown::Document::parse(markdown, &profile.options);
     let warnings = document.warnings().to_vec();
     let words = if part == Part::Body { stats::word_count(&document.root) } else { 0 };
-    let mut link_definitions = Vec::new();
-    if part == Part::Body {
-        link_definitions.extend(document.parser.link_defs.drain().map(|(id, (url, title))| (id, url, title)));
-        link_definitions.sort_unstable();
-    }
+    let link_definitions = if part == Part::Body { std::mem::take(&mut document.parser.link_defs) } else { HashMap::new() };
     if request.resolve_links {
         let site_url = |path: &str| profile.site_url(path);
         links::resolve(&mut document.root, &links::Base { site_url: &site_url, article_url: request.article_url });
