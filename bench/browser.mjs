@@ -6,7 +6,7 @@ import { measure } from "./measure.mjs";
 
 window.runBench = async () => {
   const inputs = await (await fetch("../../target/bench/inputs.json")).json();
-  await folio.default(new URL("../../pkg/folio_bg.wasm", location.href));
+  await folio.default({ module_or_path: new URL("../../pkg/folio_bg.wasm", location.href) });
   await markdownWasm.ready;
   return measure({ folio, markdownWasm, inputs, log: (line) => console.log(line) });
 };
