@@ -81,6 +81,7 @@ pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> 
     }
     let (after, words) = paragraph_alone(new_text, block.start_line, request)?;
     let shift = count_lines(new_text) as i64 - count_lines(old_text) as i64;
+    let word_count = (previous.word_count + words).checked_sub(before.1)?;
 
     let mut article = previous.clone();
     article.body_blocks[index] = after;
@@ -88,7 +89,7 @@ pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> 
         shift_block(later, shift);
     }
     article.body_html = article.body_blocks.iter().map(|b| b.html.as_str()).collect();
-    article.word_count = previous.word_count - before.1 + words;
+    article.word_count = word_count;
     article.reading_minutes = stats::reading_minutes(article.word_count);
     let moved = |line: &mut u32| {
         if *line > block.end_line {
