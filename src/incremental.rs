@@ -9,6 +9,7 @@
 //! paragraph's old text rendered alone must give exactly the HTML the full render gave it.
 
 use crate::article::Article;
+use crate::kramdown::scanner::count_newlines;
 use crate::preview::BodyBlock;
 use crate::{front_matter, markdown_to_html, source_map, stats, Part, Request};
 
@@ -37,7 +38,7 @@ pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> 
         return None;
     }
     let blocks = &previous.body_blocks;
-    let (first, last) = (line_of(old, start), line_of(old, old_end));
+    let (first, last) = (source_map::line_at(old, start), source_map::line_at(old, old_end));
     let index = blocks.iter().position(|b| b.start_line <= first && last <= b.end_line)?;
     // Not the first block (the excerpt may come from it) nor the last (footnotes follow it).
     if index == 0 || index + 1 == blocks.len() {
@@ -80,7 +81,7 @@ pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> 
         return None;
     }
     let (after, words) = paragraph_alone(new_text, block.start_line, request)?;
-    let shift = count_lines(new_text) as i64 - count_lines(old_text) as i64;
+    let shift = count_newlines(new_text.as_bytes()) as i64 - count_newlines(old_text.as_bytes()) as i64;
     let word_count = (previous.word_count + words).checked_sub(before.1)?;
 
     let mut article = previous.clone();
@@ -154,15 +155,6 @@ fn changed_range(old: &str, new: &str) -> (usize, usize, usize) {
         suffix -= 1;
     }
     (start, a.len() - suffix, b.len() - suffix)
-}
-
-/// The line (from 1) of byte `offset`.
-fn line_of(text: &str, offset: usize) -> u32 {
-    1 + count_lines(&text[..offset]) as u32
-}
-
-fn count_lines(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
 }
 
 /// The byte where line `line` (from 1) starts, if the text has it.

@@ -118,7 +118,7 @@ pub fn render_with(source: &str, request: &Request) -> Article {
     let markdownify = |markdown: &str| markdown_to_html(markdown, request, Part::Field).html;
     let body_markdown = &source[split.body_start..];
     let body = markdown_to_html(body_markdown, request, Part::Body);
-    let body_line = source_map::body_first_line_at(source, split.body_start);
+    let body_line = source_map::line_at(source, split.body_start);
     diagnostics.extend(body.problems(body_line));
     let excerpt_html = match &jekyll.excerpt {
         Some(excerpt) => Some(markdownify(excerpt)),

@@ -20,12 +20,12 @@ pub fn blocks(blocks: &[Block], first_line: u32) -> Vec<BodyBlock> {
 
 /// The line of the file where the body starts (after the front matter, if any).
 pub fn body_first_line(source: &str) -> u32 {
-    body_first_line_at(source, crate::front_matter::split(source).body_start)
+    line_at(source, crate::front_matter::split(source).body_start)
 }
 
-/// The line of the file where the body starts, given where it starts.
-pub fn body_first_line_at(source: &str, body_start: usize) -> u32 {
-    1 + source.as_bytes()[..body_start].iter().filter(|&&b| b == b'\n').count() as u32
+/// The line (from 1) of byte `offset` of the text.
+pub fn line_at(text: &str, offset: usize) -> u32 {
+    1 + crate::kramdown::scanner::count_newlines(&text.as_bytes()[..offset]) as u32
 }
 
 /// The block's HTML with its first element marked; text-only blocks stay as they are.

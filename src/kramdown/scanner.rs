@@ -156,7 +156,7 @@ fn last_closer(text: &[u8], delimiter: u8) -> Option<usize> {
 
 /// Newlines in `bytes`, eight bytes at a time: line numbers are asked for at every block and
 /// span, and counting byte by byte was a few percent of a render.
-fn count_newlines(bytes: &[u8]) -> usize {
+pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     let mut chunks = bytes.chunks_exact(8);
     let mut count = 0;
