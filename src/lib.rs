@@ -80,7 +80,7 @@ impl<'a> Request<'a> {
 
 /// Renders a Markdown body alone (no front matter is looked for), as kramdown would.
 pub fn render_body(markdown: &str, options: &Options) -> String {
-    kramdown::Document::parse(markdown, options).to_html()
+    kramdown::render(markdown, options, false, |_| {}).output.into_html()
 }
 
 /// Renders one article with Jekyll's profile and these kramdown options.
@@ -203,22 +203,25 @@ enum Part {
 /// its blocks for a source map) belongs here, in one place.
 fn markdown_to_html(markdown: &str, request: &Request, part: Part) -> Rendered {
     let profile = request.profile;
-    let mut document = kramdown::Document::parse(markdown, &profile.options);
-    let warnings = document.warnings().to_vec();
-    let words = if part == Part::Body { stats::word_count(&document.root) } else { 0 };
-    let link_definitions = if part == Part::Body { std::mem::take(&mut document.parser.link_defs) } else { HashMap::new() };
-    if request.resolve_links {
-        let site_url = |path: &str| profile.site_url(path);
-        links::resolve(&mut document.root, &links::Base { site_url: &site_url, article_url: request.article_url });
-    }
-    if let Some(policy) = request.safe {
-        sanitize::tree::filter(&mut document.root, policy);
-    }
-    let lines = document.lines;
-    let mut output = document.convert();
-    // The tree goes before the HTML is joined: a render's peak memory is the sum of what
-    // is alive at once.
-    drop(document);
+    let site_url = |path: &str| profile.site_url(path);
+    let base = links::Base { site_url: &site_url, article_url: request.article_url };
+    let mut words = stats::WordCounter::default();
+    // Each finished piece of the body is counted, resolved and filtered, then written and
+    // dropped: the whole tree is never kept.
+    let body = kramdown::render(markdown, &profile.options, request.source_map, |holder| {
+        if part == Part::Body {
+            words.add(holder);
+        }
+        if request.resolve_links {
+            links::resolve(holder, &base);
+        }
+        if let Some(policy) = request.safe {
+            sanitize::tree::filter(holder, policy);
+        }
+    });
+    let (mut output, warnings, lines) = (body.output, body.warnings, body.lines);
+    let words = words.words;
+    let link_definitions = if part == Part::Body { body.link_defs } else { HashMap::new() };
     let headings = std::mem::take(&mut output.headings);
     let mut rendered = Rendered { html: String::new(), blocks: Vec::new(), headings, words, link_definitions, warnings, withheld: false };
     // Without a source map, blocks are not kept apart: the final pass sees the whole body.

@@ -8,24 +8,38 @@ pub const WORDS_PER_MINUTE: usize = 200;
 /// The words of the body's text (code blocks and raw HTML markup left out; the text inside
 /// HTML elements counts).
 pub fn word_count(root: &Element) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    let mut stack = vec![root];
-    while let Some(el) = stack.pop() {
-        match el.kind {
-            Kind::Text | Kind::Codespan | Kind::Abbreviation => count_words(&el.value, &mut words, &mut in_word),
-            // Apostrophes made typographic join the words around them (d’Afrique).
-            Kind::SmartQuote => {}
-            Kind::Codeblock | Kind::XmlComment | Kind::Comment | Kind::Raw => in_word = false,
-            _ => {
-                if el.is_block() {
-                    in_word = false;
+    let mut counter = WordCounter::default();
+    counter.add(root);
+    counter.words
+}
+
+/// Counts words over a tree given piece by piece, in order: a word can run on from one piece
+/// into the next (text at the top level around an inline element).
+#[derive(Default)]
+pub struct WordCounter {
+    pub words: usize,
+    in_word: bool,
+}
+
+impl WordCounter {
+    /// Adds the words under `el`, and those of `el` itself.
+    pub fn add(&mut self, el: &Element) {
+        let mut stack = vec![el];
+        while let Some(el) = stack.pop() {
+            match el.kind {
+                Kind::Text | Kind::Codespan | Kind::Abbreviation => count_words(&el.value, &mut self.words, &mut self.in_word),
+                // Apostrophes made typographic join the words around them (d’Afrique).
+                Kind::SmartQuote => {}
+                Kind::Codeblock | Kind::XmlComment | Kind::Comment | Kind::Raw => self.in_word = false,
+                _ => {
+                    if el.is_block() {
+                        self.in_word = false;
+                    }
+                    stack.extend(el.children.iter().rev());
                 }
-                stack.extend(el.children.iter().rev());
             }
         }
     }
-    words
 }
 
 /// Counts the words starting in `text`; `in_word` carries a word on from the text before.

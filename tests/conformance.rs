@@ -54,6 +54,21 @@ struct Run {
     known: KnownFailures,
 }
 
+#[test]
+fn writing_block_by_block_gives_the_html_of_the_whole_tree() {
+    // `render_body` writes each top-level block as soon as it is finished; kramdown writes the
+    // whole tree at the end. Byte for byte, before any normalisation.
+    let mut compared = 0;
+    for case in cases(&support::shared_dir().join("conformance")) {
+        let (options, _) = options(&case);
+        let text = read(&case.dir.join(format!("{}.text", case.name)));
+        let whole = folio::kramdown::Document::parse(&text, &options).to_html();
+        assert_eq!(folio::render_body(&text, &options), whole, "{}", case.id);
+        compared += 1;
+    }
+    assert!(compared > 200, "only {compared} cases");
+}
+
 /// Every case, rendered and judged once for all the tests above.
 fn run() -> &'static Run {
     static RUN: OnceLock<Run> = OnceLock::new();

@@ -339,6 +339,17 @@ impl Element {
         self.category() == Some(Category::Block)
     }
 
+    /// Gives back the room that growing the children and their text left: the tree lives
+    /// until its HTML is written, and doubling leaves up to as much again unused.
+    pub fn settle(&mut self) {
+        self.children.shrink_to_fit();
+        for child in &mut self.children {
+            if child.kind == Kind::Text {
+                child.value.shrink_to_fit();
+            }
+        }
+    }
+
     pub fn last_kind(&self) -> Option<Kind> {
         self.children.last().map(|c| c.kind)
     }

@@ -23,13 +23,13 @@ mod unicode_table;
 use crate::options::Options;
 use element::{Element, Kind};
 use parser::{Parser, Warning};
+use std::collections::HashMap;
 
-/// A parsed body: the tree, what the converter needs besides it, and kramdown's warnings.
+/// A parsed body: the whole tree, what the converter needs besides it, and kramdown's
+/// warnings. [`render`] writes a body without keeping its tree; this is for looking at it.
 pub struct Document {
     pub root: Element,
     pub parser: Parser,
-    /// How many lines the body has.
-    pub lines: usize,
 }
 
 impl Document {
@@ -38,8 +38,7 @@ impl Document {
         let mut parser = Parser::new(options);
         let mut root = Element::new(Kind::Root).at(1);
         parser.parse(&mut root, body);
-        let lines = body.lines().count().max(1);
-        Document { root, parser, lines }
+        Document { root, parser }
     }
 
     /// The HTML, with the options as the document left them (`{::options}` can change them).
@@ -47,16 +46,58 @@ impl Document {
         convert::to_html(&self.root, &self.parser.data, &self.parser.options)
     }
 
-    /// The HTML block by block, each with its body lines, and the headers.
-    pub fn convert(&self) -> convert::Output {
-        let mut output = convert::convert(&self.root, &self.parser.data, &self.parser.options);
-        if let Some(last) = output.blocks.last_mut() {
-            last.last_line = last.last_line.max(self.lines.saturating_sub(output.trailing_blank_lines));
-        }
-        output
-    }
-
     pub fn warnings(&self) -> &[Warning] {
         &self.parser.warnings
     }
+}
+
+/// A body written by [`render`].
+pub struct Rendered {
+    /// The HTML (block by block when asked), and the headers.
+    pub output: convert::Output,
+    pub warnings: Vec<Warning>,
+    /// The link definitions: normalised id → (url, title).
+    pub link_defs: HashMap<String, (String, Option<String>)>,
+    /// How many lines the body has.
+    pub lines: usize,
+}
+
+/// Parses and writes `body`, each top-level block written as soon as it is finished and then
+/// dropped: only the block pass's tree and the HTML are ever whole, never the full tree
+/// next to its HTML. `visit` sees each step's finished elements (in a root of their own)
+/// before they are written and may change them; with `keep_blocks`, the HTML stays apart
+/// block by block, with the body lines of each.
+pub fn render(body: &str, options: &Options, keep_blocks: bool, mut visit: impl FnMut(&mut Element)) -> Rendered {
+    let mut parser = Parser::new(options);
+    let mut root = Element::new(Kind::Root).at(1);
+    parser.parse_block_pass(&mut root, body);
+    let mut converter = convert::Converter::new(&parser.options, keep_blocks);
+    // kramdown writes once everything is parsed, with the options as `{::options}` left them:
+    // where a span could still change them, blocks wait until the end to be written.
+    let wait = body.contains("{::options");
+    let mut waiting = Vec::new();
+    parser.finish_top_level(std::mem::take(&mut root.children), |parser, holder| {
+        visit(holder);
+        if wait {
+            waiting.append(&mut holder.children);
+        } else {
+            for child in &holder.children {
+                converter.push(child, &parser.data, &parser.options);
+            }
+        }
+    });
+    parser.finish_footnotes();
+    for child in waiting {
+        converter.push(&child, &parser.data, &parser.options);
+    }
+    let lines = line_count(body);
+    let mut output = converter.finish(&parser.data, &parser.options);
+    if let Some(last) = output.blocks.last_mut() {
+        last.last_line = last.last_line.max(lines.saturating_sub(output.trailing_blank_lines));
+    }
+    Rendered { output, warnings: parser.warnings, link_defs: parser.link_defs, lines }
+}
+
+fn line_count(body: &str) -> usize {
+    body.lines().count().max(1)
 }

@@ -246,10 +246,72 @@ impl Parser {
 
     /// Parses the whole body into `root` (`Parser::Kramdown#parse`).
     pub fn parse(&mut self, root: &mut Element, body: &str) {
+        self.parse_block_pass(root, body);
+        let mut finished = Vec::with_capacity(root.children.len());
+        self.finish_top_level(std::mem::take(&mut root.children), |_, holder| finished.append(&mut holder.children));
+        finished.shrink_to_fit();
+        root.children = finished;
+        self.finish_footnotes();
+    }
+
+    /// The block pass over the whole body: what follows needs every definition it makes
+    /// (links, abbreviations, attribute lists, footnotes), wherever they are.
+    pub fn parse_block_pass(&mut self, root: &mut Element, body: &str) {
         self.parse_blocks(root, Some(adapt_source(body)), 1);
-        self.update_tree(root);
+        // Abbreviation attributes depend only on definitions, all known now.
         self.correct_abbreviations_attributes();
-        self.replace_abbreviations(root);
+    }
+
+    /// Finishes the root's children one by one, in order, as kramdown's passes over the whole
+    /// root would (`update_tree`, `replace_abbreviations`, GFM's `update_elements`): spans
+    /// parsed, blank runs joined, end-of-block markers gone. Each step's top-level elements are
+    /// handed to `emit` in a root of their own, so they can be written and dropped before the
+    /// next are made.
+    pub fn finish_top_level(&mut self, children: Vec<Element>, mut emit: impl FnMut(&Parser, &mut Element)) {
+        let mut blank: Option<Element> = None;
+        for mut child in children {
+            match child.kind {
+                // End-of-block markers go; their attribute lists were applied when read.
+                Kind::Eob => continue,
+                Kind::Blank => {
+                    match &mut blank {
+                        Some(run) => run.value.push_str(&child.value),
+                        None => blank = Some(child),
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some(run) = blank.take() {
+                self.finish_step(vec![run], &mut emit);
+            }
+            if child.kind == Kind::RawText {
+                let mut holder = Element::new(Kind::Temp).at(1);
+                self.parse_span_text(&mut holder, child.value, 1);
+                self.finish_step(holder.children, &mut emit);
+            } else {
+                self.update_child(&mut child);
+                self.finish_step(vec![child], &mut emit);
+            }
+        }
+        if let Some(run) = blank {
+            self.finish_step(vec![run], &mut emit);
+        }
+    }
+
+    fn finish_step(&mut self, elements: Vec<Element>, emit: &mut impl FnMut(&Parser, &mut Element)) {
+        let mut holder = Element::new(Kind::Root).at(1);
+        holder.children = elements;
+        self.replace_abbreviations(&mut holder);
+        if self.is_gfm() {
+            self.update_gfm_elements(&mut holder);
+        }
+        emit(self, &mut holder);
+    }
+
+    /// Finishes the footnote definitions once the root is done (kramdown does them after it),
+    /// and warns about those no reference used.
+    pub fn finish_footnotes(&mut self) {
         // Each footnote's content is taken out while it is updated, the others staying
         // visible to the references in it.
         for index in 0..self.data.footnotes.as_slice().len() {
@@ -265,9 +327,6 @@ impl Parser {
             .collect();
         for (name, location) in unreferenced {
             self.warn_at(location, format!("Footnote definition for '{name}' is unreferenced - ignoring"));
-        }
-        if self.is_gfm() {
-            self.update_gfm_elements(root);
         }
     }
 
@@ -373,6 +432,10 @@ impl Parser {
             last => {
                 if !text.is_empty() {
                     let location = last.map_or(tree.location, |l| l.location);
+                    // Most blocks hold one text: room for four would be mostly unused.
+                    if tree.children.capacity() == 0 {
+                        tree.children.reserve_exact(1);
+                    }
                     tree.children.push(Element::with_value(kind, text).at(location));
                 }
             }
@@ -474,6 +537,7 @@ impl Parser {
     /// automatic ids are made from kept.
     fn update_child(&mut self, child: &mut Element) {
         self.update_tree(child);
+        child.children.shrink_to_fit();
         if let Some(ial) = child.options.ial.clone() {
             self.update_attr_with_ial(&mut child.attr, &ial);
         }

@@ -55,16 +55,16 @@ impl HtmlConverter<'_> {
         if self.options.auto_ids && !attr.contains("id") {
             let text = el.options.raw_text.as_deref().unwrap_or("");
             let prefix = &self.options.auto_id_prefix;
-            attr.set("id", self.ids.kramdown(text, prefix));
+            attr.set("id", self.state.ids.kramdown(text, prefix));
         }
         if let Some(id) = attr.get("id") {
             let no_toc = attr.get("class").is_some_and(|c| c.split_whitespace().any(|w| w == "no_toc"));
             if self.options.toc_levels.contains(&el.flags.level) && !no_toc {
-                self.toc.push((el.flags.level, id.to_owned(), el.children.clone()));
+                self.state.toc.push((el.flags.level, id.to_owned(), el.children.clone()));
             }
         }
         let level = (i32::from(el.flags.level) + self.options.header_offset).clamp(1, 6);
-        self.headings.push(Heading {
+        self.state.headings.push(Heading {
             level: level as u8,
             id: attr.get("id").unwrap_or("").to_owned(),
             text: header_ids::gfm_raw_text(el),
@@ -77,12 +77,12 @@ impl HtmlConverter<'_> {
     /// Lists; a list marked `{:toc}` or `{:footnotes}` marks where those go instead.
     pub(super) fn convert_list(&mut self, el: &Element, indent: usize, out: &mut String) {
         let has_ref = |name| el.options.ial.as_ref().is_some_and(|ial| ial.has_ref(name));
-        if self.toc_at.is_none() && has_ref("toc") {
-            self.toc_at = Some((el.kind, el.attr.clone()));
+        if self.state.toc_at.is_none() && has_ref("toc") {
+            self.state.toc_at = Some((el.kind, el.attr.clone()));
             return out.push_str(TOC_MARK);
         }
-        if !self.footnotes_at && has_ref("footnotes") {
-            self.footnotes_at = true;
+        if !self.state.footnotes_at && has_ref("footnotes") {
+            self.state.footnotes_at = true;
             return out.push_str(FOOTNOTES_MARK);
         }
         let name = if el.kind == Kind::Ol { "ol" } else { "ul" };
@@ -204,13 +204,11 @@ impl HtmlConverter<'_> {
 
     /// A table cell: `th` in the head, aligned as its column says, `&nbsp;` when empty.
     pub(super) fn convert_cell(&mut self, el: &Element, indent: usize, column: usize, out: &mut String) {
-        let section = self.stack.len().checked_sub(2).map(|i| self.stack[i].kind);
+        let section = self.state.stack.len().checked_sub(2).map(|i| self.state.stack[i].kind);
         let name = if section == Some(Kind::Thead) { "th" } else { "td" };
-        let alignment = self
-            .stack
-            .len()
-            .checked_sub(3)
-            .and_then(|i| self.stack[i].alignment.get(column).copied())
+        let stack = &self.state.stack;
+        let alignment = (stack.len().checked_sub(3))
+            .and_then(|i| stack[i].alignment.get(column).copied())
             .unwrap_or(Alignment::Default);
         let aligned;
         let attr = if alignment == Alignment::Default {

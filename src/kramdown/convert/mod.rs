@@ -20,10 +20,9 @@ use super::parser::DocumentData;
 use crate::options::{EntityOutput, Options};
 use std::collections::HashMap;
 
-/// The converter's state while writing one document.
-pub struct HtmlConverter<'a> {
-    options: &'a Options,
-    data: &'a DocumentData,
+/// What the converter keeps from one top-level block to the next.
+#[derive(Default)]
+struct State {
     /// The number the next new footnote gets (`footnote_nr` first).
     footnote_counter: u32,
     /// Footnotes in order of first reference: output name (with `footnote_prefix`), name of
@@ -42,8 +41,14 @@ pub struct HtmlConverter<'a> {
     stack: Vec<Frame>,
     /// Every header written, for the article's outline.
     headings: Vec<Heading>,
-    /// Blank lines at the end of the document.
-    trailing_blank_lines: usize,
+}
+
+/// The converter while it writes one element: the options and the parse's data, borrowed for
+/// that call only (the parser goes on between top-level blocks), and the lasting state.
+struct HtmlConverter<'a> {
+    options: &'a Options,
+    data: &'a DocumentData,
+    state: &'a mut State,
 }
 
 /// What a child needs to know of an enclosing element.
@@ -87,8 +92,10 @@ pub struct Output {
 impl Output {
     /// The blocks joined, each freed once copied.
     pub fn into_html(self) -> String {
-        let mut html = String::with_capacity(self.blocks.iter().map(|b| b.html.len()).sum());
-        for block in self.blocks {
+        let mut blocks = self.blocks.into_iter();
+        let mut html = blocks.next().map(|b| b.html).unwrap_or_default();
+        html.reserve_exact(blocks.as_slice().iter().map(|b| b.html.len()).sum());
+        for block in blocks {
             html.push_str(&block.html);
         }
         html
@@ -97,34 +104,103 @@ impl Output {
 
 /// Converts a parsed document to HTML.
 pub fn to_html(root: &Element, data: &DocumentData, options: &Options) -> String {
-    convert(root, data, options).into_html()
+    convert(root, data, options, true).into_html()
 }
 
-/// Converts a parsed document, keeping its top-level blocks apart.
-pub fn convert(root: &Element, data: &DocumentData, options: &Options) -> Output {
-    let mut converter = HtmlConverter {
-        options,
-        data,
-        footnote_counter: options.footnote_nr,
-        footnotes: Vec::new(),
-        footnote_index: HashMap::new(),
-        toc: Vec::new(),
-        toc_at: None,
-        footnotes_at: false,
-        ids: IdCounter::default(),
-        stack: Vec::new(),
-        headings: Vec::new(),
-        trailing_blank_lines: 0,
-    };
-    let blocks = converter.convert_blocks(root);
-    Output { blocks, headings: converter.headings, trailing_blank_lines: converter.trailing_blank_lines }
+/// Converts a parsed document, keeping its top-level blocks apart when `keep_blocks`.
+pub fn convert(root: &Element, data: &DocumentData, options: &Options, keep_blocks: bool) -> Output {
+    let mut converter = Converter::new(options, keep_blocks);
+    for child in &root.children {
+        converter.push(child, data, options);
+    }
+    converter.finish(data, options)
+}
+
+/// Writes a document one child of the root at a time, so that each can be dropped once
+/// written: a document's tree and its HTML need not be alive together.
+pub struct Converter {
+    state: State,
+    blocks: Vec<Block>,
+    /// The blank lines that follow each block, which its lines do not include.
+    blank_after: Vec<usize>,
+    /// Keep each top-level block's HTML apart (for a source map), or write one string.
+    keep_blocks: bool,
+}
+
+impl Converter {
+    pub fn new(options: &Options, keep_blocks: bool) -> Self {
+        let mut state = State { footnote_counter: options.footnote_nr, ..State::default() };
+        // The root's children are at indentation 0 (kramdown starts at -2).
+        state.stack.push(Frame { kind: Kind::Root, content_model: None, alignment: Vec::new(), refs: Vec::new() });
+        Converter { state, blocks: Vec::new(), blank_after: Vec::new(), keep_blocks }
+    }
+
+    /// Writes the next child of the root; a blank run joins the block before it.
+    pub fn push(&mut self, child: &Element, data: &DocumentData, options: &Options) {
+        let mut html = HtmlConverter { options, data, state: &mut self.state };
+        let blank = child.kind == Kind::Blank;
+        match self.blocks.last_mut() {
+            Some(last) if blank || !self.keep_blocks => {
+                html.convert(child, 0, &mut last.html);
+                let after = self.blank_after.last_mut().expect("one per block");
+                *after = if blank { *after + child.value.matches('\n').count() } else { 0 };
+            }
+            _ => {
+                if let Some(last) = self.blocks.last_mut() {
+                    // Done with: the room its growth left goes back (the blocks are all
+                    // alive until joined).
+                    last.html.shrink_to_fit();
+                }
+                let line = child.location;
+                let mut out = String::new();
+                html.convert(child, 0, &mut out);
+                self.blocks.push(Block { html: out, first_line: line, last_line: line });
+                self.blank_after.push(0);
+            }
+        }
+    }
+
+    /// The blocks with their lines, then the footnotes, with the table of contents and
+    /// footnotes put where `{:toc}` and `{:footnotes}` asked.
+    pub fn finish(mut self, data: &DocumentData, options: &Options) -> Output {
+        let blocks = &mut self.blocks;
+        // A block runs up to the next one's first line, less the blank lines between them.
+        for i in 1..blocks.len() {
+            let end = blocks[i].first_line.saturating_sub(1 + self.blank_after[i - 1]);
+            blocks[i - 1].last_line = end.max(blocks[i - 1].first_line);
+        }
+        let trailing_blank_lines = self.blank_after.last().copied().unwrap_or(0);
+        self.state.stack.pop();
+        let mut html = HtmlConverter { options, data, state: &mut self.state };
+        let footnotes = html.footnote_content();
+        let footnote_line = blocks.last().map_or(1, |b| b.last_line);
+        match blocks.iter_mut().find(|b| html.state.footnotes_at && b.html.contains(FOOTNOTES_MARK)) {
+            Some(block) => replace_mark(&mut block.html, FOOTNOTES_MARK, &footnotes),
+            None if !footnotes.is_empty() => blocks.push(Block { html: footnotes, first_line: footnote_line, last_line: footnote_line }),
+            None => {}
+        }
+        if let Some((kind, attrs)) = html.state.toc_at.take() {
+            let tree = toc::tree(&html.state.toc, kind, attrs);
+            let text = if tree.children.is_empty() { String::new() } else { html.convert_to_string(&tree, 0) };
+            if let Some(block) = blocks.iter_mut().find(|b| b.html.contains(TOC_MARK)) {
+                replace_mark(&mut block.html, TOC_MARK, &text);
+            }
+        }
+        Output { blocks: self.blocks, headings: self.state.headings, trailing_blank_lines }
+    }
+}
+
+/// Replaces the first `mark` in `html` where it is, without copying the rest.
+fn replace_mark(html: &mut String, mark: &str, text: &str) {
+    if let Some(at) = html.find(mark) {
+        html.replace_range(at..at + mark.len(), text);
+    }
 }
 
 impl<'a> HtmlConverter<'a> {
     fn convert(&mut self, el: &Element, indent: usize, out: &mut String) {
         use Kind::*;
         match el.kind {
-            Root => self.convert_root(el, out),
             Blank => out.push('\n'),
             Text => self.convert_text(el, out),
             P => self.convert_p(el, indent, out),
@@ -166,8 +242,9 @@ impl<'a> HtmlConverter<'a> {
             SmartQuote => self.convert_smart_quote(el, out),
             Math => self.convert_math(el, indent, out),
             Abbreviation => self.convert_abbreviation(el, out),
-            // Never left in a parsed tree.
-            RawText | Eob | Temp => {}
+            // The root is written child by child by [`Converter`]; the others are never left
+            // in a parsed tree.
+            Root | RawText | Eob | Temp => {}
         }
     }
 
@@ -180,7 +257,7 @@ impl<'a> HtmlConverter<'a> {
 
     /// The children's HTML, one indentation step deeper.
     fn inner(&mut self, el: &Element, indent: usize, out: &mut String) {
-        self.stack.push(Frame {
+        self.state.stack.push(Frame {
             kind: el.kind,
             content_model: el.flags.content_model,
             alignment: if el.kind == Kind::Table { el.options.alignment.clone() } else { Vec::new() },
@@ -194,69 +271,11 @@ impl<'a> HtmlConverter<'a> {
                 self.convert(child, child_indent, out);
             }
         }
-        self.stack.pop();
-    }
-
-    fn convert_root(&mut self, root: &Element, out: &mut String) {
-        for block in self.convert_blocks(root) {
-            out.push_str(&block.html);
-        }
-    }
-
-    /// The root's children as blocks (each blank run joins the block before it), then the
-    /// footnotes, with the table of contents and footnotes put where `{:toc}` and
-    /// `{:footnotes}` asked.
-    fn convert_blocks(&mut self, root: &Element) -> Vec<Block> {
-        // The root's children are at indentation 0 (kramdown starts at -2).
-        self.stack.push(Frame { kind: Kind::Root, content_model: None, alignment: Vec::new(), refs: Vec::new() });
-        let mut blocks: Vec<Block> = Vec::with_capacity(root.children.len());
-        // The blank lines that follow each block, which its lines do not include.
-        let mut blank_after: Vec<usize> = Vec::with_capacity(root.children.len());
-        for child in &root.children {
-            match blocks.last_mut() {
-                Some(last) if child.kind == Kind::Blank => {
-                    self.convert(child, 0, &mut last.html);
-                    *blank_after.last_mut().expect("one per block") += child.value.matches('\n').count();
-                }
-                _ => {
-                    if let Some(last) = blocks.last_mut() {
-                        // Done with: the room its growth left goes back (the blocks are all
-                        // alive until joined).
-                        last.html.shrink_to_fit();
-                    }
-                    let line = child.location;
-                    let html = self.convert_to_string(child, 0);
-                    blocks.push(Block { html, first_line: line, last_line: line });
-                    blank_after.push(0);
-                }
-            }
-        }
-        // A block runs up to the next one's first line, less the blank lines between them.
-        for i in 1..blocks.len() {
-            let end = blocks[i].first_line.saturating_sub(1 + blank_after[i - 1]);
-            blocks[i - 1].last_line = end.max(blocks[i - 1].first_line);
-        }
-        self.trailing_blank_lines = blank_after.last().copied().unwrap_or(0);
-        self.stack.pop();
-        let footnotes = self.footnote_content();
-        let footnote_line = blocks.last().map_or(1, |b| b.last_line);
-        match blocks.iter_mut().find(|b| self.footnotes_at && b.html.contains(FOOTNOTES_MARK)) {
-            Some(block) => block.html = block.html.replacen(FOOTNOTES_MARK, &footnotes, 1),
-            None if !footnotes.is_empty() => blocks.push(Block { html: footnotes, first_line: footnote_line, last_line: footnote_line }),
-            None => {}
-        }
-        if let Some((kind, attrs)) = self.toc_at.take() {
-            let tree = toc::tree(&self.toc, kind, attrs);
-            let text = if tree.children.is_empty() { String::new() } else { self.convert_to_string(&tree, 0) };
-            if let Some(block) = blocks.iter_mut().find(|b| b.html.contains(TOC_MARK)) {
-                block.html = block.html.replacen(TOC_MARK, &text, 1);
-            }
-        }
-        blocks
+        self.state.stack.pop();
     }
 
     fn parent(&self) -> Option<&Frame> {
-        self.stack.last()
+        self.state.stack.last()
     }
 
     /// Whether the enclosing element is a raw HTML element (whose content is written as is).

@@ -127,6 +127,7 @@ impl Parser {
         }
         self.depth -= 1;
         self.span_stack.pop();
+        el.settle();
         stopped
     }
 
