@@ -44,7 +44,7 @@ fn inputs() -> [(&'static str, String); 2] {
 fn block_pass(body: &str, options: &Options) -> (Parser, Element) {
     let mut parser = Parser::new(options);
     let mut root = Element::new(Kind::Root).at(1);
-    parser.parse_blocks(&mut root, Some(adapt_source(body)), 1);
+    parser.parse_blocks(&mut root, Some(adapt_source(body.to_owned())), 1);
     (parser, root)
 }
 

@@ -80,7 +80,7 @@ impl<'a> Request<'a> {
 
 /// Renders a Markdown body alone (no front matter is looked for), as kramdown would.
 pub fn render_body(markdown: &str, options: &Options) -> String {
-    kramdown::render(markdown, options, false, |_| {}).output.into_html()
+    kramdown::render(markdown.to_owned(), options, false, |_| {}).output.into_html()
 }
 
 /// Renders one article with Jekyll's profile and these kramdown options.
@@ -90,9 +90,15 @@ pub fn render(source: &str, options: &Options) -> Article {
 
 /// Renders one article: front matter, body, the profile's fields, and diagnostics.
 pub fn render_with(source: &str, request: &Request) -> Article {
+    render_owned(source.to_owned(), request)
+}
+
+/// [`render_with`] for a text the caller gives up: the body is parsed where it is, not
+/// copied, so a long article's text is in memory once.
+pub fn render_owned(mut source: String, request: &Request) -> Article {
     let profile = request.profile;
-    let split = front_matter::split(source);
-    let mut read = front_matter::read(source, &split);
+    let split = front_matter::split(&source);
+    let mut read = front_matter::read(&source, &split);
     let mut diagnostics = Vec::new();
 
     let zone_name = if request.calendar.utc_offset(&profile.timezone, 0).is_some() {
@@ -112,18 +118,19 @@ pub fn render_with(source: &str, request: &Request) -> Article {
     // Positions of the whole file only when there is a problem to place: indexing every line
     // of a long article at each keystroke of the editor would be wasted.
     if !read.problems.is_empty() {
-        diagnostics.splice(0..0, read.diagnostics(&LineIndex::new(source)));
+        diagnostics.splice(0..0, read.diagnostics(&LineIndex::new(&source)));
     }
 
-    let markdownify = |markdown: &str| markdown_to_html(markdown, request, Part::Field).html;
-    let body_markdown = &source[split.body_start..];
-    let body = markdown_to_html(body_markdown, request, Part::Body);
-    let body_line = source_map::line_at(source, split.body_start);
-    diagnostics.extend(body.problems(body_line));
-    let excerpt_html = match &jekyll.excerpt {
-        Some(excerpt) => Some(markdownify(excerpt)),
-        None => front_matter::excerpt::extract(body_markdown, &jekyll.excerpt_separator).map(|e| markdownify(&e)),
+    let markdownify = |markdown: &str| markdown_to_html(markdown.to_owned(), request, Part::Field).html;
+    let body_line = source_map::line_at(&source, split.body_start);
+    let extracted = match jekyll.excerpt {
+        Some(_) => None,
+        None => front_matter::excerpt::extract(&source[split.body_start..], &jekyll.excerpt_separator),
     };
+    source.drain(..split.body_start);
+    let body = markdown_to_html(source, request, Part::Body);
+    diagnostics.extend(body.problems(body_line));
+    let excerpt_html = jekyll.excerpt.as_deref().or(extracted.as_deref()).map(markdownify);
     let mut picked = profile.pick(&read.data, markdownify);
     // With a source map, the body's HTML is its marked blocks put together.
     let body_blocks = source_map::blocks(&body.blocks, body_line);
@@ -201,7 +208,7 @@ enum Part {
 /// Markdown to HTML; in safe mode filtered on the tree, then through a real HTML parser.
 /// What is derived from the body (its outline, word count, links resolved against the site,
 /// its blocks for a source map) belongs here, in one place.
-fn markdown_to_html(markdown: &str, request: &Request, part: Part) -> Rendered {
+fn markdown_to_html(markdown: String, request: &Request, part: Part) -> Rendered {
     let profile = request.profile;
     let site_url = |path: &str| profile.site_url(path);
     let base = links::Base { site_url: &site_url, article_url: request.article_url };

@@ -67,14 +67,19 @@ pub struct Rendered {
 /// next to its HTML. `visit` sees each step's finished elements (in a root of their own)
 /// before they are written and may change them; with `keep_blocks`, the HTML stays apart
 /// block by block, with the body lines of each.
-pub fn render(body: &str, options: &Options, keep_blocks: bool, mut visit: impl FnMut(&mut Element)) -> Rendered {
-    let mut parser = Parser::new(options);
-    let mut root = Element::new(Kind::Root).at(1);
-    parser.parse_block_pass(&mut root, body);
-    let mut converter = convert::Converter::new(&parser.options, keep_blocks);
+pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: impl FnMut(&mut Element)) -> Rendered {
+    // The HTML, when written as one string, is about as long as the Markdown and a half: made
+    // before the tree, it is one piece where room is still free, not copied as it doubles
+    // past every size the tree left holes of.
+    let html = if keep_blocks { String::new() } else { String::with_capacity(body.len() + body.len() / 2) };
+    let lines = line_count(&body);
     // kramdown writes once everything is parsed, with the options as `{::options}` left them:
     // where a span could still change them, blocks wait until the end to be written.
     let wait = body.contains("{::options");
+    let mut parser = Parser::new(options);
+    let mut root = Element::new(Kind::Root).at(1);
+    parser.parse_block_pass(&mut root, body);
+    let mut converter = convert::Converter::new(&parser.options, keep_blocks, html);
     let mut waiting = Vec::new();
     parser.finish_top_level(std::mem::take(&mut root.children), |parser, holder| {
         visit(holder);
@@ -90,7 +95,6 @@ pub fn render(body: &str, options: &Options, keep_blocks: bool, mut visit: impl 
     for child in waiting {
         converter.push(&child, &parser.data, &parser.options);
     }
-    let lines = line_count(body);
     let mut output = converter.finish(&parser.data, &parser.options);
     if let Some(last) = output.blocks.last_mut() {
         last.last_line = last.last_line.max(lines.saturating_sub(output.trailing_blank_lines));

@@ -246,7 +246,7 @@ impl Parser {
 
     /// Parses the whole body into `root` (`Parser::Kramdown#parse`).
     pub fn parse(&mut self, root: &mut Element, body: &str) {
-        self.parse_block_pass(root, body);
+        self.parse_block_pass(root, body.to_owned());
         let mut finished = Vec::with_capacity(root.children.len());
         self.finish_top_level(std::mem::take(&mut root.children), |_, holder| finished.append(&mut holder.children));
         finished.shrink_to_fit();
@@ -256,7 +256,7 @@ impl Parser {
 
     /// The block pass over the whole body: what follows needs every definition it makes
     /// (links, abbreviations, attribute lists, footnotes), wherever they are.
-    pub fn parse_block_pass(&mut self, root: &mut Element, body: &str) {
+    pub fn parse_block_pass(&mut self, root: &mut Element, body: String) {
         self.parse_blocks(root, Some(adapt_source(body)), 1);
         // Abbreviation attributes depend only on definitions, all known now.
         self.correct_abbreviations_attributes();
@@ -591,12 +591,17 @@ impl Parser {
 }
 
 /// Normalises the source as kramdown does before parsing (`adapt_source`): `\r\n` and `\r`
-/// become `\n`, and the text ends with exactly one newline.
-pub fn adapt_source(source: &str) -> String {
-    let mut text = if source.contains('\r') { source.replace("\r\n", "\n").replace('\r', "\n") } else { source.to_owned() };
+/// become `\n`, and the text ends with exactly one newline. Usually nothing changes, and the
+/// text is kept where it is.
+pub fn adapt_source(mut text: String) -> String {
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     // Ruby's chomp removes one trailing line end.
     if text.ends_with('\n') {
         text.pop();
+    } else {
+        text.reserve_exact(1);
     }
     text.push('\n');
     text
@@ -627,9 +632,9 @@ mod tests {
 
     #[test]
     fn sources_end_with_exactly_one_newline() {
-        assert_eq!(adapt_source("a\r\nb\r"), "a\nb\n");
-        assert_eq!(adapt_source("a\n\n"), "a\n\n");
-        assert_eq!(adapt_source(""), "\n");
+        assert_eq!(adapt_source("a\r\nb\r".into()), "a\nb\n");
+        assert_eq!(adapt_source("a\n\n".into()), "a\n\n");
+        assert_eq!(adapt_source(String::new()), "\n");
     }
 
     #[test]

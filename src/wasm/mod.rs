@@ -128,7 +128,7 @@ fn start() {
 
 /// Renders one article (front matter and Markdown body).
 #[wasm_bindgen(unchecked_return_type = "Article")]
-pub fn render(source: &str, #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue) -> Result<JsValue, JsError> {
+pub fn render(source: String, #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue) -> Result<JsValue, JsError> {
     let settings = Settings::read(options)?;
     let article = settings.render(source);
     // The HTML, most of the bytes, crosses as strings of its own: inside the JSON text it would
@@ -210,8 +210,8 @@ impl Settings {
         }
     }
 
-    fn render(&self, source: &str) -> crate::Article {
-        let mut article = crate::render_with(source, &self.request());
+    fn render(&self, source: String) -> crate::Article {
+        let mut article = crate::render_owned(source, &self.request());
         article.diagnostics.extend(self.problems.iter().cloned());
         article
     }

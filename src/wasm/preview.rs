@@ -278,7 +278,7 @@ impl LivePreview {
         let started = self.now();
         let quick = self.last.as_ref().and_then(|(old, previous)| crate::incremental::rerender(previous, old, source, &self.settings.request()));
         let incremental = quick.is_some();
-        let article = quick.unwrap_or_else(|| self.settings.render(source));
+        let article = quick.unwrap_or_else(|| self.settings.render(source.to_owned()));
         let rendered = self.now();
         let mut count = Count::default();
 

@@ -109,7 +109,7 @@ pub fn to_html(root: &Element, data: &DocumentData, options: &Options) -> String
 
 /// Converts a parsed document, keeping its top-level blocks apart when `keep_blocks`.
 pub fn convert(root: &Element, data: &DocumentData, options: &Options, keep_blocks: bool) -> Output {
-    let mut converter = Converter::new(options, keep_blocks);
+    let mut converter = Converter::new(options, keep_blocks, String::new());
     for child in &root.children {
         converter.push(child, data, options);
     }
@@ -125,14 +125,17 @@ pub struct Converter {
     blank_after: Vec<usize>,
     /// Keep each top-level block's HTML apart (for a source map), or write one string.
     keep_blocks: bool,
+    /// Where the first block is written.
+    buffer: String,
 }
 
 impl Converter {
-    pub fn new(options: &Options, keep_blocks: bool) -> Self {
+    /// A converter writing its first block into `buffer` (allocated early, it is one piece).
+    pub fn new(options: &Options, keep_blocks: bool, buffer: String) -> Self {
         let mut state = State { footnote_counter: options.footnote_nr, ..State::default() };
         // The root's children are at indentation 0 (kramdown starts at -2).
         state.stack.push(Frame { kind: Kind::Root, content_model: None, alignment: Vec::new(), refs: Vec::new() });
-        Converter { state, blocks: Vec::new(), blank_after: Vec::new(), keep_blocks }
+        Converter { state, blocks: Vec::new(), blank_after: Vec::new(), keep_blocks, buffer }
     }
 
     /// Writes the next child of the root; a blank run joins the block before it.
@@ -152,7 +155,7 @@ impl Converter {
                     last.html.shrink_to_fit();
                 }
                 let line = child.location;
-                let mut out = String::new();
+                let mut out = std::mem::take(&mut self.buffer);
                 html.convert(child, 0, &mut out);
                 self.blocks.push(Block { html: out, first_line: line, last_line: line });
                 self.blank_after.push(0);
