@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::FrontMatter;
+use crate::html_pieces::HtmlPieces;
 use crate::json::{Member, ToJson, Writer};
 use crate::value::Map;
 
@@ -29,7 +30,7 @@ pub struct Article {
     /// Attached files, their URLs resolved against the site.
     pub files: Vec<Attachment>,
     /// The body as HTML.
-    pub body_html: String,
+    pub body_html: HtmlPieces,
     /// The body's headers, in order: the table of contents a reader or editor shows.
     pub outline: Vec<OutlineEntry>,
     /// Words in the body, and the minutes it takes to read them.

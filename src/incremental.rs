@@ -89,7 +89,7 @@ pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> 
     for later in &mut article.body_blocks[index + 1..] {
         shift_block(later, shift);
     }
-    article.body_html = article.body_blocks.iter().map(|b| b.html.as_str()).collect();
+    article.body_html = article.body_blocks.iter().map(|b| b.html.clone()).collect();
     article.word_count = word_count;
     article.reading_minutes = stats::reading_minutes(article.word_count);
     let moved = |line: &mut u32| {

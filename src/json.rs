@@ -79,8 +79,15 @@ impl Writer {
     }
 
     fn string(&mut self, text: &str) {
+        self.string_of_pieces(std::iter::once(text));
+    }
+
+    /// One JSON string of the text the pieces make together.
+    pub(crate) fn string_of_pieces<'a>(&mut self, pieces: impl Iterator<Item = &'a str>) {
         self.out.push('"');
-        escape::json(&mut self.out, text);
+        for piece in pieces {
+            escape::json(&mut self.out, piece);
+        }
         self.out.push('"');
     }
 

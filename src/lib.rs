@@ -23,6 +23,7 @@ pub mod edited_text;
 pub mod incremental;
 mod escape;
 pub mod front_matter;
+pub mod html_pieces;
 pub mod json;
 pub mod kramdown;
 pub mod links;
@@ -41,6 +42,7 @@ pub mod yaml;
 pub use article::{Article, OutlineEntry};
 pub use calendar::Calendar;
 pub use diagnostic::{Diagnostic, Position, Severity};
+pub use html_pieces::HtmlPieces;
 pub use options::Options;
 pub use profile::Profile;
 pub use value::Value;
@@ -121,7 +123,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
         diagnostics.splice(0..0, read.diagnostics(&LineIndex::new(&source)));
     }
 
-    let markdownify = |markdown: &str| markdown_to_html(markdown.to_owned(), request, Part::Field).html;
+    let markdownify = |markdown: &str| markdown_to_html(markdown.to_owned(), request, Part::Field).html.to_string();
     let body_line = source_map::line_at(&source, split.body_start);
     let extracted = match jekyll.excerpt {
         Some(_) => None,
@@ -154,7 +156,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
         }).collect(),
         word_count: body.words,
         reading_minutes: stats::reading_minutes(body.words),
-        body_html: if request.source_map { body_blocks.iter().map(|b| b.html.as_str()).collect() } else { body.html },
+        body_html: if request.source_map { body_blocks.iter().map(|b| b.html.clone()).collect() } else { body.html },
         body_blocks,
         front_matter: read.data,
         jekyll,
@@ -165,7 +167,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
 
 /// Markdown rendered for an article: the HTML, block by block, and what was learnt on the way.
 struct Rendered {
-    html: String,
+    html: HtmlPieces,
     /// The top-level blocks, with body lines (only asked for with a source map).
     blocks: Vec<kramdown::convert::Block>,
     headings: Vec<kramdown::convert::Heading>,
@@ -230,14 +232,14 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part) -> Rendered
     let words = words.words;
     let link_definitions = if part == Part::Body { body.link_defs } else { HashMap::new() };
     let headings = std::mem::take(&mut output.headings);
-    let mut rendered = Rendered { html: String::new(), blocks: Vec::new(), headings, words, link_definitions, warnings, withheld: false };
-    // Without a source map, blocks are not kept apart: the final pass sees the whole body.
-    let mut blocks = if request.source_map {
-        output.blocks
-    } else {
-        vec![kramdown::convert::Block { html: output.into_html(), first_line: 1, last_line: lines }]
-    };
+    let mut rendered = Rendered { html: HtmlPieces::default(), blocks: Vec::new(), headings, words, link_definitions, warnings, withheld: false };
+    let mut blocks = output.blocks;
     if let Some(policy) = request.safe {
+        // Without a source map, the final pass sees the whole body at once.
+        if !request.source_map {
+            let html = blocks.iter().map(|b| b.html.as_str()).collect();
+            blocks = vec![kramdown::convert::Block { html, first_line: 1, last_line: lines }];
+        }
         for block in &mut blocks {
             match sanitize::html(&block.html, policy) {
                 Some(html) => block.html = html,
@@ -249,10 +251,10 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part) -> Rendered
         }
     }
     if request.source_map {
-        rendered.html = blocks.iter().map(|b| b.html.as_str()).collect();
+        rendered.html = blocks.iter().map(|b| b.html.clone()).collect();
         rendered.blocks = blocks;
     } else {
-        rendered.html = blocks.pop().map(|b| b.html).unwrap_or_default();
+        rendered.html = blocks.into_iter().map(|b| b.html).collect();
     }
     rendered
 }
@@ -278,7 +280,7 @@ mod tests {
         ];
         for (name, source) in cases {
             let article = render(&source, &Options::jekyll());
-            assert!(article.body_html.contains("Body text"), "{name}: the body should render");
+            assert!(article.body_html.to_string().contains("Body text"), "{name}: the body should render");
             assert_eq!(article.diagnostics.len(), 1, "{name}: {:?}", article.diagnostics);
             assert!(article.diagnostics[0].line >= 1, "{name}: should be positioned in the file");
         }

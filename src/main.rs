@@ -169,7 +169,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             let request = Request { safe: safe.then_some(&policy), ..request(&profile, &input) };
             let article = folio::render_with(&source, &request);
             let text = match output {
-                Output::Body => article.body_html.clone(),
+                Output::Body => article.body_html.to_string(),
                 Output::Page => page::to_html(&article),
                 Output::Json => folio::json::to_string_pretty(&article) + "\n",
             };

@@ -71,7 +71,7 @@ fn push_article(out: &mut String, article: &Article) {
         out.push_str(&part);
     }
     out.push_str("</header>\n<div class=\"article-body\">\n");
-    out.push_str(&article.body_html);
+    article.body_html.pieces().for_each(|piece| out.push_str(piece));
     out.push_str("</div>\n");
     out.push_str(&files_html(article));
 }

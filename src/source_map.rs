@@ -55,9 +55,9 @@ mod tests {
         let profile = Profile::jekyll();
         let source = "---\ntitle: T\n---\n# Head\n\nOne\ntwo\n\n> quote\n";
         let article = render_with(source, &Request { source_map: true, ..Request::new(&profile) });
-        assert!(article.body_html.contains("<h1 data-source-line=\"4-4\""), "{}", article.body_html);
-        assert!(article.body_html.contains("<p data-source-line=\"6-7\">One\ntwo</p>"), "{}", article.body_html);
-        assert!(article.body_html.contains("<blockquote data-source-line=\"9-9\">"), "{}", article.body_html);
+        assert!(article.body_html.to_string().contains("<h1 data-source-line=\"4-4\""), "{}", article.body_html);
+        assert!(article.body_html.to_string().contains("<p data-source-line=\"6-7\">One\ntwo</p>"), "{}", article.body_html);
+        assert!(article.body_html.to_string().contains("<blockquote data-source-line=\"9-9\">"), "{}", article.body_html);
         let lines: Vec<_> = article.body_blocks.iter().map(|b| (b.start_line, b.end_line)).collect();
         assert_eq!(lines, [(4, 4), (6, 7), (9, 9)]);
     }
@@ -73,7 +73,7 @@ mod tests {
     fn without_a_source_map_the_html_is_clean() {
         let profile = Profile::jekyll();
         let article = render_with("# Head\n\nText\n", &Request::new(&profile));
-        assert!(!article.body_html.contains("data-source-line"));
+        assert!(!article.body_html.to_string().contains("data-source-line"));
         assert!(article.body_blocks.is_empty());
     }
 

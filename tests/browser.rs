@@ -27,7 +27,7 @@ fn the_seed_renders_to_a_dom_with_its_headings_and_links() {
     assert!(article.diagnostics.is_empty(), "{:?}", article.diagnostics);
     assert_eq!(article.jekyll.title.as_deref(), Some("La société civile au cœur du sommet du Partenariat pour un gouvernement ouvert"));
     let host = element("div");
-    host.set_inner_html(&article.body_html);
+    host.set_inner_html(&article.body_html.to_string());
     let headings = host.query_selector_all("h4").unwrap();
     assert_eq!(headings.length(), 5);
     let first = headings.item(0).unwrap().text_content().unwrap();
@@ -45,13 +45,13 @@ fn a_broken_front_matter_gives_a_positioned_error_and_the_body_still_renders() {
     assert_eq!(article.diagnostics.len(), 1);
     assert!(article.diagnostics[0].line >= 2);
     let host = element("div");
-    host.set_inner_html(&article.body_html);
+    host.set_inner_html(&article.body_html.to_string());
     assert_eq!(host.query_selector("h2").unwrap().unwrap().text_content().unwrap(), "Body");
 }
 
 #[wasm_bindgen_test]
 fn the_js_render_returns_a_plain_object_with_camel_case_fields() {
-    let value = folio::wasm::render("---\ntitle: T\ntags: [a]\n---\nx\n", wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    let value = folio::wasm::render(text("---\ntitle: T\ntags: [a]\n---\nx\n"), wasm_bindgen::JsValue::UNDEFINED).unwrap();
     let get = |key: &str| js_sys::Reflect::get(&value, &key.into()).unwrap();
     assert_eq!(get("title").as_string().as_deref(), Some("T"));
     assert_eq!(get("bodyHtml").as_string().as_deref(), Some("<p>x</p>\n"));
@@ -66,7 +66,7 @@ fn options_cross_as_json_and_what_an_article_lacks_comes_back_as_null() {
     // JSON.stringify leaves out undefined members and functions: they are as good as absent.
     js_sys::Reflect::set(&options, &"fileName".into(), &wasm_bindgen::JsValue::UNDEFINED).unwrap();
     js_sys::Reflect::set(&options, &"safe".into(), &js_sys::Function::new_no_args("return true")).unwrap();
-    let article = folio::wasm::render("---\nratio: .nan\n---\n# Head\n\n<b onclick=\"x\">y</b>\n", options).unwrap();
+    let article = folio::wasm::render(text("---\nratio: .nan\n---\n# Head\n\n<b onclick=\"x\">y</b>\n"), options).unwrap();
     assert!(get(&article, "title").is_null(), "a missing title should be null, as the Article type says");
     assert!(get(&get(&article, "frontMatter"), "ratio").is_null(), "NaN has no JSON form: it should be null");
     let page = get(&article, "pageHtml").as_string().unwrap();
@@ -238,7 +238,7 @@ fn a_long_article_shows_exactly_its_html_whether_parsed_at_once_or_block_by_bloc
     for source in [sections.clone(), format!("{sections}<!--folio:piece-->\n\nEnd.\n")] {
         let (mut preview, article) = live_preview("{}");
         preview.update(&source).unwrap();
-        let expected = get(&folio::wasm::render(&source, options(r#"{"sourceMap": true}"#)).unwrap(), "bodyHtml").as_string().unwrap();
+        let expected = get(&folio::wasm::render(text(&source), options(r#"{"sourceMap": true}"#)).unwrap(), "bodyHtml").as_string().unwrap();
         let body = article.query_selector(".article-body").unwrap().unwrap();
         let reference = element("div");
         reference.set_inner_html(&expected);
@@ -276,9 +276,26 @@ fn options(json: &str) -> wasm_bindgen::JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
 
+/// An article's text as JavaScript gives it to `render`.
+fn text(source: &str) -> JsValue {
+    JsValue::from_str(source)
+}
+
+#[wasm_bindgen_test]
+fn a_long_text_crosses_into_webassembly_unchanged() {
+    // Past 64 Ki characters the text is encoded by the host and copied in at its size: accents,
+    // typographic quotes and a character outside the BMP must arrive as they left.
+    let source = format!("---\ntitle: Long\n---\n{}", "Élan « vif » d’été 😀 — fin.\n\n".repeat(3000));
+    assert!(source.encode_utf16().count() > 1 << 16);
+    let article = folio::wasm::render(text(&source), JsValue::UNDEFINED).unwrap();
+    let expected = folio::render(&source, &folio::Options::jekyll()).body_html.to_string();
+    assert_eq!(get(&article, "bodyHtml").as_string().unwrap(), expected);
+    assert_eq!(get(&article, "title").as_string().as_deref(), Some("Long"));
+}
+
 #[wasm_bindgen_test]
 fn the_numerique_profile_dates_the_seed_in_french_through_intl() {
-    let article = folio::wasm::render(SEED, options(r#"{"profile": "numerique"}"#)).unwrap();
+    let article = folio::wasm::render(text(SEED), options(r#"{"profile": "numerique"}"#)).unwrap();
     assert_eq!(get(&article, "date").as_string().as_deref(), Some("2016-12-23T17:50:00+01:00"));
     assert_eq!(get(&article, "dateText").as_string().as_deref(), Some("23 décembre 2016"));
     assert_eq!(get(&article, "lang").as_string().as_deref(), Some("fr"));
@@ -290,11 +307,11 @@ fn the_numerique_profile_dates_the_seed_in_french_through_intl() {
 #[wasm_bindgen_test]
 fn intl_knows_daylight_saving_time_and_the_file_name_gives_the_date() {
     let profile = r#"{"profile": {"timezone": "Europe/Paris", "lang": "en-GB"}, "fileName": "_posts/2016-07-14-fete.md"}"#;
-    let article = folio::wasm::render("---
+    let article = folio::wasm::render(text("---
 title: Fête
 ---
 x
-", options(profile)).unwrap();
+"), options(profile)).unwrap();
     assert_eq!(get(&article, "date").as_string().as_deref(), Some("2016-07-14T00:00:00+02:00"));
     assert_eq!(get(&article, "dateText").as_string().as_deref(), Some("14 July 2016"));
     assert_eq!(get(&article, "slug").as_string().as_deref(), Some("fete"));
@@ -302,7 +319,7 @@ x
 
 #[wasm_bindgen_test]
 fn unknown_profile_keys_and_zones_are_warnings() {
-    let article = folio::wasm::render("x", options(r#"{"profile": {"colour": "blue", "timezone": "Mars/Olympus"}}"#)).unwrap();
+    let article = folio::wasm::render(text("x"), options(r#"{"profile": {"colour": "blue", "timezone": "Mars/Olympus"}}"#)).unwrap();
     let messages: Vec<String> = js_sys::Array::from(&get(&article, "diagnostics"))
         .iter()
         .map(|d| get(&d, "message").as_string().unwrap())

@@ -71,7 +71,7 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: imp
     // The HTML, when written as one string, is about as long as the Markdown and a half: made
     // before the tree, it is one piece where room is still free, not copied as it doubles
     // past every size the tree left holes of.
-    let html = if keep_blocks { String::new() } else { String::with_capacity(body.len() + body.len() / 2) };
+    let html = String::new();
     let lines = line_count(&body);
     // kramdown writes once everything is parsed, with the options as `{::options}` left them:
     // where a span could still change them, blocks wait until the end to be written.

@@ -128,19 +128,48 @@ fn start() {
 
 /// Renders one article (front matter and Markdown body).
 #[wasm_bindgen(unchecked_return_type = "Article")]
-pub fn render(source: String, #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue) -> Result<JsValue, JsError> {
+pub fn render(#[wasm_bindgen(unchecked_param_type = "string")] source: JsValue, #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue) -> Result<JsValue, JsError> {
     let settings = Settings::read(options)?;
+    let source = text_of(&source).ok_or_else(|| JsError::new("render: the article's text is not a string"))?;
     let article = settings.render(source);
     // The HTML, most of the bytes, crosses as strings of its own: inside the JSON text it would
     // be escaped here and scanned again by JSON.parse (7% of a 1 MB document's render).
     let mut members = article.json_members();
     members.retain(|&(key, _)| key != "bodyHtml");
     let object = to_js(&Object(members))?;
-    set(&object, "bodyHtml", &article.body_html)?;
+    js_sys::Reflect::set(&object, &"bodyHtml".into(), &joined(&article.body_html)).map_err(js_error)?;
     if settings.page {
         set(&object, "pageHtml", &crate::page::article_html(&article))?;
     }
     Ok(object)
+}
+
+/// Strings at least this long are encoded to UTF-8 by the host before they are copied in.
+const LONG_TEXT: u32 = 1 << 16;
+
+#[wasm_bindgen]
+extern "C" {
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method)]
+    fn encode(this: &TextEncoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
+}
+
+/// A JavaScript string's text, in this memory once at its exact size. wasm-bindgen's copy of a
+/// string that is not ASCII first reserves three bytes per character, which for a long article
+/// would be the largest piece of memory a render needs; a long text is encoded by the host
+/// (outside this memory) and copied in at its size instead.
+fn text_of(source: &JsValue) -> Option<String> {
+    let text = source.dyn_ref::<js_sys::JsString>()?;
+    if text.length() < LONG_TEXT {
+        return text.as_string();
+    }
+    let bytes = TextEncoder::new().encode(text);
+    let mut utf8 = vec![0; bytes.length() as usize];
+    bytes.copy_to(&mut utf8);
+    // The encoder writes UTF-8 (a lone surrogate becomes U+FFFD, as wasm-bindgen's copy does).
+    String::from_utf8(utf8).ok()
 }
 
 /// Members written as one JSON object.
@@ -150,6 +179,12 @@ impl ToJson for Object<'_> {
     fn write_json(&self, json: &mut Writer) {
         json.object(&self.0);
     }
+}
+
+/// The pieces as one JavaScript string, joined outside this memory.
+fn joined(html: &crate::HtmlPieces) -> JsValue {
+    let pieces: js_sys::Array = html.pieces().map(JsValue::from_str).collect();
+    pieces.join("").into()
 }
 
 fn set(object: &JsValue, key: &str, text: &str) -> Result<(), JsError> {

@@ -92,10 +92,8 @@ pub struct Output {
 impl Output {
     /// The blocks joined, each freed once copied.
     pub fn into_html(self) -> String {
-        let mut blocks = self.blocks.into_iter();
-        let mut html = blocks.next().map(|b| b.html).unwrap_or_default();
-        html.reserve_exact(blocks.as_slice().iter().map(|b| b.html.len()).sum());
-        for block in blocks {
+        let mut html = String::with_capacity(self.blocks.iter().map(|b| b.html.len()).sum());
+        for block in self.blocks {
             html.push_str(&block.html);
         }
         html
@@ -143,7 +141,7 @@ impl Converter {
         let mut html = HtmlConverter { options, data, state: &mut self.state };
         let blank = child.kind == Kind::Blank;
         match self.blocks.last_mut() {
-            Some(last) if blank || !self.keep_blocks => {
+            Some(last) if blank || (!self.keep_blocks && last.html.len() < CHUNK) => {
                 html.convert(child, 0, &mut last.html);
                 let after = self.blank_after.last_mut().expect("one per block");
                 *after = if blank { *after + child.value.matches('\n').count() } else { 0 };
@@ -192,6 +190,10 @@ impl Converter {
         Output { blocks: self.blocks, headings: self.state.headings, trailing_blank_lines }
     }
 }
+
+/// Without a source map, top-level blocks are still written in pieces of about this size:
+/// one growing string would need, each time it doubles, room for both sizes in one piece.
+const CHUNK: usize = 1 << 15;
 
 /// Replaces the first `mark` in `html` where it is, without copying the rest.
 fn replace_mark(html: &mut String, mark: &str, text: &str) {
