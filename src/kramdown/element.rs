@@ -86,54 +86,80 @@ pub enum Alignment {
     Right,
 }
 
-/// Attributes in the order they were set, as Ruby's hashes keep them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Attrs(pub Vec<(String, String)>);
+/// Attributes in the order they were set, as Ruby's hashes keep them. Most elements have
+/// none, and hold only a pointer until one is set.
+#[derive(Clone, Debug, Default)]
+pub struct Attrs(Option<Box<Vec<(String, String)>>>);
 
 impl Attrs {
+    fn list(&self) -> &[(String, String)] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+
+    fn list_mut(&mut self) -> &mut Vec<(String, String)> {
+        self.0.get_or_insert_with(Box::default)
+    }
+
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.list().iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        self.0.iter().any(|(k, _)| k == key)
+        self.list().iter().any(|(k, _)| k == key)
     }
 
     /// Sets `key`, keeping its place when it is already there.
     pub fn set(&mut self, key: &str, value: impl Into<String>) {
         let value = value.into();
-        match self.0.iter_mut().find(|(k, _)| k == key) {
+        let list = self.list_mut();
+        match list.iter_mut().find(|(k, _)| k == key) {
             Some((_, v)) => *v = value,
-            None => self.0.push((key.to_owned(), value)),
+            None => list.push((key.to_owned(), value)),
         }
     }
 
     pub fn remove(&mut self, key: &str) -> Option<String> {
-        let index = self.0.iter().position(|(k, _)| k == key)?;
-        Some(self.0.remove(index).1)
+        let list = self.0.as_mut()?;
+        let index = list.iter().position(|(k, _)| k == key)?;
+        Some(list.remove(index).1)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.list().is_empty()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+        self.list().iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// The values, to change in place.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        self.0.iter_mut().flat_map(|list| list.iter_mut().map(|(_, v)| v))
     }
 
     /// Adds `class` to the class attribute (kramdown: `"#{attr['class']} #{v}".lstrip`).
     pub fn add_class(&mut self, class: &str) {
-        match self.0.iter_mut().find(|(k, _)| k == "class") {
+        let list = self.list_mut();
+        match list.iter_mut().find(|(k, _)| k == "class") {
             Some((_, v)) => {
                 v.push(' ');
                 v.push_str(class);
                 let trimmed = v.trim_start().len();
                 v.drain(..v.len() - trimmed);
             }
-            None => self.0.push(("class".to_owned(), class.trim_start().to_owned())),
+            None => list.push(("class".to_owned(), class.trim_start().to_owned())),
         }
     }
 }
+
+/// Equal when they hold the same attributes in the same order (none set or all removed alike).
+impl PartialEq for Attrs {
+    fn eq(&self, other: &Self) -> bool {
+        self.list() == other.list()
+    }
+}
+
+impl Eq for Attrs {}
 
 /// An inline attribute list (`{: .cls #id key="v" ref}`): attributes plus references to
 /// attribute list definitions.
@@ -339,17 +365,6 @@ impl Element {
         self.category() == Some(Category::Block)
     }
 
-    /// Gives back the room that growing the children and their text left: the tree lives
-    /// until its HTML is written, and doubling leaves up to as much again unused.
-    pub fn settle(&mut self) {
-        self.children.shrink_to_fit();
-        for child in &mut self.children {
-            if child.kind == Kind::Text {
-                child.value.shrink_to_fit();
-            }
-        }
-    }
-
     pub fn last_kind(&self) -> Option<Kind> {
         self.children.last().map(|c| c.kind)
     }
@@ -366,7 +381,7 @@ mod tests {
         attrs.add_class("one");
         attrs.add_class("two");
         attrs.set("id", "b");
-        assert_eq!(attrs.0, [("id".into(), "b".into()), ("class".into(), "one two".into())]);
+        assert_eq!(attrs.iter().collect::<Vec<_>>(), [("id", "b"), ("class", "one two")]);
     }
 
     #[test]

@@ -537,7 +537,6 @@ impl Parser {
     /// automatic ids are made from kept.
     fn update_child(&mut self, child: &mut Element) {
         self.update_tree(child);
-        child.children.shrink_to_fit();
         if let Some(ial) = child.options.ial.clone() {
             self.update_attr_with_ial(&mut child.attr, &ial);
         }

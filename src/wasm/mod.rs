@@ -183,8 +183,12 @@ impl ToJson for Object<'_> {
 
 /// The pieces as one JavaScript string, joined outside this memory.
 fn joined(html: &crate::HtmlPieces) -> JsValue {
-    let pieces: js_sys::Array = html.pieces().map(JsValue::from_str).collect();
-    pieces.join("").into()
+    let mut pieces = html.pieces();
+    match (pieces.next(), pieces.next()) {
+        (None, _) => JsValue::from_str(""),
+        (Some(only), None) => JsValue::from_str(only),
+        _ => html.pieces().map(JsValue::from_str).collect::<js_sys::Array>().join("").into(),
+    }
 }
 
 fn set(object: &JsValue, key: &str, text: &str) -> Result<(), JsError> {

@@ -59,7 +59,7 @@ impl Parser {
     fn span_html_element(&mut self, name: String, tag: &tags::StartTag, line: usize, parent_raw: bool) -> Element {
         let known = is_html_element(&name);
         let mut attr = self.parse_html_attributes(&tag.attributes, line, known);
-        for (_, value) in attr.0.iter_mut() {
+        for value in attr.values_mut() {
             *value = newlines_to_spaces(value);
         }
         let raw_model = content_model(&name) == ContentModel::Raw;

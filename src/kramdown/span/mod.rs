@@ -127,7 +127,6 @@ impl Parser {
         }
         self.depth -= 1;
         self.span_stack.pop();
-        el.settle();
         stopped
     }
 
