@@ -75,7 +75,7 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: imp
     let lines = line_count(&body);
     // kramdown writes once everything is parsed, with the options as `{::options}` left them:
     // where a span could still change them, blocks wait until the end to be written.
-    let wait = body.contains("{::options");
+    let wait = body.split('{').skip(1).any(|after| after.starts_with("::options"));
     let mut parser = Parser::new(options);
     let mut root = Element::new(Kind::Root).at(1);
     parser.parse_block_pass(&mut root, body);
