@@ -259,6 +259,9 @@ pub struct Flags {
     pub first_as_para: bool,
     pub symbol: Option<Symbol>,
     pub eob: Option<EobKind>,
+    /// A paragraph of the body whose text is still where it is in the body
+    /// ([`crate::kramdown::parser::Parser::body_texts`]), not copied into a child.
+    pub text_in_body: bool,
 }
 
 /// The other options kramdown keeps on elements (`el.options`), as typed fields.

@@ -68,10 +68,10 @@ pub struct Rendered {
 /// before they are written and may change them; with `keep_blocks`, the HTML stays apart
 /// block by block, with the body lines of each.
 pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: impl FnMut(&mut Element)) -> Rendered {
-    // The HTML, when written as one string, is about as long as the Markdown and a half: made
-    // before the tree, it is one piece where room is still free, not copied as it doubles
-    // past every size the tree left holes of.
-    let html = String::new();
+    // A long body's HTML is written in small pieces, which fit in the room the tree leaves as
+    // it is freed block by block: one string growing to the full length would need, each time
+    // it doubles, a piece of memory the size of both.
+    let piece_size = if keep_blocks { 0 } else if body.len() > LONG_BODY { 1 << 10 } else { usize::MAX };
     let lines = line_count(&body);
     // kramdown writes once everything is parsed, with the options as `{::options}` left them:
     // where a span could still change them, blocks wait until the end to be written.
@@ -79,7 +79,7 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: imp
     let mut parser = Parser::new(options);
     let mut root = Element::new(Kind::Root).at(1);
     parser.parse_block_pass(&mut root, body);
-    let mut converter = convert::Converter::new(&parser.options, keep_blocks, html);
+    let mut converter = convert::Converter::new(&parser.options, piece_size);
     let mut waiting = Vec::new();
     parser.finish_top_level(std::mem::take(&mut root.children), |parser, holder| {
         visit(holder);
@@ -101,6 +101,9 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: imp
     }
     Rendered { output, warnings: parser.warnings, link_defs: parser.link_defs, lines }
 }
+
+/// Bodies longer than this are written in pieces.
+const LONG_BODY: usize = 1 << 16;
 
 fn line_count(body: &str) -> usize {
     body.lines().count().max(1)

@@ -194,6 +194,22 @@ pub struct Parser {
     pub span_stack: Vec<Kind>,
     /// GFM header ids already given (`@id_counter`).
     pub gfm_ids: IdCounter,
+    /// The body, once the block pass is done with it: the text of its paragraphs is read from
+    /// it, not copied out of it, until their spans are parsed.
+    body: String,
+    /// Where the body's text is while the block pass scans it (it does not move).
+    body_address: Option<usize>,
+    /// The paragraphs whose text is still in the body (`Flags::text_in_body`): their first
+    /// line, then where their text starts and ends, in the order of their lines.
+    body_texts: Vec<BodyText>,
+}
+
+/// Where a paragraph's text is in the body ([`Parser::body_texts`]).
+#[derive(Clone, Copy)]
+struct BodyText {
+    line: u32,
+    start: u32,
+    end: u32,
 }
 
 impl Parser {
@@ -214,6 +230,9 @@ impl Parser {
             span_parsers: Vec::new(),
             span_stack: Vec::new(),
             gfm_ids: IdCounter::default(),
+            body: String::new(),
+            body_address: None,
+            body_texts: Vec::new(),
         };
         for (id, url, title) in &options.link_defs {
             parser.link_defs.insert(normalize_link_id(id), (url.clone(), title.clone()));
@@ -257,9 +276,69 @@ impl Parser {
     /// The block pass over the whole body: what follows needs every definition it makes
     /// (links, abbreviations, attribute lists, footnotes), wherever they are.
     pub fn parse_block_pass(&mut self, root: &mut Element, body: String) {
-        self.parse_blocks(root, Some(adapt_source(body)), 1);
+        let body = adapt_source(body);
+        self.body_address = Some(body.as_ptr() as usize);
+        let outer = std::mem::replace(&mut self.src, Scanner::new(body, 1));
+        self.parse_blocks(root, None, 1);
+        self.body = std::mem::replace(&mut self.src, outer).into_text();
+        self.body_address = None;
         // Abbreviation attributes depend only on definitions, all known now.
         self.correct_abbreviations_attributes();
+    }
+
+    /// Whether the block pass is scanning the body itself (not a container's text).
+    pub(crate) fn scanning_body(&self) -> bool {
+        self.body_address == Some(self.src.text().as_ptr() as usize)
+    }
+
+    /// Leaves a new paragraph's text where it is in the body, from `start` to `end`, when it can
+    /// be found again by the paragraph's first line. Most of a long article's text is in its
+    /// paragraphs: kept once instead of twice, it is not the largest part of the memory a
+    /// render needs.
+    pub(crate) fn keep_in_body(&mut self, para: &mut Element, start: usize, end: usize) -> bool {
+        let (Ok(line), Ok(start), Ok(end)) = (u32::try_from(para.location), u32::try_from(start), u32::try_from(end)) else {
+            return false;
+        };
+        if !self.scanning_body() || self.body_texts.last().is_some_and(|last| last.line >= line) {
+            return false;
+        }
+        self.body_texts.push(BodyText { line, start, end });
+        para.flags.text_in_body = true;
+        true
+    }
+
+    /// Where a paragraph's text is in the body.
+    fn body_text_of(&mut self, para: &Element) -> &mut BodyText {
+        let line = u32::try_from(para.location).unwrap_or(u32::MAX);
+        let index = self.body_texts.binary_search_by_key(&line, |t| t.line);
+        &mut self.body_texts[index.expect("a paragraph marked as in the body is listed")]
+    }
+
+    /// Makes a paragraph kept in the body go on up to `end` when the body holds exactly what
+    /// joining it to the text from `from` gives (`joiner`, then that text).
+    pub(crate) fn extend_in_body(&mut self, para: &Element, joiner: &str, from: usize, end: usize) -> bool {
+        let Ok(end) = u32::try_from(end) else { return false };
+        if !self.scanning_body() {
+            return false;
+        }
+        let old_end = self.body_text_of(para).end as usize;
+        if self.src.text().get(old_end..from) != Some(joiner) {
+            return false;
+        }
+        self.body_text_of(para).end = end;
+        true
+    }
+
+    /// Gives a paragraph kept in the body its text, as a child of its own.
+    pub(crate) fn text_out_of_body(&mut self, para: &mut Element) {
+        if !para.flags.text_in_body {
+            return;
+        }
+        para.flags.text_in_body = false;
+        let BodyText { start, end, .. } = *self.body_text_of(para);
+        let body = if self.scanning_body() { self.src.text() } else { self.body.as_str() };
+        let text = body[start as usize..end as usize].to_owned();
+        self.add_text_of_kind(&text, para, Kind::RawText);
     }
 
     /// Finishes the root's children one by one, in order, as kramdown's passes over the whole
@@ -297,6 +376,8 @@ impl Parser {
         if let Some(run) = blank {
             self.finish_step(vec![run], &mut emit);
         }
+        self.body = String::new();
+        self.body_texts = Vec::new();
     }
 
     fn finish_step(&mut self, elements: Vec<Element>, emit: &mut impl FnMut(&Parser, &mut Element)) {
@@ -536,6 +617,7 @@ impl Parser {
     /// A child that stays: its own children updated, its attribute list applied, and the text
     /// automatic ids are made from kept.
     fn update_child(&mut self, child: &mut Element) {
+        self.text_out_of_body(child);
         self.update_tree(child);
         if let Some(ial) = child.options.ial.clone() {
             self.update_attr_with_ial(&mut child.attr, &ial);

@@ -41,6 +41,11 @@ impl Scanner {
         Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), line_end: Cell::new((usize::MAX, 0)), braces: Braces::default(), landmarks: Landmarks::default() }
     }
 
+    /// The text, given back.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
     #[inline]
     pub fn text(&self) -> &str {
         &self.text

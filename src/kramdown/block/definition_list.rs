@@ -41,6 +41,7 @@ impl Parser {
             para = tree.children.pop().expect("checked above");
             first_as_para = true;
         }
+        self.text_out_of_body(&mut para);
         dl.location = para.location;
         // kramdown gives the list the paragraph's attribute list, dropping a waiting one.
         dl.options.ial = para.options.ial.take();

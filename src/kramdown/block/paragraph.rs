@@ -21,11 +21,16 @@ impl Parser {
         while !self.paragraph_end(self.src.rest()) {
             self.src.scan_line();
         }
-        let result = rstrip(&self.src.text()[pos..self.src.pos]).to_owned();
+        let end = pos + rstrip(&self.src.text()[pos..self.src.pos]).len();
         match tree.children.last_mut() {
             Some(para) if para.kind == Kind::P => {
+                let joiner = if self.src.text()[..pos].ends_with("  \n") { "  \n" } else { "\n" };
+                if para.flags.text_in_body && self.extend_in_body(para, joiner, pos, end) {
+                    return true;
+                }
+                self.text_out_of_body(para);
+                let result = self.src.text()[pos..end].to_owned();
                 if para.last_kind() == Some(self.text_kind) {
-                    let joiner = if self.src.text()[..pos].ends_with("  \n") { "  \n" } else { "\n" };
                     let text = &mut para.children.last_mut().expect("checked above").value;
                     text.push_str(joiner);
                     text.push_str(&result);
@@ -35,7 +40,11 @@ impl Parser {
             }
             _ => {
                 let mut para = self.new_block_el(Kind::P, location);
-                self.add_text(lstrip(&result), &mut para);
+                let start = end - lstrip(&self.src.text()[pos..end]).len();
+                if !(self.text_kind == Kind::RawText && self.keep_in_body(&mut para, start, end)) {
+                    let text = self.src.text()[start..end].to_owned();
+                    self.add_text(&text, &mut para);
+                }
                 tree.children.push(para);
             }
         }

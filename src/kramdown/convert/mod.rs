@@ -102,12 +102,12 @@ impl Output {
 
 /// Converts a parsed document to HTML.
 pub fn to_html(root: &Element, data: &DocumentData, options: &Options) -> String {
-    convert(root, data, options, true).into_html()
+    convert(root, data, options, usize::MAX).into_html()
 }
 
-/// Converts a parsed document, keeping its top-level blocks apart when `keep_blocks`.
-pub fn convert(root: &Element, data: &DocumentData, options: &Options, keep_blocks: bool) -> Output {
-    let mut converter = Converter::new(options, keep_blocks, String::new());
+/// Converts a parsed document into pieces of HTML of about `piece_size` bytes ([`Converter::new`]).
+pub fn convert(root: &Element, data: &DocumentData, options: &Options, piece_size: usize) -> Output {
+    let mut converter = Converter::new(options, piece_size);
     for child in &root.children {
         converter.push(child, data, options);
     }
@@ -121,19 +121,18 @@ pub struct Converter {
     blocks: Vec<Block>,
     /// The blank lines that follow each block, which its lines do not include.
     blank_after: Vec<usize>,
-    /// Keep each top-level block's HTML apart (for a source map), or write one string.
-    keep_blocks: bool,
-    /// Where the first block is written.
-    buffer: String,
+    /// Top-level blocks are written into one piece of HTML until it is this long.
+    piece_size: usize,
 }
 
 impl Converter {
-    /// A converter writing its first block into `buffer` (allocated early, it is one piece).
-    pub fn new(options: &Options, keep_blocks: bool, buffer: String) -> Self {
+    /// A converter writing top-level blocks into pieces of HTML of about `piece_size` bytes:
+    /// 0 keeps each block apart (for a source map), `usize::MAX` writes one string.
+    pub fn new(options: &Options, piece_size: usize) -> Self {
         let mut state = State { footnote_counter: options.footnote_nr, ..State::default() };
         // The root's children are at indentation 0 (kramdown starts at -2).
         state.stack.push(Frame { kind: Kind::Root, content_model: None, alignment: Vec::new(), refs: Vec::new() });
-        Converter { state, blocks: Vec::new(), blank_after: Vec::new(), keep_blocks, buffer }
+        Converter { state, blocks: Vec::new(), blank_after: Vec::new(), piece_size }
     }
 
     /// Writes the next child of the root; a blank run joins the block before it.
@@ -141,7 +140,7 @@ impl Converter {
         let mut html = HtmlConverter { options, data, state: &mut self.state };
         let blank = child.kind == Kind::Blank;
         match self.blocks.last_mut() {
-            Some(last) if blank || (!self.keep_blocks && last.html.len() < CHUNK) => {
+            Some(last) if blank || last.html.len() < self.piece_size => {
                 html.convert(child, 0, &mut last.html);
                 let after = self.blank_after.last_mut().expect("one per block");
                 *after = if blank { *after + child.value.matches('\n').count() } else { 0 };
@@ -153,7 +152,7 @@ impl Converter {
                     last.html.shrink_to_fit();
                 }
                 let line = child.location;
-                let mut out = std::mem::take(&mut self.buffer);
+                let mut out = String::new();
                 html.convert(child, 0, &mut out);
                 self.blocks.push(Block { html: out, first_line: line, last_line: line });
                 self.blank_after.push(0);
@@ -190,10 +189,6 @@ impl Converter {
         Output { blocks: self.blocks, headings: self.state.headings, trailing_blank_lines }
     }
 }
-
-/// Without a source map, top-level blocks are still written in pieces of about this size:
-/// one growing string would need, each time it doubles, room for both sizes in one piece.
-const CHUNK: usize = 1 << 15;
 
 /// Replaces the first `mark` in `html` where it is, without copying the rest.
 fn replace_mark(html: &mut String, mark: &str, text: &str) {
