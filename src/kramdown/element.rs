@@ -246,22 +246,44 @@ impl Symbol {
 
 /// The small options kramdown keeps on elements (`el.options`), kept on the element itself:
 /// paragraphs made transparent, smart quotes, HTML elements and end-of-block markers need
-/// nothing else, and a quote or a paragraph in a list should not cost an allocation.
+/// nothing else, and a quote or a paragraph in a list should not cost an allocation. Every
+/// element has them, so they are a few bytes: the yes-or-no ones are bits ([`Mark`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Flags {
     pub category: Option<Category>,
-    /// A paragraph written without `<p>` (tight list items, definitions).
-    pub transparent: bool,
     pub level: u8,
-    pub fenced: bool,
     pub content_model: Option<ContentModel>,
-    pub is_closed: bool,
-    pub first_as_para: bool,
     pub symbol: Option<Symbol>,
     pub eob: Option<EobKind>,
+    marks: u8,
+}
+
+/// The yes-or-no flags of an element, a bit each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// A paragraph written without `<p>` (tight list items, definitions).
+    Transparent = 1,
+    /// An HTML element whose end tag was found.
+    IsClosed = 2,
+    /// A definition whose first paragraph stays a paragraph.
+    FirstAsPara = 4,
     /// A paragraph of the body whose text is still where it is in the body
-    /// ([`crate::kramdown::parser::Parser::body_texts`]), not copied into a child.
-    pub text_in_body: bool,
+    /// (`Parser::body_texts`), not copied into a child.
+    TextInBody = 8,
+}
+
+impl Flags {
+    pub fn has(&self, mark: Mark) -> bool {
+        self.marks & mark as u8 != 0
+    }
+
+    pub fn set(&mut self, mark: Mark, on: bool) {
+        if on {
+            self.marks |= mark as u8;
+        } else {
+            self.marks &= !(mark as u8);
+        }
+    }
 }
 
 /// The other options kramdown keeps on elements (`el.options`), as typed fields.
@@ -387,6 +409,15 @@ mod tests {
         attrs.add_class("two");
         attrs.set("id", "b");
         assert_eq!(attrs.iter().collect::<Vec<_>>(), [("id", "b"), ("class", "one two")]);
+    }
+
+    #[test]
+    fn marks_are_set_and_cleared_one_by_one() {
+        let mut flags = Flags::default();
+        flags.set(Mark::Transparent, true);
+        flags.set(Mark::TextInBody, true);
+        flags.set(Mark::Transparent, false);
+        assert!(!flags.has(Mark::Transparent) && flags.has(Mark::TextInBody) && !flags.has(Mark::IsClosed));
     }
 
     #[test]

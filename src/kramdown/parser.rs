@@ -7,7 +7,7 @@
 //! Text is kept as `RawText` until [`Parser::update_tree`] runs the span pass over it. Each
 //! construct lives in its own module under `block/` or `span/` as methods on [`Parser`].
 
-use super::element::{Attrs, Element, EobKind, Ial, Kind};
+use super::element::{Attrs, Element, EobKind, Ial, Kind, Mark};
 use super::header_ids::IdCounter;
 use super::patterns;
 use super::scanner::Scanner;
@@ -303,7 +303,7 @@ impl Parser {
             return false;
         }
         self.body_texts.push(BodyText { line, start, end });
-        para.flags.text_in_body = true;
+        para.flags.set(Mark::TextInBody, true);
         true
     }
 
@@ -331,10 +331,10 @@ impl Parser {
 
     /// Gives a paragraph kept in the body its text, as a child of its own.
     pub(crate) fn text_out_of_body(&mut self, para: &mut Element) {
-        if !para.flags.text_in_body {
+        if !para.flags.has(Mark::TextInBody) {
             return;
         }
-        para.flags.text_in_body = false;
+        para.flags.set(Mark::TextInBody, false);
         let BodyText { start, end, .. } = *self.body_text_of(para);
         let body = if self.scanning_body() { self.src.text() } else { self.body.as_str() };
         let text = body[start as usize..end as usize].to_owned();

@@ -44,7 +44,6 @@ impl Parser {
         let value = text[..body_len].to_owned();
         let mut code = self.new_block_el(Kind::Codeblock, location);
         code.value = value;
-        code.flags.fenced = true;
         if let Some((lang, name)) = fence.lang {
             code.options.lang = Some(lang);
             code.attr.set("class", format!("language-{name}"));

@@ -16,7 +16,7 @@
 //! HTML: `<dl>` with `<dt>` and `<dd>` elements.
 
 use super::list::{first_list_line, ItemIndent};
-use crate::kramdown::element::{Element, Kind};
+use crate::kramdown::element::{Element, Kind, Mark};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns;
 
@@ -67,7 +67,7 @@ impl Parser {
                 let line = self.src.scan_line().to_owned();
                 let (content, item_indent) = first_list_line(marker_len, &line[marker_len..]);
                 let mut dd = Element::new(Kind::Dd).at(location);
-                dd.flags.first_as_para = first_as_para;
+                dd.flags.set(Mark::FirstAsPara, first_as_para);
                 let content = self.strip_item_ial(&content, &mut dd).to_owned();
                 indent = item_indent;
                 marker_indent = indent.marker_indent();
@@ -103,7 +103,8 @@ impl Parser {
                 continue;
             }
             last = if dd.last_kind() == Some(Kind::Blank) { dd.children.pop() } else { None };
-            let first_as_para = std::mem::take(&mut dd.flags.first_as_para);
+            let first_as_para = dd.flags.has(Mark::FirstAsPara);
+            dd.flags.set(Mark::FirstAsPara, false);
             let count = dd.children.len();
             if let Some(para) = dd.children.first_mut().filter(|p| p.kind == Kind::P && !first_as_para) {
                 if count > 1 {
@@ -111,7 +112,7 @@ impl Parser {
                         text.value.push('\n');
                     }
                 }
-                para.flags.transparent = true;
+                para.flags.set(Mark::Transparent, true);
             }
         }
 

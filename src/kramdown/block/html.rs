@@ -15,7 +15,7 @@
 //! Output: the element re-written (attributes double-quoted, `<img ... />`), with its content;
 //! a missing end tag is added (with a warning "Found no end tag for 'NAME' - auto-closing it").
 
-use crate::kramdown::element::{Category, ContentModel, Element, Kind};
+use crate::kramdown::element::{Category, ContentModel, Element, Kind, Mark};
 use crate::kramdown::html::raw::is_raw_html;
 use crate::kramdown::html::tags::{self, NameMatch};
 use crate::kramdown::html::{content_model, markdown_attribute, to_native, HTML_SPAN_ELEMENTS};
@@ -76,7 +76,7 @@ impl Parser {
             self.skip_trailing_whitespace();
         }
         el.flags.content_model = Some(model);
-        el.flags.is_closed = closed;
+        el.flags.set(Mark::IsClosed, closed);
         if closed || !handle_body {
             return;
         }

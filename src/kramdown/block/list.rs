@@ -21,7 +21,7 @@
 //! HTML: `<ul>`/`<ol>` with one `<li>` per item; a transparent paragraph stays on the
 //! `<li>` line.
 
-use crate::kramdown::element::{Element, Ial, Kind};
+use crate::kramdown::element::{Element, Ial, Kind, Mark};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, is_space, is_word, lstrip, Braces};
 
@@ -242,7 +242,7 @@ impl Parser {
             let others_allow = !is_last
                 || count == 1
                 || before.iter().any(|other| {
-                    other.children.first().is_none_or(|first| first.kind != Kind::P || first.flags.transparent)
+                    other.children.first().is_none_or(|first| first.kind != Kind::P || first.flags.has(Mark::Transparent))
                 });
             if children[0].kind == Kind::P && no_blank_after && others_allow {
                 if children.len() > 1 && second != Some(Kind::Blank) {
@@ -250,7 +250,7 @@ impl Parser {
                         text.value.push('\n');
                     }
                 }
-                children[0].flags.transparent = true;
+                children[0].flags.set(Mark::Transparent, true);
             }
             last = if children.last().is_some_and(|c| c.kind == Kind::Blank) { children.pop() } else { None };
         }

@@ -2,7 +2,7 @@
 //! after it up to a paragraph end (`PARAGRAPH_END`: a blank line, an attribute list, `^`, a
 //! block HTML tag; with GFM's `paragraph_end` quirk also a list, header, quote or fence).
 
-use crate::kramdown::element::{Element, Kind};
+use crate::kramdown::element::{Element, Kind, Mark};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, lstrip, rstrip};
 use crate::options::GfmQuirk;
@@ -25,7 +25,7 @@ impl Parser {
         match tree.children.last_mut() {
             Some(para) if para.kind == Kind::P => {
                 let joiner = if self.src.text()[..pos].ends_with("  \n") { "  \n" } else { "\n" };
-                if para.flags.text_in_body && self.extend_in_body(para, joiner, pos, end) {
+                if para.flags.has(Mark::TextInBody) && self.extend_in_body(para, joiner, pos, end) {
                     return true;
                 }
                 self.text_out_of_body(para);

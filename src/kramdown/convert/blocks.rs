@@ -1,7 +1,7 @@
 //! Block elements: paragraphs, headers, lists, definition lists, tables, raw HTML, comments.
 
 use super::{escape_html, pad, Escape, Heading, HtmlConverter, FOOTNOTES_MARK, TOC_MARK};
-use crate::kramdown::element::{Alignment, ContentModel, Element, Kind};
+use crate::kramdown::element::{Alignment, ContentModel, Element, Kind, Mark};
 use crate::kramdown::header_ids;
 use crate::kramdown::html::HTML_ELEMENTS_WITHOUT_BODY;
 
@@ -17,7 +17,7 @@ impl HtmlConverter<'_> {
     }
 
     pub(super) fn convert_p(&mut self, el: &Element, indent: usize, out: &mut String) {
-        if el.flags.transparent {
+        if el.flags.has(Mark::Transparent) {
             return self.inner(el, indent, out);
         }
         if let [image] = el.children.as_slice() {
@@ -97,7 +97,7 @@ impl HtmlConverter<'_> {
         out.push_str(name);
         self.html_attributes(&el.attr, out);
         out.push('>');
-        let tight = el.children.first().is_none_or(|first| first.kind == Kind::P && first.flags.transparent);
+        let tight = el.children.first().is_none_or(|first| first.kind == Kind::P && first.flags.has(Mark::Transparent));
         if !tight {
             out.push('\n');
         }
@@ -155,7 +155,7 @@ impl HtmlConverter<'_> {
             }
             return;
         }
-        if el.flags.is_closed && model == Some(ContentModel::Raw) {
+        if el.flags.has(Mark::IsClosed) && model == Some(ContentModel::Raw) {
             out.truncate(tag_end);
             out.push_str(" />");
         } else if !empty && model != Some(ContentModel::Block) {

@@ -1,7 +1,7 @@
 //! The table of contents that `{:toc}` on a list asks for: nested lists of links to the
 //! headers within `toc_levels`, id `markdown-toc` unless the list has one.
 
-use crate::kramdown::element::{Attrs, Element, Kind};
+use crate::kramdown::element::{Attrs, Element, Kind, Mark};
 
 /// The list for `entries` (level, id, header content), of the `{:toc}` list's kind.
 pub(super) fn tree(entries: &[(u8, String, Vec<Element>)], kind: Kind, mut attr: Attrs) -> Element {
@@ -26,7 +26,7 @@ fn items(entries: &[(u8, String, Vec<Element>)], pos: &mut usize, parent_level: 
         link.attr.set("id", format!("{toc_id}-{id}"));
         link.children = toc_entry(content.clone());
         let mut para = Element::new(Kind::P);
-        para.flags.transparent = true;
+        para.flags.set(Mark::Transparent, true);
         para.children.push(link);
         let mut item = Element::new(Kind::Li);
         item.children.push(para);

@@ -14,7 +14,7 @@
 //! - Anything else stays HTML, its children converted unless it is kept as it was.
 
 use super::{content_model, HTML_BLOCK_ELEMENTS, HTML_SPAN_ELEMENTS};
-use crate::kramdown::element::{Alignment, Category, ContentModel, Element, Entity, Flags, Kind, LazyOptions, Symbol};
+use crate::kramdown::element::{Alignment, Category, ContentModel, Element, Entity, Flags, Kind, LazyOptions, Mark, Symbol};
 use crate::kramdown::entities;
 use crate::kramdown::patterns::{self, is_space, is_word, is_word_char, EntityRef};
 
@@ -288,7 +288,7 @@ fn wrap_text_children(el: &mut Element) {
         if !child.is_block() || child.kind == Kind::Text {
             if !in_paragraph {
                 let mut para = Element::new(Kind::P).at(location);
-                para.flags.transparent = true;
+                para.flags.set(Mark::Transparent, true);
                 el.children.push(para);
                 in_paragraph = true;
             }

@@ -16,7 +16,7 @@
 //! when missing (with a warning); with `html_to_native: true`, converted where possible.
 
 use super::Stop;
-use crate::kramdown::element::{Category, ContentModel, Element, Kind};
+use crate::kramdown::element::{Category, ContentModel, Element, Kind, Mark};
 use crate::kramdown::html::tags::{self, NameMatch};
 use crate::kramdown::html::{
     content_model, element_name, is_html_element, markdown_attribute, to_native, HTML_BLOCK_ELEMENTS,
@@ -77,7 +77,7 @@ impl Parser {
         html.attr = attr;
         html.flags.category = Some(Category::Span);
         html.flags.content_model = Some(if parse { ContentModel::Span } else { ContentModel::Raw });
-        html.flags.is_closed = tag.self_closing;
+        html.flags.set(Mark::IsClosed, tag.self_closing);
         if !tag.self_closing && !HTML_ELEMENTS_WITHOUT_BODY.contains(&html.value.as_str()) {
             let how = if known { NameMatch::IgnoreCase } else { NameMatch::Exact };
             let end_name = html.value.clone();
