@@ -105,6 +105,18 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: imp
 /// Bodies longer than this are written in pieces.
 const LONG_BODY: usize = 1 << 16;
 
+/// `body.lines().count()`, at least 1, counted eight bytes at a time.
 fn line_count(body: &str) -> usize {
-    body.lines().count().max(1)
+    let unterminated = !body.is_empty() && !body.ends_with('\n');
+    (scanner::count_newlines(body.as_bytes()) + usize::from(unterminated)).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lines_are_counted_as_str_lines_counts_them() {
+        for body in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\n", "a\n\nb\n"] {
+            assert_eq!(super::line_count(body), body.lines().count().max(1), "{body:?}");
+        }
+    }
 }
