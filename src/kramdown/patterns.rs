@@ -56,7 +56,15 @@ pub fn ald_id_name(s: &str) -> Option<usize> {
 /// Ruby's `String#downcase`: Unicode lower case, character by character (Ruby has no
 /// final-sigma rule, which Rust's `str::to_lowercase` applies).
 pub fn downcase(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Ruby's `String#rstrip`: trailing ASCII white space and NUL.
