@@ -141,6 +141,11 @@ impl Parser {
             if bits == 0 {
                 continue;
             }
+            // A space starts a construct only before a space, `<` or `>` (`  \n`, ` <<`, ` >>`):
+            // prose has a space every few bytes, and trying the parsers at each is wasted.
+            if b == b' ' && bits & STOP_BIT == 0 && !matches!(bytes.get(i + 1), Some(b' ' | b'<' | b'>')) {
+                continue;
+            }
             let stops = bits & STOP_BIT != 0 && stop.is_some_and(|s| (s.at)(text, i));
             let mut parsers = bits & !STOP_BIT;
             let mut starts = stops;
