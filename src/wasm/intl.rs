@@ -15,53 +15,80 @@ impl Calendar for IntlCalendar {
         if let Some(offset) = calendar::fixed_offset(zone) {
             return Some(offset);
         }
-        // "GMT+01:00" (or "GMT" at UTC) from the zone's long offset name at that moment.
-        let format = date_time_format("en-US", &[("timeZone", zone), ("timeZoneName", "longOffset")])?;
-        let moment = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
-        let parts = format.format_to_parts(&moment);
-        let name = parts.iter().find_map(|part| {
-            let kind = js_sys::Reflect::get(&part, &"type".into()).ok()?.as_string()?;
-            (kind == "timeZoneName").then(|| js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string())?
-        })?;
-        match name.strip_prefix("GMT")? {
-            "" => Some(0),
-            offset => calendar::fixed_offset(offset),
-        }
+        remembered(&OFFSETS, format!("{zone}\u{0}{unix_seconds}"), || zone_offset(zone, unix_seconds))
     }
 
     fn long_date(&self, date: Date, lang: &str) -> String {
-        let text = date_time_format(lang, &[("dateStyle", "long"), ("timeZone", "UTC")]).map(|format| {
-            let noon = js_sys::Date::utc(f64::from(date.year), f64::from(date.month - 1)) + (f64::from(date.day) - 0.5) * 86_400_000.0;
-            let parts = format.format_to_parts(&js_sys::Date::new(&JsValue::from_f64(noon)));
-            parts.iter().filter_map(|part| js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string()).collect::<String>()
-        });
-        text.unwrap_or_else(|| calendar::Builtin.long_date(date, lang))
+        remembered(&LONG_DATES, format!("{lang}\u{0}{date:?}"), || long_date(date, lang))
     }
 }
 
 thread_local! {
-    /// Formats made so far, by locale and options: making one costs more than using it, and a
-    /// live preview asks for the same two at every keystroke.
-    static FORMATS: RefCell<Vec<(String, js_sys::Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+    /// Answers given so far: every render asks for the site zone's offset and the article's
+    /// date in words, and `formatToParts` costs more than a look-up (a live preview asks at
+    /// every keystroke).
+    static OFFSETS: RefCell<Vec<(String, Option<i32>)>> = const { RefCell::new(Vec::new()) };
+    static LONG_DATES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The most formats kept (a page shows a few time zones and languages, not hundreds).
-const KEPT_FORMATS: usize = 32;
+/// The answer kept for `key` in `answers`, or `answer()` kept there (the last [`KEPT`]
+/// answers are kept).
+fn remembered<T: Clone + 'static>(
+    answers: &'static std::thread::LocalKey<RefCell<Vec<(String, T)>>>,
+    key: String,
+    answer: impl FnOnce() -> T,
+) -> T {
+    if let Some(known) = answers.with_borrow(|kept| kept.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+        return known;
+    }
+    let value = answer();
+    answers.with_borrow_mut(|kept| {
+        if kept.len() == KEPT {
+            kept.remove(0);
+        }
+        kept.push((key, value.clone()));
+    });
+    value
+}
+
+/// The offset of `zone` at that moment, from its long offset name.
+fn zone_offset(zone: &str, unix_seconds: i64) -> Option<i32> {
+    // "GMT+01:00" (or "GMT" at UTC) from the zone's long offset name at that moment.
+    let format = date_time_format("en-US", &[("timeZone", zone), ("timeZoneName", "longOffset")])?;
+    let moment = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
+    let parts = format.format_to_parts(&moment);
+    let name = parts.iter().find_map(|part| {
+        let kind = js_sys::Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+        (kind == "timeZoneName").then(|| js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string())?
+    })?;
+    match name.strip_prefix("GMT")? {
+        "" => Some(0),
+        offset => calendar::fixed_offset(offset),
+    }
+}
+
+/// `date` in words in `lang`, from `Intl`, or from the built-in calendar where `Intl` refuses.
+fn long_date(date: Date, lang: &str) -> String {
+    let text = date_time_format(lang, &[("dateStyle", "long"), ("timeZone", "UTC")]).map(|format| {
+        let noon = js_sys::Date::utc(f64::from(date.year), f64::from(date.month - 1)) + (f64::from(date.day) - 0.5) * 86_400_000.0;
+        let parts = format.format_to_parts(&js_sys::Date::new(&JsValue::from_f64(noon)));
+        parts.iter().filter_map(|part| js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string()).collect::<String>()
+    });
+    text.unwrap_or_else(|| calendar::Builtin.long_date(date, lang))
+}
+
+thread_local! {
+    /// Formats made so far, by locale and options: making one costs more than using it.
+    static FORMATS: RefCell<Vec<(String, Option<js_sys::Intl::DateTimeFormat>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many answers of each kind are kept (a page shows a few time zones, languages and
+/// dates, not hundreds).
+const KEPT: usize = 32;
 
 /// `new Intl.DateTimeFormat(locale, options)`, made once; `None` where it throws (a bad zone or tag).
 fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<js_sys::Intl::DateTimeFormat> {
-    let key = format!("{locale}\u{0}{options:?}");
-    if let Some(format) = FORMATS.with_borrow(|formats| formats.iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone())) {
-        return Some(format);
-    }
-    let format = new_date_time_format(locale, options)?;
-    FORMATS.with_borrow_mut(|formats| {
-        if formats.len() == KEPT_FORMATS {
-            formats.remove(0);
-        }
-        formats.push((key, format.clone()));
-    });
-    Some(format)
+    remembered(&FORMATS, format!("{locale}\u{0}{options:?}"), || new_date_time_format(locale, options))
 }
 
 fn new_date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<js_sys::Intl::DateTimeFormat> {

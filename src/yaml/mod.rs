@@ -341,8 +341,9 @@ fn scalar_value(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Value {
     }
 }
 
-/// saphyr's markers count characters; Folio's offsets are bytes. Markers come mostly in
-/// increasing order, so the conversion walks forward from the last one (linear overall).
+/// saphyr's markers count characters; Folio's offsets are bytes. Each conversion walks from
+/// the last one, forwards or back: markers come in increasing order but for the keys of
+/// nested mappings, which finish after their values (linear overall).
 struct CharOffsets<'a> {
     text: &'a str,
     chars: usize,
@@ -352,13 +353,18 @@ struct CharOffsets<'a> {
 impl CharOffsets<'_> {
     fn byte_offset(&mut self, at: Marker) -> usize {
         let index = at.index();
-        if index < self.chars {
-            (self.chars, self.bytes) = (0, 0);
+        if index >= self.chars {
+            let rest = &self.text[self.bytes..];
+            match rest.char_indices().nth(index - self.chars) {
+                Some((step, _)) => (self.chars, self.bytes) = (index, self.bytes + step),
+                // Past the end: the end, and the walk stays where characters are.
+                None => (self.chars, self.bytes) = (self.chars + rest.chars().count(), self.text.len()),
+            }
+        } else {
+            let before = &self.text[..self.bytes];
+            self.bytes = before.char_indices().rev().nth(self.chars - index - 1).map_or(0, |(b, _)| b);
+            self.chars = index;
         }
-        let rest = &self.text[self.bytes..];
-        let step = rest.char_indices().nth(index - self.chars).map_or(rest.len(), |(b, _)| b);
-        self.bytes += step;
-        self.chars = index;
         self.bytes
     }
 }
@@ -425,6 +431,16 @@ mod tests {
         assert!(load(&"[".repeat(100_000)).is_err());
         let block: String = (0..300).map(|depth| format!("{}a:\n", "  ".repeat(depth))).collect();
         assert_eq!(load(&block).unwrap_err().kind, YamlErrorKind::TooDeep);
+    }
+
+    #[test]
+    fn character_markers_become_byte_offsets_forwards_and_back() {
+        let text = "é: a\nü: b\nz: c\n";
+        let mut offsets = CharOffsets { text, chars: 0, bytes: 0 };
+        let expect = |index: usize| text.char_indices().nth(index).map_or(text.len(), |(b, _)| b);
+        for index in [3, 9, 1, 0, 12, 5, 16, 14, 2] {
+            assert_eq!(offsets.byte_offset(Marker::new(index, 1, 0)), expect(index), "character {index}");
+        }
     }
 
     #[test]
