@@ -4,7 +4,8 @@
 //! Parsing happens as kramdown does it. The block pass tries each block parser, in
 //! kramdown's order, at the start of every line; constructs that hold blocks (quotes, list
 //! items, HTML elements) take their lines, strip their markers and parse the result again.
-//! Text is kept as `RawText` until [`Parser::update_tree`] runs the span pass over it. Each
+//! Text is kept as `RawText` (a paragraph of the body keeps it where it is in the body, see
+//! [`Parser::keep_in_body`]) until [`Parser::update_tree`] runs the span pass over it. Each
 //! construct lives in its own module under `block/` or `span/` as methods on [`Parser`].
 
 use super::element::{Attrs, Element, EobKind, Ial, Kind, Mark};
@@ -199,7 +200,7 @@ pub struct Parser {
     body: String,
     /// Where the body's text is while the block pass scans it (it does not move).
     body_address: Option<usize>,
-    /// The paragraphs whose text is still in the body (`Flags::text_in_body`): their first
+    /// The paragraphs whose text is still in the body ([`Mark::TextInBody`]): their first
     /// line, then where their text starts and ends, in the order of their lines.
     body_texts: Vec<BodyText>,
 }
