@@ -2,7 +2,7 @@
 //!
 //! The stages follow kramdown's own: [`parser`] reads blocks (`block/`), then spans
 //! (`span/`) into a tree of [`element::Element`]s; GFM input adds its own passes
-//! ([`gfm`]); [`convert`] writes the tree as HTML. Raw HTML is read by [`html`]. Shared patterns are in [`patterns`],
+//! (`gfm`); [`convert`] writes the tree as HTML. Raw HTML is read by [`html`]. Shared patterns are in [`patterns`],
 //! attribute lists in [`attribute_list`], header ids in [`header_ids`].
 
 pub mod attribute_list;

@@ -5,7 +5,7 @@
 //! kramdown's order, at the start of every line; constructs that hold blocks (quotes, list
 //! items, HTML elements) take their lines, strip their markers and parse the result again.
 //! Text is kept as `RawText` (a paragraph of the body keeps it where it is in the body, see
-//! [`Parser::keep_in_body`]) until [`Parser::update_tree`] runs the span pass over it. Each
+//! `Parser::keep_in_body`) until [`Parser::update_tree`] runs the span pass over it. Each
 //! construct lives in its own module under `block/` or `span/` as methods on [`Parser`].
 
 use super::element::{Attrs, Element, EobKind, Ial, Kind, Mark};

@@ -3,7 +3,7 @@
 //!
 //! saphyr-parser turns the text into events; this module composes them into values:
 //!
-//! - plain scalars are resolved with Psych's YAML 1.1 rules ([`scalar`]); quoted and block
+//! - plain scalars are resolved with Psych's YAML 1.1 rules (`scalar`); quoted and block
 //!   scalars stay strings; an explicit tag decides (`!!str 1` is a string, `!!float 1` a float);
 //! - mappings keep their order; a repeated key keeps its first place and its last value, as a
 //!   Ruby hash does, and is reported as a warning; `<<` merges mappings as Psych does;

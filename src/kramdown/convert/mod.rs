@@ -3,7 +3,7 @@
 //!
 //! Each element kind has a `convert_*` method writing its HTML at the end of one output
 //! buffer (no string per element: they were a third of the converter's time); containers
-//! convert their children with [`HtmlConverter::inner`]. The converter only writes: what
+//! convert their children with `HtmlConverter::inner`. The converter only writes: what
 //! is safe to show is decided elsewhere.
 
 mod blocks;

@@ -1,6 +1,6 @@
 //! Reading raw HTML into elements (`Parser::Html::Parser`): a start tag becomes an
 //! `HtmlElement` (block category) whose body kramdown's rules then read
-//! ([`Parser::handle_kramdown_html_tag`]); raw content is split into text, comments,
+//! (`Parser::handle_kramdown_html_tag`); raw content is split into text, comments,
 //! processing instructions and nested elements up to the element's end tag.
 //!
 //! `<script>` and `<style>` keep their content untouched up to their end tag. A closing tag

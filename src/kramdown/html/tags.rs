@@ -1,6 +1,6 @@
 //! kramdown's HTML regexps (`Parser::Html::Constants`, based on REXML's), as scanners over
 //! the text at the current position. All of them read across lines (`/m`); names are
-//! REXML's `UNAME` ([`patterns::uname`]), `\s` is ASCII white space.
+//! REXML's `UNAME` (`patterns::uname`), `\s` is ASCII white space.
 
 use crate::kramdown::patterns::{is_space, is_word_char, uname};
 
