@@ -353,16 +353,31 @@ struct CharOffsets<'a> {
 impl CharOffsets<'_> {
     fn byte_offset(&mut self, at: Marker) -> usize {
         let index = at.index();
+        // Characters are counted by the bytes that start one (not UTF-8 continuation bytes).
+        let starts_char = |b: &u8| b & 0xc0 != 0x80;
+        let bytes = self.text.as_bytes();
         if index >= self.chars {
-            let rest = &self.text[self.bytes..];
-            match rest.char_indices().nth(index - self.chars) {
-                Some((step, _)) => (self.chars, self.bytes) = (index, self.bytes + step),
+            let mut wanted = index - self.chars;
+            let found = bytes[self.bytes..].iter().position(|b| {
+                let start = starts_char(b);
+                if start && wanted == 0 {
+                    return true;
+                }
+                wanted -= usize::from(start);
+                false
+            });
+            match found {
+                Some(step) => (self.chars, self.bytes) = (index, self.bytes + step),
                 // Past the end: the end, and the walk stays where characters are.
-                None => (self.chars, self.bytes) = (self.chars + rest.chars().count(), self.text.len()),
+                None => (self.chars, self.bytes) = (index - wanted, self.text.len()),
             }
         } else {
-            let before = &self.text[..self.bytes];
-            self.bytes = before.char_indices().rev().nth(self.chars - index - 1).map_or(0, |(b, _)| b);
+            let mut wanted = self.chars - index;
+            let found = bytes[..self.bytes].iter().rposition(|b| {
+                wanted -= usize::from(starts_char(b));
+                wanted == 0
+            });
+            self.bytes = found.unwrap_or(0);
             self.chars = index;
         }
         self.bytes
