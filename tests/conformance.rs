@@ -103,20 +103,16 @@ struct Case {
 
 /// Every case under `root`, sorted: each `.text` that has a `.html` beside it.
 fn cases(root: &Path) -> Vec<Case> {
-    let mut cases = Vec::new();
-    let mut dirs = vec![root.to_owned()];
-    while let Some(dir) = dirs.pop() {
-        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
-        for path in entries.map(|e| e.expect("a readable folder entry").path()) {
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|x| x == "text") && path.with_extension("html").is_file() {
-                let folder = dir.strip_prefix(root).unwrap().to_string_lossy().into_owned();
-                let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-                cases.push(Case { id: format!("{folder}/{name}"), folder, dir: dir.clone(), name });
-            }
-        }
-    }
+    let texts = support::files_under(root, |path| path.extension().is_some_and(|x| x == "text") && path.with_extension("html").is_file());
+    let mut cases: Vec<Case> = texts
+        .into_iter()
+        .map(|path| {
+            let dir = path.parent().expect("a file is in a folder").to_owned();
+            let folder = dir.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            Case { id: format!("{folder}/{name}"), folder, dir, name }
+        })
+        .collect();
     cases.sort_by(|a, b| a.id.cmp(&b.id));
     cases
 }

@@ -125,18 +125,23 @@ pub fn clip(s: &str, max: usize) -> String {
 
 /// The articles (`.md`, `.markdown`) under `dir`, sorted.
 pub fn articles_under(dir: &Path) -> Vec<PathBuf> {
-    let mut articles = Vec::new();
+    files_under(dir, |path| path.extension().is_some_and(|x| x == "md" || x == "markdown"))
+}
+
+/// The files under `dir`, at any depth, that `keep` keeps, sorted.
+pub fn files_under(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut files = Vec::new();
     let mut dirs = vec![dir.to_owned()];
     while let Some(dir) = dirs.pop() {
         let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
         for path in entries.map(|e| e.expect("a readable folder entry").path()) {
             if path.is_dir() {
                 dirs.push(path);
-            } else if path.extension().is_some_and(|x| x == "md" || x == "markdown") {
-                articles.push(path);
+            } else if keep(&path) {
+                files.push(path);
             }
         }
     }
-    articles.sort();
-    articles
+    files.sort();
+    files
 }
