@@ -205,6 +205,13 @@ pub struct Parser {
     body_texts: Vec<BodyText>,
 }
 
+/// What updating one child gives ([`Parser::update_children`]): the child, or the spans its raw
+/// text was (taken out of the vector).
+enum Updated<'a> {
+    One(Element),
+    Many(&'a mut Vec<Element>),
+}
+
 /// Where a paragraph's text is in the body ([`Parser::body_texts`]).
 #[derive(Clone, Copy)]
 struct BodyText {
@@ -348,6 +355,22 @@ impl Parser {
     /// handed to `emit` in a root of their own, so they can be written and dropped before the
     /// next are made.
     pub fn finish_top_level(&mut self, children: Vec<Element>, mut emit: impl FnMut(&Parser, &mut Element)) {
+        self.update_children(children, 1, |parser, given| {
+            let mut holder = Element::new(Kind::Root).at(1);
+            holder.children = match given {
+                Updated::One(el) => vec![el],
+                Updated::Many(elements) => std::mem::take(elements),
+            };
+            parser.finish_step(&mut holder, &mut emit);
+        });
+        self.body = String::new();
+        self.body_texts = Vec::new();
+    }
+
+    /// Updates `children` in order (`update_tree`'s loop) and hands on what each gives: spans
+    /// parsed from raw text (with a fresh span environment at `location`), other children
+    /// updated, end-of-block markers dropped, runs of blank lines joined into their first.
+    fn update_children(&mut self, children: Vec<Element>, location: usize, mut take: impl FnMut(&mut Self, Updated)) {
         let mut blank: Option<Element> = None;
         for mut child in children {
             match child.kind {
@@ -363,32 +386,28 @@ impl Parser {
                 _ => {}
             }
             if let Some(run) = blank.take() {
-                self.finish_step(vec![run], &mut emit);
+                take(self, Updated::One(run));
             }
             if child.kind == Kind::RawText {
-                let mut holder = Element::new(Kind::Temp).at(1);
-                self.parse_span_text(&mut holder, child.value, 1);
-                self.finish_step(holder.children, &mut emit);
+                let mut holder = Element::new(Kind::Temp).at(location);
+                self.parse_span_text(&mut holder, child.value, location);
+                take(self, Updated::Many(&mut holder.children));
             } else {
                 self.update_child(&mut child);
-                self.finish_step(vec![child], &mut emit);
+                take(self, Updated::One(child));
             }
         }
         if let Some(run) = blank {
-            self.finish_step(vec![run], &mut emit);
+            take(self, Updated::One(run));
         }
-        self.body = String::new();
-        self.body_texts = Vec::new();
     }
 
-    fn finish_step(&mut self, elements: Vec<Element>, emit: &mut impl FnMut(&Parser, &mut Element)) {
-        let mut holder = Element::new(Kind::Root).at(1);
-        holder.children = elements;
-        self.replace_abbreviations(&mut holder);
+    fn finish_step(&mut self, holder: &mut Element, emit: &mut impl FnMut(&Parser, &mut Element)) {
+        self.replace_abbreviations(holder);
         if self.is_gfm() {
-            self.update_gfm_elements(&mut holder);
+            self.update_gfm_elements(holder);
         }
-        emit(self, &mut holder);
+        emit(self, holder);
     }
 
     /// Finishes the footnote definitions once the root is done (kramdown does them after it),
@@ -555,35 +574,10 @@ impl Parser {
         }
         let children = std::mem::take(&mut element.children);
         let mut updated = Vec::with_capacity(children.len());
-        let mut last_blank: Option<usize> = None;
-        for mut child in children {
-            match child.kind {
-                Kind::RawText => {
-                    last_blank = None;
-                    let location = element.location;
-                    let mut holder = Element::new(Kind::Temp).at(location);
-                    self.parse_span_text(&mut holder, child.value, location);
-                    updated.append(&mut holder.children);
-                }
-                // End-of-block markers go; their attribute lists were applied when read.
-                Kind::Eob => {}
-                Kind::Blank => match last_blank {
-                    Some(i) => {
-                        let blank: &mut Element = &mut updated[i];
-                        blank.value.push_str(&child.value);
-                    }
-                    None => {
-                        last_blank = Some(updated.len());
-                        updated.push(child);
-                    }
-                },
-                _ => {
-                    last_blank = None;
-                    self.update_child(&mut child);
-                    updated.push(child);
-                }
-            }
-        }
+        self.update_children(children, element.location, |_, given| match given {
+            Updated::One(el) => updated.push(el),
+            Updated::Many(elements) => updated.append(elements),
+        });
         updated.shrink_to_fit();
         element.children = updated;
     }
