@@ -167,8 +167,9 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
 
 /// Markdown rendered for an article: the HTML, block by block, and what was learnt on the way.
 struct Rendered {
+    /// The HTML, except for a body with a source map, which is read block by block.
     html: HtmlPieces,
-    /// The top-level blocks, with body lines (only asked for with a source map).
+    /// The body's top-level blocks, with body lines (only asked for with a source map).
     blocks: Vec<kramdown::convert::Block>,
     headings: Vec<kramdown::convert::Heading>,
     words: usize,
@@ -250,8 +251,9 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part) -> Rendered
             }
         }
     }
-    if request.source_map {
-        rendered.html = blocks.iter().map(|b| b.html.clone()).collect();
+    // A body with a source map is read block by block (its HTML is made of the marked blocks);
+    // otherwise the HTML is all that is wanted.
+    if request.source_map && part == Part::Body {
         rendered.blocks = blocks;
     } else {
         rendered.html = blocks.into_iter().map(|b| b.html).collect();
