@@ -4,7 +4,9 @@
 #
 #   1. Debian packages: chromium and chromium-driver (browser tests).
 #   2. A wasm32 standard library: rustup's target if it downloads (way 1), else Debian's
-#      rustc-web with -Zbuild-std (way 2); see ../shared/TOOLCHAIN.md.
+#      rustc-web with -Zbuild-std (way 2); see ../shared/TOOLCHAIN.md. The core's download
+#      is always built the second way, std compiled for size (scripts/wasm-cargo.sh), so
+#      rustc-web and std's source are installed either way.
 #   3. wasm-bindgen-cli at exactly the version Cargo.toml pins.
 #   4. npm devDependencies: playwright-core, binaryen's wasm-opt (Debian's 108 breaks
 #      wasm-bindgen 0.2.130 output), the benchmark's other renderers.
@@ -26,7 +28,7 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-apt_install chromium chromium-driver
+apt_install chromium chromium-driver rustc-web cargo-web rust-web-src lld-22
 
 if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   :
@@ -34,7 +36,6 @@ elif timeout 300 rustup target add wasm32-unknown-unknown; then
   say "wasm32 target installed with rustup"
 else
   say "rustup could not download the wasm32 target; using Debian's rustc-web with -Zbuild-std"
-  apt_install rustc-web cargo-web rust-web-src lld-22
 fi
 
 wasm_bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)

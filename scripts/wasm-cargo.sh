@@ -7,16 +7,26 @@
 #   scripts/wasm-cargo.sh build --release --lib
 #   scripts/wasm-cargo.sh test --tests
 #
-# FOLIO_WASM_STD=build-std forces way 2 (to check the fallback on a machine that has both).
+# FOLIO_WASM_STD picks a way instead:
+#   build-std  way 2, to check the fallback on a machine that has both;
+#   small      way 2 with std itself compiled for size, as the core's download is built
+#              (scripts/build.sh): rustup's std is precompiled at opt-level 3, with the
+#              panic locations and Debug formatting that the core never shows anyone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 subcommand=$1
 shift
-if [ "${FOLIO_WASM_STD:-}" != build-std ] &&
-  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+way=${FOLIO_WASM_STD:-}
+if [ -z "$way" ] && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   exec cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features "$@"
-else
-  export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
-  exec /usr/bin/cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features \
-    --target-dir target/build-std -Zbuild-std=std,panic_abort "$@"
 fi
+export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
+if [ "$way" = small ]; then
+  # location-detail: panic messages keep their text, not the source file and line.
+  # fmt-debug: `{:?}` writes nothing; the core formats nothing it shows with it.
+  export RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none -Zfmt-debug=none"
+  exec /usr/bin/cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features \
+    --target-dir target/small -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "$@"
+fi
+exec /usr/bin/cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features \
+  --target-dir target/build-std -Zbuild-std=std,panic_abort "$@"

@@ -19,7 +19,7 @@ impl Calendar for IntlCalendar {
     }
 
     fn long_date(&self, date: Date, lang: &str) -> String {
-        remembered(&LONG_DATES, format!("{lang}\u{0}{date:?}"), || long_date(date, lang))
+        remembered(&LONG_DATES, format!("{lang}\u{0}{date}"), || long_date(date, lang))
     }
 }
 
@@ -88,7 +88,9 @@ const KEPT: usize = 32;
 
 /// `new Intl.DateTimeFormat(locale, options)`, made once; `None` where it throws (a bad zone or tag).
 fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<js_sys::Intl::DateTimeFormat> {
-    remembered(&FORMATS, format!("{locale}\u{0}{options:?}"), || new_date_time_format(locale, options))
+    // Keys are written out, not `{:?}`: the core build writes `{:?}` as nothing (scripts/wasm-cargo.sh).
+    let key = options.iter().fold(locale.to_owned(), |key, (name, value)| format!("{key}\u{0}{name}={value}"));
+    remembered(&FORMATS, key, || new_date_time_format(locale, options))
 }
 
 fn new_date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<js_sys::Intl::DateTimeFormat> {
