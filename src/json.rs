@@ -8,6 +8,7 @@
 //! JSON is read by the YAML loader ([`read`]).
 
 use crate::escape;
+use crate::float;
 use crate::value::Value;
 use crate::yaml::{self, YamlError};
 use std::fmt::{self, Write as _};
@@ -173,40 +174,11 @@ impl ToJson for f64 {
         if !self.is_finite() {
             return json.null();
         }
-        // `{:e}` gives the shortest digits that read back the same: `-1.234e-7`.
-        let scientific = format!("{self:e}");
-        let (mantissa, exponent) = scientific.split_once('e').expect("`{:e}` writes an exponent");
-        let exponent: i32 = exponent.parse().expect("`{:e}` writes a whole exponent");
-        let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
-        let digits = mantissa.replace('.', "");
-        json.out.push_str(sign);
-        match usize::try_from(exponent) {
-            _ if !(-5..=15).contains(&exponent) => {
-                json.out.push_str(&digits[..1]);
-                if digits.len() > 1 {
-                    json.out.push('.');
-                    json.out.push_str(&digits[1..]);
-                }
-                let _ = write!(json.out, "e{}{exponent}", if exponent < 0 { "" } else { "+" });
-            }
-            // Digits that all stand before the point: 12340000000.0.
-            Ok(whole) if digits.len() <= whole + 1 => {
-                json.out.push_str(&digits);
-                json.out.extend(std::iter::repeat_n('0', whole + 1 - digits.len()));
-                json.out.push_str(".0");
-            }
-            // A point among the digits: 12.34.
-            Ok(whole) => {
-                json.out.push_str(&digits[..=whole]);
-                json.out.push('.');
-                json.out.push_str(&digits[whole + 1..]);
-            }
-            // Below 1: 0.001234.
-            Err(_) => {
-                json.out.push_str("0.");
-                json.out.extend(std::iter::repeat_n('0', exponent.unsigned_abs() as usize - 1));
-                json.out.push_str(&digits);
-            }
+        let digits = float::digits(*self);
+        if (-5..=15).contains(&digits.exponent) {
+            digits.plain(&mut json.out);
+        } else {
+            digits.scientific(&mut json.out, "", 0);
         }
     }
 }

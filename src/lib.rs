@@ -22,6 +22,7 @@ pub mod drafts;
 pub mod edited_text;
 pub mod incremental;
 mod escape;
+pub mod float;
 pub mod front_matter;
 pub mod html_pieces;
 pub mod json;

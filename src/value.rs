@@ -7,6 +7,7 @@
 //! `"2016-12-23T17:50:00+01:00"` for a [`Value::Time`] (see [`crate::datetime`]).
 
 use crate::datetime::{Date, DateTime};
+use crate::float;
 use crate::json::{ToJson, Writer};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,18 +82,24 @@ impl Value {
     }
 }
 
-/// Ruby's `Float#to_s` for the common cases: whole numbers keep a `.0`, the rest print as
-/// the shortest text that reads back the same.
+/// Ruby's `Float#to_s`: the shortest digits that read back the same, plain from 1e-4 to below
+/// 1e15 with at least one digit after the point (`100.0`, `0.0001`), with a signed exponent of
+/// two digits or more outside (`1.0e+15`, `1.5e-07`).
 fn ruby_float(f: f64) -> String {
     if f.is_nan() {
-        "NaN".into()
-    } else if f.is_infinite() {
-        if f > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else if f.fract() == 0.0 && f.abs() < 1e16 {
-        format!("{f:.1}")
-    } else {
-        f.to_string()
+        return "NaN".into();
     }
+    if f.is_infinite() {
+        return if f > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    let digits = float::digits(f);
+    let mut text = String::new();
+    if (-4..15).contains(&digits.exponent) {
+        digits.plain(&mut text);
+    } else {
+        digits.scientific(&mut text, "0", 2);
+    }
+    text
 }
 
 impl ToJson for Value {

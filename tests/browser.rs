@@ -9,6 +9,9 @@ use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/floats.rs"]
+mod floats;
+
 const SEED: &str = include_str!("../www/articles/ogp-societe-civile.md");
 
 fn document() -> web_sys::Document {
@@ -326,4 +329,9 @@ fn unknown_profile_keys_and_zones_are_warnings() {
         .collect();
     assert!(messages.contains(&"profile: unknown key `colour` (ignored)".to_owned()), "{messages:?}");
     assert!(messages.contains(&"profile: unknown time zone `Mars/Olympus`; dates are shown in UTC".to_owned()), "{messages:?}");
+}
+
+#[wasm_bindgen_test]
+fn yaml_floats_read_and_write_as_ruby_and_json_do_through_javascripts_number() {
+    floats::check_all();
 }

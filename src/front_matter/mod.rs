@@ -70,10 +70,15 @@ impl Problem {
             }
             Problem::LargeValue { key, bytes } => Diagnostic::warning(
                 at,
-                format!(
-                    "`{key}` holds {:.1} MB of text: front matter this large slows every page that uses it (should it be in the body?)",
-                    *bytes as f64 / 1e6
-                ),
+                {
+                    // Tenths of a megabyte, in whole numbers: no float formatting in the download.
+                    let tenths = (bytes + 50_000) / 100_000;
+                    format!(
+                        "`{key}` holds {}.{} MB of text: front matter this large slows every page that uses it (should it be in the body?)",
+                        tenths / 10,
+                        tenths % 10
+                    )
+                },
             ),
             Problem::Date(error) => Diagnostic::error(at, error.to_string()),
         }

@@ -20,6 +20,7 @@ pub mod dom_sanitize;
 #[cfg(feature = "editor")]
 mod drafts;
 mod intl;
+pub(crate) mod numbers;
 #[cfg(feature = "editor")]
 mod preview;
 

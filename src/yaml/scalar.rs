@@ -8,6 +8,7 @@
 //! Anything a Psych branch would fail on falls back to the string, as Psych does.
 
 use crate::datetime::{Date, DateTime};
+use crate::float;
 use crate::value::Value;
 
 /// Reads a plain scalar the way Psych's `tokenize` does.
@@ -250,7 +251,7 @@ fn ruby_to_i(s: &str) -> Option<i64> {
 
 /// Ruby's `String#to_f` on `[-+]?[0-9_]+(\.[0-9_]*)?`.
 fn ruby_to_f(s: &str) -> f64 {
-    s.replace('_', "").trim_end_matches('.').parse().unwrap_or(0.0)
+    float::parse(s.replace('_', "").trim_end_matches('.')).unwrap_or(0.0)
 }
 
 /// Psych's `FLOAT`, `[-+]?([0-9][0-9_,]*)?\.[0-9]*([eE][-+][0-9]+)?`, read by `Float()` after
@@ -282,7 +283,7 @@ fn float(s: &str) -> Option<f64> {
     }
     let cleaned: String = s.chars().filter(|c| *c != ',' && *c != '_').collect();
     let cleaned = cleaned.replace(".e", "e").replace(".E", "E");
-    cleaned.strip_suffix('.').unwrap_or(&cleaned).parse().ok()
+    float::parse(cleaned.strip_suffix('.').unwrap_or(&cleaned))
 }
 
 /// Psych's `INTEGER` (binary `0b`, octal `0…`, decimal, hexadecimal `0x`, with `_` and `,`
