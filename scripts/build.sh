@@ -25,6 +25,11 @@ bindgen() {
     "$3/folio_bg.wasm" -o "$3/folio_bg.wasm"
   printf 'build: %s/folio_bg.wasm %s bytes (%s gzip -9)\n' \
     "$3" "$(wc -c < "$3/folio_bg.wasm")" "$(gzip -9 -c "$3/folio_bg.wasm" | wc -c)"
+  # The browser's glue is downloaded with the wasm: minified, 4.5 → 3.7 KB gzip for the core.
+  if [ "$2" = web ]; then
+    node_modules/.bin/esbuild "$3/folio.js" --minify --format=esm --log-level=warning \
+      --allow-overwrite --outfile="$3/folio.js"
+  fi
 }
 
 rm -rf pkg
