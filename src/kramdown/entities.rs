@@ -1,13 +1,12 @@
 //! HTML entities as kramdown knows them: lookup by name or code point.
 
 use super::element::Entity;
-use super::entity_table::{ALIASES, BY_CODE_POINT, BY_NAME};
+use super::entity_table::{ALIASES, BY_CODE_POINT, CODE_POINTS, NAMES};
 
 /// The entity called `name` (`&name;`), if kramdown knows it.
 pub fn by_name(name: &str) -> Option<Entity> {
-    let i = BY_NAME.binary_search_by(|(n, _)| n.cmp(&name)).ok()?;
-    let code_point = BY_NAME[i].1;
-    Some(Entity { code_point, name: Some(BY_NAME[i].0) })
+    let i = NAMES.find(name)?;
+    Some(Entity { code_point: u32::from(CODE_POINTS[i]), name: Some(NAMES.get(i)) })
 }
 
 /// The entity for a code point: named where kramdown has a name for it (Windows-1252 code
@@ -17,7 +16,10 @@ pub fn by_code_point(code_point: u32) -> Entity {
         Ok(i) => ALIASES[i].1,
         Err(_) => code_point,
     };
-    let name = BY_CODE_POINT.binary_search_by_key(&code_point, |&(cp, _)| cp).ok().map(|i| BY_CODE_POINT[i].1);
+    let name = BY_CODE_POINT
+        .binary_search_by_key(&code_point, |&i| u32::from(CODE_POINTS[usize::from(i)]))
+        .ok()
+        .map(|at| NAMES.get(usize::from(BY_CODE_POINT[at])));
     Entity { code_point, name }
 }
 
@@ -37,6 +39,16 @@ mod tests {
         assert_eq!(by_name("nbsp"), Some(Entity { code_point: 160, name: Some("nbsp") }));
         assert_eq!(by_code_point(160).name, Some("nbsp"));
         assert_eq!(by_name("nosuch"), None);
+    }
+
+    #[test]
+    fn every_name_finds_its_entity_and_its_code_point_finds_a_name_for_it() {
+        for i in 0..CODE_POINTS.len() {
+            let entity = by_name(NAMES.get(i)).expect("a name of the table");
+            assert_eq!(entity.code_point, u32::from(CODE_POINTS[i]));
+            let named = by_code_point(entity.code_point).name.expect("a named code point");
+            assert_eq!(by_name(named).map(|e| e.code_point), Some(entity.code_point), "{named}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod html;
 pub mod parser;
 pub mod patterns;
 pub mod scanner;
+mod sorted_names;
 mod span;
 mod unicode_table;
 

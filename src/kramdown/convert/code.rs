@@ -6,7 +6,7 @@
 //! structure with the code escaped but without rouge's token colours, which only style it.
 //! Without highlighting: `<pre><code class="language-X">`.
 
-use super::rouge_languages::LANGUAGES;
+use super::rouge_languages::{LANGUAGES, TAGS};
 use super::{escape_html, pad, Escape, HtmlConverter};
 use crate::kramdown::element::{Attrs, Element};
 use crate::value::Value;
@@ -138,7 +138,7 @@ fn truthy(value: &Value) -> bool {
 
 /// The lexer tag rouge resolves a language name to (`Rouge::Lexer.find`).
 fn lexer_tag(name: &str) -> Option<&'static str> {
-    LANGUAGES.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| LANGUAGES[i].1)
+    LANGUAGES.find(name).map(|i| LANGUAGES.get(usize::from(TAGS[i])))
 }
 
 /// The language named by a `language-X` class (`extract_code_language`).
@@ -215,6 +215,14 @@ mod tests {
         assert_eq!(lexer_tag("sh"), Some("shell"));
         assert_eq!(lexer_tag("text"), Some("plaintext"));
         assert_eq!(lexer_tag("no-such-language"), None);
+    }
+
+    #[test]
+    fn every_language_resolves_to_a_tag_that_resolves_to_itself() {
+        for i in 0..TAGS.len() {
+            let tag = lexer_tag(LANGUAGES.get(i)).expect("a name of the table");
+            assert_eq!(lexer_tag(tag), Some(tag));
+        }
     }
 
     #[test]
