@@ -43,9 +43,9 @@ mod tests {
 
     #[test]
     fn every_name_finds_its_entity_and_its_code_point_finds_a_name_for_it() {
-        for i in 0..CODE_POINTS.len() {
+        for (i, code_point) in CODE_POINTS.iter().enumerate() {
             let entity = by_name(NAMES.get(i)).expect("a name of the table");
-            assert_eq!(entity.code_point, u32::from(CODE_POINTS[i]));
+            assert_eq!(entity.code_point, u32::from(*code_point));
             let named = by_code_point(entity.code_point).name.expect("a named code point");
             assert_eq!(by_name(named).map(|e| e.code_point), Some(entity.code_point), "{named}");
         }
