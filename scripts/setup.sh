@@ -28,7 +28,9 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-apt_install chromium chromium-driver rustc-web cargo-web rust-web-src lld-22
+apt_install chromium chromium-driver
+# The core's size build (scripts/wasm-cargo.sh builds without it, larger, where these are missing).
+apt_install rustc-web cargo-web rust-web-src lld-22 || say "could not install rustc-web: the core will be built larger"
 
 if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   :
@@ -36,6 +38,7 @@ elif timeout 300 rustup target add wasm32-unknown-unknown; then
   say "wasm32 target installed with rustup"
 else
   say "rustup could not download the wasm32 target; using Debian's rustc-web with -Zbuild-std"
+  apt_install rustc-web cargo-web rust-web-src lld-22
 fi
 
 wasm_bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)

@@ -10,16 +10,25 @@
 # FOLIO_WASM_STD picks a way instead:
 #   build-std  way 2, to check the fallback on a machine that has both;
 #   small      way 2 with std's size features, as the core's download is built
-#              (scripts/build.sh): rustup's std is precompiled with the panic locations and
-#              Debug formatting that the core never shows anyone. std keeps opt-level 3 before
-#              link-time optimisation (at the crate's `z`, renders took 8% longer).
+#              (scripts/build.sh, into target/small): rustup's std is precompiled with the
+#              panic locations and Debug formatting that the core never shows anyone. std
+#              keeps opt-level 3 before link-time optimisation (at the crate's `z`, renders
+#              took 8% longer). Without rustc-web and std's source, the usual way, larger.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 subcommand=$1
 shift
 way=${FOLIO_WASM_STD:-}
+target_dir=()
+if [ "$way" = small ]; then
+  target_dir=(--target-dir target/small)
+  if ! [ -d "$(/usr/bin/rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library" ]; then
+    echo "wasm-cargo: no rustc-web with std's source: the core is built without its size build" >&2
+    way=
+  fi
+fi
 if [ -z "$way" ] && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  exec cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features "$@"
+  exec cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features "${target_dir[@]}" "$@"
 fi
 export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
 if [ "$way" = small ]; then
@@ -31,5 +40,6 @@ if [ "$way" = small ]; then
     --config 'profile.release.package.core.opt-level=3' --config 'profile.release.package.alloc.opt-level=3' \
     --config 'profile.release.package.std.opt-level=3' "$@"
 fi
+[ ${#target_dir[@]} -eq 0 ] && target_dir=(--target-dir target/build-std)
 exec /usr/bin/cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features \
-  --target-dir target/build-std -Zbuild-std=std,panic_abort "$@"
+  "${target_dir[@]}" -Zbuild-std=std,panic_abort "$@"
