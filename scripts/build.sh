@@ -6,13 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The wasm a cargo profile made, under whichever target dir scripts/wasm-cargo.sh used.
-built() {
-  local wasm=target/wasm32-unknown-unknown/$1/folio.wasm
-  [ -f "$wasm" ] || wasm=target/build-std/wasm32-unknown-unknown/$1/folio.wasm
-  echo "$wasm"
-}
-core=target/small/wasm32-unknown-unknown/release/folio.wasm
+# Both downloads are built with FOLIO_WASM_STD=small (scripts/wasm-cargo.sh): the standard
+# library compiled with them, without what Folio never shows (panic locations, Debug text).
+built=target/small/wasm32-unknown-unknown
 
 # Bindings for one wasm: bindgen WASM TARGET OUT_DIR WASM_OPT_LEVEL.
 bindgen() {
@@ -37,16 +33,15 @@ rm -rf pkg
 # for the browser (pkg/) and for Node (pkg/node/, for tests and benchmarks).
 # opt-level z inlines almost nothing, so a render spends much of its time calling one-line
 # functions (slicing a string, a scanner's position); a little inlining buys back a sixth of
-# the time for 2.5% more gzip (README, Benchmark). The standard library is compiled with it,
-# without what the core never shows (FOLIO_WASM_STD=small): 32 KB less gzip, as fast.
+# the time for 1.2% more gzip (README, Benchmark).
 FOLIO_WASM_STD=small RUSTFLAGS="-Cllvm-args=-inline-threshold=35" scripts/wasm-cargo.sh build --release --lib
-bindgen "$core" web pkg -Oz
-bindgen "$core" nodejs pkg/node -Oz
+bindgen "$built/release/folio.wasm" web pkg -Oz
+bindgen "$built/release/folio.wasm" nodejs pkg/node -Oz
 echo '{ "type": "commonjs" }' > pkg/node/package.json  # the repository's package.json says "module"
 # The editor (pkg/editor/): the core plus the live preview and drafts, fast (opt-level 2), as
 # the editor renders on every keystroke and downloads CodeMirror anyway.
-scripts/wasm-cargo.sh build --profile editor --lib --features editor
-bindgen "$(built editor)" web pkg/editor -O3
+FOLIO_WASM_STD=small scripts/wasm-cargo.sh build --profile editor --lib --features editor
+bindgen "$built/editor/folio.wasm" web pkg/editor -O3
 # CodeMirror 6 for the editor's source pane: the parts scripts/bundle/codemirror.js lists, bundled
 # and minified into one ES module the page imports (no bundler for the page itself).
 node_modules/.bin/esbuild scripts/bundle/codemirror.js --bundle --format=esm --minify --target=es2020 \

@@ -9,11 +9,11 @@
 #
 # FOLIO_WASM_STD picks a way instead:
 #   build-std  way 2, to check the fallback on a machine that has both;
-#   small      way 2 with std's size features, as the core's download is built
-#              (scripts/build.sh, into target/small): rustup's std is precompiled with the
-#              panic locations and Debug formatting that the core never shows anyone. std
-#              keeps opt-level 3 before link-time optimisation (at the crate's `z`, renders
-#              took 8% longer). Without rustc-web and std's source, the usual way, larger.
+#   small      way 2 with std's size features, as the downloads are built (scripts/build.sh,
+#              into target/small): rustup's std is precompiled with the panic locations and
+#              Debug formatting that Folio never shows anyone. std keeps opt-level 3 before
+#              link-time optimisation (at the core's `z`, renders took 8% longer). Without
+#              rustc-web and std's source, the usual way, larger.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 subcommand=$1
@@ -33,7 +33,7 @@ fi
 export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
 if [ "$way" = small ]; then
   # location-detail: panic messages keep their text, not the source file and line.
-  # fmt-debug: `{:?}` writes nothing; the core formats nothing it shows with it.
+  # fmt-debug: `{:?}` writes nothing; Folio formats nothing it shows with it.
   export RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none -Zfmt-debug=none"
   exec /usr/bin/cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features \
     --target-dir target/small -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \

@@ -88,7 +88,7 @@ const KEPT: usize = 32;
 
 /// `new Intl.DateTimeFormat(locale, options)`, made once; `None` where it throws (a bad zone or tag).
 fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<js_sys::Intl::DateTimeFormat> {
-    // Keys are written out, not `{:?}`: the core build writes `{:?}` as nothing (scripts/wasm-cargo.sh).
+    // Keys are written out, not `{:?}`: the size build writes `{:?}` as nothing (scripts/wasm-cargo.sh).
     let key = options.iter().fold(locale.to_owned(), |key, (name, value)| format!("{key}\u{0}{name}={value}"));
     remembered(&FORMATS, key, || new_date_time_format(locale, options))
 }
