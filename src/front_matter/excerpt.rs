@@ -12,7 +12,8 @@ pub fn extract(body: &str, separator: &str) -> Option<String> {
         return None;
     }
     let Some((head, tail)) = body.split_once(separator) else { return Some(body.to_owned()) };
-    if tail.is_empty() {
+    // Without a `[`, the excerpt uses no definition: the rest of the body is not read.
+    if tail.is_empty() || !head.contains('[') {
         return Some(head.to_owned());
     }
     let all: Vec<(&str, &str)> = tail.split('\n').filter_map(link_definition).collect();
