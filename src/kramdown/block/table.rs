@@ -23,8 +23,16 @@ use crate::kramdown::scanner::Scanner;
 /// `TABLE_PIPE_CHECK` (`(?:\||.*?[^\\\n]\|)`) at the start of `s`: a `|` first, or after a
 /// character other than a backslash on the same line.
 fn pipe_check(s: &str) -> bool {
-    let line = &s.as_bytes()[..s.find('\n').unwrap_or(s.len())];
-    line.first() == Some(&b'|') || (1..line.len()).any(|j| line[j] == b'|' && line[j - 1] != b'\\')
+    // One pass over the line (this is asked of most lines of most paragraphs).
+    let mut after = 0;
+    for &b in s.as_bytes() {
+        match b {
+            b'\n' => return false,
+            b'|' if after != b'\\' => return true,
+            _ => after = b,
+        }
+    }
+    false
 }
 
 /// `TABLE_LINE` (`TABLE_PIPE_CHECK.*?\n`).
@@ -299,6 +307,8 @@ mod tests {
         assert!(!table_start("a \\| b\n"));
         assert!(!table_start("    | a\n"));
         assert!(table_line("\\|x|\n"));
+        assert!(table_line("a\\||\n"), "a pipe after an escaped one");
+        assert!(!table_line("a\n|b\n"), "a pipe on the next line only");
     }
 
     #[test]
