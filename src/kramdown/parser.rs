@@ -527,6 +527,14 @@ impl Parser {
         self.add_text_of_kind(text, tree, self.text_kind);
     }
 
+    /// Moves past the next `len` bytes of the text, adding them to `tree` as text (without
+    /// the copy that taking them first and adding them then would need).
+    pub fn take_text(&mut self, len: usize, tree: &mut Element) {
+        let start = self.src.pos;
+        self.src.pos += len;
+        self.add_text(&self.src.text()[start..self.src.pos], tree);
+    }
+
     pub fn add_text_of_kind(&self, text: &str, tree: &mut Element, kind: Kind) {
         match tree.children.last_mut() {
             Some(last) if last.kind == kind => last.value.push_str(text),

@@ -106,8 +106,7 @@ impl Parser {
                 }
                 break;
             };
-            self.add_text(&self.src.text()[self.src.pos..at], el);
-            self.src.pos = at;
+            self.take_text(at - self.src.pos, el);
             if let Some(s) = stop.as_mut() {
                 if (s.at)(self.src.text(), at) {
                     stopped = match s.accept.as_mut() {
@@ -121,8 +120,7 @@ impl Parser {
             }
             if !each_parser(active).any(|p| self.try_span(p, el)) {
                 let len = self.src.rest().chars().next().map_or(0, char::len_utf8);
-                self.add_text(&self.src.rest()[..len], el);
-                self.src.pos += len;
+                self.take_text(len, el);
             }
         }
         self.depth -= 1;

@@ -27,8 +27,7 @@ impl Parser {
         }
         let location = self.src.current_line_number();
         let rule = quote_rule(rest);
-        let text = self.src.take(rule.text_len).to_owned();
-        self.add_text(&text, el);
+        self.take_text(rule.text_len, el);
         for symbol in rule.quotes.into_iter().flatten() {
             let mut quote = Element::new(Kind::SmartQuote).at(location);
             quote.flags.symbol = Some(symbol);
