@@ -5,6 +5,8 @@
 //! same shape as kramdown makes its rules (which are written against that tree) portable
 //! one to one.
 
+use std::borrow::Cow;
+
 /// What an element is (`Kramdown::Element#type`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -91,14 +93,25 @@ pub enum Alignment {
 #[derive(Clone, Debug, Default)]
 // The box is the point: one word in every element instead of a vector's three.
 #[allow(clippy::box_collection)]
-pub struct Attrs(Option<Box<Vec<(String, String)>>>);
+pub struct Attrs(Option<Box<Vec<Attr>>>);
+
+/// An attribute's name and value.
+type Attr = (Cow<'static, str>, String);
+
+/// Attribute names most elements get (kramdown's writer, GFM's header ids, links, images,
+/// tables, attribute lists): kept without a copy.
+const COMMON_NAMES: &[&str] = &["class", "id", "href", "title", "src", "alt", "style", "target", "rel", "role", "start"];
+
+fn name(key: &str) -> Cow<'static, str> {
+    COMMON_NAMES.iter().find(|n| **n == key).map_or_else(|| Cow::Owned(key.to_owned()), |n| Cow::Borrowed(*n))
+}
 
 impl Attrs {
-    fn list(&self) -> &[(String, String)] {
+    fn list(&self) -> &[Attr] {
         self.0.as_deref().map_or(&[], Vec::as_slice)
     }
 
-    fn list_mut(&mut self) -> &mut Vec<(String, String)> {
+    fn list_mut(&mut self) -> &mut Vec<Attr> {
         self.0.get_or_insert_with(Box::default)
     }
 
@@ -116,7 +129,7 @@ impl Attrs {
         let list = self.list_mut();
         match list.iter_mut().find(|(k, _)| k == key) {
             Some((_, v)) => *v = value,
-            None => list.push((key.to_owned(), value)),
+            None => list.push((name(key), value)),
         }
     }
 
@@ -131,7 +144,7 @@ impl Attrs {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.list().iter().map(|(k, v)| (k.as_str(), v.as_str()))
+        self.list().iter().map(|(k, v)| (k.as_ref(), v.as_str()))
     }
 
     /// The values, to change in place.
@@ -149,7 +162,7 @@ impl Attrs {
                 let trimmed = v.trim_start().len();
                 v.drain(..v.len() - trimmed);
             }
-            None => list.push(("class".to_owned(), class.trim_start().to_owned())),
+            None => list.push((Cow::Borrowed("class"), class.trim_start().to_owned())),
         }
     }
 }
