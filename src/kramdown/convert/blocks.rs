@@ -59,7 +59,7 @@ impl HtmlConverter<'_> {
         }
         if let Some(id) = attr.get("id") {
             let no_toc = attr.get("class").is_some_and(|c| c.split_whitespace().any(|w| w == "no_toc"));
-            if self.options.toc_levels.contains(&el.flags.level) && !no_toc {
+            if self.state.toc_possible && self.options.toc_levels.contains(&el.flags.level) && !no_toc {
                 self.state.toc.push((el.flags.level, id.to_owned(), el.children.clone()));
             }
         }

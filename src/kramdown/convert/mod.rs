@@ -30,8 +30,10 @@ struct State {
     footnotes: Vec<(String, String, u32, u32)>,
     /// Where each output name is in `footnotes`.
     footnote_index: HashMap<String, usize>,
-    /// Headers for a table of contents: level, id, inner elements.
+    /// Headers for a table of contents: level, id, inner elements; kept only when the text
+    /// could ask for one (`toc_possible`), as they are copies.
     toc: Vec<(u8, String, Vec<Element>)>,
+    toc_possible: bool,
     /// Where the table of contents goes: list kind and attributes of the `{:toc}` list.
     toc_at: Option<(Kind, Attrs)>,
     /// Whether a `{:footnotes}` list says where the footnotes go.
@@ -107,7 +109,7 @@ pub fn to_html(root: &Element, data: &DocumentData, options: &Options) -> String
 
 /// Converts a parsed document into pieces of HTML of about `piece_size` bytes ([`Converter::new`]).
 pub fn convert(root: &Element, data: &DocumentData, options: &Options, piece_size: usize) -> Output {
-    let mut converter = Converter::new(options, piece_size);
+    let mut converter = Converter::new(options, piece_size, true);
     for child in &root.children {
         converter.push(child, data, options);
     }
@@ -128,8 +130,10 @@ pub struct Converter {
 impl Converter {
     /// A converter writing top-level blocks into pieces of HTML of about `piece_size` bytes:
     /// 0 keeps each block apart (for a source map), `usize::MAX` writes one string.
-    pub fn new(options: &Options, piece_size: usize) -> Self {
-        let mut state = State { footnote_counter: options.footnote_nr, ..State::default() };
+    /// `toc_possible` is false when the text cannot ask for a table of contents (it has no
+    /// `toc`, which a `{:toc}` reference needs).
+    pub fn new(options: &Options, piece_size: usize, toc_possible: bool) -> Self {
+        let mut state = State { footnote_counter: options.footnote_nr, toc_possible, ..State::default() };
         // The root's children are at indentation 0 (kramdown starts at -2).
         state.stack.push(Frame { kind: Kind::Root, content_model: None, alignment: Vec::new(), refs: Vec::new() });
         Converter { state, blocks: Vec::new(), blank_after: Vec::new(), piece_size }
