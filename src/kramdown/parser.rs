@@ -535,6 +535,13 @@ impl Parser {
         self.add_text(&self.src.text()[start..self.src.pos], tree);
     }
 
+    /// Moves past the next character, adding it as text: what kramdown does where a span
+    /// construct fails (`getch`).
+    pub fn take_char(&mut self, tree: &mut Element) {
+        let len = self.src.rest().chars().next().map_or(0, char::len_utf8);
+        self.take_text(len, tree);
+    }
+
     pub fn add_text_of_kind(&self, text: &str, tree: &mut Element, kind: Kind) {
         match tree.children.last_mut() {
             Some(last) if last.kind == kind => last.value.push_str(text),

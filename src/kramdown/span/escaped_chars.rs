@@ -14,8 +14,9 @@ impl Parser {
         if !escapable {
             return false;
         }
-        let c = self.src.take(2)[1..].to_owned();
-        self.add_text(&c, el);
+        // The backslash goes; the character it escapes (ASCII punctuation) stays as text.
+        self.src.pos += 1;
+        self.take_text(1, el);
         true
     }
 }

@@ -26,12 +26,12 @@ impl Parser {
                 let tag = (tag.name.to_owned(), tag.attributes.to_owned(), tag.self_closing, tag.len);
                 if let Err(message) = self.parse_span_extension(el, tag, location) {
                     self.warn_at(location, message);
-                    self.add_getch(el);
+                    self.take_char(el);
                 }
             }
             Some(Err(stop)) => {
                 self.warn_at(location, stop.warning());
-                self.add_getch(el);
+                self.take_char(el);
             }
             // IAL_SPAN_START: `\{:(ALD_ANY_CHARS+)\}`
             None => match attribute_list_body(&rest[2..], &self.src.braces) {
@@ -46,9 +46,9 @@ impl Parser {
                 }
                 Some(_) => {
                     self.warn_at(location, "Found span IAL after text - ignoring it");
-                    self.add_getch(el);
+                    self.take_char(el);
                 }
-                None => self.add_getch(el),
+                None => self.take_char(el),
             },
         }
         true
@@ -77,12 +77,6 @@ impl Parser {
             self.src.pos = start;
             Err(format!("Invalid extension with name '{name}' specified - ignoring it"))
         }
-    }
-
-    /// Adds the next character as text (what kramdown does where a span construct fails).
-    fn add_getch(&mut self, el: &mut Element) {
-        let c = self.src.getch().to_owned();
-        self.add_text(&c, el);
     }
 }
 

@@ -36,8 +36,7 @@ impl Parser {
             el.children.push(comment);
         } else if let Some((name, len)) = tags::close_tag(rest) {
             self.warn_at(line, format!("Found invalidly used HTML closing tag for '{name}'"));
-            let text = self.src.take(len).to_owned();
-            self.add_text(&text, el);
+            self.take_text(len, el);
         } else if let Some(tag) = tags::start_tag(rest).filter(|_| self.depth <= MAX_NESTING) {
             let text = self.src.take(tag.len).to_owned();
             let name = element_name(&tag.name);
@@ -49,8 +48,7 @@ impl Parser {
                 el.children.push(html);
             }
         } else {
-            let c = self.src.getch().to_owned();
-            self.add_text(&c, el);
+            self.take_char(el);
         }
         true
     }

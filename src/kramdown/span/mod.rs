@@ -119,8 +119,7 @@ impl Parser {
                 break;
             }
             if !each_parser(active).any(|p| self.try_span(p, el)) {
-                let len = self.src.rest().chars().next().map_or(0, char::len_utf8);
-                self.take_text(len, el);
+                self.take_char(el);
             }
         }
         self.depth -= 1;
