@@ -43,7 +43,7 @@ pub struct Article {
     /// The body's link definitions (with the `link_defs` option's): URL and title by kramdown's
     /// normalised id, what a paragraph rendered alone needs to resolve its references. Not in
     /// the JSON.
-    pub link_definitions: std::collections::HashMap<String, (String, Option<String>)>,
+    pub link_definitions: crate::name_map::NameMap<(String, Option<String>)>,
 }
 
 /// A header of the body: level (as written, after `header_offset`), id, text, line in the file.

@@ -74,7 +74,7 @@ pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> 
     // as kramdown's `link_defs` option.
     let mut profile = request.profile.clone();
     profile.options.link_defs =
-        previous.link_definitions.iter().map(|(id, (url, title))| (id.clone(), url.clone(), title.clone())).collect();
+        previous.link_definitions.iter().map(|(id, (url, title))| (id.to_owned(), url.clone(), title.clone())).collect();
     let request = &Request { profile: &profile, ..*request };
     let before = paragraph_alone(old_text, block.start_line, request)?;
     if before.0.html != block.html {

@@ -28,6 +28,7 @@ pub mod html_pieces;
 pub mod json;
 pub mod kramdown;
 pub mod links;
+pub mod name_map;
 pub mod options;
 pub mod page;
 pub mod profile;
@@ -48,7 +49,7 @@ pub use options::Options;
 pub use profile::Profile;
 pub use value::Value;
 
-use std::collections::HashMap;
+use name_map::NameMap;
 use diagnostic::LineIndex;
 use front_matter::{date::Zone, FrontMatter};
 
@@ -175,7 +176,7 @@ struct Rendered {
     headings: Vec<kramdown::convert::Heading>,
     words: usize,
     /// The link definitions, by normalised id (of the body only).
-    link_definitions: HashMap<String, (String, Option<String>)>,
+    link_definitions: NameMap<(String, Option<String>)>,
     warnings: Vec<kramdown::parser::Warning>,
     /// Safe mode found no HTML parser to finish with, so the HTML was withheld.
     withheld: bool,
@@ -232,7 +233,7 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part) -> Rendered
     });
     let (mut output, warnings, lines) = (body.output, body.warnings, body.lines);
     let words = words.words;
-    let link_definitions = if part == Part::Body { body.link_defs } else { HashMap::new() };
+    let link_definitions = if part == Part::Body { body.link_defs } else { NameMap::new() };
     let headings = std::mem::take(&mut output.headings);
     let mut rendered = Rendered { html: HtmlPieces::default(), blocks: Vec::new(), headings, words, link_definitions, warnings, withheld: false };
     let mut blocks = output.blocks;

@@ -4,7 +4,7 @@
 //! paragraph). Link reference definitions further down (`[label]: url`) that the excerpt uses
 //! are appended to it, so its links still resolve. An empty separator turns excerpts off.
 
-use std::collections::HashSet;
+use crate::name_map::NameMap;
 
 /// The Markdown of the excerpt of `body`, or `None` when `separator` is empty.
 pub fn extract(body: &str, separator: &str) -> Option<String> {
@@ -28,16 +28,16 @@ pub fn extract(body: &str, separator: &str) -> Option<String> {
 /// Every `[label]` of `text` up to `longest` bytes long: a `[`, then up to the first `]`. A
 /// label (whose inside holds no `]`) occurs in `text` exactly when it is one of these, so a
 /// thousand definitions are looked up at once instead of searching the text for each one.
-fn labels_in(text: &str, longest: usize) -> HashSet<&str> {
+fn labels_in(text: &str, longest: usize) -> NameMap<()> {
     let bytes = text.as_bytes();
-    let mut labels = HashSet::new();
+    let mut labels = NameMap::new();
     let mut next_close = None;
     for start in (0..bytes.len()).rev() {
         match bytes[start] {
             b']' => next_close = Some(start),
             b'[' => {
                 if let Some(end) = next_close.filter(|&end| end - start < longest) {
-                    labels.insert(&text[start..=end]);
+                    labels.insert(text[start..=end].to_owned(), ());
                 }
             }
             _ => {}

@@ -102,8 +102,8 @@ fn pluralized(singular: Option<&Value>, plural: Option<&Value>) -> Vec<String> {
         (_, Some(list @ Value::Seq(_))) => flatten(list, &mut items),
         _ => {}
     }
-    let mut seen = std::collections::HashSet::new();
-    items.retain(|item| seen.insert(item.clone()));
+    let mut seen = crate::name_map::NameMap::new();
+    items.retain(|item| seen.insert(item.clone(), ()).is_none());
     items
 }
 

@@ -14,7 +14,7 @@
 use super::element::{Element, Kind, Symbol};
 use super::entities;
 use super::patterns;
-use std::collections::HashMap;
+use crate::name_map::NameMap;
 
 /// The text a header's id is made from, as GFM gathers it (`GFM#update_raw_text`).
 pub fn gfm_raw_text(el: &Element) -> String {
@@ -60,7 +60,7 @@ fn gather_text(el: &Element, out: &mut String) {
 /// Gives out unique ids, counting repeats (`-1`, `-2`...).
 #[derive(Default)]
 pub struct IdCounter {
-    used: HashMap<String, usize>,
+    used: NameMap<usize>,
 }
 
 impl IdCounter {
@@ -71,8 +71,17 @@ impl IdCounter {
             .filter(|&c| patterns::is_word_property(c) || matches!(c, '-' | ' ' | '\t'))
             .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
             .collect();
-        let count = self.used.entry(id.clone()).and_modify(|n| *n += 1).or_insert(0);
-        if *count > 0 {
+        let count = match self.used.get_mut(&id) {
+            Some(n) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.used.insert(id.clone(), 0);
+                0
+            }
+        };
+        if count > 0 {
             id.push_str(&format!("-{count}"));
         }
         format!("{prefix}{id}")

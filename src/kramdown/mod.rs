@@ -24,7 +24,7 @@ mod unicode_table;
 use crate::options::Options;
 use element::{Element, Kind};
 use parser::{Parser, Warning};
-use std::collections::HashMap;
+use crate::name_map::NameMap;
 
 /// A parsed body: the whole tree, what the converter needs besides it, and kramdown's
 /// warnings. [`render`] writes a body without keeping its tree; this is for looking at it.
@@ -58,7 +58,7 @@ pub struct Rendered {
     pub output: convert::Output,
     pub warnings: Vec<Warning>,
     /// The link definitions: normalised id → (url, title).
-    pub link_defs: HashMap<String, (String, Option<String>)>,
+    pub link_defs: NameMap<(String, Option<String>)>,
     /// How many lines the body has.
     pub lines: usize,
 }

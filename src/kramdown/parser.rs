@@ -13,7 +13,7 @@ use super::header_ids::IdCounter;
 use super::patterns;
 use super::scanner::Scanner;
 use crate::options::{GfmQuirk, Input, Options};
-use std::collections::HashMap;
+use crate::name_map::NameMap;
 
 /// A problem kramdown would warn about, with the body line it is on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,52 +29,15 @@ pub struct FootnoteDef {
     pub location: usize,
 }
 
-/// Footnote definitions by name, in definition order, found by name in constant time
-/// (documents with thousands of footnotes look each one up at its definition, at every
-/// reference and when writing it).
-#[derive(Default)]
-pub struct Footnotes {
-    defs: Vec<(String, FootnoteDef)>,
-    index: HashMap<String, usize>,
-}
-
-impl Footnotes {
-    /// Defines `name`; a second definition replaces the first, keeping its place.
-    pub fn define(&mut self, name: String, def: FootnoteDef) {
-        match self.index.get(&name) {
-            Some(&i) => self.defs[i].1 = def,
-            None => {
-                self.index.insert(name.clone(), self.defs.len());
-                self.defs.push((name, def));
-            }
-        }
-    }
-
-    pub fn get(&self, name: &str) -> Option<&FootnoteDef> {
-        self.index.get(name).map(|&i| &self.defs[i].1)
-    }
-
-    pub fn get_mut(&mut self, name: &str) -> Option<&mut FootnoteDef> {
-        self.index.get(name).map(|&i| &mut self.defs[i].1)
-    }
-
-    /// The definitions, in definition order.
-    pub fn as_slice(&self) -> &[(String, FootnoteDef)] {
-        &self.defs
-    }
-
-    pub fn as_mut_slice(&mut self) -> &mut [(String, FootnoteDef)] {
-        &mut self.defs
-    }
-}
-
 /// Everything the parse produced besides the tree, which the converter needs too.
 #[derive(Default)]
 pub struct DocumentData {
-    pub footnotes: Footnotes,
+    /// Footnote definitions by name, in definition order (a second definition replaces the
+    /// first in its place).
+    pub footnotes: NameMap<FootnoteDef>,
     /// Abbreviation → title, and attributes from an attribute list after the definition.
-    pub abbrev_defs: HashMap<String, String>,
-    pub abbrev_attr: HashMap<String, Attrs>,
+    pub abbrev_defs: NameMap<String>,
+    pub abbrev_attr: NameMap<Attrs>,
 }
 
 /// How many constructs may nest inside each other. Past this depth the text is kept as a
@@ -176,14 +139,14 @@ pub struct Parser {
     pub block_ial: Option<Ial>,
     /// The kind of text the current pass adds: `RawText` in the block pass, `Text` in spans.
     pub text_kind: Kind,
-    pub alds: HashMap<String, Ial>,
+    pub alds: NameMap<Ial>,
     /// Link definitions: normalised id → (url, title).
-    pub link_defs: HashMap<String, (String, Option<String>)>,
+    pub link_defs: NameMap<(String, Option<String>)>,
     /// The attribute list of each link definition, for the links using it (kramdown keeps
     /// the definition's end-of-block element and reads its list when a link uses it).
-    pub link_def_ials: HashMap<String, Ial>,
+    pub link_def_ials: NameMap<Option<Ial>>,
     /// The attribute list of each abbreviation definition, resolved once parsing is done.
-    pub abbrev_ials: HashMap<String, Ial>,
+    pub abbrev_ials: NameMap<Option<Ial>>,
     pub data: DocumentData,
     pub warnings: Vec<Warning>,
     /// Set by a closing HTML tag to end the block parse of its element (kramdown's `throw`).
@@ -227,10 +190,10 @@ impl Parser {
             src: Scanner::new(String::new(), 1),
             block_ial: None,
             text_kind: Kind::RawText,
-            alds: HashMap::new(),
-            link_defs: HashMap::new(),
-            link_def_ials: HashMap::new(),
-            abbrev_ials: HashMap::new(),
+            alds: NameMap::new(),
+            link_defs: NameMap::new(),
+            link_def_ials: NameMap::new(),
+            abbrev_ials: NameMap::new(),
             data: DocumentData::default(),
             warnings: Vec::new(),
             stop_block_parsing: false,
@@ -415,16 +378,16 @@ impl Parser {
     pub fn finish_footnotes(&mut self) {
         // Each footnote's content is taken out while it is updated, the others staying
         // visible to the references in it.
-        for index in 0..self.data.footnotes.as_slice().len() {
-            let slot = &mut self.data.footnotes.as_mut_slice()[index].1.content;
+        for index in 0..self.data.footnotes.len() {
+            let slot = &mut self.data.footnotes.values_mut()[index].content;
             let mut content = std::mem::replace(slot, Element::new(Kind::Temp));
             self.update_tree(&mut content);
             self.replace_abbreviations(&mut content);
-            self.data.footnotes.as_mut_slice()[index].1.content = content;
+            self.data.footnotes.values_mut()[index].content = content;
         }
-        let unreferenced: Vec<(String, usize)> = (self.data.footnotes.as_slice().iter())
+        let unreferenced: Vec<(String, usize)> = (self.data.footnotes.iter())
             .filter(|(_, def)| !def.referenced)
-            .map(|(name, def)| (name.clone(), def.location))
+            .map(|(name, def)| (name.to_owned(), def.location))
             .collect();
         for (name, location) in unreferenced {
             self.warn_at(location, format!("Footnote definition for '{name}' is unreferenced - ignoring"));
@@ -516,10 +479,8 @@ impl Parser {
             Some(EobKind::AbbrevDef) => &mut self.abbrev_ials,
             _ => return,
         };
-        match &eob.options.ial {
-            Some(ial) => map.insert(eob.value.clone(), ial.clone()),
-            None => map.remove(&eob.value),
-        };
+        // A definition without a list clears the list an earlier one of the same id had.
+        map.insert(eob.value.clone(), eob.options.ial.clone());
     }
 
     /// Adds text to `tree`, joining it to its last child when that is text of the same kind.

@@ -18,7 +18,7 @@ mod scalar;
 
 use crate::value::{Map, Value};
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
-use std::collections::HashMap;
+use crate::name_map::NameMap;
 use std::fmt;
 
 /// How deep collections may nest.
@@ -108,10 +108,9 @@ enum Frame {
 }
 
 struct MapFrame {
-    entries: Map,
-    /// Key → its index in `entries` and the byte offset where it first appeared, so repeated
-    /// keys are found in constant time and reported with both places.
-    index: HashMap<String, (usize, usize)>,
+    /// Key → value and the byte offset where the key first appeared, so repeated keys are
+    /// found in constant time and reported with both places.
+    entries: NameMap<(Value, usize)>,
     /// The key read, waiting for its value: its text (None for a collection key), whether it
     /// is a merge key, and where it starts.
     key: Option<(Option<String>, bool, Marker)>,
@@ -122,8 +121,8 @@ struct MapFrame {
 struct Composer<'a> {
     parser: Parser<'a, saphyr_parser::StrInput<'a>>,
     stack: Vec<Frame>,
-    /// Anchored values by saphyr's anchor id, with their weight.
-    anchors: HashMap<usize, (Value, usize)>,
+    /// Anchored values by saphyr's anchor id (which counts anchors from 1), with their weight.
+    anchors: Vec<Option<(Value, usize)>>,
     /// What aliases may still copy (nodes plus bytes of text).
     alias_budget: usize,
     alias_limit: usize,
@@ -140,7 +139,7 @@ impl<'a> Composer<'a> {
         Composer {
             parser: Parser::new_from_str(text),
             stack: Vec::new(),
-            anchors: HashMap::new(),
+            anchors: Vec::new(),
             alias_budget: alias_limit,
             alias_limit,
             warnings: Vec::new(),
@@ -164,19 +163,23 @@ impl<'a> Composer<'a> {
                     false
                 }
                 Event::MappingStart(anchor, _) => {
-                    let frame = MapFrame { entries: Map::new(), index: HashMap::new(), key: None, anchor, weight: 1 };
+                    let frame = MapFrame { entries: NameMap::new(), key: None, anchor, weight: 1 };
                     self.open(Frame::Map(frame), span)?;
                     false
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
                     let (value, anchor, weight) = match self.stack.pop().expect("the parser balances collections") {
                         Frame::Seq { items, anchor, weight } => (Value::Seq(items), anchor, weight),
-                        Frame::Map(map) => (Value::Map(map.entries), map.anchor, map.weight),
+                        Frame::Map(map) => {
+                            let entries = map.entries.into_iter().map(|(key, (value, _))| (key, value)).collect();
+                            (Value::Map(entries), map.anchor, map.weight)
+                        }
                     };
                     self.finish(value, anchor, weight, span.start, &mut root)
                 }
                 Event::Alias(id) => {
-                    let (value, weight) = self.anchors.get(&id).cloned().ok_or_else(|| self.error(span.start, YamlErrorKind::UnknownAnchor))?;
+                    let anchored = self.anchors.get(id).cloned().flatten();
+                    let (value, weight) = anchored.ok_or_else(|| self.error(span.start, YamlErrorKind::UnknownAnchor))?;
                     self.alias_budget = self.alias_budget.checked_sub(weight).ok_or_else(|| {
                         self.error(span.start, YamlErrorKind::AliasBudget { limit: self.alias_limit })
                     })?;
@@ -207,7 +210,10 @@ impl<'a> Composer<'a> {
     /// Returns whether the document is complete.
     fn finish(&mut self, value: Value, anchor: usize, weight: usize, at: Marker, root: &mut Option<Value>) -> bool {
         if anchor != 0 {
-            self.anchors.insert(anchor, (value.clone(), weight));
+            if self.anchors.len() <= anchor {
+                self.anchors.resize(anchor + 1, None);
+            }
+            self.anchors[anchor] = Some((value.clone(), weight));
         }
         let in_root = self.stack.len() == 1;
         match self.stack.last_mut() {
@@ -233,7 +239,7 @@ impl<'a> Composer<'a> {
                     Some((key, is_merge, key_at)) => {
                         let offset = self.offsets.byte_offset(key_at);
                         let entries_before = map.entries.len();
-                        if is_merge && merge(&mut map.entries, &mut map.index, &value, offset) {
+                        if is_merge && merge(&mut map.entries, &value, offset) {
                             if in_root {
                                 self.key_offsets.resize(map.entries.len().max(entries_before), offset);
                             }
@@ -243,14 +249,14 @@ impl<'a> Composer<'a> {
                             self.warnings.push(YamlWarning { offset, kind: YamlWarningKind::CollectionKey });
                             return false;
                         };
-                        match map.index.get(&key) {
-                            Some(&(i, first)) => {
-                                map.entries[i].1 = value;
+                        match map.entries.get_mut(&key) {
+                            Some((old, first)) => {
+                                *old = value;
+                                let first = *first;
                                 self.warnings.push(YamlWarning { offset, kind: YamlWarningKind::DuplicateKey { key, first } });
                             }
                             None => {
-                                map.index.insert(key.clone(), (map.entries.len(), offset));
-                                map.entries.push((key, value));
+                                map.entries.insert(key, (value, offset));
                                 if in_root {
                                     self.key_offsets.push(offset);
                                 }
@@ -285,7 +291,7 @@ impl<'a> Composer<'a> {
 /// Psych's `<<`: a mapping (or a list of mappings, the first winning) merged into `entries`,
 /// replacing keys already there. Returns false when the value is not mergeable, so `<<` is then
 /// kept as an ordinary key, as Psych does.
-fn merge(entries: &mut Map, index: &mut HashMap<String, (usize, usize)>, value: &Value, at: usize) -> bool {
+fn merge(entries: &mut NameMap<(Value, usize)>, value: &Value, at: usize) -> bool {
     let sources: Vec<&Map> = match value {
         Value::Map(map) => vec![map],
         Value::Seq(items) => match items.iter().map(|item| if let Value::Map(m) = item { Some(m) } else { None }).collect() {
@@ -294,25 +300,17 @@ fn merge(entries: &mut Map, index: &mut HashMap<String, (usize, usize)>, value: 
         },
         _ => return false,
     };
-    let mut merged = Map::new();
-    let mut merged_index: HashMap<&str, usize> = HashMap::new();
+    let mut merged = NameMap::new();
     for map in sources.iter().rev() {
         for (k, v) in map.iter() {
-            match merged_index.get(k.as_str()) {
-                Some(&i) => merged[i].1 = v.clone(),
-                None => {
-                    merged_index.insert(k, merged.len());
-                    merged.push((k.clone(), v.clone()));
-                }
-            }
+            merged.insert(k.clone(), v.clone());
         }
     }
     for (k, v) in merged {
-        match index.get(&k) {
-            Some(&(i, _)) => entries[i].1 = v,
+        match entries.get_mut(&k) {
+            Some((old, _)) => *old = v,
             None => {
-                index.insert(k.clone(), (entries.len(), at));
-                entries.push((k, v));
+                entries.insert(k, (v, at));
             }
         }
     }

@@ -34,7 +34,7 @@ impl Parser {
         let (id, text) = (id.to_owned(), strip(text).to_owned());
         let location = self.src.current_line_number();
         self.src.take(len);
-        if self.data.abbrev_defs.contains_key(&id) {
+        if self.data.abbrev_defs.contains(&id) {
             self.warn_at(location, format!("Duplicate abbreviation ID '{id}' - overwriting"));
         }
         let mut eob = self.eob(EobKind::AbbrevDef, location);
@@ -50,10 +50,10 @@ impl Parser {
     pub(crate) fn correct_abbreviations_attributes(&mut self) {
         for id in self.data.abbrev_defs.keys() {
             let mut attr = Attrs::default();
-            if let Some(ial) = self.abbrev_ials.get(id) {
+            if let Some(Some(ial)) = self.abbrev_ials.get(id) {
                 self.update_attr_with_ial(&mut attr, ial);
             }
-            self.data.abbrev_attr.insert(id.clone(), attr);
+            self.data.abbrev_attr.insert(id.to_owned(), attr);
         }
     }
 
@@ -63,7 +63,7 @@ impl Parser {
         if self.data.abbrev_defs.is_empty() {
             return;
         }
-        let mut abbrevs: Vec<&str> = self.data.abbrev_defs.keys().map(String::as_str).collect();
+        let mut abbrevs: Vec<&str> = self.data.abbrev_defs.keys().collect();
         // kramdown's regexp tries the longest first; only their order among prefixes of each
         // other matters.
         abbrevs.sort_by_key(|a| std::cmp::Reverse(a.len()));

@@ -91,7 +91,8 @@ impl Parser {
             let (name, body) = (name.to_owned(), body.to_owned());
             let location = self.src.current_line_number();
             self.src.take(len);
-            let mut def = self.alds.remove(&name).unwrap_or_default();
+            // A second definition of the name adds to the first (kramdown's `@alds[name] ||= {}`).
+            let mut def = self.alds.get_mut(&name).map(std::mem::take).unwrap_or_default();
             self.read_attribute_list(&body, &mut def);
             self.alds.insert(name, def);
             tree.children.push(self.eob(EobKind::Ald, location));

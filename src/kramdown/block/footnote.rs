@@ -45,7 +45,7 @@ impl Parser {
         if self.data.footnotes.get(&name).is_some() {
             self.warn_at(location, format!("Duplicate footnote name '{name}' - overwriting"));
         }
-        self.data.footnotes.define(name, footnote);
+        self.data.footnotes.insert(name, footnote);
         true
     }
 }

@@ -92,7 +92,7 @@ impl Parser {
         let entry = (def.url.to_owned(), def.title.map(str::to_owned));
         let len = def.len;
         self.src.take(len);
-        if self.link_defs.contains_key(&id) {
+        if self.link_defs.contains(&id) {
             self.warn(format!("Duplicate link ID '{id}' - overwriting"));
         }
         let location = self.src.current_line_number();

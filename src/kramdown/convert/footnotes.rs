@@ -9,8 +9,8 @@ use crate::kramdown::entities;
 impl HtmlConverter<'_> {
     pub(super) fn convert_footnote(&mut self, el: &Element, out: &mut String) {
         let name = format!("{}{}", self.options.footnote_prefix, el.options.name.as_deref().unwrap_or(""));
-        let (number, repeat) = match self.state.footnote_index.get(&name).map(|&i| &mut self.state.footnotes[i]) {
-            Some((_, _, number, repeat)) => {
+        let (number, repeat) = match self.state.footnotes.get_mut(&name) {
+            Some((_, number, repeat)) => {
                 *repeat += 1;
                 (*number, format!(":{repeat}"))
             }
@@ -18,8 +18,7 @@ impl HtmlConverter<'_> {
                 let number = self.state.footnote_counter;
                 self.state.footnote_counter += 1;
                 let source = el.options.name.clone().unwrap_or_default();
-                self.state.footnote_index.insert(name.clone(), self.state.footnotes.len());
-                self.state.footnotes.push((name.clone(), source, number, 0));
+                self.state.footnotes.insert(name.clone(), (source, number, 0));
                 (number, String::new())
             }
         };
@@ -39,15 +38,14 @@ impl HtmlConverter<'_> {
         let mut items = String::new();
         // A reference inside a footnote adds a footnote while this runs.
         let mut i = 0;
-        while i < self.state.footnotes.len() {
-            let (name, source, _, _) = self.state.footnotes[i].clone();
+        while let Some((name, (source, _, repeat))) = self.state.footnotes.at(i) {
+            let (name, source, repeat) = (name.to_owned(), source.clone(), *repeat);
             let content = self.data.footnotes.get(&source).map(|def| def.content.children.clone());
             let mut li = Element::new(Kind::Li);
             li.attr.set("id", format!("fn:{name}"));
             li.attr.set("role", "doc-endnote");
             li.children = content.unwrap_or_default();
             if !self.options.footnote_backlink.is_empty() {
-                let repeat = self.state.footnotes[i].3;
                 let (para, insert_space) = backlink_paragraph(&mut li, self.options.footnote_backlink_inline);
                 let space = if insert_space { nbsp.as_str() } else { "" };
                 let mut links = vec![backlink(space, &name, &backlink_text)];

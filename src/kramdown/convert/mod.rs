@@ -18,18 +18,16 @@ use super::patterns;
 use super::header_ids::IdCounter;
 use super::parser::DocumentData;
 use crate::options::{EntityOutput, Options};
-use std::collections::HashMap;
+use crate::name_map::NameMap;
 
 /// What the converter keeps from one top-level block to the next.
 #[derive(Default)]
 struct State {
     /// The number the next new footnote gets (`footnote_nr` first).
     footnote_counter: u32,
-    /// Footnotes in order of first reference: output name (with `footnote_prefix`), name of
-    /// the definition, number, repeated references.
-    footnotes: Vec<(String, String, u32, u32)>,
-    /// Where each output name is in `footnotes`.
-    footnote_index: HashMap<String, usize>,
+    /// Footnotes in order of first reference, by output name (with `footnote_prefix`): name
+    /// of the definition, number, repeated references.
+    footnotes: NameMap<(String, u32, u32)>,
     /// Headers for a table of contents: level, id, inner elements; kept only when the text
     /// could ask for one (`toc_possible`), as they are copies.
     toc: Vec<(u8, String, Vec<Element>)>,

@@ -49,18 +49,18 @@ mod tests {
     #[test]
     fn markers_reference_definitions_also_from_inside_footnotes() {
         let mut parser = Parser::new(&Options::jekyll());
-        parser.data.footnotes.define("1".into(), definition("voir[^2]"));
-        parser.data.footnotes.define("2".into(), definition("fin"));
-        parser.data.footnotes.define("3".into(), definition("seule"));
+        parser.data.footnotes.insert("1".into(), definition("voir[^2]"));
+        parser.data.footnotes.insert("2".into(), definition("fin"));
+        parser.data.footnotes.insert("3".into(), definition("seule"));
         let mut root = Element::new(Kind::Root);
         parser.parse(&mut root, "Texte[^1] et [^x].");
         let para = &root.children[0];
         assert_eq!(para.children[1].kind, Kind::Footnote);
         assert_eq!(para.children[1].options.name.as_deref(), Some("1"));
         assert_eq!(para.children[2].value, " et [^x].");
-        let referenced: Vec<bool> = parser.data.footnotes.as_slice().iter().map(|(_, d)| d.referenced).collect();
+        let referenced: Vec<bool> = parser.data.footnotes.values().iter().map(|d| d.referenced).collect();
         assert_eq!(referenced, [true, true, false]);
-        let inner = &parser.data.footnotes.as_slice()[0].1.content.children[0].children;
+        let inner = &parser.data.footnotes.values()[0].content.children[0].children;
         assert_eq!(inner[1].options.name.as_deref(), Some("2"));
         let messages: Vec<&str> = parser.warnings.iter().map(|w| w.message.as_str()).collect();
         assert_eq!(messages, ["Footnote definition for 'x' not found", "Footnote definition for '3' is unreferenced - ignoring"]);

@@ -53,7 +53,7 @@ impl Parser {
                 Some((url, title)) => {
                     // The definition's attribute list goes first; its URL and title win.
                     let mut link = link;
-                    if let Some(ial) = self.link_def_ials.get(&link_id).cloned() {
+                    if let Some(ial) = self.link_def_ials.get(&link_id).cloned().flatten() {
                         self.update_attr_with_ial(&mut link.attr, &ial);
                         link.options.ial = Some(ial);
                     }
