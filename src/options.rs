@@ -362,7 +362,7 @@ fn link_defs(value: &Value) -> Option<Vec<(String, String, Option<String>)>> {
             Value::Seq(parts) if !parts.is_empty() && parts.len() <= 2 => {
                 // A missing or null title is no title.
                 let title = parts.get(1).filter(|t| !matches!(t, Value::Null)).and_then(Value::to_scalar_string);
-                Some((name.to_lowercase(), parts[0].to_scalar_string()?, title))
+                Some((crate::kramdown::patterns::downcase(name), parts[0].to_scalar_string()?, title))
             }
             _ => None,
         })
@@ -413,6 +413,15 @@ mod tests {
         assert_eq!(errors[0].to_string(), "unknown kramdown option `auto_idz` (ignored)");
         assert_eq!(errors[1].to_string(), "kramdown option `hard_wrap` takes true or false, not `sometimes` (ignored)");
         assert!(!o.hard_wrap);
+    }
+
+    #[test]
+    fn link_definition_names_are_lower_cased_as_ruby_does_without_a_final_sigma() {
+        let mut o = Options::jekyll();
+        let def = Value::Seq(vec![Value::String("/sigma".into())]);
+        o.set("link_defs", &map(&[("ΑΣ", def)])).unwrap();
+        assert_eq!(o.link_defs[0].0, "ασ");
+        assert_eq!(crate::render_body("[x][ΑΣ]", &o), "<p><a href=\"/sigma\">x</a></p>\n");
     }
 
     #[test]

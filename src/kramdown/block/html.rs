@@ -18,6 +18,7 @@
 use crate::kramdown::element::{Category, ContentModel, Element, Kind, Mark};
 use crate::kramdown::html::raw::is_raw_html;
 use crate::kramdown::html::tags::{self, NameMatch};
+use crate::kramdown::patterns::downcase;
 use crate::kramdown::html::{content_model, markdown_attribute, to_native, HTML_SPAN_ELEMENTS};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::opt_space;
@@ -37,7 +38,7 @@ impl Parser {
             self.skip_trailing_whitespace();
             return true;
         }
-        let is_span_element = |name: &str| HTML_SPAN_ELEMENTS.contains(&name.to_lowercase().as_str());
+        let is_span_element = |name: &str| HTML_SPAN_ELEMENTS.contains(&downcase(name).as_str());
         if let Some(tag) = tags::start_tag(tag_text).filter(|tag| !is_span_element(&tag.name)) {
             self.src.take(indent + tag.len);
             let mut el = self.handle_html_start_tag(tag, line, is_raw_html(tree));
@@ -50,7 +51,7 @@ impl Parser {
         if let Some((name, len)) = tags::close_tag(tag_text) {
             // The end tag of the element being read ends its blocks (kramdown's
             // `throw :stop_block_parsing`); any other one is left to the paragraph.
-            let closes_tree = tree.kind == Kind::HtmlElement && tree.value == name.to_lowercase();
+            let closes_tree = tree.kind == Kind::HtmlElement && tree.value == downcase(name);
             if !is_span_element(name) && closes_tree {
                 self.src.take(indent + len);
                 self.stop_block_parsing = true;

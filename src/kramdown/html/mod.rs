@@ -10,6 +10,7 @@ pub mod tags;
 pub mod to_native;
 
 use super::element::ContentModel;
+use super::patterns::downcase;
 
 /// Elements whose content kramdown parses as blocks (`HTML_CONTENT_MODEL_BLOCK`).
 const CONTENT_MODEL_BLOCK: &[&str] = &[
@@ -72,7 +73,7 @@ pub fn is_html_element(name: &str) -> bool {
 /// A tag name as kramdown keeps it: lower-cased when it is a known HTML element, as written
 /// otherwise (`name.downcase! if HTML_ELEMENT[name.downcase]`).
 pub fn element_name(name: &str) -> String {
-    let lower = name.to_lowercase();
+    let lower = downcase(name);
     if is_html_element(&lower) {
         lower
     } else {

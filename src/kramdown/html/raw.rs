@@ -11,6 +11,7 @@ use super::tags::{self, NameMatch, StartTag};
 use super::{element_name, is_html_element, HTML_ELEMENTS_WITHOUT_BODY};
 use crate::kramdown::element::{Attrs, Category, ContentModel, Element, Kind};
 use crate::kramdown::parser::{Parser, MAX_NESTING};
+use crate::kramdown::patterns::downcase;
 
 /// Whether `el` is an HTML element whose content is raw, where kramdown's rules do not apply.
 pub fn is_raw_html(el: &Element) -> bool {
@@ -48,7 +49,7 @@ impl Parser {
     pub(crate) fn parse_html_attributes(&mut self, text: &str, line: usize, lower_case: bool) -> Attrs {
         let mut attrs = Attrs::default();
         for (name, value) in tags::attributes(text) {
-            let name = if lower_case { name.to_lowercase() } else { name.to_owned() };
+            let name = if lower_case { downcase(name) } else { name.to_owned() };
             if attrs.contains(&name) {
                 self.warn_at(line, format!("Duplicate HTML attribute '{name}' - overwriting previous one"));
             }
@@ -110,7 +111,7 @@ impl Parser {
                 el.children.push(child);
             } else if let Some((name, len)) = tags::close_tag(rest) {
                 let name = name.to_owned();
-                let closes = if is_html_element(&el.value) { el.value == name.to_lowercase() } else { el.value == name };
+                let closes = if is_html_element(&el.value) { el.value == downcase(&name) } else { el.value == name };
                 let matched = self.src.take(len).to_owned();
                 if closes {
                     return;
