@@ -77,11 +77,10 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: imp
     // kramdown writes once everything is parsed, with the options as `{::options}` left them:
     // where a span could still change them, blocks wait until the end to be written.
     let wait = body.split('{').skip(1).any(|after| after.starts_with("::options"));
-    let toc_possible = body.contains("toc");
     let mut parser = Parser::new(options);
     let mut root = Element::new(Kind::Root).at(1);
     parser.parse_block_pass(&mut root, body);
-    let mut converter = convert::Converter::new(&parser.options, piece_size, toc_possible);
+    let mut converter = convert::Converter::new(&parser.options, piece_size, parser.toc_referenced);
     let mut waiting = Vec::new();
     parser.finish_top_level(std::mem::take(&mut root.children), |parser, holder| {
         visit(holder);

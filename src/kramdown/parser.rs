@@ -156,6 +156,10 @@ pub struct Parser {
     pub span_parsers: Vec<SpanParser>,
     /// The kinds of the elements the current span parse is inside (`@tree` and `@stack`).
     pub span_stack: Vec<Kind>,
+    /// Whether an attribute list read so far refers to `toc`: only then can the converter
+    /// need the headers for a table of contents. Lists are blocks, and the block pass reads
+    /// every attribute list of a block before anything is written.
+    pub toc_referenced: bool,
     /// GFM header ids already given (`@id_counter`).
     pub gfm_ids: IdCounter,
     /// The body, once the block pass is done with it: the text of its paragraphs is read from
@@ -200,6 +204,7 @@ impl Parser {
             depth: 0,
             span_parsers: Vec::new(),
             span_stack: Vec::new(),
+            toc_referenced: false,
             gfm_ids: IdCounter::default(),
             body: String::new(),
             body_address: None,

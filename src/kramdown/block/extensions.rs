@@ -148,6 +148,7 @@ impl Parser {
         if !parse_attribute_list(text, ial) {
             self.warn(format!("No or invalid attributes found in IAL/ALD content: {text}"));
         }
+        self.toc_referenced |= ial.has_ref("toc");
     }
 
     fn parse_block_extension(&mut self, tree: &mut Element, indent: usize, tag: (String, String, bool, usize)) -> bool {

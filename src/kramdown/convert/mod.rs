@@ -128,8 +128,8 @@ pub struct Converter {
 impl Converter {
     /// A converter writing top-level blocks into pieces of HTML of about `piece_size` bytes:
     /// 0 keeps each block apart (for a source map), `usize::MAX` writes one string.
-    /// `toc_possible` is false when the text cannot ask for a table of contents (it has no
-    /// `toc`, which a `{:toc}` reference needs).
+    /// `toc_possible` is false when no attribute list of the block pass referred to `toc`, so
+    /// no list can be a table of contents.
     pub fn new(options: &Options, piece_size: usize, toc_possible: bool) -> Self {
         let mut state = State { footnote_counter: options.footnote_nr, toc_possible, ..State::default() };
         // The root's children are at indentation 0 (kramdown starts at -2).
