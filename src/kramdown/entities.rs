@@ -1,6 +1,6 @@
 //! HTML entities as kramdown knows them: lookup by name or code point.
 
-use super::element::Entity;
+use super::element::{Entity, Symbol};
 use super::entity_table::{ALIASES, BY_CODE_POINT, CODE_POINTS, NAMES};
 
 /// The entity called `name` (`&name;`), if kramdown knows it.
@@ -21,6 +21,30 @@ pub fn by_code_point(code_point: u32) -> Entity {
         .ok()
         .map(|at| NAMES.get(usize::from(BY_CODE_POINT[at])));
     Entity { code_point, name }
+}
+
+/// `&nbsp;`, which the spaced guillemets add.
+pub const NBSP: Entity = Entity { code_point: 160, name: Some("nbsp") };
+
+impl Symbol {
+    /// The entity of the symbol's name, for the symbols named after one (not the spaced
+    /// guillemets): what `by_name(self.name())` finds, without searching the table for
+    /// every quote and dash of the text.
+    pub fn entity(self) -> Option<Entity> {
+        let code_point = match self {
+            Symbol::Mdash => 8212,
+            Symbol::Ndash => 8211,
+            Symbol::Hellip => 8230,
+            Symbol::Laquo => 171,
+            Symbol::Raquo => 187,
+            Symbol::Lsquo => 8216,
+            Symbol::Rsquo => 8217,
+            Symbol::Ldquo => 8220,
+            Symbol::Rdquo => 8221,
+            Symbol::LaquoSpace | Symbol::RaquoSpace => return None,
+        };
+        Some(Entity { code_point, name: Some(self.name()) })
+    }
 }
 
 impl Entity {
@@ -49,6 +73,15 @@ mod tests {
             let named = by_code_point(entity.code_point).name.expect("a named code point");
             assert_eq!(by_name(named).map(|e| e.code_point), Some(entity.code_point), "{named}");
         }
+    }
+
+    #[test]
+    fn symbols_named_after_an_entity_are_that_entity_of_the_table() {
+        use Symbol::*;
+        for symbol in [Mdash, Ndash, Hellip, LaquoSpace, RaquoSpace, Laquo, Raquo, Lsquo, Rsquo, Ldquo, Rdquo] {
+            assert_eq!(symbol.entity(), by_name(symbol.name()), "{}", symbol.name());
+        }
+        assert_eq!(Some(NBSP), by_name("nbsp"));
     }
 
     #[test]

@@ -12,26 +12,27 @@ impl HtmlConverter<'_> {
         if let Some((_, text)) = self.options.typographic_symbols.iter().find(|(name, _)| name == symbol.name()) {
             return escape_html(out, text, Escape::Text);
         }
-        let names: &[&str] = match symbol {
-            Symbol::LaquoSpace => &["laquo", "nbsp"],
-            Symbol::RaquoSpace => &["nbsp", "raquo"],
-            other => &[other.name()],
+        let written = match symbol {
+            Symbol::LaquoSpace => [Symbol::Laquo.entity(), Some(entities::NBSP)],
+            Symbol::RaquoSpace => [Some(entities::NBSP), Symbol::Raquo.entity()],
+            other => [other.entity(), None],
         };
-        for entity in names.iter().filter_map(|n| entities::by_name(n)) {
+        for entity in written.into_iter().flatten() {
             self.write_entity(entity, None, out);
         }
     }
 
     /// A smart quote, as the `smart_quotes` option names it.
     pub(super) fn convert_smart_quote(&self, el: &Element, out: &mut String) {
-        let index = match el.flags.symbol {
-            Some(Symbol::Lsquo) => 0,
-            Some(Symbol::Rsquo) => 1,
-            Some(Symbol::Ldquo) => 2,
-            _ => 3,
+        let (index, default) = match el.flags.symbol {
+            Some(Symbol::Lsquo) => (0, Symbol::Lsquo),
+            Some(Symbol::Rsquo) => (1, Symbol::Rsquo),
+            Some(Symbol::Ldquo) => (2, Symbol::Ldquo),
+            _ => (3, Symbol::Rdquo),
         };
+        // The option names the default entities unless set otherwise: no search then.
         let name = &self.options.smart_quotes[index];
-        let entity = entities::by_name(name).or_else(|| entities::by_name(["lsquo", "rsquo", "ldquo", "rdquo"][index]));
+        let entity = if name == default.name() { default.entity() } else { entities::by_name(name).or(default.entity()) };
         if let Some(entity) = entity {
             self.write_entity(entity, None, out);
         }
