@@ -155,101 +155,93 @@ impl Options {
 
     /// Sets one option from its kramdown name and value.
     pub fn set(&mut self, name: &str, value: &Value) -> Result<(), OptionError> {
-        let bad = |expected: &'static str| OptionError::BadValue { name: name.to_owned(), expected, found: describe(value) };
-        match name {
+        // Each option reads its value or says what it takes; the error is made in one place.
+        let read = match name {
             "input" => {
-                self.input = match text(value).as_deref().map(str::to_ascii_lowercase).as_deref() {
-                    Some("kramdown") => Input::Kramdown,
-                    Some("gfm") => Input::Gfm,
-                    _ => return Err(bad("`kramdown` or `GFM`")),
-                }
+                let input = match text(value).as_deref().map(str::to_ascii_lowercase).as_deref() {
+                    Some("kramdown") => Some(Input::Kramdown),
+                    Some("gfm") => Some(Input::Gfm),
+                    _ => None,
+                };
+                put(&mut self.input, input, "`kramdown` or `GFM`")
             }
-            "auto_ids" => self.auto_ids = boolean(value).ok_or_else(|| bad("true or false"))?,
-            "auto_id_prefix" => self.auto_id_prefix = text(value).ok_or_else(|| bad("a string"))?,
-            "auto_id_stripping" => self.auto_id_stripping = boolean(value).ok_or_else(|| bad("true or false"))?,
-            "transliterated_header_ids" => {
-                self.transliterated_header_ids = boolean(value).ok_or_else(|| bad("true or false"))?
-            }
+            "auto_ids" => put_bool(&mut self.auto_ids, value),
+            "auto_id_prefix" => put_text(&mut self.auto_id_prefix, value),
+            "auto_id_stripping" => put_bool(&mut self.auto_id_stripping, value),
+            "transliterated_header_ids" => put_bool(&mut self.transliterated_header_ids, value),
             "entity_output" => {
-                self.entity_output = match symbol(value).as_deref() {
-                    Some("as_char") => EntityOutput::AsChar,
-                    Some("as_input") => EntityOutput::AsInput,
-                    Some("numeric") => EntityOutput::Numeric,
-                    Some("symbolic") => EntityOutput::Symbolic,
-                    _ => return Err(bad("as_char, as_input, numeric or symbolic")),
+                let output = match symbol(value).as_deref() {
+                    Some("as_char") => Some(EntityOutput::AsChar),
+                    Some("as_input") => Some(EntityOutput::AsInput),
+                    Some("numeric") => Some(EntityOutput::Numeric),
+                    Some("symbolic") => Some(EntityOutput::Symbolic),
+                    _ => None,
+                };
+                put(&mut self.entity_output, output, "as_char, as_input, numeric or symbolic")
+            }
+            "footnote_backlink" => put_text(&mut self.footnote_backlink, value),
+            "footnote_backlink_inline" => put_bool(&mut self.footnote_backlink_inline, value),
+            "footnote_nr" => put_number(&mut self.footnote_nr, value),
+            "footnote_prefix" => put_text(&mut self.footnote_prefix, value),
+            "gfm_quirks" => match list_of_words(value) {
+                None => Err("a list of quirks"),
+                Some(words) => {
+                    let quirks = words.iter().map(|q| match q.as_str() {
+                        "paragraph_end" => Some(GfmQuirk::ParagraphEnd),
+                        "no_auto_typographic" => Some(GfmQuirk::NoAutoTypographic),
+                        _ => None,
+                    });
+                    put(&mut self.gfm_quirks, quirks.collect(), "paragraph_end or no_auto_typographic")
                 }
-            }
-            "footnote_backlink" => self.footnote_backlink = text(value).ok_or_else(|| bad("a string"))?,
-            "footnote_backlink_inline" => {
-                self.footnote_backlink_inline = boolean(value).ok_or_else(|| bad("true or false"))?
-            }
-            "footnote_nr" => {
-                self.footnote_nr = integer(value).and_then(|n| u32::try_from(n).ok()).ok_or_else(|| bad("a number"))?
-            }
-            "footnote_prefix" => self.footnote_prefix = text(value).ok_or_else(|| bad("a string"))?,
-            "gfm_quirks" => {
-                self.gfm_quirks = list_of_words(value)
-                    .ok_or_else(|| bad("a list of quirks"))?
-                    .iter()
-                    .map(|q| match q.as_str() {
-                        "paragraph_end" => Ok(GfmQuirk::ParagraphEnd),
-                        "no_auto_typographic" => Ok(GfmQuirk::NoAutoTypographic),
-                        _ => Err(bad("paragraph_end or no_auto_typographic")),
-                    })
-                    .collect::<Result<_, _>>()?
-            }
-            "hard_wrap" => self.hard_wrap = boolean(value).ok_or_else(|| bad("true or false"))?,
-            "header_offset" => {
-                self.header_offset = integer(value).and_then(|n| i32::try_from(n).ok()).ok_or_else(|| bad("a number"))?
-            }
-            "html_to_native" => self.html_to_native = boolean(value).ok_or_else(|| bad("true or false"))?,
-            "link_defs" => self.link_defs = link_defs(value).ok_or_else(|| bad("a mapping of name to [url, title]"))?,
-            "math_engine" => self.math_engine = optional_text(value).ok_or_else(|| bad("a name or nothing"))?,
-            "parse_block_html" => self.parse_block_html = boolean(value).ok_or_else(|| bad("true or false"))?,
-            "parse_span_html" => self.parse_span_html = boolean(value).ok_or_else(|| bad("true or false"))?,
-            "remove_line_breaks_for_cjk" => {
-                self.remove_line_breaks_for_cjk = boolean(value).ok_or_else(|| bad("true or false"))?
-            }
+            },
+            "hard_wrap" => put_bool(&mut self.hard_wrap, value),
+            "header_offset" => put_number(&mut self.header_offset, value),
+            "html_to_native" => put_bool(&mut self.html_to_native, value),
+            "link_defs" => put(&mut self.link_defs, link_defs(value), "a mapping of name to [url, title]"),
+            "math_engine" => put(&mut self.math_engine, optional_text(value), "a name or nothing"),
+            "parse_block_html" => put_bool(&mut self.parse_block_html, value),
+            "parse_span_html" => put_bool(&mut self.parse_span_html, value),
+            "remove_line_breaks_for_cjk" => put_bool(&mut self.remove_line_breaks_for_cjk, value),
             "smart_quotes" => {
-                let quotes = list_of_words(value).ok_or_else(|| bad("four entity names"))?;
-                self.smart_quotes = quotes.try_into().map_err(|_| bad("four entity names"))?
+                let quotes = list_of_words(value).and_then(|words| words.try_into().ok());
+                put(&mut self.smart_quotes, quotes, "four entity names")
             }
             "syntax_highlighter" => {
-                self.syntax_highlighter = optional_text(value).ok_or_else(|| bad("rouge or nothing"))?
+                put(&mut self.syntax_highlighter, optional_text(value), "rouge or nothing")
             }
             "syntax_highlighter_opts" => {
-                self.syntax_highlighter_opts = match value {
-                    Value::Map(m) => m.iter().map(|(k, v)| (k.trim_start_matches(':').to_owned(), v.clone())).collect(),
-                    Value::Null => Map::new(),
-                    _ => return Err(bad("a mapping")),
-                }
+                let opts = match value {
+                    Value::Map(m) => Some(m.iter().map(|(k, v)| (k.trim_start_matches(':').to_owned(), v.clone())).collect()),
+                    Value::Null => Some(Map::new()),
+                    _ => None,
+                };
+                put(&mut self.syntax_highlighter_opts, opts, "a mapping")
             }
-            "toc_levels" => self.toc_levels = toc_levels(value).ok_or_else(|| bad("a range like 1..6 or a list of levels"))?,
+            "toc_levels" => {
+                put(&mut self.toc_levels, toc_levels(value), "a range like 1..6 or a list of levels")
+            }
             "typographic_symbols" => {
-                self.typographic_symbols = match value {
-                    Value::Map(m) => m
-                        .iter()
-                        .map(|(k, v)| Some((k.trim_start_matches(':').to_owned(), v.to_scalar_string()?)))
-                        .collect::<Option<_>>()
-                        .ok_or_else(|| bad("a mapping of symbol names to text"))?,
-                    Value::Null => Vec::new(),
-                    _ => return Err(bad("a mapping of symbol names to text")),
-                }
+                let symbols = match value {
+                    Value::Map(m) => {
+                        m.iter().map(|(k, v)| Some((k.trim_start_matches(':').to_owned(), v.to_scalar_string()?))).collect()
+                    }
+                    Value::Null => Some(Vec::new()),
+                    _ => None,
+                };
+                put(&mut self.typographic_symbols, symbols, "a mapping of symbol names to text")
             }
-            "show_warnings" => self.show_warnings = boolean(value).ok_or_else(|| bad("true or false"))?,
+            "show_warnings" => put_bool(&mut self.show_warnings, value),
             // Jekyll's own key for rouge's language guessing; it reaches kramdown through
             // syntax_highlighter_opts, which is where Folio reads it.
-            "guess_lang" => {
-                boolean(value).ok_or_else(|| bad("true or false"))?;
-            }
+            "guess_lang" => boolean(value).map(drop).ok_or("true or false"),
             // Options of kramdown's other converters (LaTeX, man, kramdown, remove_html_tags),
             // and legacy coderay settings: accepted, no effect on HTML.
             "template" | "latex_headers" | "line_width" | "list_indent" | "forbidden_inline_options"
-            | "remove_block_html_tags" | "remove_span_html_tags" | "math_engine_opts" | "enable_coderay" => {}
-            _ if name.starts_with("coderay_") => {}
+            | "remove_block_html_tags" | "remove_span_html_tags" | "math_engine_opts" | "enable_coderay" => Ok(()),
+            _ if name.starts_with("coderay_") => Ok(()),
             _ => return Err(OptionError::Unknown { name: name.to_owned() }),
-        }
-        Ok(())
+        };
+        read.map_err(|expected| OptionError::BadValue { name: name.to_owned(), expected, found: describe(value) })
     }
 
     /// The syntax highlighter's default language (`syntax_highlighter_opts.default_lang`).
@@ -286,6 +278,25 @@ fn describe(value: &Value) -> String {
         Some(s) if !matches!(value, Value::Null) => format!("`{s}`"),
         _ => value.kind().to_owned(),
     }
+}
+
+/// Sets `field` to the value read, or says what the option takes when none could be read.
+fn put<T>(field: &mut T, read: Option<T>, expected: &'static str) -> Result<(), &'static str> {
+    *field = read.ok_or(expected)?;
+    Ok(())
+}
+
+fn put_bool(field: &mut bool, value: &Value) -> Result<(), &'static str> {
+    put(field, boolean(value), "true or false")
+}
+
+fn put_text(field: &mut String, value: &Value) -> Result<(), &'static str> {
+    put(field, text(value), "a string")
+}
+
+/// A whole number that fits the field (`footnote_nr`, `header_offset`).
+fn put_number<T: TryFrom<i64>>(field: &mut T, value: &Value) -> Result<(), &'static str> {
+    put(field, integer(value).and_then(|n| T::try_from(n).ok()), "a number")
 }
 
 fn text(value: &Value) -> Option<String> {
@@ -422,6 +433,28 @@ mod tests {
         o.set("link_defs", &map(&[("ΑΣ", def)])).unwrap();
         assert_eq!(o.link_defs[0].0, "ασ");
         assert_eq!(crate::render_body("[x][ΑΣ]", &o), "<p><a href=\"/sigma\">x</a></p>\n");
+    }
+
+    #[test]
+    fn each_bad_value_names_what_its_option_takes_and_leaves_the_option_as_it_was() {
+        let mut o = Options::jekyll();
+        let cases = [
+            ("input", Value::String("textile".into()), "`kramdown` or `GFM`"),
+            ("footnote_nr", Value::Int(-1), "a number"),
+            ("header_offset", Value::String("one".into()), "a number"),
+            ("entity_output", Value::String(":html".into()), "as_char, as_input, numeric or symbolic"),
+            ("gfm_quirks", Value::String("paragraph_end,hard_wrap".into()), "paragraph_end or no_auto_typographic"),
+            ("smart_quotes", Value::String("lsquo,rsquo,ldquo".into()), "four entity names"),
+            ("auto_id_prefix", Value::Seq(Vec::new()), "a string"),
+            ("guess_lang", Value::Int(1), "true or false"),
+        ];
+        for (name, value, expected) in cases {
+            match o.set(name, &value) {
+                Err(OptionError::BadValue { expected: said, .. }) => assert_eq!(said, expected, "{name}"),
+                other => panic!("{name}: {other:?}"),
+            }
+        }
+        assert_eq!(o, Options::jekyll());
     }
 
     #[test]
