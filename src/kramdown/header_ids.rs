@@ -12,7 +12,6 @@
 //! Debian's kramdown, the reference here) it changes nothing; Folio does the same.
 
 use super::element::{Element, Kind, Symbol};
-use super::entities;
 use super::patterns;
 use crate::name_map::NameMap;
 
@@ -32,7 +31,7 @@ fn gather_gfm(el: &Element, out: &mut String) {
                 // With a non-breaking space, which ids then drop.
                 Some(Symbol::LaquoSpace) => out.push_str("«\u{a0}"),
                 Some(Symbol::RaquoSpace) => out.push_str("\u{a0}»"),
-                Some(symbol) => out.extend(entities::by_name(symbol.name()).and_then(|e| e.char())),
+                Some(symbol) => out.extend(symbol.entity().and_then(|e| e.char())),
                 None => {}
             },
             _ => gather_gfm(child, out),
@@ -66,11 +65,15 @@ pub struct IdCounter {
 impl IdCounter {
     /// GFM: the first use of an id keeps it, later ones get a count.
     pub fn gfm(&mut self, text: &str, prefix: &str) -> String {
-        let mut id: String = patterns::downcase(text)
-            .chars()
-            .filter(|&c| patterns::is_word_property(c) || matches!(c, '-' | ' ' | '\t'))
-            .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
-            .collect();
+        // Lowered and filtered in one pass, ASCII without Unicode's tables.
+        let mut id = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c.is_ascii() {
+                push_gfm_id_char(&mut id, c.to_ascii_lowercase());
+            } else {
+                c.to_lowercase().for_each(|lower| push_gfm_id_char(&mut id, lower));
+            }
+        }
         let count = match self.used.get_mut(&id) {
             Some(n) => {
                 *n += 1;
@@ -106,6 +109,17 @@ impl IdCounter {
     }
 }
 
+/// A lower-case character of a GFM id, kept if `\p{Word}`, `-`, a space or a tab (those two
+/// becoming `-`).
+fn push_gfm_id_char(id: &mut String, c: char) {
+    let kept = match c {
+        ' ' | '\t' | '-' => Some('-'),
+        _ if c.is_ascii() => (c.is_ascii_alphanumeric() || c == '_').then_some(c),
+        _ => patterns::is_word_property(c).then_some(c),
+    };
+    id.extend(kept);
+}
+
 /// kramdown's `basic_generate_id`: leading non-letters dropped, ASCII letters, digits,
 /// spaces and hyphens kept, spaces to hyphens, lowercased.
 pub fn basic_id(text: &str) -> String {
@@ -126,6 +140,21 @@ mod tests {
         assert_eq!(ids.gfm("Le rôle de l’État : 2016 !", ""), "le-rôle-de-létat--2016-");
         assert_eq!(ids.gfm("Le rôle de l’État : 2016 !", ""), "le-rôle-de-létat--2016--1");
         assert_eq!(ids.gfm("A_b", "p-"), "p-a_b");
+    }
+
+    #[test]
+    fn gfm_ids_lower_case_then_keep_word_characters_whatever_the_script() {
+        // The rule as written (lower-case the whole text, then filter), against the one pass.
+        let rule = |text: &str| -> String {
+            patterns::downcase(text)
+                .chars()
+                .filter(|&c| patterns::is_word_property(c) || matches!(c, '-' | ' ' | '\t'))
+                .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
+                .collect()
+        };
+        for text in ["ΑΣ Β_γ", "İstanbul\tx", "Ǆemal ½ ²", "日本語の見出し", "a\u{301}-b", "Ⅻ ⓐ ＡＢ"] {
+            assert_eq!(IdCounter::default().gfm(text, ""), rule(text), "{text}");
+        }
     }
 
     #[test]
