@@ -112,12 +112,11 @@ impl IdCounter {
 /// A lower-case character of a GFM id, kept if `\p{Word}`, `-`, a space or a tab (those two
 /// becoming `-`).
 fn push_gfm_id_char(id: &mut String, c: char) {
-    let kept = match c {
-        ' ' | '\t' | '-' => Some('-'),
-        _ if c.is_ascii() => (c.is_ascii_alphanumeric() || c == '_').then_some(c),
-        _ => patterns::is_word_property(c).then_some(c),
-    };
-    id.extend(kept);
+    match c {
+        ' ' | '\t' | '-' => id.push('-'),
+        _ if patterns::is_word_property(c) => id.push(c),
+        _ => {}
+    }
 }
 
 /// kramdown's `basic_generate_id`: leading non-letters dropped, ASCII letters, digits,

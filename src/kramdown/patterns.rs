@@ -24,16 +24,25 @@ pub fn is_word(b: u8) -> bool {
 /// A word character for Ruby's `\b`, which (unlike `\w`) is Unicode: letters, marks, digits
 /// (also `²` and `½`), connector punctuation.
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return is_word(c as u8);
+    }
     c.is_alphabetic() || in_ranges(c, unicode_table::BOUNDARY_WORD_NOT_ALPHA)
 }
 
 /// Ruby's `\p{Word}`: letters, marks, decimal digits, connector punctuation.
 pub fn is_word_property(c: char) -> bool {
+    if c.is_ascii() {
+        return is_word(c as u8);
+    }
     c.is_alphabetic() || in_ranges(c, unicode_table::WORD_NOT_ALPHA)
 }
 
 /// Ruby's `[[:alnum:]]`: letters and decimal digits (not `²` or `½`).
 pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphabetic() || in_ranges(c, unicode_table::ALNUM_NOT_ALPHA)
 }
 
@@ -368,6 +377,17 @@ pub fn horizontal_rule(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_characters_are_classed_as_the_unicode_tables_class_them() {
+        use unicode_table::{ALNUM_NOT_ALPHA, BOUNDARY_WORD_NOT_ALPHA, WORD_NOT_ALPHA};
+        let by_table = |c: char, table| c.is_alphabetic() || in_ranges(c, table);
+        for c in (0u8..128).map(char::from) {
+            assert_eq!(is_word_char(c), by_table(c, BOUNDARY_WORD_NOT_ALPHA), "{c:?}");
+            assert_eq!(is_word_property(c), by_table(c, WORD_NOT_ALPHA), "{c:?}");
+            assert_eq!(is_alnum(c), by_table(c, ALNUM_NOT_ALPHA), "{c:?}");
+        }
+    }
 
     #[test]
     fn unicode_classes_are_onigmos() {
