@@ -361,10 +361,7 @@ fn code_text(el: &Element) -> Option<String> {
     match el.kind {
         Kind::Text => Some(el.value.clone()),
         Kind::Entity => el.options.entity?.char().map(String::from),
-        _ => {
-            let symbol = el.flags.symbol?;
-            entities::by_name(symbol.name())?.char().map(String::from)
-        }
+        _ => el.flags.symbol?.entity()?.char().map(String::from),
     }
 }
 
