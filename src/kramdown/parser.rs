@@ -8,6 +8,7 @@
 //! `Parser::keep_in_body`) until [`Parser::update_tree`] runs the span pass over it. Each
 //! construct lives in its own module under `block/` or `span/` as methods on [`Parser`].
 
+use super::block::abbreviation::Abbreviations;
 use super::element::{Attrs, Element, EobKind, Ial, Kind, Mark};
 use super::header_ids::IdCounter;
 use super::patterns;
@@ -147,6 +148,8 @@ pub struct Parser {
     pub link_def_ials: NameMap<Option<Ial>>,
     /// The attribute list of each abbreviation definition, resolved once parsing is done.
     pub abbrev_ials: NameMap<Option<Ial>>,
+    /// The abbreviations, once every definition is known.
+    pub(crate) abbreviations: Abbreviations,
     pub data: DocumentData,
     pub warnings: Vec<Warning>,
     /// Set by a closing HTML tag to end the block parse of its element (kramdown's `throw`).
@@ -198,6 +201,7 @@ impl Parser {
             link_defs: NameMap::new(),
             link_def_ials: NameMap::new(),
             abbrev_ials: NameMap::new(),
+            abbreviations: Abbreviations::default(),
             data: DocumentData::default(),
             warnings: Vec::new(),
             stop_block_parsing: false,
@@ -258,7 +262,7 @@ impl Parser {
         self.parse_blocks(root, None, 1);
         self.body = std::mem::replace(&mut self.src, outer).into_text();
         self.body_address = None;
-        // Abbreviation attributes depend only on definitions, all known now.
+        // Abbreviations' order and attributes depend only on definitions, all known now.
         self.correct_abbreviations_attributes();
     }
 
@@ -323,12 +327,14 @@ impl Parser {
     /// handed to `emit` in a root of their own, so they can be written and dropped before the
     /// next are made.
     pub fn finish_top_level(&mut self, children: Vec<Element>, mut emit: impl FnMut(&Parser, &mut Element)) {
+        // One holder for every step: its list of children is made once, not once a block.
+        let mut holder = Element::new(Kind::Root).at(1);
         self.update_children(children, 1, |parser, given| {
-            let mut holder = Element::new(Kind::Root).at(1);
-            holder.children = match given {
-                Updated::One(el) => vec![el],
-                Updated::Many(elements) => std::mem::take(elements),
-            };
+            holder.children.clear();
+            match given {
+                Updated::One(el) => holder.children.push(el),
+                Updated::Many(elements) => holder.children.append(elements),
+            }
             parser.finish_step(&mut holder, &mut emit);
         });
         self.body = String::new();

@@ -46,8 +46,10 @@ impl Parser {
     }
 
     /// The attributes of each abbreviation, from the attribute lists of its definition
-    /// (`correct_abbreviations_attributes`); run once every definition is known.
+    /// (`correct_abbreviations_attributes`), and the abbreviations longest first; run once
+    /// every definition is known.
     pub(crate) fn correct_abbreviations_attributes(&mut self) {
+        self.abbreviations = Abbreviations::new(self.data.abbrev_defs.keys());
         for id in self.data.abbrev_defs.keys() {
             let mut attr = Attrs::default();
             if let Some(Some(ial)) = self.abbrev_ials.get(id) {
@@ -60,20 +62,54 @@ impl Parser {
     /// Turns the occurrences of the abbreviations in the text under `el` into abbreviation
     /// elements (`replace_abbreviations`).
     pub(crate) fn replace_abbreviations(&self, el: &mut Element) {
-        if self.data.abbrev_defs.is_empty() {
-            return;
+        if !self.abbreviations.names.is_empty() {
+            replace_in(el, &self.abbreviations);
         }
-        let mut abbrevs: Vec<&str> = self.data.abbrev_defs.keys().collect();
-        // kramdown's regexp tries the longest first; only their order among prefixes of each
-        // other matters.
-        abbrevs.sort_by_key(|a| std::cmp::Reverse(a.len()));
-        replace_in(el, &abbrevs);
     }
 }
 
-fn replace_in(el: &mut Element, abbrevs: &[&str]) {
+/// The abbreviations of a document, as the text is searched for them.
+pub(crate) struct Abbreviations {
+    /// Longest first, the order kramdown's regexp tries them in (only their order among
+    /// prefixes of each other matters).
+    names: Vec<String>,
+    /// The bytes an abbreviation starts with: a text is compared with them only there.
+    first_bytes: [bool; 256],
+}
+
+impl Default for Abbreviations {
+    fn default() -> Self {
+        Abbreviations::new(std::iter::empty())
+    }
+}
+
+impl Abbreviations {
+    fn new<'a>(names: impl Iterator<Item = &'a str>) -> Self {
+        let mut names: Vec<String> = names.map(str::to_owned).collect();
+        names.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        let mut first_bytes = [false; 256];
+        for name in &names {
+            first_bytes[usize::from(name.as_bytes()[0])] = true;
+        }
+        Abbreviations { names, first_bytes }
+    }
+
+    /// The abbreviation that `s` starts with, the longest if several do (the regexp union).
+    fn at(&self, s: &str) -> Option<&str> {
+        self.names.iter().map(String::as_str).find(|a| s.starts_with(a))
+    }
+
+    /// Whether an abbreviation occurs anywhere in `text`. Names start with a whole character,
+    /// so a name's bytes found at a byte of `text` are found at a character boundary.
+    fn in_text(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).any(|i| self.first_bytes[usize::from(bytes[i])] && self.names.iter().any(|a| bytes[i..].starts_with(a.as_bytes())))
+    }
+}
+
+fn replace_in(el: &mut Element, abbrevs: &Abbreviations) {
     let raw = el.flags.content_model == Some(ContentModel::Raw);
-    let holds_one = |child: &Element| child.kind == Kind::Text && !raw && abbrevs.iter().any(|a| child.value.contains(a));
+    let holds_one = |child: &Element| child.kind == Kind::Text && !raw && abbrevs.in_text(&child.value);
     // Only a list of children with a text holding an abbreviation is made anew.
     if el.children.iter().any(holds_one) {
         for child in std::mem::take(&mut el.children) {
@@ -91,11 +127,6 @@ fn replace_in(el: &mut Element, abbrevs: &[&str]) {
     }
 }
 
-/// The abbreviation that `s` starts with, the longest if several do (the regexp union).
-fn abbreviation_at<'a>(s: &str, abbrevs: &[&'a str]) -> Option<&'a str> {
-    abbrevs.iter().copied().find(|a| s.starts_with(a))
-}
-
 /// The length of the character at the start of `s` if it is a non-word one (Ruby's `\W`).
 fn non_word_char(s: &str) -> Option<usize> {
     let c = s.chars().next()?;
@@ -105,11 +136,11 @@ fn non_word_char(s: &str) -> Option<usize> {
 /// Splits a text at its abbreviations, as kramdown scans it: up to the next place matching
 /// `(?=(?:\W|^)ABBREVS(?!\w))` (where `^` also matches where the scan stands), then the
 /// abbreviation (taking the `\W` before it into the text when it does not start one).
-fn split_text(text: &Element, abbrevs: &[&str], out: &mut Vec<Element>) {
+fn split_text(text: &Element, abbrevs: &Abbreviations, out: &mut Vec<Element>) {
     let value = text.value.as_str();
     let location = text.location;
     let ends_well = |at: usize| {
-        abbrevs.iter().any(|a| value[at..].starts_with(a) && !value.as_bytes().get(at + a.len()).is_some_and(|&b| is_word(b)))
+        abbrevs.names.iter().any(|a| value[at..].starts_with(a.as_str()) && !value.as_bytes().get(at + a.len()).is_some_and(|&b| is_word(b)))
     };
     let matches_at = |pos: usize, at: usize| {
         let line_start = at == pos || at == 0 || value.as_bytes()[at - 1] == b'\n';
@@ -117,11 +148,11 @@ fn split_text(text: &Element, abbrevs: &[&str], out: &mut Vec<Element>) {
     };
     let mut pos = 0;
     while let Some(at) = (pos..value.len()).filter(|&i| value.is_char_boundary(i)).find(|&i| matches_at(pos, i)) {
-        let (text_end, abbr) = match abbreviation_at(&value[at..], abbrevs) {
+        let (text_end, abbr) = match abbrevs.at(&value[at..]) {
             Some(abbr) => (at, abbr),
             None => {
                 let end = at + non_word_char(&value[at..]).unwrap_or(0);
-                match abbreviation_at(&value[end..], abbrevs) {
+                match abbrevs.at(&value[end..]) {
                     Some(abbr) => (end, abbr),
                     None => break,
                 }
@@ -140,7 +171,7 @@ mod tests {
 
     fn split(value: &str, abbrevs: &[&str]) -> Vec<String> {
         let mut out = Vec::new();
-        split_text(&Element::with_value(Kind::Text, value), abbrevs, &mut out);
+        split_text(&Element::with_value(Kind::Text, value), &Abbreviations::new(abbrevs.iter().copied()), &mut out);
         out.iter().map(|e| if e.kind == Kind::Abbreviation { format!("<{}>", e.value) } else { e.value.clone() }).collect()
     }
 
@@ -150,6 +181,16 @@ mod tests {
         assert_eq!(abbrev_definition_start("  *[]]: x\n"), Some(("]", " x", 10)));
         assert_eq!(abbrev_definition_start("*[]: x\n"), None);
         assert_eq!(abbrev_definition_start("*[é]: e\n"), Some(("é", " e", 9)));
+    }
+
+    #[test]
+    fn a_text_holds_an_abbreviation_wherever_its_bytes_start() {
+        let abbrevs = Abbreviations::new(["CSS", "é.e", "CSSOM"].into_iter());
+        assert_eq!(abbrevs.names, ["CSSOM", "é.e", "CSS"]);
+        assert!(abbrevs.in_text("xCSSx"));
+        assert!(abbrevs.in_text("fin : é.e"));
+        assert!(!abbrevs.in_text("CS S, éé, e.e, C"));
+        assert!(!Abbreviations::default().in_text("CSS"));
     }
 
     #[test]

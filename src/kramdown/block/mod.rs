@@ -1,7 +1,7 @@
 //! Block-level constructs, one per module, each a method of [`Parser`](super::parser::Parser)
 //! that returns `false` (consuming nothing) when the text at the current line is not its own.
 
-mod abbreviation;
+pub(crate) mod abbreviation;
 mod blank_line;
 mod blockquote;
 mod codeblock;
