@@ -3,7 +3,7 @@
 // the issue's targets as ratios measured in this one run: throughput on the 1 MB document,
 // time per 13.4 KB article, doubling tests, memory, and the download size.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
 import { loadInputs } from "./inputs.mjs";
@@ -113,6 +113,9 @@ const raw = (path) => readFileSync(path).length;
 const sizes = [
   ["folio: pkg/folio_bg.wasm", "pkg/folio_bg.wasm"],
   ["folio: pkg/folio.js (glue)", "pkg/folio.js"],
+  // The core's rare code (scripts/build.sh, split_rare): loaded after the first render, or when
+  // an article needs it, so not part of what a first render downloads.
+  ["rare: pkg/folio_rare_bg.wasm", "pkg/folio_rare_bg.wasm"],
   ["markdown-wasm: markdown.wasm", "node_modules/markdown-wasm/dist/markdown.wasm"],
   ["markdown-wasm: markdown.es.js", "node_modules/markdown-wasm/dist/markdown.es.js"],
   // The editor's page loads its own build and CodeMirror instead of the core (not in the target).
@@ -121,11 +124,13 @@ const sizes = [
   ["editor: pkg/vendor/codemirror.js", "pkg/vendor/codemirror.js"],
 ];
 console.log("\n### Download sizes (bytes)\n");
+if (!existsSync(`${ROOT}pkg/folio_rare_bg.wasm`)) sizes.splice(2, 1);
 printTable(["file", "raw", "gzip -9"], sizes.map(([name, path]) => [name, raw(`${ROOT}${path}`), gz(`${ROOT}${path}`)]));
 const total = (prefix) => sizes.filter(([n]) => n.startsWith(prefix)).reduce((sum, [, p]) => sum + gz(`${ROOT}${p}`), 0);
-console.log(`\nTotal gzip -9: Folio ${(total("folio") / 1000).toFixed(1)} KB, markdown-wasm ${(total("markdown-wasm") / 1000).toFixed(1)} KB; ` +
+console.log(`\nTotal gzip -9: Folio ${(total("folio") / 1000).toFixed(1)} KB before its first render ` +
+  `(and ${(total("rare") / 1000).toFixed(1)} KB of rare code after it), markdown-wasm ${(total("markdown-wasm") / 1000).toFixed(1)} KB; ` +
   `the editor's page ${(total("editor") / 1000).toFixed(1)} KB`);
-targets.push(["core download (wasm + glue, gzip -9) ≤ 150 KB", total("folio") <= 150_000]);
+targets.push(["core download before the first render (wasm + glue, gzip -9) ≤ 150 KB", total("folio") <= 150_000]);
 
 console.log("\n### Targets\n");
 printTable(["target", "met"], targets.map(([name, ok]) => [name, ok ? "yes" : "NO"]));

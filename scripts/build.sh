@@ -10,22 +10,50 @@ cd "$(dirname "$0")/.."
 # library compiled with them, without what Folio never shows (panic locations, Debug text).
 built=target/small/wasm32-unknown-unknown
 
+# The WebAssembly features Folio's modules use (Rust's defaults for wasm32, and bulk memory).
+features=(--enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int
+  --enable-reference-types --enable-multivalue)
+
 # Bindings for one wasm: bindgen WASM TARGET OUT_DIR WASM_OPT_FLAGS...
 bindgen() {
   # --experimental-reset-state-function: after a panic, www/facade.js starts a fresh instance.
   wasm-bindgen --target "$2" --experimental-reset-state-function --out-dir "$3" "$1"
   # binaryen from npm (132), not Debian's 108: 108 rewrites wasm-bindgen 0.2.130's externref
   # table export into the funcref table, and the module then fails to instantiate.
-  node_modules/.bin/wasm-opt "${@:4}" --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
-    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-    "$3/folio_bg.wasm" -o "$3/folio_bg.wasm"
-  printf 'build: %s/folio_bg.wasm %s bytes (%s gzip -9)\n' \
-    "$3" "$(wc -c < "$3/folio_bg.wasm")" "$(gzip -9 -c "$3/folio_bg.wasm" | wc -c)"
-  # The browser's glue is downloaded with the wasm: minified, 4.5 → 3.7 KB gzip for the core.
-  if [ "$2" = web ]; then
-    node_modules/.bin/esbuild "$3/folio.js" --minify --format=esm --log-level=warning \
-      --allow-overwrite --outfile="$3/folio.js"
+  node_modules/.bin/wasm-opt "${@:4}" "${features[@]}" "$3/folio_bg.wasm" -o "$3/folio_bg.wasm"
+  size "$3/folio_bg.wasm"
+}
+
+size() {
+  printf 'build: %s %s bytes (%s gzip -9)\n' "$1" "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)"
+}
+
+# The browser's glue is downloaded with the wasm: minified, 4.5 → 3.7 KB gzip for the core.
+minify_glue() {
+  node_modules/.bin/esbuild "$1/folio.js" --minify --format=esm --log-level=warning \
+    --allow-overwrite --outfile="$1/folio.js"
+}
+
+# The core's browser module in two (split_rare DIR): what rendering real articles uses stays in
+# folio_bg.wasm, the rest (error paths, options and constructs the corpus never needs) goes to
+# folio_rare_bg.wasm, which the glue links on first use (scripts/split/). The first render
+# downloads 27 KB less. Where wasm-split cannot be had, the module stays whole, with a warning.
+split_rare() {
+  local tool work=target/split
+  if ! tool=$(scripts/wasm-split.sh); then
+    echo "build: no wasm-split; $1/folio_bg.wasm stays one module" >&2
+    return 0
   fi
+  rm -rf "$work" && mkdir -p "$work"
+  "$tool" --instrument "${features[@]}" "$1/folio_bg.wasm" -o "$work/folio_bg.wasm"
+  cp "$1/folio.js" "$work/folio.js"
+  node scripts/split/profile.mjs "$work"
+  "$tool" --split "${features[@]}" --profile="$work/profile" --export-prefix=% "$1/folio_bg.wasm" \
+    -o1 "$work/main.wasm" -o2 "$1/folio_rare_bg.wasm"
+  mv "$work/main.wasm" "$1/folio_bg.wasm"
+  node scripts/split/glue.mjs "$1/folio.js"
+  size "$1/folio_bg.wasm"
+  size "$1/folio_rare_bg.wasm"
 }
 
 rm -rf pkg
@@ -40,12 +68,15 @@ FOLIO_WASM_STD=small RUSTFLAGS="-Cllvm-args=-inline-threshold=35" scripts/wasm-c
 # 173.4 → 171.0 KB gzip, renders as fast (README, Benchmark).
 core_opt=(--flatten --rereloop -Oz -Oz --low-memory-unused --converge)
 bindgen "$built/release/folio.wasm" web pkg "${core_opt[@]}"
+split_rare pkg
+minify_glue pkg
 bindgen "$built/release/folio.wasm" nodejs pkg/node "${core_opt[@]}"
 echo '{ "type": "commonjs" }' > pkg/node/package.json  # the repository's package.json says "module"
 # The editor (pkg/editor/): the core plus the live preview and drafts, fast (opt-level 2), as
 # the editor renders on every keystroke and downloads CodeMirror anyway.
 FOLIO_WASM_STD=small scripts/wasm-cargo.sh build --profile editor --lib --features editor
 bindgen "$built/editor/folio.wasm" web pkg/editor -O3
+minify_glue pkg/editor
 # CodeMirror 6 for the editor's source pane: the parts scripts/bundle/codemirror.js lists, bundled
 # and minified into one ES module the page imports (no bundler for the page itself).
 node_modules/.bin/esbuild scripts/bundle/codemirror.js --bundle --format=esm --minify --target=es2020 \

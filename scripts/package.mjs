@@ -1,7 +1,7 @@
 // Assembles dist/, the npm package: the facade, the element, the stylesheet and the generated
 // bindings (build output, not committed), with a package.json whose `exports` name them.
 //   node scripts/package.mjs            (after scripts/build.sh)
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -14,6 +14,9 @@ const FILES = [
   "pkg/folio.js", "pkg/folio.d.ts", "pkg/folio_bg.wasm", "pkg/folio_bg.wasm.d.ts",
   "pkg/editor/folio.js", "pkg/editor/folio.d.ts", "pkg/editor/folio_bg.wasm", "pkg/editor/folio_bg.wasm.d.ts",
 ];
+// The core's rare code, where the build split it off (scripts/build.sh): next to folio_bg.wasm.
+const RARE = "pkg/folio_rare_bg.wasm";
+if (existsSync(`${root}${RARE}`)) FILES.push(RARE);
 
 rmSync(dist, { recursive: true, force: true });
 for (const file of FILES) {
@@ -36,6 +39,7 @@ const manifest = {
     "./element": { types: "./www/folio-article.d.ts", default: "./www/folio-article.js" },
     "./article.css": "./www/article.css",
     "./folio_bg.wasm": "./pkg/folio_bg.wasm",
+    ...(FILES.includes(RARE) && { "./folio_rare_bg.wasm": `./${RARE}` }),
     "./package.json": "./package.json",
   },
   sideEffects: ["./www/folio-embed.js"],

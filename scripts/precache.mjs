@@ -26,7 +26,7 @@ const SHELL = [
   "www/reader/*.js",
   "www/sw-client.js",
   "www/article.css", "www/folio.js", "www/facade.js",
-  "pkg/folio.js", "pkg/folio_bg.wasm",
+  "pkg/folio.js", "pkg/folio_bg.wasm", "pkg/folio_rare_bg*.wasm",  // the core; its rare code where split off (scripts/build.sh)
   "www/manifest.webmanifest", "www/icons/*.png",
 ];
 /** Not precached, but part of the version: a change to the worker is a new version too. */

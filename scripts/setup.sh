@@ -10,6 +10,8 @@
 #   3. wasm-bindgen-cli at exactly the version Cargo.toml pins.
 #   4. npm devDependencies: playwright-core, binaryen's wasm-opt (Debian's 108 breaks
 #      wasm-bindgen 0.2.130 output), the benchmark's other renderers.
+#   5. binaryen 117's wasm-split, built once from source with cmake (scripts/wasm-split.sh): it
+#      splits the core's rare code into a module of its own (scripts/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,3 +55,6 @@ if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
   npm ci --silent --no-audit --no-fund
   cp package-lock.json node_modules/.package-lock.json
 fi
+
+apt_install cmake || say "could not install cmake"
+scripts/wasm-split.sh >/dev/null || say "could not build wasm-split: the core will be one module, 164 KB instead of 148"

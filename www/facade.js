@@ -33,11 +33,23 @@ export function facade(init, wasm) {
     }
   }
 
+  /**
+   * The core's build keeps the code few articles need in a second module, next to the first
+   * (scripts/build.sh, split_rare): once the first is running, the second is fetched in the
+   * background, so that a later article needing it does not wait for it.
+   */
+  async function begin(module) {
+    if (typeof module === "string" || module instanceof URL) wasm.__folio_rare_at?.(module);
+    const exports = await init(module === undefined ? undefined : { module_or_path: module });
+    wasm.__folio_rare_prefetch?.();
+    return exports;
+  }
+
   return {
     guarded,
     resets: () => resets,
     /** Loads the module (once), from next to the bindings unless `module` says where it is. */
-    start: (module) => (ready ??= init(module === undefined ? undefined : { module_or_path: module })),
+    start: (module) => (ready ??= begin(module)),
     render: (source, options) => guarded(() => wasm.render(source, options)),
     panicForTests: (message) => guarded(() => wasm.__panicForTests(message)),
   };

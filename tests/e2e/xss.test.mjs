@@ -40,7 +40,9 @@ const HOOKS = () => {
   }, true);
   const open = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (method, url, ...rest) {
-    record("XMLHttpRequest")(url);
+    // The widget reads its own rare code (pkg/folio_rare_bg.wasm) when an article needs it first.
+    const target = new URL(String(url), location.href);
+    if (!(target.origin === location.origin && target.pathname.startsWith("/pkg/"))) record("XMLHttpRequest")(url);
     return open.call(this, method, url, ...rest);
   };
 };

@@ -1,0 +1,68 @@
+
+// Folio's rare code (added by scripts/split/glue.mjs): scripts/build.sh split the module in two
+// with binaryen's wasm-split. folio_bg.wasm holds what rendering the corpus used; the rest,
+// folio_rare_bg.wasm, is linked into an instance the first time the instance calls into it (a
+// placeholder in the table). That call must finish synchronously: the rare module is taken from
+// the prefetch if it is done, else read with a synchronous request.
+let __folio_rare_url;
+let __folio_rare_module;
+let __folio_rare_prefetching;
+
+/** Where the rare module is: next to the main module when that is given by URL. */
+export function __folio_rare_at(main_url) {
+  __folio_rare_url = new URL("folio_rare_bg.wasm", new URL(main_url, globalThis.document?.baseURI));
+}
+
+function __folio_rare_location() {
+  return __folio_rare_url ?? new URL("folio_rare_bg.wasm", import.meta.url);
+}
+
+/**
+ * Fetches and compiles the rare module in the background, once; resolves when that is done. A
+ * failure is left to the first use.
+ */
+export function __folio_rare_prefetch() {
+  __folio_rare_prefetching ??= (async () => {
+    try {
+      const response = await fetch(__folio_rare_location(), { priority: "low" });
+      if (response.ok) __folio_rare_module ??= await WebAssembly.compile(await response.arrayBuffer());
+    } catch {
+      // Offline without a cached copy, say: the synchronous read below reports it if it is needed.
+    }
+  })();
+  return __folio_rare_prefetching;
+}
+
+function __folio_rare_bytes(url) {
+  if (typeof XMLHttpRequest === "undefined") {
+    return process.getBuiltinModule("node:fs").readFileSync(url);
+  }
+  // A document may not ask a synchronous request for bytes: the text is read as one byte a character.
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.overrideMimeType("text/plain; charset=x-user-defined");
+  request.send();
+  if (request.status !== 200 && request.status !== 0) {
+    throw new Error(`Folio could not load ${url} (HTTP ${request.status}), which this article needs`);
+  }
+  const text = request.responseText;
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** The imports of a new instance, with its placeholders: each links the rare module, then calls. */
+function __folio_rare(imports) {
+  let linked = false;
+  imports.placeholder = new Proxy({}, {
+    get: (_, slot) => (...args) => {
+      if (!linked) {
+        __folio_rare_module ??= new WebAssembly.Module(__folio_rare_bytes(__folio_rare_location()));
+        new WebAssembly.Instance(__folio_rare_module, { primary: wasm });
+        linked = true;
+      }
+      return wasm["%table"].get(Number(slot))(...args);
+    },
+  });
+  return imports;
+}

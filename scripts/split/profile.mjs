@@ -1,0 +1,59 @@
+// Which functions rendering real articles uses: runs the module wasm-split instrumented (in DIR,
+// with its glue) in headless Chromium over the corpus, the seed and the demo's articles, as the
+// widget and the reader render them (safe mode and not, with their page) and as `render(text)`
+// does without options (none given, and an empty object), and writes wasm-split's profile to DIR/profile. Chromium, not Node: safe
+// mode needs the browser's HTML parser.
+//
+//   node scripts/split/profile.mjs DIR      (DIR inside the repository, e.g. target/split)
+import { chromium } from "playwright-core";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../serve.mjs";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SHARED = join(ROOT, "../shared/corpus");
+const dir = relative(ROOT, join(ROOT, process.argv[2]));
+
+function markdownFiles(folder) {
+  return readdirSync(folder, { recursive: true })
+    .filter((name) => /\.(md|markdown)$/.test(name))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+const articles = [
+  ...markdownFiles(join(SHARED, "jekyll")).map((path) => ({ path, profile: "jekyll" })),
+  ...markdownFiles(join(SHARED, "seed")).map((path) => ({ path, profile: "numerique" })),
+  ...markdownFiles(join(ROOT, "www/articles")).map((path) => ({ path, profile: "numerique" })),
+];
+const inputs = articles.flatMap(({ path, profile }) => {
+  const text = readFileSync(path, "utf8");
+  const articleUrl = `https://example.org/${relative(ROOT, path).replaceAll("\\", "/")}`;
+  return [undefined, {}, ...[false, true].map((safe) => ({ profile, articleUrl, safe, page: true }))].map((options) => ({ text, options }));
+});
+
+const server = await serve({ root: ROOT, port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${server.address().port}/${dir}/folio.js`);
+  const profile = await page.evaluate(async ({ dir, inputs }) => {
+    const glue = await import(`/${dir}/folio.js`);
+    const wasm = await glue.default({ module_or_path: `/${dir}/folio_bg.wasm` });
+    for (const { text, options } of inputs) glue.render(text, options);
+    const at = wasm.memory.buffer.byteLength;
+    wasm.memory.grow(16);
+    const length = wasm.__write_profile(at, 16 << 16);
+    return Array.from(new Uint8Array(wasm.memory.buffer, at, length));
+  }, { dir, inputs });
+  writeFileSync(join(ROOT, dir, "profile"), Uint8Array.from(profile));
+  console.log(`split: profile of ${inputs.length} renders (${articles.length} articles, four ways each)`);
+} finally {
+  await browser.close();
+  server.close();
+}

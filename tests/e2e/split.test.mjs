@@ -1,0 +1,102 @@
+// The core's browser build in two modules (scripts/build.sh, split_rare): what real articles use,
+// and the rare code, linked on first use. The split must change no output, a first render of an
+// ordinary article must not download the rare module, and an article needing it must render
+// right away, whether the rare module was prefetched or not.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { ROOT, launchBrowser, startServer } from "./harness.mjs";
+import * as split from "../../pkg/folio.js";
+
+const whole = createRequire(import.meta.url)("../../pkg/node/folio.js");
+const CONFORMANCE = join(ROOT, "../shared/conformance");
+const CORPUS = join(ROOT, "../shared/corpus/jekyll");
+const RARE = "pkg/folio_rare_bg.wasm";
+
+const texts = (dir, pattern) =>
+  readdirSync(dir, { recursive: true }).filter((name) => pattern.test(name)).sort().map((name) => readFileSync(join(dir, name), "utf8"));
+const cases = texts(CONFORMANCE, /\.text$/);
+const articles = texts(CORPUS, /\.(md|markdown)$/);
+const OPTIONS = [undefined, { preset: "kramdown" }, { profile: "numerique", page: true, sourceMap: true }];
+/** What the whole module gives for each text and options, as JSON. */
+const expected = (inputs) => inputs.flatMap((text) => OPTIONS.map((options) => JSON.stringify(whole.render(text, options))));
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("the build split the core in two", () => {
+  assert.ok(existsSync(join(ROOT, RARE)), `${RARE} is missing: was wasm-split built (scripts/wasm-split.sh)?`);
+});
+
+test("the split core renders every conformance case and corpus article as the whole module does", () => {
+  split.initSync({ module: readFileSync(join(ROOT, "pkg/folio_bg.wasm")) });
+  const inputs = [...cases, ...articles];
+  const got = inputs.flatMap((text) => OPTIONS.map((options) => JSON.stringify(split.render(text, options))));
+  const want = expected(inputs);
+  const differing = got.map((json, i) => json !== want[i]).filter(Boolean).length;
+  assert.equal(differing, 0, `${differing} of ${got.length} renders differ`);
+});
+
+/** A page of the server that counts its requests for the rare module. */
+async function page() {
+  const tab = await browser.newPage();
+  tab.rareRequests = 0;
+  tab.on("request", (request) => { if (request.url().endsWith(RARE)) tab.rareRequests += 1; });
+  await tab.goto(`${server.url}README.md`);
+  return tab;
+}
+
+/** Renders `inputs` in `tab` with the module started by `start` (code run in the page). */
+function renderIn(tab, inputs, start) {
+  return tab.evaluate(async ({ inputs, options, start }) => {
+    const render = await new Function(`return (async () => { ${start} })()`)();
+    return inputs.flatMap((text) => options.map((o) => JSON.stringify(render(text, o ?? undefined))));
+  }, { inputs, options: OPTIONS, start });
+}
+
+test("a first render of the seed, in the widget's ways, does not download the rare module", async () => {
+  const tab = await page();
+  const seed = readFileSync(join(ROOT, "www/articles/ogp-societe-civile.md"), "utf8");
+  const html = await tab.evaluate(async (seed) => {
+    const glue = await import("/pkg/folio.js");
+    await glue.default();
+    return [false, true].map((safe) => glue.render(seed, { profile: "numerique", safe, page: true }).pageHtml);
+  }, seed);
+  assert.match(html[1], /société civile/);
+  assert.equal(tab.rareRequests, 0);
+  await tab.close();
+});
+
+test("an article needing the rare code renders at once: the rare module is read synchronously", async () => {
+  const tab = await page();
+  // The glue alone, without the facade's prefetch.
+  const got = await renderIn(tab, cases, `const glue = await import("/pkg/folio.js"); await glue.default(); return glue.render;`);
+  assert.deepEqual(got, expected(cases));
+  assert.equal(tab.rareRequests, 1);
+  await tab.close();
+});
+
+test("through the facade the rare module is prefetched after start and not requested again", async () => {
+  const tab = await page();
+  const prefetched = tab.waitForResponse((response) => response.url().endsWith(RARE));
+  await tab.evaluate(async () => {
+    window.folio = await import("/www/folio.js");
+    await window.folio.start();
+    // The prefetch the facade started, compiled (asking again joins it).
+    await (await import("/pkg/folio.js")).__folio_rare_prefetch();
+  });
+  assert.equal((await prefetched).status(), 200);
+  const got = await renderIn(tab, cases, `return window.folio.render;`);
+  assert.deepEqual(got, expected(cases));
+  assert.equal(tab.rareRequests, 1);
+  await tab.close();
+});
