@@ -50,6 +50,14 @@ export function facade(init, wasm) {
     resets: () => resets,
     /** Loads the module (once), from next to the bindings unless `module` says where it is. */
     start: (module) => (ready ??= begin(module)),
+    /**
+     * As `start`, and resolves once the rare code is in too: a page that may render offline waits
+     * for it (the first call into it must not need the network).
+     */
+    startComplete: async (module) => {
+      await (ready ??= begin(module));
+      await wasm.__folio_rare_prefetch?.();
+    },
     render: (source, options) => guarded(() => wasm.render(source, options)),
     panicForTests: (message) => guarded(() => wasm.__panicForTests(message)),
   };

@@ -14,6 +14,12 @@ export class FolioPanicError extends Error {
  */
 export function start(wasm?: string | URL | Response | WebAssembly.Module): Promise<unknown>;
 
+/**
+ * As start(), and resolves once the rare code is in too (pkg/folio_rare_bg.wasm, the code few
+ * articles need, which start() fetches in the background): for a page that may render offline.
+ */
+export function startComplete(wasm?: string | URL | Response | WebAssembly.Module): Promise<void>;
+
 /** Renders an article: front matter, body, the profile's fields, diagnostics. Call after start(). */
 export function render(source: string, options?: RenderOptions): Article;
 

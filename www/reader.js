@@ -5,7 +5,7 @@
 //   reader.html                          the home view: open a URL, a feed, the library
 //   reader.html?feed=feeds/demo.json     the same, with that feed
 //   reader.html?url=URL[&feed=FEED | &profile=NAME|JSON&base=SITE]   one article
-import { start } from "./folio.js";
+import { startComplete } from "./folio.js";
 import { activeVersion, registerServiceWorker } from "./sw-client.js";
 import { fetchSource, isSameOrigin, renderArticle } from "./reader/article.js";
 import * as comfort from "./reader/comfort.js";
@@ -33,7 +33,7 @@ comfort.bindControls({ smaller: $("smaller"), larger: $("larger"), readout: $("s
 showNetwork();
 registerServiceWorker().then(showVersion);
 navigator.serviceWorker?.addEventListener("controllerchange", showVersion);
-start().catch(() => {}); // the .wasm loads while the article is fetched; a failure is reported by the render
+startComplete().catch(() => {}); // the .wasm loads while the article is fetched; a failure is reported by the render
 
 try {
   if (params.has("url")) await openArticle(params.get("url"));

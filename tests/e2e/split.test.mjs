@@ -85,14 +85,14 @@ test("an article needing the rare code renders at once: the rare module is read 
   await tab.close();
 });
 
-test("through the facade the rare module is prefetched after start and not requested again", async () => {
+test("through the facade the rare module is prefetched after start, complete with startComplete, and not requested again", async () => {
   const tab = await page();
   const prefetched = tab.waitForResponse((response) => response.url().endsWith(RARE));
   await tab.evaluate(async () => {
     window.folio = await import("/www/folio.js");
     await window.folio.start();
-    // The prefetch the facade started, compiled (asking again joins it).
-    await (await import("/pkg/folio.js")).__folio_rare_prefetch();
+    // Waits for the prefetch start() began (and joins it: no second request).
+    await window.folio.startComplete();
   });
   assert.equal((await prefetched).status(), 200);
   const got = await renderIn(tab, cases, `return window.folio.render;`);

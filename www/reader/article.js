@@ -1,6 +1,6 @@
 // An article: its source fetched, rendered by Folio's core as a page with its site's profile,
 // its links made to point where the article came from, and its length measured.
-import { start, render } from "../folio.js";
+import { startComplete, render } from "../folio.js";
 
 /**
  * What the reader knows of an article before fetching it: from a feed, the address bar or the library.
@@ -44,7 +44,8 @@ export async function fetchSource(url, init) {
  * @param {Entry} entry
  */
 export async function renderArticle(source, entry) {
-  await start();
+  // Offline, the rare code comes from the service worker's cache: it must be in before a render needs it.
+  await startComplete();
   const article = render(source, {
     profile: entry.profile,
     articleUrl: entry.url,
