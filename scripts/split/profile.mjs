@@ -10,9 +10,9 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../serve.mjs";
+import { SHARED } from "../shared.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const SHARED = join(ROOT, "../shared/corpus");
 const dir = relative(ROOT, join(ROOT, process.argv[2]));
 
 function markdownFiles(folder) {
@@ -23,8 +23,8 @@ function markdownFiles(folder) {
 }
 
 const articles = [
-  ...markdownFiles(join(SHARED, "jekyll")).map((path) => ({ path, profile: "jekyll" })),
-  ...markdownFiles(join(SHARED, "seed")).map((path) => ({ path, profile: "numerique" })),
+  ...markdownFiles(join(SHARED, "corpus/jekyll")).map((path) => ({ path, profile: "jekyll" })),
+  ...markdownFiles(join(SHARED, "corpus/seed")).map((path) => ({ path, profile: "numerique" })),
   ...markdownFiles(join(ROOT, "www/articles")).map((path) => ({ path, profile: "numerique" })),
 ];
 const inputs = articles.flatMap(({ path, profile }) => {

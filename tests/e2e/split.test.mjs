@@ -9,10 +9,11 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT, launchBrowser, startServer } from "./harness.mjs";
 import * as split from "../../pkg/folio.js";
+import { SHARED } from "../../scripts/shared.mjs";
 
 const whole = createRequire(import.meta.url)("../../pkg/node/folio.js");
-const CONFORMANCE = join(ROOT, "../shared/conformance");
-const CORPUS = join(ROOT, "../shared/corpus/jekyll");
+const CONFORMANCE = join(SHARED, "conformance");
+const CORPUS = join(SHARED, "corpus/jekyll");
 const RARE = "pkg/folio_rare_bg.wasm";
 
 const texts = (dir, pattern) =>
