@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly packages: the core for the browser (pkg/) and for Node (pkg/node/, for
-# tests and benchmarks), shrunk with wasm-opt -Oz; the editor's build (pkg/editor/); the editor's
+# Builds the WebAssembly packages: the core for the browser (pkg/, its rare code split off) and
+# for Node (pkg/node/, for tests and benchmarks), shrunk with wasm-opt -Oz; the editor's build (pkg/editor/); the editor's
 # CodeMirror as one module (pkg/vendor/codemirror.js); then the service worker's precache list
 # (pkg/precache.js, scripts/precache.mjs).
 set -euo pipefail
@@ -37,7 +37,7 @@ minify_glue() {
 # The core's browser module in two (split_rare DIR): what rendering real articles uses stays in
 # folio_bg.wasm, the rest (error paths, options and constructs the corpus never needs) goes to
 # folio_rare_bg.wasm, which the glue links on first use (scripts/split/). The first render
-# downloads 27 KB less. Where wasm-split cannot be had, the module stays whole, with a warning.
+# downloads 19 KB less (gzip). Where wasm-split cannot be had, the module stays whole, with a warning.
 split_rare() {
   local tool work=target/split
   if ! tool=$(scripts/wasm-split.sh); then
