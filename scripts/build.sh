@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly packages: the core for the browser (pkg/, its rare code split off) and
-# for Node (pkg/node/, for tests and benchmarks), shrunk with wasm-opt -Oz; the editor's build (pkg/editor/); the editor's
-# CodeMirror as one module (pkg/vendor/codemirror.js); then the service worker's precache list
-# (pkg/precache.js, scripts/precache.mjs).
+# for Node (pkg/node/, for tests and benchmarks), shrunk with wasm-opt -Oz; the editor's build
+# (pkg/editor/); the editor's CodeMirror as one module (pkg/vendor/codemirror.js); then the
+# service worker's precache list (pkg/precache.js, scripts/precache.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
