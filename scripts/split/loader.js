@@ -35,7 +35,9 @@ export function __folio_rare_prefetch() {
 
 function __folio_rare_bytes(url) {
   if (typeof XMLHttpRequest === "undefined") {
-    return process.getBuiltinModule("node:fs").readFileSync(url);
+    const fs = globalThis.process?.getBuiltinModule?.("node:fs");
+    if (!fs) throw new Error(`Folio cannot read ${url} synchronously here: call startComplete() before rendering`);
+    return fs.readFileSync(url);
   }
   // A document may not ask a synchronous request for bytes: the text is read as one byte a character.
   const request = new XMLHttpRequest();
