@@ -110,6 +110,7 @@ for (const [env, result] of [[`Node ${process.version}`, node], [`Chromium ${chr
 
 const gz = (path) => execFileSync("gzip", ["-9", "-c", path], { maxBuffer: 1 << 26 }).length;
 const raw = (path) => readFileSync(path).length;
+// Files the build made (the rare code only where it split the core).
 const sizes = [
   ["folio: pkg/folio_bg.wasm", "pkg/folio_bg.wasm"],
   ["folio: pkg/folio.js (glue)", "pkg/folio.js"],
@@ -122,9 +123,8 @@ const sizes = [
   ["editor: pkg/editor/folio_bg.wasm", "pkg/editor/folio_bg.wasm"],
   ["editor: pkg/editor/folio.js (glue)", "pkg/editor/folio.js"],
   ["editor: pkg/vendor/codemirror.js", "pkg/vendor/codemirror.js"],
-];
+].filter(([, path]) => existsSync(`${ROOT}${path}`));
 console.log("\n### Download sizes (bytes)\n");
-if (!existsSync(`${ROOT}pkg/folio_rare_bg.wasm`)) sizes.splice(2, 1);
 printTable(["file", "raw", "gzip -9"], sizes.map(([name, path]) => [name, raw(`${ROOT}${path}`), gz(`${ROOT}${path}`)]));
 const total = (prefix) => sizes.filter(([n]) => n.startsWith(prefix)).reduce((sum, [, p]) => sum + gz(`${ROOT}${p}`), 0);
 console.log(`\nTotal gzip -9: Folio ${(total("folio") / 1000).toFixed(1)} KB before its first render ` +

@@ -5,14 +5,11 @@
 // mode needs the browser's HTML parser.
 //
 //   node scripts/split/profile.mjs DIR      (DIR inside the repository, e.g. target/split)
-import { chromium } from "playwright-core";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "../serve.mjs";
+import { launchBrowser, startServer, ROOT } from "../../tests/e2e/harness.mjs";
 import { SHARED } from "../shared.mjs";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = relative(ROOT, join(ROOT, process.argv[2]));
 
 function markdownFiles(folder) {
@@ -33,15 +30,11 @@ const inputs = articles.flatMap(({ path, profile }) => {
   return [undefined, {}, ...[false, true].map((safe) => ({ profile, articleUrl, safe, page: true }))].map((options) => ({ text, options }));
 });
 
-const server = await serve({ root: ROOT, port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-});
+const server = await startServer();
+const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/${dir}/folio.js`);
+  await page.goto(`${server.url}${dir}/folio.js`);
   const profile = await page.evaluate(async ({ dir, inputs }) => {
     const glue = await import(`/${dir}/folio.js`);
     const wasm = await glue.default({ module_or_path: `/${dir}/folio_bg.wasm` });
@@ -55,5 +48,5 @@ try {
   console.log(`split: profile of ${inputs.length} renders (${articles.length} articles, four ways each)`);
 } finally {
   await browser.close();
-  server.close();
+  await server.stop();
 }

@@ -56,12 +56,11 @@ async function page() {
   return tab;
 }
 
-/** Renders `inputs` in `tab` with the module started by `start` (code run in the page). */
-function renderIn(tab, inputs, start) {
-  return tab.evaluate(async ({ inputs, options, start }) => {
-    const render = await new Function(`return (async () => { ${start} })()`)();
-    return inputs.flatMap((text) => options.map((o) => JSON.stringify(render(text, o ?? undefined))));
-  }, { inputs, options: OPTIONS, start });
+/** Renders `inputs` in `tab` with the page's `window.render`, as JSON. */
+function renderIn(tab, inputs) {
+  return tab.evaluate(({ inputs, options }) =>
+    inputs.flatMap((text) => options.map((o) => JSON.stringify(window.render(text, o ?? undefined)))),
+  { inputs, options: OPTIONS });
 }
 
 test("a first render of the seed, in the widget's ways, does not download the rare module", async () => {
@@ -80,7 +79,12 @@ test("a first render of the seed, in the widget's ways, does not download the ra
 test("an article needing the rare code renders at once: the rare module is read synchronously", async () => {
   const tab = await page();
   // The glue alone, without the facade's prefetch.
-  const got = await renderIn(tab, cases, `const glue = await import("/pkg/folio.js"); await glue.default(); return glue.render;`);
+  await tab.evaluate(async () => {
+    const glue = await import("/pkg/folio.js");
+    await glue.default();
+    window.render = glue.render;
+  });
+  const got = await renderIn(tab, cases);
   assert.deepEqual(got, expected(cases));
   assert.equal(tab.rareRequests, 1);
   await tab.close();
@@ -90,13 +94,14 @@ test("through the facade the rare module is prefetched after start, complete wit
   const tab = await page();
   const prefetched = tab.waitForResponse((response) => response.url().endsWith(RARE));
   await tab.evaluate(async () => {
-    window.folio = await import("/www/folio.js");
-    await window.folio.start();
+    const folio = await import("/www/folio.js");
+    await folio.start();
     // Waits for the prefetch start() began (and joins it: no second request).
-    await window.folio.startComplete();
+    await folio.startComplete();
+    window.render = folio.render;
   });
   assert.equal((await prefetched).status(), 200);
-  const got = await renderIn(tab, cases, `return window.folio.render;`);
+  const got = await renderIn(tab, cases);
   assert.deepEqual(got, expected(cases));
   assert.equal(tab.rareRequests, 1);
   await tab.close();
