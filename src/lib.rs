@@ -33,6 +33,8 @@ pub mod options;
 pub mod page;
 pub mod profile;
 pub mod preview;
+#[cfg(any(target_arch = "wasm32", test))]
+mod render_arena;
 pub mod sanitize;
 pub mod source_map;
 pub mod stats;

@@ -335,3 +335,19 @@ fn unknown_profile_keys_and_zones_are_warnings() {
 fn yaml_floats_read_and_write_as_ruby_and_json_do_through_javascripts_number() {
     floats::check_all();
 }
+
+#[wasm_bindgen_test]
+fn renders_leave_the_allocators_arena_as_they_found_it() {
+    // A render's allocations are bumped off an arena that starts over when the render ends:
+    // one that kept something past its end would leave the next render less room every time.
+    let all_ways = [r#"{}"#, r#"{"page": true}"#, r#"{"safe": true}"#, r#"{"profile": "numerique", "page": true}"#];
+    let render = |options: &str| folio::wasm::render(text(SEED), js_sys::JSON::parse(options).unwrap()).unwrap();
+    // The first render each way makes the caches that are kept on purpose.
+    all_ways.iter().for_each(|options| drop(render(options)));
+    let kept = folio::wasm::arena_bytes_kept();
+    for options in all_ways {
+        let article = render(options);
+        assert!(get(&article, "bodyHtml").as_string().unwrap().contains("<h4"));
+        assert_eq!(folio::wasm::arena_bytes_kept(), kept, "{options}");
+    }
+}
