@@ -80,10 +80,26 @@ fn first_bytes(parser: SpanParser) -> &'static [u8] {
         InlineMath => b"$",
         SpanExtensions => b"{",
         HtmlEntity => b"&",
-        TypographicSyms => b"-.\\ <>",
-        LineBreak => b" \\",
+        // Not the space of ` <<`, ` >>` or `  \n`: see `space_start`.
+        TypographicSyms => b"-.\\<>",
+        LineBreak => b"\\\n",
         EscapedChars => b"\\",
         Strikethrough => b"~",
+    }
+}
+
+/// The start of the patterns that begin with a space (`(?: )?(?:<<|>>)`, `  (?=\n)`), found
+/// from the byte `i` after their space(s) instead: prose has a space every few bytes, and
+/// stopping at each to try the parsers was a tenth of the span pass. Nothing else starts at
+/// a space, so no earlier start is skipped.
+fn space_start(bits: u16, bytes: &[u8], from: usize, i: usize) -> Option<usize> {
+    let active = |parser: SpanParser| bits & (1 << parser as u16) != 0;
+    match bytes[i] {
+        b'<' | b'>' if i > from && bytes[i - 1] == b' ' && active(SpanParser::TypographicSyms) => {
+            typographic_symbol::span_start(&bytes[i - 1..]).then_some(i - 1)
+        }
+        b'\n' if i >= from + 2 && bytes[i - 2..i] == *b"  " && active(SpanParser::LineBreak) => Some(i - 2),
+        _ => None,
     }
 }
 
@@ -138,10 +154,8 @@ impl Parser {
             if bits == 0 {
                 continue;
             }
-            // A space starts a construct only before a space, `<` or `>` (`  \n`, ` <<`, ` >>`):
-            // prose has a space every few bytes, and trying the parsers at each is wasted.
-            if b == b' ' && bits & STOP_BIT == 0 && !matches!(bytes.get(i + 1), Some(b' ' | b'<' | b'>')) {
-                continue;
+            if let Some(start) = space_start(bits, bytes, from, i) {
+                return Some(start);
             }
             let stops = bits & STOP_BIT != 0 && stop.is_some_and(|s| (s.at)(text, i));
             let mut parsers = bits & !STOP_BIT;
