@@ -60,6 +60,33 @@ impl StartTable {
         }
         StartTable(table)
     }
+
+    /// The parsers that can match at `at`, a start [`Parser::next_span_start`] found: those
+    /// whose patterns begin with its byte, and those that may begin a character before their
+    /// first byte (smart quotes, before a quote) or at a space (see [`space_start`]). kramdown
+    /// tries every parser in turn; one whose pattern cannot match here fails anyway.
+    fn candidates(&self, bytes: &[u8], at: usize) -> u16 {
+        let bit = |parser: SpanParser| 1 << parser as u16;
+        let mut set = self.0[usize::from(bytes[at])] & !STOP_BIT;
+        if bytes[at] == b' ' {
+            set |= bit(SpanParser::TypographicSyms) | bit(SpanParser::LineBreak);
+        }
+        let next = at + utf8_len(bytes[at]);
+        if matches!(bytes.get(next), Some(b'"' | b'\'')) {
+            set |= bit(SpanParser::SmartQuotes);
+        }
+        set
+    }
+}
+
+/// The length of the UTF-8 character starting with `first`.
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0xf0.. => 4,
+        0xe0.. => 3,
+        0xc0.. => 2,
+        _ => 1,
+    }
 }
 
 /// The parsers of a set (bits indexed by [`SpanParser`]), in kramdown's order.
@@ -134,7 +161,8 @@ impl Parser {
             if stopped {
                 break;
             }
-            if !each_parser(active).any(|p| self.try_span(p, el)) {
+            let candidates = active & table.candidates(self.src.text().as_bytes(), at);
+            if !each_parser(candidates).any(|p| self.try_span(p, el)) {
                 self.take_char(el);
             }
         }
@@ -235,6 +263,21 @@ mod tests {
     use super::*;
     use crate::kramdown::Document;
     use crate::Options;
+
+    #[test]
+    fn the_parsers_tried_at_a_start_are_those_whose_pattern_can_match_there() {
+        let all = SpanParser::ALL.iter().fold(0u16, |set, &p| set | 1 << p as u16);
+        let table = StartTable::new(all, None);
+        let tried = |text: &str, at: usize| each_parser(table.candidates(text.as_bytes(), at)).collect::<Vec<_>>();
+        use SpanParser::*;
+        assert_eq!(tried("*a*", 0), [Emphasis]);
+        assert_eq!(tried("![i](u)", 0), [Link]);
+        assert_eq!(tried("[^1]", 0), [FootnoteMarker, Link]);
+        assert_eq!(tried("<b>", 0), [Autolink, SpanHtml, TypographicSyms]);
+        assert_eq!(tried("a \"q\"", 1), [SmartQuotes, TypographicSyms, LineBreak], "a space before a quote");
+        assert_eq!(tried("é'", 0), [SmartQuotes], "a character before a quote, whatever its length");
+        assert_eq!(tried("\\\n", 0), [TypographicSyms, LineBreak, EscapedChars]);
+    }
 
     #[test]
     fn warnings_are_worded_as_kramdown_words_them() {
