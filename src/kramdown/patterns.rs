@@ -344,8 +344,8 @@ pub fn blockquote_start(s: &str) -> Option<usize> {
 /// GFM's `ATX_HEADER_START` (`^(\#{1,6})[\t ]+(.*)\n`): the level, when the line is one.
 pub fn atx_header_start_gfm(s: &str) -> Option<usize> {
     let level = s.bytes().take_while(|&b| b == b'#').count();
-    let line_end = s.find('\n')?;
-    ((1..=6).contains(&level) && matches!(s.as_bytes().get(level), Some(b' ' | b'\t')) && level < line_end)
+    // The line's end is looked for last: this is asked of every line after a paragraph's.
+    ((1..=6).contains(&level) && matches!(s.as_bytes().get(level), Some(b' ' | b'\t')) && s[level..].contains('\n'))
         .then_some(level)
 }
 

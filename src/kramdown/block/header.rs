@@ -50,21 +50,21 @@ impl Parser {
 
     pub(crate) fn parse_setext_header(&mut self, tree: &mut Element) -> bool {
         // `^ {0,3}(?<contents>[^ \t].*)\n(?<level>[-=])[-=]*[ \t\r\f\v]*\n`
-        let rest = self.src.rest();
-        let Some(first_end) = rest.find('\n') else { return false };
-        let first = &rest[..first_end];
+        // The scanner's current line, which the parsers tried after this one ask for too.
+        let Some(first) = self.src.line().strip_suffix('\n') else { return false };
         let indent = patterns::opt_space(first);
         let contents = &first[indent..];
         if contents.is_empty() || contents.starts_with([' ', '\t']) {
             return false;
         }
-        let underline_rest = &rest[first_end + 1..];
-        let Some(underline_end) = underline_rest.find('\n') else { return false };
-        let underline = &underline_rest[..underline_end];
-        let marker = match underline.as_bytes().first() {
+        let underline_rest = &self.src.rest()[first.len() + 1..];
+        // Most lines are followed by no underline: its end is looked for only after its start.
+        let marker = match underline_rest.as_bytes().first() {
             Some(&m @ (b'-' | b'=')) => m,
             _ => return false,
         };
+        let Some(underline_end) = underline_rest.find('\n') else { return false };
+        let underline = &underline_rest[..underline_end];
         let marks = underline.trim_start_matches(['-', '=']);
         if !marks.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0c' | b'\x0b')) {
             return false;
@@ -78,7 +78,7 @@ impl Parser {
         }
         let (text, id) = (text.to_owned(), id.map(str::to_owned));
         let level = if marker == b'-' { 2 } else { 1 };
-        self.add_header(tree, level, text, id, first_end + 1 + underline_end + 1);
+        self.add_header(tree, level, text, id, first.len() + 1 + underline_end + 1);
         true
     }
 
