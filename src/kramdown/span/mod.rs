@@ -63,8 +63,9 @@ impl StartTable {
 
     /// The parsers that can match at `at`, a start [`Parser::next_span_start`] found: those
     /// whose patterns begin with its byte, and those that may begin a character before their
-    /// first byte (smart quotes, before a quote) or at a space (see [`space_start`]). kramdown
-    /// tries every parser in turn; one whose pattern cannot match here fails anyway.
+    /// first byte (smart quotes, before a quote, whatever starts there) or at a space (see
+    /// [`space_start`]). kramdown tries every parser in turn; one whose pattern cannot match
+    /// here fails anyway.
     fn candidates(&self, bytes: &[u8], at: usize) -> u16 {
         let bit = |parser: SpanParser| 1 << parser as u16;
         let mut set = self.0[usize::from(bytes[at])] & !STOP_BIT;
@@ -117,8 +118,8 @@ fn first_bytes(parser: SpanParser) -> &'static [u8] {
 
 /// The start of the patterns that begin with a space (`(?: )?(?:<<|>>)`, `  (?=\n)`), found
 /// from the byte `i` after their space(s) instead: prose has a space every few bytes, and
-/// stopping at each to try the parsers was a tenth of the span pass. Nothing else starts at
-/// a space, so no earlier start is skipped.
+/// stopping at each to look at the next bytes was wasted. Nothing else starts at a space, so
+/// no earlier start is skipped.
 fn space_start(bits: u16, bytes: &[u8], from: usize, i: usize) -> Option<usize> {
     let active = |parser: SpanParser| bits & (1 << parser as u16) != 0;
     match bytes[i] {
