@@ -10,25 +10,42 @@ function median(values) {
 }
 
 /**
- * The median time of one render of `text` in milliseconds. Renders are timed in batches of at
- * least 5 ms, since browsers coarsen `performance.now()` (to 0.1 ms without isolation).
+ * How many renders of `text` make a batch of at least 5 ms: browsers coarsen
+ * `performance.now()` (to 0.1 ms without isolation). Warms the renderer up on the way.
  */
-export function time(render, text, samples) {
-  let batch = 0;
-  const warm = performance.now();
-  while (batch < 2 || performance.now() - warm < 5) {
+function batchSize(render, text) {
+  let count = 0;
+  const start = performance.now();
+  while (count < 2 || performance.now() - start < 5) {
     render(text);
-    batch++;
+    count++;
   }
-  const once = (performance.now() - warm) / batch;
-  batch = Math.max(1, Math.ceil(5 / Math.max(once, 1e-3)));
-  const times = [];
-  for (let i = 0; i < samples; i++) {
-    const start = performance.now();
-    for (let j = 0; j < batch; j++) render(text);
-    times.push((performance.now() - start) / batch);
+  const once = (performance.now() - start) / count;
+  return Math.max(1, Math.ceil(5 / Math.max(once, 1e-3)));
+}
+
+/** One timed batch: milliseconds per render. */
+function sample(render, text, batch) {
+  const start = performance.now();
+  for (let j = 0; j < batch; j++) render(text);
+  return (performance.now() - start) / batch;
+}
+
+/**
+ * The median time of one render of each task's `text` with its `render`, in milliseconds, from
+ * `runs` timed batches. The tasks' batches are taken in turn, so that the machine's slow and
+ * fast stretches fall on all of them alike and the ratios between them keep still.
+ */
+function timeSideBySide(tasks) {
+  const batches = tasks.map(({ render, text }) => batchSize(render, text));
+  const times = tasks.map(() => []);
+  const rounds = Math.max(...tasks.map(({ runs }) => runs));
+  for (let i = 0; i < rounds; i++) {
+    tasks.forEach(({ render, text, runs }, k) => {
+      if (i < runs) times[k].push(sample(render, text, batches[k]));
+    });
   }
-  return median(times);
+  return times.map(median);
 }
 
 /**
@@ -57,23 +74,40 @@ function memory(folio, inputs) {
   return rows;
 }
 
+/**
+ * The renderers whose ratio is a target, timed side by side on each input. The JavaScript
+ * renderers are timed one after the other: the garbage they leave would be collected in the
+ * others' batches.
+ */
+const PAIRED = new Set(["folio", "markdown-wasm"]);
+
 /** Everything, as plain data: `folio` is pkg/folio.js initialised, `markdownWasm` ready. */
 export function measure({ folio, markdownWasm, inputs, log = () => {} }) {
   const result = { memory: memory(folio, inputs), speed: [], doubling: [] };
-  for (const renderer of renderers(folio, markdownWasm)) {
-    const ms = {};
-    for (const input of inputs) {
-      if (renderer.slow && input.id === "big2") continue;
-      ms[input.id] = time(renderer.render, input.text, input.runs);
-    }
-    log(`${renderer.name}: done`);
-    result.speed.push({ id: renderer.id, name: renderer.name, ms });
+  const all = renderers(folio, markdownWasm);
+  const ms = new Map(all.map((renderer) => [renderer.id, {}]));
+  const timed = (renderer, input) => !(renderer.slow && input.id === "big2");
+  const task = (renderer, input) => ({ renderer, input, render: renderer.render, text: input.text, runs: input.runs });
+  const paired = all.filter((renderer) => PAIRED.has(renderer.id));
+  // Input by input: a large input's garbage collected in a small one's batches would weigh on
+  // the small one's time.
+  for (const input of inputs) {
+    const side = paired.filter((renderer) => timed(renderer, input)).map((renderer) => task(renderer, input));
+    timeSideBySide(side).forEach((time, k) => (ms.get(side[k].renderer.id)[input.id] = time));
   }
+  log(`${paired.map((renderer) => renderer.name).join(" and ")}: done`);
+  for (const renderer of all.filter((renderer) => !PAIRED.has(renderer.id))) {
+    const alone = inputs.filter((input) => timed(renderer, input)).map((input) => task(renderer, input));
+    alone.forEach(({ input }, k) => (ms.get(renderer.id)[input.id] = timeSideBySide([alone[k]])[0]));
+    log(`${renderer.name}: done`);
+  }
+  result.speed = all.map(({ id, name }) => ({ id, name, ms: ms.get(id) }));
   for (const { id, name, n, make } of PATHOLOGICAL) {
     const render = (s) => folio.render(s).bodyHtml;
     const small = make(n);
     const large = make(2 * n);
-    result.doubling.push({ id, name, n, bytes: [small.length, large.length], ms: [time(render, small, 9), time(render, large, 9)] });
+    const times = timeSideBySide([{ render, text: small, runs: 9 }, { render, text: large, runs: 9 }]);
+    result.doubling.push({ id, name, n, bytes: [small.length, large.length], ms: times });
     log(`doubling ${id}: done`);
   }
   return result;
