@@ -66,27 +66,18 @@ impl StartTable {
     /// first byte (smart quotes, before a quote, whatever starts there) or at a space (see
     /// [`space_start`]). kramdown tries every parser in turn; one whose pattern cannot match
     /// here fails anyway.
-    fn candidates(&self, bytes: &[u8], at: usize) -> u16 {
+    fn candidates(&self, text: &str, at: usize) -> u16 {
         let bit = |parser: SpanParser| 1 << parser as u16;
+        let bytes = text.as_bytes();
         let mut set = self.0[usize::from(bytes[at])] & !STOP_BIT;
         if bytes[at] == b' ' {
             set |= bit(SpanParser::TypographicSyms) | bit(SpanParser::LineBreak);
         }
-        let next = at + utf8_len(bytes[at]);
+        let next = at + text[at..].chars().next().map_or(1, char::len_utf8);
         if matches!(bytes.get(next), Some(b'"' | b'\'')) {
             set |= bit(SpanParser::SmartQuotes);
         }
         set
-    }
-}
-
-/// The length of the UTF-8 character starting with `first`.
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
     }
 }
 
@@ -162,7 +153,7 @@ impl Parser {
             if stopped {
                 break;
             }
-            let candidates = active & table.candidates(self.src.text().as_bytes(), at);
+            let candidates = active & table.candidates(self.src.text(), at);
             if !each_parser(candidates).any(|p| self.try_span(p, el)) {
                 self.take_char(el);
             }
@@ -269,7 +260,7 @@ mod tests {
     fn the_parsers_tried_at_a_start_are_those_whose_pattern_can_match_there() {
         let all = SpanParser::ALL.iter().fold(0u16, |set, &p| set | 1 << p as u16);
         let table = StartTable::new(all, None);
-        let tried = |text: &str, at: usize| each_parser(table.candidates(text.as_bytes(), at)).collect::<Vec<_>>();
+        let tried = |text: &str, at: usize| each_parser(table.candidates(text, at)).collect::<Vec<_>>();
         use SpanParser::*;
         assert_eq!(tried("*a*", 0), [Emphasis]);
         assert_eq!(tried("![i](u)", 0), [Link]);
