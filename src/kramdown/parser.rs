@@ -317,8 +317,7 @@ impl Parser {
         para.flags.set(Mark::TextInBody, false);
         let BodyText { start, end, .. } = *self.body_text_of(para);
         let body = if self.scanning_body() { self.src.text() } else { self.body.as_str() };
-        let text = body[start as usize..end as usize].to_owned();
-        self.add_text_of_kind(&text, para, Kind::RawText);
+        self.add_text_of_kind(&body[start as usize..end as usize], para, Kind::RawText);
     }
 
     /// Finishes the root's children one by one, in order, as kramdown's passes over the whole
