@@ -38,6 +38,7 @@ mod render_arena;
 pub mod sanitize;
 pub mod source_map;
 pub mod stats;
+mod swar;
 pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,6 +1,7 @@
 //! Word count and reading time of an article's body, from the kramdown tree.
 
 use crate::kramdown::element::{Element, Kind};
+use crate::swar;
 
 /// Words a reader reads in a minute, for the reading time.
 pub const WORDS_PER_MINUTE: usize = 200;
@@ -52,8 +53,7 @@ fn count_words(text: &str, words: &mut usize, in_word: &mut bool) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let chunk = bytes.get(i..i + 8).map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")));
-        if let Some(letters) = chunk.and_then(plain_letters) {
+        if let Some(letters) = swar::load(bytes, i).and_then(plain_letters) {
             let follows = (letters << 8) | (u64::from(*in_word) << 7);
             *words += (letters & !follows).count_ones() as usize;
             *in_word = letters >> 63 != 0;
@@ -80,31 +80,13 @@ fn count_words(text: &str, words: &mut usize, in_word: &mut bool) {
     }
 }
 
-const LANES: u64 = u64::from_ne_bytes([1; 8]);
-const HIGH_BITS: u64 = LANES * 0x80;
-
 /// For eight ASCII bytes without an apostrophe or hyphen, the high bit of each byte that is a
 /// letter or digit; `None` for other bytes.
 fn plain_letters(x: u64) -> Option<u64> {
-    if x & HIGH_BITS != 0 || has_byte(x, b'\'') || has_byte(x, b'-') {
+    if x & swar::HIGH_BITS != 0 || swar::equal(x, b'\'') | swar::equal(x, b'-') != 0 {
         return None;
     }
-    // `| 0x20` lowers ASCII capitals and maps no other byte into `a..=z`.
-    Some(in_range(x | (LANES * 0x20), b'a', b'z') | in_range(x, b'0', b'9'))
-}
-
-/// The high bit of each byte of `x` (all below 0x80) that lies in `lo..=hi`: adding `0x80 - lo`
-/// sets it from `lo` on, adding `0x7f - hi` from past `hi` on, and no sum carries into the next
-/// byte.
-fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    (x + LANES * u64::from(0x80 - lo)) & !(x + LANES * u64::from(0x7f - hi)) & HIGH_BITS
-}
-
-/// Whether a byte of `x` (all below 0x80) is `b`: the usual test for a zero byte, on `x`
-/// with `b` taken out of each byte.
-fn has_byte(x: u64, b: u8) -> bool {
-    let zero_where_b = x ^ (LANES * u64::from(b));
-    zero_where_b.wrapping_sub(LANES) & !zero_where_b & HIGH_BITS != 0
+    Some(swar::alphanumeric(x))
 }
 
 /// `char::is_alphanumeric`, answered without Unicode's tables for Latin-1, where French and

@@ -2,6 +2,7 @@
 //! the line the text starts on, and the small moves the parsers make.
 
 use super::patterns::{is_space, Braces};
+use crate::swar;
 use std::cell::{Cell, OnceCell};
 
 pub struct Scanner {
@@ -162,16 +163,13 @@ fn last_closer(text: &[u8], delimiter: u8) -> Option<usize> {
 /// Newlines in `bytes`, eight bytes at a time: line numbers are asked for at every block and
 /// span, and counting byte by byte was a few percent of a render.
 pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    let mut chunks = bytes.chunks_exact(8);
+    let mut i = 0;
     let mut count = 0;
-    for chunk in &mut chunks {
-        // A byte of `x` is zero where the chunk holds a newline; each becomes a 0x80 bit.
-        let x = u64::from_ne_bytes(chunk.try_into().expect("eight bytes")) ^ (ONES * u64::from(b'\n'));
-        let zero = !(((x & (ONES * 0x7f)) + ONES * 0x7f) | x | (ONES * 0x7f));
-        count += zero.count_ones() as usize;
+    while let Some(x) = swar::load(bytes, i) {
+        count += swar::equal(x, b'\n').count_ones() as usize;
+        i += 8;
     }
-    count + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+    count + bytes[i..].iter().filter(|&&b| b == b'\n').count()
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 
 use super::element::{Element, Kind};
 use super::parser::{Parser, SpanParser, MAX_NESTING};
+use crate::swar;
 
 mod autolink;
 mod codespan;
@@ -58,6 +59,7 @@ impl StartTable {
         for &b in stop.map_or(&[][..], |s| s.first) {
             table[usize::from(b)] |= STOP_BIT;
         }
+        debug_assert!((0..=255).filter(|&b| starts_nothing_byte(b)).all(|b| table[usize::from(b)] == 0));
         StartTable(table)
     }
 
@@ -79,6 +81,21 @@ impl StartTable {
         }
         set
     }
+}
+
+/// Whether eight bytes hold nothing a span may start at: letters, digits, spaces, commas and
+/// the bytes of characters that are not ASCII, which no start pattern ([`first_bytes`]) or
+/// stop pattern begins with. Prose is mostly these, and the scan for the next start takes them
+/// eight at a time.
+fn starts_nothing(x: u64) -> bool {
+    let ascii = x & !swar::HIGH_BITS;
+    let plain = swar::alphanumeric(ascii) | swar::equal(ascii, b' ') | swar::equal(ascii, b',');
+    plain | (x & swar::HIGH_BITS) == swar::HIGH_BITS
+}
+
+/// Whether [`starts_nothing`] counts `b` among the bytes nothing starts with.
+fn starts_nothing_byte(b: u8) -> bool {
+    !b.is_ascii() || b.is_ascii_alphanumeric() || b == b' ' || b == b','
 }
 
 /// The parsers of a set (bits indexed by [`SpanParser`]), in kramdown's order.
@@ -166,39 +183,55 @@ impl Parser {
     /// The first position from the current one where the stop pattern or an active parser's
     /// start pattern matches (kramdown's `scan_until(/(?=stop_re|span_start)/)`).
     fn next_span_start(&self, table: &StartTable, active: u16, stop: Option<&Stop>) -> Option<usize> {
-        let text = self.src.text();
-        let from = self.src.pos;
-        let bytes = text.as_bytes();
-        for (i, &b) in bytes.iter().enumerate().skip(from) {
-            let bits = table.0[usize::from(b)];
-            if bits == 0 {
+        let bytes = self.src.text().as_bytes();
+        let mut i = self.src.pos;
+        while i < bytes.len() {
+            if swar::load(bytes, i).is_some_and(starts_nothing) {
+                i += 8;
                 continue;
             }
-            if let Some(start) = space_start(bits, bytes, from, i) {
-                return Some(start);
-            }
-            let stops = bits & STOP_BIT != 0 && stop.is_some_and(|s| (s.at)(text, i));
-            let mut parsers = bits & !STOP_BIT;
-            let mut starts = stops;
-            while parsers != 0 && !starts {
-                let index = parsers.trailing_zeros() as usize;
-                parsers &= parsers - 1;
-                starts = self.span_start(SpanParser::ALL[index], text, i);
-            }
-            if !starts {
-                continue;
-            }
-            // Smart quotes start one character before the quote (`[^\\]?["']`), which may be
-            // any character, so the start may lie before this byte.
-            if matches!(b, b'"' | b'\'') && i > from && active & (1 << SpanParser::SmartQuotes as u16) != 0 {
-                let prev = text[..i].chars().next_back().expect("i > from");
-                if prev != '\\' {
-                    return Some(i - prev.len_utf8());
+            let end = (i + 8).min(bytes.len());
+            for (at, &b) in bytes.iter().enumerate().take(end).skip(i) {
+                if table.0[usize::from(b)] != 0 {
+                    if let Some(start) = self.span_start_at(table, active, stop, at) {
+                        return Some(start);
+                    }
                 }
             }
-            return Some(i);
+            i = end;
         }
         None
+    }
+
+    /// Where a span starts, if one does, given that a start pattern or the stop pattern may
+    /// begin with the byte at `i`.
+    fn span_start_at(&self, table: &StartTable, active: u16, stop: Option<&Stop>, i: usize) -> Option<usize> {
+        let (text, from) = (self.src.text(), self.src.pos);
+        let bytes = text.as_bytes();
+        let bits = table.0[usize::from(bytes[i])];
+        if let Some(start) = space_start(bits, bytes, from, i) {
+            return Some(start);
+        }
+        let stops = bits & STOP_BIT != 0 && stop.is_some_and(|s| (s.at)(text, i));
+        let mut parsers = bits & !STOP_BIT;
+        let mut starts = stops;
+        while parsers != 0 && !starts {
+            let index = parsers.trailing_zeros() as usize;
+            parsers &= parsers - 1;
+            starts = self.span_start(SpanParser::ALL[index], text, i);
+        }
+        if !starts {
+            return None;
+        }
+        // Smart quotes start one character before the quote (`[^\\]?["']`), which may be
+        // any character, so the start may lie before this byte.
+        if matches!(bytes[i], b'"' | b'\'') && i > from && active & (1 << SpanParser::SmartQuotes as u16) != 0 {
+            let prev = text[..i].chars().next_back().expect("i > from");
+            if prev != '\\' {
+                return Some(i - prev.len_utf8());
+            }
+        }
+        Some(i)
     }
 
     /// Whether `parser`'s start pattern (`span_start`) matches at byte `i` of `text`, which
@@ -292,6 +325,18 @@ mod tests {
                 "No or invalid attributes found in IAL/ALD content:  bad=",
             ]
         );
+    }
+
+    #[test]
+    fn eight_bytes_start_nothing_when_each_of_them_starts_nothing() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = *b"a1 ,Zz9\xc3";
+                bytes[lane] = b;
+                let x = crate::swar::load(&bytes, 0).unwrap();
+                assert_eq!(starts_nothing(x), starts_nothing_byte(b), "{b:#x} at {lane}");
+            }
+        }
     }
 
     #[test]

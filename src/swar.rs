@@ -1,0 +1,66 @@
+//! Eight bytes tested at once in a 64-bit integer, for the loops that read every byte of a text
+//! (counting lines and words, looking for where a span may start). WebAssembly without its SIMD
+//! extension still has 64-bit arithmetic, so this is its way of reading text faster than a
+//! byte at a time. Each test leaves the high bit (0x80) set in the bytes it holds for.
+
+pub const LANES: u64 = u64::from_ne_bytes([1; 8]);
+pub const HIGH_BITS: u64 = LANES * 0x80;
+
+/// The eight bytes of `bytes` from `i`, the first in the lowest byte; `None` past the end.
+pub fn load(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk = bytes.get(i..i.checked_add(8)?)?;
+    Some(u64::from_le_bytes(chunk.try_into().expect("eight bytes")))
+}
+
+/// The bytes of `x` that are `b`.
+pub fn equal(x: u64, b: u8) -> u64 {
+    // A byte of `y` is zero where `x` holds `b`; adding 0x7f to the low seven bits of a byte
+    // sets its high bit unless they are all zero, and nothing carries into the next byte.
+    let y = x ^ (LANES * u64::from(b));
+    !(((y & !HIGH_BITS) + LANES * 0x7f) | y | !HIGH_BITS)
+}
+
+/// The bytes of `x`, all below 0x80, that lie in `lo..=hi`: adding `0x80 - lo` sets the high
+/// bit from `lo` on, adding `0x7f - hi` from past `hi` on, and no sum carries into the next byte.
+pub fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    debug_assert!(x & HIGH_BITS == 0 && lo <= hi && hi < 0x80);
+    (x + LANES * u64::from(0x80 - lo)) & !(x + LANES * u64::from(0x7f - hi)) & HIGH_BITS
+}
+
+/// The bytes of `x`, all below 0x80, that are ASCII letters or digits.
+pub fn alphanumeric(x: u64) -> u64 {
+    // `| 0x20` lowers capitals and moves no other byte into `a..=z`.
+    in_range(x | (LANES * 0x20), b'a', b'z') | in_range(x, b'0', b'9')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each test on every byte value, in every position of a chunk, against the byte's own test.
+    #[test]
+    fn each_test_holds_for_exactly_the_bytes_it_names() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [b'x'; 8];
+                bytes[lane] = b;
+                let x = load(&bytes, 0).unwrap();
+                let bit = 0x80u64 << (8 * lane);
+                assert_eq!(equal(x, b'\n') & bit != 0, b == b'\n', "{b:#x} at {lane}");
+                assert_eq!(equal(x, b) & bit, bit, "{b:#x} at {lane}");
+                if b < 0x80 {
+                    assert_eq!(alphanumeric(x) & bit != 0, b.is_ascii_alphanumeric(), "{b:#x} at {lane}");
+                    assert_eq!(in_range(x, b'!', b'/') & bit != 0, (b'!'..=b'/').contains(&b), "{b:#x} at {lane}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_load_from_any_position_and_not_past_the_end() {
+        let bytes = *b"0123456789";
+        assert_eq!(load(&bytes, 2), Some(u64::from_le_bytes(*b"23456789")));
+        assert_eq!(load(&bytes, 3), None);
+        assert_eq!(load(&bytes, usize::MAX), None);
+    }
+}
