@@ -33,6 +33,19 @@ pub fn alphanumeric(x: u64) -> u64 {
     in_range(x | (LANES * 0x20), b'a', b'z') | in_range(x, b'0', b'9')
 }
 
+/// Where the first `b` is in `bytes`.
+pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
+    let mut i = 0;
+    while let Some(x) = load(bytes, i) {
+        let found = equal(x, b);
+        if found != 0 {
+            return Some(i + found.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&c| c == b).map(|j| i + j)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +66,19 @@ mod tests {
                     assert_eq!(in_range(x, b'!', b'/') & bit != 0, (b'!'..=b'/').contains(&b), "{b:#x} at {lane}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_byte_is_found_first_where_it_first_is_in_a_chunk_or_the_tail() {
+        for len in 0..20 {
+            for at in 0..len {
+                let mut bytes = vec![b'a'; len];
+                bytes[at] = b'\n';
+                bytes[len - 1] = b'\n';
+                assert_eq!(find(&bytes, b'\n'), Some(at), "length {len}, at {at}");
+            }
+            assert_eq!(find(&vec![b'a'; len], b'\n'), None, "length {len}");
         }
     }
 

@@ -9,13 +9,14 @@
 use super::element::{Element, Kind};
 use super::header_ids;
 use super::parser::Parser;
+use crate::swar;
 
 impl Parser {
     pub(crate) fn update_gfm_elements(&mut self, element: &mut Element) {
         let hard_break = if self.options.hard_wrap { "\n" } else { "\\\n" };
         // Looking for the newline first (a byte search) is much faster than a two-byte pattern.
         let breaks = |child: &Element| {
-            child.kind == Kind::Text && child.value.contains('\n') && child.value.contains(hard_break)
+            child.kind == Kind::Text && swar::find(child.value.as_bytes(), b'\n').is_some() && child.value.contains(hard_break)
         };
         // Most elements have no hard break: they are updated where they are, and only a
         // list of children holding one is made anew.

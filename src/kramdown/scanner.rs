@@ -72,7 +72,7 @@ impl Scanner {
             return &self.text[from..end];
         }
         let rest = self.rest();
-        let end = self.pos + rest.find('\n').map_or(rest.len(), |i| i + 1);
+        let end = self.pos + swar::find(rest.as_bytes(), b'\n').map_or(rest.len(), |i| i + 1);
         self.line_end.set((self.pos, end));
         &self.text[self.pos..end]
     }
