@@ -67,9 +67,9 @@ FOLIO_WASM_STD=small RUSTFLAGS="-Cllvm-args=-inline-threshold=90" scripts/wasm-c
 # wasm-opt: control flow rebuilt (flatten, rereloop) and -Oz run to a fixed point, knowing that
 # the stack sits below the data (lld's stack-first), so no access reaches the first kilobyte:
 # 173.4 → 171.0 KB gzip, renders as fast (README, Benchmark). Only functions of at most 30
-# instructions are inlined into their one caller: binaryen otherwise inlines every function that has a
-# single caller, however large, fusing code that real articles never run (a construct's parser,
-# an error path) into the code they do, where split_rare cannot take it out.
+# instructions are inlined into their one caller: binaryen otherwise inlines every function that
+# has a single caller, however large, fusing code that real articles never run (a construct's
+# parser, an error path) into the code they do, where split_rare cannot take it out.
 core_opt=(--flatten --rereloop -Oz -Oz --low-memory-unused --one-caller-inline-max-function-size=30 --converge)
 bindgen "$built/release/folio.wasm" web pkg "${core_opt[@]}"
 split_rare pkg
