@@ -90,10 +90,12 @@ fn plain_letters(x: u64) -> Option<u64> {
 }
 
 /// `char::is_alphanumeric`, answered without Unicode's tables for Latin-1, where French and
-/// most Western European text stays (those tables were a twentieth of a render in wasm).
+/// most Western European text stays, and for General Punctuation, where its typographic
+/// apostrophe, dashes and quotes are (those tables were a twentieth of a render in wasm).
 fn is_alphanumeric(c: char) -> bool {
     match u32::from(c) {
         0x80..=0xff => matches!(c, 'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | '²' | '³' | '¹' | '¼'..='¾'),
+        0x2000..=0x206f => false,
         _ => c.is_alphanumeric(),
     }
 }
@@ -124,8 +126,8 @@ mod tests {
     }
 
     #[test]
-    fn latin_1_letters_and_digits_are_told_as_unicode_tells_them() {
-        for c in (0x80..0x100).filter_map(char::from_u32) {
+    fn latin_1_and_punctuation_letters_and_digits_are_told_as_unicode_tells_them() {
+        for c in (0x80..0x100).chain(0x2000..0x2070).filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
