@@ -78,6 +78,7 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: imp
     // where a span could still change them, blocks wait until the end to be written.
     let wait = body.split('{').skip(1).any(|after| after.starts_with("::options"));
     let mut parser = Parser::new(options);
+    parser.options_fixed = !wait;
     let mut root = Element::new(Kind::Root).at(1);
     parser.parse_block_pass(&mut root, body);
     let mut converter = convert::Converter::new(&parser.options, piece_size, parser.toc_referenced);

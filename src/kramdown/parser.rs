@@ -166,6 +166,9 @@ pub struct Parser {
     pub toc_referenced: bool,
     /// GFM header ids already given (`@id_counter`).
     pub gfm_ids: IdCounter,
+    /// Whether the options stay as given for the whole text (no `{::options}` in it), so a span
+    /// may be written as the HTML they will give it. Off unless the caller knows.
+    pub options_fixed: bool,
     /// The body, once the block pass is done with it: the text of its paragraphs is read from
     /// it, not copied out of it, until their spans are parsed.
     body: String,
@@ -211,6 +214,7 @@ impl Parser {
             span_stack: Vec::new(),
             toc_referenced: false,
             gfm_ids: IdCounter::default(),
+            options_fixed: false,
             body: String::new(),
             body_address: None,
             body_texts: Vec::new(),

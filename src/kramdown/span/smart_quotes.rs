@@ -11,6 +11,7 @@
 use crate::kramdown::element::{Element, Kind, Symbol};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{is_space, is_word, is_word_char};
+use crate::options::EntityOutput;
 
 impl Parser {
     pub(crate) fn parse_smart_quotes(&mut self, el: &mut Element) -> bool {
@@ -28,6 +29,11 @@ impl Parser {
         let location = self.src.current_line_number();
         let rule = quote_rule(rest);
         self.take_text(rule.text_len, el);
+        if rule.quotes == [Some(Symbol::Rsquo), None] && self.apostrophe_is_text() {
+            self.src.take(1);
+            self.add_text("\u{2019}", el);
+            return true;
+        }
         for symbol in rule.quotes.into_iter().flatten() {
             let mut quote = Element::new(Kind::SmartQuote).at(location);
             quote.flags.symbol = Some(symbol);
@@ -35,6 +41,22 @@ impl Parser {
         }
         self.src.take(rule.quotes.iter().flatten().count());
         true
+    }
+}
+
+impl Parser {
+    /// Whether the right single quote at the current position can stay in the text as the
+    /// character itself: an apostrophe inside a word (`l'a`, `n'hésite`), written as the
+    /// character (`entity_output: as_char`, `rsquo` kept, for the whole text). The HTML, the
+    /// words counted and the ids are then those of a quote element, without splitting the text
+    /// in three: a quote element cost about as much as the rest of a short paragraph. Not with
+    /// abbreviations, which are matched in text and could then match across the quote.
+    fn apostrophe_is_text(&self) -> bool {
+        self.options_fixed
+            && self.options.entity_output == EntityOutput::AsChar
+            && self.options.smart_quotes[1] == Symbol::Rsquo.name()
+            && self.data.abbrev_defs.is_empty()
+            && self.src.rest()[1..].chars().next().is_some_and(char::is_alphanumeric)
     }
 }
 
@@ -189,5 +211,37 @@ mod tests {
         assert_eq!(rule("(\"a"), (1, vec![Ldquo]));
         assert_eq!(rule("''"), (0, vec![Rsquo]));
         assert_eq!(rule(" 'é"), (1, vec![Lsquo]));
+    }
+
+    /// The kinds of the elements `render` writes for `body`, and its HTML.
+    fn rendered(body: &str, options: &crate::Options) -> (Vec<Vec<Kind>>, String) {
+        let mut kinds = Vec::new();
+        let rendered = crate::kramdown::render(body.to_owned(), options, false, |holder| {
+            kinds.extend(holder.children.iter().map(|el| el.children.iter().map(|c| c.kind).collect()));
+        });
+        (kinds, rendered.output.into_html())
+    }
+
+    #[test]
+    fn apostrophes_inside_words_stay_in_the_text_with_the_html_of_quote_elements() {
+        let jekyll = crate::Options::jekyll();
+        let body = "L'activiste n'hésite pas, l'a dit : \"oui\" et 'non'.\n";
+        let (kinds, html) = rendered(body, &jekyll);
+        // What kramdown 2.4 writes.
+        assert_eq!(html, "<p>L’activiste n’hésite pas, l’a dit : “oui” et ‘non’.</p>\n");
+        use Kind::{SmartQuote as Q, Text as T};
+        assert_eq!(kinds, [vec![T, Q, T, Q, T, Q, T, Q, T]], "quotes that open or close stay elements");
+        assert_eq!(crate::kramdown::Document::parse(body, &jekyll).to_html(), html, "the tree kramdown builds");
+    }
+
+    #[test]
+    fn apostrophes_stay_elements_where_options_or_abbreviations_could_tell_them_apart() {
+        let kinds = |body: &str, options: &crate::Options| rendered(body, options).0[0].clone();
+        let mut numeric = crate::Options::jekyll();
+        numeric.set("entity_output", &crate::value::Value::String("numeric".into())).unwrap();
+        assert!(kinds("l'a\n", &numeric).contains(&Kind::SmartQuote), "written as an entity");
+        assert!(kinds("l'a\n\n{::options smart_quotes=\"apos,apos,quot,quot\" /}\n", &crate::Options::jekyll()).contains(&Kind::SmartQuote), "options set later");
+        assert!(kinds("l'a\n\n*[a]: b\n", &crate::Options::jekyll()).contains(&Kind::SmartQuote), "abbreviations");
+        assert_eq!(kinds("l'a\n", &crate::Options::jekyll()), [Kind::Text]);
     }
 }
