@@ -7,14 +7,48 @@
 //! download together). No map of the crate removes names, which positions would make hard.
 
 use hashbrown::HashTable;
-use std::hash::{BuildHasher, RandomState};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+
+/// The hash of names: eight bytes at a time, as rustc-hash 2 mixes them (an add and a
+/// multiply, rotated at the end so that the table's low bits depend on every byte). SipHash, the standard library's, was a sixtieth of a render for the
+/// long names header ids are. Its keys would not make collisions hard to find here anyway: in
+/// WebAssembly without the host's randomness, the standard library takes them from memory
+/// addresses, the same at every run.
+#[derive(Clone, Copy, Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = self.0.wrapping_add(word).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.add(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        }
+        let mut last = [0; 8];
+        last[..words.remainder().len()].copy_from_slice(words.remainder());
+        self.add(u64::from_le_bytes(last) ^ bytes.len() as u64);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
 
 /// Names and their positions: the part of a [`NameMap`] that does not depend on its values.
 #[derive(Clone, Default)]
 struct Names {
     list: Vec<String>,
     table: HashTable<u32>,
-    hasher: RandomState,
+    hasher: BuildHasherDefault<WordHasher>,
 }
 
 impl Names {
@@ -183,5 +217,17 @@ mod tests {
         let third: NameMap<i32> = [("b".to_owned(), 2), ("a".to_owned(), 3)].into_iter().collect();
         assert_eq!(one, other);
         assert_ne!(one, third);
+    }
+
+    #[test]
+    fn names_differing_in_any_byte_spread_over_the_low_bits_of_the_hash() {
+        let hash = |name: &str| BuildHasherDefault::<WordHasher>::default().hash_one(name);
+        // Footnote names, and long header ids that differ only at their end.
+        let long = "le-rôle-incontournable-des-associations-".repeat(3);
+        let names: Vec<String> = (0..10_000).map(|i| i.to_string()).chain((0..1_000).map(|i| format!("{long}{i}"))).collect();
+        let buckets: std::collections::HashSet<u64> = names.iter().map(|name| hash(name) & 0x3fff).collect();
+        // 11,000 names thrown at random into 16,384 buckets fill about 8,000 of them.
+        assert!(buckets.len() > 7_500, "{} buckets", buckets.len());
+        assert_ne!(hash("a"), hash("a\0"), "the length counts");
     }
 }
