@@ -46,6 +46,20 @@ pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
     bytes[i..].iter().position(|&c| c == b).map(|j| i + j)
 }
 
+/// Whether `needle` (not empty) is in `haystack`: its first byte found eight bytes at a time,
+/// then the rest compared. For short needles whose first byte is rare in text (`{::options`,
+/// `\\` before a line end), where core's two-way search spends more setting up than searching.
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(i) = find(&haystack[from..], needle[0]) {
+        if haystack[from + i..].starts_with(needle) {
+            return true;
+        }
+        from += i + 1;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +93,16 @@ mod tests {
                 assert_eq!(find(&bytes, b'\n'), Some(at), "length {len}, at {at}");
             }
             assert_eq!(find(&vec![b'a'; len], b'\n'), None, "length {len}");
+        }
+    }
+
+    #[test]
+    fn a_needle_is_found_as_str_contains_finds_it() {
+        let texts = ["", "{", "{:", "a {:.c} {::options x} b", "\\\n", "a\\b\\\nc", "{{::option", "xxxxxxxx{::options"];
+        for text in texts {
+            for needle in ["{::options", "\\\n", "{", "b"] {
+                assert_eq!(contains(text.as_bytes(), needle.as_bytes()), text.contains(needle), "{needle:?} in {text:?}");
+            }
         }
     }
 
