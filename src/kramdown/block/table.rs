@@ -135,10 +135,10 @@ fn append_to_cell(cells: &mut Vec<String>, s: &str) {
 
 impl Parser {
     pub(crate) fn parse_table(&mut self, tree: &mut Element) -> bool {
-        // Most lines have no pipe: a search of the line (known already) rules them out faster
-        // than the pattern's byte-by-byte reading.
+        // Most lines have no pipe: a search of the line (known already), eight bytes at a time,
+        // rules them out faster than the pattern's byte-by-byte reading.
         let line = self.src.line();
-        if !line.as_bytes().contains(&b'|') || !table_start(line) || !self.after_block_boundary(tree) {
+        if crate::swar::find(line.as_bytes(), b'|').is_none() || !table_start(line) || !self.after_block_boundary(tree) {
             return false;
         }
         let start = self.src.pos;
