@@ -51,11 +51,12 @@ impl HtmlConverter<'_> {
     }
 
     pub(super) fn convert_header(&mut self, el: &Element, indent: usize, out: &mut String) {
-        let mut attr = el.attr.clone();
+        // GFM gave most headers their id already: the attributes are copied only to add one.
+        let mut attr = std::borrow::Cow::Borrowed(&el.attr);
         if self.options.auto_ids && !attr.contains("id") {
             let text = el.options.raw_text.as_deref().unwrap_or("");
             let prefix = &self.options.auto_id_prefix;
-            attr.set("id", self.state.ids.kramdown(text, prefix));
+            attr.to_mut().set("id", self.state.ids.kramdown(text, prefix));
         }
         if let Some(id) = attr.get("id") {
             let no_toc = attr.get("class").is_some_and(|c| c.split_whitespace().any(|w| w == "no_toc"));
