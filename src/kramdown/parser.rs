@@ -158,8 +158,10 @@ pub struct Parser {
     /// How deep parsing is nested: blocks in blocks, then spans in spans.
     pub depth: usize,
     pub span_parsers: Vec<SpanParser>,
-    /// The kinds of the elements the current span parse is inside (`@tree` and `@stack`).
-    pub span_stack: Vec<Kind>,
+    /// The kinds of the elements span parses are inside (`@tree` and `@stack`); those of the
+    /// current span environment start at `span_base`.
+    pub(crate) span_stack: Vec<Kind>,
+    pub(crate) span_base: usize,
     /// Whether an attribute list read so far refers to `toc`: only then can the converter
     /// need the headers for a table of contents. Lists are blocks, and the block pass reads
     /// every attribute list of a block before anything is written.
@@ -212,6 +214,7 @@ impl Parser {
             depth: 0,
             span_parsers: Vec::new(),
             span_stack: Vec::new(),
+            span_base: 0,
             toc_referenced: false,
             gfm_ids: IdCounter::default(),
             options_fixed: false,
@@ -624,9 +627,10 @@ impl Parser {
     pub fn parse_span_text(&mut self, holder: &mut Element, text: String, location: usize) {
         let saved_src = std::mem::replace(&mut self.src, Scanner::new(text, location));
         let saved_kind = std::mem::replace(&mut self.text_kind, Kind::Text);
-        let saved_stack = std::mem::take(&mut self.span_stack);
+        // A fresh environment starts above the enclosing one, which it does not see.
+        let saved_base = std::mem::replace(&mut self.span_base, self.span_stack.len());
         self.parse_spans(holder, None, None);
-        self.span_stack = saved_stack;
+        self.span_base = saved_base;
         self.text_kind = saved_kind;
         self.src = saved_src;
     }

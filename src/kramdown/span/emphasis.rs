@@ -30,7 +30,7 @@ impl Parser {
             return true;
         }
         let mut parsed = self.emphasis_body(&delim, kind, location);
-        if parsed.is_none() && kind == Kind::Strong && self.span_stack.last() != Some(&Kind::Em) {
+        if parsed.is_none() && kind == Kind::Strong && self.innermost() != Some(Kind::Em) {
             self.src.pos = start + 1;
             parsed = self.emphasis_body(&delim[..1], Kind::Em, location);
         }

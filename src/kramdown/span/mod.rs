@@ -277,9 +277,20 @@ impl Parser {
         }
     }
 
-    /// Whether an element of `kind` encloses the current span parse (`@tree`/`@stack`).
+    /// The kinds of the elements enclosing the current span parse, outermost first
+    /// (`@tree`/`@stack`).
+    fn enclosing(&self) -> &[Kind] {
+        &self.span_stack[self.span_base..]
+    }
+
+    /// Whether an element of `kind` encloses the current span parse.
     pub fn inside(&self, kind: Kind) -> bool {
-        self.span_stack.contains(&kind)
+        self.enclosing().contains(&kind)
+    }
+
+    /// The kind of the innermost element enclosing the current span parse.
+    pub fn innermost(&self) -> Option<Kind> {
+        self.enclosing().last().copied()
     }
 }
 
