@@ -122,7 +122,7 @@ fn is_definition(line: &str) -> bool {
 /// The paragraph's text rendered alone as the body block it is, starting on line `first_line`
 /// of the file, and its words; `None` unless it is one paragraph without a warning.
 fn paragraph_alone(text: &str, first_line: u32, request: &Request) -> Option<(BodyBlock, usize)> {
-    let rendered = markdown_to_html(text.to_owned(), request, Part::Body);
+    let rendered = markdown_to_html(text.to_owned(), request, Part::Body, None);
     let [block] = &rendered.blocks[..] else { return None };
     if !rendered.warnings.is_empty() || rendered.withheld || !block.html.starts_with("<p") {
         return None;

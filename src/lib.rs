@@ -27,6 +27,7 @@ pub mod front_matter;
 pub mod html_pieces;
 pub mod json;
 pub mod kramdown;
+mod lead_paragraph;
 pub mod links;
 pub mod name_map;
 pub mod options;
@@ -128,16 +129,22 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
         diagnostics.splice(0..0, read.diagnostics(&LineIndex::new(&source)));
     }
 
-    let markdownify = |markdown: &str| markdown_to_html(markdown.to_owned(), request, Part::Field).html.to_string();
+    let markdownify = |markdown: &str| markdown_to_html(markdown.to_owned(), request, Part::Field, None).html.to_string();
     let body_line = source_map::line_at(&source, split.body_start);
     let extracted = match jekyll.excerpt {
         Some(_) => None,
         None => front_matter::excerpt::extract(&source[split.body_start..], &jekyll.excerpt_separator),
     };
+    // In safe mode the excerpt is filtered alone, as it is rendered, and with a source map the
+    // body's blocks are marked: never taken from the body then.
+    let excerpt_in_body = extracted.as_deref().filter(|_| request.safe.is_none() && !request.source_map);
+    let mut lead = excerpt_in_body.and_then(|excerpt| lead_paragraph::Lead::new(excerpt, &source[split.body_start..]));
     source.drain(..split.body_start);
-    let body = markdown_to_html(source, request, Part::Body);
+    let body = markdown_to_html(source, request, Part::Body, lead.as_mut());
     diagnostics.extend(body.problems(body_line));
-    let excerpt_html = jekyll.excerpt.as_deref().or(extracted.as_deref()).map(markdownify);
+    let excerpt_html = lead
+        .and_then(|lead| lead.html_in(&body.html))
+        .or_else(|| jekyll.excerpt.as_deref().or(extracted.as_deref()).map(markdownify));
     let mut picked = profile.pick(&read.data, markdownify);
     // With a source map, the body's HTML is its marked blocks put together.
     let body_blocks = source_map::blocks(&body.blocks, body_line);
@@ -216,7 +223,8 @@ enum Part {
 /// Markdown to HTML; in safe mode filtered on the tree, then through a real HTML parser.
 /// What is derived from the body (its outline, word count, links resolved against the site,
 /// its blocks for a source map) belongs here, in one place.
-fn markdown_to_html(markdown: String, request: &Request, part: Part) -> Rendered {
+/// `lead`, for the body, follows its first paragraph (the excerpt's HTML may be taken from it).
+fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: Option<&mut lead_paragraph::Lead>) -> Rendered {
     let profile = request.profile;
     let site_url = |path: &str| profile.site_url(path);
     let base = links::Base { site_url: &site_url, article_url: request.article_url };
@@ -232,6 +240,9 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part) -> Rendered
         }
         if let Some(policy) = request.safe {
             sanitize::tree::filter(holder, policy);
+        }
+        if let Some(lead) = lead.as_deref_mut() {
+            lead.see(holder);
         }
     });
     let (mut output, warnings, lines) = (body.output, body.warnings, body.lines);
