@@ -51,7 +51,7 @@ impl Lead {
         let self_contained = !excerpt.bytes().any(|b| matches!(b, b'[' | b'<' | b'{'));
         let lines = count_newlines(excerpt.as_bytes()) + 1;
         let lead = Lead { lines, leading_blank: excerpt.starts_with('\n'), state: State::First };
-        (follows && self_contained && swar::find_str(body.as_bytes(), b"{::options").is_none()).then_some(lead)
+        (follows && self_contained).then_some(lead)
     }
 
     /// Sees the body's next finished top-level elements (a step of `kramdown::render`).
@@ -71,11 +71,12 @@ impl Lead {
         };
     }
 
-    /// The excerpt's HTML, once the body's render has shown it is the body's first paragraph:
-    /// the body's HTML up to the end of that paragraph. The paragraph's source has no `<`, so
-    /// its HTML holds no `</p>` but its own end.
-    pub fn html_in(&self, body_html: &HtmlPieces) -> Option<String> {
-        if self.state != State::Confirmed {
+    /// The excerpt's HTML, once the body's render has shown it is the body's first paragraph,
+    /// with the options it was given throughout (`options_fixed`: no `{::options}` in it): the
+    /// body's HTML up to the end of that paragraph. The paragraph's source has no `<`, so its
+    /// HTML holds no `</p>` but its own end.
+    pub fn html_in(&self, body_html: &HtmlPieces, options_fixed: bool) -> Option<String> {
+        if self.state != State::Confirmed || !options_fixed {
             return None;
         }
         let mut html = String::new();
@@ -106,8 +107,8 @@ mod tests {
     fn taken(body: &str) -> bool {
         let excerpt = extract(body, "\n\n").expect("an excerpt");
         let Some(mut lead) = Lead::new(&excerpt, body) else { return false };
-        let html = crate::kramdown::render(body.to_owned(), &Options::jekyll(), false, |holder| lead.see(holder)).output.into_html();
-        lead.html_in(&html.into()).is_some()
+        let rendered = crate::kramdown::render(body.to_owned(), &Options::jekyll(), false, |holder| lead.see(holder));
+        lead.html_in(&rendered.output.into_html().into(), rendered.options_fixed).is_some()
     }
 
     /// The excerpt rendered alone, as Jekyll renders it.

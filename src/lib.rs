@@ -143,7 +143,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     let body = markdown_to_html(source, request, Part::Body, lead.as_mut());
     diagnostics.extend(body.problems(body_line));
     let excerpt_html = lead
-        .and_then(|lead| lead.html_in(&body.html))
+        .and_then(|lead| lead.html_in(&body.html, body.options_fixed))
         .or_else(|| jekyll.excerpt.as_deref().or(extracted.as_deref()).map(markdownify));
     let mut picked = profile.pick(&read.data, markdownify);
     // With a source map, the body's HTML is its marked blocks put together.
@@ -190,6 +190,8 @@ struct Rendered {
     warnings: Vec<kramdown::parser::Warning>,
     /// Safe mode found no HTML parser to finish with, so the HTML was withheld.
     withheld: bool,
+    /// Whether the options stayed as given (no `{::options}` in the Markdown).
+    options_fixed: bool,
 }
 
 impl Rendered {
@@ -245,11 +247,11 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: O
             lead.see(holder);
         }
     });
-    let (mut output, warnings, lines) = (body.output, body.warnings, body.lines);
+    let (mut output, warnings, lines, options_fixed) = (body.output, body.warnings, body.lines, body.options_fixed);
     let words = words.words;
     let link_definitions = if part == Part::Body { body.link_defs } else { NameMap::new() };
     let headings = std::mem::take(&mut output.headings);
-    let mut rendered = Rendered { html: HtmlPieces::default(), blocks: Vec::new(), headings, words, link_definitions, warnings, withheld: false };
+    let mut rendered = Rendered { html: HtmlPieces::default(), blocks: Vec::new(), headings, words, link_definitions, warnings, withheld: false, options_fixed };
     let mut blocks = output.blocks;
     if let Some(policy) = request.safe {
         // Without a source map, the final pass sees the whole body at once.

@@ -61,6 +61,8 @@ pub struct Rendered {
     pub link_defs: NameMap<(String, Option<String>)>,
     /// How many lines the body has.
     pub lines: usize,
+    /// Whether the options stayed as given (no `{::options}` in the body).
+    pub options_fixed: bool,
 }
 
 /// Parses and writes `body`, each top-level block written as soon as it is finished and then
@@ -101,7 +103,7 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: imp
     if let Some(last) = output.blocks.last_mut() {
         last.last_line = last.last_line.max(lines.saturating_sub(output.trailing_blank_lines));
     }
-    Rendered { output, warnings: parser.warnings, link_defs: parser.link_defs, lines }
+    Rendered { output, warnings: parser.warnings, link_defs: parser.link_defs, lines, options_fixed: !wait }
 }
 
 /// Bodies longer than this are written in pieces.

@@ -42,9 +42,7 @@ impl Parser {
         self.src.take(rule.quotes.iter().flatten().count());
         true
     }
-}
 
-impl Parser {
     /// Whether the right single quote at the current position can stay in the text as the
     /// character itself: an apostrophe inside a word (`l'a`, `n'hésite`), written as the
     /// character (`entity_output: as_char`, `rsquo` kept, for the whole text). The HTML, the
