@@ -48,7 +48,7 @@ pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
 
 /// Where `needle` (not empty) first is in `haystack`: its first byte found eight bytes at a
 /// time, then the rest compared. For short needles whose first byte is rare in text
-/// (`{::options`, `\\` before a line end, `</p>`), where core's two-way search spends more
+/// (`{::options`, `\` before a line end, `</p>`), where core's two-way search spends more
 /// setting up than searching.
 pub fn find_str(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     let mut from = 0;

@@ -123,11 +123,8 @@ fn gfm_id(text: &str) -> String {
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
             i += c.len_utf8();
-            for lower in c.to_lowercase() {
-                if lower == '-' || patterns::is_word_property(lower) {
-                    id.push(lower);
-                }
-            }
+            // Lowered, a character beyond ASCII is never a space, a tab or a hyphen.
+            id.extend(c.to_lowercase().filter(|&lower| patterns::is_word_property(lower)));
         }
     }
     id
