@@ -14,6 +14,7 @@
 //!
 //! Everything is linear in the size of the text (a 5 MB scalar included).
 
+mod input;
 mod scalar;
 
 use crate::value::{Map, Value};
@@ -119,7 +120,7 @@ struct MapFrame {
 }
 
 struct Composer<'a> {
-    parser: Parser<'a, saphyr_parser::StrInput<'a>>,
+    parser: Parser<'a, input::TextInput<'a>>,
     stack: Vec<Frame>,
     /// Anchored values by saphyr's anchor id (which counts anchors from 1), with their weight.
     anchors: Vec<Option<(Value, usize)>>,
@@ -137,7 +138,7 @@ impl<'a> Composer<'a> {
         // reuse, far below what a bomb asks for.
         let alias_limit = 4 * text.len() + (1 << 20);
         Composer {
-            parser: Parser::new_from_str(text),
+            parser: Parser::new(input::TextInput::new(text)),
             stack: Vec::new(),
             anchors: Vec::new(),
             alias_budget: alias_limit,
