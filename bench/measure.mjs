@@ -86,7 +86,7 @@ export function measure({ folio, markdownWasm, inputs, log = () => {} }) {
   const result = { memory: memory(folio, inputs), speed: [], doubling: [] };
   const all = renderers(folio, markdownWasm);
   const ms = new Map(all.map((renderer) => [renderer.id, {}]));
-  const timed = (renderer, input) => !(renderer.slow && input.id === "big2");
+  const timed = (renderer, input) => !(renderer.slow && input.id === "big2") && (!input.folioOnly || renderer.id === "folio");
   const task = (renderer, input) => ({ renderer, input, render: renderer.render, text: input.text, runs: input.runs });
   const paired = all.filter((renderer) => PAIRED.has(renderer.id));
   // Input by input: a large input's garbage collected in a small one's batches would weigh on

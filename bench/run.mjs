@@ -24,7 +24,8 @@ const log = (line) => process.stderr.write(`bench: ${line}\n`);
 log("native (cargo build --profile native --example native_bench)");
 execFileSync("cargo", ["build", "--quiet", "--profile", "native", "--example", "native_bench"], { cwd: ROOT, stdio: "inherit" });
 for (const input of inputs) writeFileSync(`${OUT}/${input.id}.md`, input.text);
-const nativeOut = execFileSync(`${ROOT}target/native/examples/native_bench`, inputs.map((i) => `${OUT}/${i.id}.md`), { encoding: "utf8" });
+const bodies = inputs.filter((input) => !input.folioOnly);
+const nativeOut = execFileSync(`${ROOT}target/native/examples/native_bench`, bodies.map((i) => `${OUT}/${i.id}.md`), { encoding: "utf8" });
 const native = new Map();
 for (const line of nativeOut.trim().split("\n")) {
   const { renderer, file, ms } = JSON.parse(line);
@@ -76,8 +77,9 @@ for (const [env, result] of [[`Node ${process.version}`, node], [`Chromium ${chr
   console.log(`\n### ${env}\n`);
   const rows = [...result.speed, ...native.values()].map(({ name, ms }) => [
     name, ms.seed.toFixed(3), ms.article.toFixed(3), mbps("corpus", ms.corpus), mbps("big", ms.big), mbps("big2", ms.big2),
+    ms.whole?.toFixed(3) ?? "—",
   ]);
-  printTable(["renderer", "ms per seed", "ms per 13.4 KB article", "MB/s corpus", "MB/s 1 MB doc", "MB/s 2 MB doc"], rows);
+  printTable(["renderer", "ms per seed", "ms per 13.4 KB article", "MB/s corpus", "MB/s 1 MB doc", "MB/s 2 MB doc", "ms per seed with front matter"], rows);
   const f = result.speed.find((r) => r.id === "folio").ms;
   const mw = result.speed.find((r) => r.id === "markdown-wasm").ms;
   const ratios = [
