@@ -351,3 +351,24 @@ fn renders_leave_the_allocators_arena_as_they_found_it() {
         assert_eq!(folio::wasm::arena_bytes_kept(), kept, "{options}");
     }
 }
+
+#[wasm_bindgen_test]
+fn the_browser_pass_of_safe_mode_removes_unwraps_and_keeps_the_rest_in_order() {
+    use folio::sanitize::Policy;
+    let sanitize = |html: &str| folio::wasm::dom_sanitize::sanitize(html, &Policy::default()).unwrap();
+    // Removed first nodes (a comment, then a script), nested unwrapped tags whose content is
+    // checked inside them, foreign elements, attributes filtered on a kept element.
+    assert_eq!(
+        sanitize("<!--c--><script>x</script><font><font>a<script>y</script><b onclick=\"x\" class=\"k\">b</b></font>c</font><svg><a>z</a></svg>d<!--e-->"),
+        "a<b class=\"k\">b</b>cd"
+    );
+    assert_eq!(sanitize("<p><math><mi>x</mi></math><em>e</em></p><style>p{}</style>f"), "<p><em>e</em></p>f");
+    // Ids are prefixed and links made unable to reach back, on every pass.
+    assert_eq!(
+        sanitize("<h2 id=\"a\">A</h2><a href=\"#a\" target=\"_blank\">l</a>"),
+        format!("<h2 id=\"folio-a\">A</h2><a href=\"#folio-a\" target=\"_blank\" rel=\"{}\">l</a>", folio::sanitize::policy::BLANK_TARGET_REL)
+    );
+    // The parse of one call leaves nothing behind for the next.
+    assert_eq!(sanitize("<p>one</p>"), "<p>one</p>");
+    assert_eq!(sanitize(""), "");
+}
