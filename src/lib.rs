@@ -40,6 +40,8 @@ pub mod sanitize;
 pub mod source_map;
 pub mod stats;
 mod swar;
+#[cfg(test)]
+mod test_random;
 pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

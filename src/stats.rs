@@ -146,16 +146,10 @@ mod tests {
     #[test]
     fn words_counted_eight_bytes_at_a_time_are_those_counted_one_by_one() {
         let pieces = ["a", "Zz", "09", " ", "'", "-", "’", "é", "«", "×", ".", "\n", "word", "@[`{", "/:"];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut random = crate::test_random::Random::new();
         for _ in 0..5000 {
-            let text: String = (0..next(40)).map(|_| pieces[next(pieces.len())]).collect();
-            let cut = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).nth(next(text.chars().count() + 1)).unwrap();
+            let text = random.text(&pieces, 40);
+            let cut = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).nth(random.below(text.chars().count() + 1)).unwrap();
             let (first, second) = text.split_at(cut);
             let (mut words, mut in_word) = (0, false);
             count_words(first, &mut words, &mut in_word);

@@ -225,15 +225,9 @@ mod tests {
             "日本", "[", "]", "{", "}", ", ", "&x ", "*x", "!!str ", "!t ", "|", ">-", "---", "...", "\u{feff}",
             "2016-12-23 17:50:00 +01:00", "? ", "~", "\u{a0}", "\0",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut random = crate::test_random::Random::new();
         for _ in 0..20_000 {
-            let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
+            let text = random.text(&pieces, 30);
             let theirs = events(Parser::new(StrInput::new(&text)));
             let ours = events(Parser::new(TextInput::new(&text)));
             assert_eq!(ours, theirs, "{text:?}");
