@@ -8,85 +8,69 @@
 
 use crate::sanitize::rules::{self, ElementRule};
 use crate::sanitize::Policy;
-use std::cell::OnceCell;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlTemplateElement, Node};
+use web_sys::{Element, HtmlTemplateElement, Node};
 
-/// The nodes the walk visits (`NodeFilter`'s bits): elements, and what is never kept
-/// (CDATA sections, processing instructions, comments). Text is left to the browser: it is
-/// most of the nodes, and each one looked at was two calls out of WebAssembly for nothing.
-const SHOW_ELEMENTS_AND_MARKUP: u32 = 0x1 | 0x8 | 0x40 | 0x80;
+const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 /// `html` with everything the policy does not allow removed; `None` without a DOM (Node.js).
 pub fn sanitize(html: &str, policy: &Policy) -> Option<String> {
     let document = web_sys::window()?.document()?;
-    let template = template(&document)?;
+    let template: HtmlTemplateElement = document.create_element("template").ok()?.dyn_into().ok()?;
     template.set_inner_html(html);
     let root: Node = template.content().into();
-    // A tree walker, not a node iterator: the document keeps every node iterator up to date
-    // through its changes until it is collected, and a page rendering many articles would
-    // make each change slower.
-    let walker = document.create_tree_walker_with_what_to_show(&root, SHOW_ELEMENTS_AND_MARKUP).ok()?;
-    // An unwrapped element loses its tag once the walk is done, its children having been
-    // visited inside it: the rules do not depend on where an element is.
-    let mut unwrapped = Vec::new();
-    while let Some(node) = walker.next_node().ok()? {
-        // Comments, processing instructions, CDATA, and elements outside HTML's namespace
-        // (SVG, MathML), whose interfaces are not `HTMLElement`'s: never kept.
-        let rule = match node.dyn_ref::<HtmlElement>() {
-            Some(element) => {
-                let name = element.local_name();
-                let rule = rules::element(policy, &name, |attribute| element.get_attribute(attribute));
-                if rule == ElementRule::Keep {
-                    filter_attributes(policy, element, &name);
+    // An explicit stack: articles can nest deeply, the WebAssembly stack is small.
+    let mut parents = vec![root];
+    while let Some(parent) = parents.pop() {
+        let mut next = parent.first_child();
+        while let Some(node) = next {
+            next = node.next_sibling();
+            match node.node_type() {
+                Node::TEXT_NODE => {}
+                Node::ELEMENT_NODE => {
+                    let element: &Element = node.unchecked_ref();
+                    match rule(policy, element) {
+                        ElementRule::Keep => {
+                            filter_attributes(policy, element);
+                            parents.push(node.clone());
+                        }
+                        ElementRule::Unwrap => {
+                            // The children take the element's place and are checked in turn.
+                            if let Some(first) = node.first_child() {
+                                next = Some(first);
+                            }
+                            while let Some(child) = node.first_child() {
+                                parent.insert_before(&child, Some(&node)).ok()?;
+                            }
+                            parent.remove_child(&node).ok()?;
+                        }
+                        ElementRule::Remove => {
+                            parent.remove_child(&node).ok()?;
+                        }
+                    }
                 }
-                rule
-            }
-            None => ElementRule::Remove,
-        };
-        match rule {
-            ElementRule::Keep => {}
-            ElementRule::Unwrap => unwrapped.push(node),
-            ElementRule::Remove => {
-                // The walk goes on from the node before, whose next is then what followed.
-                if walker.previous_node().ok()?.is_none() {
-                    walker.set_current_node(&root);
+                // Comments, processing instructions, CDATA: never kept.
+                _ => {
+                    parent.remove_child(&node).ok()?;
                 }
-                node.parent_node()?.remove_child(&node).ok()?;
             }
         }
     }
-    for node in unwrapped {
-        let parent = node.parent_node()?;
-        while let Some(child) = node.first_child() {
-            parent.insert_before(&child, Some(&node)).ok()?;
-        }
-        parent.remove_child(&node).ok()?;
+    Some(template.inner_html())
+}
+
+fn rule(policy: &Policy, element: &Element) -> ElementRule {
+    if element.namespace_uri().as_deref() != Some(HTML_NAMESPACE) {
+        return ElementRule::Remove;
     }
-    let clean = template.inner_html();
-    // The article's nodes are not kept until the next render.
-    template.set_inner_html("");
-    Some(clean)
+    rules::element(policy, &element.local_name(), |name| element.get_attribute(name))
 }
 
-/// The `<template>` articles are parsed into (its content is inert: nothing loads, nothing
-/// runs), made once: making one per render cost a quarter of the parse.
-fn template(document: &web_sys::Document) -> Option<HtmlTemplateElement> {
-    thread_local!(static TEMPLATE: OnceCell<HtmlTemplateElement> = const { OnceCell::new() });
-    TEMPLATE.with(|cell| {
-        if cell.get().is_none() {
-            let _ = cell.set(document.create_element("template").ok()?.dyn_into().ok()?);
-        }
-        cell.get().cloned()
-    })
-}
-
-fn filter_attributes(policy: &Policy, element: &Element, name: &str) {
-    // Most elements have none: asking costs no list of names.
-    let names = if element.has_attributes() { element.get_attribute_names() } else { js_sys::Array::new() };
-    for attribute in names.iter().filter_map(|a| a.as_string()) {
+fn filter_attributes(policy: &Policy, element: &Element) {
+    let name = element.local_name();
+    for attribute in element.get_attribute_names().iter().filter_map(|a| a.as_string()) {
         let value = element.get_attribute(&attribute).unwrap_or_default();
-        match rules::attribute(policy, name, &attribute, &value) {
+        match rules::attribute(policy, &name, &attribute, &value) {
             Some(kept) if kept == value => {}
             Some(kept) => {
                 let _ = element.set_attribute(&attribute, &kept);
@@ -96,7 +80,7 @@ fn filter_attributes(policy: &Policy, element: &Element, name: &str) {
             }
         }
     }
-    for (attribute, value) in rules::forced_attributes(name) {
+    for (attribute, value) in rules::forced_attributes(&name) {
         let _ = element.set_attribute(attribute, value);
     }
 }
