@@ -233,6 +233,7 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: O
     let site_url = |path: &str| profile.site_url(path);
     let base = links::Base { site_url: &site_url, article_url: request.article_url };
     let mut words = stats::WordCounter::default();
+    let tree_filter = request.safe.map(sanitize::tree::TreeFilter::new);
     // Each finished piece of the body is counted, resolved and filtered, then written and
     // dropped: the whole tree is never kept.
     let body = kramdown::render(markdown, &profile.options, request.source_map, |holder| {
@@ -242,8 +243,8 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: O
         if request.resolve_links {
             links::resolve(holder, &base);
         }
-        if let Some(policy) = request.safe {
-            sanitize::tree::filter(holder, policy);
+        if let Some(filter) = &tree_filter {
+            filter.apply(holder);
         }
         if let Some(lead) = lead.as_deref_mut() {
             lead.see(holder);

@@ -3,42 +3,72 @@
 //! any HTML exists, with the same rules as the final pass.
 
 use super::rules::{self, ElementRule};
+use std::borrow::Cow;
 use super::url::decode_references;
 use super::Policy;
 use crate::kramdown::element::{Attrs, Element, Kind};
 
-/// Filters `root`'s descendants in place. Ids are left for the final pass to prefix, as it
-/// sees the ids the converter adds too (footnotes, table of contents).
-pub fn filter(root: &mut Element, policy: &Policy) {
-    let policy = Policy { id_prefix: String::new(), ..policy.clone() };
-    filter_children(root, &policy);
+/// The tree pass for one render: its policy made once, with ids left for the final pass to
+/// prefix, as it sees the ids the converter adds too (footnotes, table of contents).
+pub struct TreeFilter {
+    policy: Policy,
+}
+
+impl TreeFilter {
+    pub fn new(policy: &Policy) -> Self {
+        TreeFilter { policy: Policy { id_prefix: String::new(), ..policy.clone() } }
+    }
+
+    /// Filters `root`'s descendants in place.
+    pub fn apply(&self, root: &mut Element) {
+        filter_children(root, &self.policy);
+    }
+}
+
+/// What becomes of an element of the tree.
+fn rule(child: &Element, policy: &Policy) -> ElementRule {
+    match child.kind {
+        // Comments and `{::nomarkdown}` output are markup of the author's own.
+        Kind::XmlComment | Kind::XmlPi | Kind::Comment => ElementRule::Remove,
+        _ => tag_name(child).map_or(ElementRule::Keep, |name| {
+            rules::element(policy, &name, |key| child.attr.get(key).map(decode_references))
+        }),
+    }
 }
 
 fn filter_children(root: &mut Element, policy: &Policy) {
-    let children = std::mem::take(&mut root.children);
-    for mut child in children {
-        let name = tag_name(&child);
-        if let Some(name) = &name {
-            let attr = |key: &str| child.attr.get(key).map(decode_references);
-            match rules::element(policy, name, attr) {
-                ElementRule::Remove => continue,
-                ElementRule::Unwrap => {
-                    filter_children(&mut child, policy);
-                    root.children.append(&mut child.children);
-                    continue;
-                }
-                ElementRule::Keep => child.attr = filter_attributes(policy, name, &child.attr),
+    // Most lists keep every child: they are filtered where they are, and only a list losing or
+    // unwrapping one is made anew.
+    if root.children.iter().all(|child| rule(child, policy) == ElementRule::Keep) {
+        root.children.iter_mut().for_each(|child| filter_kept(child, policy));
+        return;
+    }
+    for mut child in std::mem::take(&mut root.children) {
+        match rule(&child, policy) {
+            ElementRule::Remove => {}
+            ElementRule::Unwrap => {
+                filter_children(&mut child, policy);
+                root.children.append(&mut child.children);
+            }
+            ElementRule::Keep => {
+                filter_kept(&mut child, policy);
+                root.children.push(child);
             }
         }
-        match child.kind {
-            // Comments and `{::nomarkdown}` output are markup of the author's own.
-            Kind::XmlComment | Kind::XmlPi | Kind::Comment => continue,
-            Kind::Raw => child.options.raw_types = vec!["text".into()],
-            _ => {}
-        }
-        filter_children(&mut child, policy);
-        root.children.push(child);
     }
+}
+
+/// A kept element: its attributes filtered, its raw output made text, its children filtered.
+fn filter_kept(child: &mut Element, policy: &Policy) {
+    if !child.attr.is_empty() {
+        if let Some(name) = tag_name(child) {
+            child.attr = filter_attributes(policy, &name, &child.attr);
+        }
+    }
+    if child.kind == Kind::Raw {
+        child.options.raw_types = vec!["text".into()];
+    }
+    filter_children(child, policy);
 }
 
 fn filter_attributes(policy: &Policy, element: &str, attrs: &Attrs) -> Attrs {
@@ -52,11 +82,11 @@ fn filter_attributes(policy: &Policy, element: &str, attrs: &Attrs) -> Attrs {
 }
 
 /// The HTML element an element of the tree becomes, for the policy's lookups.
-fn tag_name(el: &Element) -> Option<String> {
+fn tag_name(el: &Element) -> Option<Cow<'static, str>> {
     use Kind::*;
     let name = match el.kind {
-        HtmlElement => return Some(el.value.to_ascii_lowercase()),
-        Header => return Some(format!("h{}", el.flags.level.clamp(1, 6))),
+        HtmlElement => return Some(Cow::Owned(el.value.to_ascii_lowercase())),
+        Header => ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(el.flags.level.clamp(1, 6)) - 1],
         P => "p",
         Blockquote => "blockquote",
         Codeblock => "pre",
@@ -82,7 +112,7 @@ fn tag_name(el: &Element) -> Option<String> {
         Math => "span",
         _ => return None,
     };
-    Some(name.to_owned())
+    Some(Cow::Borrowed(name))
 }
 
 #[cfg(test)]
@@ -93,7 +123,7 @@ mod tests {
 
     fn safe_html(markdown: &str) -> String {
         let mut document = Document::parse(markdown, &Options::jekyll());
-        filter(&mut document.root, &Policy::default());
+        TreeFilter::new(&Policy::default()).apply(&mut document.root);
         document.to_html()
     }
 
