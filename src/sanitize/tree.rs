@@ -3,10 +3,10 @@
 //! any HTML exists, with the same rules as the final pass.
 
 use super::rules::{self, ElementRule};
-use std::borrow::Cow;
 use super::url::decode_references;
 use super::Policy;
 use crate::kramdown::element::{Attrs, Element, Kind};
+use std::borrow::Cow;
 
 /// The tree pass for one render: its policy made once, with ids left for the final pass to
 /// prefix, as it sees the ids the converter adds too (footnotes, table of contents).
