@@ -72,7 +72,7 @@ const x = (ratio) => `${ratio.toFixed(2)}×`;
 const pulldown = native.get("pulldown-cmark 0.13 (native)");
 const targets = [];
 console.log(`Inputs: ${inputs.map((i) => `${i.name} ${(bytes[i.id] / 1000).toFixed(1)} KB`).join(", ")}; MB = 10^6 bytes;`);
-console.log("times are medians of batched renders (at least 5 ms a batch).");
+console.log("times are medians of batched renders (at least 5 ms a batch), after 50 ms of warm-up.");
 for (const [env, result] of [[`Node ${process.version}`, node], [`Chromium ${chromium.version} (headless)`, chromium]]) {
   console.log(`\n### ${env}\n`);
   const rows = [...result.speed, ...native.values()].map(({ name, ms }) => [
