@@ -83,7 +83,7 @@ impl Input for TextInput<'_> {
 
     fn raw_read_non_breakz_ch(&mut self) -> Option<char> {
         let c = self.peek_opt()?;
-        (!is_breakz(c) && c != '\u{feff}').then(|| {
+        is_non_break(c).then(|| {
             self.skip();
             c
         })
@@ -180,7 +180,7 @@ impl Input for TextInput<'_> {
 
     fn skip_while_non_breakz(&mut self) -> usize {
         let mut count = 0;
-        while let Some(c) = self.peek_opt().filter(|&c| !is_breakz(c) && c != '\u{feff}') {
+        while let Some(c) = self.peek_opt().filter(|&c| is_non_break(c)) {
             self.rest = &self.rest[c.len_utf8()..];
             count += 1;
         }
@@ -196,8 +196,13 @@ impl Input for TextInput<'_> {
     }
 
     fn fetch_while_is_yaml_non_space(&mut self, out: &mut String) -> usize {
-        self.fetch_while(out, |c| !is_blank_or_breakz(c) && c != '\u{feff}')
+        self.fetch_while(out, |c| is_non_break(c) && !is_blank(c))
     }
+}
+
+/// Neither a line break, the end (`\0`) nor a byte order mark (saphyr's `is_yaml_non_break`).
+fn is_non_break(c: char) -> bool {
+    !is_breakz(c) && c != '\u{feff}'
 }
 
 #[cfg(test)]
