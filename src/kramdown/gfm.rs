@@ -13,7 +13,7 @@ use crate::swar;
 
 impl Parser {
     pub(crate) fn update_gfm_elements(&mut self, element: &mut Element) {
-        let hard_break = if self.options.hard_wrap { "\n" } else { "\\\n" };
+        let hard_break = self.gfm_hard_break;
         let breaks = |child: &Element| child.kind == Kind::Text && swar::find_str(child.value.as_bytes(), hard_break.as_bytes()).is_some();
         // Most elements have no hard break: they are updated where they are, and only a
         // list of children holding one is made anew.

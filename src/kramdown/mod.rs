@@ -84,20 +84,24 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: imp
     let mut root = Element::new(Kind::Root).at(1);
     parser.parse_block_pass(&mut root, body);
     let mut converter = convert::Converter::new(&parser.options, piece_size, parser.toc_referenced);
-    let mut waiting = Vec::new();
+    let mut waiting = Element::new(Kind::Root).at(1);
     parser.finish_top_level(std::mem::take(&mut root.children), |parser, holder| {
-        visit(holder);
         if wait {
-            waiting.append(&mut holder.children);
+            waiting.children.append(&mut holder.children);
         } else {
+            visit(holder);
             for child in &holder.children {
                 converter.push(child, &parser.data, &parser.options);
             }
         }
     });
     parser.finish_footnotes();
-    for child in waiting {
-        converter.push(&child, &parser.data, &parser.options);
+    if wait {
+        parser.finish_gfm(&mut waiting);
+        visit(&mut waiting);
+        for child in &waiting.children {
+            converter.push(child, &parser.data, &parser.options);
+        }
     }
     let mut output = converter.finish(&parser.data, &parser.options);
     if let Some(last) = output.blocks.last_mut() {

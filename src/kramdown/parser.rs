@@ -168,6 +168,10 @@ pub struct Parser {
     pub toc_referenced: bool,
     /// GFM header ids already given (`@id_counter`).
     pub gfm_ids: IdCounter,
+    /// What a hard line break is in GFM text (`@hard_line_break`): a newline with
+    /// `hard_wrap`, a backslash and a newline without. Set from the options the parse starts
+    /// with, as kramdown does: `{::options hard_wrap=...}` does not change it.
+    pub(crate) gfm_hard_break: &'static str,
     /// Whether the options stay as given for the whole text (no `{::options}` in it), so a span
     /// may be written as the HTML they will give it. Off unless the caller knows.
     pub options_fixed: bool,
@@ -217,6 +221,7 @@ impl Parser {
             span_base: 0,
             toc_referenced: false,
             gfm_ids: IdCounter::default(),
+            gfm_hard_break: if options.hard_wrap { "\n" } else { "\\\n" },
             options_fixed: false,
             body: String::new(),
             body_address: None,
@@ -259,6 +264,9 @@ impl Parser {
         finished.shrink_to_fit();
         root.children = finished;
         self.finish_footnotes();
+        if !self.options_fixed {
+            self.finish_gfm(root);
+        }
     }
 
     /// The block pass over the whole body: what follows needs every definition it makes
@@ -385,10 +393,20 @@ impl Parser {
 
     fn finish_step(&mut self, holder: &mut Element, emit: &mut impl FnMut(&Parser, &mut Element)) {
         self.replace_abbreviations(holder);
-        if self.is_gfm() {
-            self.update_gfm_elements(holder);
+        if self.options_fixed {
+            self.finish_gfm(holder);
         }
         emit(self, holder);
+    }
+
+    /// GFM's pass (`update_elements`: header ids, hard line breaks). kramdown runs it once the
+    /// whole parse is done, footnotes included, with the options `{::options}` left: a step is
+    /// given it as soon as it is finished only while the options cannot change
+    /// (`options_fixed`); otherwise the caller gives it the whole root at the end.
+    pub fn finish_gfm(&mut self, root: &mut Element) {
+        if self.is_gfm() {
+            self.update_gfm_elements(root);
+        }
     }
 
     /// Finishes the footnote definitions once the root is done (kramdown does them after it),
