@@ -67,9 +67,10 @@ pub struct Rendered {
 
 /// Parses and writes `body`, each top-level block written as soon as it is finished and then
 /// dropped: only the block pass's tree and the HTML are ever whole, never the full tree
-/// next to its HTML. `visit` sees each step's finished elements (in a root of their own)
-/// before they are written and may change them; with `keep_blocks`, the HTML stays apart
-/// block by block, with the body lines of each.
+/// next to its HTML. `visit` sees each step's finished elements (in a root of their own;
+/// all of them at once where `{::options}` may change the options) before they are written
+/// and may change them; with `keep_blocks`, the HTML stays apart block by block, with the
+/// body lines of each.
 pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: impl FnMut(&mut Element)) -> Rendered {
     // A long body's HTML is written in small pieces, which fit in the room the tree leaves as
     // it is freed block by block: one string growing to the full length would need, each time

@@ -261,7 +261,9 @@ fn ald_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str, &'a str, usize
     Some((&after[..name_len], &inner[..body], start + 2 + name_len + 1 + body + 1 + tail))
 }
 
-/// `EXT_BLOCK_STOP_STR` (`^ {0,3}\{:/(name)?\}\s*?\n`): the body's length and the stop line's.
+/// `EXT_BLOCK_STOP_STR` (`^ {0,3}\{:/(name)?\} *?\n`): the body's length and the stop line's.
+/// Only spaces may follow the tag: kramdown writes the pattern as a Ruby string, where `"\s"` is
+/// a space, not a class of white space.
 fn find_block_stop(s: &str, name: &str) -> Option<(usize, usize)> {
     let mut offset = 0;
     while offset < s.len() {
@@ -269,11 +271,17 @@ fn find_block_stop(s: &str, name: &str) -> Option<(usize, usize)> {
         let indent = opt_space(line);
         if let Some(after) = line[indent..].strip_prefix("{:/") {
             let after = after.strip_prefix(name).unwrap_or(after);
-            if let Some(tail) = after.strip_prefix('}').and_then(rest_of_line_is_blank) {
+            if let Some(tail) = after.strip_prefix('}').and_then(rest_of_line_is_spaces) {
                 return Some((offset, line.len() - after.len() + 1 + tail));
             }
         }
         offset += line.find('\n').map_or(line.len(), |i| i + 1);
     }
     None
+}
+
+/// The length of the rest of the line, newline included, if it holds only spaces.
+fn rest_of_line_is_spaces(s: &str) -> Option<usize> {
+    let spaces = s.bytes().take_while(|&b| b == b' ').count();
+    s[spaces..].starts_with('\n').then_some(spaces + 1)
 }
