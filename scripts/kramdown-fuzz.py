@@ -242,7 +242,7 @@ def main():
                 f.write(text)
             with open(os.path.join(a.keep, f"{seed}.html"), "w", encoding="utf-8") as f:
                 f.write(want)
-    print(f"kramdown-fuzz: {compared} documents compared (seeds {a.seed}..{a.seed + a.count - 1}), {differing} differ")
+    print(f"kramdown-fuzz: {compared} document{'' if compared == 1 else 's'} compared (seeds {a.seed}..{a.seed + a.count - 1}), {differing} differ")
     sys.exit(1 if differing else 0)
 
 
