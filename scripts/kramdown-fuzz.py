@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Random kramdown documents rendered by Folio and by the real kramdown, compared.
 
-usage: scripts/kramdown-fuzz.py [--count N] [--seed S] [--noise] [--option KEY=VALUE]... [--jobs J] [--keep DIR]
+usage: scripts/kramdown-fuzz.py [--count N] [--seed S] [--noise] [--corpus] [--option KEY=VALUE]... [--jobs J] [--keep DIR]
 
 Each document mixes the constructs Jekyll articles use (paragraphs with every span construct,
 headers with and without ids, nested quotes and lists, code blocks, tables, raw HTML blocks and
 figures, attribute lists before and after blocks, link, footnote and abbreviation definitions,
 definition lists, math, `{::options}` and other extensions) from a seeded generator, so a failing
 seed can be rendered again. `--noise` adds what files bring along: CRLF line ends, tabs, trailing
-white space, text beyond Latin-1, zero-width and combining characters. kramdown renders each
+white space, text beyond Latin-1, zero-width and combining characters. `--corpus` starts from the
+shared corpus's articles instead, as an editor leaves them mid-change: lines cut, repeated, swapped
+or inserted, characters deleted, the text cut short (what the live preview renders at each
+keystroke). kramdown renders each
 through ../shared/tools/kramdown-ref (Jekyll's options, `--option` passed on to it; the same
 options reach Folio through `folio render --options`), Folio through its release build; the two
 are compared after the shared normaliser (shared/tools/parity/htmlnorm.py). Documents whose
@@ -21,7 +24,7 @@ Needs Ruby's kramdown (the shared tool) and `pip install html5lib`; not part of 
 kramdown takes about a quarter of a second a document, so 1000 documents take two minutes with
 two jobs. Run it after changing the parser.
 """
-import argparse, os, random, subprocess, sys, tempfile
+import argparse, os, random, re, subprocess, sys, tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -31,6 +34,9 @@ from htmlnorm import blocks  # noqa: E402
 
 WORDS = "le la les une société civile données ouvertes gouvernement été à où ça l'État d'abord aujourd'hui peut-être Jean-Pierre OGP open data transparence 2016 10 % x y".split()
 R = random.Random()
+
+CODE = "def x(a)\n  puts \"<%= a %>\" # comment\nend\n\tif (a < b && c > d) { return 'e'; }"
+
 
 def word():
     return R.choice(WORDS)
@@ -84,7 +90,28 @@ def block(depth=0):
         lambda: "\n".join(">" + l for l in ("## " + text(2) + "\n\n" + para()).split("\n")),
         lambda: lst(depth),
         lambda: "    " + text(3) + "\n    " + R.choice(["<b>x</b>", "  indented", "a & b"]),
-        lambda: "```" + R.choice(["", "", "text", "plaintext"]) + "\n" + text(3) + "\n<x> & y\n```",
+        lambda: "```" + R.choice(["", "", "text", "plaintext", "ruby", "js", "html", "python", "bash", "yaml", "css", "liquid", "nosuchlang", "ruby linenos"]) + "\n" + R.choice([text(3), CODE]) + "\n<x> & y\n```",
+        lambda: "~~~ ruby\n" + CODE + "\n~~~\n" + R.choice(["", "{: .language-js}", "{: .highlight}", "{: #code-id}"]),
+        lambda: "    " + CODE.replace("\n", "\n    ") + "\n{: .language-" + R.choice(["ruby", "python", "nosuchlang"]) + "}",
+        lambda: "# " + R.choice(["1 first", "Héllo, wörld!", "a_b-c d", "`code` in header", "[link](http://x.org) header", "*em* and **strong**", "東京", "Q&A", "C++ / C#", "x --- y", "'quoted'", "header"]) + R.choice(["", "", " {#explicit}"]),
+        lambda: "* toc\n{:toc}\n\n## One\n\n### Two\n\n## One",
+        lambda: "[^" + word() + "]: " + text(2) + "\n\n    second paragraph\n\n        code in note\n\n" + text(2) + " [^" + word() + "]",
+        lambda: "*[" + R.choice(["Q&A", "C++", "e.g.", "OGP"]) + "]: " + text(2) + "\n\n" + R.choice(["Q&A", "C++", "e.g.", "OGP"]) + " " + text(3),
+        lambda: "<div markdown=\"1\">\n# header\n\n* list\n\n</div>",
+        lambda: "<ul>\n  <li>" + text(2) + "</li>\n  <li markdown=\"span\">*x*</li>\n</ul>",
+        lambda: "<script>var x = '<b>';</script>\n\n" + para(),
+        lambda: "<style>\np { color: red }\n</style>",
+        lambda: "<div\n  class=\"multi\">\n" + text(2) + "\n</div>",
+        lambda: "<div>\n<p>unclosed\n</div>",
+        lambda: "<!-- multi\n\nline comment -->\n" + text(2),
+        lambda: "1. " + text(2) + "\n1. " + text(2) + "\n\n3. " + text(2),
+        lambda: "10. " + text(2) + "\n    " + text(1) + "\n11. " + text(2),
+        lambda: "*   " + text(2) + "\n\n    " + text(2) + "\n\n*   " + text(2),
+        lambda: "- " + text(1) + "\n  - " + text(1) + "\n    - " + text(1) + "\n- " + text(1),
+        lambda: "* [ ] " + text(2) + "\n* [x] " + text(2),
+        lambda: "term\n: def *em*\n\nterm2\nterm3\n: def2\n\n  more",
+        lambda: "> " + text(2) + "\n>\n>> nested\n> back",
+        lambda: "$$\n\\begin{align}x &= y\\\\\nz\\end{align}\n$$",
         lambda: "~~~\n" + text(3) + "\n~~~",
         lambda: table(),
         lambda: R.choice(["***", "---", "* * *", "- - -", "___"]),
@@ -159,12 +186,50 @@ def table():
     if R.random() < 0.15: out.append(row())
     return "\n".join(out)
 
-def doc(seed, noise=False):
+def corpus_bodies():
+    """The bodies of the shared corpus's articles (front matter cut off as Jekyll does)."""
+    bodies = []
+    for folder in ("corpus/jekyll", "corpus/seed"):
+        for dirpath, _, files in sorted(os.walk(os.path.join(SHARED, folder))):
+            for name in sorted(files):
+                if name.endswith((".md", ".markdown")):
+                    text = open(os.path.join(dirpath, name), encoding="utf-8").read()
+                    match = re.match(r"---\s*\n.*?\n?^(?:---|\.\.\.)\s*$\n?", text, re.S | re.M)
+                    bodies.append(text[match.end():] if match else text)
+    return bodies
+
+
+def mutated(bodies):
+    """A corpus article as an editor leaves it mid-change: lines cut, repeated, swapped or
+    inserted, a few characters deleted, the text cut short."""
+    lines = R.choice(bodies).split("\n")
+    for _ in range(R.randint(1, 6)):
+        i = R.randrange(len(lines))
+        k = R.randint(0, 5)
+        if k == 0: del lines[i]
+        elif k == 1: lines.insert(i, lines[R.randrange(len(lines))])
+        elif k == 2:
+            j = R.randrange(len(lines))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif k == 3: lines[i:i] = block().split("\n")
+        elif k == 4 and lines[i]:
+            a = R.randrange(len(lines[i]))
+            lines[i] = lines[i][:a] + lines[i][a + R.randint(1, 4):]
+        else: lines[i] += " " + span()
+        if not lines: lines = [""]
+    out = "\n".join(lines)
+    return out[:R.randrange(len(out) + 1)] if R.random() < 0.3 else out
+
+
+def doc(seed, noise=False, bodies=None):
     R.seed(seed)
-    blocks = [block() for _ in range(R.randint(1, 7))]
-    out = ""
-    for b in blocks:
-        out += b + R.choice(["\n\n", "\n\n", "\n", "\n\n\n"])
+    if bodies:
+        out = mutated(bodies)
+    else:
+        blocks = [block() for _ in range(R.randint(1, 7))]
+        out = ""
+        for b in blocks:
+            out += b + R.choice(["\n\n", "\n\n", "\n", "\n\n\n"])
     if out.startswith("---"): out = "x\n" + out
     if noise:
         r = R.random()
@@ -201,6 +266,7 @@ def main():
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=0, help="the first document's seed")
     ap.add_argument("--noise", action="store_true")
+    ap.add_argument("--corpus", action="store_true", help="mutate the shared corpus's articles instead")
     ap.add_argument("--option", action="append", default=[], help="KEY=VALUE, a kramdown option for both")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--keep", default=os.path.join(ROOT, "target", "kramdown-fuzz"))
@@ -228,7 +294,8 @@ def main():
     with ThreadPoolExecutor(a.jobs) as pool:
         # Generated here, in order: the generator's random state is shared.
         seeds = range(a.seed, a.seed + a.count)
-        for seed, text, want, got in pool.map(check, seeds, [doc(seed, a.noise) for seed in seeds]):
+        bodies = corpus_bodies() if a.corpus else None
+        for seed, text, want, got in pool.map(check, seeds, [doc(seed, a.noise, bodies) for seed in seeds]):
             if want is None:
                 continue
             compared += 1
