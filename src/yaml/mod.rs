@@ -42,6 +42,9 @@ pub enum YamlErrorKind {
     UnknownAnchor,
     /// Collections nest deeper than [`MAX_DEPTH`].
     TooDeep,
+    /// A plain value inside brackets or braces starts with `|` or `>`, which YAML reserves for
+    /// block scalars: Ruby refuses it (saphyr lets it through there).
+    IndicatorStart(char),
 }
 
 impl fmt::Display for YamlError {
@@ -60,6 +63,9 @@ impl fmt::Display for YamlErrorKind {
             ),
             YamlErrorKind::UnknownAnchor => f.write_str("this alias refers to no anchor defined before it"),
             YamlErrorKind::TooDeep => write!(f, "lists and mappings nest deeper than {MAX_DEPTH} levels"),
+            YamlErrorKind::IndicatorStart(c) => {
+                write!(f, "a value cannot start with `{c}` without quotes (YAML keeps it for text blocks); quote it")
+            }
         }
     }
 }
@@ -155,6 +161,9 @@ impl<'a> Composer<'a> {
             let (event, span) = next.map_err(|e| self.syntax_error(&e))?;
             let done = match event {
                 Event::Scalar(text, style, anchor, tag) => {
+                    if let Some(c) = text.chars().next().filter(|c| matches!(c, '|' | '>') && style == ScalarStyle::Plain) {
+                        return Err(self.error(span.start, YamlErrorKind::IndicatorStart(c)));
+                    }
                     let value = scalar_value(&text, style, tag.as_deref());
                     let weight = 1 + text.len();
                     self.finish(value, anchor, weight, span.start, &mut root)
@@ -437,6 +446,18 @@ mod tests {
         assert!(matches!(error.kind, YamlErrorKind::AliasBudget { .. }), "{error:?}");
         assert!(error.to_string().contains("alias bomb"));
         assert!(bomb[error.offset..].starts_with('*'), "should point at an alias: {}", &bomb[error.offset..][..10]);
+    }
+
+    #[test]
+    fn a_value_in_brackets_starting_with_a_block_indicator_is_an_error_as_in_ruby() {
+        for (text, at) in [("tags: [a, |b]\n", 10), ("k: {x: >y}\n", 7), ("k: [\"é\", >]\n", 10)] {
+            let error = load(text).unwrap_err();
+            assert!(matches!(error.kind, YamlErrorKind::IndicatorStart('|' | '>')), "{text:?}: {error:?}");
+            assert_eq!(error.offset, at, "{text:?}");
+            assert!(error.to_string().contains("quote it"));
+        }
+        assert_eq!(map("k: [a>, 'b|', \">c\"]\n")[0].1, Value::Seq(["a>", "b|", ">c"].map(|s| Value::String(s.into())).to_vec()));
+        assert_eq!(map("k: >\n  folded\n")[0].1, Value::String("folded\n".into()));
     }
 
     #[test]
