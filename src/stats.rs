@@ -145,7 +145,10 @@ mod tests {
 
     #[test]
     fn words_counted_eight_bytes_at_a_time_are_those_counted_one_by_one() {
-        let pieces = ["a", "Zz", "09", " ", "'", "-", "’", "é", "«", "×", ".", "\n", "word", "@[`{", "/:"];
+        let pieces = [
+            "a", "Zz", "09", " ", "'", "-", "’", "é", "«", "»", "\u{a0}", "×", "÷", "ÿ", "ª", "²", "©", "œ", "Ł", "ſ", "–", "…",
+            "⁰", "ℕ", "ё", "東", "😀", ".", "\n", "word", "@[`{", "/:",
+        ];
         let mut random = crate::test_random::Random::new();
         for _ in 0..5000 {
             let text = random.text(&pieces, 40);
@@ -155,6 +158,23 @@ mod tests {
             count_words(first, &mut words, &mut in_word);
             count_words(second, &mut words, &mut in_word);
             assert_eq!(words, words_one_by_one(&[first, second]), "{first:?} then {second:?}");
+        }
+    }
+
+    #[test]
+    fn each_character_of_the_scripts_taken_eight_bytes_at_once_counts_as_one_by_one() {
+        // Latin-1, Latin Extended-A and -B, General Punctuation and beyond it, at every place in
+        // the eight bytes, around letters, spaces and joiners.
+        let characters = (0x80..0x250).chain(0x2000..0x2100).filter_map(char::from_u32);
+        for c in characters {
+            for pad in 0..9 {
+                for around in ["a{}b", "{}{}x", " {}a", "a'{}", "x{} y", "{}"] {
+                    let text = format!("{}{}", "z".repeat(pad), around.replace("{}", &c.to_string()));
+                    let (mut words, mut in_word) = (0, false);
+                    count_words(&text, &mut words, &mut in_word);
+                    assert_eq!(words, words_one_by_one(&[&text]), "{c:?} in {text:?}");
+                }
+            }
         }
     }
 
