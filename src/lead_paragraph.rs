@@ -107,7 +107,11 @@ mod tests {
     fn taken(body: &str) -> bool {
         let excerpt = extract(body, "\n\n").expect("an excerpt");
         let Some(mut lead) = Lead::new(&excerpt, body) else { return false };
-        let rendered = crate::kramdown::render(body.to_owned(), &Options::jekyll(), false, |holder| lead.see(holder));
+        let rendered = crate::kramdown::render(body.to_owned(), &Options::jekyll(), false, |holder, finished| {
+            if finished == crate::kramdown::Finished::Blocks {
+                lead.see(holder);
+            }
+        });
         lead.html_in(&rendered.output.into_html().into(), rendered.options_fixed).is_some()
     }
 

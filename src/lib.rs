@@ -90,7 +90,7 @@ impl<'a> Request<'a> {
 
 /// Renders a Markdown body alone (no front matter is looked for), as kramdown would.
 pub fn render_body(markdown: &str, options: &Options) -> String {
-    kramdown::render(markdown.to_owned(), options, false, |_| {}).output.into_html()
+    kramdown::render(markdown.to_owned(), options, false, |_, _| {}).output.into_html()
 }
 
 /// Renders one article with Jekyll's profile and these kramdown options.
@@ -236,8 +236,9 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: O
     let tree_filter = request.safe.map(sanitize::tree::TreeFilter::new);
     // Each finished piece of the body is counted, resolved and filtered, then written and
     // dropped: the whole tree is never kept.
-    let body = kramdown::render(markdown, &profile.options, request.source_map, |holder| {
-        if part == Part::Body {
+    let body = kramdown::render(markdown, &profile.options, request.source_map, |holder, finished| {
+        // The word count is the body's own text; the footnotes' is not counted.
+        if part == Part::Body && finished == kramdown::Finished::Blocks {
             words.add(holder);
         }
         if request.resolve_links {
@@ -246,7 +247,7 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: O
         if let Some(filter) = &tree_filter {
             filter.apply(holder);
         }
-        if let Some(lead) = lead.as_deref_mut() {
+        if let Some(lead) = lead.as_deref_mut().filter(|_| finished == kramdown::Finished::Blocks) {
             lead.see(holder);
         }
     });
@@ -306,6 +307,22 @@ mod tests {
             assert!(article.body_html.to_string().contains("Body text"), "{name}: the body should render");
             assert_eq!(article.diagnostics.len(), 1, "{name}: {:?}", article.diagnostics);
             assert!(article.diagnostics[0].line >= 1, "{name}: should be positioned in the file");
+        }
+    }
+
+    #[test]
+    fn footnotes_get_what_the_body_gets_links_resolved_and_safe_mode() {
+        let profile = Profile::named("numerique").expect("a built-in profile");
+        let policy = sanitize::Policy::default();
+        let source = "Text[^1] with [a link](/page).\n\n[^1]: See [the page](/page) and [next](next.md).\n\n    <iframe src=\"https://evil.example/\"></iframe>\n";
+        let article_url = "https://www.numerique.gouv.fr/posts/p.md";
+        for safe in [None, Some(&policy)] {
+            let request = Request { safe, resolve_links: true, article_url: Some(article_url), ..Request::new(&profile) };
+            let html = render_with(source, &request).body_html.to_string();
+            let notes = &html[html.find("class=\"footnotes\"").expect("the footnotes")..];
+            assert!(notes.contains("href=\"https://www.numerique.gouv.fr/page\""), "{notes}");
+            assert!(notes.contains("href=\"https://www.numerique.gouv.fr/posts/next.md\""), "{notes}");
+            assert_eq!(notes.contains("<iframe"), safe.is_none(), "{notes}");
         }
     }
 }

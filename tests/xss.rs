@@ -60,6 +60,39 @@ fn markdown_and_kramdown_vectors_should_not_survive() {
     assert_eq!(check(cases), vectors.len());
 }
 
+/// What safe-mode documents are built from at random: kramdown's constructs (attribute lists,
+/// extensions, definitions, raw HTML with and without `markdown="1"`, option changes) and what
+/// attackers put in them (script, handlers, `javascript:` in every spelling, styles, frames,
+/// foreign elements).
+const HOSTILE_PIECES: &[&str] = &[
+    "\n", "\n\n", " ", "    ", "# ", "* ", "1. ", "> ", "| a | b |\n|---|---|\n| ", "text ", "[x](", ")", "[y]: ", "![i](",
+    "javascript:alert(1)", "JaVaScRiPt:x", "java\tscript:x", "&#106;avascript:x", "jav&#x09;ascript:x", "data:text/html,<script>x</script>",
+    "vbscript:x", " \"title\"", "<http://x.org>", "<javascript:x>", "{: onclick=\"x()\"}", "{: style=\"background:url(x)\"}",
+    "{: #id .c href=\"javascript:x\"}", "{:ref: onmouseover=\"x\"}", "{: ref}", "{::nomarkdown}<script>x</script>{:/}",
+    "{::nomarkdown type=\"html\"}\n<img src=x onerror=y>\n{:/}", "{::options parse_block_html=\"true\" /}",
+    "{::options html_to_native=\"true\" /}", "{::options auto_id_prefix=\"x\\\" onload=\\\"y\" /}", "{::comment}<script>{:/}",
+    "<script>x</script>", "<img src=x onerror=y>", "<svg><g onload=x></svg>", "<math><mi xlink:href=\"javascript:x\">m</mi></math>",
+    "<iframe src=\"https://evil.example/\"></iframe>", "<iframe srcdoc=\"<script>x</script>\"></iframe>", "<a href=\"javascript:x\">a</a>",
+    "<div markdown=\"1\">", "</div>", "<span markdown=\"span\" onclick=x>", "</span>", "<style>*{x:y}</style>", "<form action=x>",
+    "<object data=x>", "<base href=x>", "<meta http-equiv=refresh content=\"0;url=javascript:x\">", "<!--", "-->", "<![CDATA[",
+    "<template><script>x</script></template>", "<noscript><p title=\"</noscript><img src=x onerror=y>\">", "<p style=\"x:expression(y)\">",
+    "[^1]", "[^1]: ", "*[HTML]: <script>", "HTML", "$$x$$", "`<script>`", "```\n<script>\n```\n", "<div onclick=x>", "{:toc}", "^",
+];
+
+#[test]
+fn random_documents_of_kramdown_constructs_and_payloads_should_not_survive() {
+    let mut random = support::random::Random(0x5AFE_F011_0000_0006);
+    let cases: Vec<_> = (0..4000)
+        .map(|i| {
+            let pieces = 1 + random.below(40);
+            let markdown: String = (0..pieces).map(|_| HOSTILE_PIECES[random.below(HOSTILE_PIECES.len())]).collect();
+            let profile = if i % 2 == 0 { "jekyll" } else { "numerique" };
+            (format!("random document {i}"), markdown, profile.to_owned())
+        })
+        .collect();
+    assert_eq!(check(cases.into_iter()), 4000);
+}
+
 #[test]
 fn the_judge_should_catch_what_it_looks_for() {
     // The check must be able to fail: unsanitised output is flagged.

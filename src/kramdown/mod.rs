@@ -65,13 +65,22 @@ pub struct Rendered {
     pub options_fixed: bool,
 }
 
+/// What [`render`]'s `visit` is given, finished and not yet written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Finished {
+    /// A step of the body's top-level elements, in order (in a root of their own).
+    Blocks,
+    /// The content of a footnote definition, written with the footnotes after the body.
+    Footnote,
+}
+
 /// Parses and writes `body`, each top-level block written as soon as it is finished and then
 /// dropped: only the block pass's tree and the HTML are ever whole, never the full tree
-/// next to its HTML. `visit` sees each step's finished elements (in a root of their own;
-/// all of them at once where `{::options}` may change the options) before they are written
-/// and may change them; with `keep_blocks`, the HTML stays apart block by block, with the
-/// body lines of each.
-pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: impl FnMut(&mut Element)) -> Rendered {
+/// next to its HTML. `visit` sees each step's finished elements (all of them at once where
+/// `{::options}` may change the options), then each footnote's content, before they are
+/// written, and may change them; with `keep_blocks`, the HTML stays apart block by block,
+/// with the body lines of each.
+pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: impl FnMut(&mut Element, Finished)) -> Rendered {
     // A long body's HTML is written in small pieces, which fit in the room the tree leaves as
     // it is freed block by block: one string growing to the full length would need, each time
     // it doubles, a piece of memory the size of both.
@@ -90,7 +99,7 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: imp
         if wait {
             waiting.children.append(&mut holder.children);
         } else {
-            visit(holder);
+            visit(holder, Finished::Blocks);
             for child in &holder.children {
                 converter.push(child, &parser.data, &parser.options);
             }
@@ -99,10 +108,13 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: imp
     parser.finish_footnotes();
     if wait {
         parser.finish_gfm(&mut waiting);
-        visit(&mut waiting);
+        visit(&mut waiting, Finished::Blocks);
         for child in &waiting.children {
             converter.push(child, &parser.data, &parser.options);
         }
+    }
+    for footnote in parser.data.footnotes.values_mut() {
+        visit(&mut footnote.content, Finished::Footnote);
     }
     let mut output = converter.finish(&parser.data, &parser.options);
     if let Some(last) = output.blocks.last_mut() {
