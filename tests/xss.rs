@@ -79,14 +79,43 @@ const HOSTILE_PIECES: &[&str] = &[
     "[^1]", "[^1]: ", "*[HTML]: <script>", "HTML", "$$x$$", "`<script>`", "```\n<script>\n```\n", "<div onclick=x>", "{:toc}", "^",
 ];
 
+/// `pieces` hostile pieces picked at random.
+fn hostile_text(random: &mut support::random::Random, pieces: usize) -> String {
+    (0..pieces).map(|_| HOSTILE_PIECES[random.below(HOSTILE_PIECES.len())]).collect()
+}
+
+/// YAML's single-quoted form of `text` (newlines folded to spaces, as such a scalar reads them).
+fn quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''").replace(['\n', '\r'], " "))
+}
+
+/// A front matter for the `numerique` profile with hostile values in every field its page shows:
+/// title, summary (Markdown), hero image and its alternative text, attached files.
+fn hostile_front_matter(random: &mut support::random::Random) -> String {
+    let pieces = 1 + random.below(10);
+    let summary: String = hostile_text(random, pieces).lines().map(|line| format!("  {line}\n")).collect();
+    format!(
+        "---\ntitle: {}\nchapeau-text: |\n{summary}une-ou-diaporama:\n  - image: {}\n    alternative-textuelle: {}\nfiles:\n  - file: {}\n    nom: {}\n---\n",
+        quoted(&hostile_text(random, 2)),
+        quoted(&hostile_text(random, 1)),
+        quoted(&hostile_text(random, 2)),
+        quoted(&hostile_text(random, 1)),
+        quoted(&hostile_text(random, 2)),
+    )
+}
+
 #[test]
 fn random_documents_of_kramdown_constructs_and_payloads_should_not_survive() {
     let mut random = support::random::Random(0x5AFE_F011_0000_0006);
     let cases: Vec<_> = (0..4000)
         .map(|i| {
             let pieces = 1 + random.below(40);
-            let markdown: String = (0..pieces).map(|_| HOSTILE_PIECES[random.below(HOSTILE_PIECES.len())]).collect();
-            let profile = if i % 2 == 0 { "jekyll" } else { "numerique" };
+            let body = hostile_text(&mut random, pieces);
+            // Every other document is a `numerique` article whose front matter is hostile too.
+            let (markdown, profile) = match i % 2 {
+                0 => (body, "jekyll"),
+                _ => (hostile_front_matter(&mut random) + &body, "numerique"),
+            };
             (format!("random document {i}"), markdown, profile.to_owned())
         })
         .collect();
