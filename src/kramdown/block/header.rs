@@ -11,28 +11,34 @@ use crate::options::GfmQuirk;
 
 impl Parser {
     pub(crate) fn parse_atx_header(&mut self, tree: &mut Element) -> bool {
-        let line = self.src.line();
-        let Some(line) = line.strip_suffix('\n') else { return false };
-        let level = line.bytes().take_while(|&b| b == b'#').count();
+        let rest = self.src.rest();
+        let Some(line_len) = rest.find('\n') else { return false };
+        let line = &rest[..line_len];
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        let gfm = self.is_gfm();
+        // kramdown's `\#{1,6}` leaves a seventh `#` to the text; GFM's needs white space after.
+        let level = if gfm { hashes } else { hashes.min(6) };
         if !(1..=6).contains(&level) {
             return false;
         }
         let after = &line[level..];
-        let gfm = self.is_gfm();
         let quirk = gfm && self.options.gfm_quirks.contains(&GfmQuirk::ParagraphEnd);
-        let contents = if gfm {
-            // `[\t ]+(?<contents>.*)`
+        let (contents, len) = if gfm {
+            // `[\t ]+(?<contents>.*)\n`
             if !after.starts_with([' ', '\t']) {
                 return false;
             }
-            after.trim_start_matches([' ', '\t'])
+            (after.trim_start_matches([' ', '\t']), line_len + 1)
         } else {
-            // `[\t ]*(?<contents>[^ \t].*)`
+            // `[\t ]*(?<contents>[^ \t].*)\n`, where `[^ \t]` matches a newline too: after `#`s
+            // and white space alone, the text is the next line's, the newline before it kept.
             let contents = after.trim_start_matches([' ', '\t']);
-            if contents.is_empty() {
-                return false;
+            if !contents.is_empty() {
+                (contents, line_len + 1)
+            } else {
+                let Some(next_len) = rest[line_len + 1..].find('\n') else { return false };
+                (&rest[line_len..line_len + 1 + next_len], line_len + 1 + next_len + 1)
             }
-            contents
         };
         if !quirk && !self.after_block_boundary(tree) {
             return false;
@@ -43,7 +49,6 @@ impl Parser {
             return false;
         }
         let (text, id) = (text.to_owned(), id.map(str::to_owned));
-        let len = self.src.line().len();
         self.add_header(tree, level as u8, text, id, len);
         true
     }
