@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random kramdown documents rendered by Folio and by the real kramdown, compared.
 
-usage: scripts/kramdown-fuzz.py [--count N] [--seed S] [--noise] [--corpus] [--option KEY=VALUE]... [--jobs J] [--keep DIR]
+usage: scripts/kramdown-fuzz.py [--count N] [--seed S] [--noise] [--corpus | --lines] [--option KEY=VALUE]... [--jobs J] [--keep DIR]
 
 Each document mixes the constructs Jekyll articles use (paragraphs with every span construct,
 headers with and without ids, nested quotes and lists, code blocks, tables, raw HTML blocks and
@@ -11,11 +11,15 @@ seed can be rendered again. `--noise` adds what files bring along: CRLF line end
 white space, text beyond Latin-1, zero-width and combining characters. `--corpus` starts from the
 shared corpus's articles instead, as an editor leaves them mid-change: lines cut, repeated, swapped
 or inserted, characters deleted, the text cut short (what the live preview renders at each
-keystroke). kramdown renders each
+keystroke). `--lines` builds documents a line at a time instead, each line a random indentation
+(spaces and tabs) before a random block start (list markers, `>`, `:`, `#`, `|`, fences, HTML
+tags, attribute lists) or text: what stresses the rules of containers, lazy lines and indented
+code, which whole constructs rarely reach. kramdown renders each
 through ../shared/tools/kramdown-ref (Jekyll's options, `--option` passed on to it; the same
 options reach Folio through `folio render --options`), Folio through its release build; the two
-are compared after the shared normaliser (shared/tools/parity/htmlnorm.py). Documents whose
-kramdown output is not UTF-8 (a lone surrogate's character reference) are skipped.
+are compared after the shared normaliser (shared/tools/parity/htmlnorm.py). Documents kramdown
+fails on (it raises an exception) or whose kramdown output is not UTF-8 (a lone surrogate's
+character reference) are skipped, and counted.
 
 Prints each difference (seed, first differing block each way) and writes the failing documents
 to DIR (default target/kramdown-fuzz/) as SEED.md with kramdown's SEED.html, ready to become
@@ -221,10 +225,31 @@ def mutated(bodies):
     return out[:R.randrange(len(out) + 1)] if R.random() < 0.3 else out
 
 
-def doc(seed, noise=False, bodies=None):
+LINE_STARTS = ["* ", "- ", "+ ", "*\t", "1. ", "10. ", "2) ", "> ", ">", ": ", "# ", "### ", "| ", "|-|-|", "```", "~~~", "{: .c}", "{:r: .x}",
+               "<div>", "</div>", "<div markdown=\"1\">", "<p>", "<!-- ", "-->", "***", "---", "===", "^", "[r]: /u", "[^n]: ", "*[OGP]: o",
+               "{::comment}", "{:/comment}", "$$", "\\", "", "", "", "", "", ""]
+
+
+def line_doc():
+    """A document a line at a time: random indentation, then a block start or text, or nothing."""
+    lines = []
+    for _ in range(R.randint(2, 14)):
+        if R.random() < 0.2:
+            lines.append(R.choice(["", "", " ", "\t"]))
+            continue
+        indent = "".join(R.choice([" ", " ", " ", "\t"]) for _ in range(R.choice([0, 0, 0, 1, 2, 2, 3, 4, 4, 5, 6, 8])))
+        starts = "".join(R.choice(LINE_STARTS) for _ in range(R.choice([1, 1, 1, 2])))
+        rest = R.choice(["", text(), line_spans(), "[r] [^n] OGP"])
+        lines.append(indent + starts + rest)
+    return "\n".join(lines) + R.choice(["", "\n"])
+
+
+def doc(seed, noise=False, bodies=None, lines=False):
     R.seed(seed)
     if bodies:
         out = mutated(bodies)
+    elif lines:
+        out = line_doc()
     else:
         blocks = [block() for _ in range(R.randint(1, 7))]
         out = ""
@@ -247,9 +272,11 @@ def kramdown(text, options):
     args = [os.path.join(SHARED, "tools", "kramdown-ref")]
     for option in options:
         args += ["--option", option]
-    out = subprocess.run(args, input=text.encode(), capture_output=True, check=True).stdout
+    run = subprocess.run(args, input=text.encode(), capture_output=True)
+    if run.returncode != 0:
+        return None
     try:
-        return out.decode("utf-8")
+        return run.stdout.decode("utf-8")
     except UnicodeDecodeError:
         return None
 
@@ -266,7 +293,9 @@ def main():
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=0, help="the first document's seed")
     ap.add_argument("--noise", action="store_true")
-    ap.add_argument("--corpus", action="store_true", help="mutate the shared corpus's articles instead")
+    kind = ap.add_mutually_exclusive_group()
+    kind.add_argument("--corpus", action="store_true", help="mutate the shared corpus's articles instead")
+    kind.add_argument("--lines", action="store_true", help="build documents a line at a time instead")
     ap.add_argument("--option", action="append", default=[], help="KEY=VALUE, a kramdown option for both")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--keep", default=os.path.join(ROOT, "target", "kramdown-fuzz"))
@@ -289,14 +318,15 @@ def main():
         got = folio(path, options_file)
         return seed, text, want, got
 
-    compared = differing = 0
+    compared = differing = skipped = 0
     os.makedirs(a.keep, exist_ok=True)
     with ThreadPoolExecutor(a.jobs) as pool:
         # Generated here, in order: the generator's random state is shared.
         seeds = range(a.seed, a.seed + a.count)
         bodies = corpus_bodies() if a.corpus else None
-        for seed, text, want, got in pool.map(check, seeds, [doc(seed, a.noise, bodies) for seed in seeds]):
+        for seed, text, want, got in pool.map(check, seeds, [doc(seed, a.noise, bodies, a.lines) for seed in seeds]):
             if want is None:
+                skipped += 1
                 continue
             compared += 1
             w, g = blocks(want), blocks(got)
@@ -309,7 +339,7 @@ def main():
                 f.write(text)
             with open(os.path.join(a.keep, f"{seed}.html"), "w", encoding="utf-8") as f:
                 f.write(want)
-    print(f"kramdown-fuzz: {compared} document{'' if compared == 1 else 's'} compared (seeds {a.seed}..{a.seed + a.count - 1}), {differing} differ")
+    print(f"kramdown-fuzz: {compared} document{'' if compared == 1 else 's'} compared (seeds {a.seed}..{a.seed + a.count - 1}), {differing} differ, {skipped} skipped (kramdown failed)")
     sys.exit(1 if differing else 0)
 
 
