@@ -49,7 +49,7 @@ await build({
   external: ["fs", "path"],
 });
 copyFileSync(`${ROOT}node_modules/markdown-wasm/dist/markdown.wasm`, `${OUT}/markdown.wasm`);
-writeFileSync(`${OUT}/index.html`, '<!doctype html><meta charset="utf-8"><title>Folio bench</title><script type="module" src="browser.js"></script>\n');
+writeFileSync(`${OUT}/index.html`, '<!doctype html><meta charset="utf-8"><title>Folio bench</title><link rel="icon" href="data:,"><script type="module" src="browser.js"></script>\n');
 const server = await startServer();
 const browser = await launchBrowser();
 let chromium;
