@@ -231,16 +231,28 @@ LINE_STARTS = ["* ", "- ", "+ ", "*\t", "1. ", "10. ", "2) ", "> ", ">", ": ", "
 
 
 def line_doc():
-    """A document a line at a time: random indentation, then a block start or text, or nothing."""
+    """A document a line at a time: random indentation, then a block start or text, or nothing.
+    A line often keeps the previous line's start, longer or shorter, so containers nest and go on."""
     lines = []
+    prefix = ""
     for _ in range(R.randint(2, 14)):
         if R.random() < 0.2:
-            lines.append(R.choice(["", "", " ", "\t"]))
+            lines.append(R.choice(["", "", " ", "\t", prefix.rstrip()]))
             continue
-        indent = "".join(R.choice([" ", " ", " ", "\t"]) for _ in range(R.choice([0, 0, 0, 1, 2, 2, 3, 4, 4, 5, 6, 8])))
-        starts = "".join(R.choice(LINE_STARTS) for _ in range(R.choice([1, 1, 1, 2])))
+        k = R.random()
+        if k < 0.3 and prefix:
+            pass
+        elif k < 0.45 and prefix:
+            prefix = prefix[:R.randrange(len(prefix))]
+        elif k < 0.6:
+            prefix += R.choice(["> ", ">", "* ", "1. ", "  ", "    ", "\t", ": "])
+        else:
+            indent = "".join(R.choice([" ", " ", " ", "\t"]) for _ in range(R.choice([0, 0, 0, 1, 2, 2, 3, 4, 4, 5, 6, 8])))
+            prefix = indent + "".join(R.choice(LINE_STARTS) for _ in range(R.choice([1, 1, 1, 2])))
         rest = R.choice(["", text(), line_spans(), "[r] [^n] OGP"])
-        lines.append(indent + starts + rest)
+        lines.append(prefix + rest)
+        # What follows a list marker or a quote's start on its line is the container's content.
+        prefix = "".join(" " * len(p) if p.rstrip() in ("*", "-", "+", "1.", "10.", "2)") else p for p in re.findall(r"\S+\s*|\s+", prefix)) if R.random() < 0.5 else prefix
     return "\n".join(lines) + R.choice(["", "\n"])
 
 
