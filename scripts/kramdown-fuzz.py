@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random kramdown documents rendered by Folio and by the real kramdown, compared.
 
-usage: scripts/kramdown-fuzz.py [--count N] [--seed S] [--noise] [--corpus | --lines] [--option KEY=VALUE]... [--jobs J] [--keep DIR]
+usage: scripts/kramdown-fuzz.py [--count N] [--seed S] [--noise] [--corpus | --lines | --soup] [--option KEY=VALUE]... [--jobs J] [--keep DIR]
 
 Each document mixes the constructs Jekyll articles use (paragraphs with every span construct,
 headers with and without ids, nested quotes and lists, code blocks, tables, raw HTML blocks and
@@ -14,7 +14,9 @@ or inserted, characters deleted, the text cut short (what the live preview rende
 keystroke). `--lines` builds documents a line at a time instead, each line a random indentation
 (spaces and tabs) before a random block start (list markers, `>`, `:`, `#`, `|`, fences, HTML
 tags, attribute lists) or text: what stresses the rules of containers, lazy lines and indented
-code, which whole constructs rarely reach. kramdown renders each
+code, which whole constructs rarely reach. `--soup` makes paragraphs of short words and the
+characters span constructs start, end or escape with, in random order: what stresses emphasis,
+links, code spans, inline HTML and attribute lists against each other. kramdown renders each
 through ../shared/tools/kramdown-ref (Jekyll's options, `--option` passed on to it; the same
 options reach Folio through `folio render --options`), Folio through its release build; the two
 are compared after the shared normaliser (shared/tools/parity/htmlnorm.py). Documents kramdown
@@ -256,12 +258,27 @@ def line_doc():
     return "\n".join(lines) + R.choice(["", "\n"])
 
 
-def doc(seed, noise=False, bodies=None, lines=False):
+SOUP = ["*", "**", "_", "__", "`", "``", "[", "]", "(", ")", "<", ">", "{", "}", "{:", ":", "!", "\\", "&", ";", "#", "\"", "'",
+        "$$", "~~", "^", "|", "=", ".", "-", "/", "http://x.org", "a", "b", "c", "é", "’", "x y", " ", " ", " ", "  ", "\n", "\t",
+        "<b>", "</b>", "<a href=\"/u\">", "</a>", "<span markdown=\"1\">", "</span>", "<!--", "-->", "&amp;", "[^n]", "[r]", "OGP",
+        ".c", "#i", "k=\"v\"", "/", "{::", "{:/}"]
+
+
+def soup_doc():
+    """Paragraphs of span starts, ends and escapes in random order, with the definitions they may
+    refer to."""
+    paragraphs = ["".join(R.choice(SOUP) for _ in range(R.randint(3, 40))) for _ in range(R.randint(1, 4))]
+    return "\n\n".join(paragraphs) + "\n\n[r]: http://x.org/r\n[^n]: note\n*[OGP]: o\n"
+
+
+def doc(seed, noise=False, bodies=None, lines=False, soup=False):
     R.seed(seed)
     if bodies:
         out = mutated(bodies)
     elif lines:
         out = line_doc()
+    elif soup:
+        out = soup_doc()
     else:
         blocks = [block() for _ in range(R.randint(1, 7))]
         out = ""
@@ -308,6 +325,7 @@ def main():
     kind = ap.add_mutually_exclusive_group()
     kind.add_argument("--corpus", action="store_true", help="mutate the shared corpus's articles instead")
     kind.add_argument("--lines", action="store_true", help="build documents a line at a time instead")
+    kind.add_argument("--soup", action="store_true", help="paragraphs of span constructs' characters instead")
     ap.add_argument("--option", action="append", default=[], help="KEY=VALUE, a kramdown option for both")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--keep", default=os.path.join(ROOT, "target", "kramdown-fuzz"))
@@ -336,7 +354,7 @@ def main():
         # Generated here, in order: the generator's random state is shared.
         seeds = range(a.seed, a.seed + a.count)
         bodies = corpus_bodies() if a.corpus else None
-        for seed, text, want, got in pool.map(check, seeds, [doc(seed, a.noise, bodies, a.lines) for seed in seeds]):
+        for seed, text, want, got in pool.map(check, seeds, [doc(seed, a.noise, bodies, a.lines, a.soup) for seed in seeds]):
             if want is None:
                 skipped += 1
                 continue
