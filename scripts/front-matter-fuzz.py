@@ -21,8 +21,7 @@ Needs Ruby; not part of `make test`.
 
 Left out, as known differences: `!!float` before a value Ruby's `Float()` refuses or reads
 otherwise (`!!float 08` is 8.0 in Ruby, a timestamp its seconds since 1970; Folio keeps the text),
-and a tag followed directly by `]`, `}` or `,` (`[!!str]`: libyaml wants white space there,
-saphyr does not), and a scalar's tag on a collection (`!!str {a: b}`: Ruby fails with
+and a scalar's tag on a collection (`!!str {a: b}`: Ruby fails with
 FrozenError, Folio reads the collection). Still generated, and reported, as it is rare: an alias
 inside the node its own anchor names (Ruby builds a structure that contains itself, Folio
 reports an error).
@@ -77,6 +76,8 @@ def scalar():
     if k < 0.2: return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
     # A scalar's tag, not a collection's (see the known differences above).
     if k < 0.25 and v[:1] not in ("[", "{"): return R.choice(["!!str ", "!!int ", "!!bool ", "!!null ", "!!timestamp "]) + v
+    # A tag alone: an empty value, which libyaml wants white space or a comma after.
+    if k < 0.27: return R.choice(["!!str", "!!null", "!local"])
     return v
 
 def value(ind, depth):

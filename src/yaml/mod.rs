@@ -45,6 +45,9 @@ pub enum YamlErrorKind {
     /// A plain value inside brackets or braces starts with `|` or `>`, which YAML reserves for
     /// block scalars: Ruby refuses it (saphyr lets it through there).
     IndicatorStart(char),
+    /// A tag directly followed by `]` or `}` (`[!!str]`): libyaml, and so Ruby, wants white
+    /// space or a comma after a tag; saphyr reads it as an empty value.
+    TagNotSeparated(char),
 }
 
 impl fmt::Display for YamlError {
@@ -65,6 +68,9 @@ impl fmt::Display for YamlErrorKind {
             YamlErrorKind::TooDeep => write!(f, "lists and mappings nest deeper than {MAX_DEPTH} levels"),
             YamlErrorKind::IndicatorStart(c) => {
                 write!(f, "a value cannot start with `{c}` without quotes (YAML keeps it for text blocks); quote it")
+            }
+            YamlErrorKind::TagNotSeparated(c) => {
+                write!(f, "a tag must be followed by a space, a comma or the line's end, not `{c}`")
             }
         }
     }
@@ -163,6 +169,9 @@ impl<'a> Composer<'a> {
                 Event::Scalar(text, style, anchor, tag) => {
                     if let Some(c) = text.chars().next().filter(|c| matches!(c, '|' | '>') && style == ScalarStyle::Plain) {
                         return Err(self.error(span.start, YamlErrorKind::IndicatorStart(c)));
+                    }
+                    if let Some(c) = tag.as_ref().and_then(|_| self.closing_after_empty(&text, style, span)) {
+                        return Err(self.error(span.end, YamlErrorKind::TagNotSeparated(c)));
                     }
                     let value = scalar_value(&text, style, tag.as_deref());
                     let weight = 1 + text.len();
@@ -277,6 +286,22 @@ impl<'a> Composer<'a> {
             }
         }
         false
+    }
+
+    /// The `]` or `}` right after a tagged empty value whose tag comes last (its span holds the
+    /// tag and any anchor, in their order; an anchor may touch the bracket).
+    fn closing_after_empty(&mut self, text: &str, style: ScalarStyle, span: Span) -> Option<char> {
+        if !text.is_empty() || style != ScalarStyle::Plain {
+            return None;
+        }
+        let start = self.offsets.byte_offset(span.start);
+        let end = self.offsets.byte_offset(span.end);
+        let source = self.offsets.text;
+        let last_property = source[start..end].rsplit([' ', '\t', '\n', '\r']).next()?;
+        if !last_property.starts_with('!') {
+            return None;
+        }
+        source[end..].chars().next().filter(|c| matches!(c, ']' | '}'))
     }
 
     fn error(&mut self, at: Marker, kind: YamlErrorKind) -> YamlError {
@@ -458,6 +483,22 @@ mod tests {
         }
         assert_eq!(map("k: [a>, 'b|', \">c\"]\n")[0].1, Value::Seq(["a>", "b|", ">c"].map(|s| Value::String(s.into())).to_vec()));
         assert_eq!(map("k: >\n  folded\n")[0].1, Value::String("folded\n".into()));
+    }
+
+    #[test]
+    fn a_tag_right_before_a_closing_bracket_is_an_error_as_in_ruby() {
+        for (text, at) in [("tags: [!!str]\n", 12), ("k: {a: !!str}\n", 12), ("k: [\"é\", !x]\n", 12)] {
+            let error = load(text).unwrap_err();
+            assert!(matches!(error.kind, YamlErrorKind::TagNotSeparated(']' | '}')), "{text:?}: {error:?}");
+            assert_eq!(error.offset, at, "{text:?}");
+        }
+        let empty = || Value::String(String::new());
+        assert_eq!(map("k: [!!str, a]\n")[0].1, Value::Seq(vec![empty(), Value::String("a".into())]));
+        assert_eq!(map("k: [!!str ]\n")[0].1, Value::Seq(vec![empty()]));
+        assert_eq!(map("k: [!!str x]\n")[0].1, Value::Seq(vec![Value::String("x".into())]));
+        // The anchor comes last: it may touch the bracket.
+        assert_eq!(map("k: [!!str &a]\n")[0].1, Value::Seq(vec![empty()]));
+        assert!(matches!(load("k: [&a !!str]\n").unwrap_err().kind, YamlErrorKind::TagNotSeparated(']')));
     }
 
     #[test]
