@@ -21,10 +21,14 @@ Needs Ruby; not part of `make test`.
 
 Left out, as known differences: `!!float` before a value Ruby's `Float()` refuses or reads
 otherwise (`!!float 08` is 8.0 in Ruby, a timestamp its seconds since 1970; Folio keeps the text),
-and a scalar's tag on a collection (`!!str {a: b}`: Ruby fails with
-FrozenError, Folio reads the collection). Still generated, and reported, as it is rare: an alias
+a flow collection or a quoted scalar going on to a line that starts with a tab or is indented
+no more than its key (`k: [a,\n\tb]`: libyaml ignores indentation there, saphyr follows YAML
+1.2), and a scalar's tag on a collection (`!!str {a: b}`: Ruby fails with
+FrozenError, Folio reads the collection). Still generated, and reported, as they are rare: an alias
 inside the node its own anchor names (Ruby builds a structure that contains itself, Folio
-reports an error).
+reports an error), and a merge key whose value is an alias to a list (Ruby keeps it as a `<<`
+entry, Folio merges nothing). Tabs are generated where libyaml takes them and where it does not (after
+`:` and `-`, starting lines, in flow collections).
 """
 import argparse, json, os, random, subprocess, sys
 
@@ -83,19 +87,32 @@ def scalar():
 def value(ind, depth):
     k = R.random()
     if depth > 2 or k < 0.55: return " " + scalar()
-    if k < 0.62: return " [" + ", ".join(scalar() for _ in range(R.randint(0, 3))) + "]"
-    if k < 0.67: return " {" + ", ".join(f"k{i}: {scalar()}" for i in range(R.randint(0, 3))) + "}"
+    if k < 0.62: return " [" + sep().join(scalar() for _ in range(R.randint(0, 3))) + "]"
+    if k < 0.67: return " {" + sep().join(f"k{i}:{R.choice([' ', chr(9)])}{scalar()}" for i in range(R.randint(0, 3))) + "}"
     if k < 0.75:
         style = R.choice(["|", ">", "|-", ">-", "|+", ">+", "|2", ">1-"])
         lines = [R.choice(["line one", "  indented", "", "last", "a: b", "# not comment"]) for _ in range(R.randint(1, 4))]
         return " " + style + "\n" + "\n".join((" " * (ind + 2) + l) if l else "" for l in lines)
     if k < 0.85:
-        return "\n" + "\n".join(" " * (ind + 2) + "-" + value(ind + 2, depth + 1) for _ in range(R.randint(1, 3)))
+        return "\n" + "\n".join(" " * (ind + 2) + "-" + tabbed(value(ind + 2, depth + 1)) for _ in range(R.randint(1, 3)))
     if k < 0.9:
         return " &a" + str(R.randint(1, 2)) + value(ind, depth + 1)
     if k < 0.93:
         return " *a" + str(R.randint(1, 2))
     return "\n" + mapping(ind + 2, depth + 1)
+
+def sep():
+    """A flow collection's separator, now and then with a tab (on one line: see the known
+    differences above)."""
+    return R.choice([", ", ", ", ", ", ",\t"])
+
+def tabbed(v):
+    """The white space before a value, now and then with a tab in it (libyaml takes some, not all)."""
+    if v.startswith(" ") and R.random() < 0.15:
+        return R.choice(["\t", " \t", "\t\t"]) + v[1:]
+    if v.startswith("\n") and R.random() < 0.05:
+        return "\n\t" + v[1:]
+    return v
 
 def key():
     return R.choice(["title", "date", "tags", "layout", "published", "categories", "chapeau-text", "une-ou-diaporama", "k", "1", "true", "null", "2016-12-23", "'quoted key'", "a b", "<<", "~", "1.5"])
@@ -103,7 +120,8 @@ def key():
 def mapping(ind, depth):
     out = []
     for _ in range(R.randint(1, 5)):
-        line = " " * ind + key() + ":" + value(ind, depth)
+        line = " " * ind + key() + ":" + tabbed(value(ind, depth))
+        if R.random() < 0.03: line = "\t" + line
         if R.random() < 0.1: line += "  # comment"
         out.append(line)
     if R.random() < 0.05: out.append(" " * ind + "<<: {merged: 1}")

@@ -16,6 +16,7 @@
 
 mod input;
 mod scalar;
+mod tabs;
 
 use crate::value::{Map, Value};
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
@@ -48,6 +49,11 @@ pub enum YamlErrorKind {
     /// A tag directly followed by `]` or `}` (`[!!str]`): libyaml, and so Ruby, wants white
     /// space or a comma after a tag; saphyr reads it as an empty value.
     TagNotSeparated(char),
+    /// A tab alone after a mapping's `:`, which libyaml reads and saphyr does not; Folio puts a
+    /// space there and reads the text again, up to a budget ([`load_document`]).
+    TabAfterColon,
+    /// A tab starting a line or after a block sequence's `-`: libyaml, and so Jekyll, refuses it.
+    RefusedTab,
 }
 
 impl fmt::Display for YamlError {
@@ -68,6 +74,10 @@ impl fmt::Display for YamlErrorKind {
             YamlErrorKind::TooDeep => write!(f, "lists and mappings nest deeper than {MAX_DEPTH} levels"),
             YamlErrorKind::IndicatorStart(c) => {
                 write!(f, "a value cannot start with `{c}` without quotes (YAML keeps it for text blocks); quote it")
+            }
+            YamlErrorKind::TabAfterColon => f.write_str("a tab after `:` where a space is needed; put a space after the `:`"),
+            YamlErrorKind::RefusedTab => {
+                f.write_str("a tab where YAML allows only spaces (Jekyll would not read this front matter); indent with spaces")
             }
             YamlErrorKind::TagNotSeparated(c) => {
                 write!(f, "a tag must be followed by a space, a comma or the line's end, not `{c}`")
@@ -111,7 +121,28 @@ pub fn load(text: &str) -> Result<Value, YamlError> {
 
 /// Reads the first YAML document of `text`, with its warnings.
 pub fn load_document(text: &str) -> Result<Document, YamlError> {
-    Composer::new(text).run()
+    // Each tab after a `:` costs a reading of the whole text: a budget of about a megabyte read.
+    let mut retries = (1 << 20) / text.len().max(1);
+    let mut spaced: Option<String> = None;
+    loop {
+        let current = spaced.as_deref().unwrap_or(text);
+        match Composer::new(current).run() {
+            Err(YamlError { offset, kind: YamlErrorKind::TabAfterColon }) if retries > 0 => {
+                let spaced = spaced.get_or_insert_with(|| text.to_owned());
+                if !tabs::space_after_colon(spaced, offset) {
+                    return Err(YamlError { offset, kind: YamlErrorKind::TabAfterColon });
+                }
+                retries -= 1;
+            }
+            Ok(document) => {
+                return match tabs::refused_tab(current) {
+                    Some(offset) => Err(YamlError { offset, kind: YamlErrorKind::RefusedTab }),
+                    None => Ok(document),
+                };
+            }
+            refused => return refused,
+        }
+    }
 }
 
 /// A collection being built, with its anchor and what it weighs so far.
@@ -317,6 +348,9 @@ impl<'a> Composer<'a> {
             | "invalid indentation in quoted scalar" => {
                 "the quoted text that starts here is never closed (is its closing quote missing?)".to_owned()
             }
+            "':' must be followed by a valid YAML whitespace" => {
+                return self.error(*error.marker(), YamlErrorKind::TabAfterColon);
+            }
             other => other.to_owned(),
         };
         self.error(*error.marker(), YamlErrorKind::Syntax(message))
@@ -504,6 +538,19 @@ mod tests {
         // The anchor comes last: it may touch the bracket.
         assert_eq!(map("k: [!!str &a]\n")[0].1, Value::Seq(vec![empty()]));
         assert_eq!(error_of("k: [&a !!str]\n"), (TagNotSeparated(']'), 12));
+    }
+
+    #[test]
+    fn tabs_are_read_where_ruby_reads_them_and_refused_where_it_refuses_them() {
+        let text = |s: &str| Value::String(s.into());
+        assert_eq!(map("title:\tFoo\ndate:\t\t2016\n"), [("title".into(), text("Foo")), ("date".into(), Value::Int(2016))]);
+        assert_eq!(map("k: {a:\tb}\n")[0].1, Value::Map(vec![("a".into(), text("b"))]));
+        assert_eq!(map("k: \"a:\tb\"\n")[0].1, text("a:\tb"), "a tab inside a value stays");
+        let many: String = (0..2000).map(|i| format!("k{i}:\tv\n")).collect();
+        assert_eq!(error_of(&many).0, YamlErrorKind::TabAfterColon, "past the budget of readings");
+        assert_eq!(error_of("\ttitle: a\n"), (YamlErrorKind::RefusedTab, 0));
+        assert_eq!(error_of("title: a\ntags:\n- \tx\n"), (YamlErrorKind::RefusedTab, 17));
+        assert_eq!(error_of("a:\tb\n\t\n"), (YamlErrorKind::RefusedTab, 5), "found after the tab after `:` is read");
     }
 
     #[test]
