@@ -21,9 +21,7 @@ Needs Ruby; not part of `make test`.
 
 Left out, as known differences: `!!float` before a value Ruby's `Float()` refuses or reads
 otherwise (`!!float 08` is 8.0 in Ruby, a timestamp its seconds since 1970; Folio keeps the text),
-a flow collection or a quoted scalar going on to a line that starts with a tab or is indented
-no more than its key (`k: [a,\n\tb]`: libyaml ignores indentation there, saphyr follows YAML
-1.2), and a scalar's tag on a collection (`!!str {a: b}`: Ruby fails with
+and a scalar's tag on a collection (`!!str {a: b}`: Ruby fails with
 FrozenError, Folio reads the collection). Still generated, and reported, as they are rare: an alias
 inside the node its own anchor names (Ruby builds a structure that contains itself, Folio
 reports an error), and a merge key whose value is an alias to a list (Ruby keeps it as a `<<`
@@ -73,11 +71,17 @@ PLAIN = ["x", "hello world", "Été 2016", "a: b", "a #b", "a#b", "yes", "no", "
          "'single'", '"double"', "'it''s'", '"tab\\tnew\\nline \\u00e9 \\x41"', '"\\/"', "@at", "`tick", "%pct", "&amp", "*star", "|pipe", ">gt",
          "- dash", "? q", "[a, b]", "{a: b}", "a, b", "http://x.org/a?b=c#d", "C:\\path", "l'État", "« quoted »", "日本", "=", "<<"]
 
+def wrapped(v):
+    """A quoted text now and then going on to a line indented anyhow (libyaml folds it)."""
+    if " " in v and R.random() < 0.3:
+        return v.replace(" ", R.choice(["\n", "\n\t", "\n  ", "\n\n"]), 1)
+    return v
+
 def scalar():
     v = R.choice(PLAIN)
     k = R.random()
-    if k < 0.1: return "'" + v.replace("'", "''") + "'"
-    if k < 0.2: return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if k < 0.1: return "'" + wrapped(v.replace("'", "''")) + "'"
+    if k < 0.2: return '"' + wrapped(v.replace("\\", "\\\\").replace('"', '\\"')) + '"'
     # A scalar's tag, not a collection's (see the known differences above).
     if k < 0.25 and v[:1] not in ("[", "{"): return R.choice(["!!str ", "!!int ", "!!bool ", "!!null ", "!!timestamp "]) + v
     # A tag alone: an empty value, which libyaml wants white space or a comma after.
@@ -102,9 +106,9 @@ def value(ind, depth):
     return "\n" + mapping(ind + 2, depth + 1)
 
 def sep():
-    """A flow collection's separator, now and then with a tab (on one line: see the known
-    differences above)."""
-    return R.choice([", ", ", ", ", ", ",\t"])
+    """A flow collection's separator, now and then with a tab or going on to a line indented
+    anyhow."""
+    return R.choice([", ", ", ", ", ", ",\t", ",\n", ",\n\t", ",\n  ", ",\n\t "])
 
 def tabbed(v):
     """The white space before a value, now and then with a tab in it (libyaml takes some, not all)."""

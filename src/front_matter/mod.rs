@@ -51,7 +51,12 @@ impl Problem {
                 at,
                 "the front matter opened here is never closed by a `---` line, so the whole file is rendered as the body",
             ),
-            Problem::Yaml(kind @ YamlErrorKind::Syntax(_)) => {
+            Problem::Yaml(
+                kind @ (YamlErrorKind::Syntax(_)
+                | YamlErrorKind::Unindented(_)
+                | YamlErrorKind::TabAfterColon
+                | YamlErrorKind::RefusedTab),
+            ) => {
                 Diagnostic::error(at, format!("front matter is not valid YAML: {kind}"))
             }
             Problem::Yaml(kind) => Diagnostic::error(at, format!("front matter is not read: {kind}")),

@@ -15,6 +15,7 @@
 //! Everything is linear in the size of the text (a 5 MB scalar included).
 
 mod input;
+mod lenient;
 mod scalar;
 mod tabs;
 
@@ -50,8 +51,12 @@ pub enum YamlErrorKind {
     /// space or a comma after a tag; saphyr reads it as an empty value.
     TagNotSeparated(char),
     /// A tab alone after a mapping's `:`, which libyaml reads and saphyr does not; Folio puts a
-    /// space there and reads the text again, up to a budget ([`load_document`]).
+    /// space there and reads the text again, within a budget ([`lenient`]).
     TabAfterColon,
+    /// A line going on with a quoted value or brackets, indented no more than its key or by a
+    /// tab: libyaml reads it, saphyr does not; Folio indents it and reads the text again
+    /// ([`lenient`]). Left when that cannot be done: a quoted value never closed.
+    Unindented(ContinuedLine),
     /// A tab starting a line or after a block sequence's `-`: libyaml, and so Jekyll, refuses it.
     RefusedTab,
 }
@@ -76,6 +81,11 @@ impl fmt::Display for YamlErrorKind {
                 write!(f, "a value cannot start with `{c}` without quotes (YAML keeps it for text blocks); quote it")
             }
             YamlErrorKind::TabAfterColon => f.write_str("a tab after `:` where a space is needed; put a space after the `:`"),
+            YamlErrorKind::Unindented(ContinuedLine::Quoted) => f.write_str(NEVER_CLOSED),
+            YamlErrorKind::Unindented(ContinuedLine::Flow) => {
+                f.write_str("this line inside brackets is indented no more than its key; indent it")
+            }
+            YamlErrorKind::Unindented(ContinuedLine::Tab) => f.write_str("a tab indents this line; indent it with spaces"),
             YamlErrorKind::RefusedTab => {
                 f.write_str("a tab where YAML allows only spaces (Jekyll would not read this front matter); indent with spaces")
             }
@@ -84,6 +94,16 @@ impl fmt::Display for YamlErrorKind {
             }
         }
     }
+}
+
+const NEVER_CLOSED: &str = "the quoted text that starts here is never closed (is its closing quote missing?)";
+
+/// What a line that [`YamlErrorKind::Unindented`] is about goes on with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContinuedLine {
+    Quoted,
+    Flow,
+    Tab,
 }
 
 /// Something legal but probably a mistake, at a byte offset of the text.
@@ -121,26 +141,31 @@ pub fn load(text: &str) -> Result<Value, YamlError> {
 
 /// Reads the first YAML document of `text`, with its warnings.
 pub fn load_document(text: &str) -> Result<Document, YamlError> {
-    // Each tab after a `:` costs a reading of the whole text: a budget of about a megabyte read.
+    // Each fix costs a reading of the whole text: a budget of about a megabyte read.
     let mut retries = (1 << 20) / text.len().max(1);
-    let mut spaced: Option<String> = None;
+    let mut lenient = lenient::Lenient::new(text);
     loop {
-        let current = spaced.as_deref().unwrap_or(text);
-        match Composer::new(current).run() {
-            Err(YamlError { offset, kind: YamlErrorKind::TabAfterColon }) if retries > 0 => {
-                let spaced = spaced.get_or_insert_with(|| text.to_owned());
-                if !tabs::space_after_colon(spaced, offset) {
-                    return Err(YamlError { offset, kind: YamlErrorKind::TabAfterColon });
+        let read = Composer::new(lenient.text()).run().and_then(|document| {
+            match tabs::refused_tab(text, lenient.text(), |offset| lenient.current(offset)) {
+                Some(offset) => Err(YamlError { offset: lenient.current(offset), kind: YamlErrorKind::RefusedTab }),
+                None => Ok(document),
+            }
+        });
+        match read {
+            Err(error) if retries > 0 && lenient.fix(&error) => retries -= 1,
+            Err(error) => return Err(YamlError { offset: lenient.original(error.offset), ..error }),
+            Ok(mut document) => {
+                for offset in &mut document.key_offsets {
+                    *offset = lenient.original(*offset);
                 }
-                retries -= 1;
+                for warning in &mut document.warnings {
+                    warning.offset = lenient.original(warning.offset);
+                    if let YamlWarningKind::DuplicateKey { first, .. } = &mut warning.kind {
+                        *first = lenient.original(*first);
+                    }
+                }
+                return Ok(document);
             }
-            Ok(document) => {
-                return match tabs::refused_tab(current) {
-                    Some(offset) => Err(YamlError { offset, kind: YamlErrorKind::RefusedTab }),
-                    None => Ok(document),
-                };
-            }
-            refused => return refused,
         }
     }
 }
@@ -340,20 +365,24 @@ impl<'a> Composer<'a> {
     }
 
     fn syntax_error(&mut self, error: &ScanError) -> YamlError {
-        let message = match error.info() {
-            // saphyr says these at the opening quote when the text runs on to the end of the block
-            // or to a line less indented than the key: a closing quote is missing.
+        let kind = match error.info() {
+            // saphyr says these at the opening quote when the text runs on to the end: a closing
+            // quote is missing.
             "while scanning a quoted scalar, found unexpected end of stream"
-            | "while scanning a quoted scalar, found unexpected document indicator"
-            | "invalid indentation in quoted scalar" => {
-                "the quoted text that starts here is never closed (is its closing quote missing?)".to_owned()
+            | "while scanning a quoted scalar, found unexpected document indicator" => YamlErrorKind::Syntax(NEVER_CLOSED.to_owned()),
+            // What libyaml reads and saphyr does not: `lenient` makes it readable.
+            "invalid indentation in quoted scalar" => YamlErrorKind::Unindented(ContinuedLine::Quoted),
+            "invalid indentation in flow construct" => YamlErrorKind::Unindented(ContinuedLine::Flow),
+            // Said in brackets too, where libyaml reads it; where it does not (a block's
+            // indentation), the refused tab is found once the line is indented.
+            "invalid indentation" => YamlErrorKind::Unindented(ContinuedLine::Flow),
+            "tab cannot be used as indentation" | "tabs disallowed within this context (block indentation)" => {
+                YamlErrorKind::Unindented(ContinuedLine::Tab)
             }
-            "':' must be followed by a valid YAML whitespace" => {
-                return self.error(*error.marker(), YamlErrorKind::TabAfterColon);
-            }
-            other => other.to_owned(),
+            "':' must be followed by a valid YAML whitespace" => YamlErrorKind::TabAfterColon,
+            other => YamlErrorKind::Syntax(other.to_owned()),
         };
-        self.error(*error.marker(), YamlErrorKind::Syntax(message))
+        self.error(*error.marker(), kind)
     }
 }
 
@@ -551,6 +580,34 @@ mod tests {
         assert_eq!(error_of("\ttitle: a\n"), (YamlErrorKind::RefusedTab, 0));
         assert_eq!(error_of("title: a\ntags:\n- \tx\n"), (YamlErrorKind::RefusedTab, 17));
         assert_eq!(error_of("a:\tb\n\t\n"), (YamlErrorKind::RefusedTab, 5), "found after the tab after `:` is read");
+    }
+
+    #[test]
+    fn lines_going_on_with_a_quoted_value_or_brackets_are_read_however_indented_as_in_ruby() {
+        let text = |s: &str| Value::String(s.into());
+        let list = |items: &[&str]| Value::Seq(items.iter().map(|s| text(s)).collect());
+        assert_eq!(map("title: \"a long\ntitle\"\n")[0].1, text("a long title"));
+        assert_eq!(map("k:\n  title: 'it''s\n  long'\n")[0].1, Value::Map(vec![("title".into(), text("it's long"))]));
+        assert_eq!(map("title: \"a\n\tb\"\n")[0].1, text("a b"));
+        assert_eq!(map("tags: [a,\nb]\n")[0].1, list(&["a", "b"]));
+        assert_eq!(map("tags: [\n\ta,\n\tb\n]\n")[0].1, list(&["a", "b"]));
+        // Offsets are the text's own, whatever was indented to read it.
+        let document = load_document("title: \"a\nb\"\nx: 1\nx: 2\n").unwrap();
+        assert_eq!(document.key_offsets, [0, 13]);
+        assert_eq!(document.warnings[0].offset, 18);
+        assert_eq!(error_of("title: \"a\nb\"\nx: [1,\n").1, 20, "the end of the text given");
+        let text = "a: \"x\ny\nz\"\nb: [1,\n2]\nc:\t3\nc: 4\n";
+        let document = load_document(text).unwrap();
+        assert_eq!(document.key_offsets, [0, text.find("b:").unwrap(), text.find("c:").unwrap()]);
+        assert_eq!(document.warnings[0].offset, text.rfind("c:").unwrap(), "after three fixes, one indenting two lines");
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_reported_where_it_opens_even_with_quotes_further_down() {
+        let never_closed = YamlErrorKind::Unindented(ContinuedLine::Quoted);
+        assert_eq!(error_of("title: \"Foo\ndate: 2016-12-23\nlayout: \"post\"\n"), (never_closed.clone(), 7));
+        assert_eq!(error_of("title: \"Foo\ndate: 2016-12-23\n").1, 7);
+        assert!(never_closed.to_string().contains("never closed"));
     }
 
     #[test]

@@ -1,44 +1,32 @@
-//! Tabs, where Ruby's YAML reader (libyaml) and saphyr disagree.
-//!
-//! saphyr follows YAML 1.2's test suite; libyaml, which reads Jekyll's front matter, is more
-//! lenient in one place and stricter in two:
-//!
-//! - a tab alone after a mapping's `:` (`title:<tab>Foo`): libyaml reads it, saphyr refuses it
-//!   before a letter, a digit or `-`. The separator is not content, so the text is read again
-//!   with a space there ([`space_after_colon`]);
-//! - a tab at the start of a line, or in the white space after a block sequence's `-`: libyaml
-//!   refuses it outside quoted, block and flow scalars and collections, where saphyr often reads
-//!   it ([`refused_tab`]).
+//! Tabs that Ruby's YAML reader (libyaml), and so Jekyll, refuses and saphyr reads: a tab at the
+//! start of a line, or in the white space after a block sequence's `-`, outside quoted and block
+//! scalars and flow collections. (Where it is the other way round: `lenient`.)
 
 use super::CharOffsets;
 use super::input::TextInput;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use std::ops::Range;
 
-/// Puts a space in place of the tab after the `:` that ends before the value starting at byte
-/// `value_at`. Returns false when there is no such tab.
-pub(super) fn space_after_colon(text: &mut String, value_at: usize) -> bool {
-    let before = text[..value_at].trim_end_matches([' ', '\t']);
-    let Some(tab) = before.strip_suffix(':').and(text[before.len()..value_at].find('\t')) else { return false };
-    let at = before.len() + tab;
-    text.replace_range(at..at + 1, " ");
-    true
-}
-
-/// The byte offset of the first tab libyaml refuses in `text`, a text saphyr reads: one starting
-/// a line, or in the white space after a `-` starting a line (after spaces), outside quoted,
-/// block and flow scalars and collections.
-pub(super) fn refused_tab(text: &str) -> Option<usize> {
-    let candidates = candidates(text);
+/// The byte offset of the first tab libyaml refuses in `given`: one starting a line, or in the
+/// white space after a `-` starting a line (after spaces), outside quoted, block and flow
+/// scalars and collections. Where those are is read from `read`, the text saphyr read (`given`
+/// with lines indented by `lenient`; `current` maps offsets of `given` into it).
+pub(super) fn refused_tab(given: &str, read: &str, current: impl Fn(usize) -> usize) -> Option<usize> {
+    let candidates = candidates(given);
     if candidates.is_empty() {
         return None;
     }
-    let allowed = allowed_ranges(text);
-    candidates.into_iter().find(|at| !allowed.iter().any(|range| range.contains(at)))
+    let allowed = allowed_ranges(read);
+    candidates.into_iter().find_map(|(at, after_dash)| {
+        let inside = |ranges: &[Range<usize>]| ranges.iter().any(|range| range.contains(&current(at)));
+        // A block scalar's lines start with its indentation: a tab before it is refused there too.
+        let allowed = inside(&allowed.quoted_or_flow) || (after_dash && inside(&allowed.block));
+        (!allowed).then_some(at)
+    })
 }
 
-/// The tabs of [`refused_tab`]'s two kinds, wherever they are.
-fn candidates(text: &str) -> Vec<usize> {
+/// The tabs of [`refused_tab`]'s two kinds, wherever they are: where, and whether after a `-`.
+fn candidates(text: &str) -> Vec<(usize, bool)> {
     if !text.contains('\t') {
         return Vec::new();
     }
@@ -47,13 +35,13 @@ fn candidates(text: &str) -> Vec<usize> {
     for line in text.split_inclusive('\n') {
         let bytes = line.as_bytes();
         if bytes.first() == Some(&b'\t') {
-            found.push(start);
+            found.push((start, false));
         } else {
             let indent = bytes.iter().take_while(|&&b| b == b' ').count();
             if bytes.get(indent) == Some(&b'-') {
                 let blank = bytes[indent + 1..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
                 if let Some(tab) = bytes[indent + 1..indent + 1 + blank].iter().position(|&b| b == b'\t') {
-                    found.push(start + indent + 1 + tab);
+                    found.push((start + indent + 1 + tab, true));
                 }
             }
         }
@@ -62,55 +50,71 @@ fn candidates(text: &str) -> Vec<usize> {
     found
 }
 
-/// Where libyaml takes tabs as they come: quoted and block scalars, flow collections. Read from
-/// saphyr's events; the text is read again only when a candidate tab was found.
-fn allowed_ranges(text: &str) -> Vec<Range<usize>> {
+/// Where libyaml takes tabs as they come.
+struct Allowed {
+    /// Quoted scalars and flow collections.
+    quoted_or_flow: Vec<Range<usize>>,
+    /// Block scalars (`|`, `>`), whose content a `-` may start.
+    block: Vec<Range<usize>>,
+}
+
+/// [`Allowed`], read from saphyr's events; the text is read again only when a candidate tab was
+/// found.
+fn allowed_ranges(text: &str) -> Allowed {
     let mut offsets = CharOffsets { text, chars: 0, bytes: 0 };
     let mut parser = Parser::new(TextInput::new(text));
-    let mut ranges = Vec::new();
+    let mut allowed = Allowed { quoted_or_flow: Vec::new(), block: Vec::new() };
     // The open collections: where each flow collection starts, None for a block one.
     let mut open: Vec<Option<usize>> = Vec::new();
     let mut bytes = |span: Span| offsets.byte_offset(span.start)..offsets.byte_offset(span.end);
     while let Some(Ok((event, span))) = parser.next_event() {
         match event {
-            Event::Scalar(_, style, ..) if style != ScalarStyle::Plain => ranges.push(bytes(span)),
+            Event::Scalar(_, ScalarStyle::Literal | ScalarStyle::Folded, ..) => allowed.block.push(bytes(span)),
+            Event::Scalar(_, style, ..) if style != ScalarStyle::Plain => allowed.quoted_or_flow.push(bytes(span)),
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 let range = bytes(span);
-                open.push(text[range.start..].starts_with(['[', '{']).then_some(range.start));
+                open.push(opens_brackets(&text[range.start..]).then_some(range.start));
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(Some(start)) = open.pop() {
-                    ranges.push(start..bytes(span).end);
+                    allowed.quoted_or_flow.push(start..bytes(span).end);
                 }
             }
             _ => {}
         }
     }
-    ranges
+    allowed
+}
+
+/// Whether a collection starting here (its anchor and tag first, if any) is in brackets.
+fn opens_brackets(mut rest: &str) -> bool {
+    loop {
+        rest = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+        if !rest.starts_with(['&', '!']) {
+            return rest.starts_with(['[', '{']);
+        }
+        rest = &rest[rest.find([' ', '\t', '\r', '\n']).unwrap_or(rest.len())..];
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_tab_after_a_colon_becomes_a_space_and_nothing_else_moves() {
-        let mut text = "title:\t\tFoo\n".to_owned();
-        assert!(space_after_colon(&mut text, 8));
-        assert_eq!(text, "title: \tFoo\n");
-        let mut text = "a b\tc\n".to_owned();
-        assert!(!space_after_colon(&mut text, 4), "no colon before the value");
+    fn refused(text: &str) -> Option<usize> {
+        refused_tab(text, text, |at| at)
     }
 
     #[test]
     fn tabs_starting_a_line_or_after_a_dash_are_refused_outside_quotes_blocks_and_brackets() {
-        assert_eq!(refused_tab("\ttitle: a\n"), Some(0));
-        assert_eq!(refused_tab("k: 1\n\t\nb: 2\n"), Some(5));
-        assert_eq!(refused_tab("k: a\n\t# note\n"), Some(5));
-        assert_eq!(refused_tab("tags:\n  -\t\"a\"\n"), Some(9));
-        assert_eq!(refused_tab("tags:\n- \ta\n"), Some(8));
-        for allowed in ["k: [a,\n\t b]\n", "k: {a: b,\n\t c: d}\n", "k: |\n  -\tx\n", "k: a\tb\n", "k: 1 \t\n", "- a\n"] {
-            assert_eq!(refused_tab(allowed), None, "{allowed:?}");
+        assert_eq!(refused("\ttitle: a\n"), Some(0));
+        assert_eq!(refused("k: 1\n\t\nb: 2\n"), Some(5));
+        assert_eq!(refused("k: a\n\t# note\n"), Some(5));
+        assert_eq!(refused("tags:\n  -\t\"a\"\n"), Some(9));
+        assert_eq!(refused("tags:\n- \ta\n"), Some(8));
+        assert_eq!(refused("k: |\n  a\n\t  b: 1\n"), Some(9), "past a block scalar's lines");
+        for allowed in ["k: [a,\n\t b]\n", "k: &a !!map {a: b,\n\t c: d}\n", "k: |\n  -\tx\n", "k: a\tb\n", "k: 1 \t\n", "- a\n"] {
+            assert_eq!(refused(allowed), None, "{allowed:?}");
         }
     }
 }

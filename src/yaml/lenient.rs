@@ -1,0 +1,127 @@
+//! What Ruby's YAML reader (libyaml), and so Jekyll, reads and saphyr refuses: saphyr follows
+//! YAML 1.2's test suite, libyaml is lenient about white space that is not content.
+//!
+//! - a tab alone after a mapping's `:` (`title:<tab>Foo`): a space is put in its place;
+//! - a line going on with a quoted value or with a list or mapping in brackets, indented no
+//!   more than its key, or by a tab (`title: "a long` then `title"` at the line's start): the
+//!   line is indented. A quoted value folds its lines' leading white space away, brackets ignore
+//!   it, so no value changes.
+//!
+//! Each fix is followed by a new reading of the whole text (the caller's loop, within a budget);
+//! [`Lenient::original`] takes offsets in the text read back to the text given.
+
+use super::{ContinuedLine, YamlError, YamlErrorKind};
+use std::borrow::Cow;
+
+/// The text as given, with the fixes made so far.
+pub(super) struct Lenient<'a> {
+    text: Cow<'a, str>,
+    /// Spaces inserted: where (in the text as it was then) and how many, in order.
+    inserted: Vec<(usize, usize)>,
+    /// Where the lines indented start, in the text given.
+    indented: Vec<usize>,
+}
+
+impl<'a> Lenient<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Lenient { text: Cow::Borrowed(text), inserted: Vec::new(), indented: Vec::new() }
+    }
+
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Makes the fix `error` asks for, if it is one of these. Returns whether it did.
+    pub(super) fn fix(&mut self, error: &YamlError) -> bool {
+        match error.kind {
+            YamlErrorKind::TabAfterColon => self.space_after_colon(error.offset),
+            YamlErrorKind::Unindented(ContinuedLine::Quoted) => self.indent_quoted(error.offset),
+            YamlErrorKind::Unindented(ContinuedLine::Flow | ContinuedLine::Tab) => {
+                let line = self.text[..error.offset].rfind('\n').map_or(0, |i| i + 1);
+                // A line indented once and still refused is not one libyaml reads either.
+                !self.indented.contains(&self.original(line)) && self.indent(&[line])
+            }
+            _ => false,
+        }
+    }
+
+    /// The offset in the text given of `offset` in the text read.
+    pub(super) fn original(&self, mut offset: usize) -> usize {
+        for &(at, count) in self.inserted.iter().rev() {
+            if offset >= at + count {
+                offset -= count;
+            } else if offset > at {
+                offset = at;
+            }
+        }
+        offset
+    }
+
+    /// The offset in the text read of `offset` in the text given.
+    pub(super) fn current(&self, mut offset: usize) -> usize {
+        for &(at, count) in &self.inserted {
+            if offset >= at {
+                offset += count;
+            }
+        }
+        offset
+    }
+
+    /// The tab after the `:` that ends before the value starting at `value_at`, as a space.
+    fn space_after_colon(&mut self, value_at: usize) -> bool {
+        let before = self.text[..value_at].trim_end_matches([' ', '\t']);
+        let Some(tab) = before.strip_suffix(':').and(self.text[before.len()..value_at].find('\t')) else { return false };
+        let at = before.len() + tab;
+        self.text.to_mut().replace_range(at..at + 1, " ");
+        true
+    }
+
+    /// Indents the lines after the first of the quoted value opening at `quote`; false when it
+    /// has no closing quote, or the next quote does not end a value (`title: "a` then
+    /// `layout: "post"`): then it is really never closed.
+    fn indent_quoted(&mut self, quote: usize) -> bool {
+        let Some(close) = closing_quote(&self.text, quote) else { return false };
+        let after = self.text[close + 1..].trim_start_matches([' ', '\t']);
+        if !(after.is_empty() || after.starts_with(['\n', '\r', '#', ',', ']', '}', ':'])) {
+            return false;
+        }
+        let lines: Vec<usize> = self.text[quote..close].match_indices('\n').map(|(i, _)| quote + i + 1).collect();
+        self.indent(&lines)
+    }
+
+    /// Indents the lines starting at `lines` (in order), where they have content, past every
+    /// line above the first: deeper than any key they could belong to.
+    fn indent(&mut self, lines: &[usize]) -> bool {
+        let Some(&first) = lines.first() else { return false };
+        let text = &self.text;
+        let has_content = |&line: &usize| !text[line..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']);
+        let targets: Vec<usize> = lines.iter().copied().filter(|l| has_content(l) && *l < text.len()).collect();
+        let depth = 1 + text[..first].lines().map(|l| l.len() - l.trim_start_matches(' ').len()).max().unwrap_or(0);
+        let spaces = " ".repeat(depth);
+        let given: Vec<usize> = targets.iter().map(|&line| self.original(line)).collect();
+        self.indented.extend(given);
+        // The later lines first, so that each place stays where it was found.
+        for &line in targets.iter().rev() {
+            self.text.to_mut().insert_str(line, &spaces);
+        }
+        // Recorded as if made from the first: each after those before it.
+        self.inserted.extend(targets.iter().enumerate().map(|(k, &line)| (line + k * depth, depth)));
+        !targets.is_empty()
+    }
+}
+
+/// The offset of the quote closing the quoted value that opens at `open`.
+fn closing_quote(text: &str, open: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let quote = bytes[open];
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 2,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+            b if b == quote => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
