@@ -7,14 +7,39 @@
 //!   line is indented. A quoted value folds its lines' leading white space away, brackets ignore
 //!   it, so no value changes.
 //!
-//! Each fix is followed by a new reading of the whole text (the caller's loop, within a budget);
+//! Each fix is followed by a new reading of the whole text ([`settle`]'s loop, within a budget);
 //! [`Lenient::original`] takes offsets in the text read back to the text given.
 
-use super::{ContinuedLine, YamlError, YamlErrorKind};
+use super::{compose, tabs, ContinuedLine, Document, YamlError, YamlErrorKind, YamlWarningKind};
 use std::borrow::Cow;
 
+/// The reading of `text` that libyaml would make, given saphyr's first one (`read`): fixes made
+/// and the text read again while saphyr refuses something libyaml reads (within a budget of
+/// about a megabyte read), then the tabs libyaml refuses looked for.
+// Not inlined: most front matter never gets here, and wasm-split can leave it out of the first
+// download.
+#[inline(never)]
+pub(super) fn settle(text: &str, mut read: Result<Document, YamlError>) -> Result<Document, YamlError> {
+    let mut retries = (1 << 20) / text.len().max(1);
+    let mut lenient = Lenient::new(text);
+    loop {
+        read = read.and_then(|document| match tabs::refused_tab(text, lenient.text(), |offset| lenient.current(offset)) {
+            Some(offset) => Err(YamlError { offset: lenient.current(offset), kind: YamlErrorKind::RefusedTab }),
+            None => Ok(document),
+        });
+        match read {
+            Err(error) if retries > 0 && lenient.fix(&error) => {
+                retries -= 1;
+                read = compose(lenient.text());
+            }
+            Err(error) => return Err(YamlError { offset: lenient.original(error.offset), ..error }),
+            Ok(document) => return Ok(lenient.original_document(document)),
+        }
+    }
+}
+
 /// The text as given, with the fixes made so far.
-pub(super) struct Lenient<'a> {
+struct Lenient<'a> {
     text: Cow<'a, str>,
     /// Spaces inserted: where (in the text as it was then) and how many, in order.
     inserted: Vec<(usize, usize)>,
@@ -23,16 +48,16 @@ pub(super) struct Lenient<'a> {
 }
 
 impl<'a> Lenient<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
+    fn new(text: &'a str) -> Self {
         Lenient { text: Cow::Borrowed(text), inserted: Vec::new(), indented: Vec::new() }
     }
 
-    pub(super) fn text(&self) -> &str {
+    fn text(&self) -> &str {
         &self.text
     }
 
     /// Makes the fix `error` asks for, if it is one of these. Returns whether it did.
-    pub(super) fn fix(&mut self, error: &YamlError) -> bool {
+    fn fix(&mut self, error: &YamlError) -> bool {
         match error.kind {
             YamlErrorKind::TabAfterColon => self.space_after_colon(error.offset),
             YamlErrorKind::Unindented(ContinuedLine::Quoted) => self.indent_quoted(error.offset),
@@ -46,7 +71,7 @@ impl<'a> Lenient<'a> {
     }
 
     /// The offset in the text given of `offset` in the text read.
-    pub(super) fn original(&self, mut offset: usize) -> usize {
+    fn original(&self, mut offset: usize) -> usize {
         for &(at, count) in self.inserted.iter().rev() {
             if offset >= at + count {
                 offset -= count;
@@ -57,8 +82,22 @@ impl<'a> Lenient<'a> {
         offset
     }
 
+    /// `document` with the offsets of the text given.
+    fn original_document(&self, mut document: Document) -> Document {
+        for offset in &mut document.key_offsets {
+            *offset = self.original(*offset);
+        }
+        for warning in &mut document.warnings {
+            warning.offset = self.original(warning.offset);
+            if let YamlWarningKind::DuplicateKey { first, .. } = &mut warning.kind {
+                *first = self.original(*first);
+            }
+        }
+        document
+    }
+
     /// The offset in the text read of `offset` in the text given.
-    pub(super) fn current(&self, mut offset: usize) -> usize {
+    fn current(&self, mut offset: usize) -> usize {
         for &(at, count) in &self.inserted {
             if offset >= at {
                 offset += count;

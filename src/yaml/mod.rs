@@ -141,33 +141,16 @@ pub fn load(text: &str) -> Result<Value, YamlError> {
 
 /// Reads the first YAML document of `text`, with its warnings.
 pub fn load_document(text: &str) -> Result<Document, YamlError> {
-    // Each fix costs a reading of the whole text: a budget of about a megabyte read.
-    let mut retries = (1 << 20) / text.len().max(1);
-    let mut lenient = lenient::Lenient::new(text);
-    loop {
-        let read = Composer::new(lenient.text()).run().and_then(|document| {
-            match tabs::refused_tab(text, lenient.text(), |offset| lenient.current(offset)) {
-                Some(offset) => Err(YamlError { offset: lenient.current(offset), kind: YamlErrorKind::RefusedTab }),
-                None => Ok(document),
-            }
-        });
-        match read {
-            Err(error) if retries > 0 && lenient.fix(&error) => retries -= 1,
-            Err(error) => return Err(YamlError { offset: lenient.original(error.offset), ..error }),
-            Ok(mut document) => {
-                for offset in &mut document.key_offsets {
-                    *offset = lenient.original(*offset);
-                }
-                for warning in &mut document.warnings {
-                    warning.offset = lenient.original(warning.offset);
-                    if let YamlWarningKind::DuplicateKey { first, .. } = &mut warning.kind {
-                        *first = lenient.original(*first);
-                    }
-                }
-                return Ok(document);
-            }
-        }
+    match Composer::new(text).run() {
+        // Most front matter: read at once, no tab to look at.
+        Ok(document) if !text.contains('\t') => Ok(document),
+        read => lenient::settle(text, read),
     }
+}
+
+/// Reads `text`: what [`load_document`] does each time `lenient` changes the text.
+fn compose(text: &str) -> Result<Document, YamlError> {
+    Composer::new(text).run()
 }
 
 /// A collection being built, with its anchor and what it weighs so far.
@@ -364,6 +347,9 @@ impl<'a> Composer<'a> {
         YamlError { offset: self.offsets.byte_offset(at), kind }
     }
 
+    // Not inlined: only a text in error gets here, and wasm-split can leave it out of the first
+    // download.
+    #[inline(never)]
     fn syntax_error(&mut self, error: &ScanError) -> YamlError {
         let kind = match error.info() {
             // saphyr says these at the opening quote when the text runs on to the end: a closing
