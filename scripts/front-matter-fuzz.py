@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random front matter read by Folio and by Ruby's YAML, compared.
 
-usage: scripts/front-matter-fuzz.py [--count N] [--seed S] [--show N]
+usage: scripts/front-matter-fuzz.py [--count N] [--seed S] [--show N] [--corpus]
 
 Each document is a YAML mapping such as Jekyll articles start with, from a seeded generator:
 Jekyll's keys and odd ones (numbers, booleans, dates and `<<` as keys), plain scalars of every
@@ -17,6 +17,9 @@ text, that Folio reports an error too. Dates and times are compared as Folio's J
 so a date and a text spelled alike are not told apart here (the corpus fixtures of
 `tests/front_matter_ruby.rs` keep the types). Prints each difference with its document; exits 1
 on any.
+`--corpus` starts from the front matter of the shared corpus's articles instead, edited as an
+author might: a long line wrapped at a space (indented or not), a tab put after a colon or before
+a line, a character deleted, a line repeated or deleted, quotes added around a value.
 Needs Ruby; not part of `make test`.
 
 Left out, as known differences: `!!float` before a value Ruby's `Float()` refuses or reads
@@ -28,7 +31,7 @@ reports an error), and a merge key whose value is an alias to a list (Ruby keeps
 entry, Folio merges nothing). Tabs are generated where libyaml takes them and where it does not (after
 `:` and `-`, starting lines, in flow collections).
 """
-import argparse, json, os, random, subprocess, sys
+import argparse, json, os, random, re, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 R = random.Random()
@@ -53,6 +56,7 @@ docs = JSON.parse($stdin.read)
 out = docs.map do |d|
   begin
     r = YAML.safe_load("---\n" + d, permitted_classes: [Date, Time], aliases: true)
+    r = {} if r.nil? # Jekyll: `SafeYAML.load(...) || {}`
     r.is_a?(Hash) ? plain(r) : { "$notmap" => true }
   rescue StandardError, SystemStackError => e
     { "$error" => e.class.name }
@@ -132,6 +136,49 @@ def mapping(ind, depth):
     return "\n".join(out)
 
 
+def corpus_front_matters():
+    """The front matter of each article of the shared corpus (between its `---` lines)."""
+    shared = os.environ.get("FOLIO_SHARED") or next(p for p in (os.path.join(ROOT, "..", "shared"), "/work/shared") if os.path.isdir(p))
+    found = []
+    for folder in ("corpus/jekyll", "corpus/seed"):
+        for dirpath, _, files in sorted(os.walk(os.path.join(shared, folder))):
+            for name in sorted(files):
+                if name.endswith((".md", ".markdown")):
+                    text = open(os.path.join(dirpath, name), encoding="utf-8").read()
+                    match = re.match(r"---\s*\n(.*?\n?)^(?:---|\.\.\.)\s*$", text, re.S | re.M)
+                    if match:
+                        found.append(match.group(1))
+    return found
+
+
+def edited(front_matters):
+    """A corpus front matter as an author might leave it."""
+    lines = R.choice(front_matters).split("\n")
+    for _ in range(R.randint(1, 4)):
+        i = R.randrange(len(lines))
+        line, k = lines[i], R.randint(0, 7)
+        if k == 0 and " " in line.strip():
+            cut = R.choice([j for j, c in enumerate(line) if c == " " and j > 0])
+            lines[i:i + 1] = [line[:cut], R.choice(["", " ", "  ", "\t"]) + line[cut + 1:]]
+        elif k == 1 and ": " in line:
+            lines[i] = line.replace(": ", R.choice([":\t", ": \t", ":\t\t"]), 1)
+        elif k == 2:
+            lines[i] = R.choice(["\t", " \t", "  "]) + line
+        elif k == 3 and line:
+            j = R.randrange(len(line))
+            lines[i] = line[:j] + line[j + 1:]
+        elif k == 4:
+            lines.insert(i, line)
+        elif k == 5 and len(lines) > 1:
+            del lines[i]
+        elif k == 6 and ": " in line:
+            key, value = line.split(": ", 1)
+            lines[i] = key + ": " + R.choice(['"', "'"]) + value.replace('"', "").replace("'", "") + R.choice(['"', "'", ""])
+        elif k == 7 and line.lstrip().startswith("- "):
+            lines[i] = line.replace("- ", R.choice(["-\t", "- \t", "-  "]), 1)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
 def folio(text):
     out = subprocess.run([os.path.join(ROOT, "target", "release", "folio"), "render", "--json", "-"],
                          input=("---\n" + text + "---\nbody\n").encode(), capture_output=True, check=True).stdout
@@ -144,12 +191,14 @@ def main():
     ap.add_argument("--count", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=0, help="the first document's seed")
     ap.add_argument("--show", type=int, default=10, help="differences printed in full")
+    ap.add_argument("--corpus", action="store_true", help="edit the corpus's front matter instead")
     a = ap.parse_args()
     subprocess.run(["cargo", "build", "--quiet", "--release", "--bin", "folio"], cwd=ROOT, check=True)
     docs = []
+    front_matters = corpus_front_matters() if a.corpus else None
     for seed in range(a.seed, a.seed + a.count):
         R.seed(seed)
-        docs.append(mapping(0, 0) + "\n")
+        docs.append(edited(front_matters) if front_matters else mapping(0, 0) + "\n")
     ruby = json.loads(subprocess.run(["ruby", "-e", RUBY], input=json.dumps(docs).encode(), capture_output=True, check=True).stdout)
     differing = refused = 0
     for seed, text, want in zip(range(a.seed, a.seed + a.count), docs, ruby):

@@ -36,6 +36,8 @@ pub enum Problem {
     DuplicateKey { key: String, first: usize },
     /// A list or mapping used as a key (the entry is left out).
     CollectionKey,
+    /// Lines after the YAML's end (less indented than its start), left out.
+    LeftOut,
     /// A value of more than [`LARGE_VALUE`] bytes of text.
     LargeValue { key: String, bytes: usize },
     /// A `date` that is not a date.
@@ -73,6 +75,10 @@ impl Problem {
             Problem::CollectionKey => {
                 Diagnostic::warning(at, "a list or mapping used as a key is not supported; the entry is left out")
             }
+            Problem::LeftOut => Diagnostic::warning(
+                at,
+                "the front matter's YAML ended above (its first lines are indented more than this one), so Jekyll leaves out this line and those after it",
+            ),
             Problem::LargeValue { key, bytes } => Diagnostic::warning(
                 at,
                 {
@@ -130,6 +136,7 @@ pub fn read(source: &str, split: &Split) -> Read {
         let problem = match warning.kind {
             YamlWarningKind::DuplicateKey { key, first } => Problem::DuplicateKey { key, first: range.start + first },
             YamlWarningKind::CollectionKey => Problem::CollectionKey,
+            YamlWarningKind::LeftOut => Problem::LeftOut,
         };
         read.problems.push((problem, range.start + warning.offset));
     }

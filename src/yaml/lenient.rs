@@ -23,9 +23,14 @@ pub(super) fn settle(text: &str, mut read: Result<Document, YamlError>) -> Resul
     let mut retries = (1 << 20) / text.len().max(1);
     let mut lenient = Lenient::new(text);
     loop {
-        read = read.and_then(|document| match tabs::refused_tab(text, lenient.text(), |offset| lenient.current(offset)) {
-            Some(offset) => Err(YamlError { offset: lenient.current(offset), kind: YamlErrorKind::RefusedTab }),
-            None => Ok(document),
+        read = read.and_then(|document| {
+            // Past the document's end, libyaml reads nothing (the rest is left out).
+            let end = document.warnings.iter().find(|w| w.kind == YamlWarningKind::LeftOut).map(|w| w.offset);
+            let read = &lenient.text()[..end.unwrap_or(lenient.text().len())];
+            match tabs::refused_tab(text, read, |offset| lenient.current(offset)) {
+                Some(offset) => Err(YamlError { offset: lenient.current(offset), kind: YamlErrorKind::RefusedTab }),
+                None => Ok(document),
+            }
         });
         match read {
             Err(error) if retries > 0 && lenient.fix(&error) => {

@@ -122,6 +122,9 @@ pub enum YamlWarningKind {
     DuplicateKey { key: String, first: usize },
     /// A list or mapping used as a key: Folio's mappings have text keys, so the entry is left out.
     CollectionKey,
+    /// The text goes on after the document is complete, less indented than it began: Ruby
+    /// reads the document and leaves the rest out.
+    LeftOut,
 }
 
 /// A document read: its value and its warnings.
@@ -203,7 +206,17 @@ impl<'a> Composer<'a> {
     fn run(mut self) -> Result<Document, YamlError> {
         let mut root = None;
         while let Some(next) = self.parser.next_event() {
-            let (event, span) = next.map_err(|e| self.syntax_error(&e))?;
+            let (event, span) = match next {
+                Ok(next) => next,
+                // Psych returns the first document once it is complete, before the parser
+                // reaches what follows it (`  title: a` then `date: b`): the rest is left out.
+                Err(error) if root.is_some() && error.info() == "did not find expected <document start>" => {
+                    let offset = self.offsets.byte_offset(*error.marker());
+                    self.warnings.push(YamlWarning { offset, kind: YamlWarningKind::LeftOut });
+                    break;
+                }
+                Err(error) => return Err(self.syntax_error(&error)),
+            };
             let done = match event {
                 Event::Scalar(text, style, anchor, tag) => {
                     if let Some(c) = text.chars().next().filter(|c| matches!(c, '|' | '>') && style == ScalarStyle::Plain) {
@@ -566,6 +579,10 @@ mod tests {
         assert_eq!(error_of("\ttitle: a\n"), (YamlErrorKind::RefusedTab, 0));
         assert_eq!(error_of("title: a\ntags:\n- \tx\n"), (YamlErrorKind::RefusedTab, 17));
         assert_eq!(error_of("a:\tb\n\t\n"), (YamlErrorKind::RefusedTab, 5), "found after the tab after `:` is read");
+        assert_eq!(map("tags:\n- a b\n \t- c\n")[0].1, Value::Seq(vec![text("a b - c")]), "a value going on past its list's `-`");
+        let left_out = load_document("  title: a\ndate: b\n\tc\n").unwrap();
+        assert_eq!(left_out.value, Value::Map(vec![("title".into(), text("a"))]), "Ruby stops at the document's end");
+        assert_eq!(left_out.warnings[0], YamlWarning { offset: 11, kind: YamlWarningKind::LeftOut }, "and reads no tab after it");
     }
 
     #[test]
