@@ -160,8 +160,17 @@ fn timestamp(s: &str) -> Option<Value> {
     } else {
         let sign = scan.eat_any(b"+-")?;
         let hours = scan.digits(1, 2)? as i32;
-        scan.eat(b':');
-        let minutes = if scan.done() { 0 } else { scan.digits(2, 2)? as i32 };
+        // After a colon, two digits; without one, the pattern's `\d{1,2}` gives a digit back where
+        // it must, so a single digit may follow, and `parse_time` reads it as the minutes
+        // (`+053` is five hours and three minutes).
+        let colon = scan.eat(b':');
+        let minutes = if scan.done() {
+            0
+        } else if colon {
+            scan.digits(2, 2)? as i32
+        } else {
+            scan.digits(1, 2)? as i32
+        };
         // Psych adds the minutes away from zero only when the hours are not zero (`-0:30` is +00:30).
         let hours = if sign == b'-' { -hours } else { hours };
         Some(if hours < 0 { hours * 3600 - minutes * 60 } else { hours * 3600 + minutes * 60 })
@@ -414,6 +423,12 @@ mod tests {
         assert_eq!(time("2016-12-23T17:50:00Z"), "2016-12-23T17:50:00+00:00");
         assert_eq!(time("2016-12-23 17:50:00.5 -5"), "2016-12-23T17:50:00.5-05:00");
         assert_eq!(time("2016-12-23 17:50:00 +0130"), "2016-12-23T17:50:00+01:30");
+        // One digit left after the hours is the minutes, as `parse_time` reads it (a digit lost
+        // from `-0500`).
+        assert_eq!(time("2016-12-23 17:50:00 -050"), "2016-12-23T17:50:00-05:00");
+        assert_eq!(time("2016-12-23 17:50:00 +053"), "2016-12-23T17:50:00+05:03");
+        assert_eq!(shown("2016-12-23 17:50:00 +05:3"), "\"2016-12-23 17:50:00 +05:3\"");
+        assert_eq!(shown("2016-12-23 17:50:00 +05300"), "\"2016-12-23 17:50:00 +05300\"");
         assert_eq!(time("2016-2-30 1:02:03"), "2016-03-01T01:02:03+00:00");
         assert_eq!(shown("2016-12-23 25:00:00"), "\"2016-12-23 25:00:00\"");
         assert_eq!(shown("2016-12-23 17:50"), "\"2016-12-23 17:50\"");
