@@ -32,7 +32,8 @@ reports an error), and a merge key whose value is an alias to a list (Ruby keeps
 entry, Folio merges nothing). Tabs are generated where libyaml takes them and where it does not (after
 `:` and `-`, starting lines, in flow collections).
 """
-import argparse, json, os, random, re, subprocess, sys
+import argparse, json, os, random, subprocess, sys
+from corpus_articles import articles
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 R = random.Random()
@@ -139,17 +140,7 @@ def mapping(ind, depth):
 
 def corpus_front_matters():
     """The front matter of each article of the shared corpus (between its `---` lines)."""
-    shared = os.environ.get("FOLIO_SHARED") or next(p for p in (os.path.join(ROOT, "..", "shared"), "/work/shared") if os.path.isdir(p))
-    found = []
-    for folder in ("corpus/jekyll", "corpus/seed"):
-        for dirpath, _, files in sorted(os.walk(os.path.join(shared, folder))):
-            for name in sorted(files):
-                if name.endswith((".md", ".markdown")):
-                    text = open(os.path.join(dirpath, name), encoding="utf-8").read()
-                    match = re.match(r"---\s*\n(.*?\n?)^(?:---|\.\.\.)\s*$", text, re.S | re.M)
-                    if match:
-                        found.append(match.group(1))
-    return found
+    return [front_matter for front_matter, _ in articles() if front_matter is not None]
 
 
 def edited(front_matters):

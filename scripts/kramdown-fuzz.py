@@ -33,8 +33,7 @@ two jobs. Run it after changing the parser.
 import argparse, os, random, re, subprocess, sys, tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.environ.get("FOLIO_SHARED") or next(p for p in (os.path.join(ROOT, "..", "shared"), "/work/shared") if os.path.isdir(p))
+from corpus_articles import ROOT, SHARED, articles
 sys.path.insert(0, os.path.join(SHARED, "tools", "parity"))
 from htmlnorm import blocks  # noqa: E402
 
@@ -205,15 +204,7 @@ def table():
 
 def corpus_bodies():
     """The bodies of the shared corpus's articles (front matter cut off as Jekyll does)."""
-    bodies = []
-    for folder in ("corpus/jekyll", "corpus/seed"):
-        for dirpath, _, files in sorted(os.walk(os.path.join(SHARED, folder))):
-            for name in sorted(files):
-                if name.endswith((".md", ".markdown")):
-                    text = open(os.path.join(dirpath, name), encoding="utf-8").read()
-                    match = re.match(r"---\s*\n.*?\n?^(?:---|\.\.\.)\s*$\n?", text, re.S | re.M)
-                    bodies.append(text[match.end():] if match else text)
-    return bodies
+    return [body for _, body in articles()]
 
 
 def mutated(bodies):
