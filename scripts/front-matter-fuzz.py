@@ -24,8 +24,7 @@ Needs Ruby; not part of `make test`.
 
 Left out, as known differences: `!!float` before a value Ruby's `Float()` refuses or reads
 otherwise (`!!float 08` is 8.0 in Ruby, a timestamp its seconds since 1970; Folio keeps the text),
-a front matter of white space with a tab in it (Ruby refuses it, Jekyll then reads no data,
-as Folio does, but Folio says nothing), and a scalar's tag on a collection (`!!str {a: b}`: Ruby fails with
+and a scalar's tag on a collection (`!!str {a: b}`: Ruby fails with
 FrozenError, Folio reads the collection). Still generated, and reported, as they are rare: an alias
 inside the node its own anchor names (Ruby builds a structure that contains itself, Folio
 reports an error), and a merge key whose value is an alias to a list (Ruby keeps it as a `<<`

@@ -57,6 +57,7 @@ impl Problem {
                 kind @ (YamlErrorKind::Syntax(_)
                 | YamlErrorKind::Unindented(_)
                 | YamlErrorKind::TabAfterColon
+                | YamlErrorKind::CommentTouching
                 | YamlErrorKind::RefusedTab),
             ) => {
                 Diagnostic::error(at, format!("front matter is not valid YAML: {kind}"))
@@ -125,6 +126,13 @@ pub fn read(source: &str, split: &Split) -> Read {
         read.problems.push((Problem::Unclosed, 0));
     }
     let Some(range) = &split.yaml else { return read };
+    // Jekyll hands the YAML reader the white space after `---` as well, where libyaml refuses a
+    // tab past the first line end (`split` leaves those lines out of the YAML).
+    let opening = &source[..range.start];
+    if let Some(tab) = opening.find('\n').and_then(|line_end| opening[line_end..].find('\t').map(|i| line_end + i)) {
+        read.problems.push((Problem::Yaml(YamlErrorKind::RefusedTab), tab));
+        return read;
+    }
     let document = match yaml::load_document(&source[range.clone()]) {
         Ok(document) => document,
         Err(error) => {
@@ -197,6 +205,15 @@ mod tests {
             "front matter is not valid YAML: the quoted text that starts here is never closed (is its closing quote missing?)"
         );
         assert_eq!(at(&d[0]), (3, 10), "should point at the opening quote");
+    }
+
+    #[test]
+    fn a_tab_in_the_white_space_after_the_opening_dashes_is_refused_as_ruby_refuses_it() {
+        let d = diagnostics("---\n\t\ntitle: a\n---\nBody\n");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("a tab where YAML allows only spaces"), "{}", d[0].message);
+        assert_eq!(at(&d[0]), (2, 1));
+        assert!(diagnostics("---\t\ntitle: a\n---\nBody\n").is_empty(), "on the dashes' own line it is white space");
     }
 
     #[test]

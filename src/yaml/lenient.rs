@@ -5,7 +5,8 @@
 //! - a line going on with a quoted value or with a list or mapping in brackets, indented no
 //!   more than its key, or by a tab (`title: "a long` then `title"` at the line's start): the
 //!   line is indented. A quoted value folds its lines' leading white space away, brackets ignore
-//!   it, so no value changes.
+//!   it, so no value changes;
+//! - a `#` right after a value (`"a"#b`), which libyaml takes for a comment: a space is put before it.
 //!
 //! Each fix is followed by a new reading of the whole text ([`settle`]'s loop, within a budget);
 //! [`Lenient::original`] takes offsets in the text read back to the text given.
@@ -65,6 +66,11 @@ impl<'a> Lenient<'a> {
     fn fix(&mut self, error: &YamlError) -> bool {
         match error.kind {
             YamlErrorKind::TabAfterColon => self.space_after_colon(error.offset),
+            YamlErrorKind::CommentTouching if self.text[error.offset..].starts_with('#') => {
+                self.text.to_mut().insert(error.offset, ' ');
+                self.inserted.push((error.offset, 1));
+                true
+            }
             YamlErrorKind::Unindented(ContinuedLine::Quoted) => self.indent_quoted(error.offset),
             YamlErrorKind::Unindented(ContinuedLine::Flow | ContinuedLine::Tab) => {
                 let line = self.text[..error.offset].rfind('\n').map_or(0, |i| i + 1);

@@ -59,6 +59,9 @@ pub enum YamlErrorKind {
     Unindented(ContinuedLine),
     /// A tab starting a line or after a block sequence's `-`: libyaml, and so Jekyll, refuses it.
     RefusedTab,
+    /// A `#` right after a value (`"a"#b`): libyaml starts a comment there, saphyr wants a space
+    /// before it; Folio puts one there and reads the text again ([`lenient`]).
+    CommentTouching,
 }
 
 impl fmt::Display for YamlError {
@@ -81,6 +84,7 @@ impl fmt::Display for YamlErrorKind {
                 write!(f, "a value cannot start with `{c}` without quotes (YAML keeps it for text blocks); quote it")
             }
             YamlErrorKind::TabAfterColon => f.write_str("a tab after `:` where a space is needed; put a space after the `:`"),
+            YamlErrorKind::CommentTouching => f.write_str("a comment right after a value; put a space before the `#`"),
             YamlErrorKind::Unindented(ContinuedLine::Quoted) => f.write_str(NEVER_CLOSED),
             YamlErrorKind::Unindented(ContinuedLine::Flow) => {
                 f.write_str("this line inside brackets is indented no more than its key; indent it")
@@ -379,6 +383,7 @@ impl<'a> Composer<'a> {
                 YamlErrorKind::Unindented(ContinuedLine::Tab)
             }
             "':' must be followed by a valid YAML whitespace" => YamlErrorKind::TabAfterColon,
+            "comments must be separated from other tokens by whitespace" => YamlErrorKind::CommentTouching,
             other => YamlErrorKind::Syntax(other.to_owned()),
         };
         self.error(*error.marker(), kind)
@@ -603,6 +608,14 @@ mod tests {
         let document = load_document(text).unwrap();
         assert_eq!(document.key_offsets, [0, text.find("b:").unwrap(), text.find("c:").unwrap()]);
         assert_eq!(document.warnings[0].offset, text.rfind("c:").unwrap(), "after three fixes, one indenting two lines");
+    }
+
+    #[test]
+    fn a_comment_right_after_a_value_is_a_comment_as_in_ruby() {
+        let text = |s: &str| Value::String(s.into());
+        assert_eq!(map("k: \"a\"#b\nl: [c]#d\nm: e#f\n"), [("k".into(), text("a")), ("l".into(), Value::Seq(vec![text("c")])), ("m".into(), text("e#f"))]);
+        let document = load_document("k: 'a'#b\nk: 2\n").unwrap();
+        assert_eq!(document.warnings[0].offset, 9, "offsets are the text's own");
     }
 
     #[test]

@@ -14,8 +14,11 @@ struct Candidate {
     at: usize,
     /// Its column.
     column: usize,
-    /// Where the line's content starts (after its white space; its end when it has none).
+    /// Where the line's content starts (after its white space, or the `-`; its end when it has none).
     content: usize,
+    /// The column that must lie past a plain value's collection for the line to go on with the
+    /// value: the tab's, or the `-`'s.
+    past: usize,
     /// Whether it follows a `-` starting the line.
     after_dash: bool,
 }
@@ -32,23 +35,26 @@ pub(super) fn refused_tab(given: &str, read: &str, current: impl Fn(usize) -> us
     candidates.into_iter().take_while(|tab| current(tab.at) < read.len()).find_map(|tab| {
         let at = current(tab.at);
         let inside = |ranges: &[Range<usize>]| ranges.iter().any(|range| range.contains(&at));
-        let accepted = if inside(&allowed.quoted_or_flow) {
-            true
-        } else if tab.after_dash {
-            inside(&allowed.block)
-        } else if inside(&allowed.block) {
-            // A block scalar's lines start with its indentation.
-            tab.column > 0
-        } else {
-            // A plain value going on over this line, or over white space up to it, takes tabs
-            // past its collection's column.
+        // A plain value going on over the line, or over white space up to it, takes it past its
+        // collection's column: the `-` then is text, and tabs in the indentation are white space.
+        let plain_goes_on = || {
             let content = current(tab.content);
             let plain = allowed.plain.iter().rev().find(|plain| plain.range.start < content);
             plain.is_some_and(|plain| {
                 let between = read.get(plain.range.end..content).unwrap_or("");
                 (content <= plain.range.end || between.bytes().all(|b| b.is_ascii_whitespace()))
-                    && plain.within.is_none_or(|within| tab.column > within)
+                    && plain.within.is_none_or(|within| tab.past > within)
             })
+        };
+        let accepted = if inside(&allowed.quoted_or_flow) {
+            true
+        } else if tab.after_dash {
+            inside(&allowed.block) || plain_goes_on()
+        } else if inside(&allowed.block) {
+            // A block scalar's lines start with its indentation.
+            tab.column > 0
+        } else {
+            plain_goes_on()
         };
         (!accepted).then_some(tab.at)
     })
@@ -67,12 +73,12 @@ fn candidates(text: &str) -> Vec<Candidate> {
         let blank = |from: usize| bytes[from..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
         let indent = blank(0);
         if let Some(tab) = bytes[..indent].iter().position(|&b| b == b'\t') {
-            found.push(Candidate { at: start + tab, column: tab, content: start + indent, after_dash: false });
+            found.push(Candidate { at: start + tab, column: tab, content: start + indent, past: tab, after_dash: false });
         } else if bytes.get(indent) == Some(&b'-') {
             let after = blank(indent + 1);
             if let Some(tab) = bytes[indent + 1..indent + 1 + after].iter().position(|&b| b == b'\t') {
                 let column = indent + 1 + tab;
-                found.push(Candidate { at: start + column, column, content: start + column, after_dash: true });
+                found.push(Candidate { at: start + column, column, content: start + indent, past: indent, after_dash: true });
             }
         }
         start += line.len();
@@ -177,6 +183,7 @@ mod tests {
         assert_eq!(refused("k: a\n\t# note\n"), Some(5));
         assert_eq!(refused("tags:\n  -\t\"a\"\n"), Some(9));
         assert_eq!(refused("tags:\n- \ta\n"), Some(8));
+        assert_eq!(refused("k: a\n  -\tb\n"), None, "a `-` going on with a plain value is text");
         assert_eq!(refused("k: |\n  a\n\t  b: 1\n"), Some(9), "past a block scalar's lines");
         assert_eq!(refused(" \ttitle: a\n"), Some(1), "after spaces too");
         assert_eq!(refused("title:\n \ta\n"), Some(8), "where the value starts");
