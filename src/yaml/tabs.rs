@@ -34,12 +34,17 @@ pub(super) fn refused_tab(given: &str, read: &str, current: impl Fn(usize) -> us
     let allowed = allowed_ranges(read);
     candidates.into_iter().take_while(|tab| current(tab.at) < read.len()).find_map(|tab| {
         let at = current(tab.at);
-        let inside = |ranges: &[Range<usize>]| ranges.iter().any(|range| range.contains(&at));
+        // The ranges are sorted and apart: the one that may hold `at` is the last starting at or before it.
+        let inside = |ranges: &[Range<usize>]| {
+            let after = ranges.partition_point(|range| range.start <= at);
+            after > 0 && ranges[after - 1].contains(&at)
+        };
         // A plain value going on over the line, or over white space up to it, takes it past its
         // collection's column: the `-` then is text, and tabs in the indentation are white space.
         let plain_goes_on = || {
             let content = current(tab.content);
-            let plain = allowed.plain.iter().rev().find(|plain| plain.range.start < content);
+            let before = allowed.plain.partition_point(|plain| plain.range.start < content);
+            let plain = before.checked_sub(1).map(|last| &allowed.plain[last]);
             plain.is_some_and(|plain| {
                 let between = read.get(plain.range.end..content).unwrap_or("");
                 (content <= plain.range.end || between.bytes().all(|b| b.is_ascii_whitespace()))
@@ -92,7 +97,7 @@ struct Allowed {
     quoted_or_flow: Vec<Range<usize>>,
     /// Block scalars (`|`, `>`), whose content a `-` may start.
     block: Vec<Range<usize>>,
-    /// Plain scalars, in order.
+    /// Plain scalars, in order (by where they start).
     plain: Vec<Plain>,
 }
 
@@ -146,7 +151,23 @@ fn allowed_ranges(text: &str) -> Allowed {
             _ => {}
         }
     }
+    // Looked up for every candidate tab: sorted, and nested ones merged, for a binary search.
+    merge(&mut allowed.quoted_or_flow);
+    merge(&mut allowed.block);
     allowed
+}
+
+/// Sorts `ranges` and joins those that overlap.
+fn merge(ranges: &mut Vec<Range<usize>>) {
+    ranges.sort_by_key(|range| range.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges.drain(..) {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    *ranges = merged;
 }
 
 /// A collection open at a point of the events.
