@@ -67,8 +67,7 @@ impl<'a> Lenient<'a> {
         match error.kind {
             YamlErrorKind::TabAfterColon => self.space_after_colon(error.offset),
             YamlErrorKind::CommentTouching if self.text[error.offset..].starts_with('#') => {
-                self.text.to_mut().insert(error.offset, ' ');
-                self.inserted.push((error.offset, 1));
+                self.insert_spaces(error.offset, 1);
                 true
             }
             YamlErrorKind::Unindented(ContinuedLine::Quoted) => self.indent_quoted(error.offset),
@@ -147,16 +146,19 @@ impl<'a> Lenient<'a> {
         let has_content = |&line: &usize| !text[line..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']);
         let targets: Vec<usize> = lines.iter().copied().filter(|l| has_content(l) && *l < text.len()).collect();
         let depth = 1 + text[..first].lines().map(|l| l.len() - l.trim_start_matches(' ').len()).max().unwrap_or(0);
-        let spaces = " ".repeat(depth);
         let given: Vec<usize> = targets.iter().map(|&line| self.original(line)).collect();
         self.indented.extend(given);
-        // The later lines first, so that each place stays where it was found.
-        for &line in targets.iter().rev() {
-            self.text.to_mut().insert_str(line, &spaces);
+        // Each line has moved by the spaces put before it.
+        for (k, &line) in targets.iter().enumerate() {
+            self.insert_spaces(line + k * depth, depth);
         }
-        // Recorded as if made from the first: each after those before it.
-        self.inserted.extend(targets.iter().enumerate().map(|(k, &line)| (line + k * depth, depth)));
         !targets.is_empty()
+    }
+
+    /// Puts `count` spaces at `at` (in the text as it is now), remembered for the offsets.
+    fn insert_spaces(&mut self, at: usize, count: usize) {
+        self.text.to_mut().insert_str(at, &" ".repeat(count));
+        self.inserted.push((at, count));
     }
 }
 
