@@ -10,6 +10,10 @@ export const PATHOLOGICAL = [
   { id: "lists", name: "nested lists", n: 10_000, make: (n) => "* ".repeat(n) + "x\n" },
   { id: "brackets", name: "[ ×n", n: 100_000, make: (n) => "[".repeat(n) + "\n" },
   { id: "stars", name: "*a ×n (unclosed emphasis)", n: 100_000, make: (n) => "*a ".repeat(n / 2) + "\n" },
+  // Beyond the list, texts kramdown reads again for each level: quadratic or exponential there.
+  { id: "nested-brackets", name: "[ ×n x ] ×n", n: 10_000, make: (n) => "[".repeat(n) + "x" + "]".repeat(n) + "\n" },
+  { id: "nested-images", name: "![ ×n x ] ×n", n: 10_000, make: (n) => "![".repeat(n) + "x" + "]".repeat(n) + "\n" },
+  { id: "open-emphasis", name: "*a **b ×n", n: 10_000, make: (n) => "*a **b ".repeat(n) + "\n" },
   { id: "ials", name: "{: ×n", n: 100_000, make: (n) => "x " + "{:".repeat(n / 2) + "\n" },
   { id: "table", name: "table rows", n: 10_000, make: (n) => "| a | b |\n|---|---|\n" + "| x | *y* |\n".repeat(n) },
   {

@@ -1,6 +1,7 @@
 //! Pathological inputs render right: deep nesting (kept as text past `MAX_NESTING`), long runs
-//! of brackets, stars and attribute list starts, a long table, many footnotes and one long
-//! line. These check the structure of the output at sizes that keep the suite quick;
+//! of brackets, stars and attribute list starts, brackets, images and emphasis nested or left
+//! open so that kramdown would read the text again and again, a long table, many footnotes and
+//! one long line. These check the structure of the output at sizes that keep the suite quick;
 //! `make bench` checks that their time grows linearly (the doubling tests).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -42,6 +43,38 @@ fn unclosed_brackets_should_be_text() {
 fn unclosed_emphasis_should_be_text() {
     let text = "*a ".repeat(10_000);
     assert_eq!(render(&format!("{text}\n")), format!("<p>{}</p>\n", text.trim_end()));
+}
+
+#[test]
+fn nested_brackets_without_a_definition_should_be_text() {
+    let n = 10_000;
+    let text = format!("{}x{}", "[".repeat(n), "]".repeat(n));
+    assert_eq!(render(&format!("{text}\n")), format!("<p>{text}</p>\n"));
+}
+
+#[test]
+fn nested_images_without_a_definition_should_be_text() {
+    // kramdown tries each image inside each other: twice the work for each level.
+    let n = 1000;
+    let text = format!("{}x{}", "![".repeat(n), "]".repeat(n));
+    assert_eq!(render(&format!("{text}\n")), format!("<p>{text}</p>\n"));
+    let short = "![".repeat(30);
+    assert_eq!(render(&format!("{short}\n")), format!("<p>{short}</p>\n"));
+}
+
+#[test]
+fn emphasis_left_open_in_both_widths_should_be_text() {
+    // Each `**` is tried as strong, then as `*` and emphasis, over the rest of the text.
+    for run in ["*a **b ", "_a __b ", "**a "] {
+        let text = run.repeat(2000);
+        assert_eq!(render(&format!("{text}\n")), format!("<p>{}</p>\n", text.trim_end()), "{run}");
+    }
+}
+
+#[test]
+fn a_link_after_failed_brackets_still_renders() {
+    let html = render("[[[a]]] [[b] c] [x](/u) [y][d] *e **f* g\n\n[d]: /d\n");
+    assert_eq!(html, "<p>[[[a]]] [[b] c] <a href=\"/u\">x</a> <a href=\"/d\">y</a> <em>e **f</em> g</p>\n\n", "as kramdown writes it");
 }
 
 #[test]

@@ -17,6 +17,8 @@ pub struct Scanner {
     /// Where attribute lists in the text end (see [`Braces`]).
     pub braces: Braces,
     landmarks: Landmarks,
+    /// How many bytes constructs that read ahead and failed have given back to be read again.
+    reread: usize,
 }
 
 /// The last places in a text where a span construct left open could still close, or a
@@ -39,7 +41,7 @@ struct Landmarks {
 
 impl Scanner {
     pub fn new(text: String, start_line: usize) -> Self {
-        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), line_end: Cell::new((usize::MAX, 0)), braces: Braces::default(), landmarks: Landmarks::default() }
+        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), line_end: Cell::new((usize::MAX, 0)), braces: Braces::default(), landmarks: Landmarks::default(), reread: 0 }
     }
 
     /// The text, given back.
@@ -97,6 +99,23 @@ impl Scanner {
         self.take(len)
     }
 
+    /// Goes back to `to` after a construct read up to the current position and failed
+    /// (kramdown's `revert_pos`), counting the bytes that will be read again.
+    pub fn give_back(&mut self, to: usize) {
+        self.reread += self.pos.saturating_sub(to);
+        self.pos = to;
+    }
+
+    /// Whether a construct may still read ahead, at the risk of giving the text back.
+    /// kramdown tries every construct however often it failed over the same text: nested
+    /// brackets (`[[[…]]]`) read it again for each level, nested images or emphasis left open
+    /// (`![![![…`, `*a **b *a **b…`) for each way of nesting them, which is exponential. Past
+    /// [`REREAD_LIMIT`] times the text given back, constructs that read ahead are text, so a
+    /// text costs at most that many readings. Articles give back a few bytes here and there.
+    pub fn may_read_ahead(&self) -> bool {
+        self.reread <= REREAD_LIMIT * self.text.len() + REREAD_SLACK
+    }
+
     pub fn terminate(&mut self) {
         self.pos = self.text.len();
     }
@@ -152,6 +171,11 @@ impl Scanner {
     }
 }
 
+/// How many times its length a text may be given back (see [`Scanner::may_read_ahead`]), and
+/// the bytes every text may give back whatever its length.
+const REREAD_LIMIT: usize = 16;
+const REREAD_SLACK: usize = 4096;
+
 /// Texts shorter than this are not searched for landmarks (see [`Scanner::cannot_close`]).
 const SHORT_TEXT: usize = 64;
 
@@ -183,6 +207,18 @@ mod tests {
         assert_eq!(s.line(), "two");
         assert_eq!(s.scan_line(), "two");
         assert!(s.eos());
+    }
+
+    #[test]
+    fn reading_ahead_stops_once_the_text_was_given_back_often_enough() {
+        let mut s = Scanner::new("x".repeat(100), 1);
+        let limit = super::REREAD_LIMIT * 100 + super::REREAD_SLACK;
+        while s.may_read_ahead() {
+            s.terminate();
+            s.give_back(10);
+            assert_eq!(s.pos, 10);
+        }
+        assert!(s.reread > limit && s.reread <= limit + 90);
     }
 
     #[test]

@@ -31,7 +31,7 @@ impl Parser {
         }
         let mut parsed = self.emphasis_body(&delim, kind, location);
         if parsed.is_none() && kind == Kind::Strong && self.innermost() != Some(Kind::Em) {
-            self.src.pos = start + 1;
+            self.src.give_back(start + 1);
             parsed = self.emphasis_body(&delim[..1], Kind::Em, location);
         }
         match parsed {
@@ -40,7 +40,7 @@ impl Parser {
                 el.children.push(emphasis);
             }
             None => {
-                self.src.pos = start + len;
+                self.src.give_back(start + len);
                 self.add_text(&delim, el);
             }
         }
@@ -50,7 +50,7 @@ impl Parser {
     /// Parses up to the closing `delim`; the element and the delimiter's length when found.
     fn emphasis_body(&mut self, delim: &str, kind: Kind, location: usize) -> Option<(Element, usize)> {
         let d = delim.as_bytes();
-        if self.src.cannot_close(d[0], self.src.pos) {
+        if !self.src.may_read_ahead() || self.src.cannot_close(d[0], self.src.pos) {
             return None;
         }
         let mut emphasis = Element::new(kind).at(location);

@@ -34,8 +34,8 @@ impl Parser {
             return true;
         }
         let mut link = Element::new(kind).at(location);
-        if self.src.cannot_close(b']', text_start) || !self.parse_link_text(&mut link) {
-            self.src.pos = text_start;
+        if !self.src.may_read_ahead() || self.src.cannot_close(b']', text_start) || !self.parse_link_text(&mut link) {
+            self.src.give_back(text_start);
             self.add_text(&opening, el);
             return true;
         }
@@ -63,7 +63,7 @@ impl Parser {
                     if warn {
                         self.warn_at(location, format!("No link definition for link ID '{link_id}' found"));
                     }
-                    self.src.pos = text_start;
+                    self.src.give_back(text_start);
                     self.add_text(&opening, el);
                 }
             }
@@ -98,7 +98,7 @@ impl Parser {
                 add_link(el, link, url, Some(title), alt_text);
             }
             None => {
-                self.src.pos = text_start;
+                self.src.give_back(text_start);
                 self.add_text(&opening, el);
             }
         }
