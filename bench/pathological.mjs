@@ -14,6 +14,7 @@ export const PATHOLOGICAL = [
   { id: "nested-brackets", name: "[ ×n x ] ×n", n: 10_000, make: (n) => "[".repeat(n) + "x" + "]".repeat(n) + "\n" },
   { id: "nested-images", name: "![ ×n x ] ×n", n: 10_000, make: (n) => "![".repeat(n) + "x" + "]".repeat(n) + "\n" },
   { id: "open-emphasis", name: "*a **b ×n", n: 10_000, make: (n) => "*a **b ".repeat(n) + "\n" },
+  { id: "open-links", name: "[a](<b [a](b \"c [a][b <http://a ~~a ×n", n: 10_000, make: (n) => "[a](<b [a](b \"c [a][b <http://a ~~a ".repeat(n) + "\n" },
   { id: "ials", name: "{: ×n", n: 100_000, make: (n) => "x " + "{:".repeat(n / 2) + "\n" },
   { id: "table", name: "table rows", n: 10_000, make: (n) => "| a | b |\n|---|---|\n" + "| x | *y* |\n".repeat(n) },
   {

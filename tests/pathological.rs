@@ -72,6 +72,22 @@ fn emphasis_left_open_in_both_widths_should_be_text() {
 }
 
 #[test]
+fn constructs_left_open_along_one_line_should_be_text() {
+    // Each one searched the rest of the line for its closer.
+    let n = 20_000;
+    for (run, html) in [
+        ("[a](<b ", "[a](&lt;b "),
+        ("[a](b \"c ", "[a](b “c "),
+        ("[a][b ", "[a][b "),
+        ("<http://a ", "&lt;http://a "),
+        ("~~a ", "~~a "),
+    ] {
+        let expected = format!("<p>{}</p>\n", html.repeat(n).trim_end());
+        assert_eq!(render(&format!("{}\n", run.repeat(n))), expected, "{run}");
+    }
+}
+
+#[test]
 fn a_link_after_failed_brackets_still_renders() {
     let html = render("[[[a]]] [[b] c] [x](/u) [y][d] *e **f* g\n\n[d]: /d\n");
     assert_eq!(html, "<p>[[[a]]] [[b] c] <a href=\"/u\">x</a> <a href=\"/d\">y</a> <em>e **f</em> g</p>\n\n", "as kramdown writes it");

@@ -2,6 +2,7 @@
 //! the line the text starts on, and the small moves the parsers make.
 
 use super::patterns::{is_space, Braces};
+use super::span::closers::{Closer, Closers};
 use crate::swar;
 use std::cell::{Cell, OnceCell};
 
@@ -17,6 +18,8 @@ pub struct Scanner {
     /// Where attribute lists in the text end (see [`Braces`]).
     pub braces: Braces,
     landmarks: Landmarks,
+    /// Where closers were last found (see [`Scanner::closers_from_here`]).
+    closers: Closers,
     /// How many bytes constructs that read ahead and failed have given back to be read again.
     reread: usize,
 }
@@ -41,7 +44,7 @@ struct Landmarks {
 
 impl Scanner {
     pub fn new(text: String, start_line: usize) -> Self {
-        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), line_end: Cell::new((usize::MAX, 0)), braces: Braces::default(), landmarks: Landmarks::default(), reread: 0 }
+        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), line_end: Cell::new((usize::MAX, 0)), braces: Braces::default(), landmarks: Landmarks::default(), closers: Closers::default(), reread: 0 }
     }
 
     /// The text, given back.
@@ -97,6 +100,13 @@ impl Scanner {
     pub fn getch(&mut self) -> &str {
         let len = self.rest().chars().next().map_or(0, char::len_utf8);
         self.take(len)
+    }
+
+    /// The first closer of a kind at or after an offset of the rest of the text, as an offset
+    /// of the rest: what constructs read from here ask for.
+    pub fn closers_from_here(&self) -> impl Fn(Closer, usize) -> Option<usize> + '_ {
+        let base = self.pos;
+        move |closer, from| self.closers.next(self.text.as_bytes(), closer, base + from).map(|at| at - base)
     }
 
     /// Goes back to `to` after a construct read up to the current position and failed

@@ -5,10 +5,11 @@
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::is_alnum;
+use crate::kramdown::span::closers::Closer;
 
 impl Parser {
     pub(crate) fn parse_autolink(&mut self, el: &mut Element) -> bool {
-        let Some((target, is_url, len)) = autolink(self.src.rest()) else { return false };
+        let Some((target, is_url, len)) = autolink(self.src.rest(), self.src.closers_from_here()) else { return false };
         let location = self.src.current_line_number();
         let (target, text) = if is_url {
             (target.to_owned(), target.strip_prefix("mailto:").unwrap_or(target).to_owned())
@@ -26,13 +27,13 @@ impl Parser {
 
 /// `AUTOLINK_START` (`<((mailto|https?|ftps?):.+?|[ACHARS]+?@[ACHARS]+?)>`, `ACHARS` being
 /// `[[:alnum:]]-_.`): the target, whether it has a scheme, and the length with the brackets.
-fn autolink(s: &str) -> Option<(&str, bool, usize)> {
+fn autolink(s: &str, next: impl Fn(Closer, usize) -> Option<usize>) -> Option<(&str, bool, usize)> {
     let inner = s.strip_prefix('<')?;
     let with_scheme = ["mailto:", "https:", "http:", "ftps:", "ftp:"].iter().find(|p| inner.starts_with(*p)).and_then(|p| {
         // `.+?>`: at least one character, none a newline, up to the first `>` after it.
         let first = inner[p.len()..].chars().next().filter(|&c| c != '\n')?;
         let from = p.len() + first.len_utf8();
-        let end = from + inner[from..].find(['>', '\n'])?;
+        let end = next(Closer::AngleOrNewline, 1 + from)? - 1;
         (inner.as_bytes()[end] == b'>').then_some(end)
     });
     if let Some(end) = with_scheme {
@@ -48,7 +49,11 @@ fn autolink(s: &str) -> Option<(&str, bool, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::autolink;
+    use crate::kramdown::span::closers::searched;
+
+    fn autolink(s: &str) -> Option<(&str, bool, usize)> {
+        super::autolink(s, searched(s))
+    }
 
     #[test]
     fn urls_and_addresses_are_links() {

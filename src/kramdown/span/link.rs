@@ -14,6 +14,7 @@ use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::{normalize_link_id, Parser, MAX_NESTING};
 use crate::kramdown::patterns::{is_space, strip};
 use crate::kramdown::span::escaped_chars::unescape;
+use crate::kramdown::span::closers::Closer;
 use crate::kramdown::span::Stop;
 
 impl Parser {
@@ -43,7 +44,7 @@ impl Parser {
         self.src.take(1);
 
         let after = self.src.rest();
-        let reference = reference_id(after);
+        let reference = reference_id(after, self.src.closers_from_here());
         if reference.is_some() || !after.starts_with('(') {
             let (id, len) = reference.unwrap_or((None, 0));
             let link_id = normalize_link_id(id.unwrap_or(&alt_text));
@@ -70,7 +71,7 @@ impl Parser {
             return true;
         }
 
-        let url = match angle_url(after) {
+        let url = match angle_url(after, self.src.closers_from_here()) {
             Some((url, len)) => {
                 let url = url.to_owned();
                 self.src.take(len);
@@ -91,7 +92,7 @@ impl Parser {
                 url
             }
         };
-        match inline_title(self.src.rest()) {
+        match inline_title(self.src.rest(), self.src.closers_from_here()) {
             Some((title, len)) => {
                 let title = title.to_owned();
                 self.src.take(len);
@@ -139,18 +140,19 @@ fn add_link(tree: &mut Element, mut link: Element, url: String, title: Option<St
     tree.children.push(link);
 }
 
-/// `LINK_INLINE_ID_RE` (`\s*?\[([^\]]+)?\]`): the id (none for `[]`) and the length.
-fn reference_id(s: &str) -> Option<(Option<&str>, usize)> {
+/// `LINK_INLINE_ID_RE` (`\s*?\[([^\]]+)?\]`): the id (none for `[]`) and the length. Here and
+/// below, `next` finds closers in `s`.
+fn reference_id(s: &str, next: impl Fn(Closer, usize) -> Option<usize>) -> Option<(Option<&str>, usize)> {
     let start = s.bytes().take_while(|&b| is_space(b)).count();
     let inner = s[start..].strip_prefix('[')?;
-    let end = inner.find(']')?;
+    let end = next(Closer::Bracket, start + 1)? - (start + 1);
     Some(((end > 0).then(|| &inner[..end]), start + 1 + end + 1))
 }
 
 /// `\(<(.*?)>`: the URL between angle brackets, on one line, and the length.
-fn angle_url(s: &str) -> Option<(&str, usize)> {
+fn angle_url(s: &str, next: impl Fn(Closer, usize) -> Option<usize>) -> Option<(&str, usize)> {
     let inner = s.strip_prefix("(<")?;
-    let end = inner.find(['>', '\n'])?;
+    let end = next(Closer::AngleOrNewline, 2)? - 2;
     (inner.as_bytes()[end] == b'>').then(|| (&inner[..end], 2 + end + 1))
 }
 
@@ -193,26 +195,28 @@ fn paren_url(s: &str) -> (String, bool, usize) {
 }
 
 /// `LINK_INLINE_TITLE_RE` (`\s*?(["'])(.+?)\1\s*?\)`, across lines): the title and the length.
-fn inline_title(s: &str) -> Option<(&str, usize)> {
+fn inline_title(s: &str, next: impl Fn(Closer, usize) -> Option<usize>) -> Option<(&str, usize)> {
     let start = s.bytes().take_while(|&b| is_space(b)).count();
     let quote = *s.as_bytes().get(start).filter(|&&b| b == b'"' || b == b'\'')?;
     let body = start + 1;
     let first = s[body..].chars().next()?;
-    let mut from = body + first.len_utf8();
-    while let Some(offset) = s[from..].find(char::from(quote)) {
-        let close = from + offset;
-        let after = close + 1 + s[close + 1..].bytes().take_while(|&b| is_space(b)).count();
-        if s[after..].starts_with(')') {
-            return Some((&s[body..close], after + 1));
-        }
-        from = close + 1;
-    }
-    None
+    let close = next(Closer::Title(quote), body + first.len_utf8())?;
+    let after = close + 1 + s[close + 1..].bytes().take_while(|&b| is_space(b)).count();
+    Some((&s[body..close], after + 1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kramdown::span::closers::searched;
+
+    fn inline_title(s: &str) -> Option<(&str, usize)> {
+        super::inline_title(s, searched(s))
+    }
+
+    fn reference_id(s: &str) -> Option<(Option<&str>, usize)> {
+        super::reference_id(s, searched(s))
+    }
 
     #[test]
     fn urls_in_parentheses_balance_and_stop_before_titles() {

@@ -14,6 +14,7 @@ use super::parser::{Parser, SpanParser, MAX_NESTING};
 use crate::swar;
 
 mod autolink;
+pub(crate) mod closers;
 mod codespan;
 mod emphasis;
 mod escaped_chars;

@@ -5,10 +5,11 @@
 use crate::kramdown::element::{Category, Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::is_space;
+use crate::kramdown::span::closers::Closer;
 
 impl Parser {
     pub(crate) fn parse_strikethrough(&mut self, el: &mut Element) -> bool {
-        let Some(end) = strikethrough(self.src.rest()) else { return false };
+        let Some(end) = strikethrough(self.src.rest(), self.src.closers_from_here()) else { return false };
         let location = self.src.current_line_number();
         let text = self.src.take(end + 2)[2..end].to_owned();
         let mut del = Element::with_value(Kind::HtmlElement, "del").at(location);
@@ -20,19 +21,23 @@ impl Parser {
 }
 
 /// `STRIKETHROUGH_MATCH` (`~~(?!\s|~).*?[^\s~]~~`, across lines): where the closing `~~`
-/// starts.
-fn strikethrough(s: &str) -> Option<usize> {
+/// starts; `next` finds closers in `s`.
+fn strikethrough(s: &str, next: impl Fn(Closer, usize) -> Option<usize>) -> Option<usize> {
     let b = s.as_bytes();
     let not_space_or_tilde = |c: u8| !is_space(c) && c != b'~';
     if !b.starts_with(b"~~") || !b.get(2).is_some_and(|&c| not_space_or_tilde(c)) {
         return None;
     }
-    (3..b.len()).find(|&k| b[k..].starts_with(b"~~") && not_space_or_tilde(b[k - 1]))
+    next(Closer::Strikethrough, 3)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::strikethrough;
+    use crate::kramdown::span::closers::searched;
+
+    fn strikethrough(s: &str) -> Option<usize> {
+        super::strikethrough(s, searched(s))
+    }
 
     #[test]
     fn the_text_is_the_shortest_that_ends_in_a_visible_character() {
