@@ -21,12 +21,14 @@ pub struct Split {
 
 /// Finds the front matter and the body in `source`.
 pub fn split(source: &str) -> Split {
-    let none = Split { yaml: None, body_start: 0, unclosed: false };
-    let Some(after_dashes) = source.strip_prefix("---") else { return none };
+    // Jekyll reads articles as "bom|utf-8": a byte order mark is not part of the text.
+    let bom = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let none = Split { yaml: None, body_start: bom, unclosed: false };
+    let Some(after_dashes) = source[bom..].strip_prefix("---") else { return none };
     // `---\s*\n`: the greedy white-space run must hold a newline; the block starts after the last one.
     let run = leading_whitespace(after_dashes);
     let Some(last_newline) = after_dashes[..run].rfind('\n') else { return none };
-    let yaml_start = 3 + last_newline + 1;
+    let yaml_start = bom + 3 + last_newline + 1;
 
     let mut line_start = yaml_start;
     while line_start < source.len() {
@@ -41,7 +43,7 @@ pub fn split(source: &str) -> Split {
         }
         line_start = line_end + 1;
     }
-    Split { yaml: None, body_start: 0, unclosed: true }
+    Split { yaml: None, body_start: bom, unclosed: true }
 }
 
 /// The end of `\s*$\n?` from `from`: greedy white space (newlines too), back to the last line end.
@@ -68,6 +70,15 @@ fn is_ruby_space(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_left_out_before_the_front_matter_or_the_body() {
+        let source = "\u{feff}---\ntitle: a\n---\nBody\n";
+        assert_eq!(split(source), Split { yaml: Some(7..16), body_start: 20, unclosed: false });
+        assert_eq!(&source[split(source).body_start..], "Body\n");
+        assert_eq!(split("\u{feff}Body\n").body_start, 3);
+        assert_eq!(split("\u{feff}---\ntitle: a\n"), Split { yaml: None, body_start: 3, unclosed: true });
+    }
 
     fn parts(source: &str) -> (Option<&str>, &str) {
         let s = split(source);
