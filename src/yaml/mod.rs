@@ -383,6 +383,14 @@ impl<'a> Composer<'a> {
                 YamlErrorKind::Unindented(ContinuedLine::Tab)
             }
             "':' must be followed by a valid YAML whitespace" => YamlErrorKind::TabAfterColon,
+            // Said where the value starts; the tab is in the indentation of a line it goes on to.
+            "while scanning a plain scalar, found a tab" => {
+                let start = self.offsets.byte_offset(*error.marker());
+                if let Some(tab) = tabs::indenting_tab_after(self.offsets.text, start) {
+                    return YamlError { offset: tab, kind: YamlErrorKind::RefusedTab };
+                }
+                YamlErrorKind::Syntax(error.info().to_owned())
+            }
             "comments must be separated from other tokens by whitespace" => YamlErrorKind::CommentTouching,
             other => YamlErrorKind::Syntax(other.to_owned()),
         };
@@ -584,6 +592,7 @@ mod tests {
         assert_eq!(error_of("\ttitle: a\n"), (YamlErrorKind::RefusedTab, 0));
         assert_eq!(error_of("title: a\ntags:\n- \tx\n"), (YamlErrorKind::RefusedTab, 17));
         assert_eq!(error_of("a:\tb\n\t\n"), (YamlErrorKind::RefusedTab, 5), "found after the tab after `:` is read");
+        assert_eq!(error_of("title: T\n\tdescription: D\n"), (YamlErrorKind::RefusedTab, 9), "at the tab, not the value before it");
         assert_eq!(map("tags:\n- a b\n \t- c\n")[0].1, Value::Seq(vec![text("a b - c")]), "a value going on past its list's `-`");
         let left_out = load_document("  title: a\ndate: b\n\tc\n").unwrap();
         assert_eq!(left_out.value, Value::Map(vec![("title".into(), text("a"))]), "Ruby stops at the document's end");

@@ -23,6 +23,18 @@ struct Candidate {
     after_dash: bool,
 }
 
+/// The first tab in the indentation of a line after `from`: where saphyr's "while scanning a
+/// plain scalar, found a tab", said where the value starts, is about.
+pub(super) fn indenting_tab_after(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut newlines = (from..bytes.len()).filter(|&i| bytes[i] == b'\n');
+    newlines.find_map(|newline| {
+        let line = newline + 1;
+        let white = bytes[line..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        bytes[line..line + white].iter().position(|&b| b == b'\t').map(|i| line + i)
+    })
+}
+
 /// The byte offset of the first tab libyaml refuses in `given`. Where quoted, block and plain
 /// scalars and brackets are is read from `read`, the text saphyr read up to the document's end
 /// (`given` with lines indented by `lenient`; `current` maps offsets of `given` into it).
