@@ -43,6 +43,13 @@ export class FolioArticle extends HTMLElement {
         <p part="status" class="folio-status" role="status" hidden></p>
         <article part="article" class="folio-article"></article>
       </div>`;
+    // An article's own style (a negative margin, a width) must not paint over the host page, take
+    // its clicks or widen it: what the article draws stays in the widget's box, and what is wider
+    // scrolls inside it. Set here, not in article.css, so that it holds before (and without) the
+    // stylesheet loading.
+    const root = this.#shadow.querySelector(".folio-root");
+    root.style.contain = "paint";
+    root.style.overflow = "auto";
   }
 
   get src() { return this.getAttribute("src") ?? ""; }

@@ -119,3 +119,53 @@ test("time from inserting the tag to the rendered seed, and what a partner page 
   writeFileSync(`${ARTIFACTS}/widget-timing.json`, JSON.stringify({ insertToRenderedMedianMs: warm, coldScriptToRenderedMs: cold, gzipBytes: gzip, transferGzipBytes: transfer }, null, 1));
   assert.ok(warm > 0 && cold > warm);
 });
+
+/**
+ * Puts host content just above and just left of a new widget showing `markdown`, then asks what
+ * the host page's own elements are at their own places, and whether the host page got wider.
+ */
+function coverAttempt(target, markdown) {
+  return target.evaluate(async (markdown) => {
+    const box = document.createElement("section");
+    box.innerHTML = `<button id="above">Above</button>
+      <button id="left" style="float: left; width: 150px; height: 300px">Left</button><folio-article></folio-article>`;
+    document.body.prepend(box);
+    const widget = box.querySelector("folio-article");
+    const done = new Promise((ok) => widget.addEventListener("folio-rendered", ok, { once: true }));
+    widget.source = markdown;
+    await done;
+    window.scrollTo(0, 0);
+    const hit = (id) => {
+      const rect = document.getElementById(id).getBoundingClientRect();
+      return document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2)?.id ?? null;
+    };
+    const root = widget.shadowRoot.querySelector("[part=root]");
+    const result = {
+      above: hit("above"),
+      left: hit("left"),
+      hostOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      wideContentScrolls: root.scrollWidth > root.clientWidth,
+    };
+    box.remove();
+    return result;
+  }, markdown);
+}
+
+const COVER = `<div style="display: flex; margin-top: -300px; margin-left: -1000px; height: 300px"><div style="width: 3000px; background-color: rgb(255, 0, 0)">Fake</div></div>
+
+<div style="width: 3000px">Wide</div>
+`;
+const COVERED_BY_NOTHING = { above: "above", left: "left", hostOverflow: 0, wideContentScrolls: true };
+
+test("an article's style cannot paint over the host page, take its clicks or widen it; wide content scrolls inside the widget", async () => {
+  assert.deepEqual(await coverAttempt(page, COVER), COVERED_BY_NOTHING);
+});
+
+test("an article's style cannot cover the host page even when the widget's stylesheet never loads", async () => {
+  const bare = await browser.newPage();
+  await bare.route("**/www/article.css", (route) => route.abort());
+  await bare.goto(`${host.url}tests/e2e/fixtures/articles/page.html`);
+  await bare.evaluate((url) => import(url), `${host.url}www/folio-embed.js`);
+  assert.deepEqual(await coverAttempt(bare, COVER), COVERED_BY_NOTHING);
+  await bare.close();
+});
