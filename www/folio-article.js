@@ -95,7 +95,7 @@ export class FolioArticle extends HTMLElement {
     const inline = this.source ?? this.querySelector('script[type="text/markdown"]')?.textContent;
     if (inline == null && !this.src) return this.#fail("missing", new Error("no src or source"));
     this.#setState("loading");
-    const [, text] = await Promise.all([start(), inline ?? this.#fetch()]);
+    const [, text] = await Promise.all([this.#start(), inline ?? this.#fetch()]);
     if (generation !== this.#generation) return; // a newer update took over
     const options = {
       profile: this.profile,
@@ -119,6 +119,15 @@ export class FolioArticle extends HTMLElement {
       composed: true,
       detail: { title: article.title ?? null, diagnostics: article.diagnostics },
     }));
+  }
+
+  // Folio's own code is a download too: when it fails, the host is told so as for the article.
+  async #start() {
+    try {
+      await start();
+    } catch (error) {
+      throw Object.assign(new Error(`Folio's code could not be fetched (${error.message})`), { kind: "network" });
+    }
   }
 
   async #fetch() {

@@ -169,3 +169,32 @@ test("an article's style cannot cover the host page even when the widget's style
   assert.deepEqual(await coverAttempt(bare, COVER), COVERED_BY_NOTHING);
   await bare.close();
 });
+
+test("a failed download of Folio's code is a network error, and trying again fetches it again", async () => {
+  const cut = await browser.newPage();
+  let offline = true;
+  await cut.route("**/pkg/folio_bg.wasm", (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
+  await cut.goto(`${host.url}tests/e2e/fixtures/articles/page.html`);
+  await cut.evaluate((url) => import(url), `${host.url}www/folio-embed.js`);
+  const failed = await cut.evaluate(() => new Promise((ok) => {
+    const widget = document.createElement("folio-article");
+    widget.id = "first";
+    widget.addEventListener("folio-error", (event) => ok(event.detail), { once: true });
+    widget.source = "# First\n";
+    document.body.append(widget);
+  }));
+  assert.equal(failed.kind, "network");
+  assert.match(failed.message, /Folio's code could not be fetched/);
+  offline = false;
+  await cut.locator("#first").locator("button[part=retry]").click();
+  await cut.locator("#first[state=rendered]").waitFor();
+  const another = await cut.evaluate(() => new Promise((ok) => {
+    const widget = document.createElement("folio-article");
+    widget.addEventListener("folio-rendered", () => ok(widget.shadowRoot.querySelector("h1").textContent), { once: true });
+    widget.addEventListener("folio-error", (event) => ok(event.detail.message), { once: true });
+    widget.source = "# Another\n";
+    document.body.append(widget);
+  }));
+  assert.equal(another, "Another");
+  await cut.close();
+});
