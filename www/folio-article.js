@@ -86,12 +86,15 @@ export class FolioArticle extends HTMLElement {
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
-      this.#update().catch((error) => this.#fail("render", error));
+      const generation = ++this.#generation;
+      this.#update(generation).catch((error) => {
+        // An update made since (a new src) owns the widget: a late failure of this one is not shown.
+        if (generation === this.#generation) this.#fail("render", error);
+      });
     });
   }
 
-  async #update() {
-    const generation = ++this.#generation;
+  async #update(generation) {
     const inline = this.source ?? this.querySelector('script[type="text/markdown"]')?.textContent;
     if (inline == null && !this.src) return this.#fail("missing", new Error("no src or source"));
     this.#setState("loading");

@@ -198,3 +198,35 @@ test("a failed download of Folio's code is a network error, and trying again fet
   assert.equal(another, "Another");
   await cut.close();
 });
+
+test("a late failure of an earlier src does not replace the article shown since (a new src, or inline source)", async () => {
+  await page.route("**/late-failure.md?*", async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1500));
+    const status = Number(new URL(route.request().url()).searchParams.get("status"));
+    await route.fulfill({ status, headers: { "access-control-allow-origin": "*" }, body: "" });
+  });
+  const outcomes = await page.evaluate(async (articles) => {
+    const replace = async (switchTo) => {
+      const widget = document.createElement("folio-article");
+      const events = [];
+      widget.addEventListener("folio-rendered", (event) => events.push(`rendered: ${event.detail.title}`));
+      widget.addEventListener("folio-error", (event) => events.push(`error: ${event.detail.message}`));
+      widget.src = `${articles}late-failure.md?status=${switchTo.status}`;
+      document.body.append(widget);
+      await new Promise((ok) => setTimeout(ok, 200));
+      switchTo.change(widget);
+      await new Promise((ok) => setTimeout(ok, 2000));
+      const outcome = { state: widget.state, title: widget.shadowRoot.querySelector("h1")?.textContent, events };
+      widget.remove();
+      return outcome;
+    };
+    return Promise.all([
+      replace({ status: 500, change: (widget) => { widget.src = `${articles}from-elsewhere.md`; } }),
+      replace({ status: 404, change: (widget) => { widget.source = "# Inline since\n"; } }),
+    ]);
+  }, articles.url);
+  assert.deepEqual(outcomes, [
+    { state: "rendered", title: "An article from another site", events: ["rendered: An article from another site"] },
+    { state: "rendered", title: "Inline since", events: ["rendered: null"] },
+  ]);
+});
