@@ -172,6 +172,7 @@ export class FolioArticle extends HTMLElement {
     retry.addEventListener("click", () => this.refresh());
     status.append(message, " ", retry);
     this.#shadow.querySelector("article").replaceChildren();
+    this.#lastKey = null; // the article it names is no longer shown
     this.dispatchEvent(new CustomEvent("folio-error", {
       bubbles: true,
       composed: true,

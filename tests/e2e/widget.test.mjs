@@ -230,3 +230,31 @@ test("a late failure of an earlier src does not replace the article shown since 
     { state: "rendered", title: "Inline since", events: ["rendered: null"] },
   ]);
 });
+
+test("going back to an article after an error renders it again", async () => {
+  const steps = await page.evaluate(async (articles) => {
+    const widget = document.createElement("folio-article");
+    const steps = [];
+    const show = (src) => new Promise((ok) => {
+      const settled = (event) => {
+        widget.removeEventListener("folio-rendered", settled);
+        widget.removeEventListener("folio-error", settled);
+        ok(`${event.type} ${widget.state}: ${widget.shadowRoot.querySelector("h1")?.textContent ?? "(nothing shown)"}`);
+      };
+      widget.addEventListener("folio-rendered", settled);
+      widget.addEventListener("folio-error", settled);
+      widget.src = src;
+    });
+    document.body.append(widget);
+    steps.push(await show(`${articles}from-elsewhere.md`));
+    steps.push(await show(`${articles}no-such-article.md`));
+    steps.push(await Promise.race([show(`${articles}from-elsewhere.md`), new Promise((ok) => setTimeout(() => ok(`no event, ${widget.state}`), 3000))]));
+    widget.remove();
+    return steps;
+  }, articles.url);
+  assert.deepEqual(steps, [
+    "folio-rendered rendered: An article from another site",
+    "folio-error error: (nothing shown)",
+    "folio-rendered rendered: An article from another site",
+  ]);
+});
