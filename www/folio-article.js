@@ -50,6 +50,7 @@ export class FolioArticle extends HTMLElement {
     const root = this.#shadow.querySelector(".folio-root");
     root.style.contain = "paint";
     root.style.overflow = "auto";
+    this.#shadow.addEventListener("click", (event) => this.#followFragment(event));
   }
 
   get src() { return this.getAttribute("src") ?? ""; }
@@ -122,6 +123,16 @@ export class FolioArticle extends HTMLElement {
       composed: true,
       detail: { title: article.title ?? null, diagnostics: article.diagnostics },
     }));
+  }
+
+  // The article's links to its own notes and headings (`#folio-fn:1`) name ids in the shadow root,
+  // where the browser does not look: it would only change the host page's location.hash. They
+  // scroll to their target here, and the host's URL stays as it is.
+  #followFragment(event) {
+    const link = event.target.closest('a[href^="#"]');
+    if (!link || event.defaultPrevented) return;
+    event.preventDefault();
+    this.#shadow.getElementById(link.getAttribute("href").slice(1))?.scrollIntoView();
   }
 
   // Folio's own code is a download too: when it fails, the host is told so as for the article.

@@ -258,3 +258,27 @@ test("going back to an article after an error renders it again", async () => {
     "folio-rendered rendered: An article from another site",
   ]);
 });
+
+test("footnote and table-of-contents links scroll to their target in the article and leave the host's URL alone", async () => {
+  const filler = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of a long article.`).join("\n\n");
+  await page.evaluate((source) => new Promise((ok) => {
+    const widget = document.createElement("folio-article");
+    widget.id = "notes";
+    widget.addEventListener("folio-rendered", ok, { once: true });
+    widget.source = source;
+    document.body.append(widget);
+  }), `* TOC\n{:toc}\n\nA claim with a note[^1].\n\n${filler}\n\n## Far down\n\n${filler}\n\n[^1]: The note.\n`);
+  const widget = page.locator("#notes");
+  const inView = (selector) => widget.locator(selector).evaluate((target) => {
+    const { top } = target.getBoundingClientRect();
+    return top >= 0 && top < innerHeight;
+  });
+  const before = page.url();
+  await widget.locator("a.footnote").click();
+  assert.ok(await inView("[id='folio-fn:1']"), "the note should be scrolled into view");
+  await widget.locator("#folio-markdown-toc a", { hasText: "Far down" }).click();
+  assert.ok(await inView("#folio-far-down"), "the heading should be scrolled into view");
+  assert.equal(page.url(), before);
+  assert.equal(await page.evaluate(() => location.hash), "");
+  await widget.evaluate((element) => element.remove());
+});
