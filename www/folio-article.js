@@ -154,8 +154,9 @@ export class FolioArticle extends HTMLElement {
     if (!response.ok) {
       throw Object.assign(new Error(`the server answered ${response.status} ${response.statusText}`.trim()), { kind: "http" });
     }
-    const type = response.headers.get("content-type") ?? "";
-    if (/^(text\/html|image\/|application\/(json|pdf|octet-stream))/.test(type)) {
+    // Media types are case-insensitive (Text/HTML is HTML).
+    const type = (response.headers.get("content-type") ?? "").toLowerCase();
+    if (/^(text\/html|application\/xhtml\+xml|image\/|application\/(json|pdf|octet-stream))/.test(type)) {
       throw Object.assign(new Error(`this is not an article (${type.split(";")[0]})`), { kind: "not-article" });
     }
     return response.text();

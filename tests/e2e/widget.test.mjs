@@ -282,3 +282,23 @@ test("footnote and table-of-contents links scroll to their target in the article
   assert.equal(await page.evaluate(() => location.hash), "");
   await widget.evaluate((element) => element.remove());
 });
+
+test("a page served as HTML in any case, or as XHTML, is not an article", async () => {
+  await page.route("**/typed.md?*", (route) => route.fulfill({
+    status: 200,
+    headers: { "content-type": new URL(route.request().url()).searchParams.get("type"), "access-control-allow-origin": "*" },
+    body: "<!DOCTYPE html><html><body><h1>A page</h1></body></html>",
+  }));
+  const errors = await page.evaluate((articles) => Promise.all(["Text/HTML; charset=UTF-8", "TEXT/HTML", "application/xhtml+xml"].map((type) => new Promise((ok) => {
+    const widget = document.createElement("folio-article");
+    widget.addEventListener("folio-error", (event) => { widget.remove(); ok(event.detail); }, { once: true });
+    widget.addEventListener("folio-rendered", () => { widget.remove(); ok("rendered"); }, { once: true });
+    widget.src = `${articles}typed.md?type=${encodeURIComponent(type)}`;
+    document.body.append(widget);
+  }))), articles.url);
+  assert.deepEqual(errors, [
+    { kind: "not-article", message: "this is not an article (text/html)" },
+    { kind: "not-article", message: "this is not an article (text/html)" },
+    { kind: "not-article", message: "this is not an article (application/xhtml+xml)" },
+  ]);
+});
