@@ -8,7 +8,7 @@
 //             <script type="text/markdown"> holding it
 //   profile   a built-in site profile name ("jekyll", "numerique")
 //   base-url  where root-relative links and images point (the site's URL)
-//   lang      the page's language when the profile has none
+//   lang      the article's language, over the profile's (dates stay in the profile's language)
 //   safe      "false" to trust the author (the host's choice; nothing in an article can set it)
 //
 // States, on the `state` attribute for hosts to style: loading, rendered, error. The shadow root
@@ -115,7 +115,7 @@ export class FolioArticle extends HTMLElement {
     if (fatal) return this.#fail("render", new Error(fatal.message));
     const target = this.#shadow.querySelector("article");
     target.innerHTML = article.pageHtml;
-    target.lang = article.lang || this.lang;
+    target.lang = this.lang || article.lang;
     this.#lastKey = key;
     this.#setState("rendered");
     this.dispatchEvent(new CustomEvent("folio-rendered", {

@@ -302,3 +302,15 @@ test("a page served as HTML in any case, or as XHTML, is not an article", async 
     { kind: "not-article", message: "this is not an article (application/xhtml+xml)" },
   ]);
 });
+
+test("the lang attribute sets the article's language over the profile's", async () => {
+  const langs = await page.evaluate(() => Promise.all([["numerique", "de"], ["numerique", null]].map(([profile, lang]) => new Promise((ok) => {
+    const widget = document.createElement("folio-article");
+    widget.profile = profile;
+    if (lang) widget.lang = lang;
+    widget.addEventListener("folio-rendered", () => { widget.remove(); ok(widget.shadowRoot.querySelector("article").lang); }, { once: true });
+    widget.source = "# Sprache\n";
+    document.body.append(widget);
+  }))));
+  assert.deepEqual(langs, ["de", "fr"]);
+});
