@@ -21,6 +21,14 @@ import { start, render } from "./folio.js";
 const STYLESHEET = new URL("article.css", import.meta.url).href;
 const ATTRIBUTES = ["src", "source", "profile", "base-url", "lang", "safe"];
 
+/** A `tag` element of the shadow root, exposed to the host's styles as `::part(name)`. */
+function part(tag, name, className) {
+  const element = document.createElement(tag);
+  element.part = name;
+  element.className = className;
+  return element;
+}
+
 export class FolioArticle extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
 
@@ -38,16 +46,21 @@ export class FolioArticle extends HTMLElement {
   constructor() {
     super();
     this.#shadow = this.attachShadow({ mode: "open" });
-    this.#shadow.innerHTML = `<link rel="stylesheet" href="${STYLESHEET}">
-      <div part="root" class="folio-root">
-        <p part="status" class="folio-status" role="status" hidden></p>
-        <article part="article" class="folio-article"></article>
-      </div>`;
+    // Built node by node, not from an HTML string: a host page enforcing Trusted Types refuses
+    // strings given to innerHTML, and the constructor must not throw there.
+    const stylesheet = document.createElement("link");
+    stylesheet.rel = "stylesheet";
+    stylesheet.href = STYLESHEET;
+    const root = part("div", "root", "folio-root");
+    const status = part("p", "status", "folio-status");
+    status.setAttribute("role", "status");
+    status.hidden = true;
+    root.append(status, part("article", "article", "folio-article"));
+    this.#shadow.append(stylesheet, root);
     // An article's own style (a negative margin, a width) must not paint over the host page, take
     // its clicks or widen it: what the article draws stays in the widget's box, and what is wider
     // scrolls inside it. Set here, not in article.css, so that it holds before (and without) the
     // stylesheet loading.
-    const root = this.#shadow.querySelector(".folio-root");
     root.style.contain = "paint";
     root.style.overflow = "auto";
     this.#shadow.addEventListener("click", (event) => this.#followFragment(event));

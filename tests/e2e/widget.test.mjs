@@ -314,3 +314,18 @@ test("the lang attribute sets the article's language over the profile's", async 
   }))));
   assert.deepEqual(langs, ["de", "fr"]);
 });
+
+test("on a host page enforcing Trusted Types the widget never throws into the page", async () => {
+  const strict = await browser.newPage();
+  const errors = [];
+  strict.on("pageerror", (error) => errors.push(error.message));
+  await strict.route(`${host.url}trusted-types.html`, (route) => route.fulfill({
+    status: 200,
+    headers: { "content-type": "text/html", "content-security-policy": `${CSP}; require-trusted-types-for 'script'` },
+    body: '<!DOCTYPE html><script type="module" src="/www/folio-embed.js"></script><folio-article source="# Strict host"></folio-article>',
+  }));
+  await strict.goto(`${host.url}trusted-types.html`);
+  await strict.locator("folio-article[state=rendered], folio-article[state=error]").waitFor({ timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await strict.close();
+});
