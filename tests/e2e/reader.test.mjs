@@ -493,6 +493,19 @@ test("an article from another origin is rendered in safe mode", LIMIT, async () 
   assert.ok(!href || !href.startsWith("javascript:"), href);
 });
 
+test("a page served as HTML in any case, or as XHTML, is not an article", LIMIT, async () => {
+  await context.route(`${elsewhere.url}typed.md?*`, (route) => route.fulfill({
+    status: 200,
+    headers: { "content-type": new URL(route.request().url()).searchParams.get("type"), "access-control-allow-origin": "*" },
+    body: "<!DOCTYPE html><html><body><h1>A page</h1></body></html>",
+  }));
+  for (const [type, shown] of [["Text/HTML; charset=UTF-8", "text/html"], ["application/xhtml+xml", "application/xhtml+xml"]]) {
+    await visit(page, `www/reader.html?url=${encodeURIComponent(`${elsewhere.url}typed.md?type=${encodeURIComponent(type)}`)}`);
+    assert.match(await page.locator("#article-error").textContent(), new RegExp(`cannot be shown: this is not an article \\(${shown.replace("+", "\\+")}\\)`));
+  }
+  await context.unroute(`${elsewhere.url}typed.md?*`);
+});
+
 test("no page threw", LIMIT, () => {
   assert.deepEqual(pageErrors, []);
 });
