@@ -45,17 +45,26 @@ export function facade(init, wasm) {
     return exports;
   }
 
+  /** Loads the module once; a failed load is not kept, so that the next call fetches it again. */
+  function load(module) {
+    ready ??= begin(module).catch((error) => {
+      ready = undefined;
+      throw error;
+    });
+    return ready;
+  }
+
   return {
     guarded,
     resets: () => resets,
     /** Loads the module (once), from next to the bindings unless `module` says where it is. */
-    start: (module) => (ready ??= begin(module)),
+    start: load,
     /**
      * As `start`, and resolves once the rare code is in too: a page that may render offline waits
      * for it (the first call into it must not need the network).
      */
     startComplete: async (module) => {
-      await (ready ??= begin(module));
+      await load(module);
       await wasm.__folio_rare_prefetch?.();
     },
     render: (source, options) => guarded(() => wasm.render(source, options)),

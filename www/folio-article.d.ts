@@ -11,6 +11,7 @@ export class FolioArticle extends HTMLElement {
   profile: string;
   /** The article's site, for root-relative links and images. */
   baseUrl: string;
+  /** The article's language, over the profile's (dates stay in the profile's language). */
   lang: string;
   /** Safe mode; on unless the host sets it off. */
   safe: boolean;

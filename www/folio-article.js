@@ -8,7 +8,7 @@
 //             <script type="text/markdown"> holding it
 //   profile   a built-in site profile name ("jekyll", "numerique")
 //   base-url  where root-relative links and images point (the site's URL)
-//   lang      the page's language when the profile has none
+//   lang      the article's language, over the profile's (dates stay in the profile's language)
 //   safe      "false" to trust the author (the host's choice; nothing in an article can set it)
 //
 // States, on the `state` attribute for hosts to style: loading, rendered, error. The shadow root
@@ -20,6 +20,14 @@ import { start, render } from "./folio.js";
 
 const STYLESHEET = new URL("article.css", import.meta.url).href;
 const ATTRIBUTES = ["src", "source", "profile", "base-url", "lang", "safe"];
+
+/** A `tag` element of the shadow root, exposed to the host's styles as `::part(name)`. */
+function part(tag, name, className) {
+  const element = document.createElement(tag);
+  element.part = name;
+  element.className = className;
+  return element;
+}
 
 export class FolioArticle extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
@@ -38,11 +46,24 @@ export class FolioArticle extends HTMLElement {
   constructor() {
     super();
     this.#shadow = this.attachShadow({ mode: "open" });
-    this.#shadow.innerHTML = `<link rel="stylesheet" href="${STYLESHEET}">
-      <div part="root" class="folio-root">
-        <p part="status" class="folio-status" role="status" hidden></p>
-        <article part="article" class="folio-article"></article>
-      </div>`;
+    // Built node by node, not from an HTML string: a host page enforcing Trusted Types refuses
+    // strings given to innerHTML, and the constructor must not throw there.
+    const stylesheet = document.createElement("link");
+    stylesheet.rel = "stylesheet";
+    stylesheet.href = STYLESHEET;
+    const root = part("div", "root", "folio-root");
+    const status = part("p", "status", "folio-status");
+    status.setAttribute("role", "status");
+    status.hidden = true;
+    root.append(status, part("article", "article", "folio-article"));
+    this.#shadow.append(stylesheet, root);
+    // An article's own style (a negative margin, a width) must not paint over the host page, take
+    // its clicks or widen it: what the article draws stays in the widget's box, and what is wider
+    // scrolls inside it. Set here, not in article.css, so that it holds before (and without) the
+    // stylesheet loading.
+    root.style.contain = "paint";
+    root.style.overflow = "auto";
+    this.#shadow.addEventListener("click", (event) => this.#followFragment(event));
   }
 
   get src() { return this.getAttribute("src") ?? ""; }
@@ -79,16 +100,19 @@ export class FolioArticle extends HTMLElement {
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
-      this.#update().catch((error) => this.#fail("render", error));
+      const generation = ++this.#generation;
+      this.#update(generation).catch((error) => {
+        // An update made since (a new src) owns the widget: a late failure of this one is not shown.
+        if (generation === this.#generation) this.#fail("render", error);
+      });
     });
   }
 
-  async #update() {
-    const generation = ++this.#generation;
+  async #update(generation) {
     const inline = this.source ?? this.querySelector('script[type="text/markdown"]')?.textContent;
     if (inline == null && !this.src) return this.#fail("missing", new Error("no src or source"));
     this.#setState("loading");
-    const [, text] = await Promise.all([start(), inline ?? this.#fetch()]);
+    const [, text] = await Promise.all([this.#start(), inline ?? this.#fetch()]);
     if (generation !== this.#generation) return; // a newer update took over
     const options = {
       profile: this.profile,
@@ -104,7 +128,7 @@ export class FolioArticle extends HTMLElement {
     if (fatal) return this.#fail("render", new Error(fatal.message));
     const target = this.#shadow.querySelector("article");
     target.innerHTML = article.pageHtml;
-    target.lang = article.lang || this.lang;
+    target.lang = this.lang || article.lang;
     this.#lastKey = key;
     this.#setState("rendered");
     this.dispatchEvent(new CustomEvent("folio-rendered", {
@@ -112,6 +136,25 @@ export class FolioArticle extends HTMLElement {
       composed: true,
       detail: { title: article.title ?? null, diagnostics: article.diagnostics },
     }));
+  }
+
+  // The article's links to its own notes and headings (`#folio-fn:1`) name ids in the shadow root,
+  // where the browser does not look: it would only change the host page's location.hash. They
+  // scroll to their target here, and the host's URL stays as it is.
+  #followFragment(event) {
+    const link = event.target.closest('a[href^="#"]');
+    if (!link || event.defaultPrevented) return;
+    event.preventDefault();
+    this.#shadow.getElementById(link.getAttribute("href").slice(1))?.scrollIntoView();
+  }
+
+  // Folio's own code is a download too: when it fails, the host is told so as for the article.
+  async #start() {
+    try {
+      await start();
+    } catch (error) {
+      throw Object.assign(new Error(`Folio's code could not be fetched (${error.message})`), { kind: "network" });
+    }
   }
 
   async #fetch() {
@@ -124,8 +167,9 @@ export class FolioArticle extends HTMLElement {
     if (!response.ok) {
       throw Object.assign(new Error(`the server answered ${response.status} ${response.statusText}`.trim()), { kind: "http" });
     }
-    const type = response.headers.get("content-type") ?? "";
-    if (/^(text\/html|image\/|application\/(json|pdf|octet-stream))/.test(type)) {
+    // Media types are case-insensitive (Text/HTML is HTML).
+    const type = (response.headers.get("content-type") ?? "").toLowerCase();
+    if (/^(text\/html|application\/xhtml\+xml|image\/|application\/(json|pdf|octet-stream))/.test(type)) {
       throw Object.assign(new Error(`this is not an article (${type.split(";")[0]})`), { kind: "not-article" });
     }
     return response.text();
@@ -153,6 +197,7 @@ export class FolioArticle extends HTMLElement {
     retry.addEventListener("click", () => this.refresh());
     status.append(message, " ", retry);
     this.#shadow.querySelector("article").replaceChildren();
+    this.#lastKey = null; // the article it names is no longer shown
     this.dispatchEvent(new CustomEvent("folio-error", {
       bubbles: true,
       composed: true,

@@ -6,7 +6,7 @@
 //   reader.html?feed=feeds/demo.json     the same, with that feed
 //   reader.html?url=URL[&feed=FEED | &profile=NAME|JSON&base=SITE]   one article
 import { startComplete } from "./folio.js";
-import { activeVersion, registerServiceWorker } from "./sw-client.js";
+import { activeVersion, keepForOffline, registerServiceWorker } from "./sw-client.js";
 import { fetchSource, isSameOrigin, renderArticle } from "./reader/article.js";
 import * as comfort from "./reader/comfort.js";
 import { loadFeed } from "./reader/feed.js";
@@ -112,9 +112,12 @@ async function openArticle(url) {
   const entry = savedCopy?.entry ?? (await entryFromFeed(params.get("feed"), address)) ?? entryFromParams(address);
   $("article-status").textContent = "Loading the article…";
   $("save").hidden = true;
+  // Read before the service worker controls the page (a first visit), the article passes it by.
+  const seenByWorker = Boolean(navigator.serviceWorker?.controller);
   try {
     const source = savedCopy ? savedCopy.source : await fetchSource(address);
     await show(await renderArticle(source, entry));
+    if (!savedCopy && !seenByWorker) keepForOffline(address);
   } catch (error) {
     if (!savedCopy) return showError(error);
     // The saved page itself, as it was rendered when saved.

@@ -39,6 +39,14 @@ export async function registerServiceWorker({ onUpdate = offerUpdate } = {}) {
   return registration;
 }
 
+/**
+ * Has the service worker keep the article at `url` for offline reading, once it is active: for an
+ * article this page fetched before the worker controlled it, which the worker did not see.
+ */
+export function keepForOffline(url) {
+  navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: "keep-article", url }));
+}
+
 /** Lets the waiting version take over, then reloads into it. */
 function accept(worker) {
   if (worker.state === "activated" || worker.state === "redundant") {

@@ -8,7 +8,8 @@
 //   ("skip-waiting"), and only then are the old version's files deleted.
 // - Articles and feeds (every other GET a page makes with fetch()) are stale-while-revalidate in
 //   "folio-articles": a cached copy answers at once and the network refreshes it; a page is told
-//   when the refreshed copy differs. Requests made with `cache: "no-store"` are left alone.
+//   when the refreshed copy differs. Requests made with `cache: "no-store"` are left alone. An
+//   article a page read before the worker controlled it is fetched and kept when the page asks.
 // - Images: the library's saved images ("folio-library", written by the reader), then those of
 //   articles opened before ("folio-articles"), then the network.
 // URLs are resolved against the registration's scope, so nothing here names the sub-path.
@@ -44,6 +45,7 @@ self.addEventListener("message", (event) => {
   const { type } = event.data ?? {};
   if (type === "skip-waiting") self.skipWaiting();
   if (type === "version") event.ports[0]?.postMessage({ version, files: files.length });
+  if (type === "keep-article") event.waitUntil(keepArticle(event.data.url));
 });
 
 self.addEventListener("fetch", (event) => {
@@ -126,6 +128,20 @@ async function staleWhileRevalidate(event) {
   if (!cached) return refresh;
   event.waitUntil(refresh.catch(() => {})); // offline: the cached copy was the answer
   return cached;
+}
+
+/**
+ * Keeps an article a page read before this worker controlled it (on its first visit, the fetch did
+ * not pass through here), so that it opens offline as the articles read since do. The worker
+ * fetches it itself: what it keeps is only ever what the network answered.
+ */
+async function keepArticle(url) {
+  try {
+    const response = await fetch(url);
+    if (response.ok && response.type !== "opaque") await keep(new Request(url), response);
+  } catch {
+    // Offline already: there is nothing to keep.
+  }
 }
 
 /** Stores a runtime response; a full storage must never break reading, so failures are dropped. */

@@ -460,6 +460,27 @@ test("a full storage: the save fails with a clear message, and nothing already s
   }
 });
 
+test("an article opened on the very first visit, before the service worker took control, opens offline too", LIMIT, async () => {
+  const firstVisit = await newContext();
+  try {
+    const reader = await newPage(firstVisit);
+    const url = `${elsewhere.url}from-elsewhere.md`;
+    await visit(reader, `www/reader.html?url=${encodeURIComponent(url)}`);
+    assert.equal(await reader.locator("#article h1").textContent(), "An article from another site");
+    await controlled(reader);
+    // The worker keeps it in the background (a few seconds at most); a reader goes offline later.
+    await reader.evaluate(async (url) => {
+      const articles = await caches.open("folio-articles");
+      for (let wait = 0; wait < 5000 && !(await articles.match(url)); wait += 50) await new Promise((ok) => setTimeout(ok, 50));
+    }, url);
+    await firstVisit.setOffline(true);
+    await visit(reader, `www/reader.html?url=${encodeURIComponent(url)}`);
+    assert.equal(await reader.locator("#article h1").textContent(), "An article from another site");
+  } finally {
+    await firstVisit.close();
+  }
+});
+
 test("an article from another origin is rendered in safe mode", LIMIT, async () => {
   await visit(page, `www/reader.html?url=${encodeURIComponent(`${elsewhere.url}from-elsewhere.md`)}`);
   assert.equal(await page.locator("#article h1").textContent(), "An article from another site");
@@ -470,6 +491,19 @@ test("an article from another origin is rendered in safe mode", LIMIT, async () 
   assert.equal(await page.locator("#article script").count(), 0);
   const href = await page.locator("#article a").first().getAttribute("href");
   assert.ok(!href || !href.startsWith("javascript:"), href);
+});
+
+test("a page served as HTML in any case, or as XHTML, is not an article", LIMIT, async () => {
+  await context.route(`${elsewhere.url}typed.md?*`, (route) => route.fulfill({
+    status: 200,
+    headers: { "content-type": new URL(route.request().url()).searchParams.get("type"), "access-control-allow-origin": "*" },
+    body: "<!DOCTYPE html><html><body><h1>A page</h1></body></html>",
+  }));
+  for (const [type, shown] of [["Text/HTML; charset=UTF-8", "text/html"], ["application/xhtml+xml", "application/xhtml+xml"]]) {
+    await visit(page, `www/reader.html?url=${encodeURIComponent(`${elsewhere.url}typed.md?type=${encodeURIComponent(type)}`)}`);
+    assert.match(await page.locator("#article-error").textContent(), new RegExp(`cannot be shown: this is not an article \\(${shown.replace("+", "\\+")}\\)`));
+  }
+  await context.unroute(`${elsewhere.url}typed.md?*`);
 });
 
 test("no page threw", LIMIT, () => {

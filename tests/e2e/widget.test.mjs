@@ -119,3 +119,213 @@ test("time from inserting the tag to the rendered seed, and what a partner page 
   writeFileSync(`${ARTIFACTS}/widget-timing.json`, JSON.stringify({ insertToRenderedMedianMs: warm, coldScriptToRenderedMs: cold, gzipBytes: gzip, transferGzipBytes: transfer }, null, 1));
   assert.ok(warm > 0 && cold > warm);
 });
+
+/**
+ * Puts host content just above and just left of a new widget showing `markdown`, then asks what
+ * the host page's own elements are at their own places, and whether the host page got wider.
+ */
+function coverAttempt(target, markdown) {
+  return target.evaluate(async (markdown) => {
+    const box = document.createElement("section");
+    box.innerHTML = `<button id="above">Above</button>
+      <button id="left" style="float: left; width: 150px; height: 300px">Left</button><folio-article></folio-article>`;
+    document.body.prepend(box);
+    const widget = box.querySelector("folio-article");
+    const done = new Promise((ok) => widget.addEventListener("folio-rendered", ok, { once: true }));
+    widget.source = markdown;
+    await done;
+    window.scrollTo(0, 0);
+    const hit = (id) => {
+      const rect = document.getElementById(id).getBoundingClientRect();
+      return document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2)?.id ?? null;
+    };
+    const root = widget.shadowRoot.querySelector("[part=root]");
+    const result = {
+      above: hit("above"),
+      left: hit("left"),
+      hostOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      wideContentScrolls: root.scrollWidth > root.clientWidth,
+    };
+    box.remove();
+    return result;
+  }, markdown);
+}
+
+const COVER = `<div style="display: flex; margin-top: -300px; margin-left: -1000px; height: 300px"><div style="width: 3000px; background-color: rgb(255, 0, 0)">Fake</div></div>
+
+<div style="width: 3000px">Wide</div>
+`;
+const COVERED_BY_NOTHING = { above: "above", left: "left", hostOverflow: 0, wideContentScrolls: true };
+
+test("an article's style cannot paint over the host page, take its clicks or widen it; wide content scrolls inside the widget", async () => {
+  assert.deepEqual(await coverAttempt(page, COVER), COVERED_BY_NOTHING);
+});
+
+test("an article's style cannot cover the host page even when the widget's stylesheet never loads", async () => {
+  const bare = await browser.newPage();
+  await bare.route("**/www/article.css", (route) => route.abort());
+  await bare.goto(`${host.url}tests/e2e/fixtures/articles/page.html`);
+  await bare.evaluate((url) => import(url), `${host.url}www/folio-embed.js`);
+  assert.deepEqual(await coverAttempt(bare, COVER), COVERED_BY_NOTHING);
+  await bare.close();
+});
+
+test("a failed download of Folio's code is a network error, and trying again fetches it again", async () => {
+  const cut = await browser.newPage();
+  let offline = true;
+  await cut.route("**/pkg/folio_bg.wasm", (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
+  await cut.goto(`${host.url}tests/e2e/fixtures/articles/page.html`);
+  await cut.evaluate((url) => import(url), `${host.url}www/folio-embed.js`);
+  const failed = await cut.evaluate(() => new Promise((ok) => {
+    const widget = document.createElement("folio-article");
+    widget.id = "first";
+    widget.addEventListener("folio-error", (event) => ok(event.detail), { once: true });
+    widget.source = "# First\n";
+    document.body.append(widget);
+  }));
+  assert.equal(failed.kind, "network");
+  assert.match(failed.message, /Folio's code could not be fetched/);
+  offline = false;
+  await cut.locator("#first").locator("button[part=retry]").click();
+  await cut.locator("#first[state=rendered]").waitFor();
+  const another = await cut.evaluate(() => new Promise((ok) => {
+    const widget = document.createElement("folio-article");
+    widget.addEventListener("folio-rendered", () => ok(widget.shadowRoot.querySelector("h1").textContent), { once: true });
+    widget.addEventListener("folio-error", (event) => ok(event.detail.message), { once: true });
+    widget.source = "# Another\n";
+    document.body.append(widget);
+  }));
+  assert.equal(another, "Another");
+  await cut.close();
+});
+
+test("a late failure of an earlier src does not replace the article shown since (a new src, or inline source)", async () => {
+  await page.route("**/late-failure.md?*", async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1500));
+    const status = Number(new URL(route.request().url()).searchParams.get("status"));
+    await route.fulfill({ status, headers: { "access-control-allow-origin": "*" }, body: "" });
+  });
+  const outcomes = await page.evaluate(async (articles) => {
+    const replace = async (switchTo) => {
+      const widget = document.createElement("folio-article");
+      const events = [];
+      widget.addEventListener("folio-rendered", (event) => events.push(`rendered: ${event.detail.title}`));
+      widget.addEventListener("folio-error", (event) => events.push(`error: ${event.detail.message}`));
+      widget.src = `${articles}late-failure.md?status=${switchTo.status}`;
+      document.body.append(widget);
+      await new Promise((ok) => setTimeout(ok, 200));
+      switchTo.change(widget);
+      await new Promise((ok) => setTimeout(ok, 2000));
+      const outcome = { state: widget.state, title: widget.shadowRoot.querySelector("h1")?.textContent, events };
+      widget.remove();
+      return outcome;
+    };
+    return Promise.all([
+      replace({ status: 500, change: (widget) => { widget.src = `${articles}from-elsewhere.md`; } }),
+      replace({ status: 404, change: (widget) => { widget.source = "# Inline since\n"; } }),
+    ]);
+  }, articles.url);
+  assert.deepEqual(outcomes, [
+    { state: "rendered", title: "An article from another site", events: ["rendered: An article from another site"] },
+    { state: "rendered", title: "Inline since", events: ["rendered: null"] },
+  ]);
+});
+
+test("going back to an article after an error renders it again", async () => {
+  const steps = await page.evaluate(async (articles) => {
+    const widget = document.createElement("folio-article");
+    const steps = [];
+    const show = (src) => new Promise((ok) => {
+      const settled = (event) => {
+        widget.removeEventListener("folio-rendered", settled);
+        widget.removeEventListener("folio-error", settled);
+        ok(`${event.type} ${widget.state}: ${widget.shadowRoot.querySelector("h1")?.textContent ?? "(nothing shown)"}`);
+      };
+      widget.addEventListener("folio-rendered", settled);
+      widget.addEventListener("folio-error", settled);
+      widget.src = src;
+    });
+    document.body.append(widget);
+    steps.push(await show(`${articles}from-elsewhere.md`));
+    steps.push(await show(`${articles}no-such-article.md`));
+    steps.push(await Promise.race([show(`${articles}from-elsewhere.md`), new Promise((ok) => setTimeout(() => ok(`no event, ${widget.state}`), 3000))]));
+    widget.remove();
+    return steps;
+  }, articles.url);
+  assert.deepEqual(steps, [
+    "folio-rendered rendered: An article from another site",
+    "folio-error error: (nothing shown)",
+    "folio-rendered rendered: An article from another site",
+  ]);
+});
+
+test("footnote and table-of-contents links scroll to their target in the article and leave the host's URL alone", async () => {
+  const filler = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of a long article.`).join("\n\n");
+  await page.evaluate((source) => new Promise((ok) => {
+    const widget = document.createElement("folio-article");
+    widget.id = "notes";
+    widget.addEventListener("folio-rendered", ok, { once: true });
+    widget.source = source;
+    document.body.append(widget);
+  }), `* TOC\n{:toc}\n\nA claim with a note[^1].\n\n${filler}\n\n## Far down\n\n${filler}\n\n[^1]: The note.\n`);
+  const widget = page.locator("#notes");
+  const inView = (selector) => widget.locator(selector).evaluate((target) => {
+    const { top } = target.getBoundingClientRect();
+    return top >= 0 && top < innerHeight;
+  });
+  const before = page.url();
+  await widget.locator("a.footnote").click();
+  assert.ok(await inView("[id='folio-fn:1']"), "the note should be scrolled into view");
+  await widget.locator("#folio-markdown-toc a", { hasText: "Far down" }).click();
+  assert.ok(await inView("#folio-far-down"), "the heading should be scrolled into view");
+  assert.equal(page.url(), before);
+  assert.equal(await page.evaluate(() => location.hash), "");
+  await widget.evaluate((element) => element.remove());
+});
+
+test("a page served as HTML in any case, or as XHTML, is not an article", async () => {
+  await page.route("**/typed.md?*", (route) => route.fulfill({
+    status: 200,
+    headers: { "content-type": new URL(route.request().url()).searchParams.get("type"), "access-control-allow-origin": "*" },
+    body: "<!DOCTYPE html><html><body><h1>A page</h1></body></html>",
+  }));
+  const errors = await page.evaluate((articles) => Promise.all(["Text/HTML; charset=UTF-8", "TEXT/HTML", "application/xhtml+xml"].map((type) => new Promise((ok) => {
+    const widget = document.createElement("folio-article");
+    widget.addEventListener("folio-error", (event) => { widget.remove(); ok(event.detail); }, { once: true });
+    widget.addEventListener("folio-rendered", () => { widget.remove(); ok("rendered"); }, { once: true });
+    widget.src = `${articles}typed.md?type=${encodeURIComponent(type)}`;
+    document.body.append(widget);
+  }))), articles.url);
+  assert.deepEqual(errors, [
+    { kind: "not-article", message: "this is not an article (text/html)" },
+    { kind: "not-article", message: "this is not an article (text/html)" },
+    { kind: "not-article", message: "this is not an article (application/xhtml+xml)" },
+  ]);
+});
+
+test("the lang attribute sets the article's language over the profile's", async () => {
+  const langs = await page.evaluate(() => Promise.all([["numerique", "de"], ["numerique", null]].map(([profile, lang]) => new Promise((ok) => {
+    const widget = document.createElement("folio-article");
+    widget.profile = profile;
+    if (lang) widget.lang = lang;
+    widget.addEventListener("folio-rendered", () => { widget.remove(); ok(widget.shadowRoot.querySelector("article").lang); }, { once: true });
+    widget.source = "# Sprache\n";
+    document.body.append(widget);
+  }))));
+  assert.deepEqual(langs, ["de", "fr"]);
+});
+
+test("on a host page enforcing Trusted Types the widget never throws into the page", async () => {
+  const strict = await browser.newPage();
+  const errors = [];
+  strict.on("pageerror", (error) => errors.push(error.message));
+  await strict.route(`${host.url}trusted-types.html`, (route) => route.fulfill({
+    status: 200,
+    headers: { "content-type": "text/html", "content-security-policy": `${CSP}; require-trusted-types-for 'script'` },
+    body: '<!DOCTYPE html><script type="module" src="/www/folio-embed.js"></script><folio-article source="# Strict host"></folio-article>',
+  }));
+  await strict.goto(`${host.url}trusted-types.html`);
+  await strict.locator("folio-article[state=rendered], folio-article[state=error]").waitFor({ timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await strict.close();
+});

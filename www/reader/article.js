@@ -31,8 +31,9 @@ export async function fetchSource(url, init) {
     throw new ArticleError(`the article could not be fetched (${error.message})`, "network");
   }
   if (!response.ok) throw new ArticleError(`the server answered ${response.status} ${response.statusText}`.trim(), "http");
-  const type = response.headers.get("content-type") ?? "";
-  if (/^(text\/html|image\/|application\/(json|pdf|octet-stream))/.test(type)) {
+  // Media types are case-insensitive (Text/HTML is HTML).
+  const type = (response.headers.get("content-type") ?? "").toLowerCase();
+  if (/^(text\/html|application\/xhtml\+xml|image\/|application\/(json|pdf|octet-stream))/.test(type)) {
     throw new ArticleError(`this is not an article (${type.split(";")[0]})`, "not-article");
   }
   return response.text();
