@@ -118,9 +118,10 @@ function render() {
 function save(text) {
   if (!current || text === saved) return;
   try {
-    drafts.save(current.id, text);
+    const listedAgain = drafts.save(current, text);
     saved = text;
-    if (ui.status.classList.contains("error")) say("");
+    if (listedAgain) say(`“${current.name}” was deleted in another tab; it is kept again, with what you typed here.`);
+    else if (ui.status.classList.contains("error")) say("");
   } catch (error) {
     say(`${sentence(error.message)} Download the article (Save .md) to keep it.`, "error");
   }
@@ -258,9 +259,13 @@ window.addEventListener("beforeunload", (event) => {
   if (current && source.state.doc.toString() !== saved) event.preventDefault();
 });
 
-// The same draft open in another tab: the last tab to type wins, so say it.
+// The same draft open in another tab: the last tab to type wins, so say it. A draft deleted
+// there is listed again by the next change stored here (drafts.save).
 window.addEventListener("storage", (event) => {
-  if (current && event.key === `folio-draft:${current.id}` && event.newValue !== saved) {
+  if (!current || event.key !== `folio-draft:${current.id}` || event.newValue === saved) return;
+  if (event.newValue === null) {
+    say("This draft was deleted in another tab. Typing here keeps it: it is listed again with what you type.", "error");
+  } else {
     say("This draft was changed in another tab. Reload to see that text; typing here replaces it.", "error");
   }
 });

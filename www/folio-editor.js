@@ -68,7 +68,7 @@ export class LivePreview {
 export const drafts = {
   list: () => guarded(() => wasm.drafts()),
   text: (id) => guarded(() => wasm.draftText(id)),
-  save: (id, text) => guarded(() => wasm.saveDraft(id, text)),
+  save: (draft, text) => guarded(() => wasm.saveDraft(draft.id, draft.name, draft.profile, text)),
   create: (name, profile, text) => guarded(() => wasm.createDraft(name, profile, text)),
   select: (id) => guarded(() => wasm.selectDraft(id)),
   rename: (id, name) => guarded(() => wasm.renameDraft(id, name)),

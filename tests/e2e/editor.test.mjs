@@ -246,6 +246,27 @@ test("every change is stored at once: a reload restores the draft", async () => 
   await context.close();
 });
 
+test("a draft deleted in another tab is said to be deleted, and what is typed here lists it again", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await openEditor(context);
+  await openText(page, "---\ntitle: Shared\n---\n\nOriginal text.\n", "shared.md");
+  const other = await openEditor(context);
+  assert.equal(await other.inputValue("#draft-name"), "shared.md", "the other tab should open the same draft");
+  other.once("dialog", (dialog) => dialog.accept());
+  await other.click("#delete-draft");
+  await page.locator("#status", { hasText: "This draft was deleted in another tab." }).waitFor();
+
+  await caretAfter(page, "Original text.");
+  await page.keyboard.type(" Typed after the delete.");
+  await page.locator("#status", { hasText: "“shared.md” was deleted in another tab; it is kept again" }).waitFor();
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match((await editor(page)).text, /Original text\. Typed after the delete\.\n$/, "the draft should open again after a reload");
+  assert.deepEqual(await page.locator("#draft-select option").allTextContents(), ["ogp-societe-civile.md", "shared.md"]);
+  assert.deepEqual([...page.pageErrors, ...other.pageErrors], []);
+  await context.close();
+});
+
 test("a storage that refuses the draft is said, with what to do; the text stays in the editor", async () => {
   const page = await openEditor();
   await page.evaluate(() => {
