@@ -30,6 +30,10 @@ const metrics = [];
 let list = null;     // the drafts, as drafts.list() gives them
 let current = null;  // the open draft's entry
 let saved = null;    // its text as last stored
+let lineBreak = "\n"; // its line breaks, kept in storage and downloads (CodeMirror holds "\n" whatever it read)
+
+/** The editor's text as the open draft stores it: with the draft's line breaks. */
+const stored = () => source.state.doc.sliceString(0, undefined, lineBreak);
 
 // ---- Rendering: at once for the first change of a frame, then at most once a frame. ----
 
@@ -65,7 +69,7 @@ function changed(changes) {
     queued = false;
     if (renderedThisFrame) renderPending = true;
     else render();
-    save(source.state.doc.toString());
+    save(stored());
   });
 }
 
@@ -132,7 +136,7 @@ function save(text) {
  * (storage refused it, and the editor is about to show another text).
  */
 function mayLeave() {
-  const text = source.state.doc.toString();
+  const text = stored();
   save(text);
   return text === saved || confirm("This draft's last changes could not be saved in this browser. Leave it anyway? (Cancel, then Save .md, keeps them.)");
 }
@@ -151,6 +155,7 @@ function openCurrent() {
   showList();
   const text = drafts.text(current.id) ?? "";
   saved = text;
+  lineBreak = text.includes("\r\n") ? "\r\n" : "\n";
   ui.name.value = current.name;
   ui.profile.value = current.profile;
   preview.setOptions(options());
@@ -158,6 +163,7 @@ function openCurrent() {
   changeStart = changeSeen = changeInput = null;
   pending = null; // changes of the text replaced
   render();
+  save(stored()); // line breaks mixed or lone CRs, which the editor made all one kind
   source.scrollDOM.scrollTop = 0;
   ui.pane.scrollTop = 0;
 }
@@ -229,7 +235,7 @@ ui.fileInput.addEventListener("change", async () => {
 });
 
 ui.save.addEventListener("click", () => {
-  download(current.name, source.state.doc.toString());
+  download(current.name, stored());
   say(`Downloaded ${fileName(current.name)}`);
 });
 
@@ -256,7 +262,7 @@ document.addEventListener("keydown", (event) => {
 
 // A change that could not be stored is not left behind without a word.
 window.addEventListener("beforeunload", (event) => {
-  if (current && source.state.doc.toString() !== saved) event.preventDefault();
+  if (current && stored() !== saved) event.preventDefault();
 });
 
 // The same draft open in another tab: the last tab to type wins, so say it. A draft deleted

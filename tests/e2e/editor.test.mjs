@@ -357,6 +357,31 @@ test("a .md file is opened from disk as a new draft and saved back as a download
   await page.context().close();
 });
 
+test("a CRLF file opened asks nothing when the page is left unedited, and Save .md keeps its CRLF", async () => {
+  const page = await openEditor();
+  const file = "---\r\ntitle: Windows\r\n---\r\n\r\nWritten on Windows.\r\n";
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  await chooser.setFiles({ name: "windows.md", mimeType: "text/markdown", buffer: Buffer.from(file) });
+  await page.locator("#preview h1", { hasText: "Windows" }).waitFor();
+  const dialogs = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.type());
+    dialog.accept();
+  });
+  await page.click("#preview-pane"); // Chromium asks before unloading only a page the user acted on
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.deepEqual(dialogs, [], "nothing is unsaved: leaving should not ask");
+  assert.equal((await editor(page)).text, file.replaceAll("\r\n", "\n"), "the editor holds the text with its own line breaks");
+
+  await caretAfter(page, "Written on Windows.");
+  await page.keyboard.type(" Edited.");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+s")]);
+  assert.equal(readFileSync(await download.path(), "utf8"), file.replace("Windows.", "Windows. Edited."));
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
 test("the site profile switch shows the page as each site publishes it, the body kept", async () => {
   const page = await openEditor();
   await page.locator("#preview .article-hero img").waitFor({ state: "attached" });
