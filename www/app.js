@@ -196,14 +196,16 @@ ui.draft.addEventListener("change", () => act(() => {
   openCurrent();
 }));
 
-ui.name.addEventListener("change", () => act(() => {
+/** Renames the open draft to what the name field holds. */
+function rename() {
   list = drafts.rename(current.id, ui.name.value);
   current = list.drafts.find((d) => d.id === current.id);
   ui.name.value = current.name;
   showList();
   preview.setOptions(options()); // the name is the file name: it may give the date
   render();
-}));
+}
+ui.name.addEventListener("change", () => act(rename));
 
 ui.newDraft.addEventListener("click", () => act(() => {
   if (!mayLeave()) return;
@@ -254,10 +256,12 @@ ui.safe.addEventListener("change", () => {
 document.addEventListener("keydown", (event) => {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
   const key = event.key.toLowerCase();
-  if (key === "s") ui.save.click();
-  else if (key === "o") ui.open.click();
-  else return;
+  if (key !== "s" && key !== "o") return;
   event.preventDefault();
+  // A name still being typed (its change comes when the field is left) is the download's name.
+  if (ui.name.value !== current.name) act(rename);
+  if (key === "s") ui.save.click();
+  else ui.open.click();
 });
 
 // A change that could not be stored is not left behind without a word.

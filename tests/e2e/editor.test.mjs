@@ -357,6 +357,21 @@ test("a .md file is opened from disk as a new draft and saved back as a download
   await page.context().close();
 });
 
+test("Ctrl+S while the name is being typed downloads under the name typed", async () => {
+  const page = await openEditor();
+  await openText(page, "---\ntitle: Keys\n---\n\nPara one.\n", "keys.md");
+  await page.click("#draft-name");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("2016-12-23-renamed.md");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+s")]);
+  assert.equal(download.suggestedFilename(), "2016-12-23-renamed.md");
+  assert.equal(await page.locator("#status").textContent(), "Downloaded 2016-12-23-renamed.md");
+  assert.deepEqual(await page.locator("#draft-select option").allTextContents(), ["ogp-societe-civile.md", "2016-12-23-renamed.md"]);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "draft-name", "the field keeps the focus");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
 test("a CRLF file opened asks nothing when the page is left unedited, and Save .md keeps its CRLF", async () => {
   const page = await openEditor();
   const file = "---\r\ntitle: Windows\r\n---\r\n\r\nWritten on Windows.\r\n";
