@@ -179,9 +179,9 @@ async function firstDraft() {
   return text === null ? drafts.create("Untitled.md", "jekyll", blankArticle()) : drafts.create(SEED.name, SEED.profile, text);
 }
 
-function act(what) {
+async function act(what) {
   try {
-    what();
+    await what();
   } catch (error) {
     say(error.message, "error");
   }
@@ -225,16 +225,13 @@ ui.deleteDraft.addEventListener("click", () => act(() => {
 }));
 
 ui.open.addEventListener("click", () => ui.fileInput.click());
-ui.fileInput.addEventListener("change", async () => {
+ui.fileInput.addEventListener("change", () => act(async () => {
   const file = await chosenFile(ui.fileInput);
-  if (!file) return;
-  act(() => {
-    if (!mayLeave()) return;
-    list = drafts.create(file.name, current?.profile ?? "jekyll", file.text);
-    openCurrent();
-    say(`Opened ${file.name} as a new draft`);
-  });
-});
+  if (!file || !mayLeave()) return;
+  list = drafts.create(file.name, current?.profile ?? "jekyll", file.text);
+  openCurrent();
+  say(`Opened ${file.name} as a new draft`);
+}));
 
 ui.save.addEventListener("click", () => {
   download(current.name, stored());

@@ -357,6 +357,27 @@ test("a .md file is opened from disk as a new draft and saved back as a download
   await page.context().close();
 });
 
+test("a file that is not UTF-8 is not opened, and says so; the draft open stays", async () => {
+  const page = await openEditor();
+  const seed = (await editor(page)).text;
+  const open = async (name, buffer) => {
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+    await chooser.setFiles({ name, mimeType: "text/markdown", buffer });
+  };
+  await open("latin1.md", Buffer.from("---\ntitle: Café crème\n---\n\nCafé crème.\n", "latin1"));
+  await page.locator("#status.error").waitFor();
+  assert.equal(await page.locator("#status").textContent(),
+    "latin1.md was not opened: it is not UTF-8 text, which Jekyll requires. Save it as UTF-8, then open it again.");
+  assert.equal(await page.locator("#draft-select option").count(), 1, "no draft should be made of it");
+  assert.equal((await editor(page)).text, seed);
+
+  await open("latin1.md", Buffer.from("---\ntitle: Café crème\n---\n\nCafé crème.\n", "utf8"));
+  await page.locator("#preview h1", { hasText: "Café crème" }).waitFor();
+  assert.equal(await page.locator("#status").textContent(), "Opened latin1.md as a new draft", "the same file, made UTF-8, opens");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
 test("Ctrl+S while the name is being typed downloads under the name typed", async () => {
   const page = await openEditor();
   await openText(page, "---\ntitle: Keys\n---\n\nPara one.\n", "keys.md");
