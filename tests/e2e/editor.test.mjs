@@ -496,6 +496,29 @@ test("keyboard only: every control is reached with Tab and shows its focus; undo
   await page.context().close();
 });
 
+test("on a phone (360 px) the source is above the preview, each as wide as the screen", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await openEditor(context);
+  await page.locator("#preview h1").waitFor();
+  const layout = await page.evaluate(() => {
+    const box = (selector) => {
+      const { left, right, top, bottom, height } = document.querySelector(selector).getBoundingClientRect();
+      return { left, right, top, bottom, height };
+    };
+    return { pageWidth: document.documentElement.scrollWidth, source: box("#editor"), preview: box("#preview-pane"), title: box("#preview h1"), status: box(".statusbar") };
+  });
+  assert.equal(layout.pageWidth, 360, "nothing should stick out sideways");
+  for (const pane of ["source", "preview"]) {
+    assert.ok(Math.round(layout[pane].left) === 0 && Math.round(layout[pane].right) === 360, `the ${pane} should span the screen: ${JSON.stringify(layout[pane])}`);
+    assert.ok(layout[pane].height >= 200, `the ${pane} should have room to work in: ${layout[pane].height}px`);
+  }
+  assert.ok(layout.preview.top >= layout.source.bottom, "the preview should be below the source");
+  assert.ok(layout.title.right <= 360, "the article's title should not be cut off");
+  assert.ok(layout.status.bottom <= 740, "the status bar should be in view");
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
 test("a screen reader finds landmarks, the page's headings, alt text, the language; offline files are precached", async () => {
   const page = await openEditor();
   await page.locator("#preview h1").waitFor();
