@@ -62,8 +62,9 @@ export class LivePreview {
 
 /**
  * The drafts kept in this browser's local storage (src/wasm/drafts.rs). Each call that changes
- * them returns the list ({ current, drafts: [{ id, name, profile, updated }] }); saving throws
- * an Error saying why when the storage refuses.
+ * them returns the list ({ current, drafts: [{ id, name, profile, updated }] }); `save(draft, text)`
+ * returns whether it listed again a draft deleted in another tab, and throws an Error saying why
+ * when the storage refuses.
  */
 export const drafts = {
   list: () => guarded(() => wasm.drafts()),

@@ -1,7 +1,8 @@
 // The live-preview editor (index.html), end to end in Chromium: typing replaces only the edited
 // block, scroll sync both ways, click-to-source, problems that jump to their line, drafts kept
-// across a reload and switched, a .md file opened and saved, the site profile switched, keyboard
-// use and what a screen reader finds. Screenshot: target/e2e/editor.png.
+// across a reload, switched and deleted (in another tab too), a .md file opened and saved (CRLF
+// kept, UTF-8 only), the site profile switched, keyboard use, a phone's width and what a screen
+// reader finds. Screenshot: target/e2e/editor.png.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
