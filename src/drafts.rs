@@ -130,9 +130,22 @@ impl Index {
         self.get_mut(id).map(|d| d.profile = clean_profile(profile)).is_some()
     }
 
-    /// Notes a change to draft `id` at `now`.
-    pub fn touch(&mut self, id: &str, now: u64) -> bool {
-        self.get_mut(id).map(|d| d.updated = now).is_some()
+    /// Notes a change to draft `id` at `now`. A draft no longer listed (another tab deleted it
+    /// while this one still edits it) is listed again as `name` with `profile`, and opened: its
+    /// text is being stored, and a text the index does not list is never shown again. Returns
+    /// true when it was listed again (an id the index cannot hold, empty or with a tab or line
+    /// break, is not).
+    pub fn touch(&mut self, id: &str, name: &str, profile: &str, now: u64) -> bool {
+        if let Some(draft) = self.get_mut(id) {
+            draft.updated = now;
+            return false;
+        }
+        if id.is_empty() || id.contains(char::is_control) {
+            return false;
+        }
+        self.drafts.push(Draft { id: id.to_owned(), name: clean_name(name), profile: clean_profile(profile), updated: now });
+        self.current = Some(id.to_owned());
+        true
     }
 
     /// Takes draft `id` out; if it was open, the most recently changed of the others is opened
@@ -231,7 +244,7 @@ mod tests {
         let a = index.create("a", "jekyll", 1);
         let b = index.create("b", "jekyll", 2);
         let c = index.create("c", "jekyll", 3);
-        index.touch(&a, 10);
+        index.touch(&a, "a", "jekyll", 10);
         assert!(index.remove(&c));
         assert_eq!(index.current.as_deref(), Some(a.as_str()));
         assert!(index.remove(&b), "removing a draft that is not open keeps the one open");
@@ -239,6 +252,23 @@ mod tests {
         assert!(index.remove(&a));
         assert_eq!(index.current, None);
         assert!(!index.remove(&a));
+    }
+
+    #[test]
+    fn saving_a_draft_removed_meanwhile_lists_it_again_and_opens_it() {
+        let mut index = Index::default();
+        let a = index.create("a", "jekyll", 1);
+        let b = index.create("b", "numerique", 2);
+        assert!(!index.touch(&a, "ignored", "ignored", 3), "a listed draft should only have its time noted");
+        assert_eq!(index.get(&a).map(|d| (d.name.as_str(), d.updated)), Some(("a", 3)));
+        index.remove(&b); // in another tab, which opens a
+        assert!(index.touch(&b, "b\tagain", "numerique", 4), "a draft still being edited should be listed again");
+        assert_eq!(index.get(&b), Some(&Draft { id: b.clone(), name: "b again".into(), profile: "numerique".into(), updated: 4 }));
+        assert_eq!(index.current.as_deref(), Some(b.as_str()), "the draft listed again should be the one open");
+        assert_eq!(Index::parse(&index.to_text()), index);
+        assert!(!index.touch("x\ny", "x", "jekyll", 5), "an id the index cannot hold should not be listed");
+        assert!(!index.touch("", "x", "jekyll", 5));
+        assert_eq!(index.drafts.len(), 2);
     }
 
     #[test]

@@ -30,6 +30,10 @@ const metrics = [];
 let list = null;     // the drafts, as drafts.list() gives them
 let current = null;  // the open draft's entry
 let saved = null;    // its text as last stored
+let lineBreak = "\n"; // its line breaks, kept in storage and downloads (CodeMirror holds "\n" whatever it read)
+
+/** The editor's text as the open draft stores it: with the draft's line breaks. */
+const stored = () => source.state.doc.sliceString(0, undefined, lineBreak);
 
 // ---- Rendering: at once for the first change of a frame, then at most once a frame. ----
 
@@ -65,7 +69,7 @@ function changed(changes) {
     queued = false;
     if (renderedThisFrame) renderPending = true;
     else render();
-    save(source.state.doc.toString());
+    save(stored());
   });
 }
 
@@ -118,9 +122,10 @@ function render() {
 function save(text) {
   if (!current || text === saved) return;
   try {
-    drafts.save(current.id, text);
+    const listedAgain = drafts.save(current, text);
     saved = text;
-    if (ui.status.classList.contains("error")) say("");
+    if (listedAgain) say(`“${current.name}” was deleted in another tab; it is kept again, with what you typed here.`);
+    else if (ui.status.classList.contains("error")) say("");
   } catch (error) {
     say(`${sentence(error.message)} Download the article (Save .md) to keep it.`, "error");
   }
@@ -131,7 +136,7 @@ function save(text) {
  * (storage refused it, and the editor is about to show another text).
  */
 function mayLeave() {
-  const text = source.state.doc.toString();
+  const text = stored();
   save(text);
   return text === saved || confirm("This draft's last changes could not be saved in this browser. Leave it anyway? (Cancel, then Save .md, keeps them.)");
 }
@@ -150,6 +155,7 @@ function openCurrent() {
   showList();
   const text = drafts.text(current.id) ?? "";
   saved = text;
+  lineBreak = text.includes("\r\n") ? "\r\n" : "\n";
   ui.name.value = current.name;
   ui.profile.value = current.profile;
   preview.setOptions(options());
@@ -157,6 +163,7 @@ function openCurrent() {
   changeStart = changeSeen = changeInput = null;
   pending = null; // changes of the text replaced
   render();
+  save(stored()); // line breaks mixed or lone CRs, which the editor made all one kind
   source.scrollDOM.scrollTop = 0;
   ui.pane.scrollTop = 0;
 }
@@ -172,9 +179,9 @@ async function firstDraft() {
   return text === null ? drafts.create("Untitled.md", "jekyll", blankArticle()) : drafts.create(SEED.name, SEED.profile, text);
 }
 
-function act(what) {
+async function act(what) {
   try {
-    what();
+    await what();
   } catch (error) {
     say(error.message, "error");
   }
@@ -189,14 +196,16 @@ ui.draft.addEventListener("change", () => act(() => {
   openCurrent();
 }));
 
-ui.name.addEventListener("change", () => act(() => {
+/** Renames the open draft to what the name field holds. */
+function rename() {
   list = drafts.rename(current.id, ui.name.value);
   current = list.drafts.find((d) => d.id === current.id);
   ui.name.value = current.name;
   showList();
   preview.setOptions(options()); // the name is the file name: it may give the date
   render();
-}));
+}
+ui.name.addEventListener("change", () => act(rename));
 
 ui.newDraft.addEventListener("click", () => act(() => {
   if (!mayLeave()) return;
@@ -216,19 +225,16 @@ ui.deleteDraft.addEventListener("click", () => act(() => {
 }));
 
 ui.open.addEventListener("click", () => ui.fileInput.click());
-ui.fileInput.addEventListener("change", async () => {
+ui.fileInput.addEventListener("change", () => act(async () => {
   const file = await chosenFile(ui.fileInput);
-  if (!file) return;
-  act(() => {
-    if (!mayLeave()) return;
-    list = drafts.create(file.name, current?.profile ?? "jekyll", file.text);
-    openCurrent();
-    say(`Opened ${file.name} as a new draft`);
-  });
-});
+  if (!file || !mayLeave()) return;
+  list = drafts.create(file.name, current?.profile ?? "jekyll", file.text);
+  openCurrent();
+  say(`Opened ${file.name} as a new draft`);
+}));
 
 ui.save.addEventListener("click", () => {
-  download(current.name, source.state.doc.toString());
+  download(current.name, stored());
   say(`Downloaded ${fileName(current.name)}`);
 });
 
@@ -247,20 +253,26 @@ ui.safe.addEventListener("change", () => {
 document.addEventListener("keydown", (event) => {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
   const key = event.key.toLowerCase();
-  if (key === "s") ui.save.click();
-  else if (key === "o") ui.open.click();
-  else return;
+  if (key !== "s" && key !== "o") return;
   event.preventDefault();
+  // A name still being typed (its change comes when the field is left) is the download's name.
+  if (ui.name.value !== current.name) act(rename);
+  if (key === "s") ui.save.click();
+  else ui.open.click();
 });
 
 // A change that could not be stored is not left behind without a word.
 window.addEventListener("beforeunload", (event) => {
-  if (current && source.state.doc.toString() !== saved) event.preventDefault();
+  if (current && stored() !== saved) event.preventDefault();
 });
 
-// The same draft open in another tab: the last tab to type wins, so say it.
+// The same draft open in another tab: the last tab to type wins, so say it. A draft deleted
+// there is listed again by the next change stored here (drafts.save).
 window.addEventListener("storage", (event) => {
-  if (current && event.key === `folio-draft:${current.id}` && event.newValue !== saved) {
+  if (!current || event.key !== `folio-draft:${current.id}` || event.newValue === saved) return;
+  if (event.newValue === null) {
+    say("This draft was deleted in another tab. Typing here keeps it: it is listed again with what you type.", "error");
+  } else {
     say("This draft was changed in another tab. Reload to see that text; typing here replaces it.", "error");
   }
 });

@@ -24,7 +24,8 @@ export class LivePreview {
 export const drafts: {
   list(): DraftList;
   text(id: string): string | undefined;
-  save(id: string, text: string): void;
+  /** Stores `draft`'s text; true when the draft, deleted in another tab, was listed again (as `name`, opened). */
+  save(draft: { id: string; name: string; profile: string }, text: string): boolean;
   create(name: string, profile: string, text: string): DraftList;
   select(id: string): DraftList;
   rename(id: string, name: string): DraftList;

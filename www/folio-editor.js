@@ -62,13 +62,14 @@ export class LivePreview {
 
 /**
  * The drafts kept in this browser's local storage (src/wasm/drafts.rs). Each call that changes
- * them returns the list ({ current, drafts: [{ id, name, profile, updated }] }); saving throws
- * an Error saying why when the storage refuses.
+ * them returns the list ({ current, drafts: [{ id, name, profile, updated }] }); `save(draft, text)`
+ * returns whether it listed again a draft deleted in another tab, and throws an Error saying why
+ * when the storage refuses.
  */
 export const drafts = {
   list: () => guarded(() => wasm.drafts()),
   text: (id) => guarded(() => wasm.draftText(id)),
-  save: (id, text) => guarded(() => wasm.saveDraft(id, text)),
+  save: (draft, text) => guarded(() => wasm.saveDraft(draft.id, draft.name, draft.profile, text)),
   create: (name, profile, text) => guarded(() => wasm.createDraft(name, profile, text)),
   select: (id) => guarded(() => wasm.selectDraft(id)),
   rename: (id, name) => guarded(() => wasm.renameDraft(id, name)),

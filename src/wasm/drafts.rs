@@ -68,16 +68,17 @@ pub fn draft_text(id: &str) -> Result<Option<String>, JsError> {
     storage()?.get_item(&text_key(id)).map_err(js_error)
 }
 
-/// Stores `text` as draft `id`'s and notes the time.
+/// Stores `text` as draft `id`'s and notes the time. A draft deleted meanwhile in another tab is
+/// listed again as `name` with `profile`, and opened, so what was typed into it stays reachable;
+/// true then.
 #[wasm_bindgen(js_name = saveDraft)]
-pub fn save_draft(id: &str, text: &str) -> Result<(), JsError> {
+pub fn save_draft(id: &str, name: &str, profile: &str, text: &str) -> Result<bool, JsError> {
     let storage = storage()?;
     storage.set_item(&text_key(id), text).map_err(saving_failed)?;
     let mut index = load(&storage)?;
-    if index.touch(id, now()) {
-        storage.set_item(INDEX_KEY, &index.to_text()).map_err(saving_failed)?;
-    }
-    Ok(())
+    let listed_again = index.touch(id, name, profile, now());
+    storage.set_item(INDEX_KEY, &index.to_text()).map_err(saving_failed)?;
+    Ok(listed_again)
 }
 
 /// A new draft holding `text`, opened; the index is changed only once the text is stored.

@@ -1,7 +1,8 @@
 // The live-preview editor (index.html), end to end in Chromium: typing replaces only the edited
 // block, scroll sync both ways, click-to-source, problems that jump to their line, drafts kept
-// across a reload and switched, a .md file opened and saved, the site profile switched, keyboard
-// use and what a screen reader finds. Screenshot: target/e2e/editor.png.
+// across a reload, switched and deleted (in another tab too), a .md file opened and saved (CRLF
+// kept, UTF-8 only), the site profile switched, keyboard use, a phone's width and what a screen
+// reader finds. Screenshot: target/e2e/editor.png.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -246,6 +247,27 @@ test("every change is stored at once: a reload restores the draft", async () => 
   await context.close();
 });
 
+test("a draft deleted in another tab is said to be deleted, and what is typed here lists it again", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await openEditor(context);
+  await openText(page, "---\ntitle: Shared\n---\n\nOriginal text.\n", "shared.md");
+  const other = await openEditor(context);
+  assert.equal(await other.inputValue("#draft-name"), "shared.md", "the other tab should open the same draft");
+  other.once("dialog", (dialog) => dialog.accept());
+  await other.click("#delete-draft");
+  await page.locator("#status", { hasText: "This draft was deleted in another tab." }).waitFor();
+
+  await caretAfter(page, "Original text.");
+  await page.keyboard.type(" Typed after the delete.");
+  await page.locator("#status", { hasText: "“shared.md” was deleted in another tab; it is kept again" }).waitFor();
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match((await editor(page)).text, /Original text\. Typed after the delete\.\n$/, "the draft should open again after a reload");
+  assert.deepEqual(await page.locator("#draft-select option").allTextContents(), ["ogp-societe-civile.md", "shared.md"]);
+  assert.deepEqual([...page.pageErrors, ...other.pageErrors], []);
+  await context.close();
+});
+
 test("a storage that refuses the draft is said, with what to do; the text stays in the editor", async () => {
   const page = await openEditor();
   await page.evaluate(() => {
@@ -336,6 +358,67 @@ test("a .md file is opened from disk as a new draft and saved back as a download
   await page.context().close();
 });
 
+test("a file that is not UTF-8 is not opened, and says so; the draft open stays", async () => {
+  const page = await openEditor();
+  const seed = (await editor(page)).text;
+  const open = async (name, buffer) => {
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+    await chooser.setFiles({ name, mimeType: "text/markdown", buffer });
+  };
+  await open("latin1.md", Buffer.from("---\ntitle: Café crème\n---\n\nCafé crème.\n", "latin1"));
+  await page.locator("#status.error").waitFor();
+  assert.equal(await page.locator("#status").textContent(),
+    "latin1.md was not opened: it is not UTF-8 text, which Jekyll requires. Save it as UTF-8, then open it again.");
+  assert.equal(await page.locator("#draft-select option").count(), 1, "no draft should be made of it");
+  assert.equal((await editor(page)).text, seed);
+
+  await open("latin1.md", Buffer.from("---\ntitle: Café crème\n---\n\nCafé crème.\n", "utf8"));
+  await page.locator("#preview h1", { hasText: "Café crème" }).waitFor();
+  assert.equal(await page.locator("#status").textContent(), "Opened latin1.md as a new draft", "the same file, made UTF-8, opens");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("Ctrl+S while the name is being typed downloads under the name typed", async () => {
+  const page = await openEditor();
+  await openText(page, "---\ntitle: Keys\n---\n\nPara one.\n", "keys.md");
+  await page.click("#draft-name");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("2016-12-23-renamed.md");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+s")]);
+  assert.equal(download.suggestedFilename(), "2016-12-23-renamed.md");
+  assert.equal(await page.locator("#status").textContent(), "Downloaded 2016-12-23-renamed.md");
+  assert.deepEqual(await page.locator("#draft-select option").allTextContents(), ["ogp-societe-civile.md", "2016-12-23-renamed.md"]);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "draft-name", "the field keeps the focus");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("a CRLF file opened asks nothing when the page is left unedited, and Save .md keeps its CRLF", async () => {
+  const page = await openEditor();
+  const file = "---\r\ntitle: Windows\r\n---\r\n\r\nWritten on Windows.\r\n";
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  await chooser.setFiles({ name: "windows.md", mimeType: "text/markdown", buffer: Buffer.from(file) });
+  await page.locator("#preview h1", { hasText: "Windows" }).waitFor();
+  const dialogs = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.type());
+    dialog.accept();
+  });
+  await page.click("#preview-pane"); // Chromium asks before unloading only a page the user acted on
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.deepEqual(dialogs, [], "nothing is unsaved: leaving should not ask");
+  assert.equal((await editor(page)).text, file.replaceAll("\r\n", "\n"), "the editor holds the text with its own line breaks");
+
+  await caretAfter(page, "Written on Windows.");
+  await page.keyboard.type(" Edited.");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+s")]);
+  assert.equal(readFileSync(await download.path(), "utf8"), file.replace("Windows.", "Windows. Edited."));
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
 test("the site profile switch shows the page as each site publishes it, the body kept", async () => {
   const page = await openEditor();
   await page.locator("#preview .article-hero img").waitFor({ state: "attached" });
@@ -412,6 +495,29 @@ test("keyboard only: every control is reached with Tab and shows its focus; undo
   assert.equal(await page.locator(".cm-lineNumbers .cm-activeLineGutter").textContent(), String(caretLine), "the source should number its lines");
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
+});
+
+test("on a phone (360 px) the source is above the preview, each as wide as the screen", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await openEditor(context);
+  await page.locator("#preview h1").waitFor();
+  const layout = await page.evaluate(() => {
+    const box = (selector) => {
+      const { left, right, top, bottom, height } = document.querySelector(selector).getBoundingClientRect();
+      return { left, right, top, bottom, height };
+    };
+    return { pageWidth: document.documentElement.scrollWidth, source: box("#editor"), preview: box("#preview-pane"), title: box("#preview h1"), status: box(".statusbar") };
+  });
+  assert.equal(layout.pageWidth, 360, "nothing should stick out sideways");
+  for (const pane of ["source", "preview"]) {
+    assert.ok(Math.round(layout[pane].left) === 0 && Math.round(layout[pane].right) === 360, `the ${pane} should span the screen: ${JSON.stringify(layout[pane])}`);
+    assert.ok(layout[pane].height >= 200, `the ${pane} should have room to work in: ${layout[pane].height}px`);
+  }
+  assert.ok(layout.preview.top >= layout.source.bottom, "the preview should be below the source");
+  assert.ok(layout.title.right <= 360, "the article's title should not be cut off");
+  assert.ok(layout.status.bottom <= 740, "the status bar should be in view");
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
 });
 
 test("a screen reader finds landmarks, the page's headings, alt text, the language; offline files are precached", async () => {

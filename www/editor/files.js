@@ -1,13 +1,20 @@
 // Opening a Markdown file from disk and saving a draft back as one: the browser's file picker
 // (an <input type=file>, which every browser has) and a download.
 
-/** The file chosen in `input`, as its name and text; null when none was. */
+/**
+ * The file chosen in `input`, as its name and text; null when none was. Throws, saying so, when
+ * the file is not UTF-8: Jekyll refuses it, and decoding it anyway would garble it.
+ */
 export async function chosenFile(input) {
   const file = input.files?.[0];
   if (!file) return null;
-  const text = await file.text();
   input.value = ""; // choosing the same file again is a change again
-  return { name: file.name, text };
+  const bytes = await file.arrayBuffer();
+  try {
+    return { name: file.name, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    throw new Error(`${file.name} was not opened: it is not UTF-8 text, which Jekyll requires. Save it as UTF-8, then open it again.`);
+  }
 }
 
 /** A draft's name as a file name: no folders, and a Markdown extension. */
