@@ -115,9 +115,16 @@ impl Parser {
             let s = &text.as_bytes()[i..];
             s[0] == b']' || s[0] == b'[' || s.starts_with(b"![")
         };
+        // The images among the link's children, counted as they come: counting them all at each
+        // bracket made a long link text quadratic.
+        let (mut images, mut counted) = (0, 0);
         let mut accept = |parser: &Parser, link: &Element| {
             count += if parser.src.rest().starts_with(']') { -1 } else { 1 };
-            let images = link.children.iter().filter(|c| c.kind == Kind::Img).count();
+            if link.children.len() < counted {
+                (images, counted) = (0, 0);
+            }
+            images += link.children[counted..].iter().filter(|c| c.kind == Kind::Img).count();
+            counted = link.children.len();
             count == images as isize
         };
         let stop = Stop { first: b"]![", at: &at, accept: Some(&mut accept) };
