@@ -50,6 +50,8 @@ pub enum YamlErrorKind {
     /// A tag directly followed by `]` or `}` (`[!!str]`): libyaml, and so Ruby, wants white
     /// space or a comma after a tag; saphyr reads it as an empty value.
     TagNotSeparated(char),
+    /// Brackets (`[` or `{`) whose items stop without the closing one.
+    NeverClosed(char),
     /// A tab alone after a mapping's `:`, which libyaml reads and saphyr does not; Folio puts a
     /// space there and reads the text again, within a budget ([`lenient`]).
     TabAfterColon,
@@ -92,6 +94,10 @@ impl fmt::Display for YamlErrorKind {
             YamlErrorKind::Unindented(ContinuedLine::Tab) => f.write_str("a tab indents this line; indent it with spaces"),
             YamlErrorKind::RefusedTab => {
                 f.write_str("a tab where YAML allows only spaces (Jekyll would not read this front matter); indent with spaces")
+            }
+            YamlErrorKind::NeverClosed(c) => {
+                let close = if *c == '[' { ']' } else { '}' };
+                write!(f, "the `{c}` here is never closed: after each item comes `,` or the closing `{close}`")
             }
             YamlErrorKind::TagNotSeparated(c) => {
                 write!(f, "a tag must be followed by a space, a comma or the line's end, not `{c}`")
@@ -179,7 +185,8 @@ struct MapFrame {
 
 struct Composer<'a> {
     parser: Parser<'a, input::TextInput<'a>>,
-    stack: Vec<Frame>,
+    /// The collections being built, each with where it opens.
+    stack: Vec<(Frame, Marker)>,
     /// Anchored values by saphyr's anchor id (which counts anchors from 1), with their weight.
     anchors: Vec<Option<(Value, usize)>>,
     /// What aliases may still copy (nodes plus bytes of text).
@@ -243,7 +250,7 @@ impl<'a> Composer<'a> {
                     false
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
-                    let (value, anchor, weight) = match self.stack.pop().expect("the parser balances collections") {
+                    let (value, anchor, weight) = match self.stack.pop().expect("the parser balances collections").0 {
                         Frame::Seq { items, anchor, weight } => (Value::Seq(items), anchor, weight),
                         Frame::Map(map) => {
                             let entries = map.entries.into_iter().map(|(key, (value, _))| (key, value)).collect();
@@ -277,7 +284,7 @@ impl<'a> Composer<'a> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(self.error(span.start, YamlErrorKind::TooDeep));
         }
-        self.stack.push(frame);
+        self.stack.push((frame, span.start));
         Ok(())
     }
 
@@ -291,7 +298,7 @@ impl<'a> Composer<'a> {
             self.anchors[anchor] = Some((value.clone(), weight));
         }
         let in_root = self.stack.len() == 1;
-        match self.stack.last_mut() {
+        match self.stack.last_mut().map(|(frame, _)| frame) {
             None => {
                 *root = Some(value);
                 return false; // wait for DocumentEnd: the stream may still hold a syntax error
@@ -383,6 +390,20 @@ impl<'a> Composer<'a> {
                 YamlErrorKind::Unindented(ContinuedLine::Tab)
             }
             "':' must be followed by a valid YAML whitespace" => YamlErrorKind::TabAfterColon,
+            // Said where the next item was looked for, often the end of the front matter; Ruby
+            // says it where the brackets open, which is where the closing one is missing.
+            info @ ("while parsing a flow sequence, expected ',' or ']'" | "while parsing a flow mapping, did not find expected ',' or '}'") => {
+                // The innermost collection a bracket opened (the pair of `[a: b` is a mapping
+                // opened without one).
+                let openings: Vec<Marker> = self.stack.iter().rev().map(|&(_, opened)| opened).collect();
+                for opened in openings {
+                    let offset = self.offsets.byte_offset(opened);
+                    if let Some(&bracket @ (b'[' | b'{')) = self.offsets.text.as_bytes().get(offset) {
+                        return YamlError { offset, kind: YamlErrorKind::NeverClosed(char::from(bracket)) };
+                    }
+                }
+                YamlErrorKind::Syntax(info.to_owned())
+            }
             // Said where the value starts; the tab is in the indentation of a line it goes on to.
             "while scanning a plain scalar, found a tab" => {
                 let start = self.offsets.byte_offset(*error.marker());
@@ -597,6 +618,14 @@ mod tests {
         let left_out = load_document("  title: a\ndate: b\n\tc\n").unwrap();
         assert_eq!(left_out.value, Value::Map(vec![("title".into(), text("a"))]), "Ruby stops at the document's end");
         assert_eq!(left_out.warnings[0], YamlWarning { offset: 11, kind: YamlWarningKind::LeftOut }, "and reads no tab after it");
+    }
+
+    #[test]
+    fn brackets_never_closed_are_reported_where_they_open() {
+        assert_eq!(error_of("title: T\ntags: [a, b\n"), (YamlErrorKind::NeverClosed('['), 15));
+        assert_eq!(error_of("m: {a: 1, b: 2\nx: 1\n"), (YamlErrorKind::NeverClosed('{'), 3));
+        assert_eq!(error_of("k: [a, {b: [c]\n"), (YamlErrorKind::NeverClosed('{'), 7), "the innermost one");
+        assert_eq!(error_of("k: [a: b\n"), (YamlErrorKind::NeverClosed('['), 3), "not the pair's mapping");
     }
 
     #[test]
