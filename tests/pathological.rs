@@ -81,6 +81,8 @@ fn constructs_left_open_along_one_line_should_be_text() {
         ("[a][b ", "[a][b "),
         ("<http://a ", "&lt;http://a "),
         ("~~a ", "~~a "),
+        // Together: a `[` whose text runs to the end of the line, over every other construct.
+        ("[a](<b [a](b \"c [a][b <http://a ~~a ", "[a](&lt;b [a](b “c [a][b &lt;http://a ~~a "),
     ] {
         let expected = format!("<p>{}</p>\n", html.repeat(n).trim_end());
         assert_eq!(render(&format!("{}\n", run.repeat(n))), expected, "{run}");
