@@ -17,7 +17,7 @@ pub struct FrontMatter {
     pub permalink: Option<String>,
     /// False only when `published: false`.
     pub published: bool,
-    /// `category` (one, kept whole) or else `categories` (a list, or words split on white space).
+    /// `categories` (a list, or words split on white space), then `category` (one, kept whole).
     pub categories: Vec<String>,
     /// `tag` or else `tags`, read like the categories.
     pub tags: Vec<String>,
@@ -81,7 +81,7 @@ impl FrontMatter {
             layout: text("layout"),
             permalink: text("permalink"),
             published: !matches!(get("published"), Some(Value::Bool(false))),
-            categories: pluralized(get("category"), get("categories")),
+            categories: categories(get("category"), get("categories")),
             tags: pluralized(get("tag"), get("tags")),
             excerpt: text("excerpt"),
             excerpt_separator: get("excerpt_separator").and_then(Value::to_scalar_string).unwrap_or_else(|| "\n\n".into()),
@@ -96,12 +96,32 @@ impl FrontMatter {
 /// each once.
 fn pluralized(singular: Option<&Value>, plural: Option<&Value>) -> Vec<String> {
     let mut items = Vec::new();
-    match (singular, plural) {
-        (Some(value), _) if *value != Value::Null => flatten(value, &mut items),
-        (_, Some(Value::String(words))) => items.extend(words.split_ascii_whitespace().map(str::to_owned)),
-        (_, Some(list @ Value::Seq(_))) => flatten(list, &mut items),
+    match singular {
+        Some(value) if *value != Value::Null => flatten(value, &mut items),
+        _ => listed(plural, &mut items),
+    }
+    once_each(items)
+}
+
+/// Jekyll's `populate_categories`: the `categories` list (its text split on white space), then
+/// [`pluralized`] `category` or `categories`, so that both keys count; each once.
+fn categories(singular: Option<&Value>, plural: Option<&Value>) -> Vec<String> {
+    let mut items = Vec::new();
+    listed(plural, &mut items);
+    items.extend(pluralized(singular, plural));
+    once_each(items)
+}
+
+/// A plural key's items: a list flattened, or a text split on white space.
+fn listed(plural: Option<&Value>, out: &mut Vec<String>) {
+    match plural {
+        Some(Value::String(words)) => out.extend(words.split_ascii_whitespace().map(str::to_owned)),
+        Some(list @ Value::Seq(_)) => flatten(list, out),
         _ => {}
     }
+}
+
+fn once_each(mut items: Vec<String>) -> Vec<String> {
     let mut seen = crate::name_map::NameMap::new();
     items.retain(|item| seen.insert(item.clone(), ()).is_none());
     items
@@ -146,6 +166,22 @@ mod tests {
         let (fm, _) = interpret("tag: one tag\ntags: [a, b]\ncategories: [x, [y, x], null, 3]\n", None);
         assert_eq!(fm.tags, ["one tag"]);
         assert_eq!(fm.categories, ["x", "y", "3"]);
+    }
+
+    #[test]
+    fn categories_and_a_category_both_count_as_in_jekyll() {
+        let (fm, _) = interpret("categories: politique numerique
+category: extra
+", None);
+        assert_eq!(fm.categories, ["politique", "numerique", "extra"]);
+        let (fm, _) = interpret("categories: [a, b]
+category: [x, a]
+", None);
+        assert_eq!(fm.categories, ["a", "b", "x"]);
+        let (fm, _) = interpret("tags: [a, b]
+tag: x
+", None);
+        assert_eq!(fm.tags, ["x"], "tags are one key or the other");
     }
 
     #[test]
