@@ -5,6 +5,7 @@
 use folio::diagnostic::Position;
 use folio::sanitize::Policy;
 use folio::{options::OptionError, page, profile, yaml, Diagnostic, Options, Profile, Request};
+use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -191,33 +192,58 @@ fn request<'a>(profile: &'a Profile, input: &'a str) -> Request<'a> {
 
 fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
     let mut files = Vec::new();
+    let mut folders = HashSet::new();
     for path in paths {
-        collect_articles(path, &mut files)?;
+        collect_articles(path, &mut files, &mut folders)?;
     }
     let mut errors = 0;
     let mut warnings = 0;
+    let mut out = std::io::stdout().lock();
     for file in &files {
         let name = file.display().to_string();
-        let source = read_input(&name)?;
-        for diagnostic in folio::render_with(&source, &request(profile, &name)).diagnostics {
+        let diagnostics = match read_input(&name) {
+            Ok(source) => folio::render_with(&source, &request(profile, &name)).diagnostics,
+            // One file that does not read is one error: the others are still checked.
+            Err(CliError::Read { error, .. }) if error.kind() == std::io::ErrorKind::InvalidData => vec![not_utf8(&name)],
+            Err(error) => return Err(error),
+        };
+        for diagnostic in diagnostics {
             match diagnostic.severity {
                 folio::Severity::Error => errors += 1,
                 folio::Severity::Warning => warnings += 1,
             }
-            println!("{}", located(&name, &diagnostic));
+            // A closed pipe (`folio check . | head`) ends the listing, not with a panic.
+            if writeln!(out, "{}", located(&name, &diagnostic)).is_err() {
+                return Ok(ExitCode::from(u8::from(errors > 0)));
+            }
         }
     }
     eprintln!("folio check: {} files, {errors} errors, {warnings} warnings", files.len());
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// The error for a file that is not UTF-8, at the first byte that is not.
+fn not_utf8(name: &str) -> Diagnostic {
+    let bytes = std::fs::read(name).unwrap_or_default();
+    let valid = std::str::from_utf8(&bytes).err().map_or(bytes.len(), |e| e.valid_up_to());
+    let text = String::from_utf8_lossy(&bytes[..valid]);
+    let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+    let count = |n: usize| u32::try_from(n + 1).unwrap_or(u32::MAX);
+    let position = Position { line: count(text.matches('\n').count()), column: count(text[line_start..].chars().count()) };
+    Diagnostic::error(position, "this file is not UTF-8 text from here on, and Jekyll reads only UTF-8; save it as UTF-8")
+}
+
 /// Files named on the command line are checked whatever their name; folders are walked for
-/// `.md` and `.markdown` files, in a stable order.
-fn collect_articles(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), CliError> {
+/// `.md` and `.markdown` files, in a stable order, each folder once however many links lead to
+/// it (a link to a folder above it would otherwise be walked without end).
+fn collect_articles(path: &Path, files: &mut Vec<PathBuf>, folders: &mut HashSet<PathBuf>) -> Result<(), CliError> {
     let unreadable = |error| CliError::Read { path: path.display().to_string(), error };
     let metadata = std::fs::metadata(path).map_err(unreadable)?;
     if !metadata.is_dir() {
         files.push(path.to_owned());
+        return Ok(());
+    }
+    if !folders.insert(std::fs::canonicalize(path).map_err(unreadable)?) {
         return Ok(());
     }
     let mut entries: Vec<PathBuf> =
@@ -225,7 +251,7 @@ fn collect_articles(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), CliErro
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            collect_articles(&entry, files)?;
+            collect_articles(&entry, files, folders)?;
         } else if matches!(entry.extension().and_then(|e| e.to_str()), Some("md" | "markdown")) {
             files.push(entry);
         }

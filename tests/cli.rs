@@ -75,6 +75,54 @@ fn check_prints_file_line_column_and_fails_on_errors() {
     assert!(stderr(&out).contains("3 files, 1 errors"), "{}", stderr(&out));
 }
 
+/// An empty folder of its own for a test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("folio-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn check_walks_each_folder_once_however_links_loop() {
+    let dir = scratch("loop");
+    std::fs::write(dir.join("a.md"), "---\ntags: [a\n---\nx\n").unwrap();
+    std::os::unix::fs::symlink(".", dir.join("s1")).unwrap();
+    std::os::unix::fs::symlink(".", dir.join("s2")).unwrap();
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(stdout(&out).lines().count(), 1, "{}", stdout(&out));
+    assert!(stderr(&out).contains("1 files, 1 errors"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_reports_a_file_that_is_not_utf8_where_it_stops_being_so_and_goes_on() {
+    let dir = scratch("latin1");
+    std::fs::write(dir.join("a.md"), b"---\ntitle: caf\xe9\n---\n").unwrap();
+    std::fs::write(dir.join("b.md"), "---\ntags: [a\n---\nx\n").unwrap();
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = stdout(&out);
+    assert!(lines.contains("a.md:2:11: error: this file is not UTF-8 text"), "{lines}");
+    assert!(lines.contains("b.md:2:7: error:"), "{lines}");
+    assert!(stderr(&out).contains("2 files, 2 errors"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_stops_quietly_when_its_output_is_closed() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["check", "tests/fixtures/cli"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
 #[test]
 fn check_passes_a_clean_file() {
     let out = folio(&["check", "tests/fixtures/cli/good.md"]);
