@@ -29,7 +29,7 @@ impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "`date` is not a date Folio can read: `{}` (write it as 2016-12-23 or 2016-12-23 17:50:00 +01:00); Jekyll would stop here",
+            "`date` is not a date Folio can read: `{}`; write it as 2016-12-23 or 2016-12-23 17:50:00 +01:00 (Jekyll reads more spellings with Ruby's `Time.parse`, and stops where that cannot read one)",
             self.text
         )
     }
@@ -79,7 +79,7 @@ fn parse(text: &str, zone: &Zone) -> Option<DateTime> {
     let year: i32 = parts.next()?.parse().ok()?;
     let month: u8 = parts.next()?.parse().ok()?;
     let day: u8 = parts.next()?.parse().ok()?;
-    let date = Date::new(year, month, day)?;
+    let date = civil_date(year, month, day)?;
     let rest = rest.get(1..).unwrap_or("").trim_start();
     if rest.is_empty() {
         return Some(zone.local(date, 0, 0, 0, 0));
@@ -102,6 +102,16 @@ fn parse(text: &str, zone: &Zone) -> Option<DateTime> {
     Some(zone.show(DateTime::from_civil(date, hour, minute, second, nanosecond, offset)))
 }
 
+/// A day as Ruby's `Time` makes it: a day past the month's end, up to the 31st, is taken into the
+/// next month (`2015-02-29` is March 1st).
+fn civil_date(year: i32, month: u8, day: u8) -> Option<Date> {
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let first = Date::new(year, month, 1)?;
+    Some(Date::from_days_since_epoch(first.days_since_epoch() + i64::from(day) - 1))
+}
+
 /// What a file name says: Jekyll's `DATE_FILENAME_MATCHER`, `(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$`
 /// on the last path segment, gives a date and a slug; any other name gives its stem as the slug.
 pub fn from_file_name(path: &str) -> (Option<Date>, String) {
@@ -116,7 +126,7 @@ pub fn from_file_name(path: &str) -> (Option<Date>, String) {
     let digits = |s: &str, min: usize, max: usize| (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     if let (Some(slug), [y, m, d]) = (slug, fields.as_slice()) {
         if digits(y, 2, 4) && digits(m, 1, 2) && digits(d, 1, 2) && stem.len() < name.len() {
-            let date = Date::new(y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+            let date = civil_date(y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0));
             if date.is_some() {
                 return (date, slug.to_owned());
             }
@@ -161,8 +171,17 @@ mod tests {
     #[test]
     fn what_is_not_a_date_is_an_error_naming_it() {
         assert_eq!(read_yaml("'next tuesday'").unwrap_err().text, "next tuesday");
-        assert_eq!(read_yaml("'2016-02-30'").unwrap_err().text, "2016-02-30");
+        assert_eq!(read_yaml("'2016-02-32'").unwrap_err().text, "2016-02-32");
+        assert_eq!(read_yaml("'2016-13-01'").unwrap_err().text, "2016-13-01");
         assert_eq!(read_yaml("[1]").unwrap_err().text, "a list");
+    }
+
+    #[test]
+    fn a_day_past_the_month_end_goes_on_into_the_next_month_as_in_ruby() {
+        assert_eq!(read_yaml("2015-02-29").unwrap(), "2015-03-01T00:00:00+01:00");
+        assert_eq!(read_yaml("'2016-02-30 10:00'").unwrap(), "2016-03-01T10:00:00+01:00");
+        assert_eq!(read_yaml("2016-04-31").unwrap(), "2016-05-01T00:00:00+02:00");
+        assert_eq!(from_file_name("2015-02-29-leap.md").0, Date::new(2015, 3, 1));
     }
 
     #[test]
