@@ -128,7 +128,8 @@ pub fn from_file_name(path: &str) -> (Option<Date>, String) {
         if digits(y, 2, 4) && digits(m, 1, 2) && digits(d, 1, 2) && stem.len() < name.len() {
             let date = civil_date(y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0));
             if date.is_some() {
-                return (date, slug.to_owned());
+                // Jekyll's `populate_title`: "slugs shouldn't end with a period".
+                return (date, slug.trim_end_matches('.').to_owned());
             }
         }
     }
@@ -189,6 +190,7 @@ mod tests {
         let day = Date::new(2016, 12, 23);
         assert_eq!(from_file_name("_posts/2016-12-23-ogp-societe-civile.md"), (day, "ogp-societe-civile".into()));
         assert_eq!(from_file_name("about.md"), (None, "about".into()));
+        assert_eq!(from_file_name("2016-12-23-a..md"), (day, "a".into()));
         assert_eq!(from_file_name("2016-12-23.md"), (None, "2016-12-23".into()));
         assert_eq!(midnight(day.unwrap(), &paris()).to_string(), "2016-12-23T00:00:00+01:00");
     }

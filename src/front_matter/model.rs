@@ -73,8 +73,10 @@ impl FrontMatter {
             },
             None => file_date.map(|d| date::midnight(d, zone)),
         };
+        // `data["title"] ||= titleize_slug(slug)`: an empty title is kept, and the slug is the file's.
+        let title = get("title").filter(|value| **value != Value::Null).and_then(Value::to_scalar_string);
+        let title = title.or_else(|| file_date.and(file_slug.as_deref()).map(titleize_slug));
         let slug = text("slug").or(file_slug);
-        let title = text("title").or_else(|| file_date.and(slug.as_deref()).map(titleize_slug));
         FrontMatter {
             title,
             date,
@@ -135,12 +137,13 @@ fn flatten(value: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// Jekyll's `Utils.titleize_slug`: `ogp-societe-civile` → `Ogp Societe Civile`.
+/// Jekyll's `Utils.titleize_slug`: `ogp-societe-civile` → `Ogp Societe Civile`, each word
+/// capitalised as Ruby does it (the rest of the word in lower case: `HELLO` → `Hello`).
 fn titleize_slug(slug: &str) -> String {
     slug.split('-')
         .map(|word| {
             let mut chars = word.chars();
-            chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+            chars.next().map(|first| first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
         })
         .collect::<Vec<String>>()
         .join(" ")
@@ -208,6 +211,10 @@ tag: x
         let (fm, _) = interpret("date: 2017-01-02 10:00:00 +01:00\nslug: own\ntitle: T\n", Some("2016-12-23-x.md"));
         assert_eq!(fm.date.unwrap().to_string(), "2017-01-02T10:00:00+01:00");
         assert_eq!((fm.slug.as_deref(), fm.title.as_deref()), (Some("own"), Some("T")));
+        let (fm, _) = interpret("slug: own\n", Some("2016-12-23-HELLO-wORLD-école.md"));
+        assert_eq!(fm.title.as_deref(), Some("Hello World École"), "from the file's slug, capitalised as Ruby does");
+        let (fm, _) = interpret("title: ''\n", Some("2016-12-23-x.md"));
+        assert_eq!(fm.title.as_deref(), Some(""), "an empty title is kept");
     }
 
     #[test]
