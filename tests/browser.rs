@@ -259,7 +259,7 @@ fn drafts_are_kept_in_local_storage() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     let list = create_draft("first.md", "numerique", "# One\n").unwrap();
     let id = get(&list, "current").as_string().unwrap();
-    save_draft(&id, "# One, saved\n").unwrap();
+    assert!(!save_draft(&id, "first.md", "numerique", "# One, saved\n").unwrap(), "a listed draft is not listed again");
     assert_eq!(draft_text(&id).unwrap().as_deref(), Some("# One, saved\n"));
     rename_draft(&id, "renamed.md").unwrap();
     let list = drafts().unwrap();
@@ -269,6 +269,11 @@ fn drafts_are_kept_in_local_storage() {
     let list = delete_draft(&id).unwrap();
     assert!(get(&list, "current").is_undefined(), "no draft is open when the last is deleted");
     assert_eq!(draft_text(&id).unwrap(), None, "a deleted draft's text should be gone");
+    // Another tab deleted it while this one still edits it: saving lists it again, opened.
+    assert!(save_draft(&id, "renamed.md", "numerique", "# Kept\n").unwrap());
+    let list = drafts().unwrap();
+    assert_eq!(get(&list, "current").as_string().as_deref(), Some(id.as_str()));
+    assert_eq!(draft_text(&id).unwrap().as_deref(), Some("# Kept\n"));
 }
 
 fn get(value: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
@@ -318,6 +323,12 @@ x
     assert_eq!(get(&article, "date").as_string().as_deref(), Some("2016-07-14T00:00:00+02:00"));
     assert_eq!(get(&article, "dateText").as_string().as_deref(), Some("14 July 2016"));
     assert_eq!(get(&article, "slug").as_string().as_deref(), Some("fete"));
+}
+
+#[wasm_bindgen_test]
+fn a_date_of_the_first_century_is_written_in_its_own_year() {
+    let article = folio::wasm::render(text("---\ndate: 0099-06-01\n---\nx\n"), options(r#"{"profile": "numerique"}"#)).unwrap();
+    assert_eq!(get(&article, "dateText").as_string().as_deref(), Some("1 juin 99"), "not 1999, as Date.UTC would make it");
 }
 
 #[wasm_bindgen_test]

@@ -70,7 +70,8 @@ fn zone_offset(zone: &str, unix_seconds: i64) -> Option<i32> {
 /// `date` in words in `lang`, from `Intl`, or from the built-in calendar where `Intl` refuses.
 fn long_date(date: Date, lang: &str) -> String {
     let text = date_time_format(lang, &[("dateStyle", "long"), ("timeZone", "UTC")]).map(|format| {
-        let noon = js_sys::Date::utc(f64::from(date.year), f64::from(date.month - 1)) + (f64::from(date.day) - 0.5) * 86_400_000.0;
+        // From the day count, not `Date.UTC`, which takes the years 0 to 99 for 1900 to 1999.
+        let noon = (date.days_since_epoch() as f64 + 0.5) * 86_400_000.0;
         let parts = format.format_to_parts(&js_sys::Date::new(&JsValue::from_f64(noon)));
         parts.iter().filter_map(|part| js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string()).collect::<String>()
     });
