@@ -39,14 +39,42 @@ fn resolve_one(value: &str, base: &Base) -> Option<String> {
     base.article_url.map(|article| join(article, value))
 }
 
+/// The file name at the end of a URL's path, its escapes decoded (`caf%C3%A9.md` is `café.md`,
+/// the name Jekyll read); kept as written where they do not make UTF-8.
+pub fn file_name_of_url(url: &str) -> Option<String> {
+    let name = url.split(['?', '#']).next()?.rsplit('/').next()?;
+    let bytes = name.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                decoded.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    Some(String::from_utf8(decoded).unwrap_or_else(|_| name.to_owned()))
+}
+
 fn has_scheme(url: &str) -> bool {
     url.split_once(':').is_some_and(|(scheme, _)| {
         scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     })
 }
 
-/// `relative` resolved against the absolute URL `base` (RFC 3986's merge and dot removal).
+/// `relative` resolved against `base` (RFC 3986's merge and dot removal). A base that is a
+/// relative path itself (`post.md`, `posts/p.md`) gives a relative path.
 fn join(base: &str, relative: &str) -> String {
+    if !base.contains("://") && !base.starts_with('/') {
+        let joined = join(&format!("/{base}"), relative);
+        return joined[1..].to_owned();
+    }
     let authority_end = base.find("://").map_or(0, |i| i + 3);
     let path_start = base[authority_end..].find('/').map_or(base.len(), |i| authority_end + i);
     let base_path = base[path_start..].split(['?', '#']).next().unwrap_or("");
@@ -86,6 +114,9 @@ mod tests {
         assert_eq!(join(base, "./"), "https://site.example/blog/2024/");
         assert_eq!(join("https://site.example", "a"), "https://site.example/a");
         assert_eq!(join(base, "../../../x"), "https://site.example/x");
+        assert_eq!(join("post.md", "rel.html"), "rel.html", "a file name alone");
+        assert_eq!(join("posts/p.md", "../img.png?s=1"), "img.png?s=1");
+        assert_eq!(join("/posts/p.md", "img.png"), "/posts/img.png");
     }
 
     #[test]
@@ -108,6 +139,14 @@ mod tests {
         ] {
             assert!(html.contains(expected), "{expected} in {html}");
         }
+    }
+
+    #[test]
+    fn the_file_name_of_a_url_is_its_last_segment_with_its_escapes_decoded() {
+        assert_eq!(file_name_of_url("https://ex.org/blog/2016-12-23-caf%C3%A9.md?x=1#y").as_deref(), Some("2016-12-23-café.md"));
+        assert_eq!(file_name_of_url("post.md").as_deref(), Some("post.md"));
+        assert_eq!(file_name_of_url("a/100%25-b%2.md").as_deref(), Some("100%-b%2.md"));
+        assert_eq!(file_name_of_url("a/%FF.md").as_deref(), Some("%FF.md"), "not UTF-8 once decoded");
     }
 
     #[test]

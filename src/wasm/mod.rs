@@ -240,9 +240,9 @@ impl Settings {
         if let Some(url) = base_url {
             profile.url = url;
         }
-        let file_name = text("fileName").or_else(|| article_url.and_then(|url| url.split(['?', '#']).next()?.rsplit('/').next()));
+        let file_name = text("fileName").map(str::to_owned).or_else(|| article_url.and_then(crate::links::file_name_of_url));
         Ok(Settings {
-            file_name: file_name.map(str::to_owned),
+            file_name,
             policy: safe_policy(&settings),
             resolve_links,
             article_url: article_url.map(str::to_owned),
