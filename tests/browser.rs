@@ -326,6 +326,19 @@ x
 }
 
 #[wasm_bindgen_test]
+fn misnamed_render_options_and_options_of_the_wrong_kind_are_warnings() {
+    let article = folio::wasm::render(text("# hi\n"), options(r#"{"Profile": "numerique", "page": "yes", "fileName": 20161223}"#)).unwrap();
+    let messages: Vec<String> = js_sys::Array::from(&get(&article, "diagnostics")).iter().map(|d| get(&d, "message").as_string().unwrap()).collect();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    assert!(messages[0].starts_with("unknown render option `Profile` (the options are profile, fileName"), "{}", messages[0]);
+    assert_eq!(messages[1], "render option `page` should be a boolean, not a string; it is left out");
+    assert_eq!(messages[2], "render option `fileName` should be a string, not an integer; it is left out");
+    let article = folio::wasm::render(text("# hi\n"), JsValue::from_str("numerique")).unwrap();
+    let first = js_sys::Array::from(&get(&article, "diagnostics")).get(0);
+    assert_eq!(get(&first, "message").as_string().as_deref(), Some("render options should be an object, not a string; they are left out"));
+}
+
+#[wasm_bindgen_test]
 fn a_date_of_the_first_century_is_written_in_its_own_year() {
     let article = folio::wasm::render(text("---\ndate: 0099-06-01\n---\nx\n"), options(r#"{"profile": "numerique"}"#)).unwrap();
     assert_eq!(get(&article, "dateText").as_string().as_deref(), Some("1 juin 99"), "not 1999, as Date.UTC would make it");

@@ -350,7 +350,39 @@ fn read_profile(settings: &Value) -> Result<(Profile, Vec<Diagnostic>), JsError>
     if let Some(kramdown) = settings.get("kramdown") {
         problems.extend(profile.options.merge(kramdown).iter().map(ToString::to_string));
     }
+    problems.extend(misnamed_options(settings));
     Ok((profile, problems.into_iter().map(|p| Diagnostic::warning(Position::OUTSIDE, p)).collect()))
+}
+
+/// `render`'s options, each with the kinds of value it takes (see `RenderOptions`).
+const RENDER_OPTIONS: &[(&str, &[&str])] = &[
+    ("profile", &["a string", "a mapping"]),
+    ("fileName", &["a string"]),
+    ("preset", &["a string"]),
+    ("kramdown", &["a mapping"]),
+    ("safe", &["a boolean", "a mapping"]),
+    ("baseUrl", &["a string"]),
+    ("articleUrl", &["a string"]),
+    ("page", &["a boolean"]),
+    ("sourceMap", &["a boolean"]),
+];
+
+/// Options misnamed or of the wrong kind, which would otherwise be left out without a word.
+fn misnamed_options(settings: &Value) -> Vec<String> {
+    let Value::Map(entries) = settings else {
+        return vec![format!("render options should be an object, not {}; they are left out", settings.kind())];
+    };
+    let known = RENDER_OPTIONS.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ");
+    entries
+        .iter()
+        .filter_map(|(key, value)| match RENDER_OPTIONS.iter().find(|(name, _)| name == key) {
+            None => Some(format!("unknown render option `{key}` (the options are {known}); it is left out")),
+            Some((_, kinds)) if !kinds.contains(&value.kind()) && *value != Value::Null => {
+                Some(format!("render option `{key}` should be {}, not {}; it is left out", kinds.join(" or "), value.kind()))
+            }
+            Some(_) => None,
+        })
+        .collect()
 }
 
 fn to_js(value: &impl ToJson) -> Result<JsValue, JsError> {
