@@ -15,6 +15,7 @@ export const PATHOLOGICAL = [
   { id: "nested-images", name: "![ ×n x ] ×n", n: 10_000, make: (n) => "![".repeat(n) + "x" + "]".repeat(n) + "\n" },
   { id: "open-emphasis", name: "*a **b ×n", n: 10_000, make: (n) => "*a **b ".repeat(n) + "\n" },
   { id: "open-links", name: "[a](<b [a](b \"c [a][b <http://a ~~a ×n", n: 10_000, make: (n) => "[a](<b [a](b \"c [a][b <http://a ~~a ".repeat(n) + "\n" },
+  { id: "open-extensions", name: "{::comment} ×n, on one line and on lines apart", n: 10_000, make: (n) => "{::comment}".repeat(n) + "\n\n" + "{::comment}\n\n".repeat(n) },
   { id: "ials", name: "{: ×n", n: 100_000, make: (n) => "x " + "{:".repeat(n / 2) + "\n" },
   { id: "table", name: "table rows", n: 10_000, make: (n) => "| a | b |\n|---|---|\n" + "| x | *y* |\n".repeat(n) },
   {

@@ -90,6 +90,14 @@ fn constructs_left_open_along_one_line_should_be_text() {
 }
 
 #[test]
+fn extensions_never_stopped_should_be_text() {
+    // Each start tag searched the rest of the text (or its lines) for its stop tag.
+    let n = 4000;
+    assert_eq!(render(&format!("{}\n", "{::comment}".repeat(n))), format!("<p>{}</p>\n", "{::comment}".repeat(n)));
+    assert_eq!(render(&"{::comment}\n\n".repeat(n)), "<p>{::comment}</p>\n\n".repeat(n));
+}
+
+#[test]
 fn a_link_after_failed_brackets_still_renders() {
     let html = render("[[[a]]] [[b] c] [x](/u) [y][d] *e **f* g\n\n[d]: /d\n");
     assert_eq!(html, "<p>[[[a]]] [[b] c] <a href=\"/u\">x</a> <a href=\"/d\">y</a> <em>e **f</em> g</p>\n\n", "as kramdown writes it");

@@ -10,6 +10,7 @@ use crate::kramdown::attribute_list::parse_attribute_list;
 use crate::kramdown::element::{Category, Element, EobKind, Ial, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, attribute_list_body, opt_space, rest_of_line_is_blank, Braces};
+use crate::kramdown::span::closers::Closer;
 use crate::value::Value;
 
 /// A `{::name attrs}` start tag (or `{::name /}`), or an invalid stop tag `{:/name}`.
@@ -162,7 +163,11 @@ impl Parser {
         let mut consumed = start_len;
         if !self_closing {
             let after = &self.src.rest()[start_len..];
-            match find_block_stop(after, &name) {
+            let stop = {
+                let closers = self.src.closers_from_here();
+                find_block_stop(after, &name, |from| closers(Closer::ExtensionStopLine, start_len + from).map(|at| at - start_len))
+            };
+            match stop {
                 Some((body_len, stop_len)) => {
                     let mut text = after[..body_len].to_owned();
                     if text.ends_with('\n') {
@@ -263,10 +268,10 @@ fn ald_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str, &'a str, usize
 
 /// `EXT_BLOCK_STOP_STR` (`^ {0,3}\{:/(name)?\} *?\n`): the body's length and the stop line's.
 /// Only spaces may follow the tag: kramdown writes the pattern as a Ruby string, where `"\s"` is
-/// a space, not a class of white space.
-fn find_block_stop(s: &str, name: &str) -> Option<(usize, usize)> {
-    let mut offset = 0;
-    while offset < s.len() {
+/// a space, not a class of white space. `next` finds the next line of `s` that may be one.
+fn find_block_stop(s: &str, name: &str, next: impl Fn(usize) -> Option<usize>) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(offset) = next(from) {
         let line = &s[offset..];
         let indent = opt_space(line);
         if let Some(after) = line[indent..].strip_prefix("{:/") {
@@ -275,7 +280,7 @@ fn find_block_stop(s: &str, name: &str) -> Option<(usize, usize)> {
                 return Some((offset, line.len() - after.len() + 1 + tail));
             }
         }
-        offset += line.find('\n').map_or(line.len(), |i| i + 1);
+        from = offset + 1;
     }
     None
 }

@@ -20,6 +20,10 @@ pub enum Closer {
     Strikethrough,
     /// A quote followed by white space and `)`: the end of an inline link's title.
     Title(u8),
+    /// `{:/`, which starts an extension's stop tag.
+    ExtensionStop,
+    /// A line starting with `{:/` after up to three spaces: where a block extension may stop.
+    ExtensionStopLine,
 }
 
 impl Closer {
@@ -30,6 +34,8 @@ impl Closer {
             Closer::Strikethrough => 2,
             Closer::Title(b'"') => 3,
             Closer::Title(_) => 4,
+            Closer::ExtensionStop => 5,
+            Closer::ExtensionStopLine => 6,
         }
     }
 
@@ -41,6 +47,11 @@ impl Closer {
             Closer::Title(quote) => {
                 b[i] == quote && b[i + 1..].iter().find(|&&c| !is_space(c)) == Some(&b')')
             }
+            Closer::ExtensionStop => b[i..].starts_with(b"{:/"),
+            Closer::ExtensionStopLine => {
+                let indent = b[i..].iter().take(3).take_while(|&&c| c == b' ').count();
+                (i == 0 || b[i - 1] == b'\n') && b[i + indent..].starts_with(b"{:/")
+            }
         }
     }
 
@@ -51,7 +62,7 @@ impl Closer {
 }
 
 /// For each kind of closer, the last question and its answer.
-pub struct Closers([Cell<(usize, Option<usize>)>; 5]);
+pub struct Closers([Cell<(usize, Option<usize>)>; 7]);
 
 impl Default for Closers {
     fn default() -> Self {
@@ -86,9 +97,9 @@ mod tests {
 
     #[test]
     fn remembered_answers_are_the_answers_of_a_search() {
-        let text = b"a > ]b~~ ~~c\n\"x\" )\"y\" d ' ) ~~ ]";
+        let text = b"a > ]b~~ ~~c\n\"x\" )\"y\" d ' ) ~~ ]{:/}\n  {:/x}\n    {:/}";
         let closers = Closers::default();
-        for closer in [Closer::AngleOrNewline, Closer::Bracket, Closer::Strikethrough, Closer::Title(b'"'), Closer::Title(b'\'')] {
+        for closer in [Closer::AngleOrNewline, Closer::Bracket, Closer::Strikethrough, Closer::Title(b'"'), Closer::Title(b'\''), Closer::ExtensionStop, Closer::ExtensionStopLine] {
             for from in (0..=text.len()).chain((0..=text.len()).rev()).chain([3, 20, 1, 30, 2]) {
                 assert_eq!(closers.next(text, closer, from), closer.find(text, from), "{closer:?} from {from}");
             }

@@ -12,6 +12,7 @@ use crate::kramdown::block::extensions::extension_tag;
 use crate::kramdown::element::{Category, Element, Ial, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::attribute_list_body;
+use crate::kramdown::span::closers::Closer;
 
 impl Parser {
     pub(crate) fn parse_span_extensions(&mut self, el: &mut Element) -> bool {
@@ -64,7 +65,8 @@ impl Parser {
         let mut body = None;
         if !self_closing {
             let after = &self.src.rest()[len..];
-            let (body_len, stop_len) = find_span_stop(after, &name)
+            let closers = self.src.closers_from_here();
+            let (body_len, stop_len) = find_span_stop(after, &name, |from| closers(Closer::ExtensionStop, len + from).map(|at| at - len))
                 .ok_or_else(|| format!("No stop tag for extension '{name}' found - ignoring it"))?;
             body = Some(after[..body_len].to_owned());
             consumed += body_len + stop_len;
@@ -81,11 +83,10 @@ impl Parser {
 }
 
 /// `EXT_STOP_STR % name` (`\{:/(name)?\}`) searched for in `s`: the length of the text
-/// before it and its own.
-fn find_span_stop(s: &str, name: &str) -> Option<(usize, usize)> {
+/// before it and its own. `next` finds the next `{:/` in `s`.
+fn find_span_stop(s: &str, name: &str, next: impl Fn(usize) -> Option<usize>) -> Option<(usize, usize)> {
     let mut from = 0;
-    while let Some(i) = s[from..].find("{:/") {
-        let at = from + i;
+    while let Some(at) = next(from) {
         let after = &s[at + 3..];
         if after.starts_with('}') {
             return Some((at, 4));
@@ -100,7 +101,11 @@ fn find_span_stop(s: &str, name: &str) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::find_span_stop;
+    use crate::kramdown::span::closers::Closer;
+
+    fn find_span_stop(s: &str, name: &str) -> Option<(usize, usize)> {
+        super::find_span_stop(s, name, |from| Closer::ExtensionStop.find(s.as_bytes(), from))
+    }
 
     #[test]
     fn the_stop_tag_may_name_the_extension() {
