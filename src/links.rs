@@ -43,23 +43,29 @@ fn resolve_one(value: &str, base: &Base) -> Option<String> {
 /// the name Jekyll read); kept as written where they do not make UTF-8.
 pub fn file_name_of_url(url: &str) -> Option<String> {
     let name = url.split(['?', '#']).next()?.rsplit('/').next()?;
+    Some(if name.contains('%') { decoded(name) } else { name.to_owned() })
+}
+
+// Not inlined: names with escapes are rare, and wasm-split can leave this out of the first download.
+#[inline(never)]
+fn decoded(name: &str) -> String {
     let bytes = name.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
+    let hex = |i: usize| bytes.get(i).and_then(|&b| char::from(b).to_digit(16));
+    let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                decoded.push(byte);
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
                 i += 3;
             }
-            (byte, _) => {
-                decoded.push(byte);
+            (byte, ..) => {
+                out.push(byte);
                 i += 1;
             }
         }
     }
-    Some(String::from_utf8(decoded).unwrap_or_else(|_| name.to_owned()))
+    String::from_utf8(out).unwrap_or_else(|_| name.to_owned())
 }
 
 fn has_scheme(url: &str) -> bool {

@@ -369,6 +369,18 @@ const RENDER_OPTIONS: &[(&str, &[&str])] = &[
 
 /// Options misnamed or of the wrong kind, which would otherwise be left out without a word.
 fn misnamed_options(settings: &Value) -> Vec<String> {
+    let fits = |(key, value): &(String, Value)| {
+        RENDER_OPTIONS.iter().any(|(name, kinds)| name == key && (kinds.contains(&value.kind()) || *value == Value::Null))
+    };
+    match settings {
+        Value::Map(entries) if entries.iter().all(fits) => Vec::new(),
+        _ => describe_misnamed(settings),
+    }
+}
+
+// Not inlined: only options in error get here, and wasm-split can leave it out of the first download.
+#[inline(never)]
+fn describe_misnamed(settings: &Value) -> Vec<String> {
     let Value::Map(entries) = settings else {
         return vec![format!("render options should be an object, not {}; they are left out", settings.kind())];
     };
