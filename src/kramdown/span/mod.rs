@@ -151,7 +151,9 @@ impl Parser {
         self.span_stack.push(el.kind);
         self.depth += 1;
         let mut stopped = false;
-        while !self.src.eos() && !stopped {
+        // A construct reading ahead gives up once the text's re-reading budget is spent (see
+        // `Scanner::may_read_ahead`): nested ones would each read on to their end.
+        while !self.src.eos() && !stopped && (stop.is_none() || self.src.may_read_ahead()) {
             let Some(at) = self.next_span_start(&table, active, stop.as_ref()) else {
                 if stop.is_none() {
                     self.add_text(self.src.rest(), el);
