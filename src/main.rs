@@ -198,6 +198,8 @@ fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
     }
     let mut errors = 0;
     let mut warnings = 0;
+    // Problems of the profile or options, not of an article, are the same for every file: said once.
+    let mut said_outside = HashSet::new();
     let mut out = std::io::stdout().lock();
     for file in &files {
         let name = file.display().to_string();
@@ -208,6 +210,9 @@ fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
             Err(error) => return Err(error),
         };
         for diagnostic in diagnostics {
+            if diagnostic.position() == Position::OUTSIDE && !said_outside.insert(diagnostic.message.clone()) {
+                continue;
+            }
             match diagnostic.severity {
                 folio::Severity::Error => errors += 1,
                 folio::Severity::Warning => warnings += 1,

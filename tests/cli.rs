@@ -124,6 +124,18 @@ fn check_stops_quietly_when_its_output_is_closed() {
 }
 
 #[test]
+fn check_says_a_problem_of_the_profile_once_not_for_each_file() {
+    let dir = scratch("zone");
+    std::fs::write(dir.join("profile.yml"), "timezone: Mars/Olympus\n").unwrap();
+    for name in ["a.md", "b.md", "c.md"] {
+        std::fs::write(dir.join(name), "# x\n").unwrap();
+    }
+    let out = folio(&["check", "--profile", dir.join("profile.yml").to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(stdout(&out).matches("unknown time zone").count(), 1, "{}", stdout(&out));
+    assert!(stderr(&out).contains("3 files, 0 errors, 1 warnings"), "{}", stderr(&out));
+}
+
+#[test]
 fn check_passes_a_clean_file() {
     let out = folio(&["check", "tests/fixtures/cli/good.md"]);
     assert_eq!(out.status.code(), Some(0));
