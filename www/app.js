@@ -198,6 +198,7 @@ ui.draft.addEventListener("change", () => act(() => {
 
 /** Renames the open draft to what the name field holds. */
 function rename() {
+  save(stored()); // a draft deleted in another tab is listed again first
   list = drafts.rename(current.id, ui.name.value);
   current = list.drafts.find((d) => d.id === current.id);
   ui.name.value = current.name;
@@ -239,6 +240,7 @@ ui.save.addEventListener("click", () => {
 });
 
 ui.profile.addEventListener("change", () => act(() => {
+  save(stored()); // a draft deleted in another tab is listed again first
   list = drafts.setProfile(current.id, ui.profile.value);
   current = list.drafts.find((d) => d.id === current.id);
   preview.setOptions(options());
@@ -271,6 +273,7 @@ window.addEventListener("beforeunload", (event) => {
 window.addEventListener("storage", (event) => {
   if (!current || event.key !== `folio-draft:${current.id}` || event.newValue === saved) return;
   if (event.newValue === null) {
+    saved = null; // the text is stored nowhere now: leaving asks, and the next save lists it again
     say("This draft was deleted in another tab. Typing here keeps it: it is listed again with what you type.", "error");
   } else {
     say("This draft was changed in another tab. Reload to see that text; typing here replaces it.", "error");

@@ -268,6 +268,26 @@ test("a draft deleted in another tab is said to be deleted, and what is typed he
   await context.close();
 });
 
+test("a draft deleted in another tab can be renamed here before anything is typed, and is listed again", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await openEditor(context);
+  await openText(page, "---\ntitle: Shared\n---\n\nOriginal text.\n", "shared.md");
+  const other = await openEditor(context);
+  other.once("dialog", (dialog) => dialog.accept());
+  await other.click("#delete-draft");
+  await page.locator("#status", { hasText: "This draft was deleted in another tab." }).waitFor();
+
+  await page.fill("#draft-name", "renamed.md");
+  await page.press("#draft-name", "Enter");
+  await page.locator("#status", { hasText: "“shared.md” was deleted in another tab; it is kept again" }).waitFor();
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match((await editor(page)).text, /Original text\.\n$/);
+  assert.deepEqual(await page.locator("#draft-select option").allTextContents(), ["ogp-societe-civile.md", "renamed.md"]);
+  assert.deepEqual([...page.pageErrors, ...other.pageErrors], []);
+  await context.close();
+});
+
 test("a storage that refuses the draft is said, with what to do; the text stays in the editor", async () => {
   const page = await openEditor();
   await page.evaluate(() => {
