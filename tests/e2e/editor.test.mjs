@@ -247,7 +247,11 @@ test("every change is stored at once: a reload restores the draft", async () => 
   await context.close();
 });
 
-test("a draft deleted in another tab is said to be deleted, and what is typed here lists it again", async () => {
+/**
+ * Draft `shared.md` open in two tabs of one context, deleted in the other one; `change` does
+ * something to it in the first, which should list it again under `name`, with `text`, after a reload.
+ */
+async function deletedElsewhereThen(change, name, text) {
   const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await openEditor(context);
   await openText(page, "---\ntitle: Shared\n---\n\nOriginal text.\n", "shared.md");
@@ -257,35 +261,28 @@ test("a draft deleted in another tab is said to be deleted, and what is typed he
   await other.click("#delete-draft");
   await page.locator("#status", { hasText: "This draft was deleted in another tab." }).waitFor();
 
-  await caretAfter(page, "Original text.");
-  await page.keyboard.type(" Typed after the delete.");
+  await change(page);
   await page.locator("#status", { hasText: "“shared.md” was deleted in another tab; it is kept again" }).waitFor();
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
-  assert.match((await editor(page)).text, /Original text\. Typed after the delete\.\n$/, "the draft should open again after a reload");
-  assert.deepEqual(await page.locator("#draft-select option").allTextContents(), ["ogp-societe-civile.md", "shared.md"]);
+  assert.match((await editor(page)).text, text, "the draft should open again after a reload");
+  assert.deepEqual(await page.locator("#draft-select option").allTextContents(), ["ogp-societe-civile.md", name]);
   assert.deepEqual([...page.pageErrors, ...other.pageErrors], []);
   await context.close();
+}
+
+test("a draft deleted in another tab is said to be deleted, and what is typed here lists it again", async () => {
+  await deletedElsewhereThen(async (page) => {
+    await caretAfter(page, "Original text.");
+    await page.keyboard.type(" Typed after the delete.");
+  }, "shared.md", /Original text\. Typed after the delete\.\n$/);
 });
 
 test("a draft deleted in another tab can be renamed here before anything is typed, and is listed again", async () => {
-  const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await openEditor(context);
-  await openText(page, "---\ntitle: Shared\n---\n\nOriginal text.\n", "shared.md");
-  const other = await openEditor(context);
-  other.once("dialog", (dialog) => dialog.accept());
-  await other.click("#delete-draft");
-  await page.locator("#status", { hasText: "This draft was deleted in another tab." }).waitFor();
-
-  await page.fill("#draft-name", "renamed.md");
-  await page.press("#draft-name", "Enter");
-  await page.locator("#status", { hasText: "“shared.md” was deleted in another tab; it is kept again" }).waitFor();
-  await page.reload();
-  await page.waitForSelector("body[data-ready=true]");
-  assert.match((await editor(page)).text, /Original text\.\n$/);
-  assert.deepEqual(await page.locator("#draft-select option").allTextContents(), ["ogp-societe-civile.md", "renamed.md"]);
-  assert.deepEqual([...page.pageErrors, ...other.pageErrors], []);
-  await context.close();
+  await deletedElsewhereThen(async (page) => {
+    await page.fill("#draft-name", "renamed.md");
+    await page.press("#draft-name", "Enter");
+  }, "renamed.md", /Original text\.\n$/);
 });
 
 test("a storage that refuses the draft is said, with what to do; the text stays in the editor", async () => {
