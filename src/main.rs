@@ -36,6 +36,8 @@ Exit status: 0 fine, 1 errors found by check, 2 bad usage or unreadable input.";
 enum CliError {
     Usage(String),
     Read { path: String, error: std::io::Error },
+    /// Not UTF-8 from this position on (Jekyll reads only UTF-8).
+    NotUtf8 { path: String, at: Position },
     Options { path: String, message: String },
     Profile { name: String, message: String },
 }
@@ -45,6 +47,7 @@ impl std::fmt::Display for CliError {
         match self {
             CliError::Usage(message) => write!(f, "{message}\n\n{USAGE}"),
             CliError::Read { path, error } => write!(f, "cannot read {path}: {error}"),
+            CliError::NotUtf8 { path, at } => write!(f, "cannot read {path}:{}:{}: {NOT_UTF8}", at.line, at.column),
             CliError::Options { path, message } => write!(f, "cannot use options file {path}: {message}"),
             CliError::Profile { name, message } => write!(f, "cannot use profile {name}: {message}"),
         }
@@ -206,7 +209,7 @@ fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
         let diagnostics = match read_input(&name) {
             Ok(source) => folio::render_with(&source, &request(profile, &name)).diagnostics,
             // One file that does not read is one error: the others are still checked.
-            Err(CliError::Read { error, .. }) if error.kind() == std::io::ErrorKind::InvalidData => vec![not_utf8(&name)],
+            Err(CliError::NotUtf8 { at, .. }) => vec![Diagnostic::error(at, NOT_UTF8)],
             Err(error) => return Err(error),
         };
         for diagnostic in diagnostics {
@@ -227,15 +230,14 @@ fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// The error for a file that is not UTF-8, at the first byte that is not.
-fn not_utf8(name: &str) -> Diagnostic {
-    let bytes = std::fs::read(name).unwrap_or_default();
-    let valid = std::str::from_utf8(&bytes).err().map_or(bytes.len(), |e| e.valid_up_to());
-    let text = String::from_utf8_lossy(&bytes[..valid]);
+const NOT_UTF8: &str = "this file is not UTF-8 text from here on, and Jekyll reads only UTF-8; save it as UTF-8";
+
+/// The line and column of the first byte of `bytes` that is not UTF-8, `valid` bytes in.
+fn first_invalid(bytes: &[u8], valid: usize) -> Position {
+    let text = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
     let line_start = text.rfind('\n').map_or(0, |i| i + 1);
     let count = |n: usize| u32::try_from(n + 1).unwrap_or(u32::MAX);
-    let position = Position { line: count(text.matches('\n').count()), column: count(text[line_start..].chars().count()) };
-    Diagnostic::error(position, "this file is not UTF-8 text from here on, and Jekyll reads only UTF-8; save it as UTF-8")
+    Position { line: count(text.matches('\n').count()), column: count(text[line_start..].chars().count()) }
 }
 
 /// Files named on the command line are checked whatever their name; folders are walked for
@@ -272,10 +274,11 @@ fn read_input(name: &str) -> Result<String, CliError> {
     } else {
         bytes = std::fs::read(name).map_err(read)?;
     }
-    // Jekyll reads articles as "bom|utf-8": a byte order mark is dropped.
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec())
-        .map_err(|e| read(std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text ({e})"))))
+    // A byte order mark is left to `front_matter::split`, as for text from anywhere else.
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        CliError::NotUtf8 { path: name.into(), at: first_invalid(e.as_bytes(), valid) }
+    })
 }
 
 fn located(file: &str, diagnostic: &Diagnostic) -> String {

@@ -109,6 +109,15 @@ fn check_reports_a_file_that_is_not_utf8_where_it_stops_being_so_and_goes_on() {
 }
 
 #[test]
+fn a_byte_order_mark_before_the_front_matter_is_left_out_as_jekyll_does() {
+    let dir = scratch("bom");
+    std::fs::write(dir.join("a.md"), "\u{feff}---\ntitle: Marked\n---\nBody\n").unwrap();
+    let out = folio(&["render", "--json", dir.join("a.md").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\"title\": \"Marked\""), "{}", stdout(&out));
+}
+
+#[test]
 fn check_stops_quietly_when_its_output_is_closed() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(["check", "tests/fixtures/cli"])
