@@ -367,13 +367,20 @@ const RENDER_OPTIONS: &[(&str, &[&str])] = &[
     ("sourceMap", &["a boolean"]),
 ];
 
+/// The kinds of value option `key` takes; none for an unknown option.
+fn kinds_of(key: &str) -> Option<&'static [&'static str]> {
+    RENDER_OPTIONS.iter().find(|(name, _)| *name == key).map(|(_, kinds)| *kinds)
+}
+
+/// Whether `value` may be given as option `key` (null stands for leaving it out); none for an unknown option.
+fn fits(key: &str, value: &Value) -> Option<bool> {
+    kinds_of(key).map(|kinds| kinds.contains(&value.kind()) || *value == Value::Null)
+}
+
 /// Options misnamed or of the wrong kind, which would otherwise be left out without a word.
 fn misnamed_options(settings: &Value) -> Vec<String> {
-    let fits = |(key, value): &(String, Value)| {
-        RENDER_OPTIONS.iter().any(|(name, kinds)| name == key && (kinds.contains(&value.kind()) || *value == Value::Null))
-    };
     match settings {
-        Value::Map(entries) if entries.iter().all(fits) => Vec::new(),
+        Value::Map(entries) if entries.iter().all(|(key, value)| fits(key, value) == Some(true)) => Vec::new(),
         _ => describe_misnamed(settings),
     }
 }
@@ -387,12 +394,13 @@ fn describe_misnamed(settings: &Value) -> Vec<String> {
     let known = RENDER_OPTIONS.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ");
     entries
         .iter()
-        .filter_map(|(key, value)| match RENDER_OPTIONS.iter().find(|(name, _)| name == key) {
+        .filter_map(|(key, value)| match fits(key, value) {
             None => Some(format!("unknown render option `{key}` (the options are {known}); it is left out")),
-            Some((_, kinds)) if !kinds.contains(&value.kind()) && *value != Value::Null => {
-                Some(format!("render option `{key}` should be {}, not {}; it is left out", kinds.join(" or "), value.kind()))
+            Some(false) => {
+                let kinds = kinds_of(key).unwrap_or_default().join(" or ");
+                Some(format!("render option `{key}` should be {kinds}, not {}; it is left out", value.kind()))
             }
-            Some(_) => None,
+            Some(true) => None,
         })
         .collect()
 }
