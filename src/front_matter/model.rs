@@ -84,7 +84,7 @@ impl FrontMatter {
             permalink: text("permalink"),
             published: !matches!(get("published"), Some(Value::Bool(false))),
             categories: categories(get("category"), get("categories")),
-            tags: pluralized(get("tag"), get("tags")),
+            tags: once_each(pluralized(get("tag"), get("tags"), Vec::new())),
             excerpt: text("excerpt"),
             excerpt_separator: get("excerpt_separator").and_then(Value::to_scalar_string).unwrap_or_else(|| "\n\n".into()),
             slug,
@@ -93,16 +93,15 @@ impl FrontMatter {
     }
 }
 
-/// Jekyll's `Utils.pluralized_array_from_hash`: the singular key's value kept whole, else the
-/// plural key's list, or its text split on white space; flattened, without nothing, as text,
-/// each once.
-fn pluralized(singular: Option<&Value>, plural: Option<&Value>) -> Vec<String> {
-    let mut items = Vec::new();
+/// Jekyll's `Utils.pluralized_array_from_hash`, added to `items`: the singular key's value kept
+/// whole, else the plural key's list, or its text split on white space; flattened, without
+/// nothing, as text.
+fn pluralized(singular: Option<&Value>, plural: Option<&Value>, mut items: Vec<String>) -> Vec<String> {
     match singular {
         Some(value) if *value != Value::Null => flatten(value, &mut items),
         _ => listed(plural, &mut items),
     }
-    once_each(items)
+    items
 }
 
 /// Jekyll's `populate_categories`: the `categories` list (its text split on white space), then
@@ -110,8 +109,7 @@ fn pluralized(singular: Option<&Value>, plural: Option<&Value>) -> Vec<String> {
 fn categories(singular: Option<&Value>, plural: Option<&Value>) -> Vec<String> {
     let mut items = Vec::new();
     listed(plural, &mut items);
-    items.extend(pluralized(singular, plural));
-    once_each(items)
+    once_each(pluralized(singular, plural, items))
 }
 
 /// A plural key's items: a list flattened, or a text split on white space.
