@@ -55,7 +55,7 @@ fn count_words(text: &str, words: &mut usize, in_word: &mut bool) {
     while i < bytes.len() {
         if let Some(letters) = swar::load(bytes, i).and_then(plain_letters) {
             let follows = (letters << 8) | (u64::from(*in_word) << 7);
-            *words += (letters & !follows).count_ones() as usize;
+            *words += swar::count(letters & !follows);
             *in_word = letters >> 63 != 0;
             i += 8;
             continue;

@@ -200,7 +200,7 @@ pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
     let mut i = 0;
     let mut count = 0;
     while let Some(x) = swar::load(bytes, i) {
-        count += swar::equal(x, b'\n').count_ones() as usize;
+        count += swar::count(swar::equal(x, b'\n'));
         i += 8;
     }
     count + bytes[i..].iter().filter(|&&b| b == b'\n').count()
