@@ -11,27 +11,49 @@
 //! - with no `date`, a file named `YYYY-MM-DD-slug.md` gives the day, at midnight in the site's zone.
 //!
 //! Every result is shown at the site zone's offset for that moment.
-//! `Time.parse` reads many more spellings ("Dec 23 2016"); Folio reads the ISO-like ones and
-//! reports the others.
+//! `Time.parse` reads many more spellings: [`super::date_spellings`] reads the common ones
+//! (`Dec 23 2016`, `Fri, 23 Dec 2016 17:50:00 +0100`, `2016/12/23 5:50pm`) when the ISO reading
+//! here fails, and the rest are reported, with why ([`Why`]).
 
+use super::date_spellings;
 use crate::calendar::{self, Calendar};
 use crate::datetime::{Date, DateTime};
 use crate::value::Value;
 use std::fmt;
 
-/// A `date` that Folio cannot read as a date.
+/// A `date` that Folio cannot read as a date, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateError {
     pub text: String,
+    pub why: Why,
 }
 
+/// Why a `date` is not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// Not a spelling Folio reads, or one Ruby refuses (then Jekyll stops: "Invalid date").
+    NotADate,
+    /// No year (`Dec 23`) or no day (`17:50`): Ruby takes them from the day of the build.
+    Incomplete,
+    /// `23/12/16`: Ruby guesses the century, and which number is the year.
+    TwoDigitYear,
+    /// A zone name such as `CET`, which Ruby reads when it is the site zone's own
+    /// abbreviation, and otherwise ignores.
+    UnknownZone(String),
+}
+
+// Short: messages are data, which the first download holds even where their code is rare.
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`date` is not a date Folio can read: `{}`; write it as 2016-12-23 or 2016-12-23 17:50:00 +01:00 (Jekyll reads more spellings with Ruby's `Time.parse`, and stops where that cannot read one)",
-            self.text
-        )
+        write!(f, "`date` `{}` ", self.text)?;
+        match &self.why {
+            Why::NotADate => {
+                f.write_str("is not a date Folio reads; write it as 2016-12-23 17:50 +01:00 or Dec 23 2016 (Jekyll stops where Ruby's `Time.parse` cannot read it)")
+            }
+            Why::Incomplete => f.write_str("has no year or day: Jekyll would take today's"),
+            Why::TwoDigitYear => f.write_str("has a two-digit year, whose century Ruby guesses"),
+            Why::UnknownZone(zone) => write!(f, "has a zone Folio cannot place, `{zone}`: write its offset (+01:00)"),
+        }
     }
 }
 
@@ -57,13 +79,31 @@ impl Zone<'_> {
 
 /// The front matter's `date` value as Jekyll reads it.
 pub fn read(value: &Value, zone: &Zone) -> Result<DateTime, DateError> {
-    let invalid = || DateError { text: value.to_scalar_string().unwrap_or_else(|| value.kind().to_owned()) };
     match value {
         Value::Time(time) => Ok(zone.show(*time)),
         Value::Date(date) => Ok(zone.local(*date, 0, 0, 0, 0)),
-        Value::String(text) => parse(text.trim(), zone).ok_or_else(invalid),
-        _ => Err(invalid()),
+        Value::String(text) => parse(text.trim(), zone).map_or_else(|| spelled(text, zone), Ok),
+        _ => not_text(value, zone),
     }
+}
+
+/// Jekyll reads any other value's `to_s` (`20161223`); a list or mapping is no date.
+#[inline(never)] // rare: kept out of the first download (scripts/build.sh)
+fn not_text(value: &Value, zone: &Zone) -> Result<DateTime, DateError> {
+    match value.to_scalar_string() {
+        Some(text) => spelled(&text, zone),
+        None => Err(DateError { text: value.kind().to_owned(), why: Why::NotADate }),
+    }
+}
+
+/// `text` read in the other spellings of `Time.parse`.
+#[inline(never)] // never reached by an ISO date: kept out of the first download (scripts/build.sh)
+fn spelled(text: &str, zone: &Zone) -> Result<DateTime, DateError> {
+    let (date, c) = date_spellings::read(text).map_err(|why| DateError { text: text.to_owned(), why })?;
+    Ok(match c.offset {
+        Some(offset) => zone.show(DateTime::from_civil(date, c.hour, c.minute, c.second, c.nanosecond, offset)),
+        None => zone.local(date, c.hour, c.minute, c.second, c.nanosecond),
+    })
 }
 
 /// The day at midnight in the zone (a file name's date).
@@ -98,13 +138,20 @@ fn parse(text: &str, zone: &Zone) -> Option<DateTime> {
     if offset_text.is_empty() {
         return Some(zone.local(date, hour, minute, second, nanosecond));
     }
-    let offset = calendar::fixed_offset(offset_text)?;
+    // `Time.zone_offset` reads only these as offsets (not `+1` or `Etc/UTC`, as the calendar
+    // does); the others, and names, are left to `date_spellings`.
+    let offset = match offset_text.as_bytes() {
+        [b'+' | b'-', b'0'..=b'9', b'0'..=b'9']
+        | [b'+' | b'-', b'0'..=b'9', b'0'..=b'9', b'0'..=b'9', b'0'..=b'9']
+        | [b'+' | b'-', b'0'..=b'9', b'0'..=b'9', b':', b'0'..=b'9', b'0'..=b'9'] => calendar::fixed_offset(offset_text)?,
+        _ => return None,
+    };
     Some(zone.show(DateTime::from_civil(date, hour, minute, second, nanosecond, offset)))
 }
 
 /// A day as Ruby's `Time` makes it: a day past the month's end, up to the 31st, is taken into the
 /// next month (`2015-02-29` is March 1st).
-fn civil_date(year: i32, month: u8, day: u8) -> Option<Date> {
+pub(super) fn civil_date(year: i32, month: u8, day: u8) -> Option<Date> {
     if !(1..=31).contains(&day) {
         return None;
     }
@@ -175,6 +222,52 @@ mod tests {
         assert_eq!(read_yaml("'2016-02-32'").unwrap_err().text, "2016-02-32");
         assert_eq!(read_yaml("'2016-13-01'").unwrap_err().text, "2016-13-01");
         assert_eq!(read_yaml("[1]").unwrap_err().text, "a list");
+    }
+
+    #[test]
+    fn dates_in_english_words_are_read_as_ruby_reads_them() {
+        assert_eq!(read_yaml("Dec 23 2016").unwrap(), "2016-12-23T00:00:00+01:00");
+        assert_eq!(read_yaml("23 December 2016").unwrap(), "2016-12-23T00:00:00+01:00");
+        assert_eq!(read_yaml("December 23rd, 2016 at 5:50 pm").unwrap(), "2016-12-23T17:50:00+01:00");
+        assert_eq!(read_yaml("Fri, 23 Dec 2016 17:50:00 +0100").unwrap(), "2016-12-23T17:50:00+01:00");
+        assert_eq!(read_yaml("Dec 2016").unwrap(), "2016-12-01T00:00:00+01:00", "no day is the 1st");
+        assert_eq!(read_yaml("Mon, 14 July 2016 17h50").unwrap(), "2016-07-14T17:50:00+02:00", "the day name is not checked");
+    }
+
+    #[test]
+    fn numbers_joined_by_slashes_dots_or_dashes_take_the_longest_for_the_year() {
+        assert_eq!(read_yaml("2016/12/23 5:50pm").unwrap(), "2016-12-23T17:50:00+01:00");
+        assert_eq!(read_yaml("23.12.2016").unwrap(), "2016-12-23T00:00:00+01:00");
+        assert_eq!(read_yaml("01/02/2016").unwrap(), "2016-02-01T00:00:00+01:00", "day first, as Ruby reads it");
+        assert_eq!(read_yaml("23-Dec-2016").unwrap(), "2016-12-23T00:00:00+01:00");
+        assert_eq!(read_yaml("20161223").unwrap(), "2016-12-23T00:00:00+01:00", "an integer is read from its text");
+        assert_eq!(read_yaml("12/23/2016").unwrap_err().why, Why::NotADate, "month 23: Ruby refuses it");
+    }
+
+    #[test]
+    fn zones_ruby_knows_are_offsets_and_signed_ones_it_does_not_know_are_ignored() {
+        assert_eq!(read_yaml("Dec 23 2016 17:50 EST").unwrap(), "2016-12-23T23:50:00+01:00");
+        assert_eq!(read_yaml("Dec 23 2016 17:50 GMT").unwrap(), "2016-12-23T18:50:00+01:00");
+        assert_eq!(read_yaml("'2016-12-23 17:50 +0160'").unwrap(), "2016-12-23T16:50:00+01:00", "60 minutes are an hour");
+        assert_eq!(read_yaml("'2016-07-14 17:50 +1'").unwrap(), "2016-07-14T17:50:00+02:00", "the site's time");
+        assert_eq!(read_yaml("'2016-07-14 17:50 GMT+01:00'").unwrap(), "2016-07-14T17:50:00+02:00", "the site's time");
+    }
+
+    #[test]
+    fn what_ruby_reads_only_with_a_guess_is_reported_with_why() {
+        assert_eq!(read_yaml("Dec 23").unwrap_err().why, Why::Incomplete);
+        assert_eq!(read_yaml("'17:50'").unwrap_err().why, Why::Incomplete);
+        assert_eq!(read_yaml("23/12/16").unwrap_err().why, Why::TwoDigitYear);
+        assert_eq!(read_yaml("Dec 23 2016 17:50 CET").unwrap_err().why, Why::UnknownZone("CET".into()));
+        assert_eq!(read_yaml("Posted on Dec 23 2016").unwrap_err().why, Why::NotADate, "Ruby ignores the words left over");
+    }
+
+    #[test]
+    fn each_reason_reads_as_a_sentence_naming_the_date() {
+        let message = |yaml| read_yaml(yaml).unwrap_err().to_string();
+        assert_eq!(message("Dec 23"), "`date` `Dec 23` has no year or day: Jekyll would take today's");
+        assert!(message("Dec 23 2016 17:50 CET").ends_with("cannot place, `CET`: write its offset (+01:00)"));
+        assert!(message("next tuesday").starts_with("`date` `next tuesday` is not a date Folio reads;"));
     }
 
     #[test]

@@ -1,0 +1,82 @@
+#!/usr/bin/env ruby
+# Writes how Ruby's `Time.parse` reads spellings of a front matter `date`, as Jekyll reads a
+# text date (`Time.parse(text).localtime`, TZ the site's zone), into
+# tests/fixtures/date_spellings.tsv, which tests/date_spellings.rs compares Folio's reading
+# with (Ruby is needed only to regenerate it):
+#
+#   scripts/date-spellings-fixtures.rb
+#
+# The spellings are crossed from lists of parts: day names × dates, dates × times, times ×
+# zones, then odd cases one by one. Each line is `zone TAB text TAB ruby TAB folio`:
+#   ruby   the moment, ISO 8601 with the zone's offset (fraction only when there is one);
+#          `refused` where Ruby raises ArgumentError (Jekyll stops: "Invalid date");
+#          `today` where the answer depends on the day it is read (no year, no date).
+#   folio  `reads` for the spellings Folio must read as Ruby does; `reports` for those it
+#          reports though Ruby reads them (a part marked `!` below: two-digit years, zone
+#          names Folio cannot place, leftover words).
+require "time"
+
+ZONES = ["Europe/Paris", "America/New_York"]
+
+DAYS = ["", "Fri ", "Fri, ", "Friday, ", "Mon ", "fri. "]
+DATES = [
+  "23 Dec 2016", "23 December 2016", "23rd December 2016", "23 Dec, 2016", "1 jan 2016", "2016 Dec 23",
+  "Dec 23 2016", "December 23, 2016", "Dec. 23, 2016", "Dec 23rd, 2016", "Sept 3 2016", "sep 3 2016", "DEC 23 2016",
+  "Dec 2016", "2016 Dec", "Juni 23 2016", "23 mars 2016",
+  "2016/12/23", "23/12/2016", "1/2/2016", "12/23/2016", "2016/2/3", "2016/12",
+  "23.12.2016", "2016.12.23", "1.2.2016",
+  "23-12-2016", "23-Dec-2016", "Dec-23-2016", "2016-Dec-23", "2016-12-23", "2016-1-2",
+  "20161223", "Feb 29 2015", "Feb 30 2016", "Apr 31 2016", "Dec 32 2016", "13/13/2016", "Dec 0 2016",
+  "Dec 23", "23 Dec", "23/12", "!Dec 23 16", "!23.12.16", "!23/12/16", "0216-12-23",
+]
+TIMES = [
+  "", " 17:50", " 17:50:30", " 17:50:30.25", " 17:50:30,5", " 5:50pm", " 5:50 PM", " 5:50 p.m.", " 5pm", " 5 pm",
+  " 12am", " 12pm", " 0pm", " 13pm", " 17h50", " 17h", " 24:00", " 24:30", " 25:00", " 23:60", " 23:59:60",
+  " at 5:50 pm", ", 10:00", " @ 10:00", " 9:05:07.123456789",
+]
+ZONE_TEXTS = [
+  "", " +0100", " -05:00", " +01", " -0330", " +01:00:30", "Z", " Z", " UTC", " GMT", " UT", " EST", " PDT", " cdt",
+  " A", " N", " +1", " UTC+1", " GMT+01:00", " +2500", " +0160", " -00:00",
+  " !CET", " !CEST", " !foo", " !Eastern Standard Time",
+]
+ODD = [
+  "", "next tuesday", "Friday", "10:00", "5pm", "2016", "201612",
+  "10:00 Dec 23 2016", "10:00, Dec 23 2016", "20161223, 10:00", "20161223 10:00", "!161223",
+  "!Dec 23 2016 10:00 10:00", "!2016-12-23 10:00 Dec", "!Posted on Dec 23 2016", "!23rd of December 2016",
+  "Fri, 23 Dec 2016 17:50:00 +0100", "Friday, December 23rd, 2016 at 5:50 PM", "2016-12-23T17:50:00.123 EST",
+  "2016-12-23T17:50 +1", "!2016-12-23 17:50 Etc/UTC", "2016-12-23 17:50:00 +01:00", "23 décembre 2016",
+  "!Dec 23 2016 5pmEST", "Dec 23 2016 17:50EST", "Dec 23 2016 17:50+0100", "2016-12-23 17:50 +01:0",
+  "Dec 23\u00a0 2016", "(Dec 23 2016)", "Dec 23 2016 10:00:00.", "2016-07-14 02:30", "2016-03-27 02:30",
+  "2016-10-30 02:30", "!Dec 23 2016 [10:00]", "!'Dec 23 2016", "!Dec 23 2016 17:50 +01:00 extra",
+]
+
+def answer(text, zone)
+  ENV["TZ"] = zone
+  a = Time.parse(text, Time.utc(2001, 2, 3, 4, 5, 6))
+  b = Time.parse(text, Time.utc(2011, 8, 9, 10, 11, 12))
+  return "today" if a != b
+  t = a.localtime
+  f = t.nsec.zero? ? "" : "." + format("%09d", t.nsec).sub(/0+\z/, "")
+  t.strftime("%Y-%m-%dT%H:%M:%S") + f + t.strftime("%:z")
+rescue ArgumentError
+  "refused"
+end
+
+# Zones matter with a zone in the text (and at clock changes): the rest is read in Paris only.
+cases = []
+DAYS.each { |d| DATES.each { |x| cases << [[d, x], ZONES.first(1)] } }
+DATES.each { |x| TIMES.values_at(1, 3, 5, 9, 14, 16, 19, 21).each { |t| cases << [[x, t], ZONES.first(1)] } }
+# Ruby reads a zone stuck to an am/pm (`5pmZ`) strangely, often dropping the time: not crossed.
+["Dec 23 2016", "2016/07/14"].each do |x|
+  TIMES.first(9).each { |t| ZONE_TEXTS.each { |z| cases << [[x, t, z], ZONES] if t != "" && (z.start_with?(" ") || t =~ /\d\z/) } }
+end
+ODD.each { |x| cases << [[x], ZONES] }
+
+lines = cases.uniq.flat_map do |parts, zones|
+  reports = parts.any? { |p| p.include?("!") }
+  text = parts.join.delete("!")
+  zones.map { |zone| [zone, text, answer(text, zone), reports ? "reports" : "reads"].join("\t") }
+end
+path = File.expand_path("../tests/fixtures/date_spellings.tsv", __dir__)
+File.write(path, lines.join("\n") + "\n")
+warn "#{lines.size} cases written to #{path}"
