@@ -145,8 +145,14 @@ function options() {
   return { profile: current.profile, fileName: fileName(current.name), safe: ui.safe.checked };
 }
 
+/** The drafts in the list, the open one chosen (listed even when another tab deleted it). */
 function showList() {
-  ui.draft.replaceChildren(...list.drafts.map((d) => new Option(d.name, d.id, false, d.id === list.current)));
+  const shown = list.drafts.some((d) => d.id === current.id) ? list.drafts : [...list.drafts, current];
+  const options = shown.map((d) => new Option(d.name, d.id, false, d.id === current.id));
+  // Rebuilt only when it changed: rebuilding closes the list if it is open.
+  const same = options.length === ui.draft.options.length && options.every((o, i) => o.text === ui.draft.options[i].text && o.value === ui.draft.options[i].value);
+  if (!same) ui.draft.replaceChildren(...options);
+  ui.draft.value = current.id;
 }
 
 /** Opens the list's current draft. */
@@ -278,6 +284,22 @@ window.addEventListener("storage", (event) => {
   } else {
     say("This draft was changed in another tab. Reload to see that text; typing here replaces it.", "error");
   }
+});
+
+// Drafts made, renamed or deleted in another tab are listed here too (the other tab changes the
+// index); the draft open here stays open, under the name and profile the other tab gave it.
+window.addEventListener("storage", (event) => {
+  if (!current || (event.key !== null && event.key !== "folio-drafts")) return;
+  list = drafts.list();
+  const entry = list.drafts.find((d) => d.id === current.id);
+  if (entry && (entry.name !== current.name || entry.profile !== current.profile)) {
+    current = entry;
+    if (document.activeElement !== ui.name) ui.name.value = current.name;
+    ui.profile.value = current.profile;
+    preview.setOptions(options());
+    render();
+  }
+  showList();
 });
 
 // ---- Moving around: problems and outline to the source, the preview to the source, scroll sync. ----

@@ -1,6 +1,6 @@
 // The live-preview editor (index.html), end to end in Chromium: typing replaces only the edited
 // block, scroll sync both ways, click-to-source, problems that jump to their line, drafts kept
-// across a reload, switched and deleted (in another tab too), a .md file opened and saved (CRLF
+// across a reload, switched and deleted (in another tab too, whose changes every tab lists), a .md file opened and saved (CRLF
 // kept, UTF-8 only), the site profile switched, keyboard use, a phone's width and what a screen
 // reader finds. Screenshot: target/e2e/editor.png.
 import { test } from "node:test";
@@ -283,6 +283,39 @@ test("a draft deleted in another tab can be renamed here before anything is type
     await page.fill("#draft-name", "renamed.md");
     await page.press("#draft-name", "Enter");
   }, "renamed.md", /Original text\.\n$/);
+});
+
+test("drafts made, renamed and deleted in another tab are listed here; the draft open here stays open", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await openEditor(context);
+  const other = await openEditor(context);
+  const options = (tab) => tab.locator("#draft-select option").allTextContents();
+  const listed = (tab, names) => tab.waitForFunction((names) =>
+    JSON.stringify([...document.querySelectorAll("#draft-select option")].map((o) => o.text)) === JSON.stringify(names), names);
+
+  await other.click("#new-draft");
+  await listed(page, ["ogp-societe-civile.md", "Untitled.md"]);
+  await other.fill("#draft-name", "notes.md");
+  await other.press("#draft-name", "Enter");
+  await listed(page, ["ogp-societe-civile.md", "notes.md"]);
+  assert.equal(await page.inputValue("#draft-select"), await page.evaluate(() => document.querySelector("#draft-select option").value),
+    "the other tab opened its new draft; this tab should keep its own open");
+  assert.equal(await page.inputValue("#draft-name"), "ogp-societe-civile.md");
+
+  // The draft open here renamed there: its name follows; deleted there: it stays listed here, open.
+  await other.selectOption("#draft-select", { label: "ogp-societe-civile.md" });
+  await other.fill("#draft-name", "renamed.md");
+  await other.press("#draft-name", "Enter");
+  await listed(page, ["renamed.md", "notes.md"]);
+  assert.equal(await page.inputValue("#draft-name"), "renamed.md");
+  other.once("dialog", (dialog) => dialog.accept());
+  await other.click("#delete-draft");
+  await page.locator("#status", { hasText: "This draft was deleted in another tab." }).waitFor();
+  await listed(page, ["notes.md", "renamed.md"]);
+  assert.equal(await page.locator("#draft-select option:checked").textContent(), "renamed.md");
+  assert.deepEqual(await options(other), ["notes.md"]);
+  assert.deepEqual([...page.pageErrors, ...other.pageErrors], []);
+  await context.close();
 });
 
 test("a storage that refuses the draft is said, with what to do; the text stays in the editor", async () => {
