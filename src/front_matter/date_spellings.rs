@@ -90,21 +90,22 @@ fn words(text: &str) -> Vec<&str> {
 
 /// `Fri`, `Fri.`, `Friday`: what Ruby takes for a day name and ignores.
 fn is_day_name(word: &str) -> bool {
-    const DAYS: [&str; 7] = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+    // One string, not a table of them: the first download holds this data, though the code is rare.
+    const DAYS: &str = "sunday monday tuesday wednesday thursday friday saturday";
     let word = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
-    DAYS.iter().any(|day| word == day[..3] || word == *day)
+    DAYS.split(' ').any(|day| word == day[..3] || word == day)
 }
 
 /// The month a word names: Ruby takes any word that starts with a month's first three letters
 /// (`Dec`, `Dec.`, `December`, `Sept`, and also `Juni` or `Marzo`).
 fn month(word: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: &str = "janfebmaraprmayjunjulaugsepoctnovdec";
     let head = word.get(..3)?.to_ascii_lowercase();
     let rest = &word[3..];
     if !rest.chars().all(|c| c.is_alphabetic() || c == '.') {
         return None;
     }
-    MONTHS.iter().position(|m| *m == head).map(|i| i as u8 + 1)
+    (0..12).find(|i| MONTHS[3 * i..3 * i + 3] == head).map(|i| i as u8 + 1)
 }
 
 /// A time at the start of `words` and the number of words it takes (its am/pm and zone may be
@@ -273,7 +274,7 @@ fn date(words: &[&str]) -> Result<Date, Why> {
         let ordinal = matches!(suffix.to_ascii_lowercase().as_str(), "" | "st" | "nd" | "rd" | "th");
         (!digits.is_empty() && ordinal).then_some(digits)
     }
-    let named = |w: &str| month(w).map(|m| MONTH_NUMBERS[usize::from(m - 1)]);
+    let named = |w: &str| month(w).map(month_number);
     // After eight digits, Ruby reads a comma as a decimal point: `20161223,` is no date.
     if words.windows(2).any(|pair| pair[1] == "," && pair[0].len() == 8 && pair[0].bytes().all(|b| b.is_ascii_digit())) {
         return Err(Why::NotADate);
@@ -299,8 +300,10 @@ fn date(words: &[&str]) -> Result<Date, Why> {
     }
 }
 
-/// The months as the numbers Ruby's patterns hand on.
-const MONTH_NUMBERS: [&str; 12] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
+/// Month `m` as the number Ruby's patterns hand on.
+fn month_number(m: u8) -> &'static str {
+    "1 2 3 4 5 6 7 8 9 10 11 12".split(' ').nth(usize::from(m - 1)).unwrap_or_default()
+}
 
 /// `20161223`, `2016/12/23`, `23/12/2016`, `23.12.2016`, `23-12-2016`, `23-Dec-2016`, `Dec-23-2016`.
 fn joined_date(word: &str) -> Result<Date, Why> {
@@ -315,7 +318,7 @@ fn joined_date(word: &str) -> Result<Date, Why> {
             (_, [y, m, d]) if all_digits(y) && all_digits(m) && all_digits(d) => return ruby_ymd(Some(y), Some(m), Some(d)),
             // Ruby's VMS patterns: `23-Dec-2016`, `Dec-23-2016`.
             ('-', [d, m, y] | [m, d, y]) if all_digits(d) && all_digits(y) && month(m).is_some() => {
-                let m = month(m).map(|m| MONTH_NUMBERS[usize::from(m - 1)]);
+                let m = month(m).map(month_number);
                 return ruby_ymd(Some(y), m, Some(d));
             }
             _ => {}
