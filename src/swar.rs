@@ -40,34 +40,17 @@ pub fn count(found: u64) -> usize {
     ((found >> 7).wrapping_mul(LANES) >> 56) as usize
 }
 
-/// The bytes of `x` that HTML escapes in text or attributes: `<`, `>`, `&`, `"`. Setting bit 1
-/// makes `<` and `>` both `>` (and no other byte), setting bit 2 makes `"` and `&` both `&`.
-pub fn html_special(x: u64) -> u64 {
-    equal(x | (LANES * 0x02), b'>') | equal(x | (LANES * 0x04), b'&')
-}
-
-/// Where the first byte is in `bytes` that `chunk` holds for, eight bytes at a time (`byte`
-/// answers the same for the tail).
-fn position(bytes: &[u8], chunk: impl Fn(u64) -> u64, byte: impl Fn(u8) -> bool) -> Option<usize> {
+/// Where the first `b` is in `bytes`.
+pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
     let mut i = 0;
     while let Some(x) = load(bytes, i) {
-        let found = chunk(x);
+        let found = equal(x, b);
         if found != 0 {
             return Some(i + found.trailing_zeros() as usize / 8);
         }
         i += 8;
     }
-    bytes[i..].iter().position(|&c| byte(c)).map(|j| i + j)
-}
-
-/// Where the first `b` is in `bytes`.
-pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
-    position(bytes, |x| equal(x, b), |c| c == b)
-}
-
-/// Where the first byte [`html_special`] holds for is in `bytes`.
-pub fn find_html_special(bytes: &[u8]) -> Option<usize> {
-    position(bytes, html_special, |c| matches!(c, b'<' | b'>' | b'&' | b'"'))
+    bytes[i..].iter().position(|&c| c == b).map(|j| i + j)
 }
 
 /// Where `needle` (not empty) first is in `haystack`: its first byte found eight bytes at a
@@ -101,7 +84,6 @@ mod tests {
                 assert_eq!(equal(x, b'\n') & bit != 0, b == b'\n', "{b:#x} at {lane}");
                 assert_eq!(equal(x, b) & bit, bit, "{b:#x} at {lane}");
                 assert_eq!(count(equal(x, b'x')), 7 + usize::from(b == b'x'), "{b:#x} at {lane}");
-                assert_eq!(html_special(x) & bit != 0, matches!(b, b'<' | b'>' | b'&' | b'"'), "{b:#x} at {lane}");
                 if b < 0x80 {
                     assert_eq!(alphanumeric(x) & bit != 0, b.is_ascii_alphanumeric(), "{b:#x} at {lane}");
                     assert_eq!(in_range(x, b'!', b'/') & bit != 0, (b'!'..=b'/').contains(&b), "{b:#x} at {lane}");
@@ -111,7 +93,7 @@ mod tests {
     }
 
     #[test]
-    fn bytes_are_found_first_where_they_first_are_in_a_chunk_or_the_tail() {
+    fn a_byte_is_found_first_where_it_first_is_in_a_chunk_or_the_tail() {
         for len in 0..20 {
             for at in 0..len {
                 let mut bytes = vec![b'a'; len];
@@ -120,11 +102,6 @@ mod tests {
                 assert_eq!(find(&bytes, b'\n'), Some(at), "length {len}, at {at}");
             }
             assert_eq!(find(&vec![b'a'; len], b'\n'), None, "length {len}");
-            let mut text = vec![b'a'; len];
-            for (at, special) in (0..len).rev().zip(b"&<>\"".iter().cycle()) {
-                text[at] = *special;
-                assert_eq!(find_html_special(&text), Some(at), "length {len}, at {at}");
-            }
         }
     }
 
