@@ -1,13 +1,39 @@
 // What the two facades share (www/folio.js over the core build in pkg/, www/folio-editor.js over
 // the editor's build in pkg/editor/; both are build output and never edited): start the module
 // once, and after a panic reset the instance so that the next call works, rethrowing the panic
-// as a FolioPanicError with Rust's message.
+// as a FolioPanicError with Rust's message; and hold Folio's Trusted Types policy.
 
 /** A panic inside Folio's Rust core; the module has been reset and can be used again. */
 export class FolioPanicError extends Error {
   constructor(message) {
     super(message);
     this.name = "FolioPanicError";
+  }
+}
+
+/** The page's Content-Security-Policy does not allow Folio's Trusted Types policy. */
+export class FolioTrustedTypesError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "FolioTrustedTypesError";
+  }
+}
+
+// Folio's one Trusted Types policy (README, "On a partner's page"), made on first use where the
+// browser has Trusted Types, and shared by both builds. Its createHTML passes HTML through as it
+// is, which is sound because it is reached with two kinds of HTML only: what safe mode's browser
+// pass parses into an inert <template> (nothing in it loads or runs; the tree is filtered before
+// it is read: src/wasm/dom_sanitize.rs), and the article <folio-article> shows, which is that
+// pass's output in safe mode, and the author's own only where the host chose to trust the author.
+const POLICY = "folio";
+let policy;
+
+/** The policy, `null` without Trusted Types; throws a FolioTrustedTypesError where the page refuses it. */
+export function htmlPolicy() {
+  try {
+    return policy ??= globalThis.trustedTypes?.createPolicy(POLICY, { createHTML: (html) => html }) ?? null;
+  } catch {
+    throw new FolioTrustedTypesError(`this page's Content-Security-Policy does not allow Folio's Trusted Types policy: its trusted-types directive should list "${POLICY}"`);
   }
 }
 
@@ -67,7 +93,13 @@ export function facade(init, wasm) {
       await load(module);
       await wasm.__folio_rare_prefetch?.();
     },
-    render: (source, options) => guarded(() => wasm.render(source, options)),
+    render: (source, options) => {
+      const trusted = htmlPolicy();
+      return guarded(() => {
+        wasm.__folioHtmlPolicy(trusted);
+        return wasm.render(source, options);
+      });
+    },
     panicForTests: (message) => guarded(() => wasm.__panicForTests(message)),
   };
 }
