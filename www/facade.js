@@ -96,7 +96,7 @@ export function facade(init, wasm) {
     render: (source, options) => {
       const trusted = htmlPolicy();
       return guarded(() => {
-        wasm.__folioHtmlPolicy(trusted);
+        if (trusted) wasm.__folioHtmlPolicy(trusted);
         return wasm.render(source, options);
       });
     },

@@ -8,7 +8,7 @@
 
 use crate::sanitize::rules::{self, ElementRule};
 use crate::sanitize::Policy;
-use std::cell::RefCell;
+use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlTemplateElement, Node};
 
@@ -24,14 +24,14 @@ extern "C" {
 }
 
 thread_local! {
-    static HTML_POLICY: RefCell<Option<HtmlPolicy>> = const { RefCell::new(None) };
+    static HTML_POLICY: OnceCell<HtmlPolicy> = const { OnceCell::new() };
 }
 
-/// The policy the next renders parse through, `None` where the browser has no Trusted Types;
-/// `www/facade.js` gives it before each render (a reset instance has none).
+/// The policy renders parse through, where the browser has Trusted Types: `www/facade.js` gives
+/// it before each render, as a reset instance has none (the first given stays; there is one).
 #[wasm_bindgen(js_name = "__folioHtmlPolicy")]
-pub fn set_html_policy(policy: Option<HtmlPolicy>) {
-    HTML_POLICY.set(policy);
+pub fn set_html_policy(policy: HtmlPolicy) {
+    HTML_POLICY.with(|cell| drop(cell.set(policy)));
 }
 
 /// `html` with everything the policy does not allow removed; `None` without a DOM (Node.js).
@@ -40,7 +40,7 @@ pub fn sanitize(html: &str, policy: &Policy) -> Option<String> {
     let template: HtmlTemplateElement = document.create_element("template").ok()?.dyn_into().ok()?;
     // Through the policy only into a template, inert: the tree is filtered before anything reads it.
     // An assignment the page refuses leaves nothing to show (the caller withholds the HTML).
-    let html = HTML_POLICY.with_borrow(|policy| policy.as_ref().map_or_else(|| html.into(), |policy| policy.create_html(html)));
+    let html = HTML_POLICY.with(|policy| policy.get().map_or_else(|| html.into(), |policy| policy.create_html(html)));
     js_sys::Reflect::set(&template, &"innerHTML".into(), &html).ok()?;
     let root: Node = template.content().into();
     // An explicit stack: articles can nest deeply, the WebAssembly stack is small.
