@@ -20,11 +20,10 @@ export class FolioTrustedTypesError extends Error {
 }
 
 // Folio's one Trusted Types policy (README, "On a partner's page"), made on first use where the
-// browser has Trusted Types, and shared by both builds. Its createHTML passes HTML through as it
-// is, which is sound because it is reached with two kinds of HTML only: what safe mode's browser
-// pass parses into an inert <template> (nothing in it loads or runs; the tree is filtered before
-// it is read: src/wasm/dom_sanitize.rs), and the article <folio-article> shows, which is that
-// pass's output in safe mode, and the author's own only where the host chose to trust the author.
+// browser has them. createHTML passes HTML through, which is sound as it only gets HTML parsed
+// into an inert <template> that safe mode's pass filters before anything reads it
+// (src/wasm/dom_sanitize.rs), and the widget's article: that pass's output, or the author's own
+// where the host chose to trust the author.
 const POLICY = "folio";
 let policy;
 
