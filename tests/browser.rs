@@ -396,3 +396,19 @@ fn the_browser_pass_of_safe_mode_removes_unwraps_and_keeps_the_rest_in_order() {
     assert_eq!(sanitize("<p>one</p>"), "<p>one</p>");
     assert_eq!(sanitize(""), "");
 }
+
+#[wasm_bindgen_test]
+fn the_browser_pass_of_safe_mode_parses_through_the_trusted_types_policy_it_is_given() {
+    use folio::sanitize::Policy;
+    use folio::wasm::dom_sanitize::{sanitize, set_html_policy};
+    // A stand-in for Folio's policy that keeps what it is given (it stays the instance's policy
+    // for the tests after this one, and passes HTML through as the real one does).
+    let policy = js_sys::Object::new();
+    let given = js_sys::Array::new();
+    js_sys::Reflect::set(&policy, &"given".into(), &given).unwrap();
+    let create_html = js_sys::Function::new_with_args("html", "this.given.push(html); return html");
+    js_sys::Reflect::set(&policy, &"createHTML".into(), &create_html).unwrap();
+    set_html_policy(policy.unchecked_into());
+    assert_eq!(sanitize("<p onclick=\"x\">one</p>", &Policy::default()).unwrap(), "<p>one</p>");
+    assert_eq!(given.to_vec(), [JsValue::from_str("<p onclick=\"x\">one</p>")]);
+}

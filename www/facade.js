@@ -1,13 +1,38 @@
 // What the two facades share (www/folio.js over the core build in pkg/, www/folio-editor.js over
 // the editor's build in pkg/editor/; both are build output and never edited): start the module
 // once, and after a panic reset the instance so that the next call works, rethrowing the panic
-// as a FolioPanicError with Rust's message.
+// as a FolioPanicError with Rust's message; and hold Folio's Trusted Types policy.
 
 /** A panic inside Folio's Rust core; the module has been reset and can be used again. */
 export class FolioPanicError extends Error {
   constructor(message) {
     super(message);
     this.name = "FolioPanicError";
+  }
+}
+
+/** The page's Content-Security-Policy does not allow Folio's Trusted Types policy. */
+export class FolioTrustedTypesError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "FolioTrustedTypesError";
+  }
+}
+
+// Folio's one Trusted Types policy (README, "On a partner's page"), made on first use where the
+// browser has them. createHTML passes HTML through, which is sound as it only gets HTML parsed
+// into an inert <template> that safe mode's pass filters before anything reads it
+// (src/wasm/dom_sanitize.rs), and the widget's article: that pass's output, or the author's own
+// where the host chose to trust the author.
+const POLICY = "folio";
+let policy;
+
+/** The policy, `null` without Trusted Types; throws a FolioTrustedTypesError where the page refuses it. */
+export function htmlPolicy() {
+  try {
+    return policy ??= globalThis.trustedTypes?.createPolicy(POLICY, { createHTML: (html) => html }) ?? null;
+  } catch {
+    throw new FolioTrustedTypesError(`this page's Content-Security-Policy does not allow Folio's Trusted Types policy: its trusted-types directive should list "${POLICY}"`);
   }
 }
 
@@ -67,7 +92,13 @@ export function facade(init, wasm) {
       await load(module);
       await wasm.__folio_rare_prefetch?.();
     },
-    render: (source, options) => guarded(() => wasm.render(source, options)),
+    render: (source, options) => {
+      const trusted = htmlPolicy();
+      return guarded(() => {
+        if (trusted) wasm.__folioHtmlPolicy(trusted);
+        return wasm.render(source, options);
+      });
+    },
     panicForTests: (message) => guarded(() => wasm.__panicForTests(message)),
   };
 }

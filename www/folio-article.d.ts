@@ -21,6 +21,10 @@ export class FolioArticle extends HTMLElement {
 }
 
 export interface FolioRenderedEvent extends CustomEvent<{ title: string | null; diagnostics: unknown[] }> {}
+/**
+ * Why the article is not shown: `kind` is missing, network, http, not-article, render, or
+ * trusted-types (the page's CSP does not allow Folio's Trusted Types policy, "folio").
+ */
 export interface FolioErrorEvent extends CustomEvent<{ kind: string; message: string }> {}
 
 declare global {

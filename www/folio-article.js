@@ -15,8 +15,11 @@
 // exposes parts (`root`, `article`, `status`, `message`, `retry`) and reads the custom properties
 // `--folio-ink`, `--folio-muted`, `--folio-accent`, `--folio-tint`, `--folio-rule`, `--folio-font`,
 // `--folio-measure`. A `folio-rendered` event (bubbles, composed) follows each render; nothing
-// the element does throws into the host page.
-import { start, render } from "./folio.js";
+// the element does throws into the host page. On a page enforcing Trusted Types it inserts HTML
+// through Folio's policy, "folio" (www/facade.js); where the page does not allow that policy, the
+// error state says so (kind `trusted-types`).
+import { start, render, FolioTrustedTypesError } from "./folio.js";
+import { htmlPolicy } from "./facade.js";
 
 const STYLESHEET = new URL("article.css", import.meta.url).href;
 const ATTRIBUTES = ["src", "source", "profile", "base-url", "lang", "safe"];
@@ -103,7 +106,7 @@ export class FolioArticle extends HTMLElement {
       const generation = ++this.#generation;
       this.#update(generation).catch((error) => {
         // An update made since (a new src) owns the widget: a late failure of this one is not shown.
-        if (generation === this.#generation) this.#fail("render", error);
+        if (generation === this.#generation) this.#fail(error instanceof FolioTrustedTypesError ? "trusted-types" : "render", error);
       });
     });
   }
@@ -127,7 +130,9 @@ export class FolioArticle extends HTMLElement {
     const fatal = article.diagnostics.find((d) => d.severity === "error" && d.line === 0);
     if (fatal) return this.#fail("render", new Error(fatal.message));
     const target = this.#shadow.querySelector("article");
-    target.innerHTML = article.pageHtml;
+    // Through Folio's Trusted Types policy where the page has them (render() has made it by now):
+    // safe mode's output, or the author's HTML where the host trusts the author (safe="false").
+    target.innerHTML = htmlPolicy()?.createHTML(article.pageHtml) ?? article.pageHtml;
     target.lang = this.lang || article.lang;
     this.#lastKey = key;
     this.#setState("rendered");

@@ -2,7 +2,7 @@
 import type { DraftList, PreviewPanels, PreviewUpdate, RenderOptions } from "../pkg/editor/folio.js";
 
 export type { Article, Diagnostic, DraftList, PreviewPanels, PreviewUpdate, RenderOptions } from "../pkg/editor/folio.js";
-export { FolioPanicError, start, render, panicForTests } from "./folio.js";
+export { FolioPanicError, FolioTrustedTypesError, start, render, panicForTests } from "./folio.js";
 
 /**
  * The editor's live preview: renders into an `<article>`, patching only what changed, fills the

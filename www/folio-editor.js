@@ -3,7 +3,7 @@
 import init, * as wasm from "../pkg/editor/folio.js";
 import { facade } from "./facade.js";
 
-export { FolioPanicError } from "./facade.js";
+export { FolioPanicError, FolioTrustedTypesError } from "./facade.js";
 const editor = facade(init, wasm);
 export const { start, render, panicForTests } = editor;
 const { guarded } = editor;

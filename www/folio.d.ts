@@ -9,6 +9,14 @@ export class FolioPanicError extends Error {
 }
 
 /**
+ * On a page with Trusted Types, render() needs Folio's policy, "folio"; this is thrown when the
+ * page's Content-Security-Policy does not allow it (its trusted-types directive should list it).
+ */
+export class FolioTrustedTypesError extends Error {
+  name: "FolioTrustedTypesError";
+}
+
+/**
  * Loads the WebAssembly module, once. By default the .wasm is fetched next to pkg/folio.js;
  * a bundler can pass its URL (or a Response, or a compiled WebAssembly.Module).
  */

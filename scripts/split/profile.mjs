@@ -1,8 +1,9 @@
 // Which functions rendering real articles uses: runs the module wasm-split instrumented (in DIR,
 // with its glue) in headless Chromium over the corpus, the seed and the demo's articles, as the
-// widget and the reader render them (safe mode and not, with their page) and as `render(text)`
-// does without options (none given, and an empty object), and writes wasm-split's profile to DIR/profile. Chromium, not Node: safe
-// mode needs the browser's HTML parser.
+// widget and the reader render them (safe mode and not, with their page, through the facade's
+// Trusted Types policy) and as `render(text)` does without options (none given, and an empty
+// object), and writes wasm-split's profile to DIR/profile. Chromium, not Node: safe mode needs
+// the browser's HTML parser.
 //
 //   node scripts/split/profile.mjs DIR      (DIR inside the repository, e.g. target/split)
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -38,7 +39,12 @@ try {
   const profile = await page.evaluate(async ({ dir, inputs }) => {
     const glue = await import(`/${dir}/folio.js`);
     const wasm = await glue.default({ module_or_path: `/${dir}/folio_bg.wasm` });
-    for (const { text, options } of inputs) glue.render(text, options);
+    // As www/facade.js renders on a page with Trusted Types: through Folio's policy.
+    const policy = trustedTypes.createPolicy("folio", { createHTML: (html) => html });
+    for (const { text, options } of inputs) {
+      glue.__folioHtmlPolicy(policy);
+      glue.render(text, options);
+    }
     const at = wasm.memory.buffer.byteLength;
     wasm.memory.grow(16);
     const length = wasm.__write_profile(at, 16 << 16);

@@ -8,16 +8,40 @@
 
 use crate::sanitize::rules::{self, ElementRule};
 use crate::sanitize::Policy;
-use wasm_bindgen::JsCast;
+use std::cell::OnceCell;
+use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlTemplateElement, Node};
 
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
+
+#[wasm_bindgen]
+extern "C" {
+    /// Folio's Trusted Types policy (`www/facade.js`): a page enforcing Trusted Types refuses
+    /// the plain strings given to `innerHTML`.
+    pub type HtmlPolicy;
+    #[wasm_bindgen(method, js_name = createHTML)]
+    fn create_html(this: &HtmlPolicy, html: &str) -> JsValue;
+}
+
+thread_local! {
+    static HTML_POLICY: OnceCell<HtmlPolicy> = const { OnceCell::new() };
+}
+
+/// The policy renders parse through, where the browser has Trusted Types: `www/facade.js` gives
+/// it before each render, as a reset instance has none (the first given stays; there is one).
+#[wasm_bindgen(js_name = "__folioHtmlPolicy")]
+pub fn set_html_policy(policy: HtmlPolicy) {
+    HTML_POLICY.with(|cell| drop(cell.set(policy)));
+}
 
 /// `html` with everything the policy does not allow removed; `None` without a DOM (Node.js).
 pub fn sanitize(html: &str, policy: &Policy) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let template: HtmlTemplateElement = document.create_element("template").ok()?.dyn_into().ok()?;
-    template.set_inner_html(html);
+    // Through the policy only into a template, inert: the tree is filtered before anything reads it.
+    // An assignment the page refuses leaves nothing to show (the caller withholds the HTML).
+    let html = HTML_POLICY.with(|policy| policy.get().map_or_else(|| html.into(), |policy| policy.create_html(html)));
+    js_sys::Reflect::set(&template, &"innerHTML".into(), &html).ok()?;
     let root: Node = template.content().into();
     // An explicit stack: articles can nest deeply, the WebAssembly stack is small.
     let mut parents = vec![root];

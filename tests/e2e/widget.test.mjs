@@ -315,17 +315,77 @@ test("the lang attribute sets the article's language over the profile's", async 
   assert.deepEqual(langs, ["de", "fr"]);
 });
 
-test("on a host page enforcing Trusted Types the widget never throws into the page", async () => {
+// An article with raw HTML a safe widget drops (the handler) and keeps (the mark).
+const STRICT_ARTICLE = `---
+title: Under Trusted Types
+---
+Some *emphasis* and <mark>raw HTML</mark>.
+
+<div class="handler" onclick="void 0">clickable</div>
+`;
+
+/**
+ * A page of the host's origin whose CSP enforces Trusted Types (`trustedTypes`: its trusted-types
+ * directive) with a safe and a trusted widget; resolves once both have settled, with what the
+ * widgets and the page reported.
+ */
+async function strictPage(trustedTypes) {
   const strict = await browser.newPage();
   const errors = [];
   strict.on("pageerror", (error) => errors.push(error.message));
+  await strict.addInitScript(() => {
+    window.reported = { violations: [], failures: [] };
+    document.addEventListener("securitypolicyviolation", (event) => window.reported.violations.push(event.violatedDirective));
+    document.addEventListener("folio-error", (event) => window.reported.failures.push({ id: event.target.id, ...event.detail }));
+  });
   await strict.route(`${host.url}trusted-types.html`, (route) => route.fulfill({
     status: 200,
-    headers: { "content-type": "text/html", "content-security-policy": `${CSP}; require-trusted-types-for 'script'` },
-    body: '<!DOCTYPE html><script type="module" src="/www/folio-embed.js"></script><folio-article source="# Strict host"></folio-article>',
+    headers: {
+      "content-type": "text/html",
+      "content-security-policy": `${CSP}; require-trusted-types-for 'script'; trusted-types ${trustedTypes}`,
+    },
+    body: `<!DOCTYPE html><script type="module" src="/www/folio-embed.js"></script>
+      <folio-article id="safe"><script type="text/markdown">${STRICT_ARTICLE}</script></folio-article>
+      <folio-article id="trusted" safe="false"><script type="text/markdown">${STRICT_ARTICLE}</script></folio-article>`,
   }));
   await strict.goto(`${host.url}trusted-types.html`);
-  await strict.locator("folio-article[state=rendered], folio-article[state=error]").waitFor({ timeout: 5000 });
+  for (const id of ["safe", "trusted"]) {
+    await strict.locator(`#${id}[state=rendered], #${id}[state=error]`).waitFor({ timeout: 10_000 });
+  }
+  return { strict, errors, reported: await strict.evaluate(() => window.reported) };
+}
+
+test("on a host page enforcing Trusted Types, articles render through the policy folio, safe and trusted", async () => {
+  const { strict, errors, reported } = await strictPage("folio");
+  assert.deepEqual(reported.failures, []);
+  // No string reached an HTML sink (the trusted widget's handler is the host's script-src's to refuse).
+  assert.deepEqual(reported.violations.filter((directive) => directive.includes("trusted-types")), []);
+  for (const id of ["safe", "trusted"]) {
+    const widget = strict.locator(`#${id}`);
+    assert.equal(await widget.getAttribute("state"), "rendered", id);
+    assert.equal(await widget.locator("h1").textContent(), "Under Trusted Types", id);
+    assert.equal(await widget.locator(".article-body em").textContent(), "emphasis", id);
+    assert.equal(await widget.locator(".article-body mark").textContent(), "raw HTML", id);
+  }
+  // Safe mode's browser pass ran (it drops the handler); the trusted widget shows the author's HTML as it is.
+  assert.equal(await strict.locator("#safe .handler").getAttribute("onclick"), null);
+  assert.equal(await strict.locator("#trusted .handler").getAttribute("onclick"), "void 0");
+  assert.deepEqual(errors, []);
+  await strict.close();
+});
+
+test("on a host page whose Trusted Types do not allow the policy folio, the widget says so and throws nothing", async () => {
+  const { strict, errors, reported } = await strictPage("host-policy");
+  const reason = 'this page\'s Content-Security-Policy does not allow Folio\'s Trusted Types policy: its trusted-types directive should list "folio"';
+  assert.deepEqual(reported.failures, ["safe", "trusted"].map((id) => ({ id, kind: "trusted-types", message: reason })));
+  for (const id of ["safe", "trusted"]) {
+    const widget = strict.locator(`#${id}`);
+    assert.equal(await widget.getAttribute("state"), "error", id);
+    assert.equal(await widget.locator("[part=message]").textContent(), `This article cannot be shown: ${reason}.`, id);
+    assert.equal(await widget.locator("article").innerHTML(), "", id);
+  }
+  // The refused policy is the only violation: no string reached an HTML sink.
+  assert.ok(reported.violations.length > 0 && reported.violations.every((directive) => directive === "trusted-types"), reported.violations);
   assert.deepEqual(errors, []);
   await strict.close();
 });

@@ -2,7 +2,8 @@
 // Markdown construct, and Folio's own Markdown and kramdown vectors (tests/xss/), rendered by
 // the real <folio-article> widget in Chromium with alert/confirm/prompt/print, beacons, fetch,
 // XHR and window.open hooked, and events fired on every element. Any execution fails the test.
-// (No CSP on this page: the sanitiser alone must stop them.)
+// (No CSP on this page: the sanitiser alone must stop them. All run again on the page enforcing
+// Trusted Types, where safe mode's browser pass and the widget go through Folio's policy.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { SHARED } from "../../scripts/shared.mjs";
 const CONSTRUCTS = ["{}\n", "Before {} after.\n", "[{}](https://example.org)\n", "![{}](a.png)\n",
   "| a | b |\n|---|---|\n| {} | c |\n", "* {}\n* two\n", "> {}\n"];
 const BATCH = 120;
+const CULPRITS = 20;
 
 const HOOKS = () => {
   window.__executions = [];
@@ -54,14 +56,34 @@ const EVENTS = ["click", "dblclick", "mousedown", "mouseup", "mouseover", "mouse
 
 const session = serverAndBrowser();
 
-/** Renders `cases` (name, markdown, profile) in one page; returns the executions seen. */
-async function run(cases) {
+// Trusted Types enforced, the widget's policy allowed, and nothing else: no script-src, so a
+// handler or script that got through would run.
+const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types folio";
+
+/** Opens the vectors' page, with `csp` as its Content-Security-Policy if given. */
+async function vectorsPage(csp) {
   const page = await session.browser.newPage();
   const dialogs = [];
   page.on("dialog", (dialog) => { dialogs.push(dialog.message()); dialog.dismiss().catch(() => {}); });
+  page.dialogs = dialogs;
   await page.addInitScript(HOOKS);
+  if (csp) {
+    await page.route("**/fixtures/xss.html", async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": csp } });
+    });
+  }
   await page.goto(`${session.server.url}tests/e2e/fixtures/xss.html`);
-  await page.evaluate(async ({ cases, events }) => {
+  return page;
+}
+
+/**
+ * Renders `cases` (name, markdown, profile) in one page (with `csp`); returns the executions seen,
+ * and as a failure each widget that did not render (a widget showing nothing runs nothing either).
+ */
+async function run(cases, csp) {
+  const page = await vectorsPage(csp);
+  const failures = await page.evaluate(async ({ cases, events }) => {
     await customElements.whenDefined("folio-article");
     const host = document.getElementById("widgets");
     const done = [];
@@ -77,6 +99,7 @@ async function run(cases) {
       host.append(el);
     }
     await Promise.all(done);
+    const failures = [...host.querySelectorAll("folio-article:not([state=rendered])")].map((el) => `not rendered: ${el.dataset.vector}`);
     for (const el of host.querySelectorAll("folio-article")) {
       for (const node of el.shadowRoot.querySelectorAll("*")) {
         node.focus?.();
@@ -85,21 +108,26 @@ async function run(cases) {
       }
     }
     await new Promise((ok) => setTimeout(ok, 300));
+    return failures;
   }, { cases, events: EVENTS });
-  const executions = [...(await page.evaluate(() => window.__executions)), ...dialogs.map((d) => `dialog(${d})`)];
+  const executions = [...(await page.evaluate(() => window.__executions)), ...page.dialogs.map((d) => `dialog(${d})`)];
   await page.close();
-  return executions;
+  return [...executions, ...failures];
 }
 
-/** Runs cases in batches; a batch that executed anything is run again case by case. */
-async function check(cases) {
+/**
+ * Runs cases in batches (on a page with `csp`); a batch that executed anything is run again case
+ * by case. The first culprits are enough to report: a widget broken for every case stops there.
+ */
+async function check(cases, csp) {
   const culprits = [];
-  for (let i = 0; i < cases.length; i += BATCH) {
+  for (let i = 0; i < cases.length && culprits.length < CULPRITS; i += BATCH) {
     const batch = cases.slice(i, i + BATCH);
-    if ((await run(batch)).length === 0) continue;
+    if ((await run(batch, csp)).length === 0) continue;
     for (const one of batch) {
-      const executions = await run([one]);
+      const executions = await run([one], csp);
       if (executions.length) culprits.push({ vector: one[0], markdown: one[1], executions });
+      if (culprits.length === CULPRITS) break;
     }
   }
   return culprits;
@@ -107,44 +135,47 @@ async function check(cases) {
 
 const report = { tried: 0, executed: 0, culprits: [] };
 
-test("public payloads in every construct run no script in the widget", { timeout: 600_000 }, async () => {
-  const payloads = JSON.parse(readFileSync(`${SHARED}/vectors/dompurify.json`, "utf8"));
-  const cases = payloads.flatMap((payload, i) =>
-    CONSTRUCTS.map((template, c) => [`payload ${i} in construct ${c}`, template.replace("{}", payload), "jekyll"]));
-  const culprits = await check(cases);
-  report.tried += cases.length;
-  report.executed += culprits.length;
-  report.culprits.push(...culprits);
-  assert.deepEqual(culprits, []);
-});
-
-test("Markdown and kramdown vectors run no script in the widget", { timeout: 300_000 }, async () => {
-  const vectors = JSON.parse(readFileSync(`${ROOT}tests/xss/markdown-vectors.json`, "utf8"));
-  const cases = vectors.map((v) => [v.name, v.markdown, v.profile ?? "jekyll"]);
-  const culprits = await check(cases);
-  report.tried += cases.length;
-  report.executed += culprits.length;
-  report.culprits.push(...culprits);
-  writeFileSync(`${ARTIFACTS}/xss-report.json`, JSON.stringify(report, null, 1));
-  assert.deepEqual(culprits, []);
-});
-
-test("the hooks see an execution when there is one", async () => {
-  // The check must be able to fail: a trusted (safe="false") widget does run an author's handler.
-  const page = await session.browser.newPage();
-  await page.addInitScript(HOOKS);
-  await page.goto(`${session.server.url}tests/e2e/fixtures/xss.html`);
-  const executions = await page.evaluate(async () => {
-    await customElements.whenDefined("folio-article");
-    const el = document.createElement("folio-article");
-    el.setAttribute("safe", "false");
-    el.source = '<img src="x" onerror="alert(\'trusted\')">\n';
-    const done = new Promise((ok) => el.addEventListener("folio-rendered", ok, { once: true }));
-    document.body.append(el);
-    await done;
-    await new Promise((ok) => setTimeout(ok, 500));
-    return window.__executions;
+for (const [where, csp] of [["", undefined], [" on a page enforcing Trusted Types", TRUSTED_TYPES]]) {
+  test(`public payloads in every construct run no script in the widget${where}`, { timeout: 600_000 }, async () => {
+    const payloads = JSON.parse(readFileSync(`${SHARED}/vectors/dompurify.json`, "utf8"));
+    const cases = payloads.flatMap((payload, i) =>
+      CONSTRUCTS.map((template, c) => [`payload ${i} in construct ${c}${where}`, template.replace("{}", payload), "jekyll"]));
+    const culprits = await check(cases, csp);
+    report.tried += cases.length;
+    report.executed += culprits.length;
+    report.culprits.push(...culprits);
+    assert.deepEqual(culprits, []);
   });
-  await page.close();
-  assert.deepEqual(executions, ["alert(trusted)"]);
-});
+
+  test(`Markdown and kramdown vectors run no script in the widget${where}`, { timeout: 300_000 }, async () => {
+    const vectors = JSON.parse(readFileSync(`${ROOT}tests/xss/markdown-vectors.json`, "utf8"));
+    const cases = vectors.map((v) => [`${v.name}${where}`, v.markdown, v.profile ?? "jekyll"]);
+    const culprits = await check(cases, csp);
+    report.tried += cases.length;
+    report.executed += culprits.length;
+    report.culprits.push(...culprits);
+    writeFileSync(`${ARTIFACTS}/xss-report.json`, JSON.stringify(report, null, 1));
+    assert.deepEqual(culprits, []);
+  });
+
+  test(`the hooks see an execution when there is one${where}`, async () => {
+    // The check must be able to fail: a trusted (safe="false") widget does run an author's handler.
+    const page = await vectorsPage(csp);
+    const executions = await page.evaluate(async () => {
+      await customElements.whenDefined("folio-article");
+      const el = document.createElement("folio-article");
+      el.setAttribute("safe", "false");
+      el.source = '<img src="x" onerror="alert(\'trusted\')">\n';
+      const done = new Promise((ok) => {
+        el.addEventListener("folio-rendered", ok, { once: true });
+        el.addEventListener("folio-error", ok, { once: true });
+      });
+      document.body.append(el);
+      await done;
+      await new Promise((ok) => setTimeout(ok, 500));
+      return window.__executions;
+    });
+    await page.close();
+    assert.deepEqual(executions, ["alert(trusted)"]);
+  });
+}
