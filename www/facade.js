@@ -25,14 +25,36 @@ export class FolioTrustedTypesError extends Error {
 // (src/wasm/dom_sanitize.rs), and the widget's article: that pass's output, or the author's own
 // where the host chose to trust the author.
 const POLICY = "folio";
-let policy;
+let policy; // undefined until made; null where the page needs none; the error where it refuses it
 
-/** The policy, `null` without Trusted Types; throws a FolioTrustedTypesError where the page refuses it. */
+/**
+ * The policy, `null` without Trusted Types or where the page lists policies without enforcing
+ * them (plain strings then work); throws a FolioTrustedTypesError where the page enforces Trusted
+ * Types and refuses the policy.
+ */
 export function htmlPolicy() {
+  if (policy === undefined) {
+    try {
+      policy = newPolicy();
+    } catch (error) {
+      policy = error; // asked once: each refusal is a report to the page's CSP endpoint
+    }
+  }
+  if (policy instanceof Error) throw policy;
+  return policy;
+}
+
+function newPolicy() {
   try {
-    return policy ??= globalThis.trustedTypes?.createPolicy(POLICY, { createHTML: (html) => html }) ?? null;
+    return globalThis.trustedTypes?.createPolicy(POLICY, { createHTML: (html) => html }) ?? null;
   } catch {
-    throw new FolioTrustedTypesError(`this page's Content-Security-Policy does not allow Folio's Trusted Types policy: its trusted-types directive should list "${POLICY}"`);
+    try {
+      // Whether the page refuses plain strings: an empty one given to an inert template shows it.
+      if (globalThis.document) document.createElement("template").innerHTML = "";
+      return null;
+    } catch {
+      throw new FolioTrustedTypesError(`this page's Content-Security-Policy does not allow Folio's Trusted Types policy: its trusted-types directive should list "${POLICY}"`);
+    }
   }
 }
 

@@ -326,10 +326,10 @@ Some *emphasis* and <mark>raw HTML</mark>.
 
 /**
  * A page of the host's origin whose CSP enforces Trusted Types (`trustedTypes`: its trusted-types
- * directive) with a safe and a trusted widget; resolves once both have settled, with what the
- * widgets and the page reported.
+ * directive; only lists policies when not `enforced`) with a safe and a trusted widget; resolves
+ * once both have settled, with what the widgets and the page reported.
  */
-async function strictPage(trustedTypes) {
+async function strictPage(trustedTypes, enforced = true) {
   const strict = await browser.newPage();
   const errors = [];
   strict.on("pageerror", (error) => errors.push(error.message));
@@ -342,7 +342,7 @@ async function strictPage(trustedTypes) {
     status: 200,
     headers: {
       "content-type": "text/html",
-      "content-security-policy": `${CSP}; require-trusted-types-for 'script'; trusted-types ${trustedTypes}`,
+      "content-security-policy": `${CSP};${enforced ? " require-trusted-types-for 'script';" : ""} trusted-types ${trustedTypes}`,
     },
     body: `<!DOCTYPE html><script type="module" src="/www/folio-embed.js"></script>
       <folio-article id="safe"><script type="text/markdown">${STRICT_ARTICLE}</script></folio-article>
@@ -384,8 +384,23 @@ test("on a host page whose Trusted Types do not allow the policy folio, the widg
     assert.equal(await widget.locator("[part=message]").textContent(), `This article cannot be shown: ${reason}.`, id);
     assert.equal(await widget.locator("article").innerHTML(), "", id);
   }
-  // The refused policy is the only violation: no string reached an HTML sink.
-  assert.ok(reported.violations.length > 0 && reported.violations.every((directive) => directive === "trusted-types"), reported.violations);
+  // The refused policy and the empty string that showed the page refuses strings, each once for
+  // both widgets; no article reached an HTML sink.
+  assert.deepEqual(reported.violations, ["trusted-types", "require-trusted-types-for"]);
+  assert.deepEqual(errors, []);
+  await strict.close();
+});
+
+test("on a host page that lists Trusted Types policies without enforcing them, the widget renders without its policy", async () => {
+  const { strict, errors, reported } = await strictPage("host-policy", false);
+  assert.deepEqual(reported.failures, []);
+  for (const id of ["safe", "trusted"]) {
+    assert.equal(await strict.locator(`#${id}`).getAttribute("state"), "rendered", id);
+    assert.equal(await strict.locator(`#${id} .article-body mark`).textContent(), "raw HTML", id);
+  }
+  assert.equal(await strict.locator("#safe .handler").getAttribute("onclick"), null);
+  // The refused policy, asked for once; no string refused (the trusted widget's handler is the host's script-src's to refuse).
+  assert.deepEqual(reported.violations.filter((directive) => directive.includes("trusted-types")), ["trusted-types"]);
   assert.deepEqual(errors, []);
   await strict.close();
 });
