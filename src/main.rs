@@ -226,7 +226,7 @@ fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
             }
         }
     }
-    eprintln!("folio check: {} files, {errors} errors, {warnings} warnings", files.len());
+    eprintln!("folio check: {}, {}, {}", counted(files.len(), "file"), counted(errors, "error"), counted(warnings, "warning"));
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -241,6 +241,11 @@ fn first_invalid(bytes: &[u8], valid: usize) -> Position {
 }
 
 /// Files named on the command line are checked whatever their name; folders are walked for
+/// `n` and the noun, plural unless `n` is one: `1 file`, `3 errors`.
+fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// `.md` and `.markdown` files, in a stable order, each folder once however many links lead to
 /// it (a link to a folder above it would otherwise be walked without end).
 fn collect_articles(path: &Path, files: &mut Vec<PathBuf>, folders: &mut HashSet<PathBuf>) -> Result<(), CliError> {

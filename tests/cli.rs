@@ -72,7 +72,7 @@ fn check_prints_file_line_column_and_fails_on_errors() {
     let parts: Vec<&str> = first.splitn(4, ':').collect();
     assert_eq!(parts[0], "tests/fixtures/cli/broken-front-matter.md");
     assert!(parts[1].parse::<u32>().unwrap() >= 2 && parts[2].parse::<u32>().is_ok(), "{first}");
-    assert!(stderr(&out).contains("3 files, 1 errors"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("3 files, 1 error,"), "{}", stderr(&out));
 }
 
 /// An empty folder of its own for a test.
@@ -92,7 +92,7 @@ fn check_walks_each_folder_once_however_links_loop() {
     std::os::unix::fs::symlink(".", dir.join("s2")).unwrap();
     let out = folio(&["check", dir.to_str().unwrap()]);
     assert_eq!(stdout(&out).lines().count(), 1, "{}", stdout(&out));
-    assert!(stderr(&out).contains("1 files, 1 errors"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 file, 1 error,"), "{}", stderr(&out));
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn check_reports_a_file_that_is_not_utf8_where_it_stops_being_so_and_goes_on() {
     let lines = stdout(&out);
     assert!(lines.contains("a.md:2:11: error: this file is not UTF-8 text"), "{lines}");
     assert!(lines.contains("b.md:2:7: error:"), "{lines}");
-    assert!(stderr(&out).contains("2 files, 2 errors"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2 files, 2 errors,"), "{}", stderr(&out));
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn check_says_a_problem_of_the_profile_once_not_for_each_file() {
     }
     let out = folio(&["check", "--profile", dir.join("profile.yml").to_str().unwrap(), dir.to_str().unwrap()]);
     assert_eq!(stdout(&out).matches("unknown time zone").count(), 1, "{}", stdout(&out));
-    assert!(stderr(&out).contains("3 files, 0 errors, 1 warnings"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("3 files, 0 errors, 1 warning\n"), "{}", stderr(&out));
 }
 
 #[test]
