@@ -31,9 +31,10 @@ pub struct DateError {
 /// Why a `date` is not read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Why {
-    /// Not a spelling Folio reads, or one Ruby refuses (then Jekyll stops: "Invalid date").
+    /// Not a spelling Folio reads: one Ruby refuses (then Jekyll stops: "Invalid date"), or reads
+    /// by ignoring words it does not know (`23 décembre 2016` is the 23rd of the build's month).
     NotADate,
-    /// No year (`Dec 23`) or no day (`17:50`): Ruby takes them from the day of the build.
+    /// No year (`Dec 23`) or no date (`17:50`): Ruby takes them from the day of the build.
     Incomplete,
     /// `23/12/16`: Ruby guesses the century, and which number is the year.
     TwoDigitYear,
@@ -48,9 +49,9 @@ impl fmt::Display for DateError {
         write!(f, "`date` `{}` ", self.text)?;
         match &self.why {
             Why::NotADate => {
-                f.write_str("is not a date Folio reads; write it as 2016-12-23 17:50 +01:00 or Dec 23 2016 (Jekyll stops where Ruby's `Time.parse` cannot read it)")
+                f.write_str("is not a date Folio reads, and Jekyll would stop or take another day; write it as 2016-12-23 17:50 +01:00 or Dec 23 2016")
             }
-            Why::Incomplete => f.write_str("has no year or day: Jekyll would take today's"),
+            Why::Incomplete => f.write_str("is not a whole date (no year, or a time alone): Jekyll would take the rest from the day of the build"),
             Why::TwoDigitYear => f.write_str("has a two-digit year, whose century Ruby guesses"),
             Why::UnknownZone(zone) => write!(f, "has a zone Folio cannot place, `{zone}`: write its offset (+01:00)"),
         }
@@ -80,7 +81,8 @@ impl Zone<'_> {
 /// The front matter's `date` value as Jekyll reads it.
 pub fn read(value: &Value, zone: &Zone) -> Result<DateTime, DateError> {
     match value {
-        Value::Time(time) => Ok(zone.show(*time)),
+        // Jekyll reads the time's `to_s` again, which has no fraction of a second.
+        Value::Time(time) => Ok(zone.show(DateTime { nanosecond: 0, ..*time })),
         Value::Date(date) => Ok(zone.local(*date, 0, 0, 0, 0)),
         Value::String(text) => parse(text.trim(), zone).map_or_else(|| spelled(text, zone), Ok),
         _ => not_text(value, zone),
@@ -198,6 +200,13 @@ mod tests {
     }
 
     #[test]
+    fn a_timestamp_loses_its_fraction_of_a_second_as_jekyll_reads_it_again_from_its_text() {
+        assert_eq!(read_yaml("2016-12-23T10:00:00.5").unwrap(), "2016-12-23T11:00:00+01:00");
+        assert_eq!(read_yaml("2016-12-23 10:00:00.75 +01:00").unwrap(), "2016-12-23T10:00:00+01:00");
+        assert_eq!(read_yaml("'2016-12-23 10:00:00.75 +01:00'").unwrap(), "2016-12-23T10:00:00.75+01:00", "a text keeps it");
+    }
+
+    #[test]
     fn a_timestamp_with_an_offset_is_that_moment_shown_in_the_site_zone() {
         assert_eq!(read_yaml("2016-12-23 17:50:00 +01:00").unwrap(), "2016-12-23T17:50:00+01:00");
         assert_eq!(read_yaml("2016-12-23T16:50:00Z").unwrap(), "2016-12-23T17:50:00+01:00");
@@ -265,9 +274,11 @@ mod tests {
     #[test]
     fn each_reason_reads_as_a_sentence_naming_the_date() {
         let message = |yaml| read_yaml(yaml).unwrap_err().to_string();
-        assert_eq!(message("Dec 23"), "`date` `Dec 23` has no year or day: Jekyll would take today's");
+        assert_eq!(message("Dec 23"), "`date` `Dec 23` is not a whole date (no year, or a time alone): Jekyll would take the rest from the day of the build");
         assert!(message("Dec 23 2016 17:50 CET").ends_with("cannot place, `CET`: write its offset (+01:00)"));
-        assert!(message("next tuesday").starts_with("`date` `next tuesday` is not a date Folio reads;"));
+        assert!(message("next tuesday").starts_with("`date` `next tuesday` is not a date Folio reads,"));
+        // Ruby reads English month names only: a French one gives a day of the build's month.
+        assert!(message("23 décembre 2016").contains("Jekyll would stop or take another day"));
     }
 
     #[test]
