@@ -53,7 +53,7 @@ function newPolicy() {
       if (globalThis.document) document.createElement("template").innerHTML = "";
       return null;
     } catch {
-      throw new FolioTrustedTypesError(`this page's Content-Security-Policy does not allow Folio's Trusted Types policy: its trusted-types directive should list "${POLICY}"`);
+      throw new FolioTrustedTypesError(`this page's Content-Security-Policy does not allow Folio's Trusted Types policy: its trusted-types directive should list "${POLICY}" (and 'allow-duplicates' where the page makes a policy of that name itself)`);
     }
   }
 }
