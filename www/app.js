@@ -30,6 +30,7 @@ const metrics = [];
 let list = null;     // the drafts, as drafts.list() gives them
 let current = null;  // the open draft's entry
 let saved = null;    // its text as last stored
+let orphan = false;  // it was deleted in another tab: stored nowhere until this tab keeps it again
 let lineBreak = "\n"; // its line breaks, kept in storage and downloads (CodeMirror holds "\n" whatever it read)
 
 /** The editor's text as the open draft stores it: with the draft's line breaks. */
@@ -119,11 +120,16 @@ function render() {
 
 // ---- Drafts: every change stored at once, several kept, files in and out. ----
 
-function save(text) {
-  if (!current || text === saved) return;
+/**
+ * Stores the open draft's `text` if it changed; `relist` also stores a draft deleted in another tab
+ * whose text did not change (renamed or given a profile here: the writer wants it kept).
+ */
+function save(text, relist = false) {
+  if (!current || (text === saved && !(relist && orphan))) return;
   try {
     const listedAgain = drafts.save(current, text);
     saved = text;
+    orphan = false;
     if (listedAgain) say(`“${current.name}” was deleted in another tab; it is kept again, with what you typed here.`);
     else if (ui.status.classList.contains("error")) say("");
   } catch (error) {
@@ -161,6 +167,7 @@ function openCurrent() {
   showList();
   const text = drafts.text(current.id) ?? "";
   saved = text;
+  orphan = false;
   lineBreak = text.includes("\r\n") ? "\r\n" : "\n";
   ui.name.value = current.name;
   ui.profile.value = current.profile;
@@ -204,7 +211,7 @@ ui.draft.addEventListener("change", () => act(() => {
 
 /** Renames the open draft to what the name field holds. */
 function rename() {
-  save(stored()); // a draft deleted in another tab is listed again first
+  save(stored(), true); // a draft deleted in another tab is listed again first
   list = drafts.rename(current.id, ui.name.value);
   current = list.drafts.find((d) => d.id === current.id);
   ui.name.value = current.name;
@@ -246,7 +253,7 @@ ui.save.addEventListener("click", () => {
 });
 
 ui.profile.addEventListener("change", () => act(() => {
-  save(stored()); // a draft deleted in another tab is listed again first
+  save(stored(), true); // a draft deleted in another tab is listed again first
   list = drafts.setProfile(current.id, ui.profile.value);
   current = list.drafts.find((d) => d.id === current.id);
   preview.setOptions(options());
@@ -279,7 +286,7 @@ window.addEventListener("beforeunload", (event) => {
 window.addEventListener("storage", (event) => {
   if (!current || event.key !== `folio-draft:${current.id}` || event.newValue === saved) return;
   if (event.newValue === null) {
-    saved = null; // the text is stored nowhere now: leaving asks, and the next save lists it again
+    orphan = true; // the next change stored lists it again; left unchanged, it stays deleted
     say("This draft was deleted in another tab. Typing here keeps it: it is listed again with what you type.", "error");
   } else {
     say("This draft was changed in another tab. Reload to see that text; typing here replaces it.", "error");
@@ -293,8 +300,9 @@ window.addEventListener("storage", (event) => {
   list = drafts.list();
   const entry = list.drafts.find((d) => d.id === current.id);
   if (entry && (entry.name !== current.name || entry.profile !== current.profile)) {
+    // The name field follows unless a new name is being typed in it.
+    if (ui.name.value === current.name) ui.name.value = entry.name;
     current = entry;
-    if (document.activeElement !== ui.name) ui.name.value = current.name;
     ui.profile.value = current.profile;
     preview.setOptions(options());
     render();

@@ -318,6 +318,36 @@ test("drafts made, renamed and deleted in another tab are listed here; the draft
   await context.close();
 });
 
+test("a tab does not undo another tab's changes: a name field left as it was follows a rename, a deleted draft left unchanged stays deleted", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await openEditor(context);
+  await openText(page, "---\ntitle: Beta\n---\n\nBeta text.\n", "beta.md");
+  const other = await openEditor(context);
+  assert.equal(await other.inputValue("#draft-name"), "beta.md");
+
+  // The name field focused here, not edited; renamed there: it follows, and Ctrl+S keeps the new name.
+  await page.focus("#draft-name");
+  await other.fill("#draft-name", "gamma.md");
+  await other.press("#draft-name", "Enter");
+  await page.waitForFunction(() => document.getElementById("draft-name").value === "gamma.md");
+  await caretAfter(page, "Beta text.");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+s")]);
+  assert.equal(download.suggestedFilename(), "gamma.md");
+  assert.equal(await other.inputValue("#draft-name"), "gamma.md", "the other tab's rename should stand");
+
+  // Deleted there, and left here without a change: it stays deleted, in both tabs.
+  other.once("dialog", (dialog) => dialog.accept());
+  await other.click("#delete-draft");
+  await page.locator("#status", { hasText: "This draft was deleted in another tab." }).waitFor();
+  await page.selectOption("#draft-select", { label: "ogp-societe-civile.md" });
+  assert.equal(await page.inputValue("#draft-name"), "ogp-societe-civile.md");
+  const options = (tab) => tab.locator("#draft-select option").allTextContents();
+  assert.deepEqual(await options(page), ["ogp-societe-civile.md"]);
+  assert.deepEqual(await options(other), ["ogp-societe-civile.md"]);
+  assert.deepEqual([...page.pageErrors, ...other.pageErrors], []);
+  await context.close();
+});
+
 test("a storage that refuses the draft is said, with what to do; the text stays in the editor", async () => {
   const page = await openEditor();
   await page.evaluate(() => {
