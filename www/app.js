@@ -154,10 +154,10 @@ function options() {
 /** The drafts in the list, the open one chosen (listed even when another tab deleted it). */
 function showList() {
   const shown = list.drafts.some((d) => d.id === current.id) ? list.drafts : [...list.drafts, current];
-  const options = shown.map((d) => new Option(d.name, d.id, false, d.id === current.id));
+  const items = shown.map((d) => new Option(d.name, d.id, false, d.id === current.id));
   // Rebuilt only when it changed: rebuilding closes the list if it is open.
-  const same = options.length === ui.draft.options.length && options.every((o, i) => o.text === ui.draft.options[i].text && o.value === ui.draft.options[i].value);
-  if (!same) ui.draft.replaceChildren(...options);
+  const same = items.length === ui.draft.options.length && items.every((o, i) => o.text === ui.draft.options[i].text && o.value === ui.draft.options[i].value);
+  if (!same) ui.draft.replaceChildren(...items);
   ui.draft.value = current.id;
 }
 
