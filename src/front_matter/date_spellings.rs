@@ -124,8 +124,7 @@ fn time(words: &[&str]) -> Result<Option<(Clock, usize)>, Why> {
             let Some(s) = s else { return Ok(None) };
             (second, rest) = (s, after);
             if let Some(after) = rest.strip_prefix(['.', ',']) {
-                let end = after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len());
-                (fraction, rest) = after.split_at(end);
+                (fraction, rest) = split_digits(after);
             }
         }
     } else if let Some(after) = rest.strip_prefix(['h', 'H']) {
@@ -175,8 +174,18 @@ fn time(words: &[&str]) -> Result<Option<(Clock, usize)>, Why> {
 /// The leading digits of `text` as a number below 256 (`None` when there are none, or more),
 /// and what follows them.
 fn digits(text: &str) -> (Option<u8>, &str) {
-    let end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
-    (text[..end].parse().ok(), &text[end..])
+    let (digits, rest) = split_digits(text);
+    (digits.parse().ok(), rest)
+}
+
+/// `text` split after its leading ASCII digits.
+fn split_digits(text: &str) -> (&str, &str) {
+    text.split_at(text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len()))
+}
+
+/// Whether `s` is one or more ASCII digits.
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// What follows `am`, `pm`, `a.m.` or `p.m.` at the start of `text` (any case), when it is
@@ -214,7 +223,6 @@ fn zone_offset(zone: &str) -> Result<Option<i32>, Why> {
     // ignores: `+1`, `GMT+1`, `UTC+01:00`.
     let signed = ["GMT", "UTC", "UT", ""].iter().find_map(|p| upper.strip_prefix(p).and_then(|r| r.strip_prefix(['+', '-'])));
     let mut numbers = signed.ok_or(Why::NotADate)?.split([',', '.', ':']);
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let separators = upper.matches([',', '.', ':']).collect::<String>();
     if numbers.all(all_digits) && matches!(separators.as_str(), "" | "," | "." | ":" | "::") {
         Ok(None)
@@ -232,7 +240,7 @@ fn numeric_offset(zone: &str) -> Option<i32> {
         _ => return None,
     };
     let rest = &zone[1..];
-    let two = |s: &str| (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().unwrap_or(0));
+    let two = |s: &str| (s.len() == 2 && all_digits(s)).then(|| s.parse::<i32>().unwrap_or(0));
     let parts: Vec<i32> = match rest.len() {
         2 | 4 | 6 => (0..rest.len()).step_by(2).map(|i| two(&rest[i..i + 2])).collect::<Option<_>>()?,
         5 | 8 if rest.as_bytes()[2] == b':' && (rest.len() == 5 || rest.as_bytes()[5] == b':') => {
@@ -270,13 +278,13 @@ fn named_offset(zone: &str) -> Option<i32> {
 /// joined by `/`, `.` or `-`.
 fn date(words: &[&str]) -> Result<Date, Why> {
     fn number(word: &str) -> Option<&str> {
-        let (digits, suffix) = word.split_at(word.find(|c: char| !c.is_ascii_digit()).unwrap_or(word.len()));
+        let (digits, suffix) = split_digits(word);
         let ordinal = matches!(suffix.to_ascii_lowercase().as_str(), "" | "st" | "nd" | "rd" | "th");
         (!digits.is_empty() && ordinal).then_some(digits)
     }
     let named = |w: &str| month(w).map(month_number);
     // After eight digits, Ruby reads a comma as a decimal point: `20161223,` is no date.
-    if words.windows(2).any(|pair| pair[1] == "," && pair[0].len() == 8 && pair[0].bytes().all(|b| b.is_ascii_digit())) {
+    if words.windows(2).any(|pair| pair[1] == "," && pair[0].len() == 8 && all_digits(pair[0])) {
         return Err(Why::NotADate);
     }
     let words: Vec<&str> = words.iter().copied().filter(|w| *w != ",").collect();
@@ -286,7 +294,7 @@ fn date(words: &[&str]) -> Result<Date, Why> {
             (Some(d), Some(m)) => ruby_ymd(Some(y), Some(m), Some(d)),
             // `Dec 23 2016`, `December 23rd, 2016`: the American one takes the year's digits.
             _ => match (named(d), number(m)) {
-                (Some(month), Some(day)) if y.bytes().all(|b| b.is_ascii_digit()) => ruby_ymd(Some(y), Some(month), Some(day)),
+                (Some(month), Some(day)) if all_digits(y) => ruby_ymd(Some(y), Some(month), Some(day)),
                 _ => Err(Why::NotADate),
             },
         },
@@ -307,7 +315,6 @@ fn month_number(m: u8) -> &'static str {
 
 /// `20161223`, `2016/12/23`, `23/12/2016`, `23.12.2016`, `23-12-2016`, `23-Dec-2016`, `Dec-23-2016`.
 fn joined_date(word: &str) -> Result<Date, Why> {
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if word.len() == 8 && all_digits(word) {
         return ruby_ymd(Some(&word[..4]), Some(&word[4..6]), Some(&word[6..]));
     }
@@ -339,9 +346,9 @@ fn ruby_ymd<'a>(mut y: Option<&'a str>, mut m: Option<&'a str>, mut d: Option<&'
         (y, d) = (d, None);
     }
     if let Some(year) = y {
-        let end = year.find(|c: char| !c.is_ascii_digit()).unwrap_or(year.len());
-        if end < year.len() {
-            (y, d) = (d, Some(&year[..end]));
+        let (digits, suffix) = split_digits(year);
+        if !suffix.is_empty() {
+            (y, d) = (d, Some(digits));
         }
     }
     if long(m) {
