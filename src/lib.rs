@@ -122,7 +122,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     let mut key_problems = Vec::new();
     let jekyll = FrontMatter::interpret(&read.data, request.file_name, &zone, &mut key_problems);
     for (problem, key) in key_problems {
-        let offset = read.offset_of(&key);
+        let offset = read.value_offset_of(&source, &split, &key);
         read.problems.push((problem, offset));
     }
     // Positions of the whole file only when there is a problem to place: indexing every line
@@ -308,6 +308,21 @@ mod tests {
             assert_eq!(article.diagnostics.len(), 1, "{name}: {:?}", article.diagnostics);
             assert!(article.diagnostics[0].line >= 1, "{name}: should be positioned in the file");
         }
+    }
+
+    #[test]
+    fn a_date_that_is_not_a_date_is_reported_at_its_value_the_one_that_won() {
+        let at = |source: &str| {
+            let article = render(source, &Options::jekyll());
+            assert!(article.body_html.to_string().contains("Body"), "the body renders: {source}");
+            article.diagnostics.iter().map(|d| (d.line, d.column)).collect::<Vec<_>>()
+        };
+        assert_eq!(at("---\ntitle: T\ndate: 23 décembre 2016\n---\nBody\n"), [(3, 7)]);
+        assert_eq!(at("---\ndate:   \"yesterday\"\n---\nBody\n"), [(2, 9)], "a quoted value at its quote");
+        assert_eq!(at("---\ndate:\n  soon\n---\nBody\n"), [(3, 3)], "a value on the next line");
+        assert_eq!(at("---\nd: &d nope\ndate: *d\n---\nBody\n"), [(3, 7)], "an alias where it is used");
+        assert_eq!(at("---\ndate: 2016-12-23\ntitle: T\ndate: never\n---\nBody\n"), [(4, 1), (4, 7)], "the repeated key, then the value that won");
+        assert_eq!(at("---\ntitle: \"a\n\tb\"\ndate: nope\n---\nBody\n"), [(4, 1)], "at the key, after a tab Ruby reads and saphyr does not");
     }
 
     #[test]

@@ -114,6 +114,14 @@ impl Read {
         index.and_then(|i| self.key_offsets.get(i)).copied().unwrap_or(self.key_offsets.first().copied().unwrap_or(0))
     }
 
+    /// The byte offset of `key`'s value in `source`, the whole file this was read from with
+    /// `split` (of the key where the value cannot be found): the YAML is read again for it, so
+    /// ask only for a value with a problem.
+    pub fn value_offset_of(&self, source: &str, split: &Split, key: &str) -> usize {
+        let found = split.yaml.as_ref().and_then(|range| Some(range.start + yaml::value_at(&source[range.clone()], key)?));
+        found.unwrap_or_else(|| self.offset_of(key))
+    }
+
     /// Every problem as a diagnostic positioned in the whole file.
     pub fn diagnostics(&self, lines: &LineIndex) -> Vec<Diagnostic> {
         self.problems.iter().map(|(problem, offset)| problem.diagnostic(*offset, lines)).collect()

@@ -18,11 +18,14 @@ mod input;
 mod lenient;
 mod scalar;
 mod tabs;
+mod value_at;
 
 use crate::value::{Map, Value};
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
 use crate::name_map::NameMap;
 use std::fmt;
+
+pub use value_at::value_at;
 
 /// How deep collections may nest.
 pub const MAX_DEPTH: usize = 256;

@@ -1,0 +1,62 @@
+//! Where a top-level key's value starts, for a problem found with that value after the
+//! document was read (a `date` that is not a date).
+//!
+//! The composer keeps only keys' offsets: every article pays for what it keeps, and a value
+//! with a problem is rare. This reads the text's events again and follows the root mapping.
+
+use super::{input::TextInput, CharOffsets};
+use saphyr_parser::{Event, Parser};
+
+/// The byte offset in `text` where the value of the root mapping's `key` starts (of the last
+/// one, which is the one kept), or `None` when the key is not a plain key of the root mapping
+/// or the text stops reading before it (it was read after settling its tabs).
+pub fn value_at(text: &str, key: &str) -> Option<usize> {
+    let mut parser = Parser::new(TextInput::new(text));
+    let mut offsets = CharOffsets { text, chars: 0, bytes: 0 };
+    // Depth 1 is inside the root mapping, where nodes are a key, then its value.
+    let (mut depth, mut next_is_key, mut wanted, mut found) = (0usize, true, false, None);
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let node = matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..));
+        if node && depth == 1 {
+            if next_is_key {
+                wanted = matches!(&event, Event::Scalar(text, ..) if text == key);
+            } else if wanted {
+                found = Some(offsets.byte_offset(span.start));
+            }
+            next_is_key = !next_is_key;
+        }
+        match event {
+            Event::SequenceStart(..) | Event::MappingStart(..) => depth += 1,
+            Event::SequenceEnd | Event::MappingEnd => depth -= 1,
+            Event::DocumentEnd => break,
+            _ => {}
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_value_is_found_on_its_line_quoted_on_the_next_line_or_as_an_alias() {
+        let text = "title: T\ndate:   \"x\"\nnext:\n  y\nd: &d z\nalias: *d\n";
+        assert_eq!(value_at(text, "date"), text.find("\"x"));
+        assert_eq!(value_at(text, "next"), text.find("  y").map(|i| i + 2));
+        assert_eq!(value_at(text, "alias"), text.find("*d"));
+    }
+
+    #[test]
+    fn a_repeated_key_gives_its_last_value_which_is_the_one_kept() {
+        let text = "date: a\ntitle: T\ndate: b\n";
+        assert_eq!(value_at(text, "date"), text.find('b'));
+    }
+
+    #[test]
+    fn keys_of_nested_mappings_and_values_named_like_the_key_are_not_it() {
+        let text = "meta: {date: a}\nlist: [date, date]\nother: date\ntitle: «é»\ndate: [b]\n";
+        assert_eq!(value_at(text, "date"), text.find("[b"), "after multibyte text too");
+        assert_eq!(value_at("meta:\n  date: a\n", "date"), None);
+    }
+}
