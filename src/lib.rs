@@ -190,7 +190,8 @@ struct Rendered {
     /// The link definitions, by normalised id (of the body only).
     link_definitions: NameMap<(String, Option<String>)>,
     warnings: Vec<kramdown::parser::Warning>,
-    /// Safe mode found no HTML parser to finish with, so the HTML was withheld.
+    /// Safe mode found no HTML parser to finish with (or the page refused it the HTML), so the
+    /// HTML was withheld.
     withheld: bool,
     /// Whether the options stayed as given (no `{::options}` in the Markdown).
     options_fixed: bool,
@@ -205,7 +206,7 @@ impl Rendered {
             .map(|w| Diagnostic::warning(Position { line: file_line(first_line, w.line), column: 1 }, w.message.clone()))
             .collect();
         if self.withheld {
-            out.push(Diagnostic::error(Position::OUTSIDE, "safe mode needs an HTML parser (a browser DOM): nothing is shown"));
+            out.push(Diagnostic::error(Position::OUTSIDE, "safe mode could not parse its HTML (no browser DOM here, or the page's Trusted Types refused it): nothing is shown"));
         }
         out
     }

@@ -21,6 +21,8 @@
 import { start, render, FolioTrustedTypesError } from "./folio.js";
 import { htmlPolicy } from "./facade.js";
 
+const REFUSED = "this page's Trusted Types refused the article's HTML: its trusted-types directive should list \"folio\", so that the HTML goes through Folio's policy and not the page's default one";
+
 const STYLESHEET = new URL("article.css", import.meta.url).href;
 const ATTRIBUTES = ["src", "source", "profile", "base-url", "lang", "safe"];
 
@@ -128,11 +130,22 @@ export class FolioArticle extends HTMLElement {
     if (key === this.#lastKey) return this.#setState("rendered");
     const article = render(text, options);
     const fatal = article.diagnostics.find((d) => d.severity === "error" && d.line === 0);
-    if (fatal) return this.#fail("render", new Error(fatal.message));
+    if (fatal) {
+      // The one such error is safe mode's HTML withheld: in a page, which has a DOM, only its
+      // Trusted Types (a `default` policy of its own) can have refused it the HTML.
+      return globalThis.trustedTypes ? this.#fail("trusted-types", new FolioTrustedTypesError(REFUSED)) : this.#fail("render", new Error(fatal.message));
+    }
     const target = this.#shadow.querySelector("article");
     // Through Folio's Trusted Types policy where the page has them (render() has made it by now):
     // safe mode's output, or the author's HTML where the host trusts the author (safe="false").
-    target.innerHTML = htmlPolicy()?.createHTML(article.pageHtml) ?? article.pageHtml;
+    try {
+      target.innerHTML = htmlPolicy()?.createHTML(article.pageHtml) ?? article.pageHtml;
+    } catch (error) {
+      // Folio's policy takes any HTML: what refuses it is the page's own `default` policy, which
+      // gets Folio's strings where the page does not list `folio`.
+      if (error instanceof TypeError && globalThis.trustedTypes) throw new FolioTrustedTypesError(REFUSED);
+      throw error;
+    }
     target.lang = this.lang || article.lang;
     this.#lastKey = key;
     this.#setState("rendered");

@@ -34,7 +34,8 @@ pub fn set_html_policy(policy: HtmlPolicy) {
     HTML_POLICY.with(|cell| drop(cell.set(policy)));
 }
 
-/// `html` with everything the policy does not allow removed; `None` without a DOM (Node.js).
+/// `html` with everything the policy does not allow removed; `None` without a DOM (Node.js) or
+/// where the page's Trusted Types refuse the HTML (a `default` policy of its own that turns it down).
 pub fn sanitize(html: &str, policy: &Policy) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let template: HtmlTemplateElement = document.create_element("template").ok()?.dyn_into().ok()?;

@@ -329,7 +329,7 @@ Some *emphasis* and <mark>raw HTML</mark>.
  * directive; only lists policies when not `enforced`) with a safe and a trusted widget; resolves
  * once both have settled, with what the widgets and the page reported.
  */
-async function strictPage(trustedTypes, enforced = true) {
+async function strictPage(trustedTypes, { enforced = true, defaultPolicy } = {}) {
   const strict = await browser.newPage();
   const errors = [];
   strict.on("pageerror", (error) => errors.push(error.message));
@@ -338,6 +338,8 @@ async function strictPage(trustedTypes, enforced = true) {
     document.addEventListener("securitypolicyviolation", (event) => window.reported.violations.push(event.violatedDirective));
     document.addEventListener("folio-error", (event) => window.reported.failures.push({ id: event.target.id, ...event.detail }));
   });
+  // The host's own `default` policy (`createHTML` as a function's source), made before Folio loads.
+  if (defaultPolicy) await strict.addInitScript(`trustedTypes.createPolicy("default", { createHTML: ${defaultPolicy} })`);
   await strict.route(`${host.url}trusted-types.html`, (route) => route.fulfill({
     status: 200,
     headers: {
@@ -391,8 +393,21 @@ test("on a host page whose Trusted Types do not allow the policy folio, the widg
   await strict.close();
 });
 
+test("on a host page whose own default policy refuses Folio's HTML, the widget says Trusted Types refused it", async () => {
+  // The empty string passes (it is how Folio asks whether the page takes strings); nothing else does.
+  const { strict, errors, reported } = await strictPage("default", { defaultPolicy: '(html) => (html === "" ? html : null)' });
+  const reason = "this page's Trusted Types refused the article's HTML: its trusted-types directive should list \"folio\", so that the HTML goes through Folio's policy and not the page's default one";
+  assert.deepEqual(reported.failures, ["safe", "trusted"].map((id) => ({ id, kind: "trusted-types", message: reason })));
+  for (const id of ["safe", "trusted"]) {
+    assert.equal(await strict.locator(`#${id}`).getAttribute("state"), "error", id);
+    assert.equal(await strict.locator(`#${id} article`).innerHTML(), "", id);
+  }
+  assert.deepEqual(errors, []);
+  await strict.close();
+});
+
 test("on a host page that lists Trusted Types policies without enforcing them, the widget renders without its policy", async () => {
-  const { strict, errors, reported } = await strictPage("host-policy", false);
+  const { strict, errors, reported } = await strictPage("host-policy", { enforced: false });
   assert.deepEqual(reported.failures, []);
   for (const id of ["safe", "trusted"]) {
     assert.equal(await strict.locator(`#${id}`).getAttribute("state"), "rendered", id);
