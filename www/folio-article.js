@@ -24,6 +24,8 @@ import { htmlPolicy } from "./facade.js";
 const REFUSED = "this page's Trusted Types refused the article's HTML: its trusted-types directive should list \"folio\", so that the HTML goes through Folio's policy and not the page's default one";
 
 const STYLESHEET = new URL("article.css", import.meta.url).href;
+const HOST_SHEET = new CSSStyleSheet();
+HOST_SHEET.replaceSync(":host { display: block; min-width: 0 }");
 const ATTRIBUTES = ["src", "source", "profile", "base-url", "lang", "safe"];
 
 /** A `tag` element of the shadow root, exposed to the host's styles as `::part(name)`. */
@@ -68,6 +70,9 @@ export class FolioArticle extends HTMLElement {
     // stylesheet loading.
     root.style.contain = "paint";
     root.style.overflow = "auto";
+    // As a flex or grid item the widget would otherwise be as wide as its widest content: its
+    // automatic minimum width. A host's own rules for the element still win over `:host`.
+    this.#shadow.adoptedStyleSheets = [HOST_SHEET];
     this.#shadow.addEventListener("click", (event) => this.#followFragment(event));
   }
 

@@ -124,11 +124,11 @@ test("time from inserting the tag to the rendered seed, and what a partner page 
  * Puts host content just above and just left of a new widget showing `markdown`, then asks what
  * the host page's own elements are at their own places, and whether the host page got wider.
  */
-function coverAttempt(target, markdown) {
-  return target.evaluate(async (markdown) => {
+function coverAttempt(target, markdown, container = "") {
+  return target.evaluate(async ([markdown, container]) => {
     const box = document.createElement("section");
     box.innerHTML = `<button id="above">Above</button>
-      <button id="left" style="float: left; width: 150px; height: 300px">Left</button><folio-article></folio-article>`;
+      <div style="${container}"><button id="left" style="float: left; width: 150px; height: 300px">Left</button><folio-article></folio-article></div>`;
     document.body.prepend(box);
     const widget = box.querySelector("folio-article");
     const done = new Promise((ok) => widget.addEventListener("folio-rendered", ok, { once: true }));
@@ -148,7 +148,7 @@ function coverAttempt(target, markdown) {
     };
     box.remove();
     return result;
-  }, markdown);
+  }, [markdown, container]);
 }
 
 const COVER = `<div style="display: flex; margin-top: -300px; margin-left: -1000px; height: 300px"><div style="width: 3000px; background-color: rgb(255, 0, 0)">Fake</div></div>
@@ -161,12 +161,19 @@ test("an article's style cannot paint over the host page, take its clicks or wid
   assert.deepEqual(await coverAttempt(page, COVER), COVERED_BY_NOTHING);
 });
 
+test("in a flex or grid container the widget keeps the container's width, and wide content scrolls inside it", async () => {
+  for (const container of ["display: flex", "display: grid; grid-template-columns: 150px auto", "display: grid; grid-template-columns: 150px 1fr"]) {
+    assert.deepEqual(await coverAttempt(page, COVER, container), COVERED_BY_NOTHING, container);
+  }
+});
+
 test("an article's style cannot cover the host page even when the widget's stylesheet never loads", async () => {
   const bare = await browser.newPage();
   await bare.route("**/www/article.css", (route) => route.abort());
   await bare.goto(`${host.url}tests/e2e/fixtures/articles/page.html`);
   await bare.evaluate((url) => import(url), `${host.url}www/folio-embed.js`);
   assert.deepEqual(await coverAttempt(bare, COVER), COVERED_BY_NOTHING);
+  assert.deepEqual(await coverAttempt(bare, COVER, "display: flex"), COVERED_BY_NOTHING);
   await bare.close();
 });
 
