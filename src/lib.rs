@@ -118,6 +118,9 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
         diagnostics.push(Diagnostic::warning(Position::OUTSIDE, message));
         "UTC"
     };
+    if !profile.site_is_web() {
+        diagnostics.push(Diagnostic::warning(Position::OUTSIDE, "profile: the site's URL is not a web address: links to it are left as written"));
+    }
     let zone = Zone { name: zone_name, calendar: request.calendar };
     let mut key_problems = Vec::new();
     let jekyll = FrontMatter::interpret(&read.data, request.file_name, &zone, &mut key_problems);
@@ -324,6 +327,17 @@ mod tests {
         assert_eq!(at("---\nd: &d nope\ndate: *d\n---\nBody\n"), [(3, 7)], "an alias where it is used");
         assert_eq!(at("---\ndate: 2016-12-23\ntitle: T\ndate: never\n---\nBody\n"), [(4, 1), (4, 7)], "the repeated key, then the value that won");
         assert_eq!(at("---\ntitle: \"a\n\tb\"\ndate: nope\n---\nBody\n"), [(4, 1)], "at the key, after a tab Ruby reads and saphyr does not");
+    }
+
+    #[test]
+    fn a_site_url_of_a_script_is_a_warning_and_links_to_the_site_stay_as_written() {
+        let mut profile = Profile::jekyll();
+        profile.url = "javascript:alert(document.domain);x=".into();
+        let request = Request { resolve_links: true, ..Request::new(&profile) };
+        let article = render_with("[about](/about/)\n", &request);
+        assert!(article.body_html.to_string().contains("href=\"/about/\""), "{}", article.body_html.to_string());
+        assert_eq!(article.diagnostics.len(), 1);
+        assert!(article.diagnostics[0].message.contains("is not a web address"), "{:?}", article.diagnostics);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! Fragments (`#x`), queries (`?q`), URLs with a scheme and network paths (`//cdn`) stay.
 
 use crate::kramdown::element::Element;
+use crate::sanitize::url;
 
 /// Where the body's URLs point: the site, and the article's own URL when it has one.
 pub struct Base<'a> {
@@ -30,13 +31,15 @@ pub fn resolve(el: &mut Element, base: &Base) {
 }
 
 fn resolve_one(value: &str, base: &Base) -> Option<String> {
-    if value.is_empty() || value.starts_with(['#', '?']) || value.starts_with("//") || has_scheme(value) {
+    if value.is_empty() || value.starts_with(['#', '?']) || value.starts_with("//") || url::scheme(value).is_some() {
         return None;
     }
     if value.starts_with('/') {
         return Some((base.site_url)(value));
     }
-    base.article_url.map(|article| join(article, value))
+    // The article's URL may come from whoever links to a page, as the site's may (see
+    // `Profile::site_url`): a script's URL (`javascript:`) is never made.
+    base.article_url.map(|article| join(article, value)).filter(|url| url::is_allowed(url))
 }
 
 /// The file name at the end of a URL's path, its escapes decoded (`caf%C3%A9.md` is `café.md`,
@@ -66,12 +69,6 @@ fn decoded(name: &str) -> String {
         }
     }
     String::from_utf8(out).unwrap_or_else(|_| name.to_owned())
-}
-
-fn has_scheme(url: &str) -> bool {
-    url.split_once(':').is_some_and(|(scheme, _)| {
-        scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-    })
 }
 
 /// `relative` resolved against `base` (RFC 3986's merge and dot removal). A base that is a
@@ -153,6 +150,14 @@ mod tests {
         assert_eq!(file_name_of_url("post.md").as_deref(), Some("post.md"));
         assert_eq!(file_name_of_url("a/100%25-b%2.md").as_deref(), Some("100%-b%2.md"));
         assert_eq!(file_name_of_url("a/%FF.md").as_deref(), Some("%FF.md"), "not UTF-8 once decoded");
+    }
+
+    #[test]
+    fn an_article_url_that_would_make_script_urls_leaves_relative_urls_as_written() {
+        let mut document = Document::parse("[d](rel/x) [e](../y)\n", &Options::jekyll());
+        resolve(&mut document.root, &Base { site_url: &|p: &str| p.to_owned(), article_url: Some("javascript:alert(1)//a/p.md") });
+        let html = document.to_html();
+        assert!(html.contains("href=\"rel/x\"") && html.contains("href=\"../y\""), "{html}");
     }
 
     #[test]

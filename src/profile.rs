@@ -25,6 +25,7 @@
 use std::sync::OnceLock;
 use crate::article::{Attachment, Image};
 use crate::options::{OptionError, Options};
+use crate::sanitize::url;
 use crate::value::{Map, Value};
 use crate::yaml::{self, YamlError};
 use std::fmt;
@@ -262,14 +263,25 @@ impl Profile {
     /// A site path as a URL of the site, as Jekyll's `absolute_url` writes it when the profile
     /// has a `url`, else as `relative_url` does: `url` + `baseurl` + `/path`. URLs with a scheme
     /// (`https:`, `mailto:`) or a host (`//cdn…`) and fragments (`#x`) are left as they are.
+    ///
+    /// Where `url` and `baseurl` would make a script's URL (`javascript:`), the path is left as
+    /// written: they may come from whoever links to a page (the reader takes them from its
+    /// address), and [`Profile::site_is_web`] says so.
     pub fn site_url(&self, path: &str) -> String {
-        let has_scheme = path.split_once(':').is_some_and(|(scheme, _)| {
-            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-        });
-        if has_scheme || path.starts_with("//") || path.starts_with('#') {
+        if url::scheme(path).is_some() || path.starts_with("//") || path.starts_with('#') {
             return path.to_owned();
         }
+        let joined = self.joined(path);
+        if url::is_allowed(&joined) { joined } else { path.to_owned() }
+    }
+
+    /// Whether the site's URL (`url` and `baseurl`) is one links may start with: no scheme, or
+    /// one a safe article may link to (`http`, `https`…).
+    pub fn site_is_web(&self) -> bool {
+        url::is_allowed(&self.joined("/"))
+    }
+
+    fn joined(&self, path: &str) -> String {
         let base = self.baseurl.trim_end_matches('/');
         let base = if base.is_empty() || base.starts_with('/') { base.to_owned() } else { format!("/{base}") };
         let path = if path.starts_with('/') { path.to_owned() } else { format!("/{path}") };
@@ -490,5 +502,19 @@ mod tests {
         assert_eq!(profile.site_url("https://cdn.example/a.jpg"), "https://cdn.example/a.jpg");
         assert_eq!(profile.site_url("//cdn.example/a.jpg"), "//cdn.example/a.jpg");
         assert_eq!(profile.site_url("#top"), "#top");
+    }
+
+    #[test]
+    fn a_site_url_that_would_make_script_urls_leaves_site_paths_as_written() {
+        let mut profile = Profile::jekyll();
+        for url in ["javascript:alert(1);x=", " JavaScript:alert(1)//", "java\tscript:alert(1)//", "data:text/html,<script>x</script>//"] {
+            profile.url = url.into();
+            assert!(!profile.site_is_web(), "{url:?}");
+            assert_eq!(profile.site_url("/about/"), "/about/", "{url:?}");
+        }
+        for (url, baseurl) in [("https://example.org", "/blog"), ("", "javascript:x"), ("java", "script:x"), ("//cdn.example", "")] {
+            (profile.url, profile.baseurl) = (url.into(), baseurl.into());
+            assert!(profile.site_is_web(), "{url:?} {baseurl:?}: a scheme no page runs, or none");
+        }
     }
 }

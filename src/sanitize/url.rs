@@ -23,7 +23,7 @@ pub fn is_allowed(url: &str) -> bool {
 }
 
 /// The scheme of a URL, when it has one (`[A-Za-z][A-Za-z0-9+.-]*:` at the start).
-fn scheme(url: &str) -> Option<&str> {
+pub fn scheme(url: &str) -> Option<&str> {
     let end = url.find(':')?;
     let candidate = &url[..end];
     let mut chars = candidate.chars();

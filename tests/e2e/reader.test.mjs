@@ -493,6 +493,18 @@ test("an article from another origin is rendered in safe mode", LIMIT, async () 
   assert.ok(!href || !href.startsWith("javascript:"), href);
 });
 
+test("an address whose base or profile URL is a script's cannot make the site's article link to script", LIMIT, async () => {
+  const script = "javascript:window.pwned=1;x=";
+  const article = encodeURIComponent(`${site}tests/e2e/fixtures/articles/site-links.md`);
+  for (const query of [`base=${encodeURIComponent(script)}`, `profile=${encodeURIComponent(JSON.stringify({ url: script }))}`]) {
+    await visit(page, `www/reader.html?url=${article}&${query}`);
+    assert.equal(await page.locator("#article h1").textContent(), "Links to the site", query);
+    // Same origin, so not in safe mode: the site's links are left as written instead.
+    const hrefs = await page.locator("#article a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    assert.deepEqual(hrefs, ["/about/", `${site}tests/e2e/fixtures/articles/next.md`], query);
+  }
+});
+
 test("a page served as HTML in any case, or as XHTML, is not an article", LIMIT, async () => {
   await context.route(`${elsewhere.url}typed.md?*`, (route) => route.fulfill({
     status: 200,
