@@ -2,7 +2,8 @@
 //
 // - The app shell (pages, JavaScript, CSS, the .wasm, icons, manifest) is precached at install
 //   into a cache named after the build's version, each file checked against the hash the build
-//   listed, and served cache-first: a version is a consistent set of files.
+//   listed, and served cache-first: a version is a consistent set of files. A file missing from
+//   that cache later is served from the network while the whole shell is precached again.
 // - A new version installs beside the old one and waits: open pages keep the old one, and are
 //   told a new one is ready (www/sw-client.js offers it). It takes over only when a page asks
 //   ("skip-waiting"), and only then are the old version's files deleted.
@@ -55,7 +56,7 @@ self.addEventListener("fetch", (event) => {
   url.search = url.hash = "";
   const file = shell.get(url.href);
   if (file) {
-    event.respondWith(fromShell(new URL(file.url, SCOPE).href, request));
+    event.respondWith(fromShell(event, new URL(file.url, SCOPE).href));
   } else if (request.destination === "image") {
     event.respondWith(image(event));
   } else if (request.destination === "" && /^https?:$/.test(url.protocol)) {
@@ -94,8 +95,17 @@ async function sha256(bytes) {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-async function fromShell(key, request) {
-  return (await caches.match(key, { cacheName: SHELL })) ?? fetch(request);
+/** The shell precached again after its cache lost files, while that runs. */
+let restoring;
+
+async function fromShell(event, key) {
+  const cached = await caches.match(key, { cacheName: SHELL });
+  if (cached) return cached;
+  // The cache lost files (storage cleared in part, evicted): the whole shell is fetched and
+  // checked again, as at install, so that the next visit offline finds every page.
+  restoring ??= precache().catch(() => {}).finally(() => { restoring = undefined; });
+  event.waitUntil(restoring);
+  return fetch(event.request);
 }
 
 async function image(event) {

@@ -302,6 +302,31 @@ test("offline, with the server gone too: the reader, both saved articles with th
   }
 });
 
+test("a shell cache lost in part is filled again by the next visit online, and the reader and the editor work offline again", LIMIT, async () => {
+  const { version, files } = precacheList();
+  const shellSize = () => page.evaluate(async (name) => (await caches.has(name) ? (await (await caches.open(name)).keys()).length : 0), `folio-shell-${version}`);
+  await visit(page, "www/reader.html#library");
+  await page.evaluate((name) => caches.delete(name), `folio-shell-${version}`);
+  assert.equal(await shellSize(), 0);
+  await visit(page, "www/reader.html"); // a new document (not the fragment alone), asked of the worker
+  for (const waited = Date.now(); (await shellSize()) < files.length; await page.waitForTimeout(100)) {
+    assert.ok(Date.now() - waited < 30_000, `the shell should be cached again: ${await shellSize()} of ${files.length} files`);
+  }
+  await context.setOffline(true);
+  server.down = true;
+  try {
+    await visit(page, "www/reader.html#library");
+    assert.deepEqual(await page.locator(".library-title").allTextContents(), [TRAIN_TITLE, SEED_TITLE]);
+    await visit(page, "index.html"); // never visited since the loss
+    await page.locator("#preview h1").waitFor();
+    await page.locator("#source").fill("---\ntitle: After the loss\n---\n\nStill rendering.\n");
+    await page.locator("#preview h1", { hasText: "After the loss" }).waitFor();
+  } finally {
+    server.down = false;
+    await context.setOffline(false);
+  }
+});
+
 test("a new version installs while pages are open: it is offered, nothing breaks, and it takes over only when asked", LIMIT, async () => {
   const old = precacheList().version;
   const article = `www/reader.html?url=${encodeURIComponent(`${site}www/articles/reading-offline.md`)}`;
