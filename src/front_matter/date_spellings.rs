@@ -161,14 +161,17 @@ fn time(words: &[&str]) -> Result<Option<(Clock, usize)>, Why> {
         (attached, _) => attached,
     };
     let offset = if zone.is_empty() { None } else { zone_offset(zone)? };
-    // Ruby's `Time.local` takes 24:00:00 (the next midnight) and a leap second (the next minute).
-    let (minute, second) = (u32::from(minute), u32::from(second));
+    Ok(Some((clock(hour, u32::from(minute), u32::from(second), fraction, offset)?, used)))
+}
+
+/// The clock the numbers read give, refused where Ruby's `Time.local` refuses them: it takes
+/// 24:00:00 (the next midnight) and a leap second (the next minute).
+fn clock(hour: u32, minute: u32, second: u32, fraction: &str, offset: Option<i32>) -> Result<Clock, Why> {
     if hour > 24 || (hour == 24 && minute + second > 0) || minute > 59 || second > 60 {
         return Err(Why::NotADate);
     }
     let nanosecond = fraction.bytes().chain(std::iter::repeat(b'0')).take(9).fold(0, |n, b| n * 10 + u32::from(b - b'0'));
-    let clock = Clock { hour: hour as u8, minute: minute as u8, second: second as u8, nanosecond, offset };
-    Ok(Some((clock, used)))
+    Ok(Clock { hour: hour as u8, minute: minute as u8, second: second as u8, nanosecond, offset })
 }
 
 /// The leading digits of `text` as a number below 256 (`None` when there are none, or more),
@@ -357,11 +360,18 @@ fn ruby_ymd<'a>(mut y: Option<&'a str>, mut m: Option<&'a str>, mut d: Option<&'
     if long(d) {
         (y, d) = (d, y);
     }
-    let year = y.ok_or(Why::Incomplete)?;
+    let year = full_year(y)?;
+    let number = |s: &str| s.parse::<u8>().map_err(|_| Why::NotADate);
+    let (month, day) = (number(m.ok_or(Why::NotADate)?)?, d.map_or(Ok(1), number)?);
+    super::date::civil_date(year, month, day).ok_or(Why::NotADate)
+}
+
+/// The year a pattern found, which Ruby completes: with none it takes the build's, and it
+/// guesses the century of two digits.
+fn full_year(year: Option<&str>) -> Result<i32, Why> {
+    let year = year.ok_or(Why::Incomplete)?;
     if year.len() <= 2 {
         return Err(Why::TwoDigitYear);
     }
-    let number = |s: &str| s.parse::<u8>().map_err(|_| Why::NotADate);
-    let (year, month, day) = (year.parse().map_err(|_| Why::NotADate)?, number(m.ok_or(Why::NotADate)?)?, d.map_or(Ok(1), number)?);
-    super::date::civil_date(year, month, day).ok_or(Why::NotADate)
+    year.parse().map_err(|_| Why::NotADate)
 }
