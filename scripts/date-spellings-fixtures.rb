@@ -13,7 +13,7 @@
 #          `today` where the answer depends on the day it is read (no year, no date).
 #   folio  `reads` for the spellings Folio must read as Ruby does; `reports` for those it
 #          reports though Ruby reads them (a part marked `!` below: two-digit years, zone
-#          names Folio cannot place, leftover words).
+#          names Folio cannot place, leftover words, digits Ruby skips).
 require "time"
 
 ZONES = ["Europe/Paris", "America/New_York"]
@@ -49,6 +49,38 @@ ODD = [
   "Dec 23\u00a0 2016", "(Dec 23 2016)", "Dec 23 2016 10:00:00.", "2016-07-14 02:30", "2016-03-27 02:30",
   "2016-10-30 02:30", "!Dec 23 2016 [10:00]", "!'Dec 23 2016", "!Dec 23 2016 17:50 +01:00 extra",
 ]
+# Runs of digits (ISO 8601's basic format, `Date._parse`'s last pattern), then what may follow
+# them: the digits of a time (after a `T` or a space), a fraction, a zone.
+RUNS = [
+  "20161223", "2016358", "20160230", "20161323", "20161232", "2016366", "2015366", "2016000",
+  "!161223", "!16358", "1223", "358", "23", "2016", "201612", "2016W515",
+]
+RUN_TIMES = [
+  "", "T175000", "t175000", "T1750", "T17", " 175000", " 1750", "175000", "1750", "17", "T175000.5", "T175000,25",
+  "T175000.", "T175000.123456789", "T1750.5", " 17:50", "T17:50", "T240000", "T245000", "T250000", "T176000",
+  "T175060", "T175061", "T", " T 175000", "!T17500", "!T175", "!T1750001", "!Tab1750", "!T17x50", ".5", ",",
+]
+RUN_ZONES = [
+  "", "Z", "z", " Z", "+0100", " +0100", "-05", "-0530", " -0000", "+1", "+100", "!+01000", "!Zulu", "! EST",
+  "! +01:00", "! -05:30", " Fri",
+]
+LONG_RUNS = [
+  "20161223175000", "201612231750", "2016122317", "20161223175000.5", "20161223175000,5", "201612231750.5",
+  "2016122317.5", "20161223.5", "20161223175", "2016122317500", "201612231", "!2016122317500012", "!201612231750 00",
+  "!2016122317 50", "!20161223 17:50 175000", "!20161223Z 10:00", "2016358T", "!-20161223", "!+20161223", "!20161223-",
+]
+# Ordinal dates joined by a dash (ISO 8601's extended format), which Ruby reads before the runs:
+# then it ignores what it does not take for a time. Ruby places the day by reading the time on
+# another day first, so that one reaching into the next day lands a day early: not crossed.
+ORDINALS = [
+  "2016-358", "!16-358", "2016-366", "2015-366", "2016-000", "2016-367", "2016-001", "2016-060", "2015-060",
+  "2016-36", "2016-3580", "016-358", "-358", "2016-W51-5", "2016-W51",
+]
+ORDINAL_TIMES = [
+  "", " 17:50", " 5pm", " 17:50:30.5", " 17:50 +0100", " 17:50 EST", " 17:50:60", ",", "T17:50", "T1750", "Z",
+  "!+0100", "! +0100", "! 175000", "!.5", "! T17:50",
+]
+ORDINAL_ODD = ["!2016-358 24:00", "!2016-358 23:59:60", "2016-001 24:00", "!2016358T240000", "!2016358T235960", "2016001T240000"]
 
 def answer(text, zone)
   ENV["TZ"] = zone
@@ -71,6 +103,15 @@ DATES.each { |x| TIMES.values_at(1, 3, 5, 9, 14, 16, 19, 21).each { |t| cases <<
   TIMES.first(9).each { |t| ZONE_TEXTS.each { |z| cases << [[x, t, z], ZONES] if t != "" && (z.start_with?(" ") || t =~ /\d\z/) } }
 end
 ODD.each { |x| cases << [[x], ZONES] }
+RUNS.each { |x| RUN_TIMES.each { |t| cases << [[x, t], ZONES.first(1)] unless x.size == 7 && t == "T240000" } }
+DAYS.values_at(1, 3).each { |d| RUNS.first(3).each { |x| ["", "T175000Z"].each { |t| cases << [[d, x, t], ZONES.first(1)] } } }
+["20161223", "2016358"].each do |x|
+  RUN_TIMES.values_at(0, 1, 3, 4, 5, 10, 15).each { |t| RUN_ZONES.each { |z| cases << [[x, t, z], ZONES] } }
+end
+LONG_RUNS.each { |x| RUN_ZONES.values_at(0, 1, 5, 6, 9).each { |z| cases << [[x, z], ZONES] } }
+ORDINALS.each { |x| ORDINAL_TIMES.each { |t| cases << [[x, t], ZONES.first(1)] } }
+DAYS.values_at(1, 3).each { |d| cases << [[d, ORDINALS.first, " 17:50"], ZONES.first(1)] }
+ORDINAL_ODD.each { |x| cases << [[x], ZONES] }
 
 lines = cases.uniq.flat_map do |parts, zones|
   reports = parts.any? { |p| p.include?("!") }

@@ -254,6 +254,45 @@ mod tests {
     }
 
     #[test]
+    fn runs_of_digits_are_a_date_then_a_time_as_iso_8601_basic_format_writes_them() {
+        let reads = [
+            ("20161223T175000Z", "2016-12-23T18:50:00+01:00"),
+            ("'20161223T1750+0100'", "2016-12-23T17:50:00+01:00"),
+            ("20161223t175000.5z", "2016-12-23T18:50:00.5+01:00"),
+            ("201612231750", "2016-12-23T17:50:00+01:00"), // a date's eight digits, a time's four
+            ("'20161223 175000'", "2016-12-23T17:50:00+01:00"),
+            ("20161223T1750.5", "2016-12-23T00:17:50.5+01:00"), // before a fraction, read from the right
+            ("Fri, 20161223", "2016-12-23T00:00:00+01:00"),
+        ];
+        for (yaml, time) in reads {
+            assert_eq!(read_yaml(yaml).unwrap(), time, "{yaml}");
+        }
+        // Five time digits Ruby skips, nine it refuses; two-digit years and no year.
+        let reported = [("20161223T17500Z", Why::NotADate), ("201612231", Why::NotADate), ("161223", Why::TwoDigitYear), ("1223", Why::Incomplete)];
+        for (yaml, why) in reported {
+            assert_eq!(read_yaml(yaml).unwrap_err().why, why, "{yaml}");
+        }
+    }
+
+    #[test]
+    fn an_ordinal_date_is_that_day_of_the_year_and_past_its_end_is_refused() {
+        let reads = [
+            ("2016-358", "2016-12-23T00:00:00+01:00"),
+            ("'2016-358 17:50'", "2016-12-23T17:50:00+01:00"),
+            ("2016358T175000Z", "2016-12-23T18:50:00+01:00"),
+            ("2016-366", "2016-12-31T00:00:00+01:00"),
+        ];
+        for (yaml, time) in reads {
+            assert_eq!(read_yaml(yaml).unwrap(), time, "{yaml}");
+        }
+        // Ruby refuses `2016-358T17:50`, lands a day early at 24:00, and finds no time in a week date.
+        for yaml in ["2015-366", "2016-000", "2016-358T17:50", "'2016-358 24:00'", "2016-W51-5"] {
+            assert_eq!(read_yaml(yaml).unwrap_err().why, Why::NotADate, "{yaml}");
+        }
+        assert_eq!(read_yaml("16-358").unwrap_err().why, Why::TwoDigitYear);
+    }
+
+    #[test]
     fn zones_ruby_knows_are_offsets_and_signed_ones_it_does_not_know_are_ignored() {
         assert_eq!(read_yaml("Dec 23 2016 17:50 EST").unwrap(), "2016-12-23T23:50:00+01:00");
         assert_eq!(read_yaml("Dec 23 2016 17:50 GMT").unwrap(), "2016-12-23T18:50:00+01:00");

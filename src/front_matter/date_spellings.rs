@@ -1,6 +1,6 @@
 //! The spellings of a date that Ruby's `Time.parse` reads beyond the ISO-like ones of
 //! [`super::date`]: `Dec 23 2016`, `Fri, 23 December 2016 5:50pm EST`, `2016/12/23 17:50`,
-//! `23.12.2016`, `20161223`.
+//! `23.12.2016`, `20161223T175000Z`, `2016-358`.
 //!
 //! `Time.parse` hands the text to `Date._parse`, which takes out a day name, then a time (with
 //! a zone after it), then tries date patterns in turn, ignoring whatever is left; `Time.parse`
@@ -15,12 +15,20 @@
 //! - a date is a day, an English month name (or any word starting with its first three
 //!   letters, as in Ruby) and a year in either order (`23 Dec 2016`, `Dec 23rd, 2016`,
 //!   `Dec 2016`), or numbers joined by `/`, `.` or `-` (`2016/12/23`, `23.12.2016`,
-//!   `23-Dec-2016`), or eight digits; which number is the year follows Ruby's rule (the one of
-//!   more than two digits), so `01/02/2016` is February 1st and `12/23/2016` is refused.
+//!   `23-Dec-2016`); which number is the year follows Ruby's rule (the one of more than two
+//!   digits), so `01/02/2016` is February 1st and `12/23/2016` is refused; or an ordinal date,
+//!   `2016-358` (the 358th day: December 23rd; `2015-366` and `2016-000` Ruby refuses);
+//! - else, Ruby's last pattern, a run of digits ([`DigitRun`]), as ISO 8601's basic format
+//!   writes them: a date of eight digits or an ordinal one of seven (`20161223`, `2016358`),
+//!   then a time's two, four or six digits, joined (`201612231750`) or after a `T` or a space
+//!   (`20161223T1750`, `20161223 175000`), maybe a fraction (`.5`), maybe a zone: `Z`, or a sign
+//!   and up to four digits (`+0100`, `-05`; `+1` Ruby ignores). Runs of other lengths Ruby
+//!   reads without a year (`1223`), with two digits for it (`161223`), or not at all.
 //!
 //! Not read, though Ruby reads them: two-digit years (Ruby guesses the century), dates without
-//! a year (Ruby takes the current one), zone names Folio cannot place, and any text with words
-//! left over (`Posted on Dec 23 2016`, which Ruby reads by ignoring them).
+//! a year (Ruby takes the current one), zone names Folio cannot place, any text with words
+//! left over (`Posted on Dec 23 2016`, which Ruby reads by ignoring them), and digits Ruby
+//! skips (`20161223T17500Z` is midnight: it takes no time of five digits).
 
 use super::date::Why;
 use crate::datetime::Date;
@@ -39,9 +47,12 @@ pub(super) struct Clock {
 #[inline(never)] // never reached by an ISO date: kept out of the first download (scripts/build.sh)
 pub(super) fn read(text: &str) -> Result<(Date, Clock), Why> {
     let mut words = words(text);
-    // `Date._parse` drops the first day name wherever it is.
+    // `Date._parse` drops the first day name wherever it is; Folio its comma too (`Fri, 20161223`).
     if let Some(i) = words.iter().position(|w| is_day_name(w)) {
         words.remove(i);
+        if words.get(i) == Some(&",") {
+            words.remove(i);
+        }
     }
     let mut clock = None;
     let mut date_words = Vec::new();
@@ -61,20 +72,30 @@ pub(super) fn read(text: &str) -> Result<(Date, Clock), Why> {
     if date_words.is_empty() && clock.is_some() {
         return Err(Why::Incomplete); // a time alone: Ruby takes today
     }
-    let midnight = Clock { hour: 0, minute: 0, second: 0, nanosecond: 0, offset: None };
-    Ok((date(&date_words)?, clock.unwrap_or(midnight)))
+    // Ruby's last pattern, tried first here: it takes only what no other takes (not `2016-358`).
+    let joined = date_words.join(" ");
+    if let Some(run) = DigitRun::parse(&joined) {
+        return run.read(clock);
+    }
+    let clock = clock.unwrap_or(Clock { hour: 0, minute: 0, second: 0, nanosecond: 0, offset: None });
+    Ok((date(&date_words, &clock)?, clock))
 }
 
 /// The text's words as `Date._parse` sees them: it keeps letters, digits and `-+',./:@[]`,
 /// and takes every other character for a space. A comma ending a word is a word of its own
 /// (it stops a zone after a time, and makes `20161223,` no date), and an ISO date's `T` before
-/// its time (`2016-12-23T17:50`) separates them.
+/// its time (`2016-12-23T17:50`, `20161223T1750`) separates them; not an ordinal date's
+/// (`2016-358T17:50`), which Ruby refuses, its pattern wanting the date to end there.
 fn words(text: &str) -> Vec<&str> {
     let mut words = Vec::new();
     for word in text.split(|c: char| !(c.is_alphanumeric() || "-+',./:@[]".contains(c))) {
         let bare = word.trim_end_matches(',');
         let t = bare.find(['T', 't']).filter(|&t| {
-            t > 0 && bare[..t].bytes().all(|b| b.is_ascii_digit() || b == b'-') && bare[t + 1..].starts_with(|c: char| c.is_ascii_digit())
+            let date = &bare[..t];
+            t > 0
+                && date.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                && date.matches('-').count() != 1
+                && bare[t + 1..].starts_with(|c: char| c.is_ascii_digit())
         });
         match t {
             Some(t) => words.extend([&bare[..t], &bare[t + 1..]]),
@@ -161,14 +182,17 @@ fn time(words: &[&str]) -> Result<Option<(Clock, usize)>, Why> {
         (attached, _) => attached,
     };
     let offset = if zone.is_empty() { None } else { zone_offset(zone)? };
-    // Ruby's `Time.local` takes 24:00:00 (the next midnight) and a leap second (the next minute).
-    let (minute, second) = (u32::from(minute), u32::from(second));
+    Ok(Some((clock(hour, u32::from(minute), u32::from(second), fraction, offset)?, used)))
+}
+
+/// The clock the numbers read give, refused where Ruby's `Time.local` refuses them: it takes
+/// 24:00:00 (the next midnight) and a leap second (the next minute).
+fn clock(hour: u32, minute: u32, second: u32, fraction: &str, offset: Option<i32>) -> Result<Clock, Why> {
     if hour > 24 || (hour == 24 && minute + second > 0) || minute > 59 || second > 60 {
         return Err(Why::NotADate);
     }
     let nanosecond = fraction.bytes().chain(std::iter::repeat(b'0')).take(9).fold(0, |n, b| n * 10 + u32::from(b - b'0'));
-    let clock = Clock { hour: hour as u8, minute: minute as u8, second: second as u8, nanosecond, offset };
-    Ok(Some((clock, used)))
+    Ok(Clock { hour: hour as u8, minute: minute as u8, second: second as u8, nanosecond, offset })
 }
 
 /// The leading digits of `text` as a number below 256 (`None` when there are none, or more),
@@ -275,18 +299,15 @@ fn named_offset(zone: &str) -> Option<i32> {
 }
 
 /// A word of a date: a number (maybe an ordinal: `23rd`), a month name, or numbers and names
-/// joined by `/`, `.` or `-`.
-fn date(words: &[&str]) -> Result<Date, Why> {
+/// joined by `/`, `.` or `-`; `clock` is the time read with it, which an ordinal date must
+/// keep within its day.
+fn date(words: &[&str], clock: &Clock) -> Result<Date, Why> {
     fn number(word: &str) -> Option<&str> {
         let (digits, suffix) = split_digits(word);
         let ordinal = matches!(suffix.to_ascii_lowercase().as_str(), "" | "st" | "nd" | "rd" | "th");
         (!digits.is_empty() && ordinal).then_some(digits)
     }
     let named = |w: &str| month(w).map(month_number);
-    // After eight digits, Ruby reads a comma as a decimal point: `20161223,` is no date.
-    if words.windows(2).any(|pair| pair[1] == "," && pair[0].len() == 8 && all_digits(pair[0])) {
-        return Err(Why::NotADate);
-    }
     let words: Vec<&str> = words.iter().copied().filter(|w| *w != ",").collect();
     match *words {
         // `23 Dec 2016`, `2016 Dec 23rd`: Ruby's European pattern keeps the year's ordinal.
@@ -303,7 +324,7 @@ fn date(words: &[&str]) -> Result<Date, Why> {
             (Some(d), _, _, Some(m)) | (_, Some(m), Some(d), _) => ruby_ymd(None, Some(m), Some(d)),
             _ => Err(Why::NotADate),
         },
-        [joined] => joined_date(joined),
+        [joined] => joined_date(joined, clock),
         _ => Err(Why::NotADate),
     }
 }
@@ -313,15 +334,14 @@ fn month_number(m: u8) -> &'static str {
     "1 2 3 4 5 6 7 8 9 10 11 12".split(' ').nth(usize::from(m - 1)).unwrap_or_default()
 }
 
-/// `20161223`, `2016/12/23`, `23/12/2016`, `23.12.2016`, `23-12-2016`, `23-Dec-2016`, `Dec-23-2016`.
-fn joined_date(word: &str) -> Result<Date, Why> {
-    if word.len() == 8 && all_digits(word) {
-        return ruby_ymd(Some(&word[..4]), Some(&word[4..6]), Some(&word[6..]));
-    }
+/// `2016/12/23`, `23/12/2016`, `23.12.2016`, `23-12-2016`, `23-Dec-2016`, `Dec-23-2016`, `2016-358`.
+fn joined_date(word: &str, clock: &Clock) -> Result<Date, Why> {
     for separator in ['/', '.', '-'] {
         let parts: Vec<&str> = word.split(separator).collect();
         match (separator, parts.as_slice()) {
             ('/', [y, m]) if all_digits(y) && all_digits(m) => return ruby_ymd(Some(y), Some(m), None),
+            // Ruby's `parse_iso2`: a year of two or four digits and a day of the year of three.
+            ('-', [y, d]) if matches!(y.len(), 2 | 4) && d.len() == 3 && all_digits(y) && all_digits(d) => return ordinal(y, d, clock),
             (_, [y, m, d]) if all_digits(y) && all_digits(m) && all_digits(d) => return ruby_ymd(Some(y), Some(m), Some(d)),
             // Ruby's VMS patterns: `23-Dec-2016`, `Dec-23-2016`.
             ('-', [d, m, y] | [m, d, y]) if all_digits(d) && all_digits(y) && month(m).is_some() => {
@@ -357,11 +377,108 @@ fn ruby_ymd<'a>(mut y: Option<&'a str>, mut m: Option<&'a str>, mut d: Option<&'
     if long(d) {
         (y, d) = (d, y);
     }
-    let year = y.ok_or(Why::Incomplete)?;
+    let year = full_year(y)?;
+    let number = |s: &str| s.parse::<u8>().map_err(|_| Why::NotADate);
+    let (month, day) = (number(m.ok_or(Why::NotADate)?)?, d.map_or(Ok(1), number)?);
+    super::date::civil_date(year, month, day).ok_or(Why::NotADate)
+}
+
+/// The year a pattern found, which Ruby completes: with none it takes the build's, and it
+/// guesses the century of two digits.
+fn full_year(year: Option<&str>) -> Result<i32, Why> {
+    let year = year.ok_or(Why::Incomplete)?;
     if year.len() <= 2 {
         return Err(Why::TwoDigitYear);
     }
-    let number = |s: &str| s.parse::<u8>().map_err(|_| Why::NotADate);
-    let (year, month, day) = (year.parse().map_err(|_| Why::NotADate)?, number(m.ok_or(Why::NotADate)?)?, d.map_or(Ok(1), number)?);
-    super::date::civil_date(year, month, day).ok_or(Why::NotADate)
+    year.parse().map_err(|_| Why::NotADate)
+}
+
+/// Day `yday` of `year` (`2016`, `358`), refused past the year's end as Ruby refuses it. Ruby
+/// finds the day by reading the time on a nearby one and moving by the difference of their days
+/// of the year, so a time that runs into the next day (24:00, 23:59:60) lands a day early, or is
+/// refused: reported.
+fn ordinal(year: &str, yday: &str, clock: &Clock) -> Result<Date, Why> {
+    let year = full_year(Some(year))?;
+    let yday: i64 = yday.parse().map_err(|_| Why::NotADate)?;
+    let first = Date::new(year, 1, 1).ok_or(Why::NotADate)?;
+    let date = Date::from_days_since_epoch(first.days_since_epoch() + yday - 1);
+    let seconds = (u32::from(clock.hour) * 60 + u32::from(clock.minute)) * 60 + u32::from(clock.second);
+    (yday > 0 && date.year == year && seconds < 86_400).then_some(date).ok_or(Why::NotADate)
+}
+
+/// A run of digits and what may follow it, as `Date._parse`'s last pattern, `parse_ddd`, takes
+/// them: `20161223`, `2016358`, `201612231750`, `20161223T175000.5Z`, `20161223 1750 +0100`.
+struct DigitRun<'a> {
+    run: &'a str,
+    /// The digits of a time after a `T` or a space: `hh`, `hhmm` or `hhmmss`.
+    time: &'a str,
+    /// After a `.` or `,`, even empty.
+    fraction: Option<&'a str>,
+    /// `Z`, or a sign and up to four digits.
+    zone: &'a str,
+}
+
+impl<'a> DigitRun<'a> {
+    /// `text` as a run of digits, when it is one and nothing more.
+    fn parse(text: &'a str) -> Option<Self> {
+        let (run, after) = split_digits(text);
+        // `2016-358` is an ordinal date, which Ruby's `parse_iso2` reads before (`joined_date`).
+        let ordinal = matches!(run.len(), 2 | 4) && after.len() == 4 && after.starts_with('-');
+        let rest = after.trim_start();
+        let (time, rest) = split_digits(rest.strip_prefix(['T', 't']).unwrap_or(rest).trim_start());
+        let (fraction, rest) = match rest.strip_prefix([',', '.']).map(split_digits) {
+            Some((fraction, rest)) => (Some(fraction), rest),
+            None => (None, rest),
+        };
+        let zone = rest.trim_start();
+        let signed = zone.strip_prefix(['+', '-']).is_some_and(|n| n.len() <= 4 && all_digits(n));
+        let zone_ok = zone.is_empty() || zone.eq_ignore_ascii_case("z") || signed;
+        (!run.is_empty() && !ordinal && zone_ok).then_some(DigitRun { run, time, fraction, zone })
+    }
+
+    /// The day and time the run gives, with `clock` a time read apart (`20161223 17:50`).
+    fn read(&self, clock: Option<Clock>) -> Result<(Date, Clock), Why> {
+        // Up to eight digits are a date, the rest a time (`2016122317`, `201612231750`).
+        let (day, own_time) = self.run.split_at(self.run.len().min(8));
+        let time = match (own_time, self.time) {
+            (time, "") | ("", time) => time,
+            _ => return Err(Why::NotADate), // `201612231750 00`: Ruby takes the second time's hour
+        };
+        // With a fraction, Ruby reads the digits before it from the right (`T1750.5` is
+        // 00:17:50.5), and when they are the run's own, the whole run, the same only for 14:
+        // `20161223.5` (or `20161223,`) is 16:12:23.5 on the 20th of the build's month.
+        let whole_run_from_right = self.fraction.is_some() && self.time.is_empty() && self.run.len() != 14;
+        // Of other lengths Ruby reads no time, and ignores or refuses the digits.
+        if whole_run_from_right || !matches!(time.len(), 0 | 2 | 4 | 6) {
+            return Err(Why::NotADate);
+        }
+        let clock = match clock {
+            // Both: Ruby mixes their fields.
+            Some(_) if !(time.is_empty() && self.fraction.is_none() && self.zone.is_empty()) => return Err(Why::NotADate),
+            Some(clock) => clock,
+            None => self.clock(time)?,
+        };
+        Ok((run_date(day, &clock)?, clock))
+    }
+
+    /// The run's own clock from its `time` digits, at midnight without them.
+    fn clock(&self, time: &str) -> Result<Clock, Why> {
+        let hhmmss = if self.fraction.is_some() { format!("{time:0>6}") } else { format!("{time:0<6}") };
+        let two = |at: usize| hhmmss[at..at + 2].parse().unwrap_or(0);
+        let offset = if self.zone.is_empty() { None } else { zone_offset(self.zone)? };
+        clock(two(0), two(2), two(4), self.fraction.unwrap_or(""), offset)
+    }
+}
+
+/// The date of a run's first eight digits or fewer, by their number as Ruby reads them:
+/// `20161223`, `2016358` (the 358th day), and with no year (`23`, `1223`, `358`) or two digits
+/// for it (`161223`, `16358`).
+fn run_date(day: &str, clock: &Clock) -> Result<Date, Why> {
+    let n = day.len();
+    match n {
+        2..=4 => Err(Why::Incomplete),
+        5 | 7 => ordinal(&day[..n - 3], &day[n - 3..], clock),
+        6 | 8 => ruby_ymd(Some(&day[..n - 4]), Some(&day[n - 4..n - 2]), Some(&day[n - 2..])),
+        _ => Err(Why::NotADate),
+    }
 }
