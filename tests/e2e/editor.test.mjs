@@ -577,6 +577,35 @@ test("keyboard only: every control is reached with Tab and shows its focus; undo
   await page.context().close();
 });
 
+test("the preview is as wide as its pane up to the article's measure, whatever the text: a short line, a long URL, a long word, wide code", async () => {
+  const page = await openEditor();
+  const texts = {
+    short: "Hello.",
+    url: `See https://example.org/${"a".repeat(400)}`,
+    word: "x".repeat(300),
+    code: `    ${"code ".repeat(100)}`,
+  };
+  for (const [name, body] of Object.entries(texts)) {
+    await openText(page, `---\ntitle: ${name}\n---\n\n${body}\n`, `${name}.md`);
+    await page.locator("#preview h1", { hasText: name }).waitFor();
+    const { pane, article, measure, overflow } = await page.evaluate(() => {
+      const pane = document.querySelector("#preview-pane");
+      const article = document.querySelector("#preview");
+      const style = getComputedStyle(pane);
+      return {
+        pane: pane.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+        article: article.getBoundingClientRect().width,
+        measure: parseFloat(getComputedStyle(article).maxWidth) + parseFloat(getComputedStyle(article).paddingLeft) * 2,
+        overflow: pane.scrollWidth - pane.clientWidth,
+      };
+    });
+    assert.equal(Math.round(article), Math.round(Math.min(pane, measure)), `${name}: the article's width`);
+    assert.equal(overflow, 0, `${name}: nothing sticks out of the pane (wide code scrolls in its own block)`);
+  }
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
 test("on a phone (360 px) the source is above the preview, each as wide as the screen", async () => {
   const context = await session.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await openEditor(context);
