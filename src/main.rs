@@ -19,8 +19,10 @@ render  prints the body HTML (--body, the default), the whole article page (--pa
         or the rendered article as JSON (--json). FILE `-` reads standard input.
         --safe renders an untrusted article: nothing in it can run script (raw HTML,
         attribute lists and URLs are held to the safe-mode policy; ids get `folio-`).
-check   renders every .md and .markdown file under each PATH and prints each
-        diagnostic as FILE:LINE:COLUMN: SEVERITY: MESSAGE; exits 1 if any is an error.
+check   renders every .md and .markdown file under each PATH (`-`: standard input) and
+        prints each diagnostic as FILE:LINE:COLUMN: SEVERITY: MESSAGE; exits 1 if any is
+        an error. A file found that does not read (a broken link) is one error; the
+        others are still checked.
 
 --profile names the site: a built-in profile (jekyll, the default, or numerique)
 or a profile file (YAML or JSON: url, baseurl, timezone, lang, kramdown options,
@@ -197,7 +199,11 @@ fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
     let mut files = Vec::new();
     let mut folders = HashSet::new();
     for path in paths {
-        collect_articles(path, &mut files, &mut folders)?;
+        if path.as_os_str() == "-" {
+            files.push(path.clone());
+        } else {
+            collect_articles(path, &mut files, &mut folders)?;
+        }
     }
     let mut errors = 0;
     let mut warnings = 0;
@@ -206,14 +212,15 @@ fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
     let mut out = std::io::stdout().lock();
     for file in &files {
         let name = file.display().to_string();
-        let diagnostics = match read_input(&name) {
-            Ok(source) => folio::render_with(&source, &request(profile, &name)).diagnostics,
+        let (diagnostics, rendered) = match read_input(&name) {
+            Ok(source) => (folio::render_with(&source, &request(profile, &name)).diagnostics, true),
             // One file that does not read is one error: the others are still checked.
-            Err(CliError::NotUtf8 { at, .. }) => vec![Diagnostic::error(at, NOT_UTF8)],
+            Err(CliError::NotUtf8 { at, .. }) => (vec![Diagnostic::error(at, NOT_UTF8)], false),
+            Err(CliError::Read { error, .. }) => (vec![Diagnostic::error(Position::OUTSIDE, format!("cannot read it: {error}"))], false),
             Err(error) => return Err(error),
         };
         for diagnostic in diagnostics {
-            if diagnostic.position() == Position::OUTSIDE && !said_outside.insert(diagnostic.message.clone()) {
+            if rendered && diagnostic.position() == Position::OUTSIDE && !said_outside.insert(diagnostic.message.clone()) {
                 continue;
             }
             match diagnostic.severity {

@@ -108,6 +108,40 @@ fn check_reports_a_file_that_is_not_utf8_where_it_stops_being_so_and_goes_on() {
     assert!(stderr(&out).contains("2 files, 2 errors,"), "{}", stderr(&out));
 }
 
+#[cfg(unix)]
+#[test]
+fn check_reports_files_found_that_do_not_read_each_as_an_error_and_goes_on() {
+    let dir = scratch("broken-links");
+    std::os::unix::fs::symlink("gone.md", dir.join("a.md")).unwrap();
+    std::os::unix::fs::symlink("gone-too.md", dir.join("b.md")).unwrap();
+    std::fs::write(dir.join("c.md"), "---\ntags: [a\n---\nx\n").unwrap();
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = stdout(&out);
+    for name in ["a.md", "b.md"] {
+        assert!(lines.contains(&format!("{name}: error: cannot read it: No such file")), "{lines}");
+    }
+    assert!(lines.contains("c.md:2:7: error:"), "{lines}");
+    assert!(stderr(&out).contains("3 files, 3 errors,"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_reads_standard_input_for_a_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["check", "-", "tests/fixtures/cli/good.md"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"---\ndate: nope\n---\nx\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).starts_with("-:2:7: error: `date` `nope` is not a date"), "{}", stdout(&out));
+    assert!(stderr(&out).contains("2 files, 1 error,"), "{}", stderr(&out));
+}
+
 #[test]
 fn a_byte_order_mark_before_the_front_matter_is_left_out_as_jekyll_does() {
     let dir = scratch("bom");
