@@ -29,6 +29,8 @@ const source = createSource($("editor"), { onChange: changed });
 const metrics = [];
 let list = null;     // the drafts, as drafts.list() gives them
 let current = null;  // the open draft's entry
+/** This tab's open draft, in session storage: each tab's own, kept over a reload. */
+const TAB_DRAFT = "folio-tab-draft";
 let saved = null;    // its text as last stored
 let orphan = false;  // it was deleted in another tab: stored nowhere until this tab keeps it again
 let lineBreak = "\n"; // its line breaks, kept in storage and downloads (CodeMirror holds "\n" whatever it read)
@@ -164,6 +166,11 @@ function showList() {
 /** Opens the list's current draft. */
 function openCurrent() {
   current = list.drafts.find((d) => d.id === list.current);
+  try {
+    sessionStorage.setItem(TAB_DRAFT, current.id);
+  } catch {
+    // No session storage (a sandboxed frame): a reload opens the draft open last in any tab.
+  }
   showList();
   const text = drafts.text(current.id) ?? "";
   saved = text;
@@ -394,9 +401,18 @@ function say(message, kind = "") {
   ui.status.className = kind;
 }
 
-// ---- Start: the draft open last time, or the seed the first time. ----
+// ---- Start: the draft this tab had open, when it reloads (another tab may have opened another
+// since); else the draft open last in this browser; else the seed, the first time. ----
 
 list = drafts.list();
+const tabDraft = (() => {
+  try {
+    return sessionStorage.getItem(TAB_DRAFT);
+  } catch {
+    return null;
+  }
+})();
+if (tabDraft && tabDraft !== list.current && list.drafts.some((d) => d.id === tabDraft)) list = drafts.select(tabDraft);
 if (!list.current && list.drafts.length) list = drafts.select(list.drafts.at(-1).id);
 if (!list.current) list = await firstDraft();
 openCurrent();

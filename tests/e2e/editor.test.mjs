@@ -318,6 +318,23 @@ test("drafts made, renamed and deleted in another tab are listed here; the draft
   await context.close();
 });
 
+test("a tab reloaded opens the draft it had open, though another tab opened another since; a new tab opens the one opened last", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await openEditor(context);
+  const other = await openEditor(context);
+  await other.click("#new-draft");
+  await other.fill("#draft-name", "theirs.md");
+  await other.press("#draft-name", "Enter");
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.inputValue("#draft-name"), "ogp-societe-civile.md");
+  assert.equal(await page.locator("#preview h1").textContent(), "La société civile au cœur du sommet du Partenariat pour un gouvernement ouvert");
+  const third = await openEditor(context);
+  assert.equal(await third.inputValue("#draft-name"), "ogp-societe-civile.md", "the draft the reload opened is the one opened last");
+  assert.deepEqual([...page.pageErrors, ...other.pageErrors, ...third.pageErrors], []);
+  await context.close();
+});
+
 test("a tab does not undo another tab's changes: a name field left as it was follows a rename, a deleted draft left unchanged stays deleted", async () => {
   const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const page = await openEditor(context);
