@@ -395,7 +395,11 @@ impl<'a> Composer<'a> {
             "':' must be followed by a valid YAML whitespace" => YamlErrorKind::TabAfterColon,
             // Said where the next item was looked for, often the end of the front matter; Ruby
             // says it where the brackets open, which is where the closing one is missing.
-            info @ ("while parsing a flow sequence, expected ',' or ']'" | "while parsing a flow mapping, did not find expected ',' or '}'") => {
+            // And saphyr takes the next line's key for a pair inside the brackets (`[a, b` then
+            // `date: x`), which libyaml does not.
+            info @ ("while parsing a flow sequence, expected ',' or ']'"
+            | "while parsing a flow mapping, did not find expected ',' or '}'"
+            | "illegal placement of ':' indicator") => {
                 // The innermost collection a bracket opened (the pair of `[a: b` is a mapping
                 // opened without one).
                 let openings: Vec<Marker> = self.stack.iter().rev().map(|&(_, opened)| opened).collect();
@@ -629,6 +633,8 @@ mod tests {
         assert_eq!(error_of("m: {a: 1, b: 2\nx: 1\n"), (YamlErrorKind::NeverClosed('{'), 3));
         assert_eq!(error_of("k: [a, {b: [c]\n"), (YamlErrorKind::NeverClosed('{'), 7), "the innermost one");
         assert_eq!(error_of("k: [a: b\n"), (YamlErrorKind::NeverClosed('['), 3), "not the pair's mapping");
+        assert_eq!(error_of("tags: [a, b\ndate: 2016-12-23\n"), (YamlErrorKind::NeverClosed('['), 6), "a key on the next line");
+        assert_eq!(error_of("a: [b: c: d]\n"), (YamlErrorKind::NeverClosed('['), 3), "as Ruby says it");
     }
 
     #[test]
