@@ -66,6 +66,13 @@ impl Diagnostic {
     pub fn position(&self) -> Position {
         Position { line: self.line, column: self.column }
     }
+
+    /// `diagnostics` in the file's order, as a person reads them (the editor's list, `folio
+    /// check`): kramdown finds span problems after block ones, and a date's after the YAML's.
+    /// Not done by `render`: hosts that list nothing would download the sort for nothing.
+    pub fn in_file_order(diagnostics: &mut [Diagnostic]) {
+        diagnostics.sort_by_key(Diagnostic::position);
+    }
 }
 
 impl Severity {

@@ -173,7 +173,8 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             let source = read_input(&input)?;
             let policy = Policy::default();
             let request = Request { safe: safe.then_some(&policy), ..request(&profile, &input) };
-            let article = folio::render_with(&source, &request);
+            let mut article = folio::render_with(&source, &request);
+            Diagnostic::in_file_order(&mut article.diagnostics);
             let text = match output {
                 Output::Body => article.body_html.to_string(),
                 Output::Page => page::to_html(&article),
@@ -213,7 +214,11 @@ fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
     for file in &files {
         let name = file.display().to_string();
         let (diagnostics, rendered) = match read_input(&name) {
-            Ok(source) => (folio::render_with(&source, &request(profile, &name)).diagnostics, true),
+            Ok(source) => {
+                let mut diagnostics = folio::render_with(&source, &request(profile, &name)).diagnostics;
+                Diagnostic::in_file_order(&mut diagnostics);
+                (diagnostics, true)
+            }
             // One file that does not read is one error: the others are still checked.
             Err(CliError::NotUtf8 { at, .. }) => (vec![Diagnostic::error(at, NOT_UTF8)], false),
             Err(CliError::Read { error, .. }) => (vec![Diagnostic::error(Position::OUTSIDE, format!("cannot read it: {error}"))], false),

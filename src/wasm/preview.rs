@@ -278,7 +278,8 @@ impl LivePreview {
         let started = self.now();
         let quick = self.last.as_ref().and_then(|(old, previous)| crate::incremental::rerender(previous, old, source, &self.settings.request()));
         let incremental = quick.is_some();
-        let article = quick.unwrap_or_else(|| self.settings.render(source.to_owned()));
+        let mut article = quick.unwrap_or_else(|| self.settings.render(source.to_owned()));
+        Diagnostic::in_file_order(&mut article.diagnostics);
         let rendered = self.now();
         let mut count = Count::default();
 

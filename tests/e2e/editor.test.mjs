@@ -220,6 +220,15 @@ test("problems are listed with their line, marked in the gutter, announced, and 
   assert.match(await error.textContent(), /^Line 2: error: front matter is not valid YAML/);
   await error.press("Enter");
   assert.equal((await editor(page)).line, 2);
+
+  // Listed in the file's order, whichever pass found them.
+  await page.evaluate(() => {
+    const view = window.folioEditor.source;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: "---\ndate: never\ntitle: A\ntitle: B\n---\n[a][missing]\n\n{::nothing}\n" } });
+  });
+  await page.locator("#diagnostics li", { hasText: "never" }).waitFor();
+  const lines = await page.locator("#diagnostics button").evaluateAll((items) => items.map((item) => Number(item.textContent.match(/^Line (\d+)/)[1])));
+  assert.deepEqual(lines, [2, 4, 6, 8, 8]);
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });
