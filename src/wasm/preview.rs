@@ -383,6 +383,9 @@ impl LivePreview {
     fn settings(options: JsValue) -> Result<Settings, JsError> {
         let mut settings = Settings::read(options)?;
         settings.source_map = true;
+        // Images and links as on the article's site: the editor is not served from it, and a
+        // root-relative `/uploads/a.jpg` is the site's (the profile's `url`; none for `jekyll`).
+        settings.resolve_links = true;
         Ok(settings)
     }
 
