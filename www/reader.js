@@ -115,8 +115,9 @@ async function openArticle(url) {
   // Read before the service worker controls the page (a first visit), the article passes it by.
   const seenByWorker = Boolean(navigator.serviceWorker?.controller);
   try {
-    const source = savedCopy ? savedCopy.source : await fetchSource(address);
-    await show(await renderArticle(source, entry));
+    // A copy saved before its origin was kept is taken as read from its own URL.
+    const { text, from } = savedCopy ? { text: savedCopy.source, from: savedCopy.from ?? address } : await fetchSource(address);
+    await show(await renderArticle(text, entry, from));
     if (!savedCopy && !seenByWorker) keepForOffline(address);
   } catch (error) {
     if (!savedCopy) return showError(error);
@@ -135,7 +136,10 @@ async function openArticle(url) {
 async function entryFromFeed(feed, url) {
   if (!feed) return null;
   try {
-    return (await loadFeed(new URL(feed, location.href).href)).articles.find((entry) => entry.url === url) ?? null;
+    const read = await loadFeed(new URL(feed, location.href).href);
+    const entry = read.articles.find((each) => each.url === url);
+    // The site's own feed (where it was read from, redirects followed) speaks for the site's profiles.
+    return entry ? { ...entry, siteProfile: isSameOrigin(read.url) } : null;
   } catch {
     return null;
   }
@@ -162,7 +166,7 @@ async function show(article) {
   target.lang = article.lang || "";
   document.title = `${article.title} · Folio Reader`;
   $("article-error").hidden = true;
-  const safe = isSameOrigin(article.url) ? "" : " · safe mode (an article from another site)";
+  const safe = !article.safe ? "" : isSameOrigin(article.from ?? article.url) ? " · safe mode (a profile not from this site)" : " · safe mode (an article from another site)";
   const status = $("article-status");
   status.textContent = `${readingTimeText(article)}${safe}`;
   status.title = readingTimeTitle(article);
@@ -254,11 +258,11 @@ async function offerNewerVersion() {
   } catch {
     return; // offline, and no copy: the saved text is all there is
   }
-  if (latest === savedCopy.source) return;
+  if (latest.text === savedCopy.source) return;
   notice("This article has changed since you saved it.", "info", {
     label: "Show and save the new version",
     run: async () => {
-      await show(await renderArticle(latest, shown.entry));
+      await show(await renderArticle(latest.text, shown.entry, latest.from));
       await save();
     },
   });

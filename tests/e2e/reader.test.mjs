@@ -530,6 +530,49 @@ test("an address whose base or profile URL is a script's cannot make the site's 
   }
 });
 
+/** Nothing the article holds ran or stayed able to run; the status says safe mode, and why. */
+async function renderedSafe(why) {
+  assert.match(await page.locator("#article-status").textContent(), new RegExp(`safe mode \\(${why}\\)`));
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.locator("#article [onerror]").count(), 0);
+}
+
+test("a profile with kramdown options from the address bar or another site's feed renders the site's article in safe mode", LIMIT, async () => {
+  // kramdown writes footnote_prefix into the HTML as it is, and footnote_backlink is HTML.
+  const profile = JSON.stringify({ kramdown: { footnote_prefix: '"><img src=x onerror="window.pwned=1">' } });
+  const article = `${site}tests/e2e/fixtures/articles/with-note.md`;
+  await visit(page, `www/reader.html?url=${encodeURIComponent(article)}&profile=${encodeURIComponent(profile)}`);
+  assert.equal(await page.locator("#article h1").textContent(), "An article with a note");
+  await renderedSafe("a profile not from this site");
+
+  const feed = `${elsewhere.url}feed.json`;
+  await context.route(feed, (route) => route.fulfill({
+    status: 200,
+    headers: { "content-type": "application/json", "access-control-allow-origin": "*" },
+    body: JSON.stringify({ title: "Elsewhere", articles: [{ url: article, profile: JSON.parse(profile) }] }),
+  }));
+  try {
+    await visit(page, `www/reader.html?url=${encodeURIComponent(article)}&feed=${encodeURIComponent(feed)}`);
+    assert.equal(await page.locator("#article h1").textContent(), "An article with a note");
+    await renderedSafe("a profile not from this site");
+  } finally {
+    await context.unroute(feed);
+  }
+});
+
+test("an article the site's address redirects to another origin is rendered in safe mode", LIMIT, async () => {
+  const out = `${site}out?to=elsewhere`;
+  await context.route(out, (route) => route.fulfill({ status: 302, headers: { location: `${elsewhere.url}from-elsewhere.md` } }));
+  try {
+    await visit(page, `www/reader.html?url=${encodeURIComponent(out)}`);
+    assert.equal(await page.locator("#article h1").textContent(), "An article from another site");
+    await renderedSafe("an article from another site");
+  } finally {
+    await context.unroute(out);
+  }
+});
+
 test("a page served as HTML in any case, or as XHTML, is not an article", LIMIT, async () => {
   await context.route(`${elsewhere.url}typed.md?*`, (route) => route.fulfill({
     status: 200,

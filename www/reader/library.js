@@ -10,7 +10,8 @@ const IMAGES = "folio-library";
 
 /**
  * A saved article.
- * @typedef {{ url: string, entry: import("./article.js").Entry, source: string, pageHtml: string,
+ * `from`: where the source was read (redirects followed), for safe mode (see `needsSafeMode`).
+ * @typedef {{ url: string, entry: import("./article.js").Entry, source: string, from?: string, pageHtml: string,
  *   title: string, date: string | null, dateText: string | null, lang: string,
  *   hero: { src: string, alt: string } | null, words: number, minutes: number,
  *   images: string[], missingImages: string[], bytes: number, savedAt: string }} Saved
@@ -84,6 +85,7 @@ export async function save(shown) {
       url: shown.url,
       entry: shown.entry,
       source: shown.source,
+      from: shown.from,
       pageHtml: shown.html,
       title: shown.title,
       date: shown.date,
