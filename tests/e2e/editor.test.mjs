@@ -636,6 +636,20 @@ test("the preview is as wide as its pane up to the article's measure, whatever t
   await page.context().close();
 });
 
+test("the author's HTML is shown as written, but its handlers and javascript: links do not run in the editor's page", async () => {
+  const page = await openEditor();
+  const violations = [];
+  page.on("console", (message) => { if (/Content Security Policy/.test(message.text())) violations.push(message.text()); });
+  await openText(page, '---\ntitle: Scripted\n---\n\n<img src="x" onerror="window.pwned = 1">\n\n<a id="run" href="javascript:window.pwned = 2">run</a>\n');
+  await page.locator("#preview img[onerror]").waitFor({ state: "attached" });
+  await page.locator("#preview #run").click({ modifiers: [] }).catch(() => {});
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.ok(violations.length > 0, "the page's policy should have refused them");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
 test("on a phone (360 px) the source is above the preview, each as wide as the screen", async () => {
   const context = await session.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await openEditor(context);
@@ -675,7 +689,7 @@ test("a screen reader finds landmarks, the page's headings, alt text, the langua
   // two images written in raw HTML have none, as their author wrote them.
   assert.equal(await page.getAttribute("#preview .article-hero img", "alt"), "");
   const bare = await page.locator("#preview img:not([alt])").evaluateAll((imgs) => imgs.map((img) => img.getAttribute("src")));
-  assert.deepEqual(bare, ["/uploads/place-to-do-ogp.jpg", "/uploads/societe-civile-ogp-chicago.jpg"]);
+  assert.deepEqual(bare, ["https://www.numerique.gouv.fr/uploads/place-to-do-ogp.jpg", "https://www.numerique.gouv.fr/uploads/societe-civile-ogp-chicago.jpg"]);
   assert.equal(await page.getAttribute("#preview", "lang"), "fr");
   assert.match(await page.locator("#stats").textContent(), /^\d[\d,]* words · \d+ min read$/);
 
