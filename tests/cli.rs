@@ -8,6 +8,20 @@ fn folio(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_folio")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
 }
 
+/// `folio` with `input` on its standard input.
+fn folio_reading(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
@@ -42,14 +56,7 @@ fn render_json_prints_the_article_data() {
 
 #[test]
 fn render_reads_standard_input_for_a_dash() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["render", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(b"\xef\xbb\xbf# Hi\n").unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = folio_reading(&["render", "-"], b"\xef\xbb\xbf# Hi\n");
     assert!(stdout(&out).contains(">Hi</h1>"), "the byte order mark should be dropped");
 }
 
@@ -138,16 +145,7 @@ fn check_lists_a_file_s_problems_in_the_file_s_order() {
 
 #[test]
 fn check_reads_standard_input_for_a_dash() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["check", "-", "tests/fixtures/cli/good.md"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(b"---\ndate: nope\n---\nx\n").unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = folio_reading(&["check", "-", "tests/fixtures/cli/good.md"], b"---\ndate: nope\n---\nx\n");
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).starts_with("-:2:7: error: `date` `nope` is not a date"), "{}", stdout(&out));
     assert!(stderr(&out).contains("2 files, 1 error,"), "{}", stderr(&out));
