@@ -3,13 +3,18 @@
 //! (`crate::wasm::dom_sanitize`), since ammonia would add about 300 KB to the download.
 
 use super::policy::{Policy, BLANK_TARGET_REL, ELEMENTS, GLOBAL_ATTRIBUTES, REMOVED_WITH_CONTENT, URL_SCHEMES};
-use super::rules;
+use super::rules::{self, ElementRule};
 use ammonia::{Builder, UrlRelative};
+use html5ever::serialize::{serialize, SerializeOpts, TraversalScope};
+use html5ever::tendril::TendrilSink;
+use html5ever::{local_name, ns, parse_fragment, ParseOpts, QualName};
+use markup5ever_rcdom::{Handle, NodeData, RcDom, SerializableHandle};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// `html` with everything the policy does not allow removed.
 pub fn sanitize(html: &str, policy: &Policy) -> String {
+    let html = without_refused_elements(html, policy);
     let policy = policy.clone();
     let mut builder = Builder::empty();
     builder
@@ -28,7 +33,37 @@ pub fn sanitize(html: &str, policy: &Policy) -> String {
             builder.set_tag_attribute_value(element, *name, *value);
         }
     }
-    builder.clean(html).to_string()
+    builder.clean(&html).to_string()
+}
+
+/// `html` without the elements the policy removes for their attributes (an `<iframe>` of a host
+/// it does not allow, an `<input>` other than a checkbox), as the browser pass removes them:
+/// ammonia's lists say which tags and attributes stay, not that a tag goes for its attributes.
+fn without_refused_elements<'a>(html: &'a str, policy: &Policy) -> Cow<'a, str> {
+    let lower = html.to_ascii_lowercase();
+    if !lower.contains("<iframe") && !lower.contains("<input") {
+        return Cow::Borrowed(html);
+    }
+    let context = QualName::new(None, ns!(html), local_name!("body"));
+    let dom = parse_fragment(RcDom::default(), ParseOpts::default(), context, Vec::new(), false).one(html);
+    // The fragment's nodes are the children of the `<html>` element the parser puts them in.
+    let root = dom.document.children.borrow()[0].clone();
+    let mut parents: Vec<Handle> = vec![root.clone()];
+    while let Some(parent) = parents.pop() {
+        parent.children.borrow_mut().retain(|node| {
+            let NodeData::Element { name, attrs, .. } = &node.data else { return true };
+            let attr = |key: &str| attrs.borrow().iter().find(|a| &*a.name.local == key).map(|a| a.value.to_string());
+            let refused = rules::element(policy, &name.local, attr) == ElementRule::Remove;
+            if !refused {
+                parents.push(node.clone());
+            }
+            !refused
+        });
+    }
+    let mut out = Vec::new();
+    let opts = SerializeOpts { traversal_scope: TraversalScope::ChildrenOnly(None), ..SerializeOpts::default() };
+    serialize(&mut out, &SerializableHandle::from(root), opts).expect("writing to memory");
+    Cow::Owned(String::from_utf8(out).expect("html5ever writes UTF-8"))
 }
 
 #[cfg(test)]
@@ -42,6 +77,17 @@ mod tests {
             &Policy::default(),
         );
         assert_eq!(out, r#"<p>Hi<a target="_blank" rel="noopener noreferrer">a</a><img src="x"></p>"#);
+    }
+
+    #[test]
+    fn frames_of_hosts_not_allowed_and_inputs_other_than_checkboxes_go_as_in_the_browser() {
+        let out = sanitize(
+            r#"<p>a<IFRAME src="https://evil.example/"></IFRAME>b<input type="password">c<iframe src="https://www.youtube.com/embed/x"></iframe><input type=checkbox></p>"#,
+            &Policy::default(),
+        );
+        assert!(!out.contains("evil") && !out.contains("password"), "{out}");
+        assert!(out.starts_with("<p>abc<iframe src=\"https://www.youtube.com/embed/x\""), "{out}");
+        assert!(out.contains("<input type=\"checkbox\""), "{out}");
     }
 
     #[test]
