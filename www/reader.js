@@ -16,7 +16,10 @@ import { readerLink, readingTimeText, readingTimeTitle, showLibrary } from "./re
 import { notice } from "./reader/notice.js";
 import { StorageFullError, StorageRefusedError, requestPersistence } from "./reader/storage.js";
 
-const $ = (id) => document.getElementById(id);
+// The page's own elements, found once before any article is in the page: an article's ids (its
+// heading "Version" is `id="version"`) must not stand in for them.
+const elements = new Map(Array.from(document.querySelectorAll("[id]"), (element) => [element.id, element]));
+const $ = (id) => elements.get(id) ?? null;
 const params = new URLSearchParams(location.search);
 const DEFAULT_FEED = "feeds/demo.json";
 let shown;      // the article on the page (www/reader/article.js)

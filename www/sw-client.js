@@ -70,10 +70,13 @@ export function activeVersion() {
   });
 }
 
+/** The banner shown, kept rather than looked up by its id: an article's ids are in the page too. */
+let banner;
+
 /** Shows the "new version" banner at the top of the page (once). */
 export function offerUpdate(accept) {
-  if (document.getElementById("folio-update")) return;
-  const banner = document.createElement("div");
+  if (banner?.isConnected) return;
+  banner = document.createElement("div");
   banner.id = "folio-update";
   banner.className = "folio-update";
   banner.setAttribute("role", "status");

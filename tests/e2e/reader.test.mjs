@@ -334,12 +334,16 @@ test("a new version installs while pages are open: it is offered, nothing breaks
   const editor = await newPage();
   await visit(editor, "index.html");
   await editor.evaluate(() => { window.stillTheSamePage = true; });
+  // An article of the site whose ids are the reader's own: `version`, `folio-update`.
+  const ownIds = await newPage();
+  await visit(ownIds, `www/reader.html?url=${encodeURIComponent(`${site}tests/e2e/fixtures/articles/own-ids.md`)}`);
 
   server.version = "0123456789abcdef";
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   const banner = page.locator("#folio-update");
   await banner.waitFor();
   assert.match(await banner.textContent(), /A new version of Folio is ready\./);
+  await ownIds.locator("div.folio-update").waitFor(); // not stopped by the article's element of that id
 
   // Meanwhile the open pages are the old version's, and work.
   assert.equal(await page.getAttribute("#version", "data-version"), old);
@@ -359,6 +363,10 @@ test("a new version installs while pages are open: it is offered, nothing breaks
   await Promise.all([page.waitForNavigation(), page.locator("#folio-update button", { hasText: "Reload" }).click()]);
   await page.waitForSelector("body[data-ready=true]");
   await page.waitForFunction((version) => document.getElementById("version").dataset.version === version, server.version);
+  // The page left open learns the new version in its footer, not in the article's heading of that id.
+  await ownIds.waitForFunction((version) => document.querySelector("footer #version").dataset.version === version, server.version);
+  assert.equal(await ownIds.locator("#article h2").textContent(), "Version");
+  await ownIds.close();
   assert.equal(await page.locator("#folio-update").count(), 0);
   assert.equal(await page.locator("#article h1").textContent(), TRAIN_TITLE);
   assert.deepEqual((await page.evaluate(() => caches.keys())).filter((name) => name.startsWith("folio-shell-")), [`folio-shell-${server.version}`]);
