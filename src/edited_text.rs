@@ -35,6 +35,9 @@ impl fmt::Display for EditError {
     }
 }
 
+/// So that `?` takes it into `Box<dyn Error>` and other error types.
+impl std::error::Error for EditError {}
+
 impl EditedText {
     pub fn as_str(&self) -> &str {
         &self.text

@@ -273,6 +273,9 @@ impl fmt::Display for OptionError {
     }
 }
 
+/// So that `?` takes it into `Box<dyn Error>` and other error types.
+impl std::error::Error for OptionError {}
+
 fn describe(value: &Value) -> String {
     match value.to_scalar_string() {
         Some(s) if !matches!(value, Value::Null) => format!("`{s}`"),

@@ -167,6 +167,9 @@ impl fmt::Display for ProfileError {
     }
 }
 
+/// So that `?` takes it into `Box<dyn Error>` and other error types.
+impl std::error::Error for ProfileError {}
+
 /// The names of the built-in profiles.
 pub const BUILTIN: [&str; 2] = ["jekyll", "numerique"];
 
@@ -426,6 +429,15 @@ mod tests {
         assert_eq!((numerique.lang.as_str(), numerique.timezone.as_str()), ("fr", "Europe/Paris"));
         assert_eq!(numerique.roles.summary.as_deref(), Some("chapeau-text"));
         assert_eq!(numerique.roles.hero_image.unwrap().to_string(), "une-ou-diaporama[0].image");
+    }
+
+    #[test]
+    fn its_errors_box_into_dyn_error_as_the_readme_s_main_does() -> Result<(), Box<dyn std::error::Error>> {
+        let profile = Profile::named("numerique")?;
+        assert_eq!(profile.lang, "fr");
+        let unknown: Result<Profile, Box<dyn std::error::Error>> = Profile::named("nosuch").map_err(Into::into);
+        assert!(unknown.unwrap_err().to_string().contains("jekyll, numerique"));
+        Ok(())
     }
 
     #[test]

@@ -333,6 +333,11 @@ fn misnamed_render_options_and_options_of_the_wrong_kind_are_warnings() {
     assert!(messages[0].starts_with("unknown render option `Profile` (the options are profile, fileName"), "{}", messages[0]);
     assert_eq!(messages[1], "render option `page` should be a boolean, not a string; it is left out");
     assert_eq!(messages[2], "render option `fileName` should be a string, not an integer; it is left out");
+    // A `safe` of the wrong kind fails closed: safe mode is on, and the warning says so.
+    let article = folio::wasm::render(text("<a href=\"javascript:x\" onclick=\"y\">a</a>\n"), options(r#"{"safe": "no"}"#)).unwrap();
+    let first = js_sys::Array::from(&get(&article, "diagnostics")).get(0);
+    assert_eq!(get(&first, "message").as_string().as_deref(), Some("render option `safe` should be a boolean or a mapping, not a string; safe mode is on"));
+    assert!(!get(&article, "bodyHtml").as_string().unwrap().contains("onclick"));
     let article = folio::wasm::render(text("# hi\n"), JsValue::from_str("numerique")).unwrap();
     let first = js_sys::Array::from(&get(&article, "diagnostics")).get(0);
     assert_eq!(get(&first, "message").as_string().as_deref(), Some("render options should be an object, not a string; they are left out"));

@@ -66,8 +66,11 @@ export function facade(init, wasm) {
   let ready;
   /** Panics so far: objects made before the last one belong to a reset instance. */
   let resets = 0;
+  /** Whether the module is in: before, the bindings would fail with a bare TypeError. */
+  let started = false;
 
   function guarded(call) {
+    if (!started) throw new Error("Folio is not started yet: await start() before rendering");
     try {
       return call();
     } catch (error) {
@@ -88,6 +91,7 @@ export function facade(init, wasm) {
   async function begin(module) {
     if (typeof module === "string" || module instanceof URL) wasm.__folio_rare_at?.(module);
     const exports = await init(module === undefined ? undefined : { module_or_path: module });
+    started = true;
     wasm.__folio_rare_prefetch?.();
     return exports;
   }

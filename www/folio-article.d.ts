@@ -1,7 +1,7 @@
 // Types of the <folio-article> element (www/folio-article.js).
 
 export class FolioArticle extends HTMLElement {
-  /** Registers the element as `tag` (default "folio-article"); a second call is harmless. */
+  /** Registers the element as `tag` (default "folio-article") and returns its class; a second call for a tag is harmless, another tag gets a subclass. */
   static define(tag?: string, registry?: CustomElementRegistry): typeof FolioArticle;
   /** The article's URL. */
   src: string;

@@ -39,10 +39,20 @@ function part(tag, name, className) {
 export class FolioArticle extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
 
-  /** Registers the element as `tag` (default `folio-article`); a second call is harmless. */
+  /**
+   * Registers the element as `tag` (default `folio-article`) and returns its class; a second call
+   * for a tag is harmless, and another tag gets a subclass (a registry takes a class once).
+   */
   static define(tag = "folio-article", registry = customElements) {
-    if (!registry.get(tag)) registry.define(tag, this);
-    return this;
+    if (!registry.get(tag)) {
+      try {
+        registry.define(tag, this);
+      } catch (error) {
+        if (error?.name !== "NotSupportedError") throw error;
+        registry.define(tag, class extends this {});
+      }
+    }
+    return registry.get(tag);
   }
 
   #shadow;

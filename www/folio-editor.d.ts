@@ -14,8 +14,9 @@ export class LivePreview {
   update(source: string): PreviewUpdate;
   /** Edits the text last given (`from, removed, inserted` triples, UTF-16) and renders it; `undefined` when they do not fit. */
   edit(edits: (number | string)[], length: number): PreviewUpdate | undefined;
-  scrollTopForLine(line: number): number;
-  lineAtScrollTop(): number;
+  /** `undefined` before the first update, or with no blocks. */
+  scrollTopForLine(line: number): number | undefined;
+  lineAtScrollTop(): number | undefined;
   lineAt(node: Node): number | undefined;
   elementForLine(line: number): Element | undefined;
 }

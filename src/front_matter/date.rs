@@ -58,6 +58,9 @@ impl fmt::Display for DateError {
     }
 }
 
+/// So that `?` takes it into `Box<dyn Error>` and other error types.
+impl std::error::Error for DateError {}
+
 /// The site's time zone, known to the calendar.
 pub struct Zone<'a> {
     pub name: &'a str,

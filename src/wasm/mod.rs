@@ -123,7 +123,8 @@ fn start() {
     // hook hands its message to JavaScript instead, as an Error named `FolioPanic` so the
     // facade knows to reset the instance (the panicking one is left mid-call).
     std::panic::set_hook(Box::new(|info| {
-        let error = js_sys::Error::new(&info.to_string());
+        // The message alone: the location is redacted in the small standard library's build.
+        let error = js_sys::Error::new(info.payload_as_str().unwrap_or("Folio panicked"));
         error.set_name("FolioPanic");
         wasm_bindgen::throw_val(error.into())
     }));
@@ -398,7 +399,9 @@ fn describe_misnamed(settings: &Value) -> Vec<String> {
             None => Some(format!("unknown render option `{key}` (the options are {known}); it is left out")),
             Some(false) => {
                 let kinds = kinds_of(key).unwrap_or_default().join(" or ");
-                Some(format!("render option `{key}` should be {kinds}, not {}; it is left out", value.kind()))
+                // Any `safe` but false or null turns safe mode on (`safe_policy`): it fails closed.
+                let outcome = if key == "safe" { "safe mode is on" } else { "it is left out" };
+                Some(format!("render option `{key}` should be {kinds}, not {}; {outcome}", value.kind()))
             }
             Some(true) => None,
         })

@@ -75,6 +75,9 @@ impl fmt::Display for YamlError {
     }
 }
 
+/// So that `?` takes it into `Box<dyn Error>` and other error types.
+impl std::error::Error for YamlError {}
+
 impl fmt::Display for YamlErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

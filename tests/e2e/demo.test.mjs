@@ -6,9 +6,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ARTIFACTS, openPage, serverAndBrowser } from "./harness.mjs";
 
-let page;
-serverAndBrowser(async ({ server, browser }) => {
-  page = await openPage(browser, server.url);
+let page, browser;
+serverAndBrowser(async (session) => {
+  browser = session.browser;
+  page = await openPage(browser, session.server.url);
   await page.waitForSelector("body[data-ready=true]");
 });
 
@@ -39,6 +40,24 @@ test("a broken front matter shows a diagnostic while the body still renders", as
   await page.locator("#preview h2", { hasText: "Body survives" }).waitFor();
 });
 
+test("rendering before start() says to start first, in both builds", async () => {
+  const fresh = await browser.newPage();
+  await fresh.goto(new URL("/www/app.css", page.url()).href); // a page of the site that loads no Folio
+  for (const facade of ["/www/folio.js", "/www/folio-editor.js"]) {
+    const message = await fresh.evaluate(async (facade) => {
+      const folio = await import(facade);
+      try {
+        folio.render("# x\n");
+      } catch (error) {
+        return error.message;
+      }
+      return "rendered";
+    }, facade);
+    assert.equal(message, "Folio is not started yet: await start() before rendering", facade);
+  }
+  await fresh.close();
+});
+
 test("a panic in Rust reaches JavaScript with its message and the module keeps working, in both builds", async () => {
   for (const facade of ["/www/folio.js", "/www/folio-editor.js"]) {
     const result = await page.evaluate(async (facade) => {
@@ -60,7 +79,7 @@ test("a panic in Rust reaches JavaScript with its message and the module keeps w
       return { caught, after, again, last: folio.render("ok").bodyHtml };
     }, facade);
     assert.equal(result.caught.name, "FolioPanicError", facade);
-    assert.match(result.caught.message, /deliberate test panic/);
+    assert.equal(result.caught.message, "deliberate test panic", "Rust's message alone");
     assert.match(result.after, /<h1[^>]*>Still <em>working<\/em><\/h1>/);
     assert.match(result.again, /second panic/);
     assert.equal(result.last, "<p>ok</p>\n");

@@ -310,6 +310,23 @@ test("a page served as HTML in any case, or as XHTML, is not an article", async 
   ]);
 });
 
+test("the element registers under another tag too, as its own subclass", async () => {
+  const heading = await page.evaluate(async () => {
+    const { FolioArticle } = await import("/www/folio-article.js");
+    const Mine = FolioArticle.define("my-article");
+    if (FolioArticle.define("my-article") !== Mine || !(Mine.prototype instanceof HTMLElement)) return "not the same class twice";
+    const widget = document.createElement("my-article");
+    const done = new Promise((ok) => widget.addEventListener("folio-rendered", ok, { once: true }));
+    widget.source = "# Mine\n";
+    document.body.append(widget);
+    await done;
+    const text = widget.shadowRoot.querySelector("h1").textContent;
+    widget.remove();
+    return text;
+  });
+  assert.equal(heading, "Mine");
+});
+
 test("the lang attribute sets the article's language over the profile's", async () => {
   const langs = await page.evaluate(() => Promise.all([["numerique", "de"], ["numerique", null]].map(([profile, lang]) => new Promise((ok) => {
     const widget = document.createElement("folio-article");
