@@ -42,6 +42,8 @@ const manifest = {
     ...(FILES.includes(RARE) && { "./folio_rare_bg.wasm": `./${RARE}` }),
     "./package.json": "./package.json",
   },
+  // For TypeScript resolving as Node 10 did (`moduleResolution: node`), which reads no `exports`.
+  typesVersions: { "*": { editor: ["./www/folio-editor.d.ts"], embed: ["./www/folio-embed.d.ts"], element: ["./www/folio-article.d.ts"] } },
   sideEffects: ["./www/folio-embed.js"],
   files: ["www/", "pkg/", "README.md"],
 };

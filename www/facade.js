@@ -59,10 +59,10 @@ function newPolicy() {
 }
 
 /**
- * The calls every build has, over its generated bindings: `init` is their default export and
- * `wasm` their namespace.
+ * The calls every build has, over its generated bindings: `init` is their default export,
+ * `wasm` their namespace and `wasmUrl` where their module is (read from disk in Node).
  */
-export function facade(init, wasm) {
+export function facade(init, wasm, wasmUrl) {
   let ready;
   /** Panics so far: objects made before the last one belong to a reset instance. */
   let resets = 0;
@@ -90,6 +90,10 @@ export function facade(init, wasm) {
    */
   async function begin(module) {
     if (typeof module === "string" || module instanceof URL) wasm.__folio_rare_at?.(module);
+    // Node's fetch takes no file: URL: there the module's bytes are read from disk, as the rare
+    // code's are (scripts/split/loader.js).
+    const fs = module === undefined && wasmUrl?.protocol === "file:" ? globalThis.process?.getBuiltinModule?.("node:fs") : undefined;
+    if (fs) module = fs.readFileSync(wasmUrl);
     const exports = await init(module === undefined ? undefined : { module_or_path: module });
     started = true;
     wasm.__folio_rare_prefetch?.();

@@ -4,7 +4,7 @@ import init, * as wasm from "../pkg/editor/folio.js";
 import { facade } from "./facade.js";
 
 export { FolioPanicError, FolioTrustedTypesError } from "./facade.js";
-const editor = facade(init, wasm);
+const editor = facade(init, wasm, new URL("../pkg/editor/folio_bg.wasm", import.meta.url));
 export const { start, render, panicForTests } = editor;
 const { guarded } = editor;
 

@@ -29,6 +29,15 @@ after(async () => {
 
 const url = (path) => `http://127.0.0.1:${server.address().port}/${path}`;
 
+test("in Node, the installed package starts with no argument and renders, the rare code included", () => {
+  const script = `import { start, render } from "folio-jekyll";
+    await start();
+    const article = render("---\\ndate: Dec 23 2016\\n---\\n# From *Node*\\n");
+    console.log(JSON.stringify([article.bodyHtml, article.date, article.diagnostics.length]));`;
+  const out = execFileSync("node", ["--input-type=module", "-e", script], { cwd: site }).toString();
+  assert.deepEqual(JSON.parse(out), ['<h1 id="from-node">From <em>Node</em></h1>\n', "2016-12-23T00:00:00+00:00", 0]);
+});
+
 test("a plain script tag from the installed package renders an article", async () => {
   writeFileSync(`${site}/tag.html`, `<!DOCTYPE html><meta charset="utf-8"><title>t</title>
     <script type="module" src="node_modules/folio-jekyll/www/folio-embed.js"></script>
