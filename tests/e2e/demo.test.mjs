@@ -40,6 +40,18 @@ test("a broken front matter shows a diagnostic while the body still renders", as
   await page.locator("#preview h2", { hasText: "Body survives" }).waitFor();
 });
 
+test("the widget's demo page shows the seed with the one tag it shows for copying, under a strict CSP", async () => {
+  const embed = await browser.newPage();
+  const errors = [];
+  embed.on("pageerror", (error) => errors.push(error.message));
+  await embed.goto(new URL("/www/embed.html", page.url()).href);
+  await embed.locator("#article[state=rendered]").waitFor();
+  assert.equal(await embed.locator("#article h1").textContent(), "La société civile au cœur du sommet du Partenariat pour un gouvernement ouvert");
+  assert.match(await embed.locator("pre").textContent(), /<folio-article src="articles\/ogp-societe-civile.md" profile="numerique" lang="fr"><\/folio-article>/);
+  assert.deepEqual(errors, []);
+  await embed.close();
+});
+
 test("rendering before start() says to start first, in both builds", async () => {
   const fresh = await browser.newPage();
   await fresh.goto(new URL("/www/app.css", page.url()).href); // a page of the site that loads no Folio
