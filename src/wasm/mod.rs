@@ -124,7 +124,9 @@ fn start() {
     // facade knows to reset the instance (the panicking one is left mid-call).
     std::panic::set_hook(Box::new(|info| {
         // The message alone: the location is redacted in the small standard library's build.
-        let error = js_sys::Error::new(info.payload_as_str().unwrap_or("Folio panicked"));
+        let payload = info.payload();
+        let message = payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+        let error = js_sys::Error::new(message.unwrap_or("Folio panicked"));
         error.set_name("FolioPanic");
         wasm_bindgen::throw_val(error.into())
     }));
