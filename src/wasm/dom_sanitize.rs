@@ -34,6 +34,13 @@ pub fn set_html_policy(policy: HtmlPolicy) {
     HTML_POLICY.with(|cell| drop(cell.set(policy)));
 }
 
+/// Puts `html` in `element` (its `innerHTML`), through Folio's policy where there is one: a page
+/// enforcing Trusted Types refuses a plain string, and throws (`Err`) where it refuses the HTML.
+pub fn set_html(element: &Element, html: &str) -> Result<(), JsValue> {
+    let html = HTML_POLICY.with(|policy| policy.get().map_or_else(|| html.into(), |policy| policy.create_html(html)));
+    js_sys::Reflect::set(element, &"innerHTML".into(), &html).map(drop)
+}
+
 /// `html` with everything the policy does not allow removed; `None` without a DOM (Node.js) or
 /// where the page's Trusted Types refuse the HTML (a `default` policy of its own that turns it down).
 pub fn sanitize(html: &str, policy: &Policy) -> Option<String> {
@@ -41,8 +48,7 @@ pub fn sanitize(html: &str, policy: &Policy) -> Option<String> {
     let template: HtmlTemplateElement = document.create_element("template").ok()?.dyn_into().ok()?;
     // Through the policy only into a template, inert: the tree is filtered before anything reads it.
     // An assignment the page refuses leaves nothing to show (the caller withholds the HTML).
-    let html = HTML_POLICY.with(|policy| policy.get().map_or_else(|| html.into(), |policy| policy.create_html(html)));
-    js_sys::Reflect::set(&template, &"innerHTML".into(), &html).ok()?;
+    set_html(&template, html).ok()?;
     let root: Node = template.content().into();
     // An explicit stack: articles can nest deeply, the WebAssembly stack is small.
     let mut parents = vec![root];

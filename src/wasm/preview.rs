@@ -4,6 +4,7 @@
 //! images do not reload and the scroll position, selection and focus stay put. It also maps
 //! source lines to heights in the preview and back, for scroll sync and click-to-source.
 
+use super::dom_sanitize::set_html;
 use super::{js_error, to_js, Settings};
 use crate::article::OutlineEntry;
 use crate::diagnostic::Diagnostic;
@@ -200,7 +201,7 @@ impl LivePreview {
         let header = create(&document, "header")?;
         let body = create(&document, "div")?;
         body.set_class_name("article-body");
-        article.set_inner_html("");
+        article.set_text_content(None);
         append(&article, &header)?;
         append(&article, &body)?;
         let panel = |name: &str| -> Option<Element> {
@@ -309,7 +310,7 @@ impl LivePreview {
         let body_line = crate::source_map::body_first_line(source);
         self.front_matter = (body_line > 1).then(|| Lines { start: 1, end: body_line - 1 });
         self.index_anchors();
-        let diagnostics_changed = self.show_panels(&article);
+        let diagnostics_changed = self.show_panels(&article).map_err(js_error)?;
         let patched = self.now();
 
         let update = to_js(&Update {
@@ -429,17 +430,17 @@ impl LivePreview {
     }
 
     /// Fills the panels where what they show changed; tells whether the diagnostics did.
-    fn show_panels(&mut self, article: &crate::Article) -> bool {
+    fn show_panels(&mut self, article: &crate::Article) -> Result<bool, JsValue> {
         let diagnostics_changed = self.shown.diagnostics.as_deref() != Some(&article.diagnostics[..]);
         if diagnostics_changed {
             if let Some(list) = &self.panels.diagnostics {
-                list.set_inner_html(&preview::diagnostics_html(&article.diagnostics));
+                set_html(list, &preview::diagnostics_html(&article.diagnostics))?;
             }
             self.shown.diagnostics = Some(article.diagnostics.clone());
         }
         if self.shown.outline.as_deref() != Some(&article.outline[..]) {
             if let Some(list) = &self.panels.outline {
-                list.set_inner_html(&preview::outline_html(&article.outline));
+                set_html(list, &preview::outline_html(&article.outline))?;
             }
             self.shown.outline = Some(article.outline.clone());
         }
@@ -450,7 +451,7 @@ impl LivePreview {
             }
             self.shown.stats = stats;
         }
-        diagnostics_changed
+        Ok(diagnostics_changed)
     }
 }
 
@@ -527,7 +528,7 @@ fn insert(template: &HtmlTemplateElement, container: &Element, reference: Option
     let content = template.content();
     if wanted.len() >= TOGETHER {
         let separator = format!("<!--{SEPARATOR}-->");
-        template.set_inner_html(&wanted.iter().map(|w| w.html).collect::<Vec<_>>().join(&separator));
+        set_html(template, &wanted.iter().map(|w| w.html).collect::<Vec<_>>().join(&separator))?;
         let children = content.child_nodes();
         let mut groups: Vec<Vec<Node>> = vec![Vec::new()];
         let mut separators = Vec::new();
@@ -550,7 +551,7 @@ fn insert(template: &HtmlTemplateElement, container: &Element, reference: Option
     }
     let mut groups = Vec::with_capacity(wanted.len());
     for want in wanted {
-        template.set_inner_html(want.html);
+        set_html(template, want.html)?;
         let children = content.child_nodes();
         groups.push((0..children.length()).filter_map(|i| children.item(i)).collect());
         container.insert_before(&content, reference)?;

@@ -650,6 +650,39 @@ test("the author's HTML is shown as written, but its handlers and javascript: li
   await page.context().close();
 });
 
+test("the live preview renders on a page enforcing Trusted Types that allows the policy folio", async () => {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  const url = `${session.server.url}strict-editor.html`;
+  await context.route(url, (route) => route.fulfill({
+    status: 200,
+    headers: {
+      "content-type": "text/html",
+      "content-security-policy": "script-src 'self' 'wasm-unsafe-eval'; require-trusted-types-for 'script'; trusted-types folio",
+    },
+    body: '<!DOCTYPE html><article id="a"></article><ul id="p"></ul><ul id="o"></ul>',
+  }));
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener("securitypolicyviolation", (event) => window.violations.push(event.violatedDirective));
+  });
+  await page.goto(url);
+  const shown = await page.evaluate(async () => {
+    const { start, LivePreview } = await import("/www/folio-editor.js");
+    await start();
+    const $ = (id) => document.getElementById(id);
+    const preview = new LivePreview($("a"), document.documentElement, { profile: "jekyll" }, { diagnostics: $("p"), outline: $("o") });
+    preview.update("# Title\n\n## Part\n\n[x][missing]\n");
+    preview.update("# Title\n\n## Part two\n\n[x][missing]\n");
+    return { part: $("a").querySelector("h2")?.textContent, problems: $("p").textContent, outline: $("o").textContent, violations: window.violations };
+  });
+  assert.equal(shown.part, "Part two");
+  assert.match(shown.problems, /No link definition for link ID 'missing' found/);
+  assert.match(shown.outline, /Part two/);
+  assert.deepEqual(shown.violations, []);
+  await context.close();
+});
+
 test("on a phone (360 px) the source is above the preview, each as wide as the screen", async () => {
   const context = await session.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await openEditor(context);
