@@ -84,6 +84,18 @@ export function facade(init, wasm, wasmUrl) {
   }
 
   /**
+   * `guarded(call)`, with Folio's Trusted Types policy given to the instance first where the page
+   * has them (a reset instance has none yet): for every call that writes or parses HTML.
+   */
+  function withPolicy(call) {
+    const trusted = htmlPolicy();
+    return guarded(() => {
+      if (trusted) wasm.__folioHtmlPolicy(trusted);
+      return call();
+    });
+  }
+
+  /**
    * The core's build keeps the code few articles need in a second module, next to the first
    * (scripts/build.sh, split_rare): once the first is running, the second is fetched in the
    * background, so that a later article needing it does not wait for it.
@@ -111,6 +123,7 @@ export function facade(init, wasm, wasmUrl) {
 
   return {
     guarded,
+    withPolicy,
     resets: () => resets,
     /** Loads the module (once), from next to the bindings unless `module` says where it is. */
     start: load,
@@ -122,13 +135,7 @@ export function facade(init, wasm, wasmUrl) {
       await load(module);
       await wasm.__folio_rare_prefetch?.();
     },
-    render: (source, options) => {
-      const trusted = htmlPolicy();
-      return guarded(() => {
-        if (trusted) wasm.__folioHtmlPolicy(trusted);
-        return wasm.render(source, options);
-      });
-    },
+    render: (source, options) => withPolicy(() => wasm.render(source, options)),
     panicForTests: (message) => guarded(() => wasm.__panicForTests(message)),
   };
 }

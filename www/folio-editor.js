@@ -1,7 +1,7 @@
 // The editor's API over the editor's build (pkg/editor/, made faster than small): the core calls
 // of www/folio.js plus the live preview and the drafts. Types: www/folio-editor.d.ts.
 import init, * as wasm from "../pkg/editor/folio.js";
-import { facade, htmlPolicy } from "./facade.js";
+import { facade } from "./facade.js";
 
 export { FolioPanicError, FolioTrustedTypesError } from "./facade.js";
 const editor = facade(init, wasm, new URL("../pkg/editor/folio_bg.wasm", import.meta.url));
@@ -30,13 +30,8 @@ export class LivePreview {
 
   #call(method, ...args) {
     if (this.#generation !== editor.resets()) {
-      // The preview writes HTML through Folio's Trusted Types policy where the page has them (a
-      // reset instance has none yet); on a page refusing the policy this throws what it says.
-      const trusted = htmlPolicy();
-      this.#inner = guarded(() => {
-        if (trusted) wasm.__folioHtmlPolicy(trusted);
-        return new wasm.LivePreview(...this.#args);
-      });
+      // The preview writes HTML through Folio's Trusted Types policy where the page has them.
+      this.#inner = editor.withPolicy(() => new wasm.LivePreview(...this.#args));
       this.#generation = editor.resets();
     }
     return guarded(() => this.#inner[method](...args));
