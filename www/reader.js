@@ -83,7 +83,12 @@ async function openHome() {
   });
   const feed = params.get("feed") ?? DEFAULT_FEED;
   $("feed-url").value = feed;
-  await Promise.all([showFeed(feed, { list: $("feed-list"), heading: $("feed-title") }), refreshLibrary()]);
+  await Promise.all([
+    showFeed(feed, { list: $("feed-list"), heading: $("feed-title") }),
+    refreshLibrary(),
+    // Housekeeping: where the library cannot be opened, its view already says so.
+    library.forgetUnshownImages().catch(() => {}),
+  ]);
   if (location.hash === "#library") $("library").scrollIntoView();
 }
 

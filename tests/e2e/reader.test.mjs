@@ -594,6 +594,28 @@ test("a page served as HTML in any case, or as XHTML, is not an article", LIMIT,
   await context.unroute(`${elsewhere.url}typed.md?*`);
 });
 
+test("saved images that no saved article shows are taken out: after a removal stopped half-way, or the browser cleared the articles alone", LIMIT, async () => {
+  const stored = () => page.evaluate(async () => (await (await caches.open("folio-library")).keys()).map((request) => request.url).sort());
+  await visit(page, "www/reader.html#library");
+  const shown = await stored();
+  assert.ok(shown.length > 0, "the saved articles' images should be in the library");
+
+  const stray = new URL("www/icons/icon-192.png", site).href;
+  await page.evaluate(async (url) => (await caches.open("folio-library")).put(url, new Response("an image of no saved article")), stray);
+  await visit(page, "www/reader.html");
+  assert.deepEqual(await stored(), shown, "the stray image should go, the saved articles' stay");
+
+  // A browser setting that clears a site's IndexedDB and not its Cache Storage, while the reader is open.
+  await page.evaluate(() => new Promise((ok, fail) => {
+    const request = indexedDB.deleteDatabase("folio-reader");
+    request.onsuccess = ok;
+    request.onerror = () => fail(request.error);
+  }));
+  await visit(page, "www/reader.html");
+  assert.deepEqual(await stored(), []);
+  assert.equal(await page.locator(".library-title").count(), 0);
+});
+
 test("no page threw", LIMIT, () => {
   assert.deepEqual(pageErrors, []);
 });

@@ -2,6 +2,8 @@
 // what the list shows) lives in IndexedDB; the article's images live in Cache Storage, in
 // "folio-library", where the service worker looks first for images. A save is all or nothing: if
 // anything fails, the images it added are taken out again, and other saved articles are untouched.
+// Saves, removals and the sweep of images no article shows take one lock across the site's tabs, so
+// that none of them takes out an image another is adding.
 import { StorageFullError, StorageRefusedError, isQuotaError } from "./storage.js";
 
 const DATABASE = "folio-reader";
@@ -23,7 +25,14 @@ function database() {
     if (typeof indexedDB === "undefined") throw new StorageRefusedError("this browser has no IndexedDB");
     const request = indexedDB.open(DATABASE, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "url" });
-    request.onsuccess = () => ok(request.result);
+    request.onsuccess = () => {
+      // Another page deleting or upgrading the database waits for this one to let go of it.
+      request.result.onversionchange = () => {
+        request.result.close();
+        opening = undefined;
+      };
+      ok(request.result);
+    };
     request.onerror = () => fail(new StorageRefusedError(`the browser refuses to store articles here (${request.error?.message ?? "no reason given"})`));
   }).catch((error) => {
     opening = undefined;
@@ -41,6 +50,11 @@ async function transaction(mode, work) {
     tx.oncomplete = () => ok(request?.result);
     tx.onabort = () => fail(tx.error ?? request?.error ?? new Error("the browser abandoned the change"));
   });
+}
+
+/** Runs `work` while no other tab or call changes the library (Web Locks where the browser has them). */
+function exclusively(work) {
+  return navigator.locks ? navigator.locks.request(IMAGES, work) : work();
 }
 
 async function images() {
@@ -64,7 +78,11 @@ export function get(url) {
  * @returns {Promise<{ record: Saved, missing: string[] }>} `missing`: images that could not be fetched
  * @throws {StorageFullError} when the quota is reached; nothing of this article stays stored
  */
-export async function save(shown) {
+export function save(shown) {
+  return exclusively(() => saveImagesThenRecord(shown));
+}
+
+async function saveImagesThenRecord(shown) {
   const cache = await images();
   const added = [];
   const missing = [];
@@ -129,11 +147,26 @@ async function fetchImage(url) {
 }
 
 /** Removes a saved article, and its images that no other saved article shows. */
-export async function remove(url) {
-  const record = await get(url);
-  if (!record) return;
-  await transaction("readwrite", (store) => store.delete(url));
-  const stillShown = new Set((await list()).flatMap((other) => other.images));
+export function remove(url) {
+  return exclusively(async () => {
+    if (!(await get(url))) return;
+    await transaction("readwrite", (store) => store.delete(url));
+    await forgetImagesNotShown();
+  });
+}
+
+/**
+ * Takes out the saved images that no saved article shows: those of a removed article, and those
+ * left behind when the browser cleared the library's database but not Cache Storage (or a removal
+ * stopped half-way), which nothing else would ever take out.
+ */
+export function forgetUnshownImages() {
+  return exclusively(forgetImagesNotShown);
+}
+
+async function forgetImagesNotShown() {
+  if (typeof caches === "undefined" || !(await caches.has(IMAGES))) return; // nothing saved: no cache made for nothing
+  const shown = new Set((await list()).flatMap((record) => record.images.map((image) => new URL(image, document.baseURI).href)));
   const cache = await images();
-  await Promise.all(record.images.filter((image) => !stillShown.has(image)).map((image) => cache.delete(image, { ignoreVary: true })));
+  await Promise.all((await cache.keys()).filter((request) => !shown.has(request.url)).map((request) => cache.delete(request, { ignoreVary: true })));
 }
