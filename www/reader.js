@@ -184,13 +184,16 @@ async function show(article) {
 function showError(error) {
   const box = $("article-error");
   box.hidden = false;
-  box.replaceChildren(`This article cannot be shown: ${error.message}.`);
+  // The page's heading: in this state there is no article to give one.
+  const heading = document.createElement("h1");
+  heading.textContent = `This article cannot be shown: ${error.message}.`;
+  box.replaceChildren(heading);
   if (error.kind !== "offline") {
     const retry = document.createElement("button");
     retry.type = "button";
     retry.textContent = "Try again";
     retry.addEventListener("click", () => location.reload());
-    box.append(" ", retry);
+    box.append(retry);
   }
   $("article-status").textContent = "";
   document.body.dataset.articleError = error.kind ?? "render";
