@@ -1,0 +1,178 @@
+// Accessibility, end to end in Chromium. axe-core audits each page in the states a person meets
+// them in: the editor (the seed open, in the system's light and dark; problems listed; its search
+// and problems panels; the new-version banner), the reader (the feed, an article, the library with
+// it saved, an article that cannot be shown; in each theme) and the widget's demo page (rendered,
+// failed; light and dark), and must find nothing. Then the editor and the reader are worked with
+// the keyboard alone, focus visible and going somewhere sensible. Violations found per state:
+// target/e2e/accessibility.json.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { ARTIFACTS, ROOT, serverAndBrowser } from "./harness.mjs";
+
+const session = serverAndBrowser();
+const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, "utf8");
+/**
+ * Rules not applied inside the rendered article, which is the author's HTML in Folio's page markup,
+ * as Jekyll publishes it (not the shell's to change); they still apply to the rest of the page.
+ */
+const AUTHOR_RULES = [
+  "image-alt", // the seed's two <img> written in raw HTML have no alt, as their author wrote them
+  "heading-order", // the seed's sections are h4 under its title (h1), as its author wrote them
+];
+/** The numerique profile puts the seed's images on its site; the test plays that site. */
+const REMOTE_IMAGES = "https://www.numerique.gouv.fr/uploads/**";
+const IMAGE = readFileSync(`${ROOT}www/articles/images/route-map.png`);
+const TRAIN_TITLE = "Reading on the train: articles that stay with you offline";
+
+/** Violations found, per state: written out after the run. */
+const found = {};
+after(() => writeFileSync(`${ARTIFACTS}/accessibility.json`, JSON.stringify(found, null, 1)));
+
+/**
+ * axe's violations on the page as it is now, as "rule (impact): elements"; `article` is where the
+ * rendered article is (an axe selector), left out of AUTHOR_RULES.
+ */
+async function audit(page, state, article) {
+  // Evaluated, not added as a <script>: the pages' Content-Security-Policy refuses inline scripts.
+  await page.evaluate(AXE);
+  found[state] = await page.evaluate(async ({ article, authorRules }) => {
+    const off = Object.fromEntries(authorRules.map((id) => [id, { enabled: false }]));
+    const results = [await axe.run(document, { rules: off })];
+    if (article) results.push(await axe.run({ exclude: [article] }, { runOnly: authorRules }));
+    return results.flatMap((result) => result.violations.map(({ id, impact, nodes }) =>
+      `${id} (${impact}): ${nodes.map((node) => JSON.stringify(node.target)).join(", ")}`));
+  }, { article, authorRules: AUTHOR_RULES });
+}
+
+/** Asserts that no state in `states` had a violation (the diff names those found). */
+function assertNone(states) {
+  const shown = Object.fromEntries(states.map((state) => [state, found[state]]));
+  assert.deepEqual(shown, Object.fromEntries(states.map((state) => [state, []])));
+}
+
+async function newPage() {
+  const context = await session.browser.newContext({ viewport: { width: 1200, height: 850 } });
+  await context.route(REMOTE_IMAGES, (route) => route.fulfill({ status: 200, contentType: "image/png", body: IMAGE }));
+  const page = await context.newPage();
+  page.pageErrors = [];
+  page.on("pageerror", (error) => page.pageErrors.push(error.message));
+  return page;
+}
+
+async function visit(page, path) {
+  await page.goto(new URL(path, session.server.url).href);
+  await page.waitForSelector("body[data-ready=true]");
+}
+
+/** The focused element, as a selector-like name, and whether it shows its focus. */
+const focused = (page) => page.evaluate(() => {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  const style = getComputedStyle(element);
+  const name = element.id ? `#${element.id}` : `${element.tagName.toLowerCase()} "${element.textContent.trim().slice(0, 40)}"`;
+  return { name, visible: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 };
+});
+
+/** Presses `key` (Tab, Shift+Tab) until the focused element's name matches `target`; resolves to it. */
+async function tabTo(page, target, key = "Tab", limit = 60) {
+  const seen = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(key);
+    const focus = await focused(page);
+    seen.push(focus.name);
+    if (focus.name.match(target)) {
+      assert.ok(focus.visible, `${focus.name} should show its focus`);
+      return focus;
+    }
+  }
+  assert.fail(`${target} not reached with ${key}: ${seen.join(", ")}`);
+}
+
+test("the editor: the seed, problems listed, the search and problems panels, the new-version banner; light and dark", async () => {
+  const page = await newPage();
+  const states = [];
+  async function bothSchemes(view) {
+    for (const scheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await audit(page, `editor, ${view}, ${scheme}`, "#preview");
+      states.push(`editor, ${view}, ${scheme}`);
+    }
+  }
+  await visit(page, "");
+  await page.locator("#preview h1").waitFor();
+  await bothSchemes("seed");
+  await page.evaluate(() => {
+    const view = window.folioEditor.source;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: view.state.doc.toString().replace(/^date: .*$/m, "date: 2016-13-45") } });
+  });
+  await page.locator("#diagnostics li.error").waitFor();
+  await bothSchemes("problems");
+  await page.locator("#source").focus();
+  await page.keyboard.press("Control+f");
+  await page.locator(".cm-search").waitFor();
+  await bothSchemes("search panel");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Control+Shift+KeyM");
+  await page.locator(".cm-panel-lint").waitFor();
+  await bothSchemes("problems panel");
+  await page.evaluate(async () => (await import("./www/sw-client.js")).offerUpdate(() => {}));
+  await bothSchemes("new-version banner");
+  assertNone(states);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("the reader: the feed, an article, the library with it saved, an article that cannot be shown, in each theme", async () => {
+  const page = await newPage();
+  // Each theme comfort.js offers, and the system's two for "system"; a chosen one against the other.
+  const themes = [["system", "light"], ["system", "dark"], ["light", "dark"], ["dark", "light"]];
+  const states = [];
+  async function everyTheme(view, article) {
+    for (const [theme, system] of themes) {
+      await page.emulateMedia({ colorScheme: system });
+      await page.selectOption("#theme", theme);
+      const state = `reader, ${view}, ${theme}${theme === "system" ? ` (${system})` : ""}`;
+      await audit(page, state, article);
+      states.push(state);
+    }
+  }
+  await visit(page, "www/reader.html");
+  await page.locator("#feed-list a").first().waitFor();
+  await everyTheme("feed");
+  await page.locator("#feed-list a", { hasText: TRAIN_TITLE }).click();
+  await page.waitForSelector("body[data-ready=true][data-view=article]");
+  await everyTheme("article", "#article");
+  await page.click("#save");
+  await page.waitForSelector("body[data-saved=true]");
+  await everyTheme("article saved, its notice", "#article");
+  await visit(page, "www/reader.html#library");
+  await page.locator(".library-item").waitFor();
+  await everyTheme("library");
+  await visit(page, "www/reader.html?url=missing.md");
+  await page.locator("#article-error").waitFor();
+  await everyTheme("article that cannot be shown");
+  assertNone(states);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("the widget's demo page: the article rendered in the widget, and its error state", async () => {
+  const page = await newPage();
+  await page.goto(new URL("www/embed.html", session.server.url).href);
+  await page.locator("#article[state=rendered]").waitFor();
+  const article = { fromShadowDom: ["#article", "article"] };
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await audit(page, `embed, rendered, ${scheme}`, article);
+  }
+  await page.evaluate(() => { document.getElementById("article").src = "articles/missing.md"; });
+  await page.locator("#article[state=error]").waitFor();
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await audit(page, `embed, error, ${scheme}`);
+  }
+  assertNone(["embed, rendered, light", "embed, rendered, dark", "embed, error, light", "embed, error, dark"]);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
