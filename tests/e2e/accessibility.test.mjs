@@ -66,15 +66,15 @@ async function visit(page, path) {
 }
 
 /** The focused element, as a selector-like name, and whether it shows its focus. */
-const focused = (page) => page.evaluate(() => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  const style = getComputedStyle(element);
+const focused = (page) => page.evaluate(async () => {
+  await new Promise((ok) => setTimeout(ok, 30)); // CodeMirror marks its frame focused 10 ms after the focus
+  const element = document.activeElement;
+  const style = getComputedStyle(element.closest(".cm-editor") ?? element); // CodeMirror outlines its frame
   const name = element.id ? `#${element.id}` : `${element.tagName.toLowerCase()} "${element.textContent.trim().slice(0, 40)}"`;
   return { name, visible: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 };
 });
 
-/** Presses `key` (Tab, Shift+Tab) until the focused element's name matches `target`; resolves to it. */
+/** Presses `key` (Tab, Shift+Tab) until the focused element's name matches `target`, which must show its focus. */
 async function tabTo(page, target, key = "Tab", limit = 60) {
   const seen = [];
   for (let i = 0; i < limit; i++) {
@@ -83,7 +83,7 @@ async function tabTo(page, target, key = "Tab", limit = 60) {
     seen.push(focus.name);
     if (focus.name.match(target)) {
       assert.ok(focus.visible, `${focus.name} should show its focus`);
-      return focus;
+      return;
     }
   }
   assert.fail(`${target} not reached with ${key}: ${seen.join(", ")}`);
@@ -173,6 +173,126 @@ test("the widget's demo page: the article rendered in the widget, and its error 
     await audit(page, `embed, error, ${scheme}`);
   }
   assertNone(["embed, rendered, light", "embed, rendered, dark", "embed, error, light", "embed, error, dark"]);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("keyboard only, the editor: a draft made, renamed, switched to, opened from disk and deleted; source, problems and preview; a problem's line", async () => {
+  const page = await newPage();
+  await visit(page, "");
+  const status = () => page.locator("#status").textContent();
+  const drafts = () => page.locator("#draft-select option").allTextContents();
+  await tabTo(page, /^#new-draft$/);
+  await page.keyboard.press("Enter");
+  assert.equal((await focused(page)).name, "#source", "a new draft is there to be written in");
+  assert.equal(await status(), "New draft");
+
+  // A date that is not one, typed over the front matter's (line 3): a problem, reached with Tab.
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.type("date: 2016-13-45");
+  await page.locator("#diagnostics li.error").waitFor();
+  await page.keyboard.press("Control+End");
+  await tabTo(page, /^button "Line 3: error/);
+  await page.keyboard.press("Enter");
+  assert.equal((await focused(page)).name, "#source");
+  assert.equal(await page.evaluate(() => {
+    const { state } = window.folioEditor.source;
+    return state.doc.lineAt(state.selection.main.head).number;
+  }), 3, "the caret should be on the problem's line");
+  await tabTo(page, /^button "Line 3/);
+  await tabTo(page, /^#preview-pane$/);
+  await tabTo(page, /^#source$/, "Shift+Tab");
+
+  // Renamed in the name field (Enter), switched to the seed and back with the arrow keys.
+  await tabTo(page, /^#draft-name$/, "Shift+Tab");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("2021-03-04-notes.md");
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await drafts(), ["ogp-societe-civile.md", "2021-03-04-notes.md"]);
+  await tabTo(page, /^#draft-select$/, "Shift+Tab");
+  await page.keyboard.press("ArrowUp");
+  await page.locator("#preview h1", { hasText: "La société civile" }).waitFor();
+  await page.keyboard.press("ArrowDown");
+  await page.locator("#preview h1", { hasText: "Untitled" }).waitFor();
+
+  // Opened from disk: Enter on the button opens the browser's file picker.
+  // Waited for before the key: Playwright asks the browser to hand it the picker without waiting for its answer.
+  const picker = page.waitForEvent("filechooser");
+  await tabTo(page, /^#open-file$/);
+  await page.keyboard.press("Enter");
+  await (await picker).setFiles({ name: "keyboard.md", mimeType: "text/markdown", buffer: Buffer.from("---\ntitle: Opened\n---\n\nBody.\n") });
+  await page.locator("#preview h1", { hasText: "Opened" }).waitFor();
+  assert.equal(await status(), "Opened keyboard.md as a new draft");
+
+  // Deleted after the confirmation; the focus stays on the button.
+  await tabTo(page, /^#delete-draft$/, "Shift+Tab");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.keyboard.press("Enter");
+  assert.equal(await status(), "Deleted “keyboard.md”");
+  assert.deepEqual(await drafts(), ["ogp-societe-civile.md", "2021-03-04-notes.md"]);
+  assert.equal((await focused(page)).name, "#delete-draft");
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("keyboard only, the reader: an article opened from the feed, saved, read in comfort, found in the library and removed", async () => {
+  const page = await newPage();
+  /** Whether the focused element is hidden under something (the sticky bar) where it is shown. */
+  const covered = () => page.evaluate(() => {
+    const element = document.activeElement;
+    const box = element.getClientRects()[0]; // a link's first line
+    return !element.contains(document.elementFromPoint(box.left + 2, box.top + 2));
+  });
+  await visit(page, "www/reader.html");
+  await page.locator("#feed-list a").first().waitFor();
+  await tabTo(page, /^a "La société civile/);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("body[data-ready=true][data-view=article]");
+  assert.match((await focused(page)).name, /^h1 "La société civile/, "focus should be on the article's title");
+
+  // Through the article's links and back up: none is hidden under the sticky bar (a short window,
+  // where going up scrolls).
+  await page.setViewportSize({ width: 1000, height: 500 });
+  const links = await page.locator("#article a").count();
+  for (let i = 0; i < links; i++) await page.keyboard.press("Tab");
+  for (let i = 1; i < links; i++) {
+    await page.keyboard.press("Shift+Tab");
+    assert.equal(await covered(), false, `${(await focused(page)).name} should not be under the bar`);
+  }
+
+  // Saved: the button keeps the focus, says what it now does, and the notice says it is saved.
+  await tabTo(page, /^#save$/, "Shift+Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("body[data-saved=true]");
+  assert.equal((await focused(page)).name, "#save");
+  assert.equal(await page.locator("#save").textContent(), "Remove from library");
+  assert.match(await page.locator("#notice").textContent(), /^Saved for offline reading\./);
+
+  // Comfort: a larger text, then the dark theme, with the arrow keys on the menu.
+  await tabTo(page, /^#larger$/, "Shift+Tab");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("#scale").textContent(), "113%");
+  await tabTo(page, /^#theme$/);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+
+  // Back to the library: focus on its heading, in view; the article is listed there.
+  await tabTo(page, /^a "← Library"/);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("body[data-ready=true][data-view=home]");
+  assert.equal((await focused(page)).name, "#library-heading");
+  assert.equal(await covered(), false, "the library's heading should not be under the bar");
+  await tabTo(page, /^a "La société civile/);
+  await tabTo(page, /^button "Remove"/);
+  await page.keyboard.press("Enter");
+  await page.locator("#notice", { hasText: "Removed from the library." }).waitFor();
+  assert.equal((await focused(page)).name, "#library-heading", "focus should not be lost with the removed item");
+  assert.equal(await page.locator(".library-item").count(), 0);
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });
