@@ -264,7 +264,9 @@ test("keyboard only, the reader: an article opened from the feed, saved, read in
     assert.equal(await covered(), false, `${(await focused(page)).name} should not be under the bar`);
   }
 
-  // Saved: the button keeps the focus, says what it now does, and the notice says it is saved.
+  // Saved: the button keeps the focus, says what it now does, and the notice says it is saved (a
+  // live region in the page before its message: one shown with it may not be read out).
+  assert.equal(await page.locator("#notice").evaluate((box) => box.hidden), false);
   await tabTo(page, /^#save$/, "Shift+Tab");
   await page.keyboard.press("Enter");
   await page.waitForSelector("body[data-saved=true]");
