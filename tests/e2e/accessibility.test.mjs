@@ -43,12 +43,23 @@ async function audit(page, state, article) {
     return results.flatMap((result) => result.violations.map(({ id, impact, nodes }) =>
       `${id} (${impact}): ${nodes.map((node) => JSON.stringify(node.target)).join(", ")}`));
   }, { article, authorRules: AUTHOR_RULES });
+  page.audited.push(state);
 }
 
-/** Asserts that no state in `states` had a violation (the diff names those found). */
-function assertNone(states) {
-  const shown = Object.fromEntries(states.map((state) => [state, found[state]]));
-  assert.deepEqual(shown, Object.fromEntries(states.map((state) => [state, []])));
+/** Audits the page as `state` in the system's light and in its dark. */
+async function auditSchemes(page, state, article) {
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await audit(page, `${state}, ${scheme}`, article);
+  }
+}
+
+/** A test's end: no state audited on `page` had a violation (the diff names those found), nothing threw. */
+async function finish(page) {
+  const shown = Object.fromEntries(page.audited.map((state) => [state, found[state]]));
+  assert.deepEqual(shown, Object.fromEntries(page.audited.map((state) => [state, []])));
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
 }
 
 async function newPage() {
@@ -56,6 +67,7 @@ async function newPage() {
   await context.route(REMOTE_IMAGES, (route) => route.fulfill({ status: 200, contentType: "image/png", body: IMAGE }));
   const page = await context.newPage();
   page.pageErrors = [];
+  page.audited = [];
   page.on("pageerror", (error) => page.pageErrors.push(error.message));
   return page;
 }
@@ -91,50 +103,37 @@ async function tabTo(page, target, key = "Tab", limit = 60) {
 
 test("the editor: the seed, problems listed, the search and problems panels, the new-version banner; light and dark", async () => {
   const page = await newPage();
-  const states = [];
-  async function bothSchemes(view) {
-    for (const scheme of ["light", "dark"]) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await audit(page, `editor, ${view}, ${scheme}`, "#preview");
-      states.push(`editor, ${view}, ${scheme}`);
-    }
-  }
   await visit(page, "");
   await page.locator("#preview h1").waitFor();
-  await bothSchemes("seed");
+  await auditSchemes(page, "editor, seed", "#preview");
   await page.evaluate(() => {
     const view = window.folioEditor.source;
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: view.state.doc.toString().replace(/^date: .*$/m, "date: 2016-13-45") } });
   });
   await page.locator("#diagnostics li.error").waitFor();
-  await bothSchemes("problems");
+  await auditSchemes(page, "editor, problems", "#preview");
   await page.locator("#source").focus();
   await page.keyboard.press("Control+f");
   await page.locator(".cm-search").waitFor();
-  await bothSchemes("search panel");
+  await auditSchemes(page, "editor, search panel", "#preview");
   await page.keyboard.press("Escape");
   await page.keyboard.press("Control+Shift+KeyM");
   await page.locator(".cm-panel-lint").waitFor();
-  await bothSchemes("problems panel");
+  await auditSchemes(page, "editor, problems panel", "#preview");
   await page.evaluate(async () => (await import("./www/sw-client.js")).offerUpdate(() => {}));
-  await bothSchemes("new-version banner");
-  assertNone(states);
-  assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
+  await auditSchemes(page, "editor, new-version banner", "#preview");
+  await finish(page);
 });
 
 test("the reader: the feed, an article, the library with it saved, an article that cannot be shown, in each theme", async () => {
   const page = await newPage();
   // Each theme comfort.js offers, and the system's two for "system"; a chosen one against the other.
   const themes = [["system", "light"], ["system", "dark"], ["light", "dark"], ["dark", "light"]];
-  const states = [];
   async function everyTheme(view, article) {
     for (const [theme, system] of themes) {
       await page.emulateMedia({ colorScheme: system });
       await page.selectOption("#theme", theme);
-      const state = `reader, ${view}, ${theme}${theme === "system" ? ` (${system})` : ""}`;
-      await audit(page, state, article);
-      states.push(state);
+      await audit(page, `reader, ${view}, ${theme}${theme === "system" ? ` (${system})` : ""}`, article);
     }
   }
   await visit(page, "www/reader.html");
@@ -152,29 +151,18 @@ test("the reader: the feed, an article, the library with it saved, an article th
   await visit(page, "www/reader.html?url=missing.md");
   await page.locator("#article-error").waitFor();
   await everyTheme("article that cannot be shown");
-  assertNone(states);
-  assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
+  await finish(page);
 });
 
 test("the widget's demo page: the article rendered in the widget, and its error state", async () => {
   const page = await newPage();
   await page.goto(new URL("www/embed.html", session.server.url).href);
   await page.locator("#article[state=rendered]").waitFor();
-  const article = { fromShadowDom: ["#article", "article"] };
-  for (const scheme of ["light", "dark"]) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await audit(page, `embed, rendered, ${scheme}`, article);
-  }
+  await auditSchemes(page, "embed, rendered", { fromShadowDom: ["#article", "article"] });
   await page.evaluate(() => { document.getElementById("article").src = "articles/missing.md"; });
   await page.locator("#article[state=error]").waitFor();
-  for (const scheme of ["light", "dark"]) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await audit(page, `embed, error, ${scheme}`);
-  }
-  assertNone(["embed, rendered, light", "embed, rendered, dark", "embed, error, light", "embed, error, dark"]);
-  assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
+  await auditSchemes(page, "embed, error");
+  await finish(page);
 });
 
 test("keyboard only, the editor: a draft made, renamed, switched to, opened from disk and deleted; source, problems and preview; a problem's line", async () => {
@@ -235,8 +223,7 @@ test("keyboard only, the editor: a draft made, renamed, switched to, opened from
   assert.equal(await status(), "Deleted “keyboard.md”");
   assert.deepEqual(await drafts(), ["ogp-societe-civile.md", "2021-03-04-notes.md"]);
   assert.equal((await focused(page)).name, "#delete-draft");
-  assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
+  await finish(page);
 });
 
 test("keyboard only, the reader: an article opened from the feed, saved, read in comfort, found in the library and removed", async () => {
@@ -295,6 +282,5 @@ test("keyboard only, the reader: an article opened from the feed, saved, read in
   await page.locator("#notice", { hasText: "Removed from the library." }).waitFor();
   assert.equal((await focused(page)).name, "#library-heading", "focus should not be lost with the removed item");
   assert.equal(await page.locator(".library-item").count(), 0);
-  assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
+  await finish(page);
 });
