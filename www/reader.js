@@ -34,6 +34,7 @@ navigator.serviceWorker?.addEventListener("message", (event) => {
 
 comfort.bindControls({ smaller: $("smaller"), larger: $("larger"), readout: $("scale"), themeMenu: $("theme") });
 showNetwork();
+clearOfBar();
 registerServiceWorker().then(showVersion);
 navigator.serviceWorker?.addEventListener("controllerchange", showVersion);
 startComplete().catch(() => {}); // the .wasm loads while the article is fetched; a failure is reported by the render
@@ -54,6 +55,12 @@ function showNetwork() {
   addEventListener("online", update);
   addEventListener("offline", update);
   update();
+}
+
+/** What the keyboard's focus (or a #fragment) scrolls up to lands below the sticky bar, not under it. */
+function clearOfBar() {
+  const bar = document.querySelector(".reader-bar");
+  new ResizeObserver(() => { document.documentElement.style.scrollPaddingTop = `${bar.offsetHeight}px`; }).observe(bar);
 }
 
 async function showVersion() {
@@ -89,7 +96,7 @@ async function openHome() {
     // Housekeeping: where the library cannot be opened, its view already says so.
     library.forgetUnshownImages().catch(() => {}),
   ]);
-  if (location.hash === "#library") $("library").scrollIntoView();
+  if (location.hash === "#library") $("library-heading").focus(); // where "← Library" leads the keyboard too
 }
 
 function refreshLibrary() {
@@ -106,6 +113,7 @@ function refreshLibrary() {
         notice(`This article could not be removed: ${error.message}.`, "error");
       }
       await refreshLibrary();
+      $("library-heading").focus(); // its button is gone with its item
     },
   });
 }
@@ -134,7 +142,10 @@ async function openArticle(url) {
     notice(`Shown as saved: it could not be rendered again (${error.message}).`, "error");
   }
   $("save").hidden = false;
-  $("save").addEventListener("click", () => (savedCopy ? unsave() : save()));
+  $("save").addEventListener("click", () => {
+    if ($("save").getAttribute("aria-disabled") === "true") return; // a save or removal under way
+    return savedCopy ? unsave() : save();
+  });
   showSaved();
   comfort.trackPosition(address, $("article"));
   offerNewerVersion();
@@ -172,6 +183,13 @@ async function show(article) {
   const target = $("article");
   target.innerHTML = article.html;
   target.lang = article.lang || "";
+  // Focus to the article's title, as on a page of its own: a screen reader reads on from there and
+  // Tab goes on into the article. Not where the reader has put it already (the bar, while loading).
+  const title = target.querySelector("h1");
+  if (title && document.activeElement === document.body) {
+    title.tabIndex = -1;
+    title.focus({ preventScroll: true }); // the reading position is restored below
+  }
   document.title = `${article.title} · Folio Reader`;
   $("article-error").hidden = true;
   const safe = !article.safe ? "" : isSameOrigin(article.from ?? article.url) ? " · safe mode (a profile not from this site)" : " · safe mode (an article from another site)";
@@ -189,13 +207,16 @@ async function show(article) {
 function showError(error) {
   const box = $("article-error");
   box.hidden = false;
-  box.replaceChildren(`This article cannot be shown: ${error.message}.`);
+  // The page's heading: in this state there is no article to give one.
+  const heading = document.createElement("h1");
+  heading.textContent = `This article cannot be shown: ${error.message}.`;
+  box.replaceChildren(heading);
   if (error.kind !== "offline") {
     const retry = document.createElement("button");
     retry.type = "button";
     retry.textContent = "Try again";
     retry.addEventListener("click", () => location.reload());
-    box.append(" ", retry);
+    box.append(retry);
   }
   $("article-status").textContent = "";
   document.body.dataset.articleError = error.kind ?? "render";
@@ -203,15 +224,15 @@ function showError(error) {
 
 function showSaved() {
   const button = $("save");
-  button.disabled = false;
+  button.removeAttribute("aria-disabled");
   button.textContent = savedCopy ? "Remove from library" : "Save for offline";
-  button.setAttribute("aria-pressed", savedCopy ? "true" : "false");
   document.body.dataset.saved = savedCopy ? "true" : "false";
 }
 
 async function save() {
   const button = $("save");
-  button.disabled = true;
+  // Not `disabled`: that would take the keyboard's focus away from it.
+  button.setAttribute("aria-disabled", "true");
   button.textContent = "Saving…";
   try {
     const { record, missing } = await library.save(shown);
@@ -235,7 +256,7 @@ async function save() {
 }
 
 async function unsave() {
-  $("save").disabled = true;
+  $("save").setAttribute("aria-disabled", "true");
   try {
     await library.remove(shown.url);
     savedCopy = undefined;

@@ -29,7 +29,9 @@ export function createSource(parent, { onChange, keys = [], label = "Article sou
     EditorView.lineWrapping,
     // Tab is left to the browser, so keyboard users can leave the editor (no focus trap).
     keymap.of([...keys, ...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
-    EditorView.contentAttributes.of({ id: "source", "aria-label": label, spellcheck: "false", autocorrect: "off", autocapitalize: "off" }),
+    // tabindex: in the tab order as it is already (contenteditable), but said so, as checkers (axe's
+    // scrollable-region-focusable) look for it to know the scrolled source can be reached.
+    EditorView.contentAttributes.of({ id: "source", "aria-label": label, tabindex: "0", spellcheck: "false", autocorrect: "off", autocapitalize: "off" }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange(update.changes);
     }),

@@ -4,7 +4,6 @@
 /** Shows a message under the bar; `action` adds a button ({ label, run }). */
 export function notice(text, kind = "info", action) {
   const box = document.getElementById("notice");
-  box.hidden = false;
   box.className = `notice notice-${kind}`;
   box.setAttribute("role", kind === "error" ? "alert" : "status");
   const parts = [text];
@@ -13,7 +12,7 @@ export function notice(text, kind = "info", action) {
     button.type = "button";
     button.textContent = action.label;
     button.addEventListener("click", () => {
-      box.hidden = true;
+      box.replaceChildren();
       action.run();
     }, { once: true });
     parts.push(" ", button);
