@@ -51,7 +51,8 @@ document.body.dataset.ready = "true";
 
 function showNetwork() {
   const badge = $("network");
-  const update = () => { badge.hidden = navigator.onLine; };
+  // A live region kept in the page, its text changed: a screen reader is told when the network goes.
+  const update = () => { badge.textContent = navigator.onLine ? "" : "Offline"; };
   addEventListener("online", update);
   addEventListener("offline", update);
   update();

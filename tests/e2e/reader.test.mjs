@@ -264,6 +264,7 @@ test("offline, with the server gone too: the reader, both saved articles with th
     await page.goto(new URL("www/reader.html#library", site).href);
     await page.waitForSelector("body[data-ready=true]");
     assert.ok(await page.locator("#network").isVisible(), "the bar should say the reader is offline");
+    assert.equal(await page.getAttribute("#network", "role"), "status", "and tell a screen reader so");
     assert.deepEqual(await page.locator(".library-title").allTextContents(), [TRAIN_TITLE, SEED_TITLE]);
     const heroes = await page.locator(".library-hero").evaluateAll((imgs) => Promise.all(imgs.map((img) => img.decode().then(() => img.naturalWidth, () => 0))));
     assert.ok(heroes.every((width) => width > 0), `hero images offline: ${heroes}`);
@@ -303,6 +304,7 @@ test("offline, with the server gone too: the reader, both saved articles with th
 });
 
 test("a shell cache lost in part is filled again by the next visit online, and the reader and the editor work offline again", LIMIT, async () => {
+  assert.ok(!(await page.locator("#network").isVisible()), "online again, the bar should not say offline");
   const { version, files } = precacheList();
   const shellSize = () => page.evaluate(async (name) => (await caches.has(name) ? (await (await caches.open(name)).keys()).length : 0), `folio-shell-${version}`);
   await visit(page, "www/reader.html#library");
