@@ -173,12 +173,17 @@ export class FolioArticle extends HTMLElement {
 
   // The article's links to its own notes and headings (`#folio-fn:1`) name ids in the shadow root,
   // where the browser does not look: it would only change the host page's location.hash. They
-  // scroll to their target here, and the host's URL stays as it is.
+  // scroll to their target here, and the host's URL stays as it is. The keyboard goes on from the
+  // target, as after a fragment link in a page (a note's back link is the next Tab).
   #followFragment(event) {
     const link = event.target.closest('a[href^="#"]');
     if (!link || event.defaultPrevented) return;
     event.preventDefault();
-    this.#shadow.getElementById(link.getAttribute("href").slice(1))?.scrollIntoView();
+    const target = this.#shadow.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    target.scrollIntoView();
+    if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+    target.focus({ preventScroll: true });
   }
 
   // Folio's own code is a download too: when it fails, the host is told so as for the article.

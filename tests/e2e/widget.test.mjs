@@ -281,10 +281,16 @@ test("footnote and table-of-contents links scroll to their target in the article
     return top >= 0 && top < innerHeight;
   });
   const before = page.url();
-  await widget.locator("a.footnote").click();
+  const focused = () => widget.evaluate((element) => element.shadowRoot.activeElement?.id ?? null);
+  await widget.locator("a.footnote").focus();
+  await page.keyboard.press("Enter");
   assert.ok(await inView("[id='folio-fn:1']"), "the note should be scrolled into view");
+  assert.equal(await focused(), "folio-fn:1", "the keyboard should go on from the note");
+  await page.keyboard.press("Tab");
+  assert.equal(await widget.evaluate((element) => element.shadowRoot.activeElement?.className), "reversefootnote", "the next Tab: the note's way back");
   await widget.locator("#folio-markdown-toc a", { hasText: "Far down" }).click();
   assert.ok(await inView("#folio-far-down"), "the heading should be scrolled into view");
+  assert.equal(await focused(), "folio-far-down");
   assert.equal(page.url(), before);
   assert.equal(await page.evaluate(() => location.hash), "");
   await widget.evaluate((element) => element.remove());
