@@ -256,3 +256,68 @@ fn a_dated_file_name_gives_the_date_and_slug() {
     assert_eq!(json["slug"], "dated-by-name");
     assert_eq!(json["dateText"], "December 23, 2016");
 }
+
+#[test]
+fn render_uses_the_kramdown_options_of_the_site_s_configuration() {
+    let post = "tests/fixtures/site/_posts/2024-01-15-welcome.md";
+    let out = folio(&["render", post]);
+    assert!(stdout(&out).contains("<h2>A heading without an id</h2>"), "{}", stdout(&out));
+    let out = folio(&["render", "--no-config", post]);
+    assert!(stdout(&out).contains("<h2 id=\"a-heading-without-an-id\">"), "{}", stdout(&out));
+}
+
+#[test]
+fn the_site_s_time_zone_and_language_apply_unless_a_profile_is_named_and_its_kramdown_options_always() {
+    let post = "tests/fixtures/site/_posts/2024-01-15-welcome.md";
+    let json: serde_json::Value = serde_json::from_str(&stdout(&folio(&["render", "--json", post]))).unwrap();
+    assert_eq!((&json["lang"], &json["date"]), (&"en-GB".into(), &"2024-01-15T00:00:00+01:00".into()));
+    let out = folio(&["render", "--json", "--profile", "jekyll", post]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!((&json["lang"], &json["date"]), (&"en".into(), &"2024-01-15T00:00:00+00:00".into()));
+    assert!(json["bodyHtml"].as_str().unwrap().contains("<h2>A heading"), "{}", json["bodyHtml"]);
+}
+
+#[test]
+fn options_given_on_the_command_line_win_over_the_site_s() {
+    let dir = scratch("options-over-site");
+    std::fs::write(dir.join("ids.yml"), "auto_ids: true\n").unwrap();
+    let out = folio(&["render", "--options", dir.join("ids.yml").to_str().unwrap(), "tests/fixtures/site/_posts/2024-01-15-welcome.md"]);
+    assert!(stdout(&out).contains("<h2 id=\"a-heading-without-an-id\">"), "{}", stdout(&out));
+}
+
+#[test]
+fn check_reports_bad_values_of_the_site_s_configuration_where_they_are() {
+    let dir = scratch("bad-config");
+    let config = "title: Not Folio's business\nkramdown:\n  auto_ids: maybe\n  no_such_option: 1\ntimezone: Mars/Olympus\nmarkdown: CommonMark\nurl: [a]\n";
+    std::fs::write(dir.join("_config.yml"), config).unwrap();
+    std::fs::write(dir.join("a.md"), "---\ntitle: A\n---\n# A\n").unwrap();
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "warnings only");
+    let config = dir.join("_config.yml");
+    let expected: Vec<String> = [
+        "3:13: warning: kramdown option `auto_ids` takes true or false, not `maybe` (ignored)",
+        "4:19: warning: unknown kramdown option `no_such_option` (ignored)",
+        "5:11: warning: no time zone is named `Mars/Olympus` (ignored)",
+        "6:11: warning: this site's Markdown is converted by `CommonMark`, not kramdown: Folio renders it as kramdown would",
+        "7:6: warning: `url` takes a string, not a list (ignored)",
+    ]
+    .iter()
+    .map(|line| format!("{}:{line}", config.display()))
+    .collect();
+    assert_eq!(stdout(&out).lines().collect::<Vec<_>>(), expected);
+    assert!(stderr(&out).starts_with("folio check: 1 file, 0 errors, 5 warnings\n"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_site_s_configuration_that_is_not_yaml_is_an_error_and_its_articles_are_still_checked() {
+    let dir = scratch("broken-config");
+    std::fs::write(dir.join("_config.yml"), "title: T\nkramdown: {auto_ids: false\n").unwrap();
+    std::fs::write(dir.join("a.md"), "---\ndate: nope\n---\n# A\n").unwrap();
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = stdout(&out);
+    assert!(lines.starts_with(&format!("{}:2:11: error: not valid YAML:", dir.join("_config.yml").display())), "{lines}");
+    assert!(lines.contains("a.md:2:7: error: `date`"), "{lines}");
+    let out = folio(&["render", dir.join("a.md").to_str().unwrap()]);
+    assert!(stderr(&out).contains("_config.yml:2:11: error: not valid YAML:"), "render says it too: {}", stderr(&out));
+}
