@@ -15,28 +15,42 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: folio render [--body | --page | --json] [--safe] [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] [--no-config] FILE|-
-       folio check [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] [--no-config] PATH...
+usage: folio render [--body | --page | --json] [--safe] [SITE OPTIONS] FILE|-
+       folio check [--list] [SITE OPTIONS] PATH...
        folio --help | --version
+site options: [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] [--no-config]
 
 render  prints the body HTML (--body, the default), the whole article page (--page),
         or the rendered article as JSON (--json). FILE `-` reads standard input.
         --safe renders an untrusted article: nothing in it can run script (raw HTML,
         attribute lists and URLs are held to the safe-mode policy; ids get `folio-`).
-check   renders every .md and .markdown file under each PATH (`-`: standard input) and
-        prints each diagnostic as FILE:LINE:COLUMN: SEVERITY: MESSAGE; exits 1 if any is
-        an error. A file found that does not read (a broken link) is one error; the
-        others are still checked.
+check   renders the articles under each PATH (`-`: standard input) and prints each
+        diagnostic as FILE:LINE:COLUMN: SEVERITY: MESSAGE; exits 1 if any is an error.
+        In a Jekyll site, the articles are what Jekyll converts: Markdown files
+        (markdown_ext) with front matter, posts (named YYYY-MM-DD-title.md, front matter
+        or not), drafts, collections' documents; not what Jekyll leaves out (_site,
+        names starting with . _ # ~, node_modules, vendor/bundle, the site's exclude:
+        unless include: names it). Elsewhere, every .md and .markdown file. A FILE named
+        is checked whatever its name. The summary says how many Markdown files were left
+        out for want of front matter. --list lists the files instead of checking them.
+        A file found that does not read (a broken link) is one error; the others are
+        still checked.
+
+A Jekyll site is the folder of a _config.yml (or _config.yaml) in or above the FILE or
+PATH, or met in a folder walked. Folio reads its kramdown:, highlighter:, url:, baseurl:,
+timezone:, lang:, markdown_ext:, exclude:, include:, collections:, collections_dir: and
+destination:, reports a bad value of these where it is, and says so when markdown: names
+another converter than kramdown. --no-config reads no _config.yml: every .md and
+.markdown file is checked, with the profile alone.
 
 --profile names the site: a built-in profile (jekyll, the default, or numerique)
 or a profile file (YAML or JSON: url, baseurl, timezone, lang, kramdown options,
 front-matter roles; see README.md). Its kramdown options start from Jekyll's
-(input: GFM, auto_ids: true, hard_wrap: false, ...). --options reads more kramdown
-options as YAML (keys with or without a leading `:`) and merges them over those.
+(input: GFM, auto_ids: true, hard_wrap: false, ...). A site's _config.yml sets its
+kramdown options over the profile's, and its url, baseurl, timezone and lang unless
+--profile is given. --options reads more kramdown options as YAML (keys with or
+without a leading `:`) and merges them over all those.
 A file named YYYY-MM-DD-slug.md gives the date and slug when the front matter has none.
-A file in a Jekyll site (a _config.yml in its folder or above) is rendered with the site's
-kramdown options (over the profile's, under --options) and its url, baseurl, timezone and
-lang (unless --profile is given); --no-config reads no _config.yml.
 
 Exit status: 0 fine, 1 errors found by check, 2 bad usage or unreadable input.";
 
@@ -80,7 +94,7 @@ enum Command {
     Help,
     Version,
     Render { output: Output, setup: Setup, input: String, safe: bool },
-    Check { setup: Setup, paths: Vec<PathBuf> },
+    Check { setup: Setup, paths: Vec<PathBuf>, list: bool },
 }
 
 fn main() -> ExitCode {
@@ -106,6 +120,7 @@ fn parse_args() -> Result<Command, CliError> {
     let mut output = Output::Body;
     let mut profile_name = None;
     let mut safe = false;
+    let mut list = false;
     let mut options_path = None;
     let mut site_config = true;
     let mut operands = Vec::new();
@@ -115,6 +130,7 @@ fn parse_args() -> Result<Command, CliError> {
             Long("page") if command == "render" => output = Output::Page,
             Long("json") if command == "render" => output = Output::Json,
             Long("safe") if command == "render" => safe = true,
+            Long("list") if command == "check" => list = true,
             Long("profile") => profile_name = Some(parser.value()?.string()?),
             Long("options") => options_path = Some(parser.value()?.string()?),
             Long("no-config") => site_config = false,
@@ -135,7 +151,7 @@ fn parse_args() -> Result<Command, CliError> {
             Err(_) => Err(CliError::Usage("render takes exactly one FILE (or - for standard input)".into())),
         },
         "check" if operands.is_empty() => Err(CliError::Usage("check needs at least one PATH".into())),
-        _ => Ok(Command::Check { setup, paths: operands.into_iter().map(PathBuf::from).collect() }),
+        _ => Ok(Command::Check { setup, paths: operands.into_iter().map(PathBuf::from).collect(), list }),
     }
 }
 
@@ -200,7 +216,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 eprintln!("{}", located(&input, diagnostic));
             }
         }
-        Command::Check { setup, paths } => return check(&paths, &setup),
+        Command::Check { setup, paths, list } => return check(&paths, &setup, list),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -210,8 +226,9 @@ fn request<'a>(profile: &'a Profile, input: &'a str) -> Request<'a> {
     Request { file_name: (input != "-").then_some(input), ..Request::new(profile) }
 }
 
-/// Renders what `paths` name and lists the problems found.
-fn check(paths: &[PathBuf], setup: &Setup) -> Result<ExitCode, CliError> {
+/// Renders what `paths` name and lists the problems found; with `list`, lists the files instead
+/// of rendering them (the sites' problems are still listed).
+fn check(paths: &[PathBuf], setup: &Setup, list: bool) -> Result<ExitCode, CliError> {
     let mut sites = Sites::new(setup);
     let mut collector = Collector::new(&mut sites);
     for path in paths {
@@ -219,9 +236,12 @@ fn check(paths: &[PathBuf], setup: &Setup) -> Result<ExitCode, CliError> {
     }
     let targets = collector.targets;
     let mut listing = Listing { out: std::io::stdout().lock(), errors: 0, warnings: 0 };
-    // The sites' configurations first, then the articles.
-    for (file, problem) in &sites.problems {
-        if !listing.print(file, problem) {
+    // The sites' configurations first, then the posts Jekyll leaves out, then the articles.
+    let undated = Diagnostic::warning(Position::OUTSIDE, UNDATED_POST);
+    let site_problems = sites.problems.iter().map(|(file, problem)| (file.clone(), problem));
+    let undated_posts = targets.undated_posts.iter().map(|post| (post.display().to_string(), &undated));
+    for (file, problem) in site_problems.chain(undated_posts) {
+        if !listing.print(&file, problem) {
             return Ok(listing.status());
         }
     }
@@ -229,6 +249,12 @@ fn check(paths: &[PathBuf], setup: &Setup) -> Result<ExitCode, CliError> {
     let mut said_outside = HashSet::new();
     for (file, site) in &targets.files {
         let name = file.display().to_string();
+        if list {
+            if writeln!(listing.out, "{name}").is_err() {
+                return Ok(listing.status());
+            }
+            continue;
+        }
         let (diagnostics, rendered) = match read_input(&name) {
             Ok(source) => {
                 let mut diagnostics = folio::render_with(&source, &request(sites.profile(site.as_deref()), &name)).diagnostics;
@@ -249,10 +275,17 @@ fn check(paths: &[PathBuf], setup: &Setup) -> Result<ExitCode, CliError> {
             }
         }
     }
+    let without = match targets.without_front_matter {
+        0 => String::new(),
+        n => format!("; {} without front matter left out (Jekyll copies them as they are)", counted(n, "Markdown file")),
+    };
     let (files, errors, warnings) = (counted(targets.files.len(), "file"), counted(listing.errors, "error"), counted(listing.warnings, "warning"));
-    eprintln!("folio check: {files}, {errors}, {warnings}");
+    eprintln!("folio check: {files}, {errors}, {warnings}{without}");
     Ok(listing.status())
 }
+
+const UNDATED_POST: &str =
+    "Jekyll leaves this post out, and so does `folio check`: a post's name starts with its date (YYYY-MM-DD-title.md)";
 
 /// `check`'s listing: a line for each diagnostic, counted.
 struct Listing<W> {

@@ -257,6 +257,97 @@ fn a_dated_file_name_gives_the_date_and_slug() {
     assert_eq!(json["dateText"], "December 23, 2016");
 }
 
+/// The fake Jekyll site: its `_config.yml` sets `auto_ids: false`, a collection, `exclude:` and
+/// `include:`; it has `_site/`, `node_modules/`, `vendor/bundle/`, and Markdown without front matter.
+const SITE: &str = "tests/fixtures/site";
+
+/// The files `check --list` names, relative to the folder named.
+fn listed(out: &Output, folder: &str) -> Vec<String> {
+    let lines = stdout(out);
+    let files = lines.lines().filter(|line| !line.contains(": "));
+    files.map(|line| line.strip_prefix(folder).unwrap_or(line).trim_start_matches('/').to_owned()).collect()
+}
+
+#[test]
+fn check_reads_a_jekyll_site_as_jekyll_does() {
+    let out = folio(&["check", "--list", SITE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // What `jekyll build --drafts` converts, and no more: not README.md, notes.md or
+    // _recipes/shopping-list.md (no front matter), _posts/ideas.md (no date), _includes/,
+    // _site/, node_modules/, vendor/bundle/, old-drafts/ (`exclude:`) or .jekyll-cache/.
+    let expected = [
+        ".well-known/security.md", // a folder `include:` names, though it starts with a dot
+        "_drafts/coming-soon.md",
+        "_posts/2024-01-15-welcome.md",
+        "_posts/2024-02-01-plain.md", // posts need no front matter
+        "_recipes/pancakes.md",       // a collection of `collections:`
+        "about.markdown",
+        "blog/_posts/2024-03-01-in-a-category.md", // posts of any folder read
+        "blog/index.md",
+        "index.md",
+    ];
+    assert_eq!(listed(&out, SITE), expected);
+}
+
+#[test]
+fn check_of_a_site_says_how_many_markdown_files_it_left_out_for_want_of_front_matter() {
+    let out = folio(&["check", SITE]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let summary = "folio check: 9 files, 0 errors, 1 warning; 3 Markdown files without front matter left out (Jekyll copies them as they are)\n";
+    assert_eq!(stderr(&out), summary);
+}
+
+#[test]
+fn check_warns_of_a_post_that_jekyll_leaves_out_for_its_name() {
+    let out = folio(&["check", SITE]);
+    let warning = "tests/fixtures/site/_posts/ideas.md: warning: Jekyll leaves this post out, and so does `folio check`: a post's name starts with its date (YYYY-MM-DD-title.md)\n";
+    assert_eq!(stdout(&out), warning);
+}
+
+#[test]
+fn check_of_a_folder_inside_a_site_reads_it_as_the_site_does() {
+    let out = folio(&["check", "--list", "tests/fixtures/site/_posts"]);
+    assert_eq!(listed(&out, "tests/fixtures/site/_posts"), ["2024-01-15-welcome.md", "2024-02-01-plain.md"]);
+    let out = folio(&["check", "--list", "tests/fixtures/site/node_modules"]);
+    assert_eq!(listed(&out, "tests/fixtures/site/node_modules"), [""; 0]);
+    assert!(stderr(&out).starts_with("folio check: 0 files,"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_with_no_config_walks_every_markdown_file_as_before() {
+    let out = folio(&["check", "--list", "--no-config", SITE]);
+    let files = listed(&out, SITE);
+    for file in ["README.md", "_site/README.md", "node_modules/some-theme/index.md", "vendor/bundle/ruby/3.1.0/gems/minima-2.5.1/about.md"] {
+        assert!(files.iter().any(|f| f == file), "{file}: {files:?}");
+    }
+    assert_eq!(files.len(), 20, "{files:?}");
+    let out = folio(&["check", "--no-config", SITE]);
+    assert!(stderr(&out).starts_with("folio check: 20 files, 4 errors, 0 warnings\n"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_file_named_is_checked_whatever_the_site_leaves_out_and_rendered_as_the_site_s() {
+    let excluded = "tests/fixtures/site/old-drafts/first-try.md";
+    let out = folio(&["check", "--list", excluded]);
+    assert_eq!(stdout(&out), format!("{excluded}\n"));
+    let out = folio(&["render", excluded]);
+    assert!(stdout(&out).contains("<h2>Its heading</h2>"), "the site's `auto_ids: false`: {}", stdout(&out));
+}
+
+#[test]
+fn check_reads_a_site_it_meets_in_a_folder_walked_as_that_site() {
+    let dir = scratch("docs-site");
+    std::fs::create_dir_all(dir.join("docs/_site")).unwrap();
+    std::fs::write(dir.join("notes.md"), "Loose notes, outside any site.\n").unwrap();
+    std::fs::write(dir.join("docs/_config.yml"), "title: Docs\n").unwrap();
+    std::fs::write(dir.join("docs/index.md"), "---\ntitle: Docs\n---\n").unwrap();
+    std::fs::write(dir.join("docs/README.md"), "No front matter.\n").unwrap();
+    std::fs::write(dir.join("docs/_site/index.md"), "---\ntitle: Built\n---\n").unwrap();
+    let folder = dir.to_str().unwrap();
+    let out = folio(&["check", "--list", folder]);
+    assert_eq!(listed(&out, folder), ["docs/index.md", "notes.md"]);
+}
+
 #[test]
 fn render_uses_the_kramdown_options_of_the_site_s_configuration() {
     let post = "tests/fixtures/site/_posts/2024-01-15-welcome.md";
@@ -288,24 +379,25 @@ fn options_given_on_the_command_line_win_over_the_site_s() {
 #[test]
 fn check_reports_bad_values_of_the_site_s_configuration_where_they_are() {
     let dir = scratch("bad-config");
-    let config = "title: Not Folio's business\nkramdown:\n  auto_ids: maybe\n  no_such_option: 1\ntimezone: Mars/Olympus\nmarkdown: CommonMark\nurl: [a]\n";
+    let config = "title: Not Folio's business\nexclude: node_modules\nkramdown:\n  auto_ids: maybe\n  no_such_option: 1\ntimezone: Mars/Olympus\nmarkdown: CommonMark\nurl: [a]\n";
     std::fs::write(dir.join("_config.yml"), config).unwrap();
     std::fs::write(dir.join("a.md"), "---\ntitle: A\n---\n# A\n").unwrap();
     let out = folio(&["check", dir.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "warnings only");
+    assert_eq!(out.status.code(), Some(1), "Jekyll stops on an `exclude` that is no list");
     let config = dir.join("_config.yml");
     let expected: Vec<String> = [
-        "3:13: warning: kramdown option `auto_ids` takes true or false, not `maybe` (ignored)",
-        "4:19: warning: unknown kramdown option `no_such_option` (ignored)",
-        "5:11: warning: no time zone is named `Mars/Olympus` (ignored)",
-        "6:11: warning: this site's Markdown is converted by `CommonMark`, not kramdown: Folio renders it as kramdown would",
-        "7:6: warning: `url` takes a string, not a list (ignored)",
+        "2:10: error: `exclude` takes a list, not a string: Jekyll stops on it",
+        "4:13: warning: kramdown option `auto_ids` takes true or false, not `maybe` (ignored)",
+        "5:19: warning: unknown kramdown option `no_such_option` (ignored)",
+        "6:11: warning: no time zone is named `Mars/Olympus` (ignored)",
+        "7:11: warning: this site's Markdown is converted by `CommonMark`, not kramdown: Folio renders it as kramdown would",
+        "8:6: warning: `url` takes a string, not a list (ignored)",
     ]
     .iter()
     .map(|line| format!("{}:{line}", config.display()))
     .collect();
     assert_eq!(stdout(&out).lines().collect::<Vec<_>>(), expected);
-    assert!(stderr(&out).starts_with("folio check: 1 file, 0 errors, 5 warnings\n"), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("folio check: 1 file, 1 error, 5 warnings\n"), "{}", stderr(&out));
 }
 
 #[test]

@@ -1,10 +1,13 @@
-//! A Jekyll site's `_config.yml`: what of it changes the articles' HTML.
+//! A Jekyll site's `_config.yml`: what of it changes the articles' HTML, and which files Jekyll
+//! converts.
 //!
 //! A configuration has many keys (title, plugins, theme…). Folio reads those it has a use for:
 //! `kramdown`, `highlighter`, `markdown`, `url`, `baseurl`, `timezone`, `lang` (themes' key for
-//! `<html lang>`). The others are left alone, silently. A bad value of a key Folio reads is
-//! reported where it is, and ignored as a profile's is; YAML that Jekyll cannot read is an
-//! error. Read as Jekyll 4.3 reads it (Debian's, and the current one).
+//! `<html lang>`) shape the HTML; `markdown_ext`, `exclude`, `include`, `collections`,
+//! `collections_dir` and `destination` say which files are read ([`Reading`]). The others are
+//! left alone, silently. A bad value of a key Folio reads is reported where it is, and ignored
+//! as a profile's is; what Jekyll itself stops on (YAML it cannot read, an `exclude` that is no
+//! list) is an error. Read as Jekyll 4.3 reads it (Debian's, and the current one).
 
 use folio::calendar::{Builtin, Calendar};
 use folio::diagnostic::{LineIndex, Position};
@@ -18,8 +21,36 @@ use std::path::{Path, PathBuf};
 /// The files Jekyll reads its configuration from, the first that exists.
 pub const NAMES: [&str; 3] = ["_config.yml", "_config.yaml", "_config.toml"];
 
+/// What Jekyll 4 leaves out of every site; a site's `exclude:` adds to it (Jekyll 3's replaced it).
+pub const DEFAULT_EXCLUDE: [&str; 10] = [
+    ".sass-cache",
+    ".jekyll-cache",
+    "gemfiles",
+    "Gemfile",
+    "Gemfile.lock",
+    "node_modules",
+    "vendor/bundle/",
+    "vendor/cache/",
+    "vendor/gems/",
+    "vendor/ruby/",
+];
+
 /// The keys read; the others are Jekyll's business.
-const READ: [&str; 7] = ["url", "baseurl", "timezone", "lang", "kramdown", "highlighter", "markdown"];
+const READ: [&str; 13] = [
+    "url",
+    "baseurl",
+    "timezone",
+    "lang",
+    "kramdown",
+    "highlighter",
+    "markdown",
+    "markdown_ext",
+    "exclude",
+    "include",
+    "collections",
+    "collections_dir",
+    "destination",
+];
 
 /// The configuration file of the site that holds `folder` (an absolute path): in it, or in the
 /// nearest folder above it that has one.
@@ -43,6 +74,36 @@ pub struct SiteConfig {
     /// The kramdown options it sets that read, by kramdown's names (its `highlighter` among
     /// them, which Jekyll hands kramdown as `syntax_highlighter`).
     pub kramdown: Map,
+    pub reading: Reading,
+}
+
+/// Which files Jekyll reads, and which of them are Markdown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// Extensions of Markdown files, lower case, without the dot (`markdown_ext`).
+    pub markdown_ext: Vec<String>,
+    /// Patterns of what is left out (Jekyll's and the site's), and of what is read all the same.
+    pub exclude: Vec<String>,
+    pub include: Vec<String>,
+    /// The collections' names: each is read from the folder `_NAME` (posts are read apart).
+    pub collections: Vec<String>,
+    /// The folder that holds the collections, posts and drafts (empty: the site's).
+    pub collections_dir: String,
+    /// Where Jekyll writes the site, which it never reads.
+    pub destination: String,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Reading {
+            markdown_ext: "markdown,mkdown,mkdn,mkd,md".split(',').map(String::from).collect(),
+            exclude: DEFAULT_EXCLUDE.map(String::from).to_vec(),
+            include: vec![".htaccess".into()],
+            collections: Vec::new(),
+            collections_dir: String::new(),
+            destination: "_site".into(),
+        }
+    }
 }
 
 /// A problem with a site's configuration, and where it is.
@@ -62,6 +123,11 @@ pub enum ConfigErrorKind {
     NotAMapping { found: &'static str },
     /// A key read with a value of the wrong kind; ignored.
     BadValue { key: String, expected: &'static str, found: &'static str },
+    /// A key read with a value of the wrong kind that Jekyll stops on; Folio uses the default.
+    StopsJekyll { key: String, expected: &'static str, found: &'static str },
+    /// An item of `exclude`, `include` or `collections` that is not text (`2019`), which Jekyll
+    /// ignores.
+    NotText { key: String, item: String },
     /// A problem in the `kramdown:` block; that option is ignored.
     Kramdown(OptionError),
     /// A `timezone` that names no zone; ignored.
@@ -78,7 +144,7 @@ impl ConfigError {
     pub fn diagnostic(&self) -> Diagnostic {
         let message = self.kind.to_string();
         match self.kind {
-            ConfigErrorKind::Unreadable(_) => Diagnostic::error(self.at, message),
+            ConfigErrorKind::Unreadable(_) | ConfigErrorKind::StopsJekyll { .. } => Diagnostic::error(self.at, message),
             _ => Diagnostic::warning(self.at, message),
         }
     }
@@ -93,6 +159,12 @@ impl fmt::Display for ConfigErrorKind {
                 write!(f, "the configuration is {found}, not a mapping of keys to values: Jekyll uses its defaults")
             }
             ConfigErrorKind::BadValue { key, expected, found } => write!(f, "`{key}` takes {expected}, not {found} (ignored)"),
+            ConfigErrorKind::StopsJekyll { key, expected, found } => {
+                write!(f, "`{key}` takes {expected}, not {found}: Jekyll stops on it")
+            }
+            ConfigErrorKind::NotText { key, item } => {
+                write!(f, "`{key}`: `{item}` is not text, so Jekyll ignores it (quote it)")
+            }
             ConfigErrorKind::Kramdown(error) => error.fmt(f),
             ConfigErrorKind::UnknownTimeZone { name } => write!(f, "no time zone is named `{name}` (ignored)"),
             ConfigErrorKind::OtherConverter { name } => write!(
@@ -189,6 +261,37 @@ impl Read<'_> {
                         self.problem(&[key], ConfigErrorKind::OtherConverter { name });
                     }
                 }
+                "markdown_ext" => match value {
+                    // Jekyll splits on commas and lowers the case, and trims nothing.
+                    Value::String(list) => {
+                        self.config.reading.markdown_ext = list.split(',').map(str::to_lowercase).collect();
+                    }
+                    other => self.stops_jekyll(key, "extensions separated by commas", other),
+                },
+                "exclude" => {
+                    if let Some(mut exclude) = self.list_of_text(key, value, true) {
+                        let defaults = DEFAULT_EXCLUDE.iter().filter(|pattern| !exclude.iter().any(|p| p == *pattern));
+                        let defaults: Vec<String> = defaults.map(|pattern| pattern.to_string()).collect();
+                        exclude.extend(defaults);
+                        self.config.reading.exclude = exclude;
+                    }
+                }
+                "include" => {
+                    if let Some(patterns) = self.list_of_text(key, value, true) {
+                        self.config.reading.include = patterns;
+                    }
+                }
+                "collections" => self.collections(value),
+                "collections_dir" => {
+                    if let Some(folder) = self.text_of(key, value) {
+                        self.config.reading.collections_dir = folder;
+                    }
+                }
+                "destination" => {
+                    if let Some(folder) = self.text_of(key, value) {
+                        self.config.reading.destination = folder;
+                    }
+                }
                 _ => {}
             }
         }
@@ -218,6 +321,22 @@ impl Read<'_> {
         }
     }
 
+    /// Collections' names: a list, or a mapping whose keys they are (their settings do not
+    /// change which files are read). Jekyll keeps letters, digits, `_`, `-` and `.` of a name.
+    fn collections(&mut self, value: &Value) {
+        let names = match value {
+            Value::Map(entries) => entries.iter().map(|(name, _)| name.clone()).collect(),
+            Value::Null => Vec::new(),
+            Value::Seq(_) => match self.list_of_text("collections", value, false) {
+                Some(names) => names,
+                None => return,
+            },
+            other => return self.bad_value("collections", "a list or a mapping of collections", other),
+        };
+        let clean = |name: String| name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')).collect();
+        self.config.reading.collections = names.into_iter().map(clean).collect();
+    }
+
     /// A text value (`None` for nothing); another kind is reported.
     fn text_of(&mut self, key: &str, value: &Value) -> Option<String> {
         match value {
@@ -230,8 +349,36 @@ impl Read<'_> {
         }
     }
 
+    /// The text items of a list; items of another kind are reported, as is a value that is no
+    /// list (which Jekyll stops on when `stops`).
+    fn list_of_text(&mut self, key: &str, value: &Value, stops: bool) -> Option<Vec<String>> {
+        let Value::Seq(items) = value else {
+            if stops {
+                self.stops_jekyll(key, "a list", value);
+            } else {
+                self.bad_value(key, "a list", value);
+            }
+            return None;
+        };
+        let mut texts = Vec::new();
+        for item in items {
+            match item {
+                Value::String(text) => texts.push(text.clone()),
+                other => {
+                    let item = other.to_scalar_string().unwrap_or_else(|| other.kind().to_owned());
+                    self.problem(&[key], ConfigErrorKind::NotText { key: key.to_owned(), item });
+                }
+            }
+        }
+        Some(texts)
+    }
+
     fn bad_value(&mut self, key: &str, expected: &'static str, value: &Value) {
         self.problem(&[key], ConfigErrorKind::BadValue { key: key.to_owned(), expected, found: value.kind() });
+    }
+
+    fn stops_jekyll(&mut self, key: &str, expected: &'static str, value: &Value) {
+        self.problem(&[key], ConfigErrorKind::StopsJekyll { key: key.to_owned(), expected, found: value.kind() });
     }
 
     /// A problem with the value at `path`, placed at the value (at the top-level key's where
@@ -260,6 +407,33 @@ mod tests {
             let (config, problems) = SiteConfig::read(text);
             assert_eq!((config, problems), (SiteConfig::default(), Vec::new()), "{text:?}");
         }
+        let reading = Reading::default();
+        assert_eq!(reading.markdown_ext, ["markdown", "mkdown", "mkdn", "mkd", "md"]);
+        assert_eq!((reading.include, reading.destination), (vec![".htaccess".to_owned()], "_site".to_owned()));
+    }
+
+    #[test]
+    fn the_site_s_exclude_adds_to_jekyll_s_and_its_include_replaces_jekyll_s() {
+        let (config, problems) = SiteConfig::read("exclude: [docs, node_modules]\ninclude: [.well-known]\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let exclude = &config.reading.exclude;
+        assert_eq!(exclude[..3], ["docs", "node_modules", ".sass-cache"]);
+        assert_eq!(exclude.len(), 11, "node_modules once: {exclude:?}");
+        assert_eq!(config.reading.include, [".well-known"]);
+    }
+
+    #[test]
+    fn collections_are_a_list_or_a_mapping_and_their_names_are_cleaned_as_jekyll_does() {
+        let (config, _) = SiteConfig::read("collections: [recipes, 'my stuff!']\n");
+        assert_eq!(config.reading.collections, ["recipes", "mystuff"]);
+        let (config, _) = SiteConfig::read("collections:\n  recipes:\n    output: true\n  team: {}\ncollections_dir: content\n");
+        assert_eq!((config.reading.collections, config.reading.collections_dir), (vec!["recipes".into(), "team".into()], "content".into()));
+    }
+
+    #[test]
+    fn markdown_extensions_are_split_on_commas_and_lowered() {
+        let (config, _) = SiteConfig::read("markdown_ext: MD,txt\n");
+        assert_eq!(config.reading.markdown_ext, ["md", "txt"]);
     }
 
     #[test]
@@ -288,18 +462,22 @@ mod tests {
     #[test]
     fn problems_are_placed_at_their_values_and_the_rest_is_read() {
         // The first `lang` is not Jekyll's, so not a problem: the last one counts.
-        let text = "lang: [fr]\nurl: 1\nkramdown: {toc_levels: x, hard_wrap: true}\nlang: de\n";
+        let text = "lang: [fr]\nexclude:\n  - 2019\n  - drafts\ncollections: recipes\nkramdown: {toc_levels: x, hard_wrap: true}\nmarkdown_ext: [md]\nlang: de\n";
         let (config, problems) = SiteConfig::read(text);
         assert_eq!(
             messages(&problems),
             [
-                "2:6: `url` takes a string, not an integer (ignored)",
-                "3:24: kramdown option `toc_levels` takes a range like 1..6 or a list of levels, not `x` (ignored)",
-                "4:1: `lang` is set again here (first on line 1): the last one counts",
+                "3:3: `exclude`: `2019` is not text, so Jekyll ignores it (quote it)",
+                "5:14: `collections` takes a list or a mapping of collections, not a string (ignored)",
+                "6:24: kramdown option `toc_levels` takes a range like 1..6 or a list of levels, not `x` (ignored)",
+                "7:15: `markdown_ext` takes extensions separated by commas, not a list: Jekyll stops on it",
+                "8:1: `lang` is set again here (first on line 1): the last one counts",
             ]
         );
         assert_eq!(config.lang.as_deref(), Some("de"));
+        assert_eq!(config.reading.exclude[0], "drafts");
         assert_eq!(config.kramdown, [("hard_wrap".into(), Value::Bool(true))]);
+        assert_eq!(problems[3].diagnostic().severity, folio::Severity::Error);
     }
 
     #[test]

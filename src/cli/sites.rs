@@ -6,7 +6,7 @@
 //! `--profile` named one (what a person names on the command line wins); `--options` comes
 //! last, over both. Standard input belongs to no site.
 
-use super::site_config::{self, ConfigError, ConfigErrorKind, SiteConfig};
+use super::site_config::{self, ConfigError, ConfigErrorKind, Reading, SiteConfig};
 use crate::CliError;
 use folio::{Diagnostic, Position, Profile, Value};
 use std::collections::HashMap;
@@ -42,7 +42,10 @@ impl Setup {
 
 /// A Jekyll site.
 pub struct Site {
+    /// Its folder, as a real path.
+    pub root: PathBuf,
     pub profile: Profile,
+    pub reading: Reading,
 }
 
 /// The sites found so far.
@@ -59,6 +62,11 @@ pub struct Sites<'a> {
 impl<'a> Sites<'a> {
     pub fn new(setup: &'a Setup) -> Self {
         Sites { setup, lone: setup.profile(None), by_config: HashMap::new(), problems: Vec::new() }
+    }
+
+    /// Whether configurations are read at all.
+    pub fn reads_config(&self) -> bool {
+        self.setup.site_config
     }
 
     /// The site that holds `path`, a file or folder that exists: the one whose configuration
@@ -85,7 +93,8 @@ impl<'a> Sites<'a> {
             SiteConfig::read(&crate::read_input(&name)?)
         };
         self.problems.extend(problems.iter().map(|problem| (name.clone(), problem.diagnostic())));
-        let site = Rc::new(Site { profile: self.setup.profile(Some(&read)) });
+        let root = config.parent().unwrap_or(&config).to_owned();
+        let site = Rc::new(Site { root, profile: self.setup.profile(Some(&read)), reading: read.reading });
         self.by_config.insert(config, Rc::clone(&site));
         Ok(site)
     }
