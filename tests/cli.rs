@@ -314,6 +314,13 @@ fn check_of_a_folder_inside_a_site_reads_it_as_the_site_does() {
 }
 
 #[test]
+fn check_lists_and_counts_a_site_s_files_once_however_often_its_folders_are_named() {
+    let out = folio(&["check", SITE, "tests/fixtures/site/_posts", SITE]);
+    assert_eq!(stdout(&out).lines().count(), 1, "the undated post once: {}", stdout(&out));
+    assert!(stderr(&out).starts_with("folio check: 9 files, 0 errors, 1 warning; 3 Markdown files"), "{}", stderr(&out));
+}
+
+#[test]
 fn check_with_no_config_walks_every_markdown_file_as_before() {
     let out = folio(&["check", "--list", "--no-config", SITE]);
     let files = listed(&out, SITE);

@@ -33,8 +33,8 @@ pub struct Collector<'s, 'a> {
     folders: HashSet<PathBuf>,
     /// Each site's files, found once, by the site's folder.
     site_files: HashMap<PathBuf, SiteFiles>,
-    /// Files of sites already listed, by their real path (a site's folder named twice, or
-    /// a folder and one inside it).
+    /// Files of sites already listed or counted, by their real path (a site's folder named
+    /// twice, or a folder and one inside it).
     listed: HashSet<PathBuf>,
 }
 
@@ -70,17 +70,17 @@ impl<'s, 'a> Collector<'s, 'a> {
             self.site_files.insert(site.root.clone(), found);
         }
         let found = &self.site_files[&site.root];
-        // Each file as `path` names it: `site/_posts/a.md` for `site`, `./_posts/a.md` for `.`.
-        let below = |files: &[PathBuf]| -> Vec<(PathBuf, PathBuf)> {
-            files.iter().filter_map(|file| Some((file.clone(), path.join(file.strip_prefix(&real).ok()?)))).collect()
+        // Each file below `path` not listed yet, as `path` names it: `site/_posts/a.md` for
+        // `site`, `./_posts/a.md` for `.`.
+        let listed = &mut self.listed;
+        let mut below = |files: &[PathBuf]| -> Vec<PathBuf> {
+            let below = files.iter().filter_map(|file| Some((file, path.join(file.strip_prefix(&real).ok()?))));
+            below.filter(|(file, _)| listed.insert(file.to_path_buf())).map(|(_, shown)| shown).collect()
         };
-        for (real_file, shown) in below(&found.articles) {
-            if self.listed.insert(real_file) {
-                self.targets.files.push((shown, Some(Rc::clone(&site))));
-            }
-        }
+        let articles = below(&found.articles);
         self.targets.without_front_matter += below(&found.without_front_matter).len();
-        self.targets.undated_posts.extend(below(&found.undated_posts).into_iter().map(|(_, shown)| shown));
+        self.targets.undated_posts.extend(below(&found.undated_posts));
+        self.targets.files.extend(articles.into_iter().map(|shown| (shown, Some(Rc::clone(&site)))));
         Ok(())
     }
 
