@@ -305,6 +305,35 @@ fn check_warns_of_a_post_that_jekyll_leaves_out_for_its_name() {
 }
 
 #[test]
+fn check_follows_the_site_s_markdown_ext_collections_dir_and_destination() {
+    let dir = scratch("site-keys");
+    for folder in ["content/_posts", "content/_notes", "_posts", "public"] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+    }
+    std::fs::write(dir.join("_config.yml"), "markdown_ext: md,TXT\ncollections_dir: content\ncollections: [notes]\ndestination: public\n").unwrap();
+    for file in ["content/_posts/2024-01-01-a.md", "_posts/2024-01-01-outside.md", "content/_notes/n.txt", "public/index.md", "page.markdown", "content/page.md"] {
+        std::fs::write(dir.join(file), "---\ntitle: T\n---\n").unwrap();
+    }
+    let folder = dir.to_str().unwrap();
+    let out = folio(&["check", "--list", folder]);
+    // As `jekyll build` has it: posts only in `collections_dir`, `.txt` is Markdown and
+    // `.markdown` is not, `public` is the destination.
+    assert_eq!(listed(&out, folder), ["content/_notes/n.txt", "content/_posts/2024-01-01-a.md", "content/page.md"]);
+}
+
+#[test]
+fn a_site_configured_in_toml_is_said_to_be_unread_and_read_with_jekyll_s_defaults() {
+    let dir = scratch("toml-site");
+    std::fs::write(dir.join("_config.toml"), "title = \"T\"\n").unwrap();
+    std::fs::write(dir.join("README.md"), "No front matter.\n").unwrap();
+    std::fs::write(dir.join("index.md"), "---\ntitle: T\n---\n").unwrap();
+    let folder = dir.to_str().unwrap();
+    let out = folio(&["check", "--list", folder]);
+    let warning = format!("{}: warning: Folio reads only YAML, not `_config.toml`: Jekyll's defaults are used", dir.join("_config.toml").display());
+    assert_eq!(stdout(&out).lines().collect::<Vec<_>>(), [warning.as_str(), &format!("{folder}/index.md")]);
+}
+
+#[test]
 fn check_of_a_folder_inside_a_site_reads_it_as_the_site_does() {
     let out = folio(&["check", "--list", "tests/fixtures/site/_posts"]);
     assert_eq!(listed(&out, "tests/fixtures/site/_posts"), ["2024-01-15-welcome.md", "2024-02-01-plain.md"]);

@@ -105,6 +105,7 @@ impl<'a> Sites<'a> {
     }
 }
 
+/// `path` with its links followed and made absolute, or why it cannot be.
 pub fn real_path(path: &Path) -> Result<PathBuf, CliError> {
     std::fs::canonicalize(path).map_err(|error| CliError::Read { path: path.display().to_string(), error })
 }
