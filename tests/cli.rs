@@ -132,6 +132,20 @@ fn check_reports_files_found_that_do_not_read_each_as_an_error_and_goes_on() {
     assert!(stderr(&out).contains("3 files, 3 errors,"), "{}", stderr(&out));
 }
 
+#[cfg(unix)]
+#[test]
+fn check_reports_a_site_s_file_that_does_not_read_as_an_error_and_goes_on() {
+    let dir = scratch("site-broken-link");
+    std::fs::write(dir.join("_config.yml"), "title: T\n").unwrap();
+    std::os::unix::fs::symlink("gone.md", dir.join("a.md")).unwrap();
+    std::fs::write(dir.join("b.md"), "---\ntags: [a\n---\nx\n").unwrap();
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let lines = stdout(&out);
+    assert!(lines.contains("a.md: error: cannot read it: No such file"), "{lines}");
+    assert!(lines.contains("b.md:2:7: error:"), "{lines}");
+}
+
 #[test]
 fn check_lists_a_file_s_problems_in_the_file_s_order() {
     let dir = scratch("order");

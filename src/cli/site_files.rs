@@ -15,7 +15,6 @@
 use super::fnmatch;
 use super::site_config::Reading;
 use std::collections::{BTreeSet, HashSet};
-use std::fmt;
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
@@ -35,12 +34,6 @@ pub struct SiteFiles {
 pub struct Unreadable {
     pub path: PathBuf,
     pub error: io::Error,
-}
-
-impl fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot read {}: {}", self.path.display(), self.error)
-    }
 }
 
 /// The Markdown files of the site whose folder is `root`.
@@ -64,9 +57,10 @@ pub fn find(root: &Path, reading: &Reading) -> Result<SiteFiles, Unreadable> {
     for pattern in &reading.include {
         let path = root.join(pattern.trim_start_matches('/'));
         if path.is_file() && walk.is_markdown(&path) {
-            walk.page(path)?;
+            walk.page(path);
         }
     }
+    // A post needs no front matter: one that `include:` also brings in as a page is no static file.
     let without_front_matter = walk.without_front_matter.difference(&walk.articles).cloned().collect();
     Ok(SiteFiles {
         articles: walk.articles.into_iter().collect(),
@@ -104,7 +98,7 @@ impl Walk<'_> {
                     self.folder(&joined(dir, &name))?;
                 }
             } else if self.is_markdown(&path) {
-                self.page(path)?;
+                self.page(path);
             }
         }
         let collections_dir = &self.reading.collections_dir;
@@ -117,10 +111,11 @@ impl Walk<'_> {
     }
 
     /// A Markdown file outside posts: converted when it has front matter.
-    fn page(&mut self, path: PathBuf) -> Result<(), Unreadable> {
-        let kept = if has_front_matter(&path)? { &mut self.articles } else { &mut self.without_front_matter };
+    /// One that does not read (a broken link) is checked all the same, which says why.
+    fn page(&mut self, path: PathBuf) {
+        let static_file = matches!(has_front_matter(&path), Ok(false));
+        let kept = if static_file { &mut self.without_front_matter } else { &mut self.articles };
         kept.insert(path);
-        Ok(())
     }
 
     /// The posts (or drafts) in the folder `base`: its Markdown files below it, hidden ones
@@ -145,7 +140,7 @@ impl Walk<'_> {
             // Jekyll filters a collection's entries as if it were at the site's root, whatever
             // its `collections_dir`.
             if self.keeps(&folder, &entry, false) && self.is_markdown(&path) {
-                self.page(path)?;
+                self.page(path);
             }
         }
         Ok(())
@@ -232,10 +227,9 @@ fn glob_includes(pattern: &str, path: &str, is_dir: bool) -> bool {
 
 /// Jekyll's `has_yaml_header?`: the file's first line is `---`, white space after it allowed.
 /// A byte order mark before it is not allowed: Jekyll then copies the file as it is.
-fn has_front_matter(path: &Path) -> Result<bool, Unreadable> {
+fn has_front_matter(path: &Path) -> io::Result<bool> {
     let mut line = Vec::new();
-    let mut file = std::fs::File::open(path).map(io::BufReader::new).map_err(|error| Unreadable { path: path.to_owned(), error })?;
-    file.read_until(b'\n', &mut line).map_err(|error| Unreadable { path: path.to_owned(), error })?;
+    std::fs::File::open(path).map(io::BufReader::new)?.read_until(b'\n', &mut line)?;
     let Some(rest) = line.strip_prefix(b"---").and_then(|rest| rest.strip_suffix(b"\n")) else { return Ok(false) };
     Ok(rest.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c')))
 }

@@ -25,6 +25,13 @@ pub struct Targets {
     pub undated_posts: Vec<PathBuf>,
 }
 
+/// A folder or file of a site that does not read stops the command, as outside sites.
+impl From<site_files::Unreadable> for CliError {
+    fn from(unreadable: site_files::Unreadable) -> Self {
+        CliError::Read { path: unreadable.path.display().to_string(), error: unreadable.error }
+    }
+}
+
 /// Gathers the targets of the paths named, one after the other.
 pub struct Collector<'s, 'a> {
     sites: &'s mut Sites<'a>,
@@ -65,8 +72,7 @@ impl<'s, 'a> Collector<'s, 'a> {
     fn site_folder(&mut self, path: &Path, site: Rc<Site>) -> Result<(), CliError> {
         let real = real_path(path)?;
         if !self.site_files.contains_key(&site.root) {
-            let found = site_files::find(&site.root, &site.reading)
-                .map_err(|unreadable| CliError::Read { path: unreadable.path.display().to_string(), error: unreadable.error })?;
+            let found = site_files::find(&site.root, &site.reading)?;
             self.site_files.insert(site.root.clone(), found);
         }
         let found = &self.site_files[&site.root];
