@@ -336,6 +336,17 @@ fn check_follows_the_site_s_markdown_ext_collections_dir_and_destination() {
 }
 
 #[test]
+fn check_reads_posts_that_include_brings_in_as_folders_of_pages_too() {
+    let dir = scratch("include-posts");
+    std::fs::create_dir_all(dir.join("_posts")).unwrap();
+    std::fs::write(dir.join("_config.yml"), "include: [_posts]\n").unwrap();
+    std::fs::write(dir.join("_posts/2024-01-01-plain.md"), "No front matter, a post all the same.\n").unwrap();
+    let out = folio(&["check", "--list", dir.to_str().unwrap()]);
+    assert_eq!(listed(&out, dir.to_str().unwrap()), ["_posts/2024-01-01-plain.md"]);
+    assert_eq!(stderr(&out), "folio check: 1 file, 0 errors, 0 warnings\n");
+}
+
+#[test]
 fn a_site_configured_in_toml_is_said_to_be_unread_and_read_with_jekyll_s_defaults() {
     let dir = scratch("toml-site");
     std::fs::write(dir.join("_config.toml"), "title = \"T\"\n").unwrap();

@@ -73,7 +73,7 @@ struct Walk<'a> {
     root: &'a Path,
     reading: &'a Reading,
     destination: PathBuf,
-    /// Folders read, by their real path: each once, however links loop.
+    /// Folders of pages read, by their real path.
     seen: HashSet<PathBuf>,
     articles: BTreeSet<PathBuf>,
     without_front_matter: BTreeSet<PathBuf>,
@@ -85,7 +85,7 @@ impl Walk<'_> {
     /// for its own) and of the folders below it, and the posts and drafts of each.
     fn folder(&mut self, dir: &str) -> Result<(), Unreadable> {
         let folder = self.root.join(dir);
-        if !self.first_visit(&folder)? {
+        if !first_visit(&mut self.seen, &folder)? {
             return Ok(());
         }
         for (name, path) in entries(&folder)? {
@@ -173,11 +173,13 @@ impl Walk<'_> {
     /// Every file below the site's folder `base`, as paths relative to it (`sub/name.md`),
     /// those with a hidden name on the way only when `hidden`: Ruby's `Dir.glob("**/*")`,
     /// with `FNM_DOTMATCH` or without.
-    fn files_below(&mut self, base: &str, hidden: bool) -> Result<Vec<(String, PathBuf)>, Unreadable> {
+    fn files_below(&self, base: &str, hidden: bool) -> Result<Vec<(String, PathBuf)>, Unreadable> {
         let mut files = Vec::new();
         let mut folders = vec![(String::new(), self.root.join(base))];
+        // Apart from the folders of pages: `include: [_posts]` reads `_posts` as both.
+        let mut seen = HashSet::new();
         while let Some((relative, folder)) = folders.pop() {
-            if !folder.is_dir() || !self.first_visit(&folder)? {
+            if !folder.is_dir() || !first_visit(&mut seen, &folder)? {
                 continue;
             }
             for (name, path) in entries(&folder)?.into_iter().filter(|(name, _)| hidden || !name.starts_with('.')) {
@@ -191,12 +193,12 @@ impl Walk<'_> {
         }
         Ok(files)
     }
+}
 
-    /// Whether `folder` is read for the first time (by its real path).
-    fn first_visit(&mut self, folder: &Path) -> Result<bool, Unreadable> {
-        let real = std::fs::canonicalize(folder).map_err(|error| Unreadable { path: folder.to_owned(), error })?;
-        Ok(self.seen.insert(real))
-    }
+/// Whether `folder` is read for the first time, by its real path: each once, however links loop.
+fn first_visit(seen: &mut HashSet<PathBuf>, folder: &Path) -> Result<bool, Unreadable> {
+    let real = std::fs::canonicalize(folder).map_err(|error| Unreadable { path: folder.to_owned(), error })?;
+    Ok(seen.insert(real))
 }
 
 /// The names and paths in `folder`, in the order of the names.
