@@ -277,7 +277,8 @@ fn check(paths: &[PathBuf], setup: &Setup, list: bool) -> Result<ExitCode, CliEr
     }
     let without = match targets.without_front_matter {
         0 => String::new(),
-        n => format!("; {} without front matter left out (Jekyll copies them as they are)", counted(n, "Markdown file")),
+        1 => "; 1 Markdown file without front matter left out (Jekyll copies it as it is)".to_owned(),
+        n => format!("; {n} Markdown files without front matter left out (Jekyll copies them as they are)"),
     };
     let (files, errors, warnings) = (counted(targets.files.len(), "file"), counted(listing.errors, "error"), counted(listing.warnings, "warning"));
     eprintln!("folio check: {files}, {errors}, {warnings}{without}");
