@@ -90,6 +90,17 @@ fn scratch(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// A folder of its own for a test, holding `files` (path and text), their folders made.
+fn scratch_with(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = scratch(name);
+    for (file, text) in files {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
 #[cfg(unix)]
 #[test]
 fn check_walks_each_folder_once_however_links_loop() {
@@ -118,32 +129,24 @@ fn check_reports_a_file_that_is_not_utf8_where_it_stops_being_so_and_goes_on() {
 #[cfg(unix)]
 #[test]
 fn check_reports_files_found_that_do_not_read_each_as_an_error_and_goes_on() {
-    let dir = scratch("broken-links");
-    std::os::unix::fs::symlink("gone.md", dir.join("a.md")).unwrap();
-    std::os::unix::fs::symlink("gone-too.md", dir.join("b.md")).unwrap();
-    std::fs::write(dir.join("c.md"), "---\ntags: [a\n---\nx\n").unwrap();
-    let out = folio(&["check", dir.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    let lines = stdout(&out);
-    for name in ["a.md", "b.md"] {
-        assert!(lines.contains(&format!("{name}: error: cannot read it: No such file")), "{lines}");
+    // In a folder, and in a Jekyll site, whose files are found another way.
+    for (name, config) in [("broken-links", None), ("site-broken-links", Some("title: T\n"))] {
+        let dir = scratch(name);
+        if let Some(config) = config {
+            std::fs::write(dir.join("_config.yml"), config).unwrap();
+        }
+        std::os::unix::fs::symlink("gone.md", dir.join("a.md")).unwrap();
+        std::os::unix::fs::symlink("gone-too.md", dir.join("b.md")).unwrap();
+        std::fs::write(dir.join("c.md"), "---\ntags: [a\n---\nx\n").unwrap();
+        let out = folio(&["check", dir.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", stderr(&out));
+        let lines = stdout(&out);
+        for file in ["a.md", "b.md"] {
+            assert!(lines.contains(&format!("{file}: error: cannot read it: No such file")), "{name}: {lines}");
+        }
+        assert!(lines.contains("c.md:2:7: error:"), "{name}: {lines}");
+        assert!(stderr(&out).contains("3 files, 3 errors,"), "{name}: {}", stderr(&out));
     }
-    assert!(lines.contains("c.md:2:7: error:"), "{lines}");
-    assert!(stderr(&out).contains("3 files, 3 errors,"), "{}", stderr(&out));
-}
-
-#[cfg(unix)]
-#[test]
-fn check_reports_a_site_s_file_that_does_not_read_as_an_error_and_goes_on() {
-    let dir = scratch("site-broken-link");
-    std::fs::write(dir.join("_config.yml"), "title: T\n").unwrap();
-    std::os::unix::fs::symlink("gone.md", dir.join("a.md")).unwrap();
-    std::fs::write(dir.join("b.md"), "---\ntags: [a\n---\nx\n").unwrap();
-    let out = folio(&["check", dir.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let lines = stdout(&out);
-    assert!(lines.contains("a.md: error: cannot read it: No such file"), "{lines}");
-    assert!(lines.contains("b.md:2:7: error:"), "{lines}");
 }
 
 #[test]
@@ -320,14 +323,19 @@ fn check_warns_of_a_post_that_jekyll_leaves_out_for_its_name() {
 
 #[test]
 fn check_follows_the_site_s_markdown_ext_collections_dir_and_destination() {
-    let dir = scratch("site-keys");
-    for folder in ["content/_posts", "content/_notes", "_posts", "public"] {
-        std::fs::create_dir_all(dir.join(folder)).unwrap();
-    }
-    std::fs::write(dir.join("_config.yml"), "markdown_ext: md,TXT\ncollections_dir: content\ncollections: [notes]\ndestination: public\n").unwrap();
-    for file in ["content/_posts/2024-01-01-a.md", "_posts/2024-01-01-outside.md", "content/_notes/n.txt", "public/index.md", "page.markdown", "content/page.md"] {
-        std::fs::write(dir.join(file), "---\ntitle: T\n---\n").unwrap();
-    }
+    let page = "---\ntitle: T\n---\n";
+    let dir = scratch_with(
+        "site-keys",
+        &[
+            ("_config.yml", "markdown_ext: md,TXT\ncollections_dir: content\ncollections: [notes]\ndestination: public\n"),
+            ("content/_posts/2024-01-01-a.md", page),
+            ("_posts/2024-01-01-outside.md", page),
+            ("content/_notes/n.txt", page),
+            ("public/index.md", page),
+            ("page.markdown", page),
+            ("content/page.md", page),
+        ],
+    );
     let folder = dir.to_str().unwrap();
     let out = folio(&["check", "--list", folder]);
     // As `jekyll build` has it: posts only in `collections_dir`, `.txt` is Markdown and
@@ -337,10 +345,8 @@ fn check_follows_the_site_s_markdown_ext_collections_dir_and_destination() {
 
 #[test]
 fn check_reads_posts_that_include_brings_in_as_folders_of_pages_too() {
-    let dir = scratch("include-posts");
-    std::fs::create_dir_all(dir.join("_posts")).unwrap();
-    std::fs::write(dir.join("_config.yml"), "include: [_posts]\n").unwrap();
-    std::fs::write(dir.join("_posts/2024-01-01-plain.md"), "No front matter, a post all the same.\n").unwrap();
+    let post = ("_posts/2024-01-01-plain.md", "No front matter, a post all the same.\n");
+    let dir = scratch_with("include-posts", &[("_config.yml", "include: [_posts]\n"), post]);
     let out = folio(&["check", "--list", dir.to_str().unwrap()]);
     assert_eq!(listed(&out, dir.to_str().unwrap()), ["_posts/2024-01-01-plain.md"]);
     assert_eq!(stderr(&out), "folio check: 1 file, 0 errors, 0 warnings\n");
@@ -348,10 +354,8 @@ fn check_reads_posts_that_include_brings_in_as_folders_of_pages_too() {
 
 #[test]
 fn a_site_configured_in_toml_is_said_to_be_unread_and_read_with_jekyll_s_defaults() {
-    let dir = scratch("toml-site");
-    std::fs::write(dir.join("_config.toml"), "title = \"T\"\n").unwrap();
-    std::fs::write(dir.join("README.md"), "No front matter.\n").unwrap();
-    std::fs::write(dir.join("index.md"), "---\ntitle: T\n---\n").unwrap();
+    let files = [("_config.toml", "title = \"T\"\n"), ("README.md", "No front matter.\n"), ("index.md", "---\ntitle: T\n---\n")];
+    let dir = scratch_with("toml-site", &files);
     let folder = dir.to_str().unwrap();
     let out = folio(&["check", "--list", folder]);
     let warning = format!("{}: warning: Folio reads only YAML, not `_config.toml`: Jekyll's defaults are used", dir.join("_config.toml").display());
@@ -397,13 +401,16 @@ fn a_file_named_is_checked_whatever_the_site_leaves_out_and_rendered_as_the_site
 
 #[test]
 fn check_reads_a_site_it_meets_in_a_folder_walked_as_that_site() {
-    let dir = scratch("docs-site");
-    std::fs::create_dir_all(dir.join("docs/_site")).unwrap();
-    std::fs::write(dir.join("notes.md"), "Loose notes, outside any site.\n").unwrap();
-    std::fs::write(dir.join("docs/_config.yml"), "title: Docs\n").unwrap();
-    std::fs::write(dir.join("docs/index.md"), "---\ntitle: Docs\n---\n").unwrap();
-    std::fs::write(dir.join("docs/README.md"), "No front matter.\n").unwrap();
-    std::fs::write(dir.join("docs/_site/index.md"), "---\ntitle: Built\n---\n").unwrap();
+    let dir = scratch_with(
+        "docs-site",
+        &[
+            ("notes.md", "Loose notes, outside any site.\n"),
+            ("docs/_config.yml", "title: Docs\n"),
+            ("docs/index.md", "---\ntitle: Docs\n---\n"),
+            ("docs/README.md", "No front matter.\n"),
+            ("docs/_site/index.md", "---\ntitle: Built\n---\n"),
+        ],
+    );
     let folder = dir.to_str().unwrap();
     let out = folio(&["check", "--list", folder]);
     assert_eq!(listed(&out, folder), ["docs/index.md", "notes.md"]);
@@ -433,18 +440,15 @@ fn the_site_s_time_zone_and_language_apply_unless_a_profile_is_named_and_its_kra
 
 #[test]
 fn options_given_on_the_command_line_win_over_the_site_s() {
-    let dir = scratch("options-over-site");
-    std::fs::write(dir.join("ids.yml"), "auto_ids: true\n").unwrap();
+    let dir = scratch_with("options-over-site", &[("ids.yml", "auto_ids: true\n")]);
     let out = folio(&["render", "--options", dir.join("ids.yml").to_str().unwrap(), "tests/fixtures/site/_posts/2024-01-15-welcome.md"]);
     assert!(stdout(&out).contains("<h2 id=\"a-heading-without-an-id\">"), "{}", stdout(&out));
 }
 
 #[test]
 fn check_reports_bad_values_of_the_site_s_configuration_where_they_are() {
-    let dir = scratch("bad-config");
     let config = "title: Not Folio's business\nexclude: node_modules\nkramdown:\n  auto_ids: maybe\n  no_such_option: 1\ntimezone: Mars/Olympus\nmarkdown: CommonMark\nurl: [a]\n";
-    std::fs::write(dir.join("_config.yml"), config).unwrap();
-    std::fs::write(dir.join("a.md"), "---\ntitle: A\n---\n# A\n").unwrap();
+    let dir = scratch_with("bad-config", &[("_config.yml", config), ("a.md", "---\ntitle: A\n---\n# A\n")]);
     let out = folio(&["check", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "Jekyll stops on an `exclude` that is no list");
     let config = dir.join("_config.yml");
@@ -465,9 +469,8 @@ fn check_reports_bad_values_of_the_site_s_configuration_where_they_are() {
 
 #[test]
 fn a_site_s_configuration_that_is_not_yaml_is_an_error_and_its_articles_are_still_checked() {
-    let dir = scratch("broken-config");
-    std::fs::write(dir.join("_config.yml"), "title: T\nkramdown: {auto_ids: false\n").unwrap();
-    std::fs::write(dir.join("a.md"), "---\ndate: nope\n---\n# A\n").unwrap();
+    let files = [("_config.yml", "title: T\nkramdown: {auto_ids: false\n"), ("a.md", "---\ndate: nope\n---\n# A\n")];
+    let dir = scratch_with("broken-config", &files);
     let out = folio(&["check", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let lines = stdout(&out);
