@@ -2,33 +2,54 @@
 //!
 //! It uses only the library's public API, like any other caller.
 
+mod cli;
+
+use cli::sites::{Setup, Sites};
+use cli::targets::Collector;
 use folio::diagnostic::Position;
 use folio::sanitize::Policy;
-use folio::{options::OptionError, page, profile, yaml, Diagnostic, Options, Profile, Request};
+use folio::{options::OptionError, page, profile, yaml, Diagnostic, Options, Profile, Request, Value};
 use std::collections::HashSet;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: folio render [--body | --page | --json] [--safe] [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] FILE|-
-       folio check [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] PATH...
+usage: folio render [--body | --page | --json] [--safe] [SITE OPTIONS] FILE|-
+       folio check [--list] [SITE OPTIONS] PATH...
        folio --help | --version
+site options: [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] [--no-config]
 
 render  prints the body HTML (--body, the default), the whole article page (--page),
         or the rendered article as JSON (--json). FILE `-` reads standard input.
         --safe renders an untrusted article: nothing in it can run script (raw HTML,
         attribute lists and URLs are held to the safe-mode policy; ids get `folio-`).
-check   renders every .md and .markdown file under each PATH (`-`: standard input) and
-        prints each diagnostic as FILE:LINE:COLUMN: SEVERITY: MESSAGE; exits 1 if any is
-        an error. A file found that does not read (a broken link) is one error; the
-        others are still checked.
+check   renders the articles under each PATH (`-`: standard input) and prints each
+        diagnostic as FILE:LINE:COLUMN: SEVERITY: MESSAGE; exits 1 if any is an error.
+        In a Jekyll site, the articles are what Jekyll converts: Markdown files
+        (markdown_ext) with front matter, posts (named YYYY-MM-DD-title.md, front matter
+        or not), drafts, collections' documents; not what Jekyll leaves out (_site,
+        names starting with . _ # ~, node_modules, vendor/bundle, the site's exclude:
+        unless include: names it). Elsewhere, every .md and .markdown file. A FILE named
+        is checked whatever its name. The summary says how many Markdown files were left
+        out for want of front matter. --list lists the files instead of checking them.
+        A file found that does not read (a broken link) is one error; the others are
+        still checked.
+
+A Jekyll site is the folder of a _config.yml (or _config.yaml) in or above the FILE or
+PATH, or met in a folder walked. Folio reads its kramdown:, highlighter:, url:, baseurl:,
+timezone:, lang:, markdown_ext:, exclude:, include:, collections:, collections_dir: and
+destination:, reports a bad value of these where it is, and says so when markdown: names
+another converter than kramdown. --no-config reads no _config.yml: every .md and
+.markdown file is checked, with the profile alone.
 
 --profile names the site: a built-in profile (jekyll, the default, or numerique)
 or a profile file (YAML or JSON: url, baseurl, timezone, lang, kramdown options,
 front-matter roles; see README.md). Its kramdown options start from Jekyll's
-(input: GFM, auto_ids: true, hard_wrap: false, ...). --options reads more kramdown
-options as YAML (keys with or without a leading `:`) and merges them over those.
+(input: GFM, auto_ids: true, hard_wrap: false, ...). A site's _config.yml sets its
+kramdown options over the profile's, and its url, baseurl, timezone and lang unless
+--profile is given. --options reads more kramdown options as YAML (keys with or
+without a leading `:`) and merges them over all those.
 A file named YYYY-MM-DD-slug.md gives the date and slug when the front matter has none.
 
 Exit status: 0 fine, 1 errors found by check, 2 bad usage or unreadable input.";
@@ -72,8 +93,8 @@ enum Output {
 enum Command {
     Help,
     Version,
-    Render { output: Output, profile: Profile, input: String, safe: bool },
-    Check { profile: Profile, paths: Vec<PathBuf> },
+    Render { output: Output, setup: Setup, input: String, safe: bool },
+    Check { setup: Setup, paths: Vec<PathBuf>, list: bool },
 }
 
 fn main() -> ExitCode {
@@ -99,7 +120,9 @@ fn parse_args() -> Result<Command, CliError> {
     let mut output = Output::Body;
     let mut profile_name = None;
     let mut safe = false;
+    let mut list = false;
     let mut options_path = None;
+    let mut site_config = true;
     let mut operands = Vec::new();
     while let Some(arg) = parser.next()? {
         match arg {
@@ -107,8 +130,10 @@ fn parse_args() -> Result<Command, CliError> {
             Long("page") if command == "render" => output = Output::Page,
             Long("json") if command == "render" => output = Output::Json,
             Long("safe") if command == "render" => safe = true,
+            Long("list") if command == "check" => list = true,
             Long("profile") => profile_name = Some(parser.value()?.string()?),
             Long("options") => options_path = Some(parser.value()?.string()?),
+            Long("no-config") => site_config = false,
             Long("help") | Short('h') => return Ok(Command::Help),
             Value(operand) => operands.push(operand.string()?),
             other => return Err(other.unexpected().into()),
@@ -117,17 +142,16 @@ fn parse_args() -> Result<Command, CliError> {
     if !matches!(command.as_str(), "render" | "check") {
         return Err(CliError::Usage(format!("unknown command `{command}`")));
     }
-    let mut profile = read_profile(profile_name.as_deref().unwrap_or("jekyll"))?;
-    if let Some(path) = options_path {
-        read_options(&path, &mut profile.options)?;
-    }
+    let profile = read_profile(profile_name.as_deref().unwrap_or("jekyll"))?;
+    let options = options_path.map(|path| read_options(&path, &profile.options)).transpose()?;
+    let setup = Setup { profile, profile_named: profile_name.is_some(), options, site_config };
     match command.as_str() {
         "render" => match <[String; 1]>::try_from(operands) {
-            Ok([input]) => Ok(Command::Render { output, profile, input, safe }),
+            Ok([input]) => Ok(Command::Render { output, setup, input, safe }),
             Err(_) => Err(CliError::Usage("render takes exactly one FILE (or - for standard input)".into())),
         },
         "check" if operands.is_empty() => Err(CliError::Usage("check needs at least one PATH".into())),
-        _ => Ok(Command::Check { profile, paths: operands.into_iter().map(PathBuf::from).collect() }),
+        _ => Ok(Command::Check { setup, paths: operands.into_iter().map(PathBuf::from).collect(), list }),
     }
 }
 
@@ -148,31 +172,37 @@ fn read_profile(name: &str) -> Result<Profile, CliError> {
     Ok(profile)
 }
 
-/// Reads a kramdown options file and merges it over `options`; problems with single options are
-/// warnings, an unreadable or unparsable file stops the command.
-fn read_options(path: &str, options: &mut Options) -> Result<(), CliError> {
+/// Reads a kramdown options file, to merge over the options of each site; problems with single
+/// options (found by merging it over `options`) are warnings, an unreadable or unparsable file
+/// stops the command.
+fn read_options(path: &str, options: &Options) -> Result<Value, CliError> {
     let text = std::fs::read_to_string(path).map_err(|error| CliError::Read { path: path.into(), error })?;
     let settings = yaml::load(&text).map_err(|e| CliError::Options {
         path: path.into(),
         message: format!("{e} ({})", folio::diagnostic::LineIndex::new(&text).position(e.offset)),
     })?;
-    for problem in options.merge(&settings) {
+    for problem in options.clone().merge(&settings) {
         if let OptionError::NotAMapping { .. } = problem {
             return Err(CliError::Options { path: path.into(), message: problem.to_string() });
         }
         eprintln!("{path}: warning: {problem}");
     }
-    Ok(())
+    Ok(settings)
 }
 
 fn run(command: Command) -> Result<ExitCode, CliError> {
     match command {
         Command::Help => println!("{USAGE}"),
         Command::Version => println!("folio {}", env!("CARGO_PKG_VERSION")),
-        Command::Render { output, profile, input, safe } => {
+        Command::Render { output, setup, input, safe } => {
+            let mut sites = Sites::new(&setup);
+            let site = if input == "-" { None } else { sites.of(input.as_ref())? };
+            for (file, problem) in &sites.problems {
+                eprintln!("{}", located(file, problem));
+            }
             let source = read_input(&input)?;
             let policy = Policy::default();
-            let request = Request { safe: safe.then_some(&policy), ..request(&profile, &input) };
+            let request = Request { safe: safe.then_some(&policy), ..request(sites.profile(site.as_deref()), &input) };
             let mut article = folio::render_with(&source, &request);
             Diagnostic::in_file_order(&mut article.diagnostics);
             let text = match output {
@@ -186,7 +216,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 eprintln!("{}", located(&input, diagnostic));
             }
         }
-        Command::Check { profile, paths } => return check(&paths, &profile),
+        Command::Check { setup, paths, list } => return check(&paths, &setup, list),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -196,26 +226,38 @@ fn request<'a>(profile: &'a Profile, input: &'a str) -> Request<'a> {
     Request { file_name: (input != "-").then_some(input), ..Request::new(profile) }
 }
 
-fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
-    let mut files = Vec::new();
-    let mut folders = HashSet::new();
+/// Renders what `paths` name and lists the problems found; with `list`, lists the files instead
+/// of rendering them (the sites' problems are still listed).
+fn check(paths: &[PathBuf], setup: &Setup, list: bool) -> Result<ExitCode, CliError> {
+    let mut sites = Sites::new(setup);
+    let mut collector = Collector::new(&mut sites);
     for path in paths {
-        if path.as_os_str() == "-" {
-            files.push(path.clone());
-        } else {
-            collect_articles(path, &mut files, &mut folders)?;
+        collector.add(path)?;
+    }
+    let targets = collector.targets;
+    let mut listing = Listing { out: std::io::stdout().lock(), errors: 0, warnings: 0 };
+    // The sites' configurations first, then the posts Jekyll leaves out, then the articles.
+    let undated = Diagnostic::warning(Position::OUTSIDE, UNDATED_POST);
+    let site_problems = sites.problems.iter().map(|(file, problem)| (file.clone(), problem));
+    let undated_posts = targets.undated_posts.iter().map(|post| (post.display().to_string(), &undated));
+    for (file, problem) in site_problems.chain(undated_posts) {
+        if !listing.print(&file, problem) {
+            return Ok(listing.status());
         }
     }
-    let mut errors = 0;
-    let mut warnings = 0;
     // Problems of the profile or options, not of an article, are the same for every file: said once.
     let mut said_outside = HashSet::new();
-    let mut out = std::io::stdout().lock();
-    for file in &files {
+    for (file, site) in &targets.files {
         let name = file.display().to_string();
+        if list {
+            if writeln!(listing.out, "{name}").is_err() {
+                return Ok(listing.status());
+            }
+            continue;
+        }
         let (diagnostics, rendered) = match read_input(&name) {
             Ok(source) => {
-                let mut diagnostics = folio::render_with(&source, &request(profile, &name)).diagnostics;
+                let mut diagnostics = folio::render_with(&source, &request(sites.profile(site.as_deref()), &name)).diagnostics;
                 Diagnostic::in_file_order(&mut diagnostics);
                 (diagnostics, true)
             }
@@ -228,18 +270,45 @@ fn check(paths: &[PathBuf], profile: &Profile) -> Result<ExitCode, CliError> {
             if rendered && diagnostic.position() == Position::OUTSIDE && !said_outside.insert(diagnostic.message.clone()) {
                 continue;
             }
-            match diagnostic.severity {
-                folio::Severity::Error => errors += 1,
-                folio::Severity::Warning => warnings += 1,
-            }
-            // A closed pipe (`folio check . | head`) ends the listing, not with a panic.
-            if writeln!(out, "{}", located(&name, &diagnostic)).is_err() {
-                return Ok(ExitCode::from(u8::from(errors > 0)));
+            if !listing.print(&name, &diagnostic) {
+                return Ok(listing.status());
             }
         }
     }
-    eprintln!("folio check: {}, {}, {}", counted(files.len(), "file"), counted(errors, "error"), counted(warnings, "warning"));
-    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let without = match targets.without_front_matter {
+        0 => String::new(),
+        1 => "; 1 Markdown file without front matter left out (Jekyll copies it as it is)".to_owned(),
+        n => format!("; {n} Markdown files without front matter left out (Jekyll copies them as they are)"),
+    };
+    let (files, errors, warnings) = (counted(targets.files.len(), "file"), counted(listing.errors, "error"), counted(listing.warnings, "warning"));
+    eprintln!("folio check: {files}, {errors}, {warnings}{without}");
+    Ok(listing.status())
+}
+
+const UNDATED_POST: &str =
+    "Jekyll leaves this post out, and so does `folio check`: a post's name starts with its date (YYYY-MM-DD-title.md)";
+
+/// `check`'s listing: a line for each diagnostic, counted.
+struct Listing<W> {
+    out: W,
+    errors: usize,
+    warnings: usize,
+}
+
+impl<W: Write> Listing<W> {
+    /// Prints `diagnostic` of `file`; `false` when the output is closed (`folio check . | head`),
+    /// which ends the listing, not with a panic.
+    fn print(&mut self, file: &str, diagnostic: &Diagnostic) -> bool {
+        match diagnostic.severity {
+            folio::Severity::Error => self.errors += 1,
+            folio::Severity::Warning => self.warnings += 1,
+        }
+        writeln!(self.out, "{}", located(file, diagnostic)).is_ok()
+    }
+
+    fn status(&self) -> ExitCode {
+        ExitCode::from(u8::from(self.errors > 0))
+    }
 }
 
 const NOT_UTF8: &str = "this file is not UTF-8 text from here on, and Jekyll reads only UTF-8; save it as UTF-8";
@@ -252,35 +321,9 @@ fn first_invalid(bytes: &[u8], valid: usize) -> Position {
     Position { line: count(text.matches('\n').count()), column: count(text[line_start..].chars().count()) }
 }
 
-/// Files named on the command line are checked whatever their name; folders are walked for
 /// `n` and the noun, plural unless `n` is one: `1 file`, `3 errors`.
 fn counted(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
-
-/// `.md` and `.markdown` files, in a stable order, each folder once however many links lead to
-/// it (a link to a folder above it would otherwise be walked without end).
-fn collect_articles(path: &Path, files: &mut Vec<PathBuf>, folders: &mut HashSet<PathBuf>) -> Result<(), CliError> {
-    let unreadable = |error| CliError::Read { path: path.display().to_string(), error };
-    let metadata = std::fs::metadata(path).map_err(unreadable)?;
-    if !metadata.is_dir() {
-        files.push(path.to_owned());
-        return Ok(());
-    }
-    if !folders.insert(std::fs::canonicalize(path).map_err(unreadable)?) {
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(path).map_err(unreadable)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(unreadable)?;
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            collect_articles(&entry, files, folders)?;
-        } else if matches!(entry.extension().and_then(|e| e.to_str()), Some("md" | "markdown")) {
-            files.push(entry);
-        }
-    }
-    Ok(())
 }
 
 fn read_input(name: &str) -> Result<String, CliError> {

@@ -90,6 +90,17 @@ fn scratch(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// A folder of its own for a test, holding `files` (path and text), their folders made.
+fn scratch_with(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = scratch(name);
+    for (file, text) in files {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
 #[cfg(unix)]
 #[test]
 fn check_walks_each_folder_once_however_links_loop() {
@@ -118,18 +129,24 @@ fn check_reports_a_file_that_is_not_utf8_where_it_stops_being_so_and_goes_on() {
 #[cfg(unix)]
 #[test]
 fn check_reports_files_found_that_do_not_read_each_as_an_error_and_goes_on() {
-    let dir = scratch("broken-links");
-    std::os::unix::fs::symlink("gone.md", dir.join("a.md")).unwrap();
-    std::os::unix::fs::symlink("gone-too.md", dir.join("b.md")).unwrap();
-    std::fs::write(dir.join("c.md"), "---\ntags: [a\n---\nx\n").unwrap();
-    let out = folio(&["check", dir.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    let lines = stdout(&out);
-    for name in ["a.md", "b.md"] {
-        assert!(lines.contains(&format!("{name}: error: cannot read it: No such file")), "{lines}");
+    // In a folder, and in a Jekyll site, whose files are found another way.
+    for (name, config) in [("broken-links", None), ("site-broken-links", Some("title: T\n"))] {
+        let dir = scratch(name);
+        if let Some(config) = config {
+            std::fs::write(dir.join("_config.yml"), config).unwrap();
+        }
+        std::os::unix::fs::symlink("gone.md", dir.join("a.md")).unwrap();
+        std::os::unix::fs::symlink("gone-too.md", dir.join("b.md")).unwrap();
+        std::fs::write(dir.join("c.md"), "---\ntags: [a\n---\nx\n").unwrap();
+        let out = folio(&["check", dir.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", stderr(&out));
+        let lines = stdout(&out);
+        for file in ["a.md", "b.md"] {
+            assert!(lines.contains(&format!("{file}: error: cannot read it: No such file")), "{name}: {lines}");
+        }
+        assert!(lines.contains("c.md:2:7: error:"), "{name}: {lines}");
+        assert!(stderr(&out).contains("3 files, 3 errors,"), "{name}: {}", stderr(&out));
     }
-    assert!(lines.contains("c.md:2:7: error:"), "{lines}");
-    assert!(stderr(&out).contains("3 files, 3 errors,"), "{}", stderr(&out));
 }
 
 #[test]
@@ -255,4 +272,210 @@ fn a_dated_file_name_gives_the_date_and_slug() {
     assert_eq!(json["date"], "2016-12-23T00:00:00+00:00");
     assert_eq!(json["slug"], "dated-by-name");
     assert_eq!(json["dateText"], "December 23, 2016");
+}
+
+/// The fake Jekyll site: its `_config.yml` sets `auto_ids: false`, a collection, `exclude:` and
+/// `include:`; it has `_site/`, `node_modules/`, `vendor/bundle/`, and Markdown without front matter.
+const SITE: &str = "tests/fixtures/site";
+
+/// The files `check --list` names, relative to the folder named.
+fn listed(out: &Output, folder: &str) -> Vec<String> {
+    let lines = stdout(out);
+    let files = lines.lines().filter(|line| !line.contains(": "));
+    files.map(|line| line.strip_prefix(folder).unwrap_or(line).trim_start_matches('/').to_owned()).collect()
+}
+
+#[test]
+fn check_reads_a_jekyll_site_as_jekyll_does() {
+    let out = folio(&["check", "--list", SITE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // What `jekyll build --drafts` converts, and no more: not README.md, notes.md or
+    // _recipes/shopping-list.md (no front matter), _posts/ideas.md (no date), _includes/,
+    // _site/, node_modules/, vendor/bundle/, old-drafts/ (`exclude:`) or .jekyll-cache/.
+    let expected = [
+        ".well-known/security.md", // a folder `include:` names, though it starts with a dot
+        "_drafts/coming-soon.md",
+        "_posts/2024-01-15-welcome.md",
+        "_posts/2024-02-01-plain.md", // posts need no front matter
+        "_recipes/pancakes.md",       // a collection of `collections:`
+        "about.markdown",
+        "blog/_posts/2024-03-01-in-a-category.md", // posts of any folder read
+        "blog/index.md",
+        "index.md",
+    ];
+    assert_eq!(listed(&out, SITE), expected);
+}
+
+#[test]
+fn check_of_a_site_says_how_many_markdown_files_it_left_out_for_want_of_front_matter() {
+    let out = folio(&["check", SITE]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let summary = "folio check: 9 files, 0 errors, 1 warning; 3 Markdown files without front matter left out (Jekyll copies them as they are)\n";
+    assert_eq!(stderr(&out), summary);
+}
+
+#[test]
+fn check_warns_of_a_post_that_jekyll_leaves_out_for_its_name() {
+    let out = folio(&["check", SITE]);
+    let warning = "tests/fixtures/site/_posts/ideas.md: warning: Jekyll leaves this post out, and so does `folio check`: a post's name starts with its date (YYYY-MM-DD-title.md)\n";
+    assert_eq!(stdout(&out), warning);
+}
+
+#[test]
+fn check_follows_the_site_s_markdown_ext_collections_dir_and_destination() {
+    let page = "---\ntitle: T\n---\n";
+    let dir = scratch_with(
+        "site-keys",
+        &[
+            ("_config.yml", "markdown_ext: md,TXT\ncollections_dir: content\ncollections: [notes]\ndestination: public\n"),
+            ("content/_posts/2024-01-01-a.md", page),
+            ("_posts/2024-01-01-outside.md", page),
+            ("content/_notes/n.txt", page),
+            ("public/index.md", page),
+            ("page.markdown", page),
+            ("content/page.md", page),
+        ],
+    );
+    let folder = dir.to_str().unwrap();
+    let out = folio(&["check", "--list", folder]);
+    // As `jekyll build` has it: posts only in `collections_dir`, `.txt` is Markdown and
+    // `.markdown` is not, `public` is the destination.
+    assert_eq!(listed(&out, folder), ["content/_notes/n.txt", "content/_posts/2024-01-01-a.md", "content/page.md"]);
+}
+
+#[test]
+fn check_reads_posts_that_include_brings_in_as_folders_of_pages_too() {
+    let post = ("_posts/2024-01-01-plain.md", "No front matter, a post all the same.\n");
+    let dir = scratch_with("include-posts", &[("_config.yml", "include: [_posts]\n"), post]);
+    let out = folio(&["check", "--list", dir.to_str().unwrap()]);
+    assert_eq!(listed(&out, dir.to_str().unwrap()), ["_posts/2024-01-01-plain.md"]);
+    assert_eq!(stderr(&out), "folio check: 1 file, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn a_site_configured_in_toml_is_said_to_be_unread_and_read_with_jekyll_s_defaults() {
+    let files = [("_config.toml", "title = \"T\"\n"), ("README.md", "No front matter.\n"), ("index.md", "---\ntitle: T\n---\n")];
+    let dir = scratch_with("toml-site", &files);
+    let folder = dir.to_str().unwrap();
+    let out = folio(&["check", "--list", folder]);
+    let warning = format!("{}: warning: Folio reads only YAML, not `_config.toml`: Jekyll's defaults are used", dir.join("_config.toml").display());
+    assert_eq!(stdout(&out).lines().collect::<Vec<_>>(), [warning.as_str(), &format!("{folder}/index.md")]);
+}
+
+#[test]
+fn check_of_a_folder_inside_a_site_reads_it_as_the_site_does() {
+    let out = folio(&["check", "--list", "tests/fixtures/site/_posts"]);
+    assert_eq!(listed(&out, "tests/fixtures/site/_posts"), ["2024-01-15-welcome.md", "2024-02-01-plain.md"]);
+    let out = folio(&["check", "--list", "tests/fixtures/site/node_modules"]);
+    assert_eq!(listed(&out, "tests/fixtures/site/node_modules"), [""; 0]);
+    assert!(stderr(&out).starts_with("folio check: 0 files,"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_lists_and_counts_a_site_s_files_once_however_often_its_folders_are_named() {
+    let out = folio(&["check", SITE, "tests/fixtures/site/_posts", SITE]);
+    assert_eq!(stdout(&out).lines().count(), 1, "the undated post once: {}", stdout(&out));
+    assert!(stderr(&out).starts_with("folio check: 9 files, 0 errors, 1 warning; 3 Markdown files"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_with_no_config_walks_every_markdown_file_as_before() {
+    let out = folio(&["check", "--list", "--no-config", SITE]);
+    let files = listed(&out, SITE);
+    for file in ["README.md", "_site/README.md", "node_modules/some-theme/index.md", "vendor/bundle/ruby/3.1.0/gems/minima-2.5.1/about.md"] {
+        assert!(files.iter().any(|f| f == file), "{file}: {files:?}");
+    }
+    assert_eq!(files.len(), 20, "{files:?}");
+    let out = folio(&["check", "--no-config", SITE]);
+    assert!(stderr(&out).starts_with("folio check: 20 files, 4 errors, 0 warnings\n"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_file_named_is_checked_whatever_the_site_leaves_out_and_rendered_as_the_site_s() {
+    let excluded = "tests/fixtures/site/old-drafts/first-try.md";
+    let out = folio(&["check", "--list", excluded]);
+    assert_eq!(stdout(&out), format!("{excluded}\n"));
+    let out = folio(&["render", excluded]);
+    assert!(stdout(&out).contains("<h2>Its heading</h2>"), "the site's `auto_ids: false`: {}", stdout(&out));
+}
+
+#[test]
+fn check_reads_a_site_it_meets_in_a_folder_walked_as_that_site() {
+    let dir = scratch_with(
+        "docs-site",
+        &[
+            ("notes.md", "Loose notes, outside any site.\n"),
+            ("docs/_config.yml", "title: Docs\n"),
+            ("docs/index.md", "---\ntitle: Docs\n---\n"),
+            ("docs/README.md", "No front matter.\n"),
+            ("docs/_site/index.md", "---\ntitle: Built\n---\n"),
+        ],
+    );
+    let folder = dir.to_str().unwrap();
+    let out = folio(&["check", "--list", folder]);
+    assert_eq!(listed(&out, folder), ["docs/index.md", "notes.md"]);
+    let summary = "folio check: 2 files, 0 errors, 0 warnings; 1 Markdown file without front matter left out (Jekyll copies it as it is)\n";
+    assert_eq!(stderr(&out), summary, "docs/README.md");
+}
+
+#[test]
+fn render_uses_the_kramdown_options_of_the_site_s_configuration() {
+    let post = "tests/fixtures/site/_posts/2024-01-15-welcome.md";
+    let out = folio(&["render", post]);
+    assert!(stdout(&out).contains("<h2>A heading without an id</h2>"), "{}", stdout(&out));
+    let out = folio(&["render", "--no-config", post]);
+    assert!(stdout(&out).contains("<h2 id=\"a-heading-without-an-id\">"), "{}", stdout(&out));
+}
+
+#[test]
+fn the_site_s_time_zone_and_language_apply_unless_a_profile_is_named_and_its_kramdown_options_always() {
+    let post = "tests/fixtures/site/_posts/2024-01-15-welcome.md";
+    let json: serde_json::Value = serde_json::from_str(&stdout(&folio(&["render", "--json", post]))).unwrap();
+    assert_eq!((&json["lang"], &json["date"]), (&"en-GB".into(), &"2024-01-15T00:00:00+01:00".into()));
+    let out = folio(&["render", "--json", "--profile", "jekyll", post]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!((&json["lang"], &json["date"]), (&"en".into(), &"2024-01-15T00:00:00+00:00".into()));
+    assert!(json["bodyHtml"].as_str().unwrap().contains("<h2>A heading"), "{}", json["bodyHtml"]);
+}
+
+#[test]
+fn options_given_on_the_command_line_win_over_the_site_s() {
+    let dir = scratch_with("options-over-site", &[("ids.yml", "auto_ids: true\n")]);
+    let out = folio(&["render", "--options", dir.join("ids.yml").to_str().unwrap(), "tests/fixtures/site/_posts/2024-01-15-welcome.md"]);
+    assert!(stdout(&out).contains("<h2 id=\"a-heading-without-an-id\">"), "{}", stdout(&out));
+}
+
+#[test]
+fn check_reports_bad_values_of_the_site_s_configuration_where_they_are() {
+    let config = "title: Not Folio's business\nexclude: node_modules\nkramdown:\n  auto_ids: maybe\n  no_such_option: 1\ntimezone: Mars/Olympus\nmarkdown: CommonMark\nurl: [a]\n";
+    let dir = scratch_with("bad-config", &[("_config.yml", config), ("a.md", "---\ntitle: A\n---\n# A\n")]);
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "Jekyll stops on an `exclude` that is no list");
+    let config = dir.join("_config.yml");
+    let expected: Vec<String> = [
+        "2:10: error: `exclude` takes a list, not a string: Jekyll stops on it",
+        "4:13: warning: kramdown option `auto_ids` takes true or false, not `maybe` (ignored)",
+        "5:19: warning: unknown kramdown option `no_such_option` (ignored)",
+        "6:11: warning: no time zone is named `Mars/Olympus` (ignored)",
+        "7:11: warning: this site's Markdown is converted by `CommonMark`, not kramdown: Folio renders it as kramdown would",
+        "8:6: warning: `url` takes a string, not a list (ignored)",
+    ]
+    .iter()
+    .map(|line| format!("{}:{line}", config.display()))
+    .collect();
+    assert_eq!(stdout(&out).lines().collect::<Vec<_>>(), expected);
+    assert!(stderr(&out).starts_with("folio check: 1 file, 1 error, 5 warnings\n"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_site_s_configuration_that_is_not_yaml_is_an_error_and_its_articles_are_still_checked() {
+    let files = [("_config.yml", "title: T\nkramdown: {auto_ids: false\n"), ("a.md", "---\ndate: nope\n---\n# A\n")];
+    let dir = scratch_with("broken-config", &files);
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = stdout(&out);
+    assert!(lines.starts_with(&format!("{}:2:11: error: not valid YAML:", dir.join("_config.yml").display())), "{lines}");
+    assert!(lines.contains("a.md:2:7: error: `date`"), "{lines}");
+    let out = folio(&["render", dir.join("a.md").to_str().unwrap()]);
+    assert!(stderr(&out).contains("_config.yml:2:11: error: not valid YAML:"), "render says it too: {}", stderr(&out));
 }

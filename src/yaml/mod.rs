@@ -25,7 +25,7 @@ use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
 use crate::name_map::NameMap;
 use std::fmt;
 
-pub use value_at::value_at;
+pub use value_at::{value_at, value_at_path};
 
 /// How deep collections may nest.
 pub const MAX_DEPTH: usize = 256;

@@ -1,5 +1,6 @@
 //! Where a top-level key's value starts, for a problem found with that value after the
-//! document was read (a `date` that is not a date).
+//! document was read (a `date` that is not a date), or a nested one's (a `_config.yml`'s
+//! `kramdown: {auto_ids: maybe}`).
 //!
 //! The composer keeps only keys' offsets: every article pays for what it keeps, and a value
 //! with a problem is rare. This reads the text's events again and follows the root mapping.
@@ -35,6 +36,23 @@ pub fn value_at(text: &str, key: &str) -> Option<usize> {
     found
 }
 
+/// The byte offset in `text` where the value at `path` starts: `["kramdown", "auto_ids"]` is the
+/// `auto_ids` of the root mapping's `kramdown`. Each step is found by [`value_at`] in the value
+/// the steps before it lead to, read as a document of its own, so the walk that every article
+/// pays for stays one key deep: a block mapping from its first line (its indentation the
+/// document's), a mapping in braces from its `{`; what follows the value stops that reading
+/// after it. `None` where [`value_at`] finds nothing, or a step's value is not a mapping.
+pub fn value_at_path(text: &str, path: &[&str]) -> Option<usize> {
+    let (first, rest) = path.split_first()?;
+    let at = value_at(text, first)?;
+    if rest.is_empty() {
+        return Some(at);
+    }
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let start = if text[line_start..at].trim_start_matches(' ').is_empty() { line_start } else { at };
+    Some(start + value_at_path(&text[start..], rest)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +76,33 @@ mod tests {
         let text = "meta: {date: a}\nlist: [date, date]\nother: date\ntitle: «é»\ndate: [b]\n";
         assert_eq!(value_at(text, "date"), text.find("[b"), "after multibyte text too");
         assert_eq!(value_at("meta:\n  date: a\n", "date"), None);
+    }
+
+    #[test]
+    fn a_path_follows_mappings_in_blocks_and_in_braces() {
+        let text = "title: T\nkramdown:\n  input: GFM\n  toc: {levels: 2..3}\n  auto_ids: maybe\nafter: {x: 1}\n";
+        assert_eq!(value_at_path(text, &["kramdown", "auto_ids"]), text.find("maybe"));
+        assert_eq!(value_at_path(text, &["kramdown", "toc", "levels"]), text.find("2..3"));
+        assert_eq!(value_at_path(text, &["after", "x"]), text.find('1'));
+        assert_eq!(value_at_path(text, &["title"]), value_at(text, "title"));
+        let text = "k: {a: [1, {b: 2}], b: 3}\n";
+        assert_eq!(value_at_path(text, &["k", "b"]), text.find('3'), "not the b inside the list");
+        let text = "k: &anchored\n  a: 1\n";
+        assert_eq!(value_at_path(text, &["k", "a"]), text.find('1'));
+    }
+
+    #[test]
+    fn a_path_that_leads_nowhere_finds_nothing() {
+        assert_eq!(value_at_path("kramdown: [auto_ids]\n", &["kramdown", "auto_ids"]), None);
+        assert_eq!(value_at_path("kramdown: {a: 1}\nauto_ids: x\n", &["kramdown", "auto_ids"]), None);
+        assert_eq!(value_at_path("kramdown:\n  a: 1\nauto_ids: x\n", &["kramdown", "auto_ids"]), None);
+        assert_eq!(value_at_path("a: 1\n", &[]), None);
+    }
+
+    #[test]
+    fn of_a_repeated_parent_the_last_value_counts() {
+        assert_eq!(value_at_path("k: {a: 1}\nk: {b: 2}\n", &["k", "a"]), None);
+        let text = "k: {a: 1}\nk: {a: 2}\n";
+        assert_eq!(value_at_path(text, &["k", "a"]), text.find('2'));
     }
 }

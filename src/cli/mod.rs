@@ -1,0 +1,8 @@
+//! The command line's own modules: native only, as the binary is, so none of it reaches the
+//! WebAssembly.
+
+pub mod fnmatch;
+pub mod site_config;
+pub mod site_files;
+pub mod sites;
+pub mod targets;

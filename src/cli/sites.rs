@@ -1,0 +1,117 @@
+//! The Jekyll sites of the files and folders named, each configuration read once, and the
+//! profile each site's articles are rendered with.
+//!
+//! That profile is `--profile`'s (the `jekyll` one by default); the site's `_config.yml` sets
+//! its kramdown options over it, and its `url`, `baseurl`, `timezone` and `lang` unless
+//! `--profile` named one (what a person names on the command line wins); `--options` comes
+//! last, over both. Standard input belongs to no site.
+
+use super::site_config::{self, ConfigError, ConfigErrorKind, Reading, SiteConfig};
+use crate::CliError;
+use folio::{Diagnostic, Position, Profile, Value};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// What the command line says of the site, before any configuration is read.
+pub struct Setup {
+    /// `--profile`'s, or the `jekyll` profile, without `--options`.
+    pub profile: Profile,
+    /// Whether `--profile` named it: its site fields then win over a configuration's.
+    pub profile_named: bool,
+    /// `--options`' kramdown options, merged last.
+    pub options: Option<Value>,
+    /// Whether sites' configurations are read (not with `--no-config`).
+    pub site_config: bool,
+}
+
+impl Setup {
+    /// The profile to render with, for a site of this configuration or for none.
+    pub fn profile(&self, config: Option<&SiteConfig>) -> Profile {
+        let mut profile = self.profile.clone();
+        if let Some(config) = config {
+            config.apply_to(&mut profile, !self.profile_named);
+        }
+        if let Some(options) = &self.options {
+            // Its problems were said when it was read.
+            profile.options.merge(options);
+        }
+        profile
+    }
+}
+
+/// A Jekyll site.
+pub struct Site {
+    /// Its folder, as a real path.
+    pub root: PathBuf,
+    pub profile: Profile,
+    pub reading: Reading,
+}
+
+/// The sites found so far.
+pub struct Sites<'a> {
+    setup: &'a Setup,
+    /// The profile of files in no site.
+    lone: Profile,
+    /// Each site, by the real path of its configuration file.
+    by_config: HashMap<PathBuf, Rc<Site>>,
+    /// The problems of the configurations read, not shown yet: the file, and the problem.
+    pub problems: Vec<(String, Diagnostic)>,
+}
+
+impl<'a> Sites<'a> {
+    pub fn new(setup: &'a Setup) -> Self {
+        Sites { setup, lone: setup.profile(None), by_config: HashMap::new(), problems: Vec::new() }
+    }
+
+    /// Whether configurations are read at all.
+    pub fn reads_config(&self) -> bool {
+        self.setup.site_config
+    }
+
+    /// The site that holds `path`, a file or folder that exists: the one whose configuration
+    /// is in it or in the nearest folder above it.
+    pub fn of(&mut self, path: &Path) -> Result<Option<Rc<Site>>, CliError> {
+        if !self.setup.site_config {
+            return Ok(None);
+        }
+        let real = real_path(path)?;
+        let folder = if real.is_dir() { real.as_path() } else { real.parent().unwrap_or(&real) };
+        site_config::find(folder).map(|config| self.at(&config)).transpose()
+    }
+
+    /// The site whose configuration file is `config`, read the first time.
+    pub fn at(&mut self, config: &Path) -> Result<Rc<Site>, CliError> {
+        let config = real_path(config)?;
+        if let Some(site) = self.by_config.get(&config) {
+            return Ok(Rc::clone(site));
+        }
+        let name = shown(&config);
+        let (read, problems) = if config.extension().is_some_and(|e| e == "toml") {
+            (SiteConfig::default(), vec![ConfigError { at: Position::OUTSIDE, kind: ConfigErrorKind::Toml }])
+        } else {
+            SiteConfig::read(&crate::read_input(&name)?)
+        };
+        self.problems.extend(problems.iter().map(|problem| (name.clone(), problem.diagnostic())));
+        let root = config.parent().unwrap_or(&config).to_owned();
+        let site = Rc::new(Site { root, profile: self.setup.profile(Some(&read)), reading: read.reading });
+        self.by_config.insert(config, Rc::clone(&site));
+        Ok(site)
+    }
+
+    /// The profile of a file of `site`, or of none.
+    pub fn profile<'s>(&'s self, site: Option<&'s Site>) -> &'s Profile {
+        site.map_or(&self.lone, |site| &site.profile)
+    }
+}
+
+/// `path` with its links followed and made absolute, or why it cannot be.
+pub fn real_path(path: &Path) -> Result<PathBuf, CliError> {
+    std::fs::canonicalize(path).map_err(|error| CliError::Read { path: path.display().to_string(), error })
+}
+
+/// A real path as a person would name it here: relative to the current folder when below it.
+fn shown(path: &Path) -> String {
+    let here = std::env::current_dir().and_then(std::fs::canonicalize).unwrap_or_default();
+    path.strip_prefix(&here).unwrap_or(path).display().to_string()
+}
