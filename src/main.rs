@@ -49,7 +49,9 @@ front-matter roles; see README.md). Its kramdown options start from Jekyll's
 (input: GFM, auto_ids: true, hard_wrap: false, ...). A site's _config.yml sets its
 kramdown options over the profile's, and its url, baseurl, timezone and lang unless
 --profile is given. --options reads more kramdown options as YAML (keys with or
-without a leading `:`) and merges them over all those.
+without a leading `:`) and merges them over all those. A site whose Gemfile.lock
+locks Jekyll 3.9, 3.10 or 4.1 on gets what that Jekyll adds over all those
+(default_lang: plaintext, guess_lang): code naming no language as it writes it.
 A file named YYYY-MM-DD-slug.md gives the date and slug when the front matter has none.
 
 Exit status: 0 fine, 1 errors found by check, 2 bad usage or unreadable input.";

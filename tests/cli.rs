@@ -479,3 +479,58 @@ fn a_site_s_configuration_that_is_not_yaml_is_an_error_and_its_articles_are_stil
     let out = folio(&["render", dir.join("a.md").to_str().unwrap()]);
     assert!(stderr(&out).contains("_config.yml:2:11: error: not valid YAML:"), "render says it too: {}", stderr(&out));
 }
+
+/// A post with a code span and a code block that name no language.
+const UNLABELLED_CODE: &str = "---\ntitle: A\n---\nSome `code` here.\n\n```\nplain block\n```\n";
+
+/// A `Gemfile.lock` locking `jekyll` at `version` (a dependency's line first, as in a real one).
+fn gemfile_lock(version: &str) -> String {
+    format!("GEM\n  remote: https://rubygems.org/\n  specs:\n    jekyll-feed (0.17.0)\n      jekyll (>= 3.7, < 5.0)\n    jekyll ({version})\n      addressable (~> 2.4)\n")
+}
+
+#[test]
+fn a_site_locked_to_jekyll_3_9_or_4_1_on_gets_that_jekyll_s_plain_text_code_and_the_site_s_guess_lang() {
+    // What Debian's Jekyll 4.3.1 builds from this post (`jekyll build`).
+    let jekyll_4_3 = "<p>Some <code class=\"language-plaintext highlighter-rouge\">code</code> here.</p>\n\n\
+        <div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>plain block\n</code></pre></div></div>\n";
+    for version in ["4.3.1", "3.9.3", "3.10.0"] {
+        let lock = gemfile_lock(version);
+        let dir = scratch_with("jekyll-lock", &[("_config.yml", "title: T\n"), ("Gemfile.lock", &lock), ("_posts/2024-01-01-a.md", UNLABELLED_CODE)]);
+        let out = folio(&["render", dir.join("_posts/2024-01-01-a.md").to_str().unwrap()]);
+        assert_eq!(stdout(&out), jekyll_4_3, "Jekyll {version}");
+        assert_eq!(stderr(&out), "");
+    }
+    // `guess_lang: false` in the site's kramdown options: Jekyll 4.3.1 writes plain code again.
+    let lock = gemfile_lock("4.3.1");
+    let dir = scratch_with("jekyll-lock", &[("_config.yml", "kramdown:\n  guess_lang: false\n"), ("Gemfile.lock", &lock), ("a.md", UNLABELLED_CODE)]);
+    let out = folio(&["render", dir.join("a.md").to_str().unwrap()]);
+    assert_eq!(stdout(&out), "<p>Some <code>code</code> here.</p>\n\n<pre><code>plain block\n</code></pre>\n");
+}
+
+#[test]
+fn a_site_without_a_lock_or_locked_to_jekyll_3_8_gets_the_jekyll_profile_s_code() {
+    let jekyll_3_8 = "<p>Some <code>code</code> here.</p>\n\n<pre><code>plain block\n</code></pre>\n";
+    let lock = gemfile_lock("3.8.7");
+    for files in [vec![("_config.yml", "title: T\n")], vec![("_config.yml", "title: T\n"), ("Gemfile.lock", lock.as_str())]] {
+        let dir = scratch_with("jekyll-3-8", &[files.as_slice(), &[("a.md", UNLABELLED_CODE)]].concat());
+        assert_eq!(stdout(&folio(&["render", dir.join("a.md").to_str().unwrap()])), jekyll_3_8);
+    }
+}
+
+#[test]
+fn a_site_locked_to_jekyll_4_0_is_told_at_the_lock_that_rouge_s_guesses_are_plain_text_here() {
+    let lock = gemfile_lock("4.0.1");
+    let dir = scratch_with("jekyll-4-0", &[("_config.yml", "title: T\n"), ("Gemfile.lock", &lock), ("a.md", UNLABELLED_CODE)]);
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{}:6:5: warning: Jekyll 4.0.1 lets rouge guess the language of code that names none; Folio takes plain text, \
+             which is rouge's guess for prose but not always for code\n",
+            dir.join("Gemfile.lock").display()
+        )
+    );
+    let out = folio(&["render", dir.join("a.md").to_str().unwrap()]);
+    // Highlighted with no language named: kramdown's class names none either.
+    assert!(stdout(&out).starts_with("<p>Some <code class=\"highlighter-rouge\">code</code>"), "{}", stdout(&out));
+}

@@ -2,6 +2,7 @@
 //! WebAssembly.
 
 pub mod fnmatch;
+pub mod jekyll_version;
 pub mod site_config;
 pub mod site_files;
 pub mod sites;

@@ -4,8 +4,10 @@
 //! That profile is `--profile`'s (the `jekyll` one by default); the site's `_config.yml` sets
 //! its kramdown options over it, and its `url`, `baseurl`, `timezone` and `lang` unless
 //! `--profile` named one (what a person names on the command line wins); `--options` comes
-//! last, over both. Standard input belongs to no site.
+//! last, over both. A site whose `Gemfile.lock` locks a Jekyll later than 3.8 gets what that
+//! Jekyll adds to the highlighter's options, over all those. Standard input belongs to no site.
 
+use super::jekyll_version::{self, Highlighting};
 use super::site_config::{self, ConfigError, ConfigErrorKind, Reading, SiteConfig};
 use crate::CliError;
 use folio::{Diagnostic, Position, Profile, Value};
@@ -26,8 +28,8 @@ pub struct Setup {
 }
 
 impl Setup {
-    /// The profile to render with, for a site of this configuration or for none.
-    pub fn profile(&self, config: Option<&SiteConfig>) -> Profile {
+    /// The profile to render with, for a site of this configuration built by this Jekyll, or for none.
+    pub fn profile(&self, config: Option<&SiteConfig>, highlighting: &Highlighting) -> Profile {
         let mut profile = self.profile.clone();
         if let Some(config) = config {
             config.apply_to(&mut profile, !self.profile_named);
@@ -36,8 +38,18 @@ impl Setup {
             // Its problems were said when it was read.
             profile.options.merge(options);
         }
+        let guess_lang = match &self.options {
+            Some(Value::Map(options)) => guess_lang_in(options),
+            _ => None,
+        };
+        highlighting.apply(&mut profile.options, guess_lang.or_else(|| config.and_then(|config| guess_lang_in(&config.kramdown))));
         profile
     }
+}
+
+/// The `guess_lang` kramdown option among `settings`, as last set.
+fn guess_lang_in(settings: &[(String, Value)]) -> Option<&Value> {
+    settings.iter().rev().find(|(key, _)| key.trim_start_matches(':') == "guess_lang").map(|(_, value)| value)
 }
 
 /// A Jekyll site.
@@ -61,7 +73,7 @@ pub struct Sites<'a> {
 
 impl<'a> Sites<'a> {
     pub fn new(setup: &'a Setup) -> Self {
-        Sites { setup, lone: setup.profile(None), by_config: HashMap::new(), problems: Vec::new() }
+        Sites { setup, lone: setup.profile(None, &Highlighting::AsJekyll38), by_config: HashMap::new(), problems: Vec::new() }
     }
 
     /// Whether configurations are read at all.
@@ -94,9 +106,22 @@ impl<'a> Sites<'a> {
         };
         self.problems.extend(problems.iter().map(|problem| (name.clone(), problem.diagnostic())));
         let root = config.parent().unwrap_or(&config).to_owned();
-        let site = Rc::new(Site { root, profile: self.setup.profile(Some(&read)), reading: read.reading });
+        let highlighting = self.jekyll_of(&root);
+        let site = Rc::new(Site { root, profile: self.setup.profile(Some(&read), &highlighting), reading: read.reading });
         self.by_config.insert(config, Rc::clone(&site));
         Ok(site)
+    }
+
+    /// What the Jekyll of the site at `root` hands the highlighter, from the site's
+    /// `Gemfile.lock` (Jekyll 3.8's options without one); what its articles lose is said.
+    fn jekyll_of(&mut self, root: &Path) -> Highlighting {
+        let lock = root.join("Gemfile.lock");
+        let Some((version, at)) = std::fs::read_to_string(&lock).ok().as_deref().and_then(jekyll_version::locked) else {
+            return Highlighting::AsJekyll38;
+        };
+        let highlighting = Highlighting::of(version);
+        self.problems.extend(highlighting.warning(at).map(|warning| (shown(&lock), warning)));
+        highlighting
     }
 
     /// The profile of a file of `site`, or of none.
