@@ -16,6 +16,13 @@ pub trait Calendar {
     /// `date` written out as running text in the language `lang` (a BCP 47 tag such as `fr`
     /// or `en-GB`): "23 décembre 2016", "December 23, 2016".
     fn long_date(&self, date: Date, lang: &str) -> String;
+
+    /// The abbreviation `zone` goes by at `unix_seconds` as the tz database names it (`CET`,
+    /// `EST`), when the host knows it: Ruby reads a date's zone name as the site zone's offset
+    /// when it is one of the site zone's. `None` by default.
+    fn abbreviation(&self, _zone: &str, _unix_seconds: i64) -> Option<String> {
+        None
+    }
 }
 
 /// The moment a wall clock in `zone` reads `local` (seconds since the epoch as if it were
@@ -59,7 +66,11 @@ pub struct Builtin;
 
 impl Calendar for Builtin {
     fn utc_offset(&self, zone: &str, unix_seconds: i64) -> Option<i32> {
-        fixed_offset(zone).or_else(|| system_zone_offset(zone, unix_seconds))
+        fixed_offset(zone).or_else(|| system_zone(zone, unix_seconds).map(|(offset, _)| offset))
+    }
+
+    fn abbreviation(&self, zone: &str, unix_seconds: i64) -> Option<String> {
+        system_zone(zone, unix_seconds).map(|(_, abbreviation)| abbreviation)
     }
 
     fn long_date(&self, date: Date, lang: &str) -> String {
@@ -79,15 +90,17 @@ impl Calendar for Builtin {
     }
 }
 
+/// The offset and abbreviation of `zone` at that moment, from the system's tz database.
 #[cfg(not(target_arch = "wasm32"))]
-fn system_zone_offset(zone: &str, unix_seconds: i64) -> Option<i32> {
+fn system_zone(zone: &str, unix_seconds: i64) -> Option<(i32, String)> {
     // tz-rs reads /usr/share/zoneinfo/<zone> (or parses a POSIX TZ string).
     let tz = tz::TimeZone::from_posix_tz(zone).ok()?;
-    Some(tz.find_local_time_type(unix_seconds).ok()?.ut_offset())
+    let local = tz.find_local_time_type(unix_seconds).ok()?;
+    Some((local.ut_offset(), local.time_zone_designation().to_owned()))
 }
 
 #[cfg(target_arch = "wasm32")]
-fn system_zone_offset(_zone: &str, _unix_seconds: i64) -> Option<i32> {
+fn system_zone(_zone: &str, _unix_seconds: i64) -> Option<(i32, String)> {
     None // no tz database in WebAssembly: the browser's Intl calendar (src/wasm.rs) has one
 }
 
@@ -146,6 +159,8 @@ mod tests {
         assert_eq!(Builtin.utc_offset("Europe/Paris", winter), Some(3600));
         assert_eq!(Builtin.utc_offset("Europe/Paris", summer), Some(7200));
         assert_eq!(Builtin.utc_offset("Nowhere/Atlantis", summer), None);
+        assert_eq!(Builtin.abbreviation("Europe/Paris", winter).as_deref(), Some("CET"));
+        assert_eq!(Builtin.abbreviation("Europe/Paris", summer).as_deref(), Some("CEST"));
     }
 
     #[test]

@@ -11,9 +11,9 @@
 //! - with no `date`, a file named `YYYY-MM-DD-slug.md` gives the day, at midnight in the site's zone.
 //!
 //! Every result is shown at the site zone's offset for that moment.
-//! `Time.parse` reads many more spellings: [`super::date_spellings`] reads the common ones
-//! (`Dec 23 2016`, `Fri, 23 Dec 2016 17:50:00 +0100`, `2016/12/23 5:50pm`) when the ISO reading
-//! here fails, and the rest are reported, with why ([`Why`]).
+//! `Time.parse` reads many more spellings: [`super::date_spellings`] reads them as it does
+//! (`Dec 23 2016`, `Fri, 23 Dec 16 17:50:00 CET`, `Posted on 2016/12/23 5:50pm`) when the ISO
+//! reading here fails, and what Folio cannot read as Ruby does is reported, with why ([`Why`]).
 
 use super::date_spellings;
 use crate::calendar::{self, Calendar};
@@ -31,15 +31,14 @@ pub struct DateError {
 /// Why a `date` is not read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Why {
-    /// Not a spelling Folio reads: one Ruby refuses (then Jekyll stops: "Invalid date"), or reads
-    /// by ignoring words it does not know (`23 décembre 2016` is the 23rd of the build's month).
+    /// Not a date: Ruby refuses it (then Jekyll stops: "Invalid date"), or reads it in a way
+    /// Folio does not follow (a year past ±100,000, a letter such as `ſ` that Ruby folds into ASCII).
     NotADate,
-    /// No year (`Dec 23`) or no date (`17:50`): Ruby takes them from the day of the build.
+    /// No year that Ruby finds (`Dec 23`, `17:50`, `23 décembre 2016`, whose month is no English
+    /// one): Ruby takes it, and maybe more, from the day of the build.
     Incomplete,
-    /// `23/12/16`: Ruby guesses the century, and which number is the year.
-    TwoDigitYear,
-    /// A zone name such as `CET`, which Ruby reads when it is the site zone's own
-    /// abbreviation, and otherwise ignores.
+    /// A zone name such as `CET`, which Ruby reads when it is the site zone's own abbreviation
+    /// and otherwise ignores, where the calendar cannot name the site zone's abbreviations.
     UnknownZone(String),
 }
 
@@ -52,7 +51,6 @@ impl fmt::Display for DateError {
                 f.write_str("is not a date Folio reads, and Jekyll would stop or take another day; write it as 2016-12-23 17:50 +01:00 or Dec 23 2016")
             }
             Why::Incomplete => f.write_str("is not a whole date (no year, or a time alone): Jekyll would take the rest from the day of the build"),
-            Why::TwoDigitYear => f.write_str("has a two-digit year, whose century Ruby guesses"),
             Why::UnknownZone(zone) => write!(f, "has a zone Folio cannot place, `{zone}`: write its offset (+01:00)"),
         }
     }
@@ -69,14 +67,14 @@ pub struct Zone<'a> {
 
 impl Zone<'_> {
     /// The moment a wall clock in this zone reads `date` `hour`:`minute`:`second`.
-    fn local(&self, date: Date, hour: u8, minute: u8, second: u8, nanosecond: u32) -> DateTime {
+    pub(super) fn local(&self, date: Date, hour: u8, minute: u8, second: u8, nanosecond: u32) -> DateTime {
         let wall = DateTime::from_civil(date, hour, minute, second, nanosecond, 0).unix_seconds();
         let utc = calendar::local_to_utc(self.calendar, self.name, wall).unwrap_or(wall);
         self.show(DateTime::from_unix(utc, nanosecond, 0))
     }
 
     /// `time` shown at this zone's offset.
-    fn show(&self, time: DateTime) -> DateTime {
+    pub(super) fn show(&self, time: DateTime) -> DateTime {
         calendar::in_zone(self.calendar, self.name, time).unwrap_or(time)
     }
 }
@@ -87,7 +85,8 @@ pub fn read(value: &Value, zone: &Zone) -> Result<DateTime, DateError> {
         // Jekyll reads the time's `to_s` again, which has no fraction of a second.
         Value::Time(time) => Ok(zone.show(DateTime { nanosecond: 0, ..*time })),
         Value::Date(date) => Ok(zone.local(*date, 0, 0, 0, 0)),
-        Value::String(text) => parse(text.trim(), zone).map_or_else(|| spelled(text, zone), Ok),
+        // Past 128 bytes `Date._parse` refuses the text.
+        Value::String(text) => (text.len() <= 128).then(|| parse(text.trim(), zone)).flatten().map_or_else(|| spelled(text, zone), Ok),
         _ => not_text(value, zone),
     }
 }
@@ -104,11 +103,7 @@ fn not_text(value: &Value, zone: &Zone) -> Result<DateTime, DateError> {
 /// `text` read in the other spellings of `Time.parse`.
 #[inline(never)] // never reached by an ISO date: kept out of the first download (scripts/build.sh)
 fn spelled(text: &str, zone: &Zone) -> Result<DateTime, DateError> {
-    let (date, c) = date_spellings::read(text).map_err(|why| DateError { text: text.to_owned(), why })?;
-    Ok(match c.offset {
-        Some(offset) => zone.show(DateTime::from_civil(date, c.hour, c.minute, c.second, c.nanosecond, offset)),
-        None => zone.local(date, c.hour, c.minute, c.second, c.nanosecond),
-    })
+    date_spellings::read(text, zone).map_err(|why| DateError { text: text.to_owned(), why })
 }
 
 /// The day at midnight in the zone (a file name's date).
@@ -117,14 +112,16 @@ pub fn midnight(date: Date, zone: &Zone) -> DateTime {
 }
 
 /// `YYYY-MM-DD`, then optionally `[T ]HH:MM[:SS[.fraction]]`, then optionally an offset
-/// (`Z`, `±HH`, `±HHMM`, `±HH:MM`, `UTC`), spaces allowed before it.
+/// (`±HH`, `±HHMM`, `±HH:MM`), spaces allowed before it. The rest goes to `date_spellings`:
+/// a year of two digits (`Time.parse` adds a century) and a day past the month's end (which it
+/// moves by the offset before carrying it into the next month).
 fn parse(text: &str, zone: &Zone) -> Option<DateTime> {
     let (date_text, rest) = text.split_at(text.find(['T', 't', ' ']).unwrap_or(text.len()));
     let mut parts = date_text.splitn(3, '-');
-    let year: i32 = parts.next()?.parse().ok()?;
+    let year: i32 = parts.next().filter(|year| year.len() > 2)?.parse().ok()?;
     let month: u8 = parts.next()?.parse().ok()?;
     let day: u8 = parts.next()?.parse().ok()?;
-    let date = civil_date(year, month, day)?;
+    let date = Date::new(year, month, day)?;
     let rest = rest.get(1..).unwrap_or("").trim_start();
     if rest.is_empty() {
         return Some(zone.local(date, 0, 0, 0, 0));
@@ -270,11 +267,13 @@ mod tests {
         for (yaml, time) in reads {
             assert_eq!(read_yaml(yaml).unwrap(), time, "{yaml}");
         }
-        // Five time digits Ruby skips, nine it refuses; two-digit years and no year.
-        let reported = [("20161223T17500Z", Why::NotADate), ("201612231", Why::NotADate), ("161223", Why::TwoDigitYear), ("1223", Why::Incomplete)];
-        for (yaml, why) in reported {
-            assert_eq!(read_yaml(yaml).unwrap_err().why, why, "{yaml}");
+        // Five time digits Ruby skips (midnight), nine it refuses, two for the year (2016), no year.
+        let reads = [("20161223T17500Z", "2016-12-23T01:00:00+01:00"), ("161223", "2016-12-23T00:00:00+01:00")];
+        for (yaml, time) in reads {
+            assert_eq!(read_yaml(yaml).unwrap(), time, "{yaml}");
         }
+        assert_eq!(read_yaml("201612231").unwrap_err().why, Why::NotADate);
+        assert_eq!(read_yaml("1223").unwrap_err().why, Why::Incomplete);
     }
 
     #[test]
@@ -288,11 +287,12 @@ mod tests {
         for (yaml, time) in reads {
             assert_eq!(read_yaml(yaml).unwrap(), time, "{yaml}");
         }
-        // Ruby refuses `2016-358T17:50`, lands a day early at 24:00, and finds no time in a week date.
-        for yaml in ["2015-366", "2016-000", "2016-358T17:50", "'2016-358 24:00'", "2016-W51-5"] {
+        // Ruby refuses `2016-358T17:50` and a week date, and lands a day early at 24:00.
+        for yaml in ["2015-366", "2016-000", "2016-358T17:50", "2016-W51-5"] {
             assert_eq!(read_yaml(yaml).unwrap_err().why, Why::NotADate, "{yaml}");
         }
-        assert_eq!(read_yaml("16-358").unwrap_err().why, Why::TwoDigitYear);
+        assert_eq!(read_yaml("'2016-358 24:00'").unwrap(), "2016-12-23T00:00:00+01:00");
+        assert_eq!(read_yaml("16-358").unwrap(), "2016-12-23T00:00:00+01:00");
     }
 
     #[test]
@@ -305,22 +305,29 @@ mod tests {
     }
 
     #[test]
-    fn what_ruby_reads_only_with_a_guess_is_reported_with_why() {
-        assert_eq!(read_yaml("Dec 23").unwrap_err().why, Why::Incomplete);
-        assert_eq!(read_yaml("'17:50'").unwrap_err().why, Why::Incomplete);
-        assert_eq!(read_yaml("23/12/16").unwrap_err().why, Why::TwoDigitYear);
-        assert_eq!(read_yaml("Dec 23 2016 17:50 CET").unwrap_err().why, Why::UnknownZone("CET".into()));
-        assert_eq!(read_yaml("Posted on Dec 23 2016").unwrap_err().why, Why::NotADate, "Ruby ignores the words left over");
+    fn zone_names_are_the_site_zone_s_abbreviations_or_ignored() {
+        assert_eq!(read_yaml("Dec 23 2016 17:50 CET").unwrap(), "2016-12-23T17:50:00+01:00");
+        assert_eq!(read_yaml("Jul 14 2016 17:50 CET").unwrap(), "2016-07-14T18:50:00+02:00", "January's offset");
+        let new_york = Zone { name: "America/New_York", calendar: &Builtin };
+        let cet = read(&Value::String("Jul 14 2016 17:50 CET".into()), &new_york).unwrap();
+        assert_eq!(cet.to_string(), "2016-07-14T17:50:00-04:00", "not New York's: ignored");
     }
 
     #[test]
-    fn each_reason_reads_as_a_sentence_naming_the_date() {
-        let message = |yaml| read_yaml(yaml).unwrap_err().to_string();
-        assert_eq!(message("Dec 23"), "`date` `Dec 23` is not a whole date (no year, or a time alone): Jekyll would take the rest from the day of the build");
-        assert!(message("Dec 23 2016 17:50 CET").ends_with("cannot place, `CET`: write its offset (+01:00)"));
-        assert!(message("next tuesday").starts_with("`date` `next tuesday` is not a date Folio reads,"));
-        // Ruby reads English month names only: a French one gives a day of the build's month.
-        assert!(message("23 décembre 2016").contains("Jekyll would stop or take another day"));
+    fn two_digit_years_and_words_left_over_are_read_as_ruby_reads_them() {
+        assert_eq!(read_yaml("23/12/16").unwrap(), "2023-12-16T00:00:00+01:00", "the first of three numbers is the year");
+        assert_eq!(read_yaml("Dec 23 69").unwrap(), "1969-12-23T00:00:00+01:00");
+        assert_eq!(read_yaml("Posted on Dec 23 2016").unwrap(), "2016-12-23T00:00:00+01:00");
+        assert_eq!(read_yaml("Dec 23 2016 hello").unwrap_err().why, Why::NotADate, "`2016 h` is an hour to Ruby");
+    }
+
+    #[test]
+    fn what_ruby_reads_only_with_a_guess_is_reported_with_why() {
+        assert_eq!(read_yaml("Dec 23").unwrap_err().why, Why::Incomplete);
+        assert_eq!(read_yaml("'17:50'").unwrap_err().why, Why::Incomplete);
+        let fixed = Zone { name: "+01:00", calendar: &Builtin };
+        let unnamed = read(&Value::String("Dec 23 2016 17:50 CET".into()), &fixed).unwrap_err();
+        assert_eq!(unnamed.why, Why::UnknownZone("CET".into()), "a zone whose abbreviations the calendar cannot name");
     }
 
     #[test]

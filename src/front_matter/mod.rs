@@ -9,9 +9,11 @@
 //! file, the data read so far (or none) is kept, and the body still renders.
 
 pub mod date;
+mod date_parse;
 mod date_spellings;
 pub mod excerpt;
 mod model;
+mod regexp;
 mod split;
 
 pub use model::FrontMatter;

@@ -21,6 +21,14 @@ impl Calendar for IntlCalendar {
     fn long_date(&self, date: Date, lang: &str) -> String {
         remembered(&LONG_DATES, format!("{lang}\u{0}{date}"), || long_date(date, lang))
     }
+
+    fn abbreviation(&self, zone: &str, unix_seconds: i64) -> Option<String> {
+        // English names the tz database's abbreviations where they are common, American English
+        // the American zones' (`EST`), British English the European ones' (`CET`, `BST`); for
+        // the others it writes an offset (`GMT+1`), which is none.
+        let letters = |locale| zone_name(locale, zone, unix_seconds, "short").filter(|name| name.bytes().all(|b| b.is_ascii_alphabetic()));
+        letters("en-US").or_else(|| letters("en-GB"))
+    }
 }
 
 thread_local! {
@@ -54,17 +62,22 @@ fn remembered<T: Clone + 'static>(
 /// The offset of `zone` at that moment, from its long offset name.
 fn zone_offset(zone: &str, unix_seconds: i64) -> Option<i32> {
     // "GMT+01:00" (or "GMT" at UTC) from the zone's long offset name at that moment.
-    let format = date_time_format("en-US", &[("timeZone", zone), ("timeZoneName", "longOffset")])?;
-    let moment = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
-    let parts = format.format_to_parts(&moment);
-    let name = parts.iter().find_map(|part| {
-        let kind = js_sys::Reflect::get(&part, &"type".into()).ok()?.as_string()?;
-        (kind == "timeZoneName").then(|| js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string())?
-    })?;
+    let name = zone_name("en-US", zone, unix_seconds, "longOffset")?;
     match name.strip_prefix("GMT")? {
         "" => Some(0),
         offset => calendar::fixed_offset(offset),
     }
+}
+
+/// The name `Intl` gives `zone` at that moment in `locale`, in `style` (`timeZoneName`).
+fn zone_name(locale: &str, zone: &str, unix_seconds: i64, style: &str) -> Option<String> {
+    let format = date_time_format(locale, &[("timeZone", zone), ("timeZoneName", style)])?;
+    let moment = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
+    let parts = format.format_to_parts(&moment);
+    parts.iter().find_map(|part| {
+        let kind = js_sys::Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+        (kind == "timeZoneName").then(|| js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string())?
+    })
 }
 
 /// `date` in words in `lang`, from `Intl`, or from the built-in calendar where `Intl` refuses.
