@@ -45,7 +45,9 @@ pub enum Why {
 // Short: messages are data, which the first download holds even where their code is rare.
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`date` `{}` ", self.text)?;
+        // A long value is named by its start: the position finds the rest.
+        let shown = self.text.char_indices().nth(60).map_or(&self.text[..], |(end, _)| &self.text[..end]);
+        write!(f, "`date` `{shown}{}` ", if shown.len() < self.text.len() { "…" } else { "" })?;
         match &self.why {
             Why::NotADate => {
                 f.write_str("is not a date Folio reads, and Jekyll would stop or take another day; write it as 2016-12-23 17:50 +01:00 or Dec 23 2016")
@@ -197,6 +199,15 @@ mod tests {
     fn read_yaml(yaml: &str) -> Result<String, DateError> {
         let value = crate::yaml::load(yaml).unwrap();
         read(&value, &paris()).map(|t| t.to_string())
+    }
+
+    #[test]
+    fn a_long_value_that_is_no_date_is_named_by_its_first_sixty_characters() {
+        let long = "1st ".repeat(5000);
+        let message = read_yaml(&format!("'{long}'")).unwrap_err().to_string();
+        assert_eq!(message, format!("`date` `{}…` is not a date Folio reads, and Jekyll would stop or take another day; write it as 2016-12-23 17:50 +01:00 or Dec 23 2016", &long[..60]));
+        let message = read_yaml("'é'").unwrap_err().to_string();
+        assert!(message.starts_with("`date` `é` is not a date"), "{message}");
     }
 
     #[test]
