@@ -417,3 +417,29 @@ fn the_browser_pass_of_safe_mode_parses_through_the_trusted_types_policy_it_is_g
     assert_eq!(sanitize("<p onclick=\"x\">one</p>", &Policy::default()).unwrap(), "<p>one</p>");
     assert_eq!(given.to_vec(), [JsValue::from_str("<p onclick=\"x\">one</p>")]);
 }
+
+/// Every date spelling of tests/fixtures/date_spellings.tsv (Ruby's `Time.parse` answers, which
+/// tests/date_spellings.rs checks natively against the tz database), read here through `Intl`:
+/// the same moment as Ruby, or reported where Folio reports it natively too, or where the zone's
+/// name is one `Intl` does not give (it names American and European zones' abbreviations).
+#[wasm_bindgen_test]
+fn date_spellings_read_through_intl_as_ruby_reads_them() {
+    let mut differences = Vec::new();
+    let mut read_by_zone_name = 0;
+    for line in include_str!("fixtures/date_spellings.tsv").lines() {
+        let [zone, spelling, ruby, folio_reads] = line.split('\t').collect::<Vec<_>>()[..] else { panic!("{line:?}") };
+        let source = format!("---\ndate: '{}'\n---\n", spelling.replace('\'', "''"));
+        let article = folio::wasm::render(text(&source), options(&format!(r#"{{"profile": {{"timezone": "{zone}"}}}}"#))).unwrap();
+        let date = get(&article, "date").as_string();
+        let messages: Vec<String> = js_sys::Array::from(&get(&article, "diagnostics")).iter().map(|d| get(&d, "message").as_string().unwrap()).collect();
+        let ruby_reads = !matches!(ruby, "refused" | "today");
+        let unnamed_zone = messages.iter().any(|m| m.contains("has a zone Folio cannot place"));
+        match date {
+            Some(date) if date == ruby => read_by_zone_name += usize::from(spelling.contains(['C', 'B']) && spelling.ends_with("ST")),
+            None if !(ruby_reads && folio_reads == "reads") || unnamed_zone => {}
+            other => differences.push(format!("{spelling} in {zone}: Ruby {ruby}, Folio {other:?} {messages:?}")),
+        }
+    }
+    assert!(differences.is_empty(), "{} differences:\n{}", differences.len(), differences.join("\n"));
+    assert!(read_by_zone_name > 20, "European zone names (CET, CEST, BST) read through Intl: {read_by_zone_name}");
+}

@@ -61,12 +61,19 @@ fn remembered<T: Clone + 'static>(
 
 /// The offset of `zone` at that moment, from its long offset name.
 fn zone_offset(zone: &str, unix_seconds: i64) -> Option<i32> {
-    // "GMT+01:00" (or "GMT" at UTC) from the zone's long offset name at that moment.
+    // "GMT+01:00" (or "GMT" at UTC) from the zone's long offset name at that moment; before
+    // standard time, the local mean time's to the second ("GMT+00:09:21" in Paris until 1891).
     let name = zone_name("en-US", zone, unix_seconds, "longOffset")?;
-    match name.strip_prefix("GMT")? {
-        "" => Some(0),
-        offset => calendar::fixed_offset(offset),
+    let offset = name.strip_prefix("GMT")?;
+    if offset.is_empty() {
+        return Some(0);
     }
+    let (hours_minutes, seconds) = match offset.rsplit_once(':') {
+        Some((hours_minutes, seconds)) if hours_minutes.contains(':') => (hours_minutes, seconds.parse::<i32>().ok()?),
+        _ => (offset, 0),
+    };
+    let minutes = calendar::fixed_offset(hours_minutes)?;
+    Some(minutes + if minutes < 0 || offset.starts_with('-') { -seconds } else { seconds })
 }
 
 /// The name `Intl` gives `zone` at that moment in `locale`, in `style` (`timeZoneName`).
