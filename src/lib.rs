@@ -29,6 +29,7 @@ pub mod json;
 pub mod kramdown;
 mod lead_paragraph;
 pub mod links;
+pub mod liquid;
 pub mod name_map;
 pub mod options;
 pub mod page;
@@ -133,6 +134,15 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     if !read.problems.is_empty() {
         diagnostics.splice(0..0, read.diagnostics(&LineIndex::new(&source)));
     }
+    // Jekyll runs Liquid on the body before kramdown; what follows reads the body it gives.
+    let mut liquid_lines = None;
+    if liquid::present(&source[split.body_start..]) {
+        let context = liquid::Context { data: &read.data, page: &jekyll, profile };
+        if let Some((lines, problems)) = liquid::run_in_place(&mut source, split.body_start, &context) {
+            diagnostics.extend(problems);
+            liquid_lines = Some(lines);
+        }
+    }
 
     let markdownify = |markdown: &str| markdown_to_html(markdown.to_owned(), request, Part::Field, None).html.to_string();
     let body_line = source_map::line_at(&source, split.body_start);
@@ -145,7 +155,10 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     let excerpt_in_body = extracted.as_deref().filter(|_| request.safe.is_none() && !request.source_map);
     let mut lead = excerpt_in_body.and_then(|excerpt| lead_paragraph::Lead::new(excerpt, &source[split.body_start..]));
     source.drain(..split.body_start);
-    let body = markdown_to_html(source, request, Part::Body, lead.as_mut());
+    let mut body = markdown_to_html(source, request, Part::Body, lead.as_mut());
+    if let Some(lines) = &liquid_lines {
+        body.lines_as_written(lines);
+    }
     diagnostics.extend(body.problems(body_line));
     let excerpt_html = lead
         .and_then(|lead| lead.html_in(&body.html, body.options_fixed))
@@ -201,6 +214,16 @@ struct Rendered {
 }
 
 impl Rendered {
+    /// Lines of the body after Liquid made lines of the body as written again.
+    #[inline(never)]
+    fn lines_as_written(&mut self, lines: &liquid::LineMap) {
+        self.warnings.iter_mut().for_each(|w| w.line = lines.first(w.line));
+        self.headings.iter_mut().for_each(|h| h.line = lines.first(h.line));
+        for block in &mut self.blocks {
+            (block.first_line, block.last_line) = (lines.first(block.first_line), lines.last(block.last_line));
+        }
+    }
+
     /// The warnings as diagnostics, for Markdown that starts on line `first_line` of the file.
     fn problems(&self, first_line: u32) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = self

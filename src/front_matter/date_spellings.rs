@@ -109,10 +109,12 @@ fn words(text: &str) -> Vec<&str> {
     words
 }
 
+/// The days of the week from Sunday, in one string, not a table of them: the first download
+/// holds this data, though the code is rare (also Liquid's `date` filter's).
+pub(crate) const DAYS: &str = "sunday monday tuesday wednesday thursday friday saturday";
+
 /// `Fri`, `Fri.`, `Friday`: what Ruby takes for a day name and ignores.
 fn is_day_name(word: &str) -> bool {
-    // One string, not a table of them: the first download holds this data, though the code is rare.
-    const DAYS: &str = "sunday monday tuesday wednesday thursday friday saturday";
     let word = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
     DAYS.split(' ').any(|day| word == day[..3] || word == day)
 }

@@ -9,7 +9,7 @@
 //! file, the data read so far (or none) is kept, and the body still renders.
 
 pub mod date;
-mod date_spellings;
+pub(crate) mod date_spellings;
 pub mod excerpt;
 mod model;
 mod split;

@@ -1,0 +1,195 @@
+//! Output tags: `{{ page.title | escape }}` read, its variable looked up in the front matter or
+//! the profile, and printed as Liquid prints values.
+
+use super::{filters, key, Context, Reason};
+use crate::value::Value;
+
+/// A literal or a variable's path.
+enum Expr<'t> {
+    Literal(Value),
+    Path(Vec<&'t str>),
+}
+
+/// What an output prints, or why it is left as written. `missing` is set when a `page` key
+/// the front matter does not have was looked up (Liquid prints nothing for it).
+pub fn render(markup: &str, context: &Context, missing: &mut bool) -> Result<String, Reason> {
+    let mut parts = Splitter { text: markup, at: 0 };
+    parts.space();
+    let mut value = eval(parts.expr().ok_or(Reason::Tag)?, context, missing)?;
+    loop {
+        parts.space();
+        if parts.at == parts.text.len() {
+            break;
+        }
+        if !parts.eat('|') {
+            return Err(Reason::Tag);
+        }
+        parts.space();
+        let name = parts.name().ok_or(Reason::Tag)?;
+        let mut args = Vec::new();
+        parts.space();
+        if parts.eat(':') {
+            loop {
+                parts.space();
+                args.push(eval(parts.expr().ok_or(Reason::Tag)?, context, missing)?);
+                parts.space();
+                if !parts.eat(',') {
+                    break;
+                }
+            }
+        }
+        value = filters::apply(name, value, &args, context.profile)?;
+        // A missing key given a default prints the default: nothing to say.
+        if key(name.as_bytes()) == filters::DEFAULT {
+            *missing = false;
+        }
+    }
+    let mut out = String::new();
+    print(&value, &mut out)?;
+    Ok(out)
+}
+
+/// Liquid's `to_s` of a value: lists printed one element after another (nested ones too).
+fn print(value: &Value, out: &mut String) -> Result<(), Reason> {
+    match value {
+        Value::Seq(items) => items.iter().try_for_each(|item| print(item, out)),
+        Value::Map(_) => Err(Reason::Tag),
+        scalar => {
+            out.push_str(&scalar.to_scalar_string().unwrap_or_default());
+            Ok(())
+        }
+    }
+}
+
+fn eval(expr: Expr, context: &Context, missing: &mut bool) -> Result<Value, Reason> {
+    let path = match expr {
+        Expr::Literal(value) => return Ok(value),
+        Expr::Path(path) => path,
+    };
+    const PAGE: (u128, u64) = key(b"page");
+    const SITE: (u128, u64) = key(b"site");
+    let mut value = match (key(path[0].as_bytes()), path.get(1)) {
+        (PAGE, Some(name)) => page(name, context, missing)?,
+        (SITE, Some(name)) => site(name, context)?,
+        _ => return Err(Reason::Variable),
+    };
+    for name in &path[2..] {
+        value = match &value {
+            Value::Map(_) => value.get(name).cloned().unwrap_or_else(|| {
+                *missing = true;
+                Value::Null
+            }),
+            _ => return Err(Reason::Tag),
+        };
+    }
+    Ok(value)
+}
+
+/// `page.NAME`: Jekyll's own keys as Jekyll derives them, the rest from the front matter.
+fn page(name: &str, context: &Context, missing: &mut bool) -> Result<Value, Reason> {
+    let page = context.page;
+    let list = |items: &Vec<String>| Value::Seq(items.iter().cloned().map(Value::String).collect());
+    const TITLE: (u128, u64) = key(b"title");
+    const DATE: (u128, u64) = key(b"date");
+    const TAGS: (u128, u64) = key(b"tags");
+    const CATEGORIES: (u128, u64) = key(b"categories");
+    const SLUG: (u128, u64) = key(b"slug");
+    // What Jekyll computes from the site (its permalinks, collections, other posts).
+    const SITE_KEYS: [(u128, u64); 13] = [
+        key(b"url"), key(b"id"), key(b"path"), key(b"relative_path"), key(b"excerpt"), key(b"content"), key(b"next"),
+        key(b"previous"), key(b"collection"), key(b"output"), key(b"draft"), key(b"ext"), key(b"name"),
+    ];
+    let found = match key(name.as_bytes()) {
+        TITLE => page.title.clone().map(Value::String),
+        // Without a date, Jekyll's is the time of the build.
+        DATE => Some(Value::Time(page.date.ok_or(Reason::Site)?)),
+        TAGS => Some(list(&page.tags)),
+        CATEGORIES => Some(list(&page.categories)),
+        SLUG => page.slug.clone().map(Value::String),
+        other if SITE_KEYS.contains(&other) => return Err(Reason::Site),
+        _ => context.data.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
+    };
+    Ok(found.unwrap_or_else(|| {
+        *missing = true;
+        Value::Null
+    }))
+}
+
+/// `site.url` and `site.baseurl`, from the profile; the rest of `site` needs the site.
+fn site(name: &str, context: &Context) -> Result<Value, Reason> {
+    const URL: (u128, u64) = key(b"url");
+    const BASEURL: (u128, u64) = key(b"baseurl");
+    match key(name.as_bytes()) {
+        URL => Ok(Value::String(context.profile.url.clone())),
+        BASEURL => Ok(Value::String(context.profile.baseurl.clone())),
+        _ => Err(Reason::Site),
+    }
+}
+
+/// Reads an output's markup from left to right.
+struct Splitter<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Splitter<'t> {
+    fn rest(&self) -> &'t str {
+        &self.text[self.at..]
+    }
+
+    fn space(&mut self) {
+        self.at = self.text.len() - self.rest().trim_start().len();
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        let ate = self.rest().starts_with(c);
+        self.at += usize::from(ate);
+        ate
+    }
+
+    /// A name: a letter or `_`, then letters, digits, `_` or `-`.
+    fn name(&mut self) -> Option<&'t str> {
+        let rest = self.rest();
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+            return None;
+        }
+        let len = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(rest.len());
+        self.at += len;
+        Some(&rest[..len])
+    }
+
+    /// A quoted string, an integer, `true`, `false`, `nil`, or a dotted path.
+    fn expr(&mut self) -> Option<Expr<'t>> {
+        let rest = self.rest();
+        if let Some(quote) = rest.chars().next().filter(|&c| c == '"' || c == '\'') {
+            let len = rest[1..].find(quote)?;
+            self.at += len + 2;
+            return Some(Expr::Literal(Value::String(rest[1..1 + len].to_owned())));
+        }
+        let digits = rest.strip_prefix('-').unwrap_or(rest);
+        let len = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+        if len > 0 {
+            let end = rest.len() - digits.len() + len;
+            // A float's digits after its point would be printed as Ruby prints floats: not here.
+            if rest[end..].starts_with('.') {
+                return None;
+            }
+            self.at += end;
+            return rest[..end].parse().ok().map(|n| Expr::Literal(Value::Int(n)));
+        }
+        let mut path = vec![self.name()?];
+        while self.rest().starts_with('.') {
+            self.at += 1;
+            path.push(self.name()?);
+        }
+        const TRUE: (u128, u64) = key(b"true");
+        const FALSE: (u128, u64) = key(b"false");
+        const NIL: (u128, u64) = key(b"nil");
+        Some(match (path.len(), key(path[0].as_bytes())) {
+            (1, TRUE) => Expr::Literal(Value::Bool(true)),
+            (1, FALSE) => Expr::Literal(Value::Bool(false)),
+            (1, NIL) => Expr::Literal(Value::Null),
+            _ => Expr::Path(path),
+        })
+    }
+}
