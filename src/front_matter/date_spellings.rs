@@ -119,10 +119,18 @@ fn is_day_name(word: &str) -> bool {
     DAYS.split(' ').any(|day| word == day[..3] || word == day)
 }
 
+/// The months' first three letters, in one string (data the first download holds).
+const MONTHS: &str = "janfebmaraprmayjunjulaugsepoctnovdec";
+
+/// The first three letters of month `month` (1 to 12), in lower case.
+pub(crate) fn month_abbreviation(month: u8) -> Option<&'static str> {
+    let at = 3 * usize::from(month.checked_sub(1)?);
+    MONTHS.get(at..at + 3)
+}
+
 /// The month a word names: Ruby takes any word that starts with a month's first three letters
 /// (`Dec`, `Dec.`, `December`, `Sept`, and also `Juni` or `Marzo`).
 fn month(word: &str) -> Option<u8> {
-    const MONTHS: &str = "janfebmaraprmayjunjulaugsepoctnovdec";
     let head = word.get(..3)?.to_ascii_lowercase();
     let rest = &word[3..];
     if !rest.chars().all(|c| c.is_alphabetic() || c == '.') {

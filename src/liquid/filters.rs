@@ -1,6 +1,7 @@
 //! The filters Folio runs exactly as Liquid 5.4 and Jekyll 4.3 do; any other, or one given
 //! values it cannot make exact with, leaves its output tag as written.
 
+use super::pass::is_space;
 use super::{key, Reason};
 use crate::datetime::{Date, DateTime};
 use crate::profile::Profile;
@@ -23,20 +24,20 @@ pub fn apply(name: &str, input: Value, args: &[Value], profile: &Profile) -> Res
     const DATE: (u128, u64) = key(b"date");
     const DATE_TO_XMLSCHEMA: (u128, u64) = key(b"date_to_xmlschema");
     const DATE_TO_STRING: (u128, u64) = key(b"date_to_string");
-    const DATE_TO_LONG_STRING: (u128, u64) = key(b"date_to_long_string");
     let refused = || Reason::Filter(name.to_owned());
     let text = |value: &Value| value.to_scalar_string().ok_or_else(refused);
     let string = |s: String| Ok(Value::String(s));
     let input_text = || text(&input);
     let filter = key(name.as_bytes());
     // The date filters, with their one format argument or none.
-    let format = match (filter, args) {
-        (DATE, [format]) => Some(text(format)?),
-        (DATE_TO_XMLSCHEMA, []) => Some("%Y-%m-%dT%H:%M:%S%:z".to_owned()),
-        (DATE_TO_STRING, []) => Some("%d %b %Y".to_owned()),
-        (DATE_TO_LONG_STRING, []) => Some("%d %B %Y".to_owned()),
-        _ => None,
-    };
+    let mut format = String::new();
+    match (filter, args) {
+        (DATE, [given]) => format = text(given)?,
+        (DATE_TO_XMLSCHEMA, []) => text!(format, "%Y-%m-%dT%H:%M:%S%:z"),
+        (DATE_TO_STRING, []) => text!(format, "%d %b %Y"),
+        _ => (),
+    }
+    let format = Some(format).filter(|f| !f.is_empty());
     if let Some(format) = format {
         let time = match input {
             Value::Time(time) => time,
@@ -50,10 +51,12 @@ pub fn apply(name: &str, input: Value, args: &[Value], profile: &Profile) -> Res
         (ABSOLUTE_URL, []) => absolute_url(&input_text()?, profile).map(Value::String).ok_or_else(refused),
         (ESCAPE, []) => string(escape(&input_text()?, true)),
         (XML_ESCAPE, []) => string(escape(&input_text()?, false)),
-        (STRIP, []) => string(input_text()?.trim_matches(|c| "\t\n\u{b}\u{c}\r \0".contains(c)).to_owned()),
-        // Ruby maps a capital sigma to σ wherever it is; Rust to ς at a word's end.
-        (DOWNCASE, []) if !input_text()?.contains('Σ') => string(input_text()?.to_lowercase()),
-        (UPCASE, []) => string(input_text()?.to_uppercase()),
+        // Ruby's `strip`: ASCII white space, and NUL at the end.
+        (STRIP, []) => string(input_text()?.trim_start_matches(is_space).trim_end_matches(|c| is_space(c) || c == '\0').to_owned()),
+        // Character by character, as Ruby does (`str::to_lowercase` would also make a final
+        // capital sigma ς, with tables the first download would hold).
+        (DOWNCASE, []) => string(input_text()?.chars().flat_map(char::to_lowercase).collect()),
+        (UPCASE, []) => string(input_text()?.chars().flat_map(char::to_uppercase).collect()),
         (APPEND, [suffix]) => string(input_text()? + &text(suffix)?),
         (PREPEND, [prefix]) => string(text(prefix)? + &input_text()?),
         (DEFAULT, [fallback]) => {
@@ -77,11 +80,12 @@ fn escape(text: &str, cgi: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str(if cgi { "&#39;" } else { "&apos;" }),
+            '&' => text!(out, "&amp;"),
+            '<' => text!(out, "&lt;"),
+            '>' => text!(out, "&gt;"),
+            '"' => text!(out, "&quot;"),
+            '\'' if cgi => text!(out, "&#39;"),
+            '\'' => text!(out, "&apos;"),
             c => out.push(c),
         }
     }
@@ -130,7 +134,10 @@ fn relative_url(path: &str, profile: &Profile) -> Option<String> {
     for byte in joined.bytes() {
         match byte {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(char::from(byte)),
-            b' ' | 0x80.. => out.push_str(&format!("%{byte:02X}")),
+            b' ' | 0x80.. => {
+                out.push('%');
+                out.extend([byte >> 4, byte & 15].map(|digit| char::from_digit(u32::from(digit), 16).unwrap_or('0').to_ascii_uppercase()));
+            }
             _ => return None,
         }
     }
@@ -148,12 +155,15 @@ fn absolute_url(path: &str, profile: &Profile) -> Option<String> {
     if url.is_empty() {
         return Some(relative);
     }
-    let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let (mut https, mut http) = (String::new(), String::new());
+    text!(https, "https://");
+    text!(http, "http://");
+    let host = url.strip_prefix(&https).or_else(|| url.strip_prefix(&http))?;
     if host.is_empty() || !host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-') {
         return None;
     }
     // Addressable gives an http(s) URL with no path the path `/`.
-    Some(format!("{url}{}", if relative.is_empty() { "/" } else { &relative }))
+    Some(url.to_owned() + if relative.is_empty() { "/" } else { &relative })
 }
 
 /// Whether a URL starts with a scheme (`https:`, `mailto:`): Addressable's `absolute?`.
@@ -184,16 +194,13 @@ fn strftime(time: &DateTime, format: &str) -> Option<String> {
         if unpadded {
             directive = chars.next()?;
         }
-        let number = |out: &mut String, n: i64, width: usize| {
-            let width = if unpadded { 0 } else { width };
-            out.push_str(&format!("{n:0width$}"));
-        };
+        let number = |out: &mut String, n: i64, width: usize| padded(out, n, if unpadded { 0 } else { width }, '0');
         match directive {
             'Y' => number(&mut out, i64::from(date.year), 0),
             'y' => number(&mut out, i64::from(date.year).rem_euclid(100), 2),
             'm' => number(&mut out, i64::from(date.month), 2),
             'd' => number(&mut out, i64::from(date.day), 2),
-            'e' if !unpadded => out.push_str(&format!("{:2}", date.day)),
+            'e' if !unpadded => padded(&mut out, i64::from(date.day), 2, ' '),
             'j' => number(&mut out, days - Date { month: 1, day: 1, ..date }.days_since_epoch() + 1, 3),
             'H' => number(&mut out, i64::from(time.hour), 2),
             'I' => number(&mut out, i64::from(hour12), 2),
@@ -202,10 +209,12 @@ fn strftime(time: &DateTime, format: &str) -> Option<String> {
             's' => number(&mut out, time.unix_seconds(), 0),
             'u' => number(&mut out, if weekday == 0 { 7 } else { weekday as i64 }, 0),
             'w' => number(&mut out, weekday as i64, 0),
-            'p' if !unpadded => out.push_str(if time.hour < 12 { "AM" } else { "PM" }),
-            'B' | 'b' if !unpadded => {
-                let month = crate::calendar::ENGLISH[usize::from(date.month) - 1];
-                out.push_str(if directive == 'B' { month } else { &month[..3] });
+            'p' if !unpadded => out.extend([if time.hour < 12 { 'A' } else { 'P' }, 'M']),
+            // The months' first three letters (a full name would be data the first download holds).
+            'b' if !unpadded => {
+                let month = crate::front_matter::date_spellings::month_abbreviation(date.month)?;
+                out.push(month.as_bytes()[0].to_ascii_uppercase().into());
+                out.push_str(&month[1..]);
             }
             'A' | 'a' if !unpadded => {
                 let day = crate::front_matter::date_spellings::DAYS.split(' ').nth(weekday)?;
@@ -226,5 +235,27 @@ fn strftime(time: &DateTime, format: &str) -> Option<String> {
 fn zone(out: &mut String, offset: i32, between: &str) {
     let sign = if offset < 0 { '-' } else { '+' };
     let minutes = offset.unsigned_abs() / 60;
-    out.push_str(&format!("{sign}{:02}{between}{:02}", minutes / 60, minutes % 60));
+    out.push(sign);
+    padded(out, i64::from(minutes / 60), 2, '0');
+    out.push_str(between);
+    padded(out, i64::from(minutes % 60), 2, '0');
 }
+
+/// `n` in decimal, `fill` before it up to `width` characters.
+pub(super) fn padded(out: &mut String, n: i64, width: usize, fill: char) {
+    let mut digits = Vec::new();
+    let mut rest = n.unsigned_abs();
+    loop {
+        digits.push(char::from(b'0' + (rest % 10) as u8));
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        digits.push('-');
+    }
+    out.extend(std::iter::repeat_n(fill, width.saturating_sub(digits.len())));
+    out.extend(digits.iter().rev());
+}
+

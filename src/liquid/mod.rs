@@ -13,10 +13,6 @@
 //! Names are compared as integers ([`key`]) rather than strings, for the same reason: strings
 //! are data, which stays in the first download.
 
-mod filters;
-mod pass;
-mod scan;
-mod values;
 
 use crate::profile::Profile;
 use crate::value::Map;
@@ -24,17 +20,10 @@ use std::fmt;
 
 pub use pass::run;
 
-/// Whether `body` holds `{%` or `{{`: Jekyll runs Liquid only then.
-pub fn present(body: &str) -> bool {
-    let bytes = body.as_bytes();
-    let mut from = 0;
-    while let Some(i) = crate::swar::find(&bytes[from..], b'{') {
-        from += i + 1;
-        if matches!(bytes.get(from), Some(b'{' | b'%')) {
-            return true;
-        }
-    }
-    false
+/// Whether `text` holds `{{` or `{%`: Jekyll runs Liquid only then. Every article runs this,
+/// so it is the search the first download already has, not code of its own.
+pub fn present(text: &str) -> bool {
+    text.contains("{{") || text.contains("{%")
 }
 
 /// What Liquid sees of the article and its site.
@@ -125,22 +114,87 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (text, why) = match self {
-            Problem::Nothing { text } => return write!(f, "Liquid `{text}` prints nothing: no such front matter key"),
-            Problem::Left { text, reason } => (text, reason),
+        let mut out = String::new();
+        text!(out, "Liquid `");
+        let why = match self {
+            Problem::Nothing { text } => {
+                out.push_str(text);
+                text!(out, "` prints nothing: no such front matter key");
+                return f.write_str(&out);
+            }
+            Problem::Left { text, reason } => {
+                out.push_str(text);
+                reason
+            }
         };
-        write!(f, "Liquid `{text}` is left as written: ")?;
+        text!(out, "` is left as written: ");
         match why {
-            Reason::Site => f.write_str("it needs the site"),
-            Reason::Include(name) => write!(f, "Jekyll puts the site's _includes/{name} here"),
-            Reason::Tag => f.write_str("Folio does not run this tag"),
-            Reason::Filter(name) => write!(f, "Folio does not run `{name}` here"),
-            Reason::Variable => f.write_str("Folio does not know this variable"),
-            Reason::Unclosed => f.write_str("it is not closed"),
-            Reason::Syntax => f.write_str("it is not valid Liquid"),
+            Reason::Site => text!(out, "it needs the site"),
+            Reason::Include(name) => {
+                text!(out, "Jekyll puts the site's _includes/");
+                out.push_str(name);
+                text!(out, " here");
+            }
+            Reason::Tag => text!(out, "Folio does not run this"),
+            Reason::Filter(name) => {
+                text!(out, "Folio does not run `");
+                out.push_str(name);
+                text!(out, "` here");
+            }
+            Reason::Variable => text!(out, "Folio does not know this variable"),
+            Reason::Unclosed => text!(out, "it is not closed"),
+            Reason::Syntax => text!(out, "it is not valid Liquid"),
         }
+        f.write_str(&out)
     }
 }
+
+/// Up to 16 bytes of ASCII text from `at` as an integer (0 past its end), for [`text!`].
+pub(crate) const fn chunk(text: &str, at: usize) -> u128 {
+    let bytes = text.as_bytes();
+    let (mut packed, mut i) = (0u128, 0);
+    while i < 16 && at + i < bytes.len() {
+        assert!(bytes[at + i].is_ascii() && bytes[at + i] != 0, "ASCII text");
+        packed |= (bytes[at + i] as u128) << (8 * i);
+        i += 1;
+    }
+    packed
+}
+
+/// Appends the text [`chunk`] packed (its bytes up to the first zero).
+#[inline(never)]
+pub(crate) fn put(out: &mut String, packed: u128) {
+    for byte in packed.to_le_bytes().into_iter().take_while(|&b| b != 0) {
+        out.push(char::from(byte));
+    }
+}
+
+/// `text!(out, "literal")` appends the literal (ASCII, at most 64 bytes) to `out` from integers
+/// in the code rather than from a string in the data: the code of Liquid is in the rare module
+/// (it is never run by the articles the split is profiled with), but data all stays in the
+/// first download.
+macro_rules! text {
+    ($out:expr, $text:expr) => {{
+        const TEXT: &str = $text;
+        const { assert!(TEXT.len() <= 64, "at most 64 bytes") };
+        $crate::liquid::put(&mut $out, const { $crate::liquid::chunk(TEXT, 0) });
+        if TEXT.len() > 16 {
+            $crate::liquid::put(&mut $out, const { $crate::liquid::chunk(TEXT, 16) });
+        }
+        if TEXT.len() > 32 {
+            $crate::liquid::put(&mut $out, const { $crate::liquid::chunk(TEXT, 32) });
+        }
+        if TEXT.len() > 48 {
+            $crate::liquid::put(&mut $out, const { $crate::liquid::chunk(TEXT, 48) });
+        }
+    }};
+}
+pub(crate) use text;
+
+mod filters;
+mod pass;
+mod scan;
+mod values;
 
 /// A name as an integer, to compare with [`key`]s of known names without their text as data.
 /// Names longer than 24 bytes are none of them.
@@ -163,24 +217,84 @@ pub(crate) const fn key(name: &[u8]) -> (u128, u64) {
 #[cfg(test)]
 mod tests;
 
-/// Runs the Liquid of the body of `source` (from `body_start`) in place: the body replaced by
-/// what Liquid gives, the problems positioned in the whole file. `None` when Liquid is off.
-/// Out of line: only articles with Liquid come here (see the module's notes on size).
+/// What running Liquid left to do once the article is rendered: its lines put back, its
+/// problems added.
+pub struct Ran {
+    lines: LineMap,
+    body_line: u32,
+    problems: Vec<crate::Diagnostic>,
+}
+
+/// Runs the Liquid of the article's body (its front matter read for `page`), replacing the body
+/// by what Liquid gives; `None` when the front matter turns Liquid off. Out of line, and all
+/// here, so that the first download carries little of it (see the module's notes on size).
 #[inline(never)]
-pub fn run_in_place(source: &mut String, body_start: usize, context: &Context) -> Option<(LineMap, Vec<crate::Diagnostic>)> {
-    let output = run(&source[body_start..], context)?;
+pub fn run_on(source: &mut String, request: &crate::Request) -> Option<Box<Ran>> {
+    let profile = request.profile;
+    let split = crate::front_matter::split(source);
+    let read = crate::front_matter::read(source, &split);
+    let zone_name = match request.calendar.utc_offset(&profile.timezone, 0) {
+        Some(_) => profile.timezone.as_str(),
+        None => "UTC",
+    };
+    let zone = crate::front_matter::date::Zone { name: zone_name, calendar: request.calendar };
+    let page = crate::front_matter::FrontMatter::interpret(&read.data, request.file_name, &zone, &mut Vec::new());
+    let context = Context { data: &read.data, page: &page, profile };
+    let output = run(&source[split.body_start..], &context)?;
     let index = crate::diagnostic::LineIndex::new(source);
-    let diagnostics = output
+    let problems = output
         .problems
         .iter()
         .map(|(problem, at)| {
-            let position = index.position(body_start + at);
+            let position = index.position(split.body_start + at);
             match problem.is_error() {
                 true => crate::Diagnostic::error(position, problem.to_string()),
                 false => crate::Diagnostic::warning(position, problem.to_string()),
             }
         })
         .collect();
-    source.replace_range(body_start.., &output.text);
-    Some((output.lines, diagnostics))
+    let body_line = crate::source_map::line_at(source, split.body_start);
+    source.replace_range(split.body_start.., &output.text);
+    Some(Box::new(Ran { lines: output.lines, body_line, problems }))
+}
+
+/// The article rendered from the body Liquid gave, made an article of the text as written.
+#[inline(never)]
+pub fn place(article: &mut crate::Article, ran: Box<Ran>, source_map: bool) {
+    ran.lines.place(article, ran.body_line, source_map);
+    article.diagnostics.extend(ran.problems);
+}
+
+impl LineMap {
+    /// What the article places by line (its blocks and their marks, its outline, kramdown's
+    /// warnings), from lines after Liquid to lines as written; the body starts on `body_line`.
+    fn place(&self, article: &mut crate::Article, body_line: u32, source_map: bool) {
+        if self.anchors.is_empty() {
+            return;
+        }
+        let (from, to) = (body_line as usize - 1, |line: usize| u32::try_from(line).unwrap_or(u32::MAX));
+        let first = |line: u32| if line < body_line { line } else { to(self.first(line as usize - from) + from) };
+        let last = |line: u32| if line < body_line { line } else { to(self.last(line as usize - from) + from) };
+        for block in &mut article.body_blocks {
+            let mut old_mark = String::new();
+            text!(old_mark, " data-source-line=\"");
+            let mut new_mark = old_mark.clone();
+            for (mark, (start, end)) in [(&mut old_mark, (block.start_line, block.end_line)), (&mut new_mark, (first(block.start_line), last(block.end_line)))] {
+                filters::padded(mark, i64::from(start), 0, '0');
+                mark.push('-');
+                filters::padded(mark, i64::from(end), 0, '0');
+                mark.push('"');
+            }
+            if let Some(at) = block.html.find(&old_mark) {
+                block.html.replace_range(at..at + old_mark.len(), &new_mark);
+            }
+            (block.start_line, block.end_line) = (first(block.start_line), last(block.end_line));
+        }
+        if source_map {
+            article.body_html = article.body_blocks.iter().map(|b| b.html.clone()).collect();
+        }
+        article.outline.iter_mut().for_each(|entry| entry.line = first(entry.line));
+        // Kramdown's warnings; the front matter's are before the body, the profile's on line 0.
+        article.diagnostics.iter_mut().for_each(|d| d.line = first(d.line));
+    }
 }

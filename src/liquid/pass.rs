@@ -3,8 +3,6 @@
 
 use super::scan::{next_start, token, Token};
 use super::{key, values, Context, LineMap, Output, Problem, Reason};
-use crate::kramdown::convert::{escape_html, Escape};
-use crate::kramdown::scanner::count_newlines;
 
 type Key = (u128, u64);
 const RAW: Key = key(b"raw");
@@ -14,10 +12,22 @@ const ENDCOMMENT: Key = key(b"endcomment");
 const HIGHLIGHT: Key = key(b"highlight");
 const ENDHIGHLIGHT: Key = key(b"endhighlight");
 const INCLUDE: Key = key(b"include");
-/// Liquid's own block tags, whose end is looked for even when none is written.
-const BLOCKS: [Key; 6] = [key(b"if"), key(b"unless"), key(b"case"), key(b"for"), key(b"tablerow"), key(b"capture")];
+
+/// Liquid's own block tags, whose end is looked for even when none is written. (Compared one by
+/// one: an array of keys would be data, which the first download holds.)
+fn is_block(name: Key) -> bool {
+    name == const { key(b"if") }
+        || name == const { key(b"unless") }
+        || name == const { key(b"case") }
+        || name == const { key(b"for") }
+        || name == const { key(b"tablerow") }
+        || name == const { key(b"capture") }
+}
+
 /// Tags that need the site's other pages.
-const SITE_TAGS: [Key; 2] = [key(b"post_url"), key(b"link")];
+fn needs_site(name: Key) -> bool {
+    name == const { key(b"post_url") } || name == const { key(b"link") }
+}
 
 /// Runs the Liquid of `body`; `None` when the front matter says `render_with_liquid: false`.
 pub fn run(body: &str, context: &Context) -> Option<Output> {
@@ -55,7 +65,7 @@ impl Pass<'_> {
                 Some(tok) => self.output(tok),
                 None => {
                     // `{{` or `{%` never closed: Jekyll stops; here it stays, and what follows runs.
-                    self.leave(start, start + 2, Reason::Unclosed);
+                    self.leave(start, start + 2, end, Reason::Unclosed);
                 }
             }
         }
@@ -69,9 +79,9 @@ impl Pass<'_> {
                 if missing {
                     self.problems.push((Problem::Nothing { text: self.clip(tok.start, tok.end) }, tok.start));
                 }
-                self.replace(tok, tok.end, &printed);
+                self.replace(tok, tok.end, &printed, None);
             }
-            Err(reason) => self.leave(tok.start, tok.end, reason),
+            Err(reason) => self.leave(tok.start, tok.end, tok.end, reason),
         }
     }
 
@@ -83,30 +93,32 @@ impl Pass<'_> {
             RAW => match closing(self, ENDRAW, None) {
                 // Liquid 5.4 keeps the content whole, whatever the `-` inside the delimiters;
                 // the opening tag's `-%}` trims what follows the closing one.
-                Some(close) => self.replace(tok, close.end, &self.text[tok.end..close.start]),
-                None => self.leave(tok.start, end, Reason::Unclosed),
+                Some(close) => self.replace(tok, close.end, &self.text[tok.end..close.start], Some(tok.end)),
+                None => self.leave(tok.start, end, end, Reason::Unclosed),
             },
             COMMENT => match closing(self, ENDCOMMENT, Some(COMMENT)) {
                 Some(close) => {
-                    self.replace(tok, close.end, "");
+                    self.replace(tok, close.end, "", None);
                     self.trim_next = close.trim_after;
                 }
-                None => self.leave(tok.start, end, Reason::Unclosed),
+                None => self.leave(tok.start, end, end, Reason::Unclosed),
             },
             HIGHLIGHT => self.highlight(tok, markup, end),
             INCLUDE => {
-                let file = markup.split_whitespace().next().unwrap_or_default().to_owned();
-                self.leave(tok.start, tok.end, Reason::Include(file));
+                let file = markup.split(is_space).next().unwrap_or_default().to_owned();
+                self.leave(tok.start, tok.end, tok.end, Reason::Include(file));
             }
-            _ if name.is_empty() || name.starts_with("end") => self.leave(tok.start, tok.end, Reason::Syntax),
-            _ if SITE_TAGS.contains(&name_key) => self.leave(tok.start, tok.end, Reason::Site),
+            _ if name.is_empty() || name.starts_with("end") => self.leave(tok.start, tok.end, tok.end, Reason::Syntax),
+            _ if needs_site(name_key) => self.leave(tok.start, tok.end, tok.end, Reason::Site),
             _ => {
                 // A block (Liquid's, or a plugin's with its `end` tag written) stays whole.
-                let end_name = format!("end{name}");
+                let mut end_name = String::new();
+                text!(end_name, "end");
+                end_name.push_str(name);
                 match closing(self, key(end_name.as_bytes()), Some(name_key)) {
-                    Some(close) => self.leave(tok.start, close.end, Reason::Tag),
-                    None if BLOCKS.contains(&name_key) => self.leave(tok.start, tok.end, Reason::Unclosed),
-                    None => self.leave(tok.start, tok.end, Reason::Tag),
+                    Some(close) => self.leave(tok.start, close.end, tok.end, Reason::Tag),
+                    None if is_block(name_key) => self.leave(tok.start, tok.end, tok.end, Reason::Unclosed),
+                    None => self.leave(tok.start, tok.end, tok.end, Reason::Tag),
                 }
             }
         }
@@ -115,14 +127,14 @@ impl Pass<'_> {
     /// `{% highlight LANG %}`: the code (its Liquid run) escaped in Jekyll's markup, without its
     /// first and last line breaks.
     fn highlight(&mut self, tok: Token, markup: &str, end: usize) {
-        let lang_ok = !markup.is_empty() && markup.bytes().all(|b| b.is_ascii_alphanumeric() || b"._+#-".contains(&b));
+        let lang_ok = !markup.is_empty() && markup.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'#' | b'-'));
         let Some(close) = self.find_end(tok.end, end, ENDHIGHLIGHT, None) else {
-            return self.leave(tok.start, end, Reason::Unclosed);
+            return self.leave(tok.start, end, end, Reason::Unclosed);
         };
         if !lang_ok {
             // Options (`linenos`) make rouge's table; other markup is an error in Jekyll.
-            let reason = if markup.contains(char::is_whitespace) { Reason::Tag } else { Reason::Syntax };
-            return self.leave(tok.start, close.end, reason);
+            let reason = if markup.contains(is_space) { Reason::Tag } else { Reason::Syntax };
+            return self.leave(tok.start, close.end, tok.end, reason);
         }
         // The code's own Liquid runs, into a text of its own; its lines count as the tag's.
         let (out, lines, at, read, written) = (std::mem::take(&mut self.out), self.lines.clone(), self.at, self.read_lines, self.written_lines);
@@ -133,10 +145,23 @@ impl Pass<'_> {
         (self.lines, self.at, self.read_lines, self.written_lines) = (lines, at, read, written);
         let code = code.trim_matches(['\n', '\r']);
         let lang = markup.to_ascii_lowercase();
-        let mut html = format!("<figure class=\"highlight\"><pre><code class=\"language-{}\" data-lang=\"{lang}\">", lang.replace('+', "-"));
-        escape_html(&mut html, code, Escape::All);
-        html.push_str("</code></pre></figure>");
-        self.replace(tok, close.end, &html);
+        let mut html = String::with_capacity(code.len() + 128);
+        text!(html, "<figure class=\"highlight\"><pre><code class=\"language-");
+        html.extend(lang.chars().map(|c| if c == '+' { '-' } else { c }));
+        text!(html, "\" data-lang=\"");
+        html.push_str(&lang);
+        html.extend(['"', '>']);
+        // As rouge's HTML formatter escapes (kramdown's code blocks too: `Escape::All`).
+        for c in code.chars() {
+            match c {
+                '&' => text!(html, "&amp;"),
+                '<' => text!(html, "&lt;"),
+                '>' => text!(html, "&gt;"),
+                c => html.push(c),
+            }
+        }
+        text!(html, "</code></pre></figure>");
+        self.replace(tok, close.end, &html, None);
         self.trim_next = close.trim_after;
     }
 
@@ -174,47 +199,70 @@ impl Pass<'_> {
     /// The text before `at`, the white space removed that whitespace control removes.
     fn text_until(&mut self, at: usize, trim_end: bool) {
         let mut text = &self.text[self.at..at];
+        // Ruby's `lstrip` and `rstrip`: ASCII white space only (not a no-break space).
         if std::mem::take(&mut self.trim_next) {
-            text = text.trim_start();
+            text = text.trim_start_matches(is_space);
         }
         if trim_end {
-            text = text.trim_end();
+            text = text.trim_end_matches(is_space);
         }
-        self.emit(at, text);
+        let from = text.as_ptr() as usize - self.text.as_ptr() as usize;
+        self.emit(at, text, Some(from));
     }
 
-    /// `tok` (and the text after it up to `end`) run: `printed` in its place.
-    fn replace(&mut self, tok: Token, end: usize, printed: &str) {
+    /// `tok` (and the text after it up to `end`) run: `printed` in its place, a copy of the
+    /// text from `from` or made by Liquid (`None`).
+    fn replace(&mut self, tok: Token, end: usize, printed: &str, from: Option<usize>) {
         self.text_until(tok.start, tok.trim_before);
-        self.emit(end, printed);
+        self.emit(end, printed, from);
         self.trim_next = tok.trim_after;
     }
 
-    /// The text from `start` to `end` left as written, and why.
-    fn leave(&mut self, start: usize, end: usize, reason: Reason) {
+    /// The text from `start` to `end` left as written, and why (quoting it up to `quote`).
+    fn leave(&mut self, start: usize, end: usize, quote: usize, reason: Reason) {
         self.text_until(start, false);
-        let text = self.text[start..end].to_owned();
-        self.emit(end, &text);
-        self.problems.push((Problem::Left { text: self.clip(start, end), reason }, start));
+        self.emit(end, &self.text[start..end], Some(start));
+        self.problems.push((Problem::Left { text: self.clip(start, quote), reason }, start));
     }
 
-    /// The text read up to `end` gives `written`.
-    fn emit(&mut self, end: usize, written: &str) {
-        self.read_lines += count_newlines(&self.text.as_bytes()[self.at..end]);
+    /// The text read up to `end` gives `written`: a copy of the text from `from`, or made by
+    /// Liquid (`None`). Lines are placed where a line break is written: in a copy, the line
+    /// after its first break is the text's line after it; in what Liquid made, the line after
+    /// its last break shows the line where what it replaces ends.
+    fn emit(&mut self, end: usize, written: &str, from: Option<usize>) {
+        let newlines = |range: std::ops::Range<usize>| count_newlines(&self.text.as_bytes()[range]);
+        if let Some(first) = written.find('\n') {
+            let (after, line) = match from {
+                Some(from) => (self.written_lines + 2, self.read_lines + newlines(self.at..from + first + 1) + 1),
+                None => (self.written_lines + count_newlines(written.as_bytes()) + 1, self.read_lines + newlines(self.at..end) + 1),
+            };
+            self.lines.anchor(after, line);
+        }
+        self.read_lines += newlines(self.at..end);
         self.written_lines += count_newlines(written.as_bytes());
         self.out.push_str(written);
         self.at = end;
-        self.lines.anchor(self.written_lines + 1, self.read_lines + 1);
     }
 
     /// The first line of the text from `start` to `end`, cut short if long, to quote in a message.
     fn clip(&self, start: usize, end: usize) -> String {
         let text = &self.text[start..end];
         let line = text.lines().next().unwrap_or_default();
-        match line.char_indices().nth(60) {
-            Some((at, _)) => format!("{}…", &line[..at]),
-            None if line.len() < text.len() => format!("{line}…"),
-            None => line.to_owned(),
+        let cut = line.char_indices().nth(60).map_or(line.len(), |(at, _)| at);
+        let mut quoted = line[..cut].to_owned();
+        if cut < text.len() {
+            quoted.push('…');
         }
+        quoted
     }
+}
+
+/// White space as Ruby's `strip` and Liquid's `\\s` see it: ASCII only.
+pub(super) fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')
+}
+
+/// Line breaks in `bytes`.
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }

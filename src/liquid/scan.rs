@@ -21,7 +21,9 @@ pub struct Token {
 pub fn next_start(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = from;
-    while let Some(i) = crate::swar::find(&bytes[at..], b'{') {
+    // A byte at a time: swar's search would be one more function the first download exports
+    // to the rare module (see the module's notes on size), and only articles with Liquid come.
+    while let Some(i) = bytes[at..].iter().position(|&b| b == b'{') {
         at += i;
         if matches!(bytes.get(at + 1), Some(b'{' | b'%')) {
             return Some(at);
@@ -57,8 +59,9 @@ impl Token {
 
     /// The tag's name and the markup after it: `highlight` and `ruby linenos`.
     pub fn tag<'t>(&self, text: &'t str) -> (&'t str, &'t str) {
-        let inner = text[self.inner.0..self.inner.1].trim();
-        let name_end = inner.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(inner.len());
-        (&inner[..name_end], inner[name_end..].trim())
+        let inner = text[self.inner.0..self.inner.1].trim_matches(super::pass::is_space);
+        // Ruby's `\w`: ASCII letters, digits and `_`.
+        let name_end = inner.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(inner.len());
+        (&inner[..name_end], inner[name_end..].trim_matches(super::pass::is_space))
     }
 }

@@ -94,11 +94,6 @@ fn page(name: &str, context: &Context, missing: &mut bool) -> Result<Value, Reas
     const TAGS: (u128, u64) = key(b"tags");
     const CATEGORIES: (u128, u64) = key(b"categories");
     const SLUG: (u128, u64) = key(b"slug");
-    // What Jekyll computes from the site (its permalinks, collections, other posts).
-    const SITE_KEYS: [(u128, u64); 13] = [
-        key(b"url"), key(b"id"), key(b"path"), key(b"relative_path"), key(b"excerpt"), key(b"content"), key(b"next"),
-        key(b"previous"), key(b"collection"), key(b"output"), key(b"draft"), key(b"ext"), key(b"name"),
-    ];
     let found = match key(name.as_bytes()) {
         TITLE => page.title.clone().map(Value::String),
         // Without a date, Jekyll's is the time of the build.
@@ -106,13 +101,32 @@ fn page(name: &str, context: &Context, missing: &mut bool) -> Result<Value, Reas
         TAGS => Some(list(&page.tags)),
         CATEGORIES => Some(list(&page.categories)),
         SLUG => page.slug.clone().map(Value::String),
-        other if SITE_KEYS.contains(&other) => return Err(Reason::Site),
+        // What Jekyll computes from the site (its permalinks, collections, other posts).
+        other if computed(other) => return Err(Reason::Site),
         _ => context.data.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
     };
     Ok(found.unwrap_or_else(|| {
         *missing = true;
         Value::Null
     }))
+}
+
+/// Whether `page.NAME` is one Jekyll computes from the site. Compared one by one, not looked up
+/// in an array of keys: that would be data in the first download.
+fn computed(name: (u128, u64)) -> bool {
+    name == const { key(b"url") }
+        || name == const { key(b"id") }
+        || name == const { key(b"path") }
+        || name == const { key(b"relative_path") }
+        || name == const { key(b"excerpt") }
+        || name == const { key(b"content") }
+        || name == const { key(b"next") }
+        || name == const { key(b"previous") }
+        || name == const { key(b"collection") }
+        || name == const { key(b"output") }
+        || name == const { key(b"draft") }
+        || name == const { key(b"ext") }
+        || name == const { key(b"name") }
 }
 
 /// `site.url` and `site.baseurl`, from the profile; the rest of `site` needs the site.
@@ -138,7 +152,7 @@ impl<'t> Splitter<'t> {
     }
 
     fn space(&mut self) {
-        self.at = self.text.len() - self.rest().trim_start().len();
+        self.at = self.text.len() - self.rest().trim_start_matches(super::pass::is_space).len();
     }
 
     fn eat(&mut self, c: char) -> bool {
