@@ -63,7 +63,7 @@ use front_matter::{date::Zone, FrontMatter};
 /// Whether this build runs Liquid: natively (the CLI, Rust) and in the editor's WebAssembly.
 /// The widget's and the reader's download does not: the hook, even one that only warns, cost
 /// the first download 130 to 180 bytes (gzip; measured), more than its margin allows.
-const RUNS_LIQUID: bool = cfg!(any(not(target_arch = "wasm32"), feature = "editor"));
+pub(crate) const RUNS_LIQUID: bool = cfg!(any(not(target_arch = "wasm32"), feature = "editor"));
 
 /// What to render an article with, besides its text.
 #[derive(Clone, Copy)]

@@ -2,42 +2,25 @@
 //! values it cannot make exact with, leaves its output tag as written.
 
 use super::pass::is_space;
-use super::{key, Reason};
+use super::Reason;
 use crate::datetime::{Date, DateTime};
 use crate::profile::Profile;
 use crate::value::Value;
 
-pub const DEFAULT: (u128, u64) = key(b"default");
-
 /// `input | name: args`.
 pub fn apply(name: &str, input: Value, args: &[Value], profile: &Profile) -> Result<Value, Reason> {
-    const RELATIVE_URL: (u128, u64) = key(b"relative_url");
-    const ABSOLUTE_URL: (u128, u64) = key(b"absolute_url");
-    const ESCAPE: (u128, u64) = key(b"escape");
-    const XML_ESCAPE: (u128, u64) = key(b"xml_escape");
-    const STRIP: (u128, u64) = key(b"strip");
-    const DOWNCASE: (u128, u64) = key(b"downcase");
-    const UPCASE: (u128, u64) = key(b"upcase");
-    const APPEND: (u128, u64) = key(b"append");
-    const PREPEND: (u128, u64) = key(b"prepend");
-    const SLUGIFY: (u128, u64) = key(b"slugify");
-    const DATE: (u128, u64) = key(b"date");
-    const DATE_TO_XMLSCHEMA: (u128, u64) = key(b"date_to_xmlschema");
-    const DATE_TO_STRING: (u128, u64) = key(b"date_to_string");
     let refused = || Reason::Filter(name.to_owned());
     let text = |value: &Value| value.to_scalar_string().ok_or_else(refused);
     let string = |s: String| Ok(Value::String(s));
     let input_text = || text(&input);
-    let filter = key(name.as_bytes());
     // The date filters, with their one format argument or none.
-    let mut format = String::new();
-    match (filter, args) {
-        (DATE, [given]) => format = text(given)?,
-        (DATE_TO_XMLSCHEMA, []) => text!(format, "%Y-%m-%dT%H:%M:%S%:z"),
-        (DATE_TO_STRING, []) => text!(format, "%d %b %Y"),
-        _ => (),
-    }
-    let format = Some(format).filter(|f| !f.is_empty());
+    let format = match (name, args) {
+        ("date", [given]) => Some(text(given)?).filter(|f| !f.is_empty()),
+        ("date_to_xmlschema", []) => Some("%Y-%m-%dT%H:%M:%S%:z".to_owned()),
+        ("date_to_string", []) => Some("%d %b %Y".to_owned()),
+        ("date_to_long_string", []) => Some("%d %B %Y".to_owned()),
+        _ => None,
+    };
     if let Some(format) = format {
         let time = match input {
             Value::Time(time) => time,
@@ -46,20 +29,20 @@ pub fn apply(name: &str, input: Value, args: &[Value], profile: &Profile) -> Res
         };
         return strftime(&time, &format).map(Value::String).ok_or_else(refused);
     }
-    match (filter, args) {
-        (RELATIVE_URL, []) => relative_url(&input_text()?, profile).map(Value::String).ok_or_else(refused),
-        (ABSOLUTE_URL, []) => absolute_url(&input_text()?, profile).map(Value::String).ok_or_else(refused),
-        (ESCAPE, []) => string(escape(&input_text()?, true)),
-        (XML_ESCAPE, []) => string(escape(&input_text()?, false)),
+    match (name, args) {
+        ("relative_url", []) => relative_url(&input_text()?, profile).map(Value::String).ok_or_else(refused),
+        ("absolute_url", []) => absolute_url(&input_text()?, profile).map(Value::String).ok_or_else(refused),
+        ("escape", []) => string(escape(&input_text()?, true)),
+        ("xml_escape", []) => string(escape(&input_text()?, false)),
         // Ruby's `strip`: ASCII white space, and NUL at the end.
-        (STRIP, []) => string(input_text()?.trim_start_matches(is_space).trim_end_matches(|c| is_space(c) || c == '\0').to_owned()),
+        ("strip", []) => string(input_text()?.trim_start_matches(is_space).trim_end_matches(|c| is_space(c) || c == '\0').to_owned()),
         // Character by character, as Ruby does (`str::to_lowercase` would also make a final
         // capital sigma ς, with tables the first download would hold).
-        (DOWNCASE, []) => string(input_text()?.chars().flat_map(char::to_lowercase).collect()),
-        (UPCASE, []) => string(input_text()?.chars().flat_map(char::to_uppercase).collect()),
-        (APPEND, [suffix]) => string(input_text()? + &text(suffix)?),
-        (PREPEND, [prefix]) => string(text(prefix)? + &input_text()?),
-        (DEFAULT, [fallback]) => {
+        ("downcase", []) => string(input_text()?.chars().flat_map(char::to_lowercase).collect()),
+        ("upcase", []) => string(input_text()?.chars().flat_map(char::to_uppercase).collect()),
+        ("append", [suffix]) => string(input_text()? + &text(suffix)?),
+        ("prepend", [prefix]) => string(text(prefix)? + &input_text()?),
+        ("default", [fallback]) => {
             let empty = match &input {
                 Value::Null | Value::Bool(false) => true,
                 Value::String(s) => s.is_empty(),
@@ -69,7 +52,7 @@ pub fn apply(name: &str, input: Value, args: &[Value], profile: &Profile) -> Res
             };
             Ok(if empty { fallback.clone() } else { input })
         }
-        (SLUGIFY, []) => slugify(&input_text()?).map(Value::String).ok_or_else(refused),
+        ("slugify", []) => slugify(&input_text()?).map(Value::String).ok_or_else(refused),
         _ => Err(refused()),
     }
 }
@@ -80,12 +63,11 @@ fn escape(text: &str, cgi: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '&' => text!(out, "&amp;"),
-            '<' => text!(out, "&lt;"),
-            '>' => text!(out, "&gt;"),
-            '"' => text!(out, "&quot;"),
-            '\'' if cgi => text!(out, "&#39;"),
-            '\'' => text!(out, "&apos;"),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str(if cgi { "&#39;" } else { "&apos;" }),
             c => out.push(c),
         }
     }
@@ -134,10 +116,7 @@ fn relative_url(path: &str, profile: &Profile) -> Option<String> {
     for byte in joined.bytes() {
         match byte {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(char::from(byte)),
-            b' ' | 0x80.. => {
-                out.push('%');
-                out.extend([byte >> 4, byte & 15].map(|digit| char::from_digit(u32::from(digit), 16).unwrap_or('0').to_ascii_uppercase()));
-            }
+            b' ' | 0x80.. => out.push_str(&format!("%{byte:02X}")),
             _ => return None,
         }
     }
@@ -155,10 +134,7 @@ fn absolute_url(path: &str, profile: &Profile) -> Option<String> {
     if url.is_empty() {
         return Some(relative);
     }
-    let (mut https, mut http) = (String::new(), String::new());
-    text!(https, "https://");
-    text!(http, "http://");
-    let host = url.strip_prefix(&https).or_else(|| url.strip_prefix(&http))?;
+    let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
     if host.is_empty() || !host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-') {
         return None;
     }
@@ -174,7 +150,7 @@ fn has_scheme(url: &str) -> bool {
     })
 }
 
-/// Ruby's `Time#strftime`, for the directives with no locale or zone name in them (no `%Z`),
+/// Ruby's `Time#strftime`, for the directives with no zone name in them (no `%Z`),
 /// with the `-` flag (no padding); `None` for any other.
 fn strftime(time: &DateTime, format: &str) -> Option<String> {
     let mut out = String::new();
@@ -209,8 +185,8 @@ fn strftime(time: &DateTime, format: &str) -> Option<String> {
             's' => number(&mut out, time.unix_seconds(), 0),
             'u' => number(&mut out, if weekday == 0 { 7 } else { weekday as i64 }, 0),
             'w' => number(&mut out, weekday as i64, 0),
-            'p' if !unpadded => out.extend([if time.hour < 12 { 'A' } else { 'P' }, 'M']),
-            // The months' first three letters (a full name would be data the first download holds).
+            'p' if !unpadded => out.push_str(if time.hour < 12 { "AM" } else { "PM" }),
+            'B' if !unpadded => out.push_str(crate::calendar::ENGLISH[usize::from(date.month) - 1]),
             'b' if !unpadded => {
                 let month = crate::front_matter::date_spellings::month_abbreviation(date.month)?;
                 out.push(month.as_bytes()[0].to_ascii_uppercase().into());
@@ -242,20 +218,8 @@ fn zone(out: &mut String, offset: i32, between: &str) {
 }
 
 /// `n` in decimal, `fill` before it up to `width` characters.
-pub(super) fn padded(out: &mut String, n: i64, width: usize, fill: char) {
-    let mut digits = Vec::new();
-    let mut rest = n.unsigned_abs();
-    loop {
-        digits.push(char::from(b'0' + (rest % 10) as u8));
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        digits.push('-');
-    }
+fn padded(out: &mut String, n: i64, width: usize, fill: char) {
+    let digits = n.to_string();
     out.extend(std::iter::repeat_n(fill, width.saturating_sub(digits.len())));
-    out.extend(digits.iter().rev());
+    out.push_str(&digits);
 }
-

@@ -4,15 +4,14 @@
 //! Runs: `{% raw %}`, `{% comment %}`, `{% highlight LANG %}` (the code escaped, without
 //! rouge's token colours, as [`crate::kramdown::convert`] writes code blocks), output tags of
 //! `page.*` (the front matter) and `site.url` / `site.baseurl` (the profile) with the filters
-//! in [`filters`], and whitespace control on those. Everything else (`include`, `if`, `for`,
+//! in `filters`, and whitespace control on those. Everything else (`include`, `if`, `for`,
 //! `assign`, other variables and filters, Liquid that does not parse) stays as written, each
 //! with a [`Problem`] at its place.
 //!
-//! Every article runs only [`present`]; the rest is reached when it finds Liquid, so that
-//! the first WebAssembly download (split by what real articles run) carries little of it.
-//! Names are compared as integers ([`key`]) rather than strings, for the same reason: strings
-//! are data, which stays in the first download.
-
+//! Natively and in the editor's WebAssembly (`crate::RUNS_LIQUID`), every article runs
+//! [`present`], and only one with `{{` or `{%` comes to [`run_on`], which runs the pass and is
+//! followed by [`place`] once the article is rendered. The core download (widget, reader) does
+//! not run Liquid: what the hook cost its first module was more than it can spare.
 
 use crate::profile::Profile;
 use crate::value::Map;
@@ -114,108 +113,27 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = String::new();
-        text!(out, "Liquid `");
-        let why = match self {
-            Problem::Nothing { text } => {
-                out.push_str(text);
-                text!(out, "` prints nothing: no such front matter key");
-                return f.write_str(&out);
-            }
-            Problem::Left { text, reason } => {
-                out.push_str(text);
-                reason
-            }
+        let (text, why) = match self {
+            Problem::Nothing { text } => return write!(f, "Liquid `{text}` prints nothing: no such front matter key"),
+            Problem::Left { text, reason } => (text, reason),
         };
-        text!(out, "` is left as written: ");
+        write!(f, "Liquid `{text}` is left as written: ")?;
         match why {
-            Reason::Site => text!(out, "it needs the site"),
-            Reason::Include(name) => {
-                text!(out, "Jekyll puts the site's _includes/");
-                out.push_str(name);
-                text!(out, " here");
-            }
-            Reason::Tag => text!(out, "Folio does not run this"),
-            Reason::Filter(name) => {
-                text!(out, "Folio does not run `");
-                out.push_str(name);
-                text!(out, "` here");
-            }
-            Reason::Variable => text!(out, "Folio does not know this variable"),
-            Reason::Unclosed => text!(out, "it is not closed"),
-            Reason::Syntax => text!(out, "it is not valid Liquid"),
+            Reason::Site => f.write_str("it needs the site"),
+            Reason::Include(name) => write!(f, "Jekyll puts the site's _includes/{name} here"),
+            Reason::Tag => f.write_str("Folio does not run this"),
+            Reason::Filter(name) => write!(f, "Folio does not run `{name}` here"),
+            Reason::Variable => f.write_str("Folio does not know this variable"),
+            Reason::Unclosed => f.write_str("it is not closed"),
+            Reason::Syntax => f.write_str("it is not valid Liquid"),
         }
-        f.write_str(&out)
     }
 }
-
-/// Up to 16 bytes of ASCII text from `at` as an integer (0 past its end), for [`text!`].
-pub(crate) const fn chunk(text: &str, at: usize) -> u128 {
-    let bytes = text.as_bytes();
-    let (mut packed, mut i) = (0u128, 0);
-    while i < 16 && at + i < bytes.len() {
-        assert!(bytes[at + i].is_ascii() && bytes[at + i] != 0, "ASCII text");
-        packed |= (bytes[at + i] as u128) << (8 * i);
-        i += 1;
-    }
-    packed
-}
-
-/// Appends the text [`chunk`] packed (its bytes up to the first zero).
-#[inline(never)]
-pub(crate) fn put(out: &mut String, packed: u128) {
-    for byte in packed.to_le_bytes().into_iter().take_while(|&b| b != 0) {
-        out.push(char::from(byte));
-    }
-}
-
-/// `text!(out, "literal")` appends the literal (ASCII, at most 64 bytes) to `out` from integers
-/// in the code rather than from a string in the data: the code of Liquid is in the rare module
-/// (it is never run by the articles the split is profiled with), but data all stays in the
-/// first download.
-macro_rules! text {
-    ($out:expr, $text:expr) => {{
-        const TEXT: &str = $text;
-        const { assert!(TEXT.len() <= 64, "at most 64 bytes") };
-        $crate::liquid::put(&mut $out, const { $crate::liquid::chunk(TEXT, 0) });
-        if TEXT.len() > 16 {
-            $crate::liquid::put(&mut $out, const { $crate::liquid::chunk(TEXT, 16) });
-        }
-        if TEXT.len() > 32 {
-            $crate::liquid::put(&mut $out, const { $crate::liquid::chunk(TEXT, 32) });
-        }
-        if TEXT.len() > 48 {
-            $crate::liquid::put(&mut $out, const { $crate::liquid::chunk(TEXT, 48) });
-        }
-    }};
-}
-pub(crate) use text;
 
 mod filters;
 mod pass;
 mod scan;
 mod values;
-
-/// A name as an integer, to compare with [`key`]s of known names without their text as data.
-/// Names longer than 24 bytes are none of them.
-pub(crate) const fn key(name: &[u8]) -> (u128, u64) {
-    if name.len() > 24 {
-        return (u128::MAX, u64::MAX);
-    }
-    let (mut low, mut high, mut i) = (0u128, 0u64, 0);
-    while i < name.len() {
-        if i < 16 {
-            low |= (name[i] as u128) << (8 * i);
-        } else {
-            high |= (name[i] as u64) << (8 * (i - 16));
-        }
-        i += 1;
-    }
-    (low, high)
-}
-
-#[cfg(test)]
-mod tests;
 
 /// What running Liquid left to do once the article is rendered: its lines put back, its
 /// problems added.
@@ -229,7 +147,7 @@ pub struct Ran {
 /// by what Liquid gives; `None` when the front matter turns Liquid off. Out of line, and all
 /// here, so that the first download carries little of it (see the module's notes on size).
 #[inline(never)]
-pub fn run_on(source: &mut String, request: &crate::Request) -> Option<Box<Ran>> {
+pub fn run_on(source: &mut String, request: &crate::Request) -> Option<Ran> {
     let profile = request.profile;
     let split = crate::front_matter::split(source);
     let read = crate::front_matter::read(source, &split);
@@ -255,12 +173,12 @@ pub fn run_on(source: &mut String, request: &crate::Request) -> Option<Box<Ran>>
         .collect();
     let body_line = crate::source_map::line_at(source, split.body_start);
     source.replace_range(split.body_start.., &output.text);
-    Some(Box::new(Ran { lines: output.lines, body_line, problems }))
+    Some(Ran { lines: output.lines, body_line, problems })
 }
 
 /// The article rendered from the body Liquid gave, made an article of the text as written.
 #[inline(never)]
-pub fn place(article: &mut crate::Article, ran: Box<Ran>, source_map: bool) {
+pub fn place(article: &mut crate::Article, ran: Ran, source_map: bool) {
     ran.lines.place(article, ran.body_line, source_map);
     article.diagnostics.extend(ran.problems);
 }
@@ -276,15 +194,8 @@ impl LineMap {
         let first = |line: u32| if line < body_line { line } else { to(self.first(line as usize - from) + from) };
         let last = |line: u32| if line < body_line { line } else { to(self.last(line as usize - from) + from) };
         for block in &mut article.body_blocks {
-            let mut old_mark = String::new();
-            text!(old_mark, " data-source-line=\"");
-            let mut new_mark = old_mark.clone();
-            for (mark, (start, end)) in [(&mut old_mark, (block.start_line, block.end_line)), (&mut new_mark, (first(block.start_line), last(block.end_line)))] {
-                filters::padded(mark, i64::from(start), 0, '0');
-                mark.push('-');
-                filters::padded(mark, i64::from(end), 0, '0');
-                mark.push('"');
-            }
+            let mark = |start: u32, end: u32| format!(" data-source-line=\"{start}-{end}\"");
+            let (old_mark, new_mark) = (mark(block.start_line, block.end_line), mark(first(block.start_line), last(block.end_line)));
             if let Some(at) = block.html.find(&old_mark) {
                 block.html.replace_range(at..at + old_mark.len(), &new_mark);
             }
@@ -298,3 +209,6 @@ impl LineMap {
         article.diagnostics.iter_mut().for_each(|d| d.line = first(d.line));
     }
 }
+
+#[cfg(test)]
+mod tests;

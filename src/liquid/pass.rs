@@ -2,37 +2,13 @@
 //! that moved remembered.
 
 use super::scan::{next_start, token, Token};
-use super::{key, values, Context, LineMap, Output, Problem, Reason};
-
-type Key = (u128, u64);
-const RAW: Key = key(b"raw");
-const ENDRAW: Key = key(b"endraw");
-const COMMENT: Key = key(b"comment");
-const ENDCOMMENT: Key = key(b"endcomment");
-const HIGHLIGHT: Key = key(b"highlight");
-const ENDHIGHLIGHT: Key = key(b"endhighlight");
-const INCLUDE: Key = key(b"include");
-
-/// Liquid's own block tags, whose end is looked for even when none is written. (Compared one by
-/// one: an array of keys would be data, which the first download holds.)
-fn is_block(name: Key) -> bool {
-    name == const { key(b"if") }
-        || name == const { key(b"unless") }
-        || name == const { key(b"case") }
-        || name == const { key(b"for") }
-        || name == const { key(b"tablerow") }
-        || name == const { key(b"capture") }
-}
-
-/// Tags that need the site's other pages.
-fn needs_site(name: Key) -> bool {
-    name == const { key(b"post_url") } || name == const { key(b"link") }
-}
+use super::{values, Context, LineMap, Output, Problem, Reason};
+use crate::kramdown::convert::{escape_html, Escape};
+use crate::kramdown::scanner::count_newlines;
 
 /// Runs the Liquid of `body`; `None` when the front matter says `render_with_liquid: false`.
 pub fn run(body: &str, context: &Context) -> Option<Output> {
-    const RENDER_WITH_LIQUID: Key = key(b"render_with_liquid");
-    let off = context.data.iter().any(|(k, v)| key(k.as_bytes()) == RENDER_WITH_LIQUID && *v == crate::Value::Bool(false));
+    let off = context.data.iter().any(|(k, v)| k == "render_with_liquid" && *v == crate::Value::Bool(false));
     if off {
         return None;
     }
@@ -87,37 +63,37 @@ impl Pass<'_> {
 
     fn tag(&mut self, tok: Token, end: usize) {
         let (name, markup) = tok.tag(self.text);
-        let name_key = key(name.as_bytes());
-        let closing = |pass: &Self, close: Key, nest: Option<Key>| pass.find_end(tok.end, end, close, nest);
-        match name_key {
-            RAW => match closing(self, ENDRAW, None) {
+        let closing = |pass: &Self, close: &str, nest: Option<&str>| pass.find_end(tok.end, end, close, nest);
+        match name {
+            "raw" => match closing(self, "endraw", None) {
                 // Liquid 5.4 keeps the content whole, whatever the `-` inside the delimiters;
                 // the opening tag's `-%}` trims what follows the closing one.
                 Some(close) => self.replace(tok, close.end, &self.text[tok.end..close.start], Some(tok.end)),
                 None => self.leave(tok.start, end, end, Reason::Unclosed),
             },
-            COMMENT => match closing(self, ENDCOMMENT, Some(COMMENT)) {
+            "comment" => match closing(self, "endcomment", Some("comment")) {
                 Some(close) => {
                     self.replace(tok, close.end, "", None);
                     self.trim_next = close.trim_after;
                 }
                 None => self.leave(tok.start, end, end, Reason::Unclosed),
             },
-            HIGHLIGHT => self.highlight(tok, markup, end),
-            INCLUDE => {
+            "highlight" => self.highlight(tok, markup, end),
+            "include" => {
                 let file = markup.split(is_space).next().unwrap_or_default().to_owned();
                 self.leave(tok.start, tok.end, tok.end, Reason::Include(file));
             }
             _ if name.is_empty() || name.starts_with("end") => self.leave(tok.start, tok.end, tok.end, Reason::Syntax),
-            _ if needs_site(name_key) => self.leave(tok.start, tok.end, tok.end, Reason::Site),
+            // Links to the site's other pages.
+            "post_url" | "link" => self.leave(tok.start, tok.end, tok.end, Reason::Site),
             _ => {
                 // A block (Liquid's, or a plugin's with its `end` tag written) stays whole.
-                let mut end_name = String::new();
-                text!(end_name, "end");
-                end_name.push_str(name);
-                match closing(self, key(end_name.as_bytes()), Some(name_key)) {
+                match closing(self, &format!("end{name}"), Some(name)) {
                     Some(close) => self.leave(tok.start, close.end, tok.end, Reason::Tag),
-                    None if is_block(name_key) => self.leave(tok.start, tok.end, tok.end, Reason::Unclosed),
+                    // Liquid's own blocks, whose end is required.
+                    None if matches!(name, "if" | "unless" | "case" | "for" | "tablerow" | "capture") => {
+                        self.leave(tok.start, tok.end, tok.end, Reason::Unclosed)
+                    }
                     None => self.leave(tok.start, tok.end, tok.end, Reason::Tag),
                 }
             }
@@ -128,7 +104,7 @@ impl Pass<'_> {
     /// first and last line breaks.
     fn highlight(&mut self, tok: Token, markup: &str, end: usize) {
         let lang_ok = !markup.is_empty() && markup.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'#' | b'-'));
-        let Some(close) = self.find_end(tok.end, end, ENDHIGHLIGHT, None) else {
+        let Some(close) = self.find_end(tok.end, end, "endhighlight", None) else {
             return self.leave(tok.start, end, end, Reason::Unclosed);
         };
         if !lang_ok {
@@ -145,29 +121,17 @@ impl Pass<'_> {
         (self.lines, self.at, self.read_lines, self.written_lines) = (lines, at, read, written);
         let code = code.trim_matches(['\n', '\r']);
         let lang = markup.to_ascii_lowercase();
-        let mut html = String::with_capacity(code.len() + 128);
-        text!(html, "<figure class=\"highlight\"><pre><code class=\"language-");
-        html.extend(lang.chars().map(|c| if c == '+' { '-' } else { c }));
-        text!(html, "\" data-lang=\"");
-        html.push_str(&lang);
-        html.extend(['"', '>']);
-        // As rouge's HTML formatter escapes (kramdown's code blocks too: `Escape::All`).
-        for c in code.chars() {
-            match c {
-                '&' => text!(html, "&amp;"),
-                '<' => text!(html, "&lt;"),
-                '>' => text!(html, "&gt;"),
-                c => html.push(c),
-            }
-        }
-        text!(html, "</code></pre></figure>");
+        let mut html = format!("<figure class=\"highlight\"><pre><code class=\"language-{}\" data-lang=\"{lang}\">", lang.replace('+', "-"));
+        // Escaped as rouge's HTML formatter does, and kramdown's code blocks (`Escape::All`).
+        escape_html(&mut html, code, Escape::All);
+        html.push_str("</code></pre></figure>");
         self.replace(tok, close.end, &html, None);
         self.trim_next = close.trim_after;
     }
 
     /// The tag closing a block, `close`, from `from` (before `end`), counting `nest` blocks opened
     /// inside; a `raw` inside is skipped whole.
-    fn find_end(&self, from: usize, end: usize, close: Key, nest: Option<Key>) -> Option<Token> {
+    fn find_end(&self, from: usize, end: usize, close: &str, nest: Option<&str>) -> Option<Token> {
         let (mut at, mut depth) = (from, 0);
         while let Some(start) = next_start(self.text, at).filter(|&start| start < end) {
             let Some(tok) = token(self.text, start).filter(|t| t.end <= end) else {
@@ -178,19 +142,19 @@ impl Pass<'_> {
             if !tok.is_tag {
                 continue;
             }
-            let name = key(tok.tag(self.text).0.as_bytes());
+            let name = tok.tag(self.text).0;
             // Liquid 5.4 does not see `{%- endraw` as the end of a raw block.
-            if name == ENDRAW && tok.trim_before {
+            if name == "endraw" && tok.trim_before {
                 continue;
             }
-            if name == close && close != ENDRAW && depth > 0 {
+            if name == close && close != "endraw" && depth > 0 {
                 depth -= 1;
             } else if name == close {
                 return Some(tok);
             } else if Some(name) == nest {
                 depth += 1;
-            } else if name == RAW && close != ENDRAW {
-                at = self.find_end(at, end, ENDRAW, None)?.end;
+            } else if name == "raw" && close != "endraw" {
+                at = self.find_end(at, end, "endraw", None)?.end;
             }
         }
         None
@@ -262,7 +226,3 @@ pub(super) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')
 }
 
-/// Line breaks in `bytes`.
-fn count_newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
-}

@@ -1,7 +1,7 @@
 //! Output tags: `{{ page.title | escape }}` read, its variable looked up in the front matter or
 //! the profile, and printed as Liquid prints values.
 
-use super::{filters, key, Context, Reason};
+use super::{filters, Context, Reason};
 use crate::value::Value;
 
 /// A literal or a variable's path.
@@ -40,7 +40,7 @@ pub fn render(markup: &str, context: &Context, missing: &mut bool) -> Result<Str
         }
         value = filters::apply(name, value, &args, context.profile)?;
         // A missing key given a default prints the default: nothing to say.
-        if key(name.as_bytes()) == filters::DEFAULT {
+        if name == "default" {
             *missing = false;
         }
     }
@@ -66,11 +66,9 @@ fn eval(expr: Expr, context: &Context, missing: &mut bool) -> Result<Value, Reas
         Expr::Literal(value) => return Ok(value),
         Expr::Path(path) => path,
     };
-    const PAGE: (u128, u64) = key(b"page");
-    const SITE: (u128, u64) = key(b"site");
-    let mut value = match (key(path[0].as_bytes()), path.get(1)) {
-        (PAGE, Some(name)) => page(name, context, missing)?,
-        (SITE, Some(name)) => site(name, context)?,
+    let mut value = match (path[0], path.get(1)) {
+        ("page", Some(name)) => page(name, context, missing)?,
+        ("site", Some(name)) => site(name, context)?,
         _ => return Err(Reason::Variable),
     };
     for name in &path[2..] {
@@ -89,20 +87,16 @@ fn eval(expr: Expr, context: &Context, missing: &mut bool) -> Result<Value, Reas
 fn page(name: &str, context: &Context, missing: &mut bool) -> Result<Value, Reason> {
     let page = context.page;
     let list = |items: &Vec<String>| Value::Seq(items.iter().cloned().map(Value::String).collect());
-    const TITLE: (u128, u64) = key(b"title");
-    const DATE: (u128, u64) = key(b"date");
-    const TAGS: (u128, u64) = key(b"tags");
-    const CATEGORIES: (u128, u64) = key(b"categories");
-    const SLUG: (u128, u64) = key(b"slug");
-    let found = match key(name.as_bytes()) {
-        TITLE => page.title.clone().map(Value::String),
+    let found = match name {
+        "title" => page.title.clone().map(Value::String),
         // Without a date, Jekyll's is the time of the build.
-        DATE => Some(Value::Time(page.date.ok_or(Reason::Site)?)),
-        TAGS => Some(list(&page.tags)),
-        CATEGORIES => Some(list(&page.categories)),
-        SLUG => page.slug.clone().map(Value::String),
+        "date" => Some(Value::Time(page.date.ok_or(Reason::Site)?)),
+        "tags" => Some(list(&page.tags)),
+        "categories" => Some(list(&page.categories)),
+        "slug" => page.slug.clone().map(Value::String),
         // What Jekyll computes from the site (its permalinks, collections, other posts).
-        other if computed(other) => return Err(Reason::Site),
+        "url" | "id" | "path" | "relative_path" | "excerpt" | "content" | "next" | "previous" | "collection" | "output"
+        | "draft" | "ext" | "name" => return Err(Reason::Site),
         _ => context.data.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
     };
     Ok(found.unwrap_or_else(|| {
@@ -111,31 +105,11 @@ fn page(name: &str, context: &Context, missing: &mut bool) -> Result<Value, Reas
     }))
 }
 
-/// Whether `page.NAME` is one Jekyll computes from the site. Compared one by one, not looked up
-/// in an array of keys: that would be data in the first download.
-fn computed(name: (u128, u64)) -> bool {
-    name == const { key(b"url") }
-        || name == const { key(b"id") }
-        || name == const { key(b"path") }
-        || name == const { key(b"relative_path") }
-        || name == const { key(b"excerpt") }
-        || name == const { key(b"content") }
-        || name == const { key(b"next") }
-        || name == const { key(b"previous") }
-        || name == const { key(b"collection") }
-        || name == const { key(b"output") }
-        || name == const { key(b"draft") }
-        || name == const { key(b"ext") }
-        || name == const { key(b"name") }
-}
-
 /// `site.url` and `site.baseurl`, from the profile; the rest of `site` needs the site.
 fn site(name: &str, context: &Context) -> Result<Value, Reason> {
-    const URL: (u128, u64) = key(b"url");
-    const BASEURL: (u128, u64) = key(b"baseurl");
-    match key(name.as_bytes()) {
-        URL => Ok(Value::String(context.profile.url.clone())),
-        BASEURL => Ok(Value::String(context.profile.baseurl.clone())),
+    match name {
+        "url" => Ok(Value::String(context.profile.url.clone())),
+        "baseurl" => Ok(Value::String(context.profile.baseurl.clone())),
         _ => Err(Reason::Site),
     }
 }
@@ -196,13 +170,10 @@ impl<'t> Splitter<'t> {
             self.at += 1;
             path.push(self.name()?);
         }
-        const TRUE: (u128, u64) = key(b"true");
-        const FALSE: (u128, u64) = key(b"false");
-        const NIL: (u128, u64) = key(b"nil");
-        Some(match (path.len(), key(path[0].as_bytes())) {
-            (1, TRUE) => Expr::Literal(Value::Bool(true)),
-            (1, FALSE) => Expr::Literal(Value::Bool(false)),
-            (1, NIL) => Expr::Literal(Value::Null),
+        Some(match path[..] {
+            ["true"] => Expr::Literal(Value::Bool(true)),
+            ["false"] => Expr::Literal(Value::Bool(false)),
+            ["nil"] => Expr::Literal(Value::Null),
             _ => Expr::Path(path),
         })
     }
