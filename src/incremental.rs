@@ -26,7 +26,8 @@ const OPENERS: [char; 5] = ['`', '~', '<', '$', '{'];
 /// from `old` to `new` stays inside one paragraph that can be rendered alone; `None` when the
 /// article must be rendered in full.
 pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> Option<Article> {
-    if !request.source_map || request.safe.is_some() || old.contains("{::options") {
+    // Liquid can move lines and reach across paragraphs (a comment, a raw block).
+    if !request.source_map || request.safe.is_some() || old.contains("{::options") || crate::liquid::present(old) || crate::liquid::present(new) {
         return None;
     }
     let body_start = front_matter::split(old).body_start;

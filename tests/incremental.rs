@@ -79,3 +79,24 @@ fn a_paragraph_rendered_alone_gives_the_article_a_full_render_gives() {
     assert!(fast * 4 >= edits, "the fast path took {fast} of {edits} edits");
     println!("incremental: {fast} of {edits} random edits rendered by the fast path, each equal to a full render");
 }
+
+/// Liquid runs before kramdown and can reach across paragraphs (a comment over several) or
+/// into one (an output typed into it): with Liquid in the text, before or after the edit, the
+/// fast path gives the article a full render gives, or leaves it to one.
+#[test]
+fn an_edit_in_an_article_with_liquid_gives_what_a_full_render_gives() {
+    let profile = Profile::jekyll();
+    let request = Request { source_map: true, ..Request::new(&profile) };
+    let source = "---\ntitle: Liquid\n---\n\nFirst paragraph.\n\nSecond paragraph here.\n\nThird {% comment %}a\nlong\nnote{% endcomment %} paragraph.\n\nFourth paragraph.\n\nLast one.\n";
+    let edits = [
+        source.replace("Second paragraph", "Second {{ page.title }} paragraph"),
+        source.replace("Fourth paragraph", "Fourth paragraph, edited"),
+        source.replace("Second paragraph", "Second {% comment %} paragraph"),
+    ];
+    let article = folio::render_with(source, &request);
+    for edited in &edits {
+        let full = folio::render_with(edited, &request);
+        let quick = folio::incremental::rerender(&article, source, edited, &request);
+        assert!(quick.as_ref().is_none_or(|quick| *quick == full), "the edit to\n{edited}");
+    }
+}

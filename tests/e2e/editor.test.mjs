@@ -233,6 +233,18 @@ test("problems are listed with their line, marked in the gutter, announced, and 
   await page.context().close();
 });
 
+test("Liquid runs in the preview with the profile's site, and what it leaves is listed at its line", async () => {
+  const page = await openEditor();
+  const text = "---\ntitle: Liquid\n---\n\nSite: {{ site.url }}{{ site.baseurl }}/about/, {{ page.title | upcase }}.\n\n{% include note.html %}\n";
+  await openText(page, text, "2016-12-23-liquid.md", "numerique");
+  await page.locator("#preview p", { hasText: "Site: https://www.numerique.gouv.fr/about/, LIQUID." }).waitFor();
+  const problem = page.locator("#diagnostics li.warning button");
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /^Line 7: warning: Liquid `\{% include note\.html %\}` is left as written/);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
 test("every change is stored at once: a reload restores the draft", async () => {
   const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await openEditor(context);

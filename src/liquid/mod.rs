@@ -1,0 +1,214 @@
+//! Liquid, as Jekyll runs it on a post's body before kramdown: what can be run faithfully
+//! without the site's other files, and the rest left as written with a warning.
+//!
+//! Runs: `{% raw %}`, `{% comment %}`, `{% highlight LANG %}` (the code escaped, without
+//! rouge's token colours, as [`crate::kramdown::convert`] writes code blocks), output tags of
+//! `page.*` (the front matter) and `site.url` / `site.baseurl` (the profile) with the filters
+//! in `filters`, and whitespace control on those. Everything else (`include`, `if`, `for`,
+//! `assign`, other variables and filters, Liquid that does not parse) stays as written, each
+//! with a [`Problem`] at its place.
+//!
+//! Natively and in the editor's WebAssembly (`crate::RUNS_LIQUID`), every article runs
+//! [`present`], and only one with `{{` or `{%` comes to [`run_on`], which runs the pass and is
+//! followed by [`place`] once the article is rendered. The core download (widget, reader) does
+//! not run Liquid: what the hook cost its first module was more than it can spare.
+
+use crate::profile::Profile;
+use crate::value::Map;
+use std::fmt;
+
+pub use pass::run;
+
+/// Whether `text` holds `{{` or `{%`: Jekyll runs Liquid only then. Every article runs this,
+/// so it is the search the first download already has, not code of its own.
+pub fn present(text: &str) -> bool {
+    text.contains("{{") || text.contains("{%")
+}
+
+/// What Liquid sees of the article and its site.
+pub struct Context<'a> {
+    /// The front matter, as read.
+    pub data: &'a Map,
+    /// Jekyll's keys: `page.title`, `page.date`… as Jekyll derives them.
+    pub page: &'a crate::front_matter::FrontMatter,
+    pub profile: &'a Profile,
+}
+
+/// The body after Liquid, where lines moved, and what was left.
+pub struct Output {
+    pub text: String,
+    pub lines: LineMap,
+    /// Each problem and its byte offset in the body.
+    pub problems: Vec<(Problem, usize)>,
+}
+
+/// Lines of the body after Liquid back to lines of the body as written: Liquid removes lines
+/// (a comment, whitespace control, a highlight's first and last line breaks).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LineMap {
+    /// From line `.0` (1-based, after Liquid) on, lines are `.1 - .0` further on in the text.
+    anchors: Vec<(usize, usize)>,
+}
+
+impl LineMap {
+    /// The line as written of the first line of a block on `line` after Liquid.
+    pub fn first(&self, line: usize) -> usize {
+        match self.anchors.iter().rev().find(|a| a.0 <= line) {
+            Some(&(after, written)) => written + (line - after),
+            None => line,
+        }
+    }
+
+    /// The line as written of the last line of a block ending on `line` after Liquid.
+    pub fn last(&self, line: usize) -> usize {
+        self.first(line + 1) - 1
+    }
+
+    /// Line `after` (after Liquid) shows line `written`.
+    fn anchor(&mut self, after: usize, written: usize) {
+        if self.first(after) == written {
+            return;
+        }
+        if self.anchors.last().is_some_and(|a| a.0 == after) {
+            self.anchors.pop();
+        }
+        self.anchors.push((after, written));
+    }
+}
+
+/// Why Liquid is left as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// It needs the site: its configuration, posts, data, or a URL that depends on them.
+    Site,
+    /// `{% include NAME %}`.
+    Include(String),
+    /// A tag Folio does not run (`if`, `for`, `assign`, a plugin's).
+    Tag,
+    /// A filter Folio does not run, or one it cannot make exact with these values.
+    Filter(String),
+    /// A variable that is not `page.*`, `site.url` or `site.baseurl`.
+    Variable,
+    /// `{% raw %}`, `{{` or a block never closed: Jekyll stops with an error.
+    Unclosed,
+    /// Liquid that does not parse: Jekyll stops with an error.
+    Syntax,
+}
+
+/// A problem with the Liquid of a body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// `text` (the tag, clipped) is shown as written.
+    Left { text: String, reason: Reason },
+    /// `{{ page.KEY }}` for a key the front matter does not have prints nothing, as in Jekyll.
+    Nothing { text: String },
+}
+
+impl Problem {
+    /// Jekyll stops on Liquid that does not parse: an error; the rest are warnings.
+    pub fn is_error(&self) -> bool {
+        matches!(self, Problem::Left { reason: Reason::Unclosed | Reason::Syntax, .. })
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (text, why) = match self {
+            Problem::Nothing { text } => return write!(f, "Liquid `{text}` prints nothing: no such front matter key"),
+            Problem::Left { text, reason } => (text, reason),
+        };
+        write!(f, "Liquid `{text}` is left as written: ")?;
+        match why {
+            Reason::Site => f.write_str("it needs the site"),
+            Reason::Include(name) => write!(f, "Jekyll puts the site's _includes/{name} here"),
+            Reason::Tag => f.write_str("Folio does not run this"),
+            Reason::Filter(name) => write!(f, "Folio does not run `{name}` here"),
+            Reason::Variable => f.write_str("Folio does not know this variable"),
+            Reason::Unclosed => f.write_str("it is not closed"),
+            Reason::Syntax => f.write_str("it is not valid Liquid"),
+        }
+    }
+}
+
+mod filters;
+mod pass;
+mod scan;
+mod values;
+
+/// What running Liquid left to do once the article is rendered: its lines put back, its
+/// problems added.
+pub struct Ran {
+    lines: LineMap,
+    body_line: u32,
+    problems: Vec<crate::Diagnostic>,
+}
+
+/// Runs the Liquid of the article's body (its front matter read for `page`), replacing the body
+/// by what Liquid gives; `None` when the front matter turns Liquid off. Out of line, and all
+/// here, so that the first download carries little of it (see the module's notes on size).
+#[inline(never)]
+pub fn run_on(source: &mut String, request: &crate::Request) -> Option<Ran> {
+    let profile = request.profile;
+    let split = crate::front_matter::split(source);
+    let read = crate::front_matter::read(source, &split);
+    let zone_name = match request.calendar.utc_offset(&profile.timezone, 0) {
+        Some(_) => profile.timezone.as_str(),
+        None => "UTC",
+    };
+    let zone = crate::front_matter::date::Zone { name: zone_name, calendar: request.calendar };
+    let page = crate::front_matter::FrontMatter::interpret(&read.data, request.file_name, &zone, &mut Vec::new());
+    let context = Context { data: &read.data, page: &page, profile };
+    let output = run(&source[split.body_start..], &context)?;
+    let index = crate::diagnostic::LineIndex::new(source);
+    let problems = output
+        .problems
+        .iter()
+        .map(|(problem, at)| {
+            let position = index.position(split.body_start + at);
+            match problem.is_error() {
+                true => crate::Diagnostic::error(position, problem.to_string()),
+                false => crate::Diagnostic::warning(position, problem.to_string()),
+            }
+        })
+        .collect();
+    let body_line = crate::source_map::line_at(source, split.body_start);
+    source.replace_range(split.body_start.., &output.text);
+    Some(Ran { lines: output.lines, body_line, problems })
+}
+
+/// The article rendered from the body Liquid gave, made an article of the text as written.
+#[inline(never)]
+pub fn place(article: &mut crate::Article, ran: Ran, source_map: bool) {
+    ran.lines.place(article, ran.body_line, source_map);
+    article.diagnostics.extend(ran.problems);
+}
+
+impl LineMap {
+    /// What the article places by line (its blocks and their marks, its outline, kramdown's
+    /// warnings), from lines after Liquid to lines as written; the body starts on `body_line`.
+    fn place(&self, article: &mut crate::Article, body_line: u32, source_map: bool) {
+        if self.anchors.is_empty() {
+            return;
+        }
+        let (from, to) = (body_line as usize - 1, |line: usize| u32::try_from(line).unwrap_or(u32::MAX));
+        let first = |line: u32| if line < body_line { line } else { to(self.first(line as usize - from) + from) };
+        let last = |line: u32| if line < body_line { line } else { to(self.last(line as usize - from) + from) };
+        for block in &mut article.body_blocks {
+            let mark = |start: u32, end: u32| format!(" data-source-line=\"{start}-{end}\"");
+            let (old_mark, new_mark) = (mark(block.start_line, block.end_line), mark(first(block.start_line), last(block.end_line)));
+            if let Some(at) = block.html.find(&old_mark) {
+                block.html.replace_range(at..at + old_mark.len(), &new_mark);
+            }
+            (block.start_line, block.end_line) = (first(block.start_line), last(block.end_line));
+        }
+        if source_map {
+            article.body_html = article.body_blocks.iter().map(|b| b.html.clone()).collect();
+        }
+        article.outline.iter_mut().for_each(|entry| entry.line = first(entry.line));
+        // Kramdown's warnings; the front matter's are before the body, the profile's on line 0.
+        article.diagnostics.iter_mut().for_each(|d| d.line = first(d.line));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,157 @@
+use super::present;
+use crate::{render_with, sanitize, Article, Profile, Request, Severity};
+
+fn profile() -> Profile {
+    let (profile, problems) = Profile::from_yaml("url: https://example.org\nbaseurl: /blog\n").expect("a profile");
+    assert!(problems.is_empty());
+    profile
+}
+
+fn render(source: &str) -> Article {
+    render_with(source, &Request::new(&profile()))
+}
+
+/// The article's problems: line, column, whether an error, message.
+fn problems(article: &Article) -> Vec<(u32, u32, bool, &str)> {
+    article.diagnostics.iter().map(|d| (d.line, d.column, d.severity == Severity::Error, d.message.as_str())).collect()
+}
+
+#[test]
+fn liquid_is_looked_for_only_where_a_tag_or_an_output_opens() {
+    for text in ["{{", "a {% raw %}", "x\n{{ page.title }}", "{{{", "{ {%"] {
+        assert!(present(text), "{text:?}");
+    }
+    for text in ["", "{", "a { b", "{: .class}", "{::comment}", "}}", "%}", "{ {", "text {"] {
+        assert!(!present(text), "{text:?}");
+    }
+}
+
+/// What Liquid needs the site for (its includes, posts, data, a variable of its own) is shown as
+/// written, each with a warning at its line and column; a `page` key the front matter does not
+/// have prints nothing, as in Jekyll, and is said to.
+#[test]
+fn what_needs_the_site_is_left_as_written_with_a_warning_at_its_place() {
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [(u32, u32, &'a str)]);
+    let cases: [Case; 3] = [
+        (
+            "---\ntitle: T\n---\n\nSee {% include note.html param=1 %} here.\n",
+            &["See {% include note.html param=1 %} here."],
+            &[(5, 5, "Liquid `{% include note.html param=1 %}` is left as written: Jekyll puts the site's _includes/note.html here")],
+        ),
+        (
+            // A block stays whole, its inside too: the title inside the `if` is not run.
+            "{% for post in site.posts %}\n* [{{ post.title }}]({{ post.url | relative_url }})\n{% endfor %}\n\n{% if page.x %}{{ page.title }}{% endif %} and {% assign y = 1 %} {% post_url 2016-12-23-x %}\n",
+            &["{% for post in site.posts %}", "{{ post.title }}", "{% endfor %}", "{% if page.x %}{{ page.title }}{% endif %} and {% assign y = 1 %} {% post_url 2016-12-23-x %}"],
+            &[
+                (1, 1, "Liquid `{% for post in site.posts %}` is left as written: Folio does not run this"),
+                (5, 1, "Liquid `{% if page.x %}` is left as written: Folio does not run this"),
+                (5, 48, "Liquid `{% assign y = 1 %}` is left as written: Folio does not run this"),
+                (5, 67, "Liquid `{% post_url 2016-12-23-x %}` is left as written: it needs the site"),
+            ],
+        ),
+        (
+            "---\ntitle: T\n---\n{{ site.posts }} {{ page.url }} {{ author }} ({{ page.titel }}) ({{ page.titel | default: 'x' }})\n",
+            &["{{ site.posts }} {{ page.url }} {{ author }} () (x)"],
+            &[
+                (4, 1, "Liquid `{{ site.posts }}` is left as written: it needs the site"),
+                (4, 18, "Liquid `{{ page.url }}` is left as written: it needs the site"),
+                (4, 33, "Liquid `{{ author }}` is left as written: Folio does not know this variable"),
+                (4, 47, "Liquid `{{ page.titel }}` prints nothing: no such front matter key"),
+            ],
+        ),
+    ];
+    for (source, kept, expected) in cases {
+        let article = render(source);
+        let html = article.body_html.to_string();
+        for kept in kept {
+            assert!(html.contains(kept), "{kept:?} in {html}");
+        }
+        let expected: Vec<_> = expected.iter().map(|&(line, column, message)| (line, column, false, message)).collect();
+        assert_eq!(problems(&article), expected, "{source}");
+    }
+}
+
+#[test]
+fn a_filter_folio_cannot_make_exact_leaves_its_output_as_written() {
+    let source = "---\ntitle: T\nmeta: {a: 1}\n---\n<div>{{ page.title | truncate: 5 }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}</div>\n";
+    let article = render(source);
+    let html = article.body_html.to_string();
+    assert!(html.contains("{{ page.title | truncate: 5 }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}"), "{html}");
+    let messages: Vec<_> = problems(&article).into_iter().map(|p| p.3).collect();
+    assert_eq!(
+        messages,
+        [
+            "Liquid `{{ page.title | truncate: 5 }}` is left as written: Folio does not run `truncate` here",
+            "Liquid `{{ 'a/../b' | relative_url }}` is left as written: Folio does not run `relative_url` here",
+            "Liquid `{{ page.meta }}` is left as written: Folio does not run this",
+            "Liquid `{{ 'Ωμέγα' | slugify }}` is left as written: Folio does not run `slugify` here",
+        ]
+    );
+}
+
+#[test]
+fn broken_liquid_is_an_error_where_it_is_and_the_rest_still_renders() {
+    let article = render("---\ntitle: T\n---\nA {{ page.title }} {% endif %} B\n\nC {% raw %} {{ x }}\n\nD {{ page.title }}\n");
+    let html = article.body_html.to_string();
+    assert!(html.contains("A T {% endif %} B") && html.contains("C {% raw %} {{ x }}") && html.contains("D {{ page.title }}"), "{html}");
+    assert_eq!(
+        problems(&article),
+        [
+            (4, 20, true, "Liquid `{% endif %}` is left as written: it is not valid Liquid"),
+            (6, 3, true, "Liquid `{% raw %} {{ x }}…` is left as written: it is not closed"),
+        ]
+    );
+    let article = render("Text {{ page.title\n\nmore {% comment\n");
+    assert!(article.body_html.to_string().contains("more {% comment"));
+    assert_eq!(
+        problems(&article),
+        [
+            (1, 6, true, "Liquid `{{ page.title…` is left as written: it is not closed"),
+            (3, 6, true, "Liquid `{% comment…` is left as written: it is not closed"),
+        ]
+    );
+}
+
+#[test]
+fn a_highlight_with_options_is_left_whole() {
+    let article = render("{% highlight ruby linenos %}\nx = 1\n{% endhighlight %}\n");
+    assert!(article.body_html.to_string().contains("{% highlight ruby linenos %}\nx = 1\n{% endhighlight %}"));
+    assert_eq!(problems(&article), [(1, 1, false, "Liquid `{% highlight ruby linenos %}` is left as written: Folio does not run this")]);
+}
+
+/// Liquid removes lines (a comment, a highlight's first and last line breaks, whitespace
+/// control): what kramdown finds after them is still placed on its line of the file.
+#[test]
+fn lines_after_liquid_that_removed_some_are_the_lines_of_the_file() {
+    let source = "---\ntitle: T\n---\n\n{% comment %}\none\ntwo\n{% endcomment %}\n\n# Heading\n\n{% highlight ruby %}\na\n\nb\n{% endhighlight %}\n\nSee [x][nope]\n{%- comment -%}\n\n{%- endcomment %} and [y][gone].\n\nEnd.\n";
+    let profile = Profile::jekyll();
+    let request = Request { source_map: true, ..Request::new(&profile) };
+    let article = render_with(source, &request);
+    assert_eq!(article.outline[0].line, 10);
+    let lines: Vec<_> = article.body_blocks.iter().map(|b| (b.start_line, b.end_line)).collect();
+    assert_eq!(lines, [(10, 10), (12, 16), (18, 21), (23, 23)]);
+    let html = article.body_html.to_string();
+    assert!(html.contains("<p data-source-line=\"18-21\">See") && html.contains("<p data-source-line=\"23-23\">End"), "{html}");
+    let warnings: Vec<_> = article.diagnostics.iter().map(|d| d.line).collect();
+    assert_eq!(warnings, [18, 18], "{:?}", article.diagnostics);
+}
+
+#[test]
+fn a_title_holding_a_script_is_neutralised_in_safe_mode_as_the_same_html_written_in_the_markdown() {
+    let profile = profile();
+    let policy = sanitize::Policy::default();
+    let request = Request { safe: Some(&policy), ..Request::new(&profile) };
+    let front = "---\ntitle: \"<script>alert(1)</script><img src=x onerror=alert(2)>\"\n---\n";
+    let liquid = render_with(&format!("{front}\nTitle: {{{{ page.title }}}}\n"), &request).body_html.to_string();
+    let written = render_with(&format!("{front}\nTitle: <script>alert(1)</script><img src=x onerror=alert(2)>\n"), &request).body_html.to_string();
+    assert!(!liquid.contains("<script") && !liquid.contains("<img"), "{liquid}");
+    assert_eq!(liquid, written);
+}
+
+#[test]
+fn a_date_format_with_a_zone_name_is_left_as_written() {
+    let article = render("---\ndate: 2016-12-23 17:50:00 +01:00\n---\n<p>{{ page.date | date: \"%H:%M %Z\" }} {{ page.date | date: \"%H:%M %z\" }}</p>\n");
+    assert!(article.body_html.to_string().contains("{{ page.date | date: \"%H:%M %Z\" }} 16:50 +0000"), "{}", article.body_html.to_string());
+    let messages: Vec<_> = problems(&article).into_iter().map(|p| p.3).collect();
+    assert_eq!(messages, ["Liquid `{{ page.date | date: \"%H:%M %Z\" }}` is left as written: Folio does not run `date` here"]);
+}
