@@ -146,7 +146,6 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     if !read.problems.is_empty() {
         diagnostics.splice(0..0, read.diagnostics(&LineIndex::new(&source)));
     }
-    // Jekyll runs Liquid on the body before kramdown; what follows reads the body it gives.
 
     let markdownify = |markdown: &str| markdown_to_html(markdown.to_owned(), request, Part::Field, None).html.to_string();
     let body_line = source_map::line_at(&source, split.body_start);

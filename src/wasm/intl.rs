@@ -61,19 +61,22 @@ fn remembered<T: Clone + 'static>(
 
 /// The offset of `zone` at that moment, from its long offset name.
 fn zone_offset(zone: &str, unix_seconds: i64) -> Option<i32> {
-    // "GMT+01:00" (or "GMT" at UTC) from the zone's long offset name at that moment; before
-    // standard time, the local mean time's to the second ("GMT+00:09:21" in Paris until 1891).
+    // "GMT+01:00" (or "GMT" at UTC) from the zone's long offset name at that moment.
     let name = zone_name("en-US", zone, unix_seconds, "longOffset")?;
-    let offset = name.strip_prefix("GMT")?;
-    if offset.is_empty() {
-        return Some(0);
+    match name.strip_prefix("GMT")? {
+        "" => Some(0),
+        offset if offset.len() > 6 => local_mean_time(offset),
+        offset => calendar::fixed_offset(offset),
     }
-    let (hours_minutes, seconds) = match offset.rsplit_once(':') {
-        Some((hours_minutes, seconds)) if hours_minutes.contains(':') => (hours_minutes, seconds.parse::<i32>().ok()?),
-        _ => (offset, 0),
-    };
-    let minutes = calendar::fixed_offset(hours_minutes)?;
-    Some(minutes + if minutes < 0 || offset.starts_with('-') { -seconds } else { seconds })
+}
+
+/// An offset to the second, `+00:09:21`: a zone's local mean time, before it took a standard
+/// time (Paris until 1891). Apart, so that the dates of today do not download it.
+#[inline(never)]
+fn local_mean_time(offset: &str) -> Option<i32> {
+    let (hours_minutes, seconds) = offset.split_at_checked(6)?;
+    let seconds: i32 = seconds.strip_prefix(':')?.parse().ok()?;
+    Some(calendar::fixed_offset(hours_minutes)? + if offset.starts_with('-') { -seconds } else { seconds })
 }
 
 /// The name `Intl` gives `zone` at that moment in `locale`, in `style` (`timeZoneName`).
