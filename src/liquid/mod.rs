@@ -19,10 +19,18 @@ use std::fmt;
 
 pub use pass::run;
 
-/// Whether `text` holds `{{` or `{%`: Jekyll runs Liquid only then. Every article runs this,
-/// so it is the search the first download already has, not code of its own.
+/// Whether `text` holds `{{` or `{%`: Jekyll runs Liquid only then. Every article runs this:
+/// one pass, with the byte search the first download already has.
 pub fn present(text: &str) -> bool {
-    text.contains("{{") || text.contains("{%")
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = crate::swar::find(&bytes[from..], b'{') {
+        from += i + 1;
+        if matches!(bytes.get(from), Some(b'{' | b'%')) {
+            return true;
+        }
+    }
+    false
 }
 
 /// What Liquid sees of the article and its site.

@@ -18,10 +18,10 @@ fn problems(article: &Article) -> Vec<(u32, u32, bool, &str)> {
 
 #[test]
 fn liquid_is_looked_for_only_where_a_tag_or_an_output_opens() {
-    for text in ["{{", "a {% raw %}", "x\n{{ page.title }}", "{{{", "{ {%"] {
+    for text in ["{{", "a {% raw %}", "x\n{{ page.title }}", "{{{", "{ {%", "a longer line, with { and {: before it, {{ page.x }}"] {
         assert!(present(text), "{text:?}");
     }
-    for text in ["", "{", "a { b", "{: .class}", "{::comment}", "}}", "%}", "{ {", "text {"] {
+    for text in ["", "{", "a { b", "{: .class}", "{::comment}", "}}", "%}", "{ {", "text {", "a longer line, with { and {: in it, and % {"] {
         assert!(!present(text), "{text:?}");
     }
 }
