@@ -228,6 +228,12 @@ function rename() {
 }
 ui.name.addEventListener("change", () => act(rename));
 
+// Into CodeMirror's text, which its container (the link's target without script) does not give.
+$("skip-to-source").addEventListener("click", (event) => {
+  event.preventDefault();
+  source.focus();
+});
+
 ui.newDraft.addEventListener("click", () => act(() => {
   if (!mayLeave()) return;
   list = drafts.create("Untitled.md", current?.profile ?? "jekyll", blankArticle());

@@ -165,6 +165,20 @@ test("the widget's demo page: the article rendered in the widget, and its error 
   await finish(page);
 });
 
+test("keyboard only, the editor: the first Tab offers to skip the bar and the outline, and Enter puts the caret in the source", async () => {
+  const page = await newPage();
+  await visit(page, "");
+  await page.keyboard.press("Tab");
+  assert.deepEqual(await focused(page), { name: "#skip-to-source", visible: true });
+  const box = await page.locator("#skip-to-source").boundingBox();
+  assert.ok(box.y >= 0 && box.y < 100, `the link should be seen once focused: ${JSON.stringify(box)}`);
+  await page.keyboard.press("Enter");
+  assert.equal((await focused(page)).name, "#source");
+  await page.keyboard.type("Typed at once. ");
+  assert.match(await page.evaluate(() => window.folioEditor.source.state.doc.toString()), /Typed at once\. /);
+  await finish(page);
+});
+
 test("keyboard only, the editor: a draft made, renamed, switched to, opened from disk and deleted; source, problems and preview; a problem's line", async () => {
   const page = await newPage();
   await visit(page, "");
