@@ -10,6 +10,12 @@ pub fn attribute(out: &mut String, text: &str) {
     escape(out, text, |b| html(b, true));
 }
 
+/// Appends `text` escaped as Ruby escapes it for Liquid: `CGI.escapeHTML` (Liquid's `escape`,
+/// `'` as `&#39;`) or `encode(xml: :attr)` (Jekyll's `xml_escape`, `'` as `&apos;`).
+pub fn ruby_html(out: &mut String, text: &str, apostrophe: &'static str) {
+    escape(out, text, |b| if b == b'\'' { Some(apostrophe) } else { html(b, true) });
+}
+
 /// Appends `text` escaped for a JSON string (without its quotes), as serde_json escapes it:
 /// quotes, backslashes and control characters; everything else, non-ASCII included, as is.
 pub fn json(out: &mut String, text: &str) {
@@ -63,6 +69,15 @@ fn escape(out: &mut String, s: &str, replacement: impl Fn(u8) -> Option<&'static
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn liquid_s_escapes_write_the_apostrophe_as_ruby_s_cgi_and_xml_encodings_do() {
+        // Ruby 3.1: CGI.escapeHTML(s) and s.encode(xml: :attr) (without its surrounding quotes).
+        let (mut cgi, mut xml) = (String::new(), String::new());
+        super::ruby_html(&mut cgi, "a'b\"<&>", "&#39;");
+        super::ruby_html(&mut xml, "a'b\"<&>", "&apos;");
+        assert_eq!((cgi.as_str(), xml.as_str()), ("a&#39;b&quot;&lt;&amp;&gt;", "a&apos;b&quot;&lt;&amp;&gt;"));
+    }
+
     #[test]
     fn text_escapes_markup_but_keeps_quotes() {
         let mut out = String::new();

@@ -5,6 +5,7 @@ use super::pass::is_space;
 use super::Reason;
 use crate::datetime::{Date, DateTime};
 use crate::profile::Profile;
+use crate::sanitize::url;
 use crate::value::Value;
 
 /// The days of the week from Sunday, as `strftime` names them (`%A`; `%a` their first three letters).
@@ -35,8 +36,8 @@ pub fn apply(name: &str, input: Value, args: &[Value], profile: &Profile) -> Res
     match (name, args) {
         ("relative_url", []) => relative_url(&input_text()?, profile).map(Value::String).ok_or_else(refused),
         ("absolute_url", []) => absolute_url(&input_text()?, profile).map(Value::String).ok_or_else(refused),
-        ("escape", []) => string(escape(&input_text()?, true)),
-        ("xml_escape", []) => string(escape(&input_text()?, false)),
+        ("escape", []) => string(ruby_escaped(&input_text()?, "&#39;")),
+        ("xml_escape", []) => string(ruby_escaped(&input_text()?, "&apos;")),
         // Ruby's `strip`: ASCII white space, and NUL at the end.
         ("strip", []) => string(input_text()?.trim_start_matches(is_space).trim_end_matches(|c| is_space(c) || c == '\0').to_owned()),
         // Character by character, as Ruby does (`str::to_lowercase` would also make a final
@@ -60,20 +61,10 @@ pub fn apply(name: &str, input: Value, args: &[Value], profile: &Profile) -> Res
     }
 }
 
-/// Liquid's `escape` (`CGI.escapeHTML`), or Jekyll's `xml_escape` (Ruby's `encode(xml: :attr)`),
-/// which writes `'` as `&apos;`.
-fn escape(text: &str, cgi: bool) -> String {
+/// `text` escaped as Ruby's `CGI.escapeHTML` or `encode(xml: :attr)`, by how they write `'`.
+fn ruby_escaped(text: &str, apostrophe: &'static str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str(if cgi { "&#39;" } else { "&apos;" }),
-            c => out.push(c),
-        }
-    }
+    crate::escape::ruby_html(&mut out, text, apostrophe);
     out
 }
 
@@ -101,7 +92,7 @@ fn slugify(text: &str) -> Option<String> {
 /// normalised as Addressable does. Only paths Folio can normalise exactly: letters, digits,
 /// `-._~/`, spaces and non-ASCII text (percent-encoded), no `.` or `..` segments.
 fn relative_url(path: &str, profile: &Profile) -> Option<String> {
-    if has_scheme(path) {
+    if url::scheme(path).is_some() {
         return Some(path.to_owned());
     }
     let base = profile.baseurl.strip_suffix('/').unwrap_or(&profile.baseurl);
@@ -129,28 +120,20 @@ fn relative_url(path: &str, profile: &Profile) -> Option<String> {
 /// Jekyll's `absolute_url`: the site's `url` before [`relative_url`]'s, for a `url` that is a
 /// scheme and a lower-case host only (which Addressable leaves as they are).
 fn absolute_url(path: &str, profile: &Profile) -> Option<String> {
-    if has_scheme(path) {
+    if url::scheme(path).is_some() {
         return Some(path.to_owned());
     }
     let relative = relative_url(path, profile)?;
-    let url = &profile.url;
-    if url.is_empty() {
+    let site = &profile.url;
+    if site.is_empty() {
         return Some(relative);
     }
-    let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host = site.strip_prefix("https://").or_else(|| site.strip_prefix("http://"))?;
     if host.is_empty() || !host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-') {
         return None;
     }
     // Addressable gives an http(s) URL with no path the path `/`.
-    Some(url.to_owned() + if relative.is_empty() { "/" } else { &relative })
-}
-
-/// Whether a URL starts with a scheme (`https:`, `mailto:`): Addressable's `absolute?`.
-fn has_scheme(url: &str) -> bool {
-    url.split_once(':').is_some_and(|(scheme, _)| {
-        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
-    })
+    Some(site.to_owned() + if relative.is_empty() { "/" } else { &relative })
 }
 
 /// Ruby's `Time#strftime`, for the directives with no zone name in them (no `%Z`),
