@@ -10,7 +10,7 @@
 //! match in either ASCII case (`/i`; a text with a letter Unicode folds into ASCII ones, such
 //! as `ſ`, is not read: [`folds_into_ascii`]).
 
-use crate::kramdown::patterns;
+use crate::kramdown::patterns::{self, is_space_char as is_space};
 
 /// A regular expression.
 pub(super) enum Re {
@@ -96,11 +96,6 @@ impl Class {
             Class::NotBracket => c != ']',
         }
     }
-}
-
-/// Ruby's `\s`: ASCII white space.
-pub(super) fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')
 }
 
 /// A step of a compiled regexp.

@@ -15,6 +15,11 @@ pub fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\x0b')
 }
 
+/// Ruby's `\s`, of a character (Ruby's `strip` and Liquid's white space too).
+pub fn is_space_char(c: char) -> bool {
+    u8::try_from(c).is_ok_and(is_space)
+}
+
 /// Ruby's `\w` (ASCII letters, digits, underscore).
 #[inline]
 pub fn is_word(b: u8) -> bool {

@@ -1,7 +1,7 @@
 //! The filters Folio runs exactly as Liquid 5.4 and Jekyll 4.3 do; any other, or one given
 //! values it cannot make exact with, leaves its output tag as written.
 
-use super::pass::is_space;
+use crate::kramdown::patterns::is_space_char as is_space;
 use super::Reason;
 use crate::datetime::{Date, DateTime};
 use crate::profile::Profile;

@@ -4,6 +4,7 @@
 use super::scan::{next_start, token, Token};
 use super::{values, Context, LineMap, Output, Problem, Reason};
 use crate::kramdown::convert::{escape_html, Escape};
+use crate::kramdown::patterns::is_space_char as is_space;
 use crate::kramdown::scanner::count_newlines;
 
 /// Runs the Liquid of `body`; `None` when the front matter says `render_with_liquid: false`.
@@ -221,8 +222,4 @@ impl Pass<'_> {
     }
 }
 
-/// White space as Ruby's `strip` and Liquid's `\\s` see it: ASCII only.
-pub(super) fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')
-}
 

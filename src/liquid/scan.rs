@@ -59,9 +59,9 @@ impl Token {
 
     /// The tag's name and the markup after it: `highlight` and `ruby linenos`.
     pub fn tag<'t>(&self, text: &'t str) -> (&'t str, &'t str) {
-        let inner = text[self.inner.0..self.inner.1].trim_matches(super::pass::is_space);
+        let inner = text[self.inner.0..self.inner.1].trim_matches(crate::kramdown::patterns::is_space_char);
         // Ruby's `\w`: ASCII letters, digits and `_`.
         let name_end = inner.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(inner.len());
-        (&inner[..name_end], inner[name_end..].trim_matches(super::pass::is_space))
+        (&inner[..name_end], inner[name_end..].trim_matches(crate::kramdown::patterns::is_space_char))
     }
 }

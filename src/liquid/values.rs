@@ -126,7 +126,7 @@ impl<'t> Splitter<'t> {
     }
 
     fn space(&mut self) {
-        self.at = self.text.len() - self.rest().trim_start_matches(super::pass::is_space).len();
+        self.at = self.text.len() - self.rest().trim_start_matches(crate::kramdown::patterns::is_space_char).len();
     }
 
     fn eat(&mut self, c: char) -> bool {
