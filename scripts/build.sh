@@ -6,9 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Both downloads are built with FOLIO_WASM_STD=small (scripts/wasm-cargo.sh): the standard
-# library compiled with them, without what Folio never shows (panic locations, Debug text).
-built=target/small/wasm32-unknown-unknown
+# Both downloads are built with the standard library compiled with them, without what Folio never
+# shows (panic locations, Debug text): FOLIO_WASM_STD=small (scripts/wasm-cargo.sh). The core's
+# panics trap at once (small-trap): its first render's download is 3 KB smaller without their
+# messages; the editor's keep theirs for the author's bug report.
+built=target/small-trap/wasm32-unknown-unknown
+built_editor=target/small/wasm32-unknown-unknown
 
 # The WebAssembly features Folio's modules use (Rust's defaults for wasm32, and bulk memory).
 features=(--enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int
@@ -66,7 +69,7 @@ rm -rf pkg
 # functions (slicing a string, a scanner's position). LLVM's inline threshold is raised to 90:
 # what that adds to the download is paid for by wasm-opt's one-caller limit below (README,
 # Benchmark: 12% faster renders than the threshold of 35, first module 0.7 KB smaller).
-FOLIO_WASM_STD=small RUSTFLAGS="-Cllvm-args=-inline-threshold=90" scripts/wasm-cargo.sh build --release --lib
+FOLIO_WASM_STD=small-trap RUSTFLAGS="-Cllvm-args=-inline-threshold=90" scripts/wasm-cargo.sh build --release --lib
 # wasm-opt: control flow rebuilt (flatten, rereloop) and -Oz run to a fixed point, knowing that
 # the stack sits below the data (lld's stack-first), so no access reaches the first kilobyte:
 # 173.4 → 171.0 KB gzip, renders as fast (README, Benchmark). Only functions of at most 30
@@ -82,7 +85,7 @@ echo '{ "type": "commonjs" }' > pkg/node/package.json  # the repository's packag
 # The editor (pkg/editor/): the core plus the live preview and drafts, fast (opt-level 2), as
 # the editor renders on every keystroke and downloads CodeMirror anyway.
 FOLIO_WASM_STD=small scripts/wasm-cargo.sh build --profile editor --lib --features editor
-bindgen "$built/editor/folio.wasm" web pkg/editor -O3
+bindgen "$built_editor/editor/folio.wasm" web pkg/editor -O3
 minify_glue pkg/editor
 # CodeMirror 6 for the editor's source pane: the parts scripts/bundle/codemirror.js lists, bundled
 # and minified into one ES module the page imports (no bundler for the page itself).

@@ -14,14 +14,21 @@
 #              Debug formatting that Folio never shows anyone. std keeps opt-level 3 before
 #              link-time optimisation (at the core's `z`, renders took 8% longer). Without
 #              rustc-web and std's source, the usual way, larger.
+#   small-trap small, and a panic traps at once (-Cpanic=immediate-abort, into target/small-trap):
+#              the core's download, where panic messages and their formatting cost 3 KB gzip;
+#              the facade (www/facade.js) reports the trap as a panic and resets the instance.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 subcommand=$1
 shift
 way=${FOLIO_WASM_STD:-}
 target_dir=()
+panic=()
+if [ "$way" = small-trap ]; then
+  way=small panic=(-Zunstable-options -Cpanic=immediate-abort)
+fi
 if [ "$way" = small ]; then
-  target_dir=(--target-dir target/small)
+  target_dir=(--target-dir "target/small${panic:+-trap}")
   if ! [ -d "$(/usr/bin/rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library" ]; then
     echo "wasm-cargo: no rustc-web with std's source: the core is built without its size build" >&2
     way=
@@ -34,9 +41,9 @@ export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
 if [ "$way" = small ]; then
   # location-detail: panic messages keep their text, not the source file and line.
   # fmt-debug: `{:?}` writes nothing; Folio formats nothing it shows with it.
-  export RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none -Zfmt-debug=none"
+  export RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none -Zfmt-debug=none ${panic[*]}"
   exec /usr/bin/cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features \
-    --target-dir target/small -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
+    "${target_dir[@]}" -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
     --config 'profile.release.package.core.opt-level=3' --config 'profile.release.package.alloc.opt-level=3' \
     --config 'profile.release.package.std.opt-level=3' "$@"
 fi

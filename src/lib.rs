@@ -60,11 +60,6 @@ use name_map::NameMap;
 use diagnostic::LineIndex;
 use front_matter::{date::Zone, FrontMatter};
 
-/// Whether this build runs Liquid: natively (the CLI, Rust) and in the editor's WebAssembly.
-/// The widget's and the reader's download does not: the hook, even one that only warns, cost
-/// the first download 130 to 180 bytes (gzip; measured), more than its margin allows.
-pub(crate) const RUNS_LIQUID: bool = cfg!(any(not(target_arch = "wasm32"), feature = "editor"));
-
 /// What to render an article with, besides its text.
 #[derive(Clone, Copy)]
 pub struct Request<'a> {
@@ -116,7 +111,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     // (most) goes straight on; in the others, `liquid` replaces the body by what Liquid gives,
     // and at the end puts what is placed by line back on the lines as written.
     let mut diagnostics = Vec::new();
-    let liquid = match RUNS_LIQUID && liquid::present(&source) {
+    let liquid = match liquid::present(&source) {
         true => liquid::run_on(&mut source, request),
         false => None,
     };

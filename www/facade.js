@@ -1,7 +1,7 @@
 // What the two facades share (www/folio.js over the core build in pkg/, www/folio-editor.js over
 // the editor's build in pkg/editor/; both are build output and never edited): start the module
 // once, and after a panic reset the instance so that the next call works, rethrowing the panic
-// as a FolioPanicError with Rust's message; and hold Folio's Trusted Types policy.
+// as a FolioPanicError (with Rust's message in the editor's build); and hold Folio's Trusted Types policy.
 
 /** A panic inside Folio's Rust core; the module has been reset and can be used again. */
 export class FolioPanicError extends Error {
@@ -74,10 +74,13 @@ export function facade(init, wasm, wasmUrl) {
     try {
       return call();
     } catch (error) {
-      if (error?.name === "FolioPanic") {
+      // The editor's build throws its panics with Rust's message; the core's traps
+      // (scripts/build.sh), as any build does when its memory cannot grow.
+      const trapped = error instanceof WebAssembly.RuntimeError;
+      if (error?.name === "FolioPanic" || trapped) {
         wasm.__wbg_reset_state();
         resets += 1;
-        throw new FolioPanicError(error.message);
+        throw new FolioPanicError(trapped ? `Folio stopped on an internal error (${error.message})` : error.message);
       }
       throw error;
     }

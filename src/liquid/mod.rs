@@ -8,10 +8,9 @@
 //! `assign`, other variables and filters, Liquid that does not parse) stays as written, each
 //! with a [`Problem`] at its place.
 //!
-//! Natively and in the editor's WebAssembly (`crate::RUNS_LIQUID`), every article runs
-//! [`present`], and only one with `{{` or `{%` comes to [`run_on`], which runs the pass and is
-//! followed by [`place`] once the article is rendered. The core download (widget, reader) does
-//! not run Liquid: what the hook cost its first module was more than it can spare.
+//! Every article runs [`present`], and only one with `{{` or `{%` comes to [`run_on`], which
+//! runs the pass and is followed by [`place`] once the article is rendered. In the core's
+//! download the pass is rare code (scripts/build.sh): only the hook is in its first module.
 
 use crate::profile::Profile;
 use crate::value::Map;
