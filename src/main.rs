@@ -8,6 +8,7 @@ use cli::sites::{Setup, Sites};
 use cli::targets::Collector;
 use folio::diagnostic::Position;
 use folio::sanitize::Policy;
+use folio::value::Map;
 use folio::{options::OptionError, page, profile, yaml, Diagnostic, Options, Profile, Request, Value};
 use std::collections::HashSet;
 use std::io::{Read, Write};
@@ -204,7 +205,8 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             }
             let source = read_input(&input)?;
             let policy = Policy::default();
-            let request = Request { safe: safe.then_some(&policy), ..request(sites.profile(site.as_deref()), &input) };
+            let defaults = site.as_ref().map(|site| site.front_matter_defaults(input.as_ref()));
+            let request = Request { safe: safe.then_some(&policy), ..request(sites.profile(site.as_deref()), &input, defaults.as_ref()) };
             let mut article = folio::render_with(&source, &request);
             Diagnostic::in_file_order(&mut article.diagnostics);
             let text = match output {
@@ -223,9 +225,10 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A render request for the file `input` (standard input has no name).
-fn request<'a>(profile: &'a Profile, input: &'a str) -> Request<'a> {
-    Request { file_name: (input != "-").then_some(input), ..Request::new(profile) }
+/// A render request for the file `input` (standard input has no name), with its site's front
+/// matter defaults.
+fn request<'a>(profile: &'a Profile, input: &'a str, defaults: Option<&'a Map>) -> Request<'a> {
+    Request { file_name: (input != "-").then_some(input), front_matter_defaults: defaults, ..Request::new(profile) }
 }
 
 /// Renders what `paths` name and lists the problems found; with `list`, lists the files instead
@@ -259,7 +262,9 @@ fn check(paths: &[PathBuf], setup: &Setup, list: bool) -> Result<ExitCode, CliEr
         }
         let (diagnostics, rendered) = match read_input(&name) {
             Ok(source) => {
-                let mut diagnostics = folio::render_with(&source, &request(sites.profile(site.as_deref()), &name)).diagnostics;
+                let defaults = site.as_ref().map(|site| site.front_matter_defaults(file));
+                let request = request(sites.profile(site.as_deref()), &name, defaults.as_ref());
+                let mut diagnostics = folio::render_with(&source, &request).diagnostics;
                 Diagnostic::in_file_order(&mut diagnostics);
                 (diagnostics, true)
             }

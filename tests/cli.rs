@@ -534,3 +534,62 @@ fn a_site_locked_to_jekyll_4_0_is_told_at_the_lock_that_rouge_s_guesses_are_plai
     // Highlighted with no language named: kramdown's class names none either.
     assert!(stdout(&out).starts_with("<p>Some <code class=\"highlighter-rouge\">code</code>"), "{}", stdout(&out));
 }
+
+/// A site whose `_config.yml` has front matter defaults, and what Debian's Jekyll 4.3.1 makes of
+/// each file (scripts/defaults-fixtures.rb).
+const DEFAULTS_SITE: &str = "tests/fixtures/site-defaults";
+
+#[test]
+fn front_matter_defaults_reach_each_file_s_data_date_and_liquid_as_jekyll_4_3_merges_them() {
+    let jekyll: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(format!("{DEFAULTS_SITE}/jekyll.json")).unwrap()).unwrap();
+    let files = jekyll.as_object().unwrap();
+    assert_eq!(files.len(), 7);
+    for (file, expected) in files {
+        let out = folio(&["render", "--json", &format!("{DEFAULTS_SITE}/{file}")]);
+        let mut json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        json["frontMatter"].as_object_mut().unwrap().remove("date");
+        // Key order too: serde_json's maps keep it only with `preserve_order`, so compare as text.
+        assert_eq!(json["frontMatter"].to_string(), expected["frontMatter"].to_string(), "{file}");
+        assert_eq!(json["date"], expected["date"], "{file}");
+        assert_eq!(json["bodyHtml"], expected["body"], "{file}");
+    }
+}
+
+#[test]
+fn check_says_where_a_defaults_scope_matches_nothing_in_jekyll_4_3() {
+    let out = folio(&["check", DEFAULTS_SITE]);
+    let config = format!("{DEFAULTS_SITE}/_config.yml");
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{config}:10:19: warning: `defaults`: this scope matches no file in Jekyll 4.3: its path starts with `/` (write it without)\n\
+             {config}:14:19: warning: `defaults`: this scope matches no file in Jekyll 4.3: drafts are of type `posts` there\n"
+        )
+    );
+    assert_eq!(stderr(&out), "folio check: 7 files, 0 errors, 2 warnings\n");
+}
+
+#[test]
+fn problems_in_front_matter_defaults_are_placed_in_the_config_and_the_other_sets_still_apply() {
+    let config = "defaults:\n  - scope: {path: \"\"}\n    values: {lang: fr}\n  - values: [a]\n  - just text\n  - scope: posts\n    values: {x: 1}\n  - scope:\n      type: 2\n    values: {x: 1}\n  - scope: {path: 2019, type: post}\n    values: {date: 2024-01-15}\n  - values: {y: 1}\n";
+    let dir = scratch_with("bad-defaults", &[("_config.yml", config), ("a.md", "---\ntitle: A\n---\n{{ page.lang }}\n")]);
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "Jekyll stops on some of them");
+    let config = dir.join("_config.yml");
+    let expected: Vec<String> = [
+        "4:13: warning: `defaults`: `values` takes a mapping, not a list: Jekyll warns and ignores this set",
+        "5:5: warning: `defaults`: a set takes a mapping, not a string: Jekyll warns and ignores this set",
+        "6:12: error: `defaults`: `scope` takes a mapping, not a string: Jekyll stops on it",
+        "9:13: error: `defaults`: a scope's `type` takes text, not an integer: Jekyll stops on it",
+        "11:19: warning: `defaults`: a scope's `path` takes text, not an integer: this set applies to every file, and Jekyll stops where another set applies to the same file (quote it)",
+        "11:31: warning: `defaults`: type `post` is Jekyll 2's name, read as `posts` (Jekyll warns of it)",
+        "12:20: error: `defaults`: a default `date` takes a time (2024-01-15 10:00:00) or text, not a date: Jekyll stops on it",
+        "13:5: warning: `defaults`: a set without `scope` applies to every file, and Jekyll stops where a set before it applies too: give it `scope: {path: \"\"}`",
+    ]
+    .iter()
+    .map(|line| format!("{}:{line}", config.display()))
+    .collect();
+    assert_eq!(stdout(&out).lines().collect::<Vec<_>>(), expected);
+    let out = folio(&["render", dir.join("a.md").to_str().unwrap()]);
+    assert_eq!(stdout(&out), "<p>fr</p>\n");
+}

@@ -9,6 +9,8 @@
 //! as a profile's is; what Jekyll itself stops on (YAML it cannot read, an `exclude` that is no
 //! list) is an error. Read as Jekyll 4.3 reads it (Debian's, and the current one).
 
+use super::front_matter_defaults::{DefaultsProblem, FrontMatterDefaults};
+use super::yaml_places::{self, Step};
 use folio::calendar::{Builtin, Calendar};
 use folio::diagnostic::{LineIndex, Position};
 use folio::options::{OptionError, Options};
@@ -36,7 +38,7 @@ pub const DEFAULT_EXCLUDE: [&str; 10] = [
 ];
 
 /// The keys read; the others are Jekyll's business.
-const READ: [&str; 13] = [
+const READ: [&str; 14] = [
     "url",
     "baseurl",
     "timezone",
@@ -50,6 +52,7 @@ const READ: [&str; 13] = [
     "collections",
     "collections_dir",
     "destination",
+    "defaults",
 ];
 
 /// The configuration file of the site that holds `folder` (an absolute path): in it, or in the
@@ -75,6 +78,8 @@ pub struct SiteConfig {
     /// them, which Jekyll hands kramdown as `syntax_highlighter`).
     pub kramdown: Map,
     pub reading: Reading,
+    /// Its front matter defaults (`defaults:`).
+    pub defaults: FrontMatterDefaults,
 }
 
 /// Which files Jekyll reads, and which of them are Markdown.
@@ -136,6 +141,8 @@ pub enum ConfigErrorKind {
     OtherConverter { name: String },
     /// A key read that is set again, here; the last one counts.
     Repeated { key: String, first: Position },
+    /// A problem in `defaults:`.
+    Defaults(DefaultsProblem),
 }
 
 impl ConfigError {
@@ -145,6 +152,7 @@ impl ConfigError {
         let message = self.kind.to_string();
         match self.kind {
             ConfigErrorKind::Unreadable(_) | ConfigErrorKind::StopsJekyll { .. } => Diagnostic::error(self.at, message),
+            ConfigErrorKind::Defaults(ref problem) if problem.stops_jekyll() => Diagnostic::error(self.at, message),
             _ => Diagnostic::warning(self.at, message),
         }
     }
@@ -174,6 +182,7 @@ impl fmt::Display for ConfigErrorKind {
             ConfigErrorKind::Repeated { key, first } => {
                 write!(f, "`{key}` is set again here (first on line {}): the last one counts", first.line)
             }
+            ConfigErrorKind::Defaults(problem) => problem.fmt(f),
         }
     }
 }
@@ -292,6 +301,7 @@ impl Read<'_> {
                         self.config.reading.destination = folder;
                     }
                 }
+                "defaults" => self.defaults(value),
                 _ => {}
             }
         }
@@ -318,6 +328,22 @@ impl Read<'_> {
                 Ok(()) => self.config.kramdown.push((name.to_owned(), value.clone())),
                 Err(error) => self.problem(&["kramdown", written], ConfigErrorKind::Kramdown(error)),
             }
+        }
+    }
+
+    /// Front matter defaults: a list of sets (Jekyll ignores anything else).
+    fn defaults(&mut self, value: &Value) {
+        if !matches!(value, Value::Seq(_) | Value::Null) {
+            return self.bad_value("defaults", "a list of sets of defaults", value);
+        }
+        let mut problems = Vec::new();
+        self.config.defaults = FrontMatterDefaults::read(value, &mut |steps, problem| {
+            let path = [&[Step::Key("defaults")], steps].concat();
+            problems.push((yaml_places::value_at(self.text, &path), problem));
+        });
+        for (offset, problem) in problems {
+            let offset = offset.or_else(|| yaml::value_at(self.text, "defaults")).unwrap_or(0);
+            self.problem_at(offset, ConfigErrorKind::Defaults(problem));
         }
     }
 

@@ -236,6 +236,28 @@ fn has_front_matter(path: &Path) -> io::Result<bool> {
     Ok(rest.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c')))
 }
 
+/// What Jekyll makes of the site's file at `path` (relative to the site, with `/`), as its
+/// front matter defaults see it: the path it goes by (a document's is relative to
+/// `collections_dir`) and its type (`posts` for posts and drafts alike, a collection's name for
+/// its documents, `pages` for the rest).
+pub fn jekyll_type<'a>(path: &'a str, reading: &Reading) -> (&'a str, String) {
+    let in_collections = match reading.collections_dir.as_str() {
+        "" => Some(path),
+        dir => path.strip_prefix(dir).and_then(|rest| rest.strip_prefix('/')),
+    };
+    if let Some(relative) = in_collections {
+        let mut folders = relative.split('/').rev().skip(1);
+        let first = relative.split('/').next().and_then(|folder| folder.strip_prefix('_'));
+        if let Some(name) = first.filter(|name| reading.collections.iter().any(|c| c == name) && !matches!(*name, "posts" | "data")) {
+            return (relative, name.to_owned());
+        }
+        if folders.any(|folder| matches!(folder, "_posts" | "_drafts")) {
+            return (relative, "posts".to_owned());
+        }
+    }
+    (path, "pages".to_owned())
+}
+
 /// Whether `name` is a post's, as Jekyll's `DATE_FILENAME_MATCHER` has it: `YYYY-MM-DD-`
 /// (two to four digits, then one or two, and one or two), a title, and an extension.
 fn is_post_name(name: &str) -> bool {
@@ -260,6 +282,17 @@ mod tests {
         for name in ["slug.md", "2016-12-23.md", "2016-12-23-slug", "2016-12-23-slug.", "1-12-23-a.md", "20161-12-23-a.md", "2016-123-1-a.md"] {
             assert!(!is_post_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn posts_drafts_and_documents_go_by_their_path_in_collections_dir_and_pages_by_theirs() {
+        let reading = Reading { collections: vec!["recipes".into()], collections_dir: "content".into(), ..Reading::default() };
+        let kind = |path| jekyll_type(path, &reading);
+        assert_eq!(kind("content/_posts/2024-01-01-a.md"), ("_posts/2024-01-01-a.md", "posts".into()));
+        assert_eq!(kind("content/blog/_drafts/a.md"), ("blog/_drafts/a.md", "posts".into()));
+        assert_eq!(kind("content/_recipes/a.md"), ("_recipes/a.md", "recipes".into()));
+        assert_eq!(kind("content/about.md"), ("content/about.md", "pages".into()));
+        assert_eq!(kind("_posts/2024-01-01-a.md"), ("_posts/2024-01-01-a.md", "pages".into()));
     }
 
     #[test]

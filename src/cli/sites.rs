@@ -7,9 +7,12 @@
 //! last, over both. A site whose `Gemfile.lock` locks a Jekyll later than 3.8 gets what that
 //! Jekyll adds to the highlighter's options, over all those. Standard input belongs to no site.
 
+use super::front_matter_defaults::FrontMatterDefaults;
 use super::jekyll_version::{self, Highlighting};
+use super::site_files;
 use super::site_config::{self, ConfigError, ConfigErrorKind, Reading, SiteConfig};
 use crate::CliError;
+use folio::value::Map;
 use folio::{Diagnostic, Position, Profile, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -58,6 +61,20 @@ pub struct Site {
     pub root: PathBuf,
     pub profile: Profile,
     pub reading: Reading,
+    /// Its front matter defaults, their globs expanded.
+    pub defaults: FrontMatterDefaults,
+}
+
+impl Site {
+    /// The front matter defaults of its file `file` (a path that exists), as Jekyll chooses them.
+    pub fn front_matter_defaults(&self, file: &Path) -> Map {
+        let Some(relative) = std::fs::canonicalize(file).ok().and_then(|real| Some(real.strip_prefix(&self.root).ok()?.to_owned())) else {
+            return Map::new();
+        };
+        let relative = relative.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/");
+        let (path, kind) = site_files::jekyll_type(&relative, &self.reading);
+        self.defaults.all(path, &kind, &self.reading.collections_dir)
+    }
 }
 
 /// The sites found so far.
@@ -107,7 +124,9 @@ impl<'a> Sites<'a> {
         self.problems.extend(problems.iter().map(|problem| (name.clone(), problem.diagnostic())));
         let root = config.parent().unwrap_or(&config).to_owned();
         let highlighting = self.jekyll_of(&root);
-        let site = Rc::new(Site { root, profile: self.setup.profile(Some(&read), &highlighting), reading: read.reading });
+        let mut defaults = read.defaults.clone();
+        defaults.expand_globs(&root, &read.reading.collections_dir);
+        let site = Rc::new(Site { root, profile: self.setup.profile(Some(&read), &highlighting), reading: read.reading, defaults });
         self.by_config.insert(config, Rc::clone(&site));
         Ok(site)
     }
