@@ -19,7 +19,8 @@ const USAGE: &str = "\
 usage: folio render [--body | --page | --json] [--safe] [SITE OPTIONS] FILE|-
        folio check [--list] [SITE OPTIONS] PATH...
        folio --help | --version
-site options: [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] [--no-config]
+site options: [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml]
+              [--config CONFIG.yml[,MORE.yml...] | --no-config]
 
 render  prints the body HTML (--body, the default), the whole article page (--page),
         or the rendered article as JSON (--json). FILE `-` reads standard input.
@@ -126,6 +127,7 @@ fn parse_args() -> Result<Command, CliError> {
     let mut list = false;
     let mut options_path = None;
     let mut site_config = true;
+    let mut config_files = Vec::new();
     let mut operands = Vec::new();
     while let Some(arg) = parser.next()? {
         match arg {
@@ -137,6 +139,8 @@ fn parse_args() -> Result<Command, CliError> {
             Long("profile") => profile_name = Some(parser.value()?.string()?),
             Long("options") => options_path = Some(parser.value()?.string()?),
             Long("no-config") => site_config = false,
+            // Jekyll's own spelling: files separated by commas, later ones over earlier ones.
+            Long("config") => config_files.extend(parser.value()?.string()?.split(',').map(PathBuf::from)),
             Long("help") | Short('h') => return Ok(Command::Help),
             Value(operand) => operands.push(operand.string()?),
             other => return Err(other.unexpected().into()),
@@ -147,7 +151,10 @@ fn parse_args() -> Result<Command, CliError> {
     }
     let profile = read_profile(profile_name.as_deref().unwrap_or("jekyll"))?;
     let options = options_path.map(|path| read_options(&path, &profile.options)).transpose()?;
-    let setup = Setup { profile, profile_named: profile_name.is_some(), options, site_config };
+    if !site_config && !config_files.is_empty() {
+        return Err(CliError::Usage("--config and --no-config do not go together".into()));
+    }
+    let setup = Setup { profile, profile_named: profile_name.is_some(), options, site_config, config_files };
     match command.as_str() {
         "render" => match <[String; 1]>::try_from(operands) {
             Ok([input]) => Ok(Command::Render { output, setup, input, safe }),

@@ -593,3 +593,29 @@ fn problems_in_front_matter_defaults_are_placed_in_the_config_and_the_other_sets
     let out = folio(&["render", dir.join("a.md").to_str().unwrap()]);
     assert_eq!(stdout(&out), "<p>fr</p>\n");
 }
+
+/// `folio` run in the folder `dir`.
+fn folio_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio")).args(args).current_dir(dir).output().unwrap()
+}
+
+#[test]
+fn config_files_named_with_config_are_deep_merged_in_order_over_the_current_folder_s_site() {
+    let files = [
+        ("a.yml", "kramdown:\n  auto_ids: false\n  hard_wrap: true\ntimezone: Europe/Paris\n"),
+        ("b.yml", "kramdown:\n  hard_wrap: false\n  smart_quotes: [\"apos\", \"apos\", \"quot\", \"quot\"]\n  toc_levels: x\nlang: fr\n"),
+        ("_config.yml", "kramdown:\n  auto_ids: true\n"),
+        ("index.md", "---\ntitle: \"A\"\n---\n# Heading\n\nOne \"quoted\"\nline.\n"),
+    ];
+    let dir = scratch_with("config-files", &files);
+    // What Debian's Jekyll 4.3.1 builds with `jekyll build --config a.yml,b.yml`: _config.yml unread.
+    let jekyll = "<h1>Heading</h1>\n\n<p>One \"quoted\"\nline.</p>\n";
+    let out = folio_in(&dir, &["render", "--json", "--config", "a.yml,b.yml", "index.md"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!((json["bodyHtml"].as_str(), json["lang"].as_str()), (Some(jekyll), Some("fr")));
+    assert_eq!(stderr(&out), "b.yml:4:15: warning: kramdown option `toc_levels` takes a range like 1..6 or a list of levels, not `x` (ignored)\n");
+    let out = folio_in(&dir, &["render", "index.md"]);
+    assert!(stdout(&out).starts_with("<h1 id=\"heading\">"), "{}", stdout(&out));
+    let out = folio_in(&dir, &["check", "--config", "a.yml", "--no-config", "."]);
+    assert_eq!(out.status.code(), Some(2));
+}
