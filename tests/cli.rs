@@ -619,3 +619,54 @@ fn config_files_named_with_config_are_deep_merged_in_order_over_the_current_fold
     let out = folio_in(&dir, &["check", "--config", "a.yml", "--no-config", "."]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A site with Markdown files without front matter: meta files (README, LICENSE…), one that
+/// `include:` names, a collection's, and others.
+fn site_without_front_matter(name: &str, config: &str, lock: Option<&str>) -> std::path::PathBuf {
+    let mut files = vec![("_config.yml", config.to_owned()), ("index.md", "---\n---\nx\n".to_owned())];
+    for file in ["README.md", "Readme.md", "notes.md", "docs/LICENSE.md", "docs/guide.markdown", "CONTRIBUTING.md", "_recipes/plain.md"] {
+        files.push((file, format!("# {file}\n\n{{{{ page.lang }}}}\n")));
+    }
+    files.extend(lock.map(|lock| ("Gemfile.lock", lock.to_owned())));
+    let files: Vec<(&str, &str)> = files.iter().map(|(file, text)| (*file, text.as_str())).collect();
+    scratch_with(name, &files)
+}
+
+const OPTIONAL_FRONT_MATTER: &str = "plugins: [jekyll-optional-front-matter]\ninclude: [CONTRIBUTING.md]\ncollections: {recipes: {output: true}}\ndefaults:\n  - scope: {path: docs}\n    values: {lang: fr}\n";
+
+#[test]
+fn with_jekyll_optional_front_matter_markdown_without_front_matter_is_a_page_but_for_meta_files() {
+    let dir = site_without_front_matter("optional-front-matter", OPTIONAL_FRONT_MATTER, None);
+    let folder = dir.to_str().unwrap();
+    let out = folio(&["check", "--list", folder]);
+    // What Debian's Jekyll 4.3.1 with its jekyll-optional-front-matter 0.3.2 makes pages and
+    // converts: README.md, Readme.md and docs/LICENSE.md are copied as they are.
+    let jekyll = [
+        ("CONTRIBUTING.md", "<h1 id=\"contributingmd\">CONTRIBUTING.md</h1>\n\n"),
+        ("_recipes/plain.md", "<h1 id=\"_recipesplainmd\">_recipes/plain.md</h1>\n\n"),
+        ("docs/guide.markdown", "<h1 id=\"docsguidemarkdown\">docs/guide.markdown</h1>\n\n<p>fr</p>\n"),
+        ("index.md", "<p>x</p>\n"),
+        ("notes.md", "<h1 id=\"notesmd\">notes.md</h1>\n\n"),
+    ];
+    assert_eq!(listed(&out, folder), jekyll.map(|(file, _)| file));
+    assert_eq!(stderr(&out), "folio check: 5 files, 0 errors, 0 warnings; 3 Markdown files without front matter left out (Jekyll copies them as they are)\n");
+    for (file, body) in jekyll {
+        assert_eq!(stdout(&folio(&["render", dir.join(file).to_str().unwrap()])), body, "{file}");
+    }
+}
+
+#[test]
+fn github_pages_gem_implies_jekyll_optional_front_matter_and_the_site_can_turn_it_off() {
+    let lock = "GEM\n  remote: https://rubygems.org/\n  specs:\n    github-pages (232)\n      jekyll (= 3.10.0)\n    jekyll (3.10.0)\n";
+    for (name, config, pages) in [
+        ("github-pages", "title: T\n", 3),
+        ("github-pages-off", "optional_front_matter:\n  enabled: false\n", 1),
+        ("github-pages-required", "require_front_matter: true\n", 1),
+    ] {
+        let dir = site_without_front_matter(name, config, Some(lock));
+        let out = folio(&["check", "--list", dir.to_str().unwrap()]);
+        assert_eq!(listed(&out, dir.to_str().unwrap()).len(), pages, "{name}: {}", stdout(&out));
+    }
+    let dir = site_without_front_matter("no-plugin", "title: T\n", None);
+    assert_eq!(listed(&folio(&["check", "--list", dir.to_str().unwrap()]), dir.to_str().unwrap()), ["index.md"]);
+}

@@ -38,7 +38,7 @@ pub const DEFAULT_EXCLUDE: [&str; 10] = [
 ];
 
 /// The keys read; the others are Jekyll's business.
-const READ: [&str; 14] = [
+const READ: [&str; 18] = [
     "url",
     "baseurl",
     "timezone",
@@ -53,6 +53,10 @@ const READ: [&str; 14] = [
     "collections_dir",
     "destination",
     "defaults",
+    "plugins",
+    "gems",
+    "optional_front_matter",
+    "require_front_matter",
 ];
 
 /// The configuration file of the site that holds `folder` (an absolute path): in it, or in the
@@ -80,6 +84,24 @@ pub struct SiteConfig {
     pub reading: Reading,
     /// Its front matter defaults (`defaults:`).
     pub defaults: FrontMatterDefaults,
+    pub optional_front_matter: OptionalFrontMatter,
+}
+
+/// What the configuration says of the `jekyll-optional-front-matter` plugin, which makes
+/// Markdown files without front matter pages.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OptionalFrontMatter {
+    /// Whether `plugins:` (or Jekyll 3's `gems:`) lists it.
+    pub listed: bool,
+    /// Whether `optional_front_matter: {enabled: false}` or `require_front_matter:` turns it off.
+    pub disabled: bool,
+}
+
+impl OptionalFrontMatter {
+    /// Whether the plugin runs: listed, or loaded by GitHub Pages' gem, and not turned off.
+    pub fn is_on(&self, github_pages: bool) -> bool {
+        (self.listed || github_pages) && !self.disabled
+    }
 }
 
 /// Which files Jekyll reads, and which of them are Markdown.
@@ -92,6 +114,9 @@ pub struct Reading {
     pub include: Vec<String>,
     /// The collections' names: each is read from the folder `_NAME` (posts are read apart).
     pub collections: Vec<String>,
+    /// Whether Markdown pages without front matter are pages all the same
+    /// (`jekyll-optional-front-matter`).
+    pub optional_front_matter: bool,
     /// The folder that holds the collections, posts and drafts (empty: the site's).
     pub collections_dir: String,
     /// Where Jekyll writes the site, which it never reads.
@@ -105,6 +130,7 @@ impl Default for Reading {
             exclude: DEFAULT_EXCLUDE.map(String::from).to_vec(),
             include: vec![".htaccess".into()],
             collections: Vec::new(),
+            optional_front_matter: false,
             collections_dir: String::new(),
             destination: "_site".into(),
         }
@@ -329,6 +355,18 @@ impl Read<'_> {
                     }
                 }
                 "defaults" => self.defaults(value),
+                "plugins" | "gems" => {
+                    // Either list loads it: Jekyll 3.5 on reads `gems:` as `plugins:`.
+                    let listed = self.list_of_text(key, value, false).unwrap_or_default();
+                    self.config.optional_front_matter.listed |= listed.iter().any(|name| name == "jekyll-optional-front-matter");
+                }
+                "optional_front_matter" => {
+                    self.config.optional_front_matter.disabled |= value.get("enabled") == Some(&Value::Bool(false));
+                }
+                // Ruby's truth: anything but false and nothing.
+                "require_front_matter" => {
+                    self.config.optional_front_matter.disabled |= !matches!(value, Value::Null | Value::Bool(false));
+                }
                 _ => {}
             }
         }

@@ -69,6 +69,11 @@ pub fn find(root: &Path, reading: &Reading) -> Result<SiteFiles, Unreadable> {
     })
 }
 
+/// The names (without extension, in upper case) that `jekyll-optional-front-matter` leaves as
+/// they are, as its `FILENAME_BLACKLIST` has them.
+const META_FILES: [&str; 8] =
+    ["README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING", "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE"];
+
 struct Walk<'a> {
     root: &'a Path,
     reading: &'a Reading,
@@ -110,10 +115,13 @@ impl Walk<'_> {
         Ok(())
     }
 
-    /// A Markdown file outside posts: converted when it has front matter.
+    /// A Markdown file outside posts: converted when it has front matter, or when
+    /// `jekyll-optional-front-matter` makes it a page (it makes every Markdown file Jekyll would
+    /// copy as it is one, a collection's too, but for meta files).
     /// One that does not read (a broken link) is checked all the same, which says why.
     fn page(&mut self, path: PathBuf) {
-        let static_file = matches!(has_front_matter(&path), Ok(false));
+        let made_page = self.reading.optional_front_matter && !self.meta_file(&path);
+        let static_file = !made_page && matches!(has_front_matter(&path), Ok(false));
         let kept = if static_file { &mut self.without_front_matter } else { &mut self.articles };
         kept.insert(path);
     }
@@ -162,6 +170,17 @@ impl Walk<'_> {
         }
         let special = |text: &str| text.starts_with(['.', '_', '#', '~']);
         included || !(special(entry) || special(name) || entry.ends_with('~'))
+    }
+
+    /// Whether `jekyll-optional-front-matter` leaves the file alone as a repository's meta file
+    /// (README, LICENSE…, whatever the case) that `include:` does not name.
+    fn meta_file(&self, path: &Path) -> bool {
+        let stem = path.file_stem().map(|stem| stem.to_string_lossy().to_uppercase()).unwrap_or_default();
+        let relative = path.strip_prefix(self.root).unwrap_or(path).to_string_lossy().into_owned();
+        let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut include = self.reading.include.iter().filter(|pattern| !self.reading.exclude.contains(pattern));
+        let included = include.any(|pattern| glob_includes(pattern, &relative, false) || glob_includes(pattern, &name, false));
+        META_FILES.contains(&stem.as_str()) && !included
     }
 
     /// Whether the file's extension is one of `markdown_ext`, whatever its case.

@@ -144,24 +144,29 @@ impl<'a> Sites<'a> {
         for ((name, _), problems) in texts.iter().zip(problems) {
             self.problems.extend(problems.iter().map(|problem| ((*name).clone(), problem.diagnostic())));
         }
-        let highlighting = self.jekyll_of(&root);
+        let (highlighting, github_pages) = self.jekyll_of(&root);
         let mut defaults = read.defaults.clone();
         defaults.expand_globs(&root, &read.reading.collections_dir);
-        let site = Rc::new(Site { root, profile: self.setup.profile(Some(&read), &highlighting), reading: read.reading, defaults });
+        let mut reading = read.reading.clone();
+        reading.optional_front_matter = read.optional_front_matter.is_on(github_pages);
+        let site = Rc::new(Site { root, profile: self.setup.profile(Some(&read), &highlighting), reading, defaults });
         self.by_config.insert(configs, Rc::clone(&site));
         Ok(site)
     }
 
     /// What the Jekyll of the site at `root` hands the highlighter, from the site's
-    /// `Gemfile.lock` (Jekyll 3.8's options without one); what its articles lose is said.
-    fn jekyll_of(&mut self, root: &Path) -> Highlighting {
+    /// `Gemfile.lock` (Jekyll 3.8's options without one), and whether it is GitHub Pages';
+    /// what its articles lose is said.
+    fn jekyll_of(&mut self, root: &Path) -> (Highlighting, bool) {
         let lock = root.join("Gemfile.lock");
-        let Some((version, at)) = std::fs::read_to_string(&lock).ok().as_deref().and_then(jekyll_version::locked) else {
-            return Highlighting::AsJekyll38;
+        let text = std::fs::read_to_string(&lock).unwrap_or_default();
+        let github_pages = jekyll_version::is_github_pages(&text);
+        let Some((version, at)) = jekyll_version::locked(&text) else {
+            return (Highlighting::AsJekyll38, github_pages);
         };
         let highlighting = Highlighting::of(version);
         self.problems.extend(highlighting.warning(at).map(|warning| (shown(&lock), warning)));
-        highlighting
+        (highlighting, github_pages)
     }
 
     /// The profile of a file of `site`, or of none.
