@@ -29,8 +29,9 @@ render  prints the body HTML (--body, the default), the whole article page (--pa
 check   renders the articles under each PATH (`-`: standard input) and prints each
         diagnostic as FILE:LINE:COLUMN: SEVERITY: MESSAGE; exits 1 if any is an error.
         In a Jekyll site, the articles are what Jekyll converts: Markdown files
-        (markdown_ext) with front matter, posts (named YYYY-MM-DD-title.md, front matter
-        or not), drafts, collections' documents; not what Jekyll leaves out (_site,
+        (markdown_ext) with front matter (or without, with jekyll-optional-front-matter),
+        posts (named YYYY-MM-DD-title.md, front matter or not), drafts, collections'
+        documents; not what Jekyll leaves out (_site,
         names starting with . _ # ~, node_modules, vendor/bundle, the site's exclude:
         unless include: names it). Elsewhere, every .md and .markdown file. A FILE named
         is checked whatever its name. The summary says how many Markdown files were left
@@ -40,9 +41,13 @@ check   renders the articles under each PATH (`-`: standard input) and prints ea
 
 A Jekyll site is the folder of a _config.yml (or _config.yaml) in or above the FILE or
 PATH, or met in a folder walked. Folio reads its kramdown:, highlighter:, url:, baseurl:,
-timezone:, lang:, markdown_ext:, exclude:, include:, collections:, collections_dir: and
-destination:, reports a bad value of these where it is, and says so when markdown: names
-another converter than kramdown. --no-config reads no _config.yml: every .md and
+timezone:, lang:, markdown_ext:, exclude:, include:, collections:, collections_dir:,
+destination:, defaults: (front matter merged under each file's, as Jekyll 4.3 merges it) and
+what turns jekyll-optional-front-matter on or off (plugins:, gems:, optional_front_matter:,
+require_front_matter:, a github-pages Gemfile.lock), reports a bad value of these where it
+is, and says so when markdown: names another converter than kramdown. --config a.yml,b.yml
+configures the current folder's site with these files instead, later ones deep-merged over
+earlier ones, as Jekyll's --config. --no-config reads no _config.yml: every .md and
 .markdown file is checked, with the profile alone.
 
 --profile names the site: a built-in profile (jekyll, the default, or numerique)
