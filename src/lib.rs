@@ -80,12 +80,38 @@ pub struct Request<'a> {
     /// Keep the body's top-level blocks apart, each with its source lines
     /// ([`Article::body_blocks`]), and mark them with `data-source-line` in the HTML.
     pub source_map: bool,
+    /// Front matter the article's own is merged over, as a Jekyll site's `defaults:` are: what
+    /// reads front matter (the article's fields, its date, Liquid's `page`) sees both. Native
+    /// only: the command line reads sites' configurations.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub front_matter_defaults: Option<&'a value::Map>,
 }
 
 impl<'a> Request<'a> {
     /// A request for `profile`, with no file name and the built-in calendar.
     pub fn new(profile: &'a Profile) -> Self {
-        Request { profile, file_name: None, calendar: &calendar::Builtin, safe: None, resolve_links: false, article_url: None, source_map: false }
+        Request {
+            profile,
+            file_name: None,
+            calendar: &calendar::Builtin,
+            safe: None,
+            resolve_links: false,
+            article_url: None,
+            source_map: false,
+            #[cfg(not(target_arch = "wasm32"))]
+            front_matter_defaults: None,
+        }
+    }
+
+    /// The article's front matter as found by `split`, over the request's defaults.
+    fn read_front_matter(&self, source: &str, split: &front_matter::Split) -> front_matter::Read {
+        #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
+        let mut read = front_matter::read(source, split);
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(defaults) = self.front_matter_defaults {
+            read.put_over(defaults);
+        }
+        read
     }
 }
 
@@ -117,7 +143,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     };
     let profile = request.profile;
     let split = front_matter::split(&source);
-    let mut read = front_matter::read(&source, &split);
+    let mut read = request.read_front_matter(&source, &split);
 
     let zone_name = if request.calendar.utc_offset(&profile.timezone, 0).is_some() {
         profile.timezone.as_str()

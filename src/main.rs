@@ -8,6 +8,7 @@ use cli::sites::{Setup, Sites};
 use cli::targets::Collector;
 use folio::diagnostic::Position;
 use folio::sanitize::Policy;
+use folio::value::Map;
 use folio::{options::OptionError, page, profile, yaml, Diagnostic, Options, Profile, Request, Value};
 use std::collections::HashSet;
 use std::io::{Read, Write};
@@ -18,7 +19,8 @@ const USAGE: &str = "\
 usage: folio render [--body | --page | --json] [--safe] [SITE OPTIONS] FILE|-
        folio check [--list] [SITE OPTIONS] PATH...
        folio --help | --version
-site options: [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml] [--no-config]
+site options: [--profile NAME|PATH] [--options KRAMDOWN_OPTIONS.yml]
+              [--config CONFIG.yml[,MORE.yml...] | --no-config]
 
 render  prints the body HTML (--body, the default), the whole article page (--page),
         or the rendered article as JSON (--json). FILE `-` reads standard input.
@@ -27,8 +29,9 @@ render  prints the body HTML (--body, the default), the whole article page (--pa
 check   renders the articles under each PATH (`-`: standard input) and prints each
         diagnostic as FILE:LINE:COLUMN: SEVERITY: MESSAGE; exits 1 if any is an error.
         In a Jekyll site, the articles are what Jekyll converts: Markdown files
-        (markdown_ext) with front matter, posts (named YYYY-MM-DD-title.md, front matter
-        or not), drafts, collections' documents; not what Jekyll leaves out (_site,
+        (markdown_ext) with front matter (or without, with jekyll-optional-front-matter),
+        posts (named YYYY-MM-DD-title.md, front matter or not), drafts, collections'
+        documents; not what Jekyll leaves out (_site,
         names starting with . _ # ~, node_modules, vendor/bundle, the site's exclude:
         unless include: names it). Elsewhere, every .md and .markdown file. A FILE named
         is checked whatever its name. The summary says how many Markdown files were left
@@ -38,9 +41,13 @@ check   renders the articles under each PATH (`-`: standard input) and prints ea
 
 A Jekyll site is the folder of a _config.yml (or _config.yaml) in or above the FILE or
 PATH, or met in a folder walked. Folio reads its kramdown:, highlighter:, url:, baseurl:,
-timezone:, lang:, markdown_ext:, exclude:, include:, collections:, collections_dir: and
-destination:, reports a bad value of these where it is, and says so when markdown: names
-another converter than kramdown. --no-config reads no _config.yml: every .md and
+timezone:, lang:, markdown_ext:, exclude:, include:, collections:, collections_dir:,
+destination:, defaults: (front matter merged under each file's, as Jekyll 4.3 merges it) and
+what turns jekyll-optional-front-matter on or off (plugins:, gems:, optional_front_matter:,
+require_front_matter:, a github-pages Gemfile.lock), reports a bad value of these where it
+is, and says so when markdown: names another converter than kramdown. --config a.yml,b.yml
+configures the current folder's site with these files instead, later ones deep-merged over
+earlier ones, as Jekyll's --config. --no-config reads no _config.yml: every .md and
 .markdown file is checked, with the profile alone.
 
 --profile names the site: a built-in profile (jekyll, the default, or numerique)
@@ -125,6 +132,7 @@ fn parse_args() -> Result<Command, CliError> {
     let mut list = false;
     let mut options_path = None;
     let mut site_config = true;
+    let mut config_files = Vec::new();
     let mut operands = Vec::new();
     while let Some(arg) = parser.next()? {
         match arg {
@@ -136,6 +144,8 @@ fn parse_args() -> Result<Command, CliError> {
             Long("profile") => profile_name = Some(parser.value()?.string()?),
             Long("options") => options_path = Some(parser.value()?.string()?),
             Long("no-config") => site_config = false,
+            // Jekyll's own spelling: files separated by commas, later ones over earlier ones.
+            Long("config") => config_files.extend(parser.value()?.string()?.split(',').map(PathBuf::from)),
             Long("help") | Short('h') => return Ok(Command::Help),
             Value(operand) => operands.push(operand.string()?),
             other => return Err(other.unexpected().into()),
@@ -146,7 +156,10 @@ fn parse_args() -> Result<Command, CliError> {
     }
     let profile = read_profile(profile_name.as_deref().unwrap_or("jekyll"))?;
     let options = options_path.map(|path| read_options(&path, &profile.options)).transpose()?;
-    let setup = Setup { profile, profile_named: profile_name.is_some(), options, site_config };
+    if !site_config && !config_files.is_empty() {
+        return Err(CliError::Usage("--config and --no-config do not go together".into()));
+    }
+    let setup = Setup { profile, profile_named: profile_name.is_some(), options, site_config, config_files };
     match command.as_str() {
         "render" => match <[String; 1]>::try_from(operands) {
             Ok([input]) => Ok(Command::Render { output, setup, input, safe }),
@@ -204,7 +217,8 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             }
             let source = read_input(&input)?;
             let policy = Policy::default();
-            let request = Request { safe: safe.then_some(&policy), ..request(sites.profile(site.as_deref()), &input) };
+            let defaults = site.as_ref().map(|site| site.front_matter_defaults(input.as_ref()));
+            let request = Request { safe: safe.then_some(&policy), ..request(sites.profile(site.as_deref()), &input, defaults.as_ref()) };
             let mut article = folio::render_with(&source, &request);
             Diagnostic::in_file_order(&mut article.diagnostics);
             let text = match output {
@@ -223,9 +237,10 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A render request for the file `input` (standard input has no name).
-fn request<'a>(profile: &'a Profile, input: &'a str) -> Request<'a> {
-    Request { file_name: (input != "-").then_some(input), ..Request::new(profile) }
+/// A render request for the file `input` (standard input has no name), with its site's front
+/// matter defaults.
+fn request<'a>(profile: &'a Profile, input: &'a str, defaults: Option<&'a Map>) -> Request<'a> {
+    Request { file_name: (input != "-").then_some(input), front_matter_defaults: defaults, ..Request::new(profile) }
 }
 
 /// Renders what `paths` name and lists the problems found; with `list`, lists the files instead
@@ -259,7 +274,9 @@ fn check(paths: &[PathBuf], setup: &Setup, list: bool) -> Result<ExitCode, CliEr
         }
         let (diagnostics, rendered) = match read_input(&name) {
             Ok(source) => {
-                let mut diagnostics = folio::render_with(&source, &request(sites.profile(site.as_deref()), &name)).diagnostics;
+                let defaults = site.as_ref().map(|site| site.front_matter_defaults(file));
+                let request = request(sites.profile(site.as_deref()), &name, defaults.as_ref());
+                let mut diagnostics = folio::render_with(&source, &request).diagnostics;
                 Diagnostic::in_file_order(&mut diagnostics);
                 (diagnostics, true)
             }

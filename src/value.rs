@@ -28,6 +28,21 @@ pub enum Value {
 /// An ordered mapping with string keys.
 pub type Map = Vec<(String, Value)>;
 
+/// Merges `over` into `target` as Jekyll's `Utils.deep_merge_hashes!` does: a key of both whose
+/// values are both mappings is merged the same way, any other value of `over` replaces
+/// `target`'s where it stands, and keys new to `target` follow its own, in `over`'s order (a
+/// Ruby hash's `merge!`). Native only: the site's configuration is read by the command line.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn deep_merge(target: &mut Map, over: Map) {
+    for (key, value) in over {
+        match (target.iter_mut().find(|(k, _)| *k == key), value) {
+            (Some((_, Value::Map(inner))), Value::Map(value)) => deep_merge(inner, value),
+            (Some((_, slot)), value) => *slot = value,
+            (None, value) => target.push((key, value)),
+        }
+    }
+}
+
 impl Value {
     /// The value of `key` when this is a mapping that has it.
     pub fn get(&self, key: &str) -> Option<&Value> {

@@ -534,3 +534,139 @@ fn a_site_locked_to_jekyll_4_0_is_told_at_the_lock_that_rouge_s_guesses_are_plai
     // Highlighted with no language named: kramdown's class names none either.
     assert!(stdout(&out).starts_with("<p>Some <code class=\"highlighter-rouge\">code</code>"), "{}", stdout(&out));
 }
+
+/// A site whose `_config.yml` has front matter defaults, and what Debian's Jekyll 4.3.1 makes of
+/// each file (scripts/defaults-fixtures.rb).
+const DEFAULTS_SITE: &str = "tests/fixtures/site-defaults";
+
+#[test]
+fn front_matter_defaults_reach_each_file_s_data_date_and_liquid_as_jekyll_4_3_merges_them() {
+    let jekyll: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(format!("{DEFAULTS_SITE}/jekyll.json")).unwrap()).unwrap();
+    let files = jekyll.as_object().unwrap();
+    assert_eq!(files.len(), 7);
+    for (file, expected) in files {
+        let out = folio(&["render", "--json", &format!("{DEFAULTS_SITE}/{file}")]);
+        let mut json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        json["frontMatter"].as_object_mut().unwrap().remove("date");
+        // Key order too: serde_json's maps keep it only with `preserve_order`, so compare as text.
+        assert_eq!(json["frontMatter"].to_string(), expected["frontMatter"].to_string(), "{file}");
+        assert_eq!(json["date"], expected["date"], "{file}");
+        assert_eq!(json["bodyHtml"], expected["body"], "{file}");
+    }
+}
+
+#[test]
+fn check_says_where_a_defaults_scope_matches_nothing_in_jekyll_4_3() {
+    let out = folio(&["check", DEFAULTS_SITE]);
+    let config = format!("{DEFAULTS_SITE}/_config.yml");
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{config}:10:19: warning: `defaults`: this scope matches no file in Jekyll 4.3: its path starts with `/` (write it without)\n\
+             {config}:14:19: warning: `defaults`: this scope matches no file in Jekyll 4.3: drafts are of type `posts` there\n"
+        )
+    );
+    assert_eq!(stderr(&out), "folio check: 7 files, 0 errors, 2 warnings\n");
+}
+
+#[test]
+fn problems_in_front_matter_defaults_are_placed_in_the_config_and_the_other_sets_still_apply() {
+    let config = "defaults:\n  - scope: {path: \"\"}\n    values: {lang: fr}\n  - values: [a]\n  - just text\n  - scope: posts\n    values: {x: 1}\n  - scope:\n      type: 2\n    values: {x: 1}\n  - scope: {path: 2019, type: post}\n    values: {date: 2024-01-15}\n  - values: {y: 1}\n";
+    let dir = scratch_with("bad-defaults", &[("_config.yml", config), ("a.md", "---\ntitle: A\n---\n{{ page.lang }}\n")]);
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "Jekyll stops on some of them");
+    let config = dir.join("_config.yml");
+    let expected: Vec<String> = [
+        "4:13: warning: `defaults`: `values` takes a mapping, not a list: Jekyll warns and ignores this set",
+        "5:5: warning: `defaults`: a set takes a mapping, not a string: Jekyll warns and ignores this set",
+        "6:12: error: `defaults`: `scope` takes a mapping, not a string: Jekyll stops on it",
+        "9:13: error: `defaults`: a scope's `type` takes text, not an integer: Jekyll stops on it",
+        "11:19: warning: `defaults`: a scope's `path` takes text, not an integer: this set applies to every file, and Jekyll stops where another set applies to the same file (quote it)",
+        "11:31: warning: `defaults`: type `post` is Jekyll 2's name, read as `posts` (Jekyll warns of it)",
+        "12:20: error: `defaults`: a default `date` takes a time (2024-01-15 10:00:00) or text, not a date: Jekyll stops on it",
+        "13:5: warning: `defaults`: a set without `scope` applies to every file, and Jekyll stops where a set before it applies too: give it `scope: {path: \"\"}`",
+    ]
+    .iter()
+    .map(|line| format!("{}:{line}", config.display()))
+    .collect();
+    assert_eq!(stdout(&out).lines().collect::<Vec<_>>(), expected);
+    let out = folio(&["render", dir.join("a.md").to_str().unwrap()]);
+    assert_eq!(stdout(&out), "<p>fr</p>\n");
+}
+
+/// `folio` run in the folder `dir`.
+fn folio_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio")).args(args).current_dir(dir).output().unwrap()
+}
+
+#[test]
+fn config_files_named_with_config_are_deep_merged_in_order_over_the_current_folder_s_site() {
+    let files = [
+        ("a.yml", "kramdown:\n  auto_ids: false\n  hard_wrap: true\ntimezone: Europe/Paris\n"),
+        ("b.yml", "kramdown:\n  hard_wrap: false\n  smart_quotes: [\"apos\", \"apos\", \"quot\", \"quot\"]\n  toc_levels: x\nlang: fr\n"),
+        ("_config.yml", "kramdown:\n  auto_ids: true\n"),
+        ("index.md", "---\ntitle: \"A\"\n---\n# Heading\n\nOne \"quoted\"\nline.\n"),
+    ];
+    let dir = scratch_with("config-files", &files);
+    // What Debian's Jekyll 4.3.1 builds with `jekyll build --config a.yml,b.yml`: _config.yml unread.
+    let jekyll = "<h1>Heading</h1>\n\n<p>One \"quoted\"\nline.</p>\n";
+    let out = folio_in(&dir, &["render", "--json", "--config", "a.yml,b.yml", "index.md"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!((json["bodyHtml"].as_str(), json["lang"].as_str()), (Some(jekyll), Some("fr")));
+    assert_eq!(stderr(&out), "b.yml:4:15: warning: kramdown option `toc_levels` takes a range like 1..6 or a list of levels, not `x` (ignored)\n");
+    let out = folio_in(&dir, &["render", "index.md"]);
+    assert!(stdout(&out).starts_with("<h1 id=\"heading\">"), "{}", stdout(&out));
+    let out = folio_in(&dir, &["check", "--config", "a.yml", "--no-config", "."]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// A site with Markdown files without front matter: meta files (README, LICENSE…), one that
+/// `include:` names, a collection's, and others.
+fn site_without_front_matter(name: &str, config: &str, lock: Option<&str>) -> std::path::PathBuf {
+    let mut files = vec![("_config.yml", config.to_owned()), ("index.md", "---\n---\nx\n".to_owned())];
+    for file in ["README.md", "Readme.md", "notes.md", "docs/LICENSE.md", "docs/guide.markdown", "CONTRIBUTING.md", "_recipes/plain.md"] {
+        files.push((file, format!("# {file}\n\n{{{{ page.lang }}}}\n")));
+    }
+    files.extend(lock.map(|lock| ("Gemfile.lock", lock.to_owned())));
+    let files: Vec<(&str, &str)> = files.iter().map(|(file, text)| (*file, text.as_str())).collect();
+    scratch_with(name, &files)
+}
+
+const OPTIONAL_FRONT_MATTER: &str = "plugins: [jekyll-optional-front-matter]\ninclude: [CONTRIBUTING.md]\ncollections: {recipes: {output: true}}\ndefaults:\n  - scope: {path: docs}\n    values: {lang: fr}\n";
+
+#[test]
+fn with_jekyll_optional_front_matter_markdown_without_front_matter_is_a_page_but_for_meta_files() {
+    let dir = site_without_front_matter("optional-front-matter", OPTIONAL_FRONT_MATTER, None);
+    let folder = dir.to_str().unwrap();
+    let out = folio(&["check", "--list", folder]);
+    // What Debian's Jekyll 4.3.1 with its jekyll-optional-front-matter 0.3.2 makes pages and
+    // converts: README.md, Readme.md and docs/LICENSE.md are copied as they are.
+    let jekyll = [
+        ("CONTRIBUTING.md", "<h1 id=\"contributingmd\">CONTRIBUTING.md</h1>\n\n"),
+        ("_recipes/plain.md", "<h1 id=\"_recipesplainmd\">_recipes/plain.md</h1>\n\n"),
+        ("docs/guide.markdown", "<h1 id=\"docsguidemarkdown\">docs/guide.markdown</h1>\n\n<p>fr</p>\n"),
+        ("index.md", "<p>x</p>\n"),
+        ("notes.md", "<h1 id=\"notesmd\">notes.md</h1>\n\n"),
+    ];
+    assert_eq!(listed(&out, folder), jekyll.map(|(file, _)| file));
+    assert_eq!(stderr(&out), "folio check: 5 files, 0 errors, 0 warnings; 3 Markdown files without front matter left out (Jekyll copies them as they are)\n");
+    for (file, body) in jekyll {
+        assert_eq!(stdout(&folio(&["render", dir.join(file).to_str().unwrap()])), body, "{file}");
+    }
+}
+
+#[test]
+fn github_pages_gem_implies_jekyll_optional_front_matter_and_the_site_can_turn_it_off() {
+    let lock = "GEM\n  remote: https://rubygems.org/\n  specs:\n    github-pages (232)\n      jekyll (= 3.10.0)\n    jekyll (3.10.0)\n";
+    for (name, config, pages) in [
+        ("github-pages", "title: T\n", 3),
+        ("github-pages-off", "optional_front_matter:\n  enabled: false\n", 1),
+        ("github-pages-required", "require_front_matter: true\n", 1),
+    ] {
+        let dir = site_without_front_matter(name, config, Some(lock));
+        let out = folio(&["check", "--list", dir.to_str().unwrap()]);
+        assert_eq!(listed(&out, dir.to_str().unwrap()).len(), pages, "{name}: {}", stdout(&out));
+    }
+    let dir = site_without_front_matter("no-plugin", "title: T\n", None);
+    assert_eq!(listed(&folio(&["check", "--list", dir.to_str().unwrap()]), dir.to_str().unwrap()), ["index.md"]);
+}

@@ -29,6 +29,12 @@ pub fn locked(lock: &str) -> Option<(Version, Position)> {
     })
 }
 
+/// Whether a `Gemfile.lock` locks the `github-pages` gem, which loads GitHub Pages' default
+/// plugins (`jekyll-optional-front-matter` among them) whatever the configuration lists.
+pub fn is_github_pages(lock: &str) -> bool {
+    lock.lines().any(|line| line.starts_with("    github-pages ("))
+}
+
 /// What a Jekyll passes kramdown's syntax highlighter beyond Jekyll 3.8's options.
 #[derive(Debug, PartialEq)]
 pub enum Highlighting {

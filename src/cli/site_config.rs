@@ -9,10 +9,12 @@
 //! as a profile's is; what Jekyll itself stops on (YAML it cannot read, an `exclude` that is no
 //! list) is an error. Read as Jekyll 4.3 reads it (Debian's, and the current one).
 
+use super::front_matter_defaults::{DefaultsProblem, FrontMatterDefaults};
+use super::yaml_places::{self, Step};
 use folio::calendar::{Builtin, Calendar};
 use folio::diagnostic::{LineIndex, Position};
 use folio::options::{OptionError, Options};
-use folio::value::Map;
+use folio::value::{deep_merge, Map};
 use folio::yaml::{self, YamlError, YamlWarningKind};
 use folio::{Diagnostic, Profile, Value};
 use std::fmt;
@@ -36,7 +38,7 @@ pub const DEFAULT_EXCLUDE: [&str; 10] = [
 ];
 
 /// The keys read; the others are Jekyll's business.
-const READ: [&str; 13] = [
+const READ: [&str; 18] = [
     "url",
     "baseurl",
     "timezone",
@@ -50,6 +52,11 @@ const READ: [&str; 13] = [
     "collections",
     "collections_dir",
     "destination",
+    "defaults",
+    "plugins",
+    "gems",
+    "optional_front_matter",
+    "require_front_matter",
 ];
 
 /// The configuration file of the site that holds `folder` (an absolute path): in it, or in the
@@ -75,6 +82,26 @@ pub struct SiteConfig {
     /// them, which Jekyll hands kramdown as `syntax_highlighter`).
     pub kramdown: Map,
     pub reading: Reading,
+    /// Its front matter defaults (`defaults:`).
+    pub defaults: FrontMatterDefaults,
+    pub optional_front_matter: OptionalFrontMatter,
+}
+
+/// What the configuration says of the `jekyll-optional-front-matter` plugin, which makes
+/// Markdown files without front matter pages.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OptionalFrontMatter {
+    /// Whether `plugins:` (or Jekyll 3's `gems:`) lists it.
+    pub listed: bool,
+    /// Whether `optional_front_matter: {enabled: false}` or `require_front_matter:` turns it off.
+    pub disabled: bool,
+}
+
+impl OptionalFrontMatter {
+    /// Whether the plugin runs: listed, or loaded by GitHub Pages' gem, and not turned off.
+    pub fn is_on(&self, github_pages: bool) -> bool {
+        (self.listed || github_pages) && !self.disabled
+    }
 }
 
 /// Which files Jekyll reads, and which of them are Markdown.
@@ -87,6 +114,9 @@ pub struct Reading {
     pub include: Vec<String>,
     /// The collections' names: each is read from the folder `_NAME` (posts are read apart).
     pub collections: Vec<String>,
+    /// Whether Markdown pages without front matter are pages all the same
+    /// (`jekyll-optional-front-matter`).
+    pub optional_front_matter: bool,
     /// The folder that holds the collections, posts and drafts (empty: the site's).
     pub collections_dir: String,
     /// Where Jekyll writes the site, which it never reads.
@@ -100,6 +130,7 @@ impl Default for Reading {
             exclude: DEFAULT_EXCLUDE.map(String::from).to_vec(),
             include: vec![".htaccess".into()],
             collections: Vec::new(),
+            optional_front_matter: false,
             collections_dir: String::new(),
             destination: "_site".into(),
         }
@@ -136,6 +167,8 @@ pub enum ConfigErrorKind {
     OtherConverter { name: String },
     /// A key read that is set again, here; the last one counts.
     Repeated { key: String, first: Position },
+    /// A problem in `defaults:`.
+    Defaults(DefaultsProblem),
 }
 
 impl ConfigError {
@@ -145,6 +178,7 @@ impl ConfigError {
         let message = self.kind.to_string();
         match self.kind {
             ConfigErrorKind::Unreadable(_) | ConfigErrorKind::StopsJekyll { .. } => Diagnostic::error(self.at, message),
+            ConfigErrorKind::Defaults(ref problem) if problem.stops_jekyll() => Diagnostic::error(self.at, message),
             _ => Diagnostic::warning(self.at, message),
         }
     }
@@ -174,28 +208,48 @@ impl fmt::Display for ConfigErrorKind {
             ConfigErrorKind::Repeated { key, first } => {
                 write!(f, "`{key}` is set again here (first on line {}): the last one counts", first.line)
             }
+            ConfigErrorKind::Defaults(problem) => problem.fmt(f),
         }
     }
 }
 
 impl SiteConfig {
-    /// Reads a configuration file's text: what it sets, and its problems.
-    pub fn read(text: &str) -> (SiteConfig, Vec<ConfigError>) {
+    /// Reads several configuration files' texts as Jekyll's `--config a.yml,b.yml` does: each
+    /// file's mapping deep-merged over the ones before ([`deep_merge`]: `kramdown:` options add
+    /// up, a later `exclude:` replaces an earlier one); each file's problems are its own.
+    pub fn read_all(texts: &[&str]) -> (SiteConfig, Vec<Vec<ConfigError>>) {
+        let mut merged = Map::new();
+        let mut problems = Vec::new();
+        for text in texts {
+            let (settings, found) = Self::settings(text);
+            deep_merge(&mut merged, settings);
+            problems.push(found);
+        }
+        // Problems were said of each file, where they are: the merged settings are in no file.
+        (Self::of(&merged, ""), problems)
+    }
+
+    /// The settings of one configuration file, with its problems.
+    fn settings(text: &str) -> (Map, Vec<ConfigError>) {
         let lines = LineIndex::new(text);
         let mut read = Read { text, lines: &lines, config: SiteConfig::default(), problems: Vec::new() };
         let document = match yaml::load_document(text) {
             Ok(document) => document,
             Err(error) => {
                 read.problem_at(error.offset, ConfigErrorKind::Unreadable(error));
-                return (read.config, read.problems);
+                return (Map::new(), read.problems);
             }
         };
-        match &document.value {
-            Value::Map(entries) => read.entries(entries),
+        let settings = match document.value {
+            Value::Map(entries) => entries,
             // An empty file is an empty configuration.
-            Value::Null => {}
-            other => read.problem_at(0, ConfigErrorKind::NotAMapping { found: other.kind() }),
-        }
+            Value::Null => Map::new(),
+            other => {
+                read.problem_at(0, ConfigErrorKind::NotAMapping { found: other.kind() });
+                Map::new()
+            }
+        };
+        read.entries(&settings);
         for warning in document.warnings {
             if let YamlWarningKind::DuplicateKey { key, first } = warning.kind {
                 // Of the root mapping (the first place of one of its keys), not of one inside.
@@ -205,7 +259,15 @@ impl SiteConfig {
             }
         }
         read.problems.sort_by_key(|problem| problem.at);
-        (read.config, read.problems)
+        (settings, read.problems)
+    }
+
+    /// What `settings`, read from `text`, set (their problems were said by [`Self::settings`]).
+    fn of(settings: &Map, text: &str) -> SiteConfig {
+        let lines = LineIndex::new(text);
+        let mut read = Read { text, lines: &lines, config: SiteConfig::default(), problems: Vec::new() };
+        read.entries(settings);
+        read.config
     }
 
     /// Sets what the configuration says over `profile`: its kramdown options always, its
@@ -292,6 +354,19 @@ impl Read<'_> {
                         self.config.reading.destination = folder;
                     }
                 }
+                "defaults" => self.defaults(value),
+                "plugins" | "gems" => {
+                    // Either list loads it: Jekyll 3.5 on reads `gems:` as `plugins:`.
+                    let listed = self.list_of_text(key, value, false).unwrap_or_default();
+                    self.config.optional_front_matter.listed |= listed.iter().any(|name| name == "jekyll-optional-front-matter");
+                }
+                "optional_front_matter" => {
+                    self.config.optional_front_matter.disabled |= value.get("enabled") == Some(&Value::Bool(false));
+                }
+                // Ruby's truth: anything but false and nothing.
+                "require_front_matter" => {
+                    self.config.optional_front_matter.disabled |= !matches!(value, Value::Null | Value::Bool(false));
+                }
                 _ => {}
             }
         }
@@ -318,6 +393,22 @@ impl Read<'_> {
                 Ok(()) => self.config.kramdown.push((name.to_owned(), value.clone())),
                 Err(error) => self.problem(&["kramdown", written], ConfigErrorKind::Kramdown(error)),
             }
+        }
+    }
+
+    /// Front matter defaults: a list of sets (Jekyll ignores anything else).
+    fn defaults(&mut self, value: &Value) {
+        if !matches!(value, Value::Seq(_) | Value::Null) {
+            return self.bad_value("defaults", "a list of sets of defaults", value);
+        }
+        let mut problems = Vec::new();
+        self.config.defaults = FrontMatterDefaults::read(value, &mut |steps, problem| {
+            let path = [&[Step::Key("defaults")], steps].concat();
+            problems.push((yaml_places::value_at(self.text, &path), problem));
+        });
+        for (offset, problem) in problems {
+            let offset = offset.or_else(|| yaml::value_at(self.text, "defaults")).unwrap_or(0);
+            self.problem_at(offset, ConfigErrorKind::Defaults(problem));
         }
     }
 
@@ -397,6 +488,12 @@ impl Read<'_> {
 mod tests {
     use super::*;
 
+    /// One configuration file's settings and problems.
+    fn read(text: &str) -> (SiteConfig, Vec<ConfigError>) {
+        let (config, mut problems) = SiteConfig::read_all(&[text]);
+        (config, problems.remove(0))
+    }
+
     fn messages(problems: &[ConfigError]) -> Vec<String> {
         problems.iter().map(|p| format!("{}: {}", p.at, p.kind)).collect()
     }
@@ -404,7 +501,7 @@ mod tests {
     #[test]
     fn an_empty_configuration_is_jekyll_s_defaults() {
         for text in ["", "# nothing\n", "title: My blog\nplugins: [jekyll-feed]\ntheme: minima\n"] {
-            let (config, problems) = SiteConfig::read(text);
+            let (config, problems) = read(text);
             assert_eq!((config, problems), (SiteConfig::default(), Vec::new()), "{text:?}");
         }
         let reading = Reading::default();
@@ -414,7 +511,7 @@ mod tests {
 
     #[test]
     fn the_site_s_exclude_adds_to_jekyll_s_and_its_include_replaces_jekyll_s() {
-        let (config, problems) = SiteConfig::read("exclude: [docs, node_modules]\ninclude: [.well-known]\n");
+        let (config, problems) = read("exclude: [docs, node_modules]\ninclude: [.well-known]\n");
         assert!(problems.is_empty(), "{problems:?}");
         let exclude = &config.reading.exclude;
         assert_eq!(exclude[..3], ["docs", "node_modules", ".sass-cache"]);
@@ -424,32 +521,32 @@ mod tests {
 
     #[test]
     fn collections_are_a_list_or_a_mapping_and_their_names_are_cleaned_as_jekyll_does() {
-        let (config, _) = SiteConfig::read("collections: [recipes, 'my stuff!']\n");
+        let (config, _) = read("collections: [recipes, 'my stuff!']\n");
         assert_eq!(config.reading.collections, ["recipes", "mystuff"]);
-        let (config, _) = SiteConfig::read("collections:\n  recipes:\n    output: true\n  team: {}\ncollections_dir: content\n");
+        let (config, _) = read("collections:\n  recipes:\n    output: true\n  team: {}\ncollections_dir: content\n");
         assert_eq!((config.reading.collections, config.reading.collections_dir), (vec!["recipes".into(), "team".into()], "content".into()));
     }
 
     #[test]
     fn markdown_extensions_are_split_on_commas_and_lowered() {
-        let (config, _) = SiteConfig::read("markdown_ext: MD,txt\n");
+        let (config, _) = read("markdown_ext: MD,txt\n");
         assert_eq!(config.reading.markdown_ext, ["md", "txt"]);
     }
 
     #[test]
     fn the_highlighter_reaches_kramdown_unless_kramdown_names_one() {
-        let (config, _) = SiteConfig::read("highlighter: none\nkramdown: {input: kramdown}\n");
+        let (config, _) = read("highlighter: none\nkramdown: {input: kramdown}\n");
         assert_eq!(config.kramdown, [("input".into(), Value::String("kramdown".into())), ("syntax_highlighter".into(), Value::String("none".into()))]);
-        let (config, _) = SiteConfig::read("highlighter: none\nkramdown: {syntax_highlighter: rouge}\n");
+        let (config, _) = read("highlighter: none\nkramdown: {syntax_highlighter: rouge}\n");
         assert_eq!(config.kramdown, [("syntax_highlighter".into(), Value::String("rouge".into()))]);
         let mut profile = Profile::jekyll();
-        SiteConfig::read("highlighter: none\n").0.apply_to(&mut profile, true);
+        read("highlighter: none\n").0.apply_to(&mut profile, true);
         assert_eq!(profile.options.syntax_highlighter, None);
     }
 
     #[test]
     fn site_fields_are_applied_only_when_asked_and_kramdown_options_always() {
-        let (config, problems) = SiteConfig::read("url: https://x.example\nbaseurl: /b\ntimezone: \"+02:00\"\nlang: fr\nkramdown:\n  :hard_wrap: true\n");
+        let (config, problems) = read("url: https://x.example\nbaseurl: /b\ntimezone: \"+02:00\"\nlang: fr\nkramdown:\n  :hard_wrap: true\n");
         assert!(problems.is_empty(), "{problems:?}");
         let mut profile = Profile::jekyll();
         config.apply_to(&mut profile, false);
@@ -463,7 +560,7 @@ mod tests {
     fn problems_are_placed_at_their_values_and_the_rest_is_read() {
         // The first `lang` is not Jekyll's, so not a problem: the last one counts.
         let text = "lang: [fr]\nexclude:\n  - 2019\n  - drafts\ncollections: recipes\nkramdown: {toc_levels: x, hard_wrap: true}\nmarkdown_ext: [md]\nlang: de\n";
-        let (config, problems) = SiteConfig::read(text);
+        let (config, problems) = read(text);
         assert_eq!(
             messages(&problems),
             [
@@ -482,15 +579,27 @@ mod tests {
 
     #[test]
     fn only_keys_read_and_set_again_in_the_root_mapping_are_reported() {
-        let (_, problems) = SiteConfig::read("title: a\ntitle: b\nauthor: {url: x, url: y}\nurl: z\n");
+        let (_, problems) = read("title: a\ntitle: b\nauthor: {url: x, url: y}\nurl: z\n");
         assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]
+    fn several_files_are_deep_merged_in_order_each_with_its_own_problems() {
+        let first = "lang: fr\nexclude: [a]\nkramdown: {auto_ids: false, hard_wrap: true}\ncollections: {recipes: {}}\n";
+        let second = "exclude: [b]\nkramdown: {hard_wrap: false, toc_levels: x}\ncollections: {team: {}}\n";
+        let (config, problems) = SiteConfig::read_all(&[first, second]);
+        assert_eq!(config.lang.as_deref(), Some("fr"));
+        assert_eq!(config.reading.exclude[..2], ["b", ".sass-cache"]);
+        assert_eq!(config.kramdown, [("auto_ids".into(), Value::Bool(false)), ("hard_wrap".into(), Value::Bool(false))]);
+        assert_eq!(config.reading.collections, ["recipes", "team"]);
+        assert_eq!(problems.iter().map(|p| messages(p)).collect::<Vec<_>>(), [vec![], vec!["2:42: kramdown option `toc_levels` takes a range like 1..6 or a list of levels, not `x` (ignored)".to_owned()]]);
+    }
+
+    #[test]
     fn a_document_that_is_not_a_mapping_or_not_yaml_is_reported_and_leaves_the_defaults() {
-        let (config, problems) = SiteConfig::read("- a\n- b\n");
+        let (config, problems) = read("- a\n- b\n");
         assert_eq!((config, messages(&problems)), (SiteConfig::default(), vec!["1:1: the configuration is a list, not a mapping of keys to values: Jekyll uses its defaults".to_owned()]));
-        let (config, problems) = SiteConfig::read("url: x\nkramdown: [\n");
+        let (config, problems) = read("url: x\nkramdown: [\n");
         assert_eq!(config, SiteConfig::default());
         assert_eq!(problems[0].diagnostic().severity, folio::Severity::Error);
         assert!(messages(&problems)[0].starts_with("3:1: not valid YAML:"), "{problems:?}");

@@ -69,6 +69,11 @@ pub fn find(root: &Path, reading: &Reading) -> Result<SiteFiles, Unreadable> {
     })
 }
 
+/// The names (without extension, in upper case) that `jekyll-optional-front-matter` leaves as
+/// they are, as its `FILENAME_BLACKLIST` has them.
+const META_FILES: [&str; 8] =
+    ["README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING", "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE"];
+
 struct Walk<'a> {
     root: &'a Path,
     reading: &'a Reading,
@@ -110,10 +115,13 @@ impl Walk<'_> {
         Ok(())
     }
 
-    /// A Markdown file outside posts: converted when it has front matter.
+    /// A Markdown file outside posts: converted when it has front matter, or when
+    /// `jekyll-optional-front-matter` makes it a page (it makes every Markdown file Jekyll would
+    /// copy as it is one, a collection's too, but for meta files).
     /// One that does not read (a broken link) is checked all the same, which says why.
     fn page(&mut self, path: PathBuf) {
-        let static_file = matches!(has_front_matter(&path), Ok(false));
+        let made_page = self.reading.optional_front_matter && !self.meta_file(&path);
+        let static_file = !made_page && matches!(has_front_matter(&path), Ok(false));
         let kept = if static_file { &mut self.without_front_matter } else { &mut self.articles };
         kept.insert(path);
     }
@@ -162,6 +170,17 @@ impl Walk<'_> {
         }
         let special = |text: &str| text.starts_with(['.', '_', '#', '~']);
         included || !(special(entry) || special(name) || entry.ends_with('~'))
+    }
+
+    /// Whether `jekyll-optional-front-matter` leaves the file alone as a repository's meta file
+    /// (README, LICENSE…, whatever the case) that `include:` does not name.
+    fn meta_file(&self, path: &Path) -> bool {
+        let stem = path.file_stem().map(|stem| stem.to_string_lossy().to_uppercase()).unwrap_or_default();
+        let relative = path.strip_prefix(self.root).unwrap_or(path).to_string_lossy().into_owned();
+        let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut include = self.reading.include.iter().filter(|pattern| !self.reading.exclude.contains(pattern));
+        let included = include.any(|pattern| glob_includes(pattern, &relative, false) || glob_includes(pattern, &name, false));
+        META_FILES.contains(&stem.as_str()) && !included
     }
 
     /// Whether the file's extension is one of `markdown_ext`, whatever its case.
@@ -236,6 +255,28 @@ fn has_front_matter(path: &Path) -> io::Result<bool> {
     Ok(rest.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c')))
 }
 
+/// What Jekyll makes of the site's file at `path` (relative to the site, with `/`), as its
+/// front matter defaults see it: the path it goes by (a document's is relative to
+/// `collections_dir`) and its type (`posts` for posts and drafts alike, a collection's name for
+/// its documents, `pages` for the rest).
+pub fn jekyll_type<'a>(path: &'a str, reading: &Reading) -> (&'a str, String) {
+    let in_collections = match reading.collections_dir.as_str() {
+        "" => Some(path),
+        dir => path.strip_prefix(dir).and_then(|rest| rest.strip_prefix('/')),
+    };
+    if let Some(relative) = in_collections {
+        let mut folders = relative.split('/').rev().skip(1);
+        let first = relative.split('/').next().and_then(|folder| folder.strip_prefix('_'));
+        if let Some(name) = first.filter(|name| reading.collections.iter().any(|c| c == name) && !matches!(*name, "posts" | "data")) {
+            return (relative, name.to_owned());
+        }
+        if folders.any(|folder| matches!(folder, "_posts" | "_drafts")) {
+            return (relative, "posts".to_owned());
+        }
+    }
+    (path, "pages".to_owned())
+}
+
 /// Whether `name` is a post's, as Jekyll's `DATE_FILENAME_MATCHER` has it: `YYYY-MM-DD-`
 /// (two to four digits, then one or two, and one or two), a title, and an extension.
 fn is_post_name(name: &str) -> bool {
@@ -260,6 +301,17 @@ mod tests {
         for name in ["slug.md", "2016-12-23.md", "2016-12-23-slug", "2016-12-23-slug.", "1-12-23-a.md", "20161-12-23-a.md", "2016-123-1-a.md"] {
             assert!(!is_post_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn posts_drafts_and_documents_go_by_their_path_in_collections_dir_and_pages_by_theirs() {
+        let reading = Reading { collections: vec!["recipes".into()], collections_dir: "content".into(), ..Reading::default() };
+        let kind = |path| jekyll_type(path, &reading);
+        assert_eq!(kind("content/_posts/2024-01-01-a.md"), ("_posts/2024-01-01-a.md", "posts".into()));
+        assert_eq!(kind("content/blog/_drafts/a.md"), ("blog/_drafts/a.md", "posts".into()));
+        assert_eq!(kind("content/_recipes/a.md"), ("_recipes/a.md", "recipes".into()));
+        assert_eq!(kind("content/about.md"), ("content/about.md", "pages".into()));
+        assert_eq!(kind("_posts/2024-01-01-a.md"), ("_posts/2024-01-01-a.md", "pages".into()));
     }
 
     #[test]

@@ -124,6 +124,19 @@ impl Read {
         found.unwrap_or_else(|| self.offset_of(key))
     }
 
+    /// Puts this front matter over `defaults`, merged as Jekyll merges a site's front matter
+    /// defaults under a document's ([`crate::value::deep_merge`]). A key only the defaults
+    /// have is placed at the block's start: it is written in no line of the article.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn put_over(&mut self, defaults: &Map) {
+        let start = self.key_offsets.first().copied().unwrap_or(0);
+        let own: Vec<(String, usize)> = self.data.iter().map(|(key, _)| key.clone()).zip(self.key_offsets.iter().copied()).collect();
+        let mut data = defaults.clone();
+        crate::value::deep_merge(&mut data, std::mem::take(&mut self.data));
+        self.key_offsets = data.iter().map(|(key, _)| own.iter().find(|(k, _)| k == key).map_or(start, |(_, at)| *at)).collect();
+        self.data = data;
+    }
+
     /// Every problem as a diagnostic positioned in the whole file.
     pub fn diagnostics(&self, lines: &LineIndex) -> Vec<Diagnostic> {
         self.problems.iter().map(|(problem, offset)| problem.diagnostic(*offset, lines)).collect()

@@ -157,7 +157,7 @@ pub struct Ran {
 pub fn run_on(source: &mut String, request: &crate::Request) -> Option<Ran> {
     let profile = request.profile;
     let split = crate::front_matter::split(source);
-    let read = crate::front_matter::read(source, &split);
+    let read = request.read_front_matter(source, &split);
     let zone_name = match request.calendar.utc_offset(&profile.timezone, 0) {
         Some(_) => profile.timezone.as_str(),
         None => "UTC",
