@@ -39,14 +39,13 @@ fn what_needs_the_site_is_left_as_written_with_a_warning_at_its_place() {
             &[(5, 5, "Liquid `{% include note.html param=1 %}` is left as written: Jekyll puts the site's _includes/note.html here")],
         ),
         (
-            // A block stays whole, its inside too: the title inside the `if` is not run.
-            "{% for post in site.posts %}\n* [{{ post.title }}]({{ post.url | relative_url }})\n{% endfor %}\n\n{% if page.x %}{{ page.title }}{% endif %} and {% assign y = 1 %} {% post_url 2016-12-23-x %}\n",
-            &["{% for post in site.posts %}", "{{ post.title }}", "{% endfor %}", "{% if page.x %}{{ page.title }}{% endif %} and {% assign y = 1 %} {% post_url 2016-12-23-x %}"],
+            // A block stays whole, its inside too: the title inside the `for` is not run.
+            "{% for post in site.posts %}\n* [{{ post.title }}]({{ post.url | relative_url }})\n{% endfor %}\n\n{% if site.x %}{{ page.title }}{% endif %} and {% assign y = 1 %}{{ y }} {% post_url 2016-12-23-x %}\n",
+            &["{% for post in site.posts %}", "{{ post.title }}", "{% endfor %}", "{% if site.x %}{{ page.title }}{% endif %} and 1 {% post_url 2016-12-23-x %}"],
             &[
-                (1, 1, "Liquid `{% for post in site.posts %}` is left as written: Folio does not run this"),
-                (5, 1, "Liquid `{% if page.x %}` is left as written: Folio does not run this"),
-                (5, 48, "Liquid `{% assign y = 1 %}` is left as written: Folio does not run this"),
-                (5, 67, "Liquid `{% post_url 2016-12-23-x %}` is left as written: it needs the site"),
+                (1, 1, "Liquid `{% for post in site.posts %}` is left as written: it needs the site"),
+                (5, 1, "Liquid `{% if site.x %}` is left as written: it needs the site"),
+                (5, 74, "Liquid `{% post_url 2016-12-23-x %}` is left as written: it needs the site"),
             ],
         ),
         (
@@ -73,15 +72,15 @@ fn what_needs_the_site_is_left_as_written_with_a_warning_at_its_place() {
 
 #[test]
 fn a_filter_folio_cannot_make_exact_leaves_its_output_as_written() {
-    let source = "---\ntitle: T\nmeta: {a: 1}\n---\n<div>{{ page.title | truncate: 5 }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}</div>\n";
+    let source = "---\ntitle: T\nmeta: {a: 1}\n---\n<div>{{ page.title | smartify }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}</div>\n";
     let article = render(source);
     let html = article.body_html.to_string();
-    assert!(html.contains("{{ page.title | truncate: 5 }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}"), "{html}");
+    assert!(html.contains("{{ page.title | smartify }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}"), "{html}");
     let messages: Vec<_> = problems(&article).into_iter().map(|p| p.3).collect();
     assert_eq!(
         messages,
         [
-            "Liquid `{{ page.title | truncate: 5 }}` is left as written: Folio does not run `truncate` here",
+            "Liquid `{{ page.title | smartify }}` is left as written: Folio does not run `smartify` here",
             "Liquid `{{ 'a/../b' | relative_url }}` is left as written: Folio does not run `relative_url` here",
             "Liquid `{{ page.meta }}` is left as written: Folio does not run this",
             "Liquid `{{ 'Ωμέγα' | slugify }}` is left as written: Folio does not run `slugify` here",
