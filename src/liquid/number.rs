@@ -112,6 +112,8 @@ impl Number {
             b'+' => decimal(a.checked_add(b), scale),
             b'-' => decimal(a.checked_sub(b), scale),
             b'*' => decimal(a.checked_mul(b), scale * 2),
+            // A BigDecimal divided by zero is infinite (or not a number), as a float.
+            b'/' if b == 0 => Ok(Value::Float(if a == 0 { f64::NAN } else { f64::INFINITY.copysign(a as f64) })),
             _ if b == 0 => Err(zero),
             b'/' => Ok(Value::Float(quotient(a, b)?)),
             _ => decimal(floor_div(a, b).checked_mul(b).and_then(|m| a.checked_sub(m)), scale),

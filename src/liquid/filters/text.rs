@@ -105,6 +105,20 @@ pub fn apply(name: &str, input: &Value, args: &[Value]) -> Option<Result<Value, 
                 false => string(t.clone()),
             }
         })(),
+        ("split", 1) => (|| {
+            let (t, by) = (text()?, arg(0)?.unwrap_or_default());
+            // Ruby's `split`: by white space runs for " ", by characters for "", without the
+            // empty pieces at the end.
+            let mut pieces: Vec<String> = match by.as_str() {
+                " " => t.split(ruby_space).filter(|w| !w.is_empty()).map(str::to_owned).collect(),
+                "" => t.chars().map(String::from).collect(),
+                _ => t.split(&by).map(str::to_owned).collect(),
+            };
+            while pieces.last().is_some_and(String::is_empty) {
+                pieces.pop();
+            }
+            Ok(Value::Seq(pieces.into_iter().map(Value::String).collect()))
+        })(),
         ("strip_html", 0) => text().map(|t| Value::String(strip_html(&t))),
         ("strip_newlines", 0) => text().map(|t| Value::String(t.replace("\r\n", "").replace('\n', ""))),
         ("newline_to_br", 0) => text().map(|t| Value::String(t.replace("\r\n", "\n").replace('\n', "<br />\n"))),
