@@ -132,8 +132,10 @@ impl Pass<'_> {
         if self.strict > 0 || (interrupts && self.loops > 0) {
             return Err(why);
         }
+        // A block is quoted by its opening tag.
         let quote = match &node.kind {
             Kind::Block(block) => block.head_end,
+            Kind::Left(_) => super::scan::token(self.text, node.start).map_or(node.end, |t| t.end),
             _ => node.end,
         };
         self.copy(node.start, node.end);

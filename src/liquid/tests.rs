@@ -154,3 +154,112 @@ fn a_date_format_with_a_zone_name_is_left_as_written() {
     let messages: Vec<_> = problems(&article).into_iter().map(|p| p.3).collect();
     assert_eq!(messages, ["Liquid `{{ page.date | date: \"%H:%M %Z\" }}` is left as written: Folio does not run `date` here"]);
 }
+
+/// The body's text after Liquid and its problems: line, column, whether an error, message.
+fn ran(body: &str) -> (String, Vec<(u32, u32, bool, String)>) {
+    let article = render(&format!("---\ntitle: T\nn: 2\n---\n{body}"));
+    let problems = problems(&article).into_iter().map(|(l, c, e, m)| (l, c, e, m.to_owned())).collect();
+    (article.body_html.to_string(), problems)
+}
+
+/// What Folio cannot know decides nothing: the block it would decide stays whole, what it
+/// would set is unknown after it, and the rest runs.
+#[test]
+fn a_block_decided_by_what_folio_cannot_know_is_left_whole() {
+    type Case<'a> = (&'a str, &'a str, &'a [(u32, u32, &'a str)]);
+    let cases: [Case; 7] = [
+        (
+            "{% if site.posts.size == 1 %}many {{ page.title }}{% else %}few{% endif %} and {{ page.n }}",
+            "<div>{% if site.posts.size == 1 %}many {{ page.title }}{% else %}few{% endif %} and 2</div>",
+            &[(5, 6, "Liquid `{% if site.posts.size == 1 %}` is left as written: it needs the site")],
+        ),
+        (
+            // An assignment from the site makes its variable unknown, and what uses it.
+            "{% assign p = site.posts | first %}{{ p.title }} {% if p %}x{% endif %} {{ page.n }}",
+            "<div>{% assign p = site.posts | first %}{{ p.title }} {% if p %}x{% endif %} 2</div>",
+            &[
+                (5, 6, "Liquid `{% assign p = site.posts | first %}` is left as written: it needs the site"),
+                (5, 41, "Liquid `{{ p.title }}` is left as written: it needs the site"),
+                (5, 55, "Liquid `{% if p %}` is left as written: it needs the site"),
+            ],
+        ),
+        (
+            // What a block left whole would have set is unknown after it.
+            "{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {% for i in (1..2) %}{{ i | smartify }}{% endfor %}",
+            "<div>{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {{ i | smartify }}{{ i | smartify }}</div>",
+            &[
+                (5, 6, "Liquid `{% if site.x %}` is left as written: it needs the site"),
+                (5, 50, "Liquid `{{ y }}` is left as written: it needs the site"),
+                (5, 79, "Liquid `{{ i | smartify }}` is left as written: Folio does not run `smartify` here"),
+            ],
+        ),
+        (
+            // A `break` that may or may not run leaves its whole loop.
+            "{% for i in (1..3) %}{{ i }}{% if site.x %}{% break %}{% endif %}{% endfor %}, {{ i }}",
+            "<div>{% for i in (1..3) %}{{ i }}{% if site.x %}{% break %}{% endif %}{% endfor %}, {{ i }}</div>",
+            &[
+                (5, 6, "Liquid `{% for i in (1..3) %}` is left as written: it needs the site"),
+                (5, 85, "Liquid `{{ i }}` is left as written: Folio does not know this variable"),
+            ],
+        ),
+        (
+            // A capture cannot hold Liquid left as written: it is left whole.
+            "{% capture c %}a {% include x.html %} b{% endcapture %}[{{ c }}] {% capture d %}{{ page.n }}{% endcapture %}{{ d }}",
+            "<div>{% capture c %}a {% include x.html %} b{% endcapture %}[{{ c }}] 2</div>",
+            &[
+                (5, 6, "Liquid `{% capture c %}` is left as written: Jekyll puts the site's _includes/x.html here"),
+                (5, 62, "Liquid `{{ c }}` is left as written: Jekyll puts the site's _includes/x.html here"),
+            ],
+        ),
+        (
+            "{% for post in site.posts %}{{ post.title }}{% endfor %}{% case site.lang %}{% when 'en' %}en{% endcase %}{% increment k %}",
+            "<div>{% for post in site.posts %}{{ post.title }}{% endfor %}{% case site.lang %}{% when 'en' %}en{% endcase %}0</div>",
+            &[
+                (5, 6, "Liquid `{% for post in site.posts %}` is left as written: it needs the site"),
+                (5, 62, "Liquid `{% case site.lang %}` is left as written: it needs the site"),
+            ],
+        ),
+        (
+            "{{ page.n | plus: 1 | where_exp: 'x', 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}",
+            "<div>{{ page.n | plus: 1 | where_exp: 'x', 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}</div>",
+            &[
+                (5, 6, "Liquid `{{ page.n | plus: 1 | where_exp: 'x', 'x' }}` is left as written: Folio does not run `where_exp` here"),
+                (5, 51, "Liquid `{{ (1..3) }}` is left as written: Folio does not run this"),
+                (5, 64, "Liquid `{% tablerow i in (1..2) %}` is left as written: Folio does not run this"),
+            ],
+        ),
+    ];
+    for (body, html, expected) in cases {
+        let (got, problems) = ran(&format!("<div>{body}</div>\n"));
+        assert_eq!(got.trim(), html, "{body}");
+        let expected: Vec<_> = expected.iter().map(|&(line, column, message)| (line, column, false, message.to_owned())).collect();
+        assert_eq!(problems, expected, "{body}");
+    }
+}
+
+/// What Jekyll stops on is an error at its place; the rest of the article still runs.
+#[test]
+fn liquid_jekyll_stops_on_is_an_error_at_its_place() {
+    let (html, problems) = ran("{% if page.n %}\nA {{ page.n }}\n\n<div>{% endfor %} B {{ page.n | divided_by: 0 }} {% if 1 == 1 and 1 < 'a' %}x{% endif %} {{ page.n | plus: 1 }}</div>\n");
+    assert!(html.contains("{% if page.n %}\nA 2") && html.contains("{% endfor %} B {{ page.n | divided_by: 0 }} {% if 1 == 1 and 1 &lt; 'a' %}x{% endif %} 3"), "{html}");
+    assert_eq!(
+        problems,
+        [
+            (5, 1, true, "Liquid `{% if page.n %}` is left as written: it is not closed".to_owned()),
+            (8, 6, true, "Liquid `{% endfor %}` is left as written: it is not valid Liquid".to_owned()),
+            (8, 21, true, "Liquid `{{ page.n | divided_by: 0 }}` is left as written: Jekyll stops here, as it divides by zero".to_owned()),
+            (8, 50, true, "Liquid `{% if 1 == 1 and 1 < 'a' %}` is left as written: Jekyll stops here, as it compares an integer with a string".to_owned()),
+        ]
+    );
+}
+
+/// Lines inside an `if` that runs are the lines of the file, as around it.
+#[test]
+fn lines_inside_a_condition_that_runs_stay_the_lines_of_the_file() {
+    let source = "---\nn: 1\n---\n{% if page.n == 1 %}\n\n# One\n\nText [x][nope]\n{% else %}\n\n# Other\n{% endif %}\n\n# After\n";
+    let profile = Profile::jekyll();
+    let article = render_with(source, &Request { source_map: true, ..Request::new(&profile) });
+    let lines: Vec<_> = article.outline.iter().map(|o| o.line).collect();
+    assert_eq!(lines, [6, 14]);
+    assert_eq!(article.diagnostics.iter().map(|d| d.line).collect::<Vec<_>>(), [8], "{:?}", article.diagnostics);
+}
