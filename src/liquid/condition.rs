@@ -48,22 +48,20 @@ impl<'t> Condition<'t> {
         Condition { comparisons: vec![(left, Some(("==", right)))], ands: Vec::new() }
     }
 
+    /// Liquid's `Condition#evaluate`: from the left, each comparison decides unless its
+    /// `and` is true or its `or` false, which hand on to the next.
     pub fn eval(&self, scope: &Scope) -> Result<bool, Reason> {
-        self.eval_from(0, scope)
-    }
-
-    fn eval_from(&self, at: usize, scope: &Scope) -> Result<bool, Reason> {
-        let (left, right) = &self.comparisons[at];
-        let result = match right {
-            None => truthy(&scope.eval(left)?),
-            Some((op, right)) => compare(left, op, right, scope)?,
-        };
-        match self.ands.get(at) {
-            None => Ok(result),
-            Some(true) if !result => Ok(false),
-            Some(false) if result => Ok(true),
-            Some(_) => self.eval_from(at + 1, scope),
+        for (at, (left, right)) in self.comparisons.iter().enumerate() {
+            let result = match right {
+                None => truthy(&scope.eval(left)?),
+                Some((op, right)) => compare(left, op, right, scope)?,
+            };
+            match self.ands.get(at) {
+                Some(&and) if and == result => {}
+                _ => return Ok(result),
+            }
         }
+        unreachable!("the last comparison has no join")
     }
 }
 

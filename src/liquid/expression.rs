@@ -100,11 +100,13 @@ pub struct Filter<'t> {
 pub struct Parser<'t> {
     toks: Vec<Tok<'t>>,
     at: usize,
+    /// Expressions open around the one read (`a[b[c]]`), kept few for the stack's sake.
+    depth: usize,
 }
 
 impl<'t> Parser<'t> {
     pub fn new(markup: &'t str) -> Result<Self, Reason> {
-        Ok(Parser { toks: lex(markup).ok_or(Reason::Lax)?, at: 0 })
+        Ok(Parser { toks: lex(markup).ok_or(Reason::Lax)?, at: 0, depth: 0 })
     }
 
     pub fn look(&self, ahead: usize) -> Tok<'t> {
@@ -146,6 +148,16 @@ impl<'t> Parser<'t> {
 
     /// An expression; `empty` and `blank` are themselves where `method_literals`.
     pub fn expression(&mut self, method_literals: bool) -> Result<Expr<'t>, Reason> {
+        if self.depth > 20 {
+            return Err(Reason::Lax);
+        }
+        self.depth += 1;
+        let expr = self.expression_here(method_literals);
+        self.depth -= 1;
+        expr
+    }
+
+    fn expression_here(&mut self, method_literals: bool) -> Result<Expr<'t>, Reason> {
         Ok(match self.next() {
             Tok::Str(text) => Expr::Literal(Value::String(text.to_owned())),
             Tok::Number(text) => Expr::Literal(match text.contains('.') {

@@ -84,6 +84,9 @@ impl LineMap {
     }
 }
 
+/// How many times loops run in all, in one body, at most.
+pub const MAX_STEPS: usize = 100_000;
+
 /// Why Liquid is left as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reason {
@@ -101,10 +104,14 @@ pub enum Reason {
     Lax,
     /// Numbers past what Folio reckons exactly (Ruby's Bignums and long BigDecimals).
     Inexact,
+    /// Loops that would run more than [`MAX_STEPS`] times in all: the editor must stay quick.
+    TooLong,
     /// `{% raw %}`, `{{` or a block never closed: Jekyll stops with an error.
     Unclosed,
     /// Liquid that does not parse: Jekyll stops with an error.
     Syntax,
+    /// Blocks nested deeper than Liquid's limit, 100: Jekyll stops with an error.
+    TooDeep,
     /// Liquid that parses but fails as it runs: Jekyll stops with this error.
     Failed(Failure),
 }
@@ -147,7 +154,7 @@ pub enum Problem {
 impl Problem {
     /// Jekyll stops on Liquid that does not parse or fails: an error; the rest are warnings.
     pub fn is_error(&self) -> bool {
-        matches!(self, Problem::Left { reason: Reason::Unclosed | Reason::Syntax | Reason::Failed(_), .. })
+        matches!(self, Problem::Left { reason: Reason::Unclosed | Reason::Syntax | Reason::TooDeep | Reason::Failed(_), .. })
     }
 }
 
@@ -166,8 +173,10 @@ impl fmt::Display for Problem {
             Reason::Variable => f.write_str("Folio does not know this variable"),
             Reason::Lax => f.write_str("Folio reads only what Liquid's strict parser reads"),
             Reason::Inexact => f.write_str("Folio cannot reckon with numbers this big exactly"),
+            Reason::TooLong => write!(f, "Folio runs loops {MAX_STEPS} times at most in all"),
             Reason::Unclosed => f.write_str("it is not closed"),
             Reason::Syntax => f.write_str("it is not valid Liquid"),
+            Reason::TooDeep => f.write_str("it nests blocks deeper than Liquid's 100"),
             Reason::Failed(failure) => write!(f, "Jekyll stops here, as {failure}"),
         }
     }

@@ -28,6 +28,7 @@ pub fn run(body: &str, context: &Context) -> Option<Output> {
         detached: 0,
         strict: 0,
         loops: 0,
+        steps: 0,
     };
     // At the top, nothing is strict and no loop runs: whatever cannot run is left where it is.
     // A `break` there ends the body, as in Liquid.
@@ -63,6 +64,8 @@ pub struct Pass<'a> {
     pub strict: usize,
     /// `for` loops around: a `break` left as written leaves its loop whole.
     pub loops: usize,
+    /// Times loops ran, up to [`super::MAX_STEPS`].
+    pub steps: usize,
 }
 
 impl Pass<'_> {
@@ -126,10 +129,12 @@ impl Pass<'_> {
     }
 
     /// `node` left as written, and why; what it would have set becomes unknown. Inside a
-    /// capture, or a loop it might `break`, it is the caller that is left (`Err`).
+    /// capture, or a loop it might `break` or that runs too long, it is the caller that is
+    /// left (`Err`).
     fn left(&mut self, node: &Node, why: Reason) -> Result<(), Reason> {
         let interrupts = self.taint(node, &why, false);
-        if self.strict > 0 || (interrupts && self.loops > 0) {
+        // A loop too long leaves the outermost loop: the loops around it would run it again.
+        if self.strict > 0 || (self.loops > 0 && (interrupts || why == Reason::TooLong)) {
             return Err(why);
         }
         // A block is quoted by its opening tag.

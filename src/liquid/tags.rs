@@ -8,7 +8,7 @@ use super::filters::print;
 use super::pass::{Flow, Pass};
 use super::scope::entry;
 use super::tree::{Block, Branch, Node};
-use super::Reason;
+use super::{Reason, MAX_STEPS};
 use crate::kramdown::convert::{escape_html, Escape};
 use crate::kramdown::patterns::is_space_char as is_space;
 use crate::value::Value;
@@ -190,6 +190,7 @@ impl Pass<'_> {
         }
         p.end()?;
         let items = match self.scope.range(&collection)? {
+            Some((first, last)) if last.saturating_sub(first) >= (MAX_STEPS - self.steps) as i64 => return Err(Reason::TooLong),
             Some((first, last)) => (first..=last).map(Value::Int).collect(),
             None => match self.scope.eval(&collection)? {
                 Value::Seq(items) => items,
@@ -230,6 +231,11 @@ impl Pass<'_> {
         self.loops += 1;
         let mut result = Ok(Flow::Go);
         for (i, item) in (0..).zip(segment) {
+            self.steps += 1;
+            if self.steps > MAX_STEPS {
+                result = Err(Reason::TooLong);
+                break;
+            }
             let number = |n: i64| Value::Int(n);
             let forloop = vec![
                 ("name".to_owned(), Value::String(key.clone())),

@@ -263,3 +263,24 @@ fn lines_inside_a_condition_that_runs_stay_the_lines_of_the_file() {
     assert_eq!(lines, [6, 14]);
     assert_eq!(article.diagnostics.iter().map(|d| d.line).collect::<Vec<_>>(), [8], "{:?}", article.diagnostics);
 }
+
+/// The editor runs Liquid on each edit: a loop too long is left as written, blocks nested past
+/// Liquid's limit are an error, as in Jekyll, and neither runs the stack or the time out.
+#[test]
+fn loops_too_long_and_blocks_too_deep_are_left_as_written() {
+    let (html, problems) = ran("{% for i in (1..1000000) %}x{% endfor %} {% for i in (1..400) %}{% for j in (1..400) %}{% endfor %}{% endfor %} {{ page.n }}\n");
+    assert!(html.contains("{% for i in (1..1000000) %}x{% endfor %} {% for i in (1..400) %}") && html.ends_with(" 2</p>\n"), "{html}");
+    let messages: Vec<_> = problems.iter().map(|p| (p.1, p.3.as_str())).collect();
+    assert_eq!(
+        messages,
+        [
+            (1, "Liquid `{% for i in (1..1000000) %}` is left as written: Folio runs loops 100000 times at most in all"),
+            (42, "Liquid `{% for i in (1..400) %}` is left as written: Folio runs loops 100000 times at most in all"),
+        ]
+    );
+    let deep = "{% if true %}".repeat(101) + "x" + &"{% endif %}".repeat(101);
+    let (_, problems) = ran(&deep);
+    assert_eq!(problems[0], (5, 1301, true, "Liquid `{% if true %}` is left as written: it nests blocks deeper than Liquid's 100".to_owned()));
+    let chain = format!("{{% if {} true %}}y{{% endif %}}", "false or ".repeat(5000));
+    assert!(ran(&chain).0.contains('y'));
+}

@@ -50,6 +50,9 @@ pub struct Branch<'t> {
     pub nodes: Vec<Node<'t>>,
 }
 
+/// How deep Liquid nests blocks.
+const MAX_DEPTH: usize = 100;
+
 /// Tags that have no body, Liquid's and Jekyll's.
 const SIMPLE: [&str; 11] = ["assign", "echo", "increment", "decrement", "cycle", "break", "continue", "liquid", "include", "post_url", "link"];
 
@@ -67,7 +70,7 @@ fn branch_tags(block: &str) -> Option<&'static [&'static str]> {
 }
 
 pub fn parse<'t>(text: &'t str, problems: &mut Vec<(Problem, usize)>) -> Vec<Node<'t>> {
-    let mut parser = Parser { text, at: 0, trim_next: false, problems };
+    let mut parser = Parser { text, at: 0, trim_next: false, depth: 0, problems };
     let (nodes, _) = parser.body(None);
     nodes
 }
@@ -77,6 +80,8 @@ struct Parser<'t, 'p> {
     at: usize,
     /// The last tag ended with `-%}` or `-}}`: the text after it is trimmed.
     trim_next: bool,
+    /// Blocks open around what is read.
+    depth: usize,
     problems: &'p mut Vec<(Problem, usize)>,
 }
 
@@ -132,6 +137,10 @@ impl<'t> Parser<'t, '_> {
                     self.error(start, tok.end, tok.end, Reason::Syntax, &mut nodes);
                     continue;
                 }
+                _ if branch_tags(name).is_some() && self.depth >= MAX_DEPTH => {
+                    self.error(start, tok.end, tok.end, Reason::TooDeep, &mut nodes);
+                    continue;
+                }
                 _ if branch_tags(name).is_some() => self.block(tok, name, markup),
                 _ if SIMPLE.contains(&name) => Node { start, end: tok.end, kind: Kind::Tag(name, markup) },
                 _ => match closing(self, &format!("end{name}"), Some(name)) {
@@ -159,7 +168,9 @@ impl<'t> Parser<'t, '_> {
     fn block(&mut self, open: Token, name: &'t str, markup: &'t str) -> Node<'t> {
         let (mark, mut branches) = (self.problems.len(), vec![Branch { tag: name, markup, nodes: Vec::new() }]);
         loop {
+            self.depth += 1;
             let (nodes, next) = self.body(Some(name));
+            self.depth -= 1;
             branches.last_mut().expect("a branch").nodes = nodes;
             match next {
                 Some((close, tag, _)) if tag.starts_with("end") => {
