@@ -155,7 +155,6 @@ impl Pass<'_> {
         let name = |markup: &str| markup.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).next().unwrap_or_default().to_owned();
         match &node.kind {
             Kind::Tag("assign", markup) => scope.assign(&name(markup), Err(why.clone())),
-            Kind::Tag("increment" | "decrement", markup) => *super::scope::entry(&mut scope.counters, &name(markup), || Ok(Value::Null)) = Err(why.clone()),
             // Every group and loop: which one a tag names is known only as it runs.
             Kind::Tag("cycle", _) => scope.cycles = vec![(String::new(), Err(why.clone()))],
             Kind::Tag("break" | "continue", _) => return !in_loop,

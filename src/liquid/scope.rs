@@ -1,5 +1,5 @@
 //! What Liquid's variables hold as the body runs: what `assign`, `capture` and `for` set (or
-//! that Folio cannot know what they set), the counters of `increment` and `cycle`, and `page`
+//! that Folio cannot know what they set), the positions of `cycle`, and `page`
 //! and `site` as far as the article and its profile tell.
 
 use super::expression::{Expr, Lookup};
@@ -16,8 +16,6 @@ pub struct Scope<'a> {
     globals: Vec<(String, Known)>,
     /// A `for` loop's variable and `forloop`, innermost last.
     pub locals: Vec<(String, Value)>,
-    /// `increment` and `decrement`'s counters, apart from the variables.
-    pub counters: Vec<(String, Known)>,
     /// Each `cycle` group's next position.
     pub cycles: Vec<(String, Known)>,
     /// Where `offset: continue` resumes each loop.
@@ -38,7 +36,7 @@ pub fn entry<'l, T>(list: &'l mut Vec<(String, T)>, name: &str, new: impl FnOnce
 
 impl<'a> Scope<'a> {
     pub fn new(context: &'a Context<'a>) -> Self {
-        Scope { context, globals: Vec::new(), locals: Vec::new(), counters: Vec::new(), cycles: Vec::new(), offsets: Vec::new() }
+        Scope { context, globals: Vec::new(), locals: Vec::new(), cycles: Vec::new(), offsets: Vec::new() }
     }
 
     pub fn assign(&mut self, name: &str, value: Known) {
@@ -46,15 +44,13 @@ impl<'a> Scope<'a> {
     }
 
     /// A top-level variable, as Liquid looks it up: loop variables, then assigned ones, then
-    /// the counters and Jekyll's `page` and `site`.
+    /// Jekyll's.
     fn variable(&self, name: &str) -> Known {
         if let Some((_, value)) = self.locals.iter().rev().find(|(k, _)| k == name) {
             return Ok(value.clone());
         }
-        for list in [&self.globals, &self.counters] {
-            if let Some((_, value)) = list.iter().find(|(k, _)| k == name) {
-                return value.clone();
-            }
+        if let Some((_, value)) = self.globals.iter().find(|(k, _)| k == name) {
+            return value.clone();
         }
         match name {
             // Jekyll's other top-level variables, made from the site and the layout.

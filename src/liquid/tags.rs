@@ -1,5 +1,5 @@
 //! The tags Folio runs, as Liquid 5.4 and Jekyll 4.3 run them: `assign`, `capture`, `echo`,
-//! `increment`, `decrement`, `cycle`, `break`, `continue`, `if`, `unless`, `case`, `for` and
+//! `cycle`, `break`, `continue`, `if`, `unless`, `case`, `for` and
 //! Jekyll's `highlight`.
 
 use super::condition::Condition;
@@ -37,13 +37,9 @@ impl Pass<'_> {
                 let printed = self.output(markup, node.start, node.end)?;
                 self.made(node, &printed);
             }
-            "increment" | "decrement" => {
-                let counter = entry(&mut self.scope.counters, name(markup)?, || Ok(Value::Int(0)));
-                let Ok(Value::Int(before)) = counter.clone() else { return Err(counter.clone().err().unwrap_or(Reason::Tag)) };
-                let after = if tag == "increment" { before + 1 } else { before - 1 };
-                *counter = Ok(Value::Int(after));
-                self.made(node, &if tag == "increment" { before } else { after }.to_string());
-            }
+            // Jekyll keeps the counters in the payload every page of the build shares: a post
+            // counts on from the pages rendered before it.
+            "increment" | "decrement" => return Err(Reason::Site),
             "cycle" => {
                 let printed = self.cycle(markup, node.start)?;
                 self.made(node, &printed);
