@@ -9,7 +9,7 @@ use crate::value::Value;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Tok<'t> {
     Id(&'t str),
-    /// A quoted string, without its quotes.
+    /// A quoted string, with its quotes.
     Str(&'t str),
     Number(&'t str),
     /// `==`, `!=`, `<>`, `<`, `>`, `<=`, `>=`, `contains`.
@@ -34,7 +34,7 @@ pub fn lex(markup: &str) -> Option<Vec<Tok<'_>>> {
             (Tok::Comparison("contains"), 8)
         } else if first == b'"' || first == b'\'' {
             let len = rest[1..].find(char::from(first))?;
-            (Tok::Str(&rest[1..1 + len]), len + 2)
+            (Tok::Str(&rest[..len + 2]), len + 2)
         } else if let Some(len) = number_len(rest) {
             (Tok::Number(&rest[..len]), len)
         } else if first.is_ascii_alphabetic() || first == b'_' {
@@ -119,6 +119,26 @@ impl<'t> Parser<'t> {
         tok
     }
 
+    /// Where the parser is, to give [`Parser::text_since`].
+    pub fn position(&self) -> usize {
+        self.at
+    }
+
+    /// The tokens read since `position`, written together as Liquid's parser gives an
+    /// expression's text (`(1..3)`, `page.tags`).
+    pub fn text_since(&self, position: usize) -> String {
+        let mut text = String::new();
+        for tok in &self.toks[position..self.at] {
+            match tok {
+                Tok::Id(t) | Tok::Str(t) | Tok::Number(t) | Tok::Comparison(t) => text.push_str(t),
+                Tok::DotDot => text.push_str(".."),
+                Tok::Punct(c) => text.push(char::from(*c)),
+                Tok::End => {}
+            }
+        }
+        text
+    }
+
     /// Takes `tok` if it is next.
     pub fn eat(&mut self, tok: Tok) -> bool {
         let ate = self.look(0) == tok;
@@ -159,7 +179,7 @@ impl<'t> Parser<'t> {
 
     fn expression_here(&mut self, method_literals: bool) -> Result<Expr<'t>, Reason> {
         Ok(match self.next() {
-            Tok::Str(text) => Expr::Literal(Value::String(text.to_owned())),
+            Tok::Str(text) => Expr::Literal(Value::String(text[1..text.len() - 1].to_owned())),
             Tok::Number(text) => Expr::Literal(match text.contains('.') {
                 true => Value::Float(crate::float::parse(text).ok_or(Reason::Lax)?),
                 // Past i64 is a Ruby Bignum, which Folio does not have.

@@ -170,7 +170,10 @@ impl Pass<'_> {
         if !p.word("in") {
             return Err(Reason::Lax);
         }
+        let from_token = p.position();
         let collection = p.expression(false)?;
+        // Liquid's name of the loop, which `offset: continue` and `forloop.name` use.
+        let key = format!("{variable}-{}", p.text_since(from_token));
         let reversed = p.word("reversed");
         let (mut limit, mut offset, mut resume) = (None, None, false);
         while let (Tok::Id(key @ ("limit" | "offset")), Tok::Punct(b':')) = (p.look(0), p.look(1)) {
@@ -195,7 +198,6 @@ impl Pass<'_> {
                 _ => Vec::new(),
             },
         };
-        let key = format!("{variable}-{collection:?}");
         let integer = |pass: &Self, e: &Option<Expr>| -> Result<Option<i64>, Reason> {
             match e.as_ref().map(|e| pass.scope.eval(e)).transpose()? {
                 None | Some(Value::Null) => Ok(None),
