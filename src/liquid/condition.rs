@@ -16,31 +16,28 @@ pub struct Condition<'t> {
 }
 
 impl<'t> Condition<'t> {
-    pub fn parse(markup: &'t str) -> Result<Self, Reason> {
+    /// A tag's condition; `empty` and `blank` are Liquid's method literals where
+    /// `method_literals` (not in Jekyll's `where_exp`, which reads them as `''`).
+    pub fn parse(markup: &'t str, method_literals: bool) -> Result<Self, Reason> {
         let mut p = Parser::new(markup)?;
-        let condition = Condition::read(&mut p)?;
-        p.end()?;
-        Ok(condition)
-    }
-
-    /// Comparisons joined by `and` and `or`, from the parser.
-    pub fn read(p: &mut Parser<'t>) -> Result<Self, Reason> {
         let mut condition = Condition { comparisons: Vec::new(), ands: Vec::new() };
         loop {
-            let left = p.expression(true)?;
+            let left = p.expression(method_literals)?;
             let right = match p.look(0) {
                 Tok::Comparison(op) => {
                     p.next();
-                    Some((op, p.expression(true)?))
+                    Some((op, p.expression(method_literals)?))
                 }
                 _ => None,
             };
             condition.comparisons.push((left, right));
             match (p.word("and"), p.word("or")) {
-                (false, false) => return Ok(condition),
+                (false, false) => break,
                 (and, _) => condition.ands.push(and),
             }
         }
+        p.end()?;
+        Ok(condition)
     }
 
     /// `left == right`, the one condition of a `case`'s `when`.

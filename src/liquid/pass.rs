@@ -1,6 +1,7 @@
 //! The pass over a body: its tree run node by node, text copied, what runs replaced by what it
 //! prints, what cannot run left as written, and the lines that moved remembered.
 
+use super::condition::Condition;
 use super::expression::Parser;
 use super::scope::Scope;
 use super::tree::{self, clip, Kind, Node};
@@ -113,7 +114,7 @@ impl Pass<'_> {
 
     /// The value of an expression and its filters (none for `{{ }}`), and whether it is a
     /// `page` key the front matter does not have, with no default.
-    pub fn value(&self, markup: &str) -> Result<(Option<Value>, bool), Reason> {
+    pub fn value(&mut self, markup: &str) -> Result<(Option<Value>, bool), Reason> {
         let (expr, filters) = Parser::new(markup)?.output()?;
         let Some(expr) = expr else { return Ok((None, false)) };
         let mut value = self.scope.eval(&expr)?;
@@ -122,10 +123,34 @@ impl Pass<'_> {
             if filter.keywords {
                 return Err(Reason::Filter(filter.name.to_owned()));
             }
-            value = filters::apply(filter.name, value, &args, self.scope.context)?;
+            value = match (filter.name, args.as_slice()) {
+                ("where_exp", [Value::String(variable), Value::String(condition)]) => self.where_exp(value, variable, condition)?,
+                _ => filters::apply(filter.name, value, &args, self.scope.context)?,
+            };
         }
         let missing = self.scope.missing_page_key(&expr) && !filters.iter().any(|f| f.name == "default");
         Ok((Some(value), missing))
+    }
+
+    /// Jekyll's `where_exp`: the items for which `condition` holds with `variable` set to each.
+    fn where_exp(&mut self, input: Value, variable: &str, condition: &str) -> Result<Value, Reason> {
+        let items = match input {
+            Value::Seq(items) => items,
+            Value::Map(entries) => entries.into_iter().map(|(_, v)| v).collect(),
+            _ => return Ok(input),
+        };
+        let condition = Condition::parse(condition, false)?;
+        let mut kept = Vec::new();
+        for item in items {
+            // In a scope of its own, as Jekyll's `@context.stack`.
+            self.scope.locals.push((variable.to_owned(), item));
+            let hit = condition.eval(&self.scope);
+            let item = self.scope.locals.pop().expect("the item").1;
+            if hit? {
+                kept.push(item);
+            }
+        }
+        Ok(Value::Seq(kept))
     }
 
     /// `node` left as written, and why; what it would have set becomes unknown. Inside a

@@ -86,7 +86,7 @@ impl Pass<'_> {
         match block.name {
             "if" | "unless" => {
                 for (i, branch) in branches.iter().enumerate() {
-                    let hit = branch.tag == "else" || Condition::parse(branch.markup)?.eval(&self.scope)? != (i == 0 && block.name == "unless");
+                    let hit = branch.tag == "else" || Condition::parse(branch.markup, true)?.eval(&self.scope)? != (i == 0 && block.name == "unless");
                     if hit {
                         let flow = self.nodes(&branch.nodes)?;
                         self.skip_to(node.end);

@@ -223,12 +223,12 @@ fn a_block_decided_by_what_folio_cannot_know_is_left_whole() {
             ],
         ),
         (
-            "{{ page.n | plus: 1 | where_exp: 'x', 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}",
-            "<div>{{ page.n | plus: 1 | where_exp: 'x', 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}</div>",
+            "{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}",
+            "<div>{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}</div>",
             &[
-                (5, 6, "Liquid `{{ page.n | plus: 1 | where_exp: 'x', 'x' }}` is left as written: Folio does not run `where_exp` here"),
-                (5, 51, "Liquid `{{ (1..3) }}` is left as written: Folio does not run this"),
-                (5, 64, "Liquid `{% tablerow i in (1..2) %}` is left as written: Folio does not run this"),
+                (5, 6, "Liquid `{{ page.n | plus: 1 | group_by: 'x' }}` is left as written: Folio does not run `group_by` here"),
+                (5, 45, "Liquid `{{ (1..3) }}` is left as written: Folio does not run this"),
+                (5, 58, "Liquid `{% tablerow i in (1..2) %}` is left as written: Folio does not run this"),
             ],
         ),
     ];
