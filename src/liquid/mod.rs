@@ -83,6 +83,9 @@ impl LineMap {
     }
 }
 
+/// How many times loops run in all, in one body, at most.
+pub const MAX_STEPS: usize = 100_000;
+
 /// Why Liquid is left as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reason {
@@ -90,16 +93,52 @@ pub enum Reason {
     Site,
     /// `{% include NAME %}`.
     Include(String),
-    /// A tag Folio does not run (`if`, `for`, `assign`, a plugin's).
+    /// A tag Folio does not run (a plugin's, `tablerow`).
     Tag,
     /// A filter Folio does not run, or one it cannot make exact with these values.
     Filter(String),
-    /// A variable that is not `page.*`, `site.url` or `site.baseurl`.
+    /// A variable no `assign`, `capture` or `for` set, and not `page.*`, `site.url`, `site.baseurl`.
     Variable,
+    /// Markup Liquid's strict parser does not read (Jekyll reads it laxly, with a warning).
+    Lax,
+    /// Numbers past what Folio reckons exactly (Ruby's Bignums and long BigDecimals).
+    Inexact,
+    /// Loops that would run more than [`MAX_STEPS`] times in all: the editor must stay quick.
+    TooLong,
     /// `{% raw %}`, `{{` or a block never closed: Jekyll stops with an error.
     Unclosed,
     /// Liquid that does not parse: Jekyll stops with an error.
     Syntax,
+    /// Blocks nested deeper than Liquid's limit, 100: Jekyll stops with an error.
+    TooDeep,
+    /// Liquid that parses but fails as it runs: Jekyll stops with this error.
+    Failed(Failure),
+}
+
+/// Why running Liquid fails, where Jekyll stops the build.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    DividedByZero,
+    /// Two values `<`, `>`, `sort`… cannot order: their kinds.
+    Compared(&'static str, &'static str),
+    /// A filter's or a tag's argument that is not a whole number.
+    NotAnInteger,
+    /// `concat` given what is not a list, `sort` given nil.
+    NotAList,
+    /// `url_decode` giving bytes that are not UTF-8.
+    NotUtf8,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::DividedByZero => f.write_str("it divides by zero"),
+            Failure::Compared(a, b) => write!(f, "it compares {a} with {b}"),
+            Failure::NotAnInteger => f.write_str("it needs a whole number"),
+            Failure::NotAList => f.write_str("it needs a list"),
+            Failure::NotUtf8 => f.write_str("it decodes to what is not UTF-8"),
+        }
+    }
 }
 
 /// A problem with the Liquid of a body.
@@ -112,9 +151,9 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// Jekyll stops on Liquid that does not parse: an error; the rest are warnings.
+    /// Jekyll stops on Liquid that does not parse or fails: an error; the rest are warnings.
     pub fn is_error(&self) -> bool {
-        matches!(self, Problem::Left { reason: Reason::Unclosed | Reason::Syntax, .. })
+        matches!(self, Problem::Left { reason: Reason::Unclosed | Reason::Syntax | Reason::TooDeep | Reason::Failed(_), .. })
     }
 }
 
@@ -131,16 +170,26 @@ impl fmt::Display for Problem {
             Reason::Tag => f.write_str("Folio does not run this"),
             Reason::Filter(name) => write!(f, "Folio does not run `{name}` here"),
             Reason::Variable => f.write_str("Folio does not know this variable"),
+            Reason::Lax => f.write_str("Folio reads only what Liquid's strict parser reads"),
+            Reason::Inexact => f.write_str("Folio cannot reckon with numbers this big exactly"),
+            Reason::TooLong => write!(f, "Folio runs loops {MAX_STEPS} times at most in all"),
             Reason::Unclosed => f.write_str("it is not closed"),
             Reason::Syntax => f.write_str("it is not valid Liquid"),
+            Reason::TooDeep => f.write_str("it nests blocks deeper than Liquid's 100"),
+            Reason::Failed(failure) => write!(f, "Jekyll stops here, as {failure}"),
         }
     }
 }
 
+mod condition;
+mod expression;
 mod filters;
+mod number;
 mod pass;
 mod scan;
-mod values;
+mod scope;
+mod tags;
+mod tree;
 
 /// What running Liquid left to do once the article is rendered: its lines put back, its
 /// problems added.

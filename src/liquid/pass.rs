@@ -1,193 +1,237 @@
-//! The pass over a body: text copied, each tag and output run or left as written, and the lines
-//! that moved remembered.
+//! The pass over a body: its tree run node by node, text copied, what runs replaced by what it
+//! prints, what cannot run left as written, and the lines that moved remembered.
 
-use super::scan::{next_start, token, Token};
-use super::{values, Context, LineMap, Output, Problem, Reason};
-use crate::kramdown::convert::{escape_html, Escape};
-use crate::kramdown::patterns::is_space_char as is_space;
+use super::condition::Condition;
+use super::expression::Parser;
+use super::scope::Scope;
+use super::tree::{self, clip, Kind, Node};
+use super::{filters, Context, LineMap, Output, Problem, Reason};
 use crate::kramdown::scanner::count_newlines;
+use crate::value::Value;
 
 /// Runs the Liquid of `body`; `None` when the front matter says `render_with_liquid: false`.
 pub fn run(body: &str, context: &Context) -> Option<Output> {
-    let off = context.data.iter().any(|(k, v)| k == "render_with_liquid" && *v == crate::Value::Bool(false));
+    let off = context.data.iter().any(|(k, v)| k == "render_with_liquid" && *v == Value::Bool(false));
     if off {
         return None;
     }
-    let mut pass = Pass { text: body, context, out: String::with_capacity(body.len()), lines: LineMap::default(), problems: Vec::new(), at: 0, read_lines: 0, written_lines: 0, trim_next: false };
-    pass.block(body.len());
+    let mut problems = Vec::new();
+    let nodes = tree::parse(body, &mut problems);
+    let mut pass = Pass {
+        text: body,
+        scope: Scope::new(context),
+        out: String::with_capacity(body.len()),
+        lines: LineMap::default(),
+        problems,
+        at: 0,
+        read_lines: 0,
+        written_lines: 0,
+        detached: 0,
+        strict: 0,
+        loops: 0,
+        steps: 0,
+    };
+    // At the top, nothing is strict and no loop runs: whatever cannot run is left where it is.
+    // A `break` there ends the body, as in Liquid.
+    let _ = pass.nodes(&nodes);
+    pass.skip_to(body.len());
+    pass.problems.sort_by_key(|p| p.1);
     Some(Output { text: pass.out, lines: pass.lines, problems: pass.problems })
 }
 
-struct Pass<'a> {
-    text: &'a str,
-    context: &'a Context<'a>,
-    out: String,
+/// How a run of nodes ended: on, or at a `break` or `continue` for the loop around it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Go,
+    Break,
+    Continue,
+}
+
+pub struct Pass<'a> {
+    pub text: &'a str,
+    pub scope: Scope<'a>,
+    pub out: String,
     lines: LineMap,
-    problems: Vec<(Problem, usize)>,
+    pub problems: Vec<(Problem, usize)>,
     /// How far the text is read.
     at: usize,
     /// Line breaks read and written.
     read_lines: usize,
     written_lines: usize,
-    /// The last tag run ended with `-%}` or `-}}`.
-    trim_next: bool,
+    /// Writing a text of its own (a loop's, a capture's), not the body: no lines to place.
+    detached: usize,
+    /// Inside a `capture`, whose value cannot hold Liquid left as written: what cannot run
+    /// leaves the capture whole.
+    pub strict: usize,
+    /// `for` loops around: a `break` left as written leaves its loop whole.
+    pub loops: usize,
+    /// Times loops ran, up to [`super::MAX_STEPS`].
+    pub steps: usize,
 }
 
 impl Pass<'_> {
-    /// Runs the text up to `end`.
-    fn block(&mut self, end: usize) {
-        while let Some(start) = next_start(self.text, self.at).filter(|&start| start < end) {
-            match token(self.text, start).filter(|t| t.end <= end && t.closed(self.text)) {
-                Some(tok) if tok.is_tag => self.tag(tok, end),
-                Some(tok) => self.output(tok),
-                None => {
-                    // `{{` or `{%` never closed: Jekyll stops; here it stays, and what follows runs.
-                    self.leave(start, start + 2, end, Reason::Unclosed);
-                }
+    /// Runs `nodes`, each left as written where it cannot run (unless the caller must leave
+    /// more: then why).
+    pub fn nodes(&mut self, nodes: &[Node]) -> Result<Flow, Reason> {
+        for node in nodes {
+            match self.node(node) {
+                Ok(Flow::Go) => {}
+                Ok(flow) => return Ok(flow),
+                Err(why) => self.left(node, why)?,
             }
         }
-        self.text_until(end, false);
+        Ok(Flow::Go)
     }
 
-    fn output(&mut self, tok: Token) {
-        let mut missing = false;
-        match values::render(&self.text[tok.inner.0..tok.inner.1], self.context, &mut missing) {
-            Ok(printed) => {
-                if missing {
-                    self.problems.push((Problem::Nothing { text: self.clip(tok.start, tok.end) }, tok.start));
-                }
-                self.replace(tok, tok.end, &printed, None);
+    fn node(&mut self, node: &Node) -> Result<Flow, Reason> {
+        match &node.kind {
+            Kind::Text | Kind::Broken => self.copy(node.start, node.end),
+            Kind::Raw(start, end) => {
+                self.skip_to(*start);
+                self.copy(*start, *end);
+                self.skip_to(node.end);
             }
-            Err(reason) => self.leave(tok.start, tok.end, tok.end, reason),
-        }
-    }
-
-    fn tag(&mut self, tok: Token, end: usize) {
-        let (name, markup) = tok.tag(self.text);
-        let closing = |pass: &Self, close: &str, nest: Option<&str>| pass.find_end(tok.end, end, close, nest);
-        match name {
-            "raw" => match closing(self, "endraw", None) {
-                // Liquid 5.4 keeps the content whole, whatever the `-` inside the delimiters;
-                // the opening tag's `-%}` trims what follows the closing one.
-                Some(close) => self.replace(tok, close.end, &self.text[tok.end..close.start], Some(tok.end)),
-                None => self.leave(tok.start, end, end, Reason::Unclosed),
-            },
-            "comment" => match closing(self, "endcomment", Some("comment")) {
-                Some(close) => {
-                    self.replace(tok, close.end, "", None);
-                    self.trim_next = close.trim_after;
-                }
-                None => self.leave(tok.start, end, end, Reason::Unclosed),
-            },
-            "highlight" => self.highlight(tok, markup, end),
-            "include" => {
-                let file = markup.split(is_space).next().unwrap_or_default().to_owned();
-                self.leave(tok.start, tok.end, tok.end, Reason::Include(file));
+            Kind::Nothing => self.skip_to(node.end),
+            Kind::Left(why) => return Err(why.clone()),
+            Kind::Output(markup) => {
+                let printed = self.output(markup, node.start, node.end)?;
+                self.made(node, &printed);
             }
-            _ if name.is_empty() || name.starts_with("end") => self.leave(tok.start, tok.end, tok.end, Reason::Syntax),
-            // Links to the site's other pages.
-            "post_url" | "link" => self.leave(tok.start, tok.end, tok.end, Reason::Site),
-            _ => {
-                // A block (Liquid's, or a plugin's with its `end` tag written) stays whole.
-                match closing(self, &format!("end{name}"), Some(name)) {
-                    Some(close) => self.leave(tok.start, close.end, tok.end, Reason::Tag),
-                    // Liquid's own blocks, whose end is required.
-                    None if matches!(name, "if" | "unless" | "case" | "for" | "tablerow" | "capture") => {
-                        self.leave(tok.start, tok.end, tok.end, Reason::Unclosed)
-                    }
-                    None => self.leave(tok.start, tok.end, tok.end, Reason::Tag),
-                }
+            Kind::Tag(name, markup) => return self.tag(node, name, markup),
+            Kind::Block(block) => return self.block(node, block),
+        }
+        Ok(Flow::Go)
+    }
+
+    /// What an output's markup (an expression and filters) prints.
+    pub fn output(&mut self, markup: &str, start: usize, end: usize) -> Result<String, Reason> {
+        let (value, missing) = self.value(markup)?;
+        if missing {
+            self.problem(Problem::Nothing { text: clip(self.text, start, end) }, start);
+        }
+        value.map_or(Ok(String::new()), |v| filters::print(&v))
+    }
+
+    /// The value of an expression and its filters (none for `{{ }}`), and whether it is a
+    /// `page` key the front matter does not have, with no default.
+    pub fn value(&mut self, markup: &str) -> Result<(Option<Value>, bool), Reason> {
+        let (expr, filters) = Parser::new(markup)?.output()?;
+        let Some(expr) = expr else { return Ok((None, false)) };
+        let mut value = self.scope.eval(&expr)?;
+        for filter in &filters {
+            let args = filter.args.iter().map(|arg| self.scope.eval(arg)).collect::<Result<Vec<_>, _>>()?;
+            if filter.keywords {
+                return Err(Reason::Filter(filter.name.to_owned()));
             }
-        }
-    }
-
-    /// `{% highlight LANG %}`: the code (its Liquid run) escaped in Jekyll's markup, without its
-    /// first and last line breaks.
-    fn highlight(&mut self, tok: Token, markup: &str, end: usize) {
-        let lang_ok = !markup.is_empty() && markup.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'#' | b'-'));
-        let Some(close) = self.find_end(tok.end, end, "endhighlight", None) else {
-            return self.leave(tok.start, end, end, Reason::Unclosed);
-        };
-        if !lang_ok {
-            // Options (`linenos`) make rouge's table; other markup is an error in Jekyll.
-            let reason = if markup.contains(is_space) { Reason::Tag } else { Reason::Syntax };
-            return self.leave(tok.start, close.end, tok.end, reason);
-        }
-        // The code's own Liquid runs, into a text of its own; its lines count as the tag's.
-        let (out, lines, at, read, written) = (std::mem::take(&mut self.out), self.lines.clone(), self.at, self.read_lines, self.written_lines);
-        self.at = tok.end;
-        self.trim_next = tok.trim_after;
-        self.block(close.start);
-        let code = std::mem::replace(&mut self.out, out);
-        (self.lines, self.at, self.read_lines, self.written_lines) = (lines, at, read, written);
-        let code = code.trim_matches(['\n', '\r']);
-        let lang = markup.to_ascii_lowercase();
-        let mut html = format!("<figure class=\"highlight\"><pre><code class=\"language-{}\" data-lang=\"{lang}\">", lang.replace('+', "-"));
-        // Escaped as rouge's HTML formatter does, and kramdown's code blocks (`Escape::All`).
-        escape_html(&mut html, code, Escape::All);
-        html.push_str("</code></pre></figure>");
-        self.replace(tok, close.end, &html, None);
-        self.trim_next = close.trim_after;
-    }
-
-    /// The tag closing a block, `close`, from `from` (before `end`), counting `nest` blocks opened
-    /// inside; a `raw` inside is skipped whole.
-    fn find_end(&self, from: usize, end: usize, close: &str, nest: Option<&str>) -> Option<Token> {
-        let (mut at, mut depth) = (from, 0);
-        while let Some(start) = next_start(self.text, at).filter(|&start| start < end) {
-            let Some(tok) = token(self.text, start).filter(|t| t.end <= end) else {
-                at = start + 2;
-                continue;
+            value = match (filter.name, args.as_slice()) {
+                ("where_exp", [Value::String(variable), Value::String(condition)]) => self.where_exp(value, variable, condition)?,
+                _ => filters::apply(filter.name, value, &args, self.scope.context)?,
             };
-            at = tok.end;
-            if !tok.is_tag {
-                continue;
-            }
-            let name = tok.tag(self.text).0;
-            // Liquid 5.4 does not see `{%- endraw` as the end of a raw block.
-            if name == "endraw" && tok.trim_before {
-                continue;
-            }
-            if name == close && close != "endraw" && depth > 0 {
-                depth -= 1;
-            } else if name == close {
-                return Some(tok);
-            } else if Some(name) == nest {
-                depth += 1;
-            } else if name == "raw" && close != "endraw" {
-                at = self.find_end(at, end, "endraw", None)?.end;
-            }
         }
-        None
+        let missing = self.scope.missing_page_key(&expr) && !filters.iter().any(|f| f.name == "default");
+        Ok((Some(value), missing))
     }
 
-    /// The text before `at`, the white space removed that whitespace control removes.
-    fn text_until(&mut self, at: usize, trim_end: bool) {
-        let mut text = &self.text[self.at..at];
-        // Ruby's `lstrip` and `rstrip`: ASCII white space only (not a no-break space).
-        if std::mem::take(&mut self.trim_next) {
-            text = text.trim_start_matches(is_space);
+    /// Jekyll's `where_exp`: the items for which `condition` holds with `variable` set to each.
+    fn where_exp(&mut self, input: Value, variable: &str, condition: &str) -> Result<Value, Reason> {
+        let items = match input {
+            Value::Seq(items) => items,
+            Value::Map(entries) => entries.into_iter().map(|(_, v)| v).collect(),
+            _ => return Ok(input),
+        };
+        let condition = Condition::parse(condition, false)?;
+        let mut kept = Vec::new();
+        for item in items {
+            // In a scope of its own, as Jekyll's `@context.stack`.
+            self.scope.locals.push((variable.to_owned(), item));
+            let hit = condition.eval(&self.scope);
+            let item = self.scope.locals.pop().expect("the item").1;
+            if hit? {
+                kept.push(item);
+            }
         }
-        if trim_end {
-            text = text.trim_end_matches(is_space);
-        }
-        let from = text.as_ptr() as usize - self.text.as_ptr() as usize;
-        self.emit(at, text, Some(from));
+        Ok(Value::Seq(kept))
     }
 
-    /// `tok` (and the text after it up to `end`) run: `printed` in its place, a copy of the
-    /// text from `from` or made by Liquid (`None`).
-    fn replace(&mut self, tok: Token, end: usize, printed: &str, from: Option<usize>) {
-        self.text_until(tok.start, tok.trim_before);
-        self.emit(end, printed, from);
-        self.trim_next = tok.trim_after;
+    /// `node` left as written, and why; what it would have set becomes unknown. Inside a
+    /// capture, or a loop it might `break` or that runs too long, it is the caller that is
+    /// left (`Err`).
+    fn left(&mut self, node: &Node, why: Reason) -> Result<(), Reason> {
+        let interrupts = self.taint(node, &why, false);
+        // A loop too long leaves the outermost loop: the loops around it would run it again.
+        if self.strict > 0 || (self.loops > 0 && (interrupts || why == Reason::TooLong)) {
+            return Err(why);
+        }
+        // A block is quoted by its opening tag.
+        let quote = match &node.kind {
+            Kind::Block(block) => block.head_end,
+            Kind::Left(_) => super::scan::token(self.text, node.start).map_or(node.end, |t| t.end),
+            _ => node.end,
+        };
+        self.copy(node.start, node.end);
+        self.problem(Problem::Left { text: clip(self.text, node.start, quote), reason: why }, node.start);
+        Ok(())
     }
 
-    /// The text from `start` to `end` left as written, and why (quoting it up to `quote`).
-    fn leave(&mut self, start: usize, end: usize, quote: usize, reason: Reason) {
-        self.text_until(start, false);
+    /// Makes unknown what `node`, left as written, might have set; whether it holds a `break`
+    /// or `continue` for a loop outside it.
+    fn taint(&mut self, node: &Node, why: &Reason, in_loop: bool) -> bool {
+        let scope = &mut self.scope;
+        let name = |markup: &str| markup.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).next().unwrap_or_default().to_owned();
+        match &node.kind {
+            Kind::Tag("assign", markup) => scope.assign(&name(markup), Err(why.clone())),
+            // Every group and loop: which one a tag names is known only as it runs.
+            Kind::Tag("cycle", _) => scope.cycles = vec![(String::new(), Err(why.clone()))],
+            Kind::Tag("break" | "continue", _) => return !in_loop,
+            Kind::Block(block) => {
+                if block.name == "capture" {
+                    scope.assign(&name(block.branches[0].markup), Err(why.clone()));
+                }
+                if block.name == "for" {
+                    scope.offsets = vec![(String::new(), Err(why.clone()))];
+                }
+                let in_loop = in_loop || block.name == "for";
+                let nodes = block.branches.iter().flat_map(|b| &b.nodes);
+                return nodes.fold(false, |interrupts, node| self.taint(node, why, in_loop) | interrupts);
+            }
+            _ => {}
+        }
+        false
+    }
+
+    pub fn problem(&mut self, problem: Problem, at: usize) {
+        // A loop runs its nodes again: each says its problem once.
+        if !self.problems.iter().any(|(p, a)| *a == at && *p == problem) {
+            self.problems.push((problem, at));
+        }
+    }
+
+    /// Runs `f` into a text of its own, returned with what `f` gives.
+    pub fn detached<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> (String, T) {
+        let out = std::mem::take(&mut self.out);
+        self.detached += 1;
+        let result = f(self);
+        self.detached -= 1;
+        (std::mem::replace(&mut self.out, out), result)
+    }
+
+    /// The text from `start` to `end`, copied.
+    pub fn copy(&mut self, start: usize, end: usize) {
+        self.skip_to(start);
         self.emit(end, &self.text[start..end], Some(start));
-        self.problems.push((Problem::Left { text: self.clip(start, quote), reason }, start));
+    }
+
+    /// `node` replaced by `printed`.
+    pub fn made(&mut self, node: &Node, printed: &str) {
+        self.skip_to(node.start);
+        self.emit(node.end, printed, None);
+    }
+
+    /// Reads on to `at`, writing nothing.
+    pub fn skip_to(&mut self, at: usize) {
+        if at > self.at {
+            self.emit(at, "", None);
+        }
     }
 
     /// The text read up to `end` gives `written`: a copy of the text from `from`, or made by
@@ -195,6 +239,10 @@ impl Pass<'_> {
     /// after its first break is the text's line after it; in what Liquid made, the line after
     /// its last break shows the line where what it replaces ends.
     fn emit(&mut self, end: usize, written: &str, from: Option<usize>) {
+        if self.detached > 0 {
+            self.out.push_str(written);
+            return;
+        }
         let newlines = |range: std::ops::Range<usize>| count_newlines(&self.text.as_bytes()[range]);
         if let Some(first) = written.find('\n') {
             let (after, line) = match from {
@@ -208,18 +256,4 @@ impl Pass<'_> {
         self.out.push_str(written);
         self.at = end;
     }
-
-    /// The first line of the text from `start` to `end`, cut short if long, to quote in a message.
-    fn clip(&self, start: usize, end: usize) -> String {
-        let text = &self.text[start..end];
-        let line = text.lines().next().unwrap_or_default();
-        let cut = line.char_indices().nth(60).map_or(line.len(), |(at, _)| at);
-        let mut quoted = line[..cut].to_owned();
-        if cut < text.len() {
-            quoted.push('…');
-        }
-        quoted
-    }
 }
-
-

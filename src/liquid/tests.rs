@@ -39,14 +39,13 @@ fn what_needs_the_site_is_left_as_written_with_a_warning_at_its_place() {
             &[(5, 5, "Liquid `{% include note.html param=1 %}` is left as written: Jekyll puts the site's _includes/note.html here")],
         ),
         (
-            // A block stays whole, its inside too: the title inside the `if` is not run.
-            "{% for post in site.posts %}\n* [{{ post.title }}]({{ post.url | relative_url }})\n{% endfor %}\n\n{% if page.x %}{{ page.title }}{% endif %} and {% assign y = 1 %} {% post_url 2016-12-23-x %}\n",
-            &["{% for post in site.posts %}", "{{ post.title }}", "{% endfor %}", "{% if page.x %}{{ page.title }}{% endif %} and {% assign y = 1 %} {% post_url 2016-12-23-x %}"],
+            // A block stays whole, its inside too: the title inside the `for` is not run.
+            "{% for post in site.posts %}\n* [{{ post.title }}]({{ post.url | relative_url }})\n{% endfor %}\n\n{% if site.x %}{{ page.title }}{% endif %} and {% assign y = 1 %}{{ y }} {% post_url 2016-12-23-x %}\n",
+            &["{% for post in site.posts %}", "{{ post.title }}", "{% endfor %}", "{% if site.x %}{{ page.title }}{% endif %} and 1 {% post_url 2016-12-23-x %}"],
             &[
-                (1, 1, "Liquid `{% for post in site.posts %}` is left as written: Folio does not run this"),
-                (5, 1, "Liquid `{% if page.x %}` is left as written: Folio does not run this"),
-                (5, 48, "Liquid `{% assign y = 1 %}` is left as written: Folio does not run this"),
-                (5, 67, "Liquid `{% post_url 2016-12-23-x %}` is left as written: it needs the site"),
+                (1, 1, "Liquid `{% for post in site.posts %}` is left as written: it needs the site"),
+                (5, 1, "Liquid `{% if site.x %}` is left as written: it needs the site"),
+                (5, 74, "Liquid `{% post_url 2016-12-23-x %}` is left as written: it needs the site"),
             ],
         ),
         (
@@ -73,15 +72,15 @@ fn what_needs_the_site_is_left_as_written_with_a_warning_at_its_place() {
 
 #[test]
 fn a_filter_folio_cannot_make_exact_leaves_its_output_as_written() {
-    let source = "---\ntitle: T\nmeta: {a: 1}\n---\n<div>{{ page.title | truncate: 5 }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}</div>\n";
+    let source = "---\ntitle: T\nmeta: {a: 1}\n---\n<div>{{ page.title | smartify }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}</div>\n";
     let article = render(source);
     let html = article.body_html.to_string();
-    assert!(html.contains("{{ page.title | truncate: 5 }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}"), "{html}");
+    assert!(html.contains("{{ page.title | smartify }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}"), "{html}");
     let messages: Vec<_> = problems(&article).into_iter().map(|p| p.3).collect();
     assert_eq!(
         messages,
         [
-            "Liquid `{{ page.title | truncate: 5 }}` is left as written: Folio does not run `truncate` here",
+            "Liquid `{{ page.title | smartify }}` is left as written: Folio does not run `smartify` here",
             "Liquid `{{ 'a/../b' | relative_url }}` is left as written: Folio does not run `relative_url` here",
             "Liquid `{{ page.meta }}` is left as written: Folio does not run this",
             "Liquid `{{ 'Ωμέγα' | slugify }}` is left as written: Folio does not run `slugify` here",
@@ -154,4 +153,137 @@ fn a_date_format_with_a_zone_name_is_left_as_written() {
     assert!(article.body_html.to_string().contains("{{ page.date | date: \"%H:%M %Z\" }} 16:50 +0000"), "{}", article.body_html.to_string());
     let messages: Vec<_> = problems(&article).into_iter().map(|p| p.3).collect();
     assert_eq!(messages, ["Liquid `{{ page.date | date: \"%H:%M %Z\" }}` is left as written: Folio does not run `date` here"]);
+}
+
+/// The body's text after Liquid and its problems: line, column, whether an error, message.
+fn ran(body: &str) -> (String, Vec<(u32, u32, bool, String)>) {
+    let article = render(&format!("---\ntitle: T\nn: 2\n---\n{body}"));
+    let problems = problems(&article).into_iter().map(|(l, c, e, m)| (l, c, e, m.to_owned())).collect();
+    (article.body_html.to_string(), problems)
+}
+
+/// What Folio cannot know decides nothing: the block it would decide stays whole, what it
+/// would set is unknown after it, and the rest runs.
+#[test]
+fn a_block_decided_by_what_folio_cannot_know_is_left_whole() {
+    type Case<'a> = (&'a str, &'a str, &'a [(u32, u32, &'a str)]);
+    let cases: [Case; 7] = [
+        (
+            "{% if site.posts.size == 1 %}many {{ page.title }}{% else %}few{% endif %} and {{ page.n }}",
+            "<div>{% if site.posts.size == 1 %}many {{ page.title }}{% else %}few{% endif %} and 2</div>",
+            &[(5, 6, "Liquid `{% if site.posts.size == 1 %}` is left as written: it needs the site")],
+        ),
+        (
+            // An assignment from the site makes its variable unknown, and what uses it.
+            "{% assign p = site.posts | first %}{{ p.title }} {% if p %}x{% endif %} {{ page.n }}",
+            "<div>{% assign p = site.posts | first %}{{ p.title }} {% if p %}x{% endif %} 2</div>",
+            &[
+                (5, 6, "Liquid `{% assign p = site.posts | first %}` is left as written: it needs the site"),
+                (5, 41, "Liquid `{{ p.title }}` is left as written: it needs the site"),
+                (5, 55, "Liquid `{% if p %}` is left as written: it needs the site"),
+            ],
+        ),
+        (
+            // What a block left whole would have set is unknown after it.
+            "{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {% for i in (1..2) %}{{ i | smartify }}{% endfor %}",
+            "<div>{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {{ i | smartify }}{{ i | smartify }}</div>",
+            &[
+                (5, 6, "Liquid `{% if site.x %}` is left as written: it needs the site"),
+                (5, 50, "Liquid `{{ y }}` is left as written: it needs the site"),
+                (5, 79, "Liquid `{{ i | smartify }}` is left as written: Folio does not run `smartify` here"),
+            ],
+        ),
+        (
+            // A `break` that may or may not run leaves its whole loop.
+            "{% for i in (1..3) %}{{ i }}{% if site.x %}{% break %}{% endif %}{% endfor %}, {{ i }}",
+            "<div>{% for i in (1..3) %}{{ i }}{% if site.x %}{% break %}{% endif %}{% endfor %}, {{ i }}</div>",
+            &[
+                (5, 6, "Liquid `{% for i in (1..3) %}` is left as written: it needs the site"),
+                (5, 85, "Liquid `{{ i }}` is left as written: Folio does not know this variable"),
+            ],
+        ),
+        (
+            // A capture cannot hold Liquid left as written: it is left whole.
+            "{% capture c %}a {% include x.html %} b{% endcapture %}[{{ c }}] {% capture d %}{{ page.n }}{% endcapture %}{{ d }}",
+            "<div>{% capture c %}a {% include x.html %} b{% endcapture %}[{{ c }}] 2</div>",
+            &[
+                (5, 6, "Liquid `{% capture c %}` is left as written: Jekyll puts the site's _includes/x.html here"),
+                (5, 62, "Liquid `{{ c }}` is left as written: Jekyll puts the site's _includes/x.html here"),
+            ],
+        ),
+        (
+            "{% for post in site.posts %}{{ post.title }}{% endfor %}{% case site.lang %}{% when 'en' %}en{% endcase %}{% increment k %}{{ k }}",
+            "<div>{% for post in site.posts %}{{ post.title }}{% endfor %}{% case site.lang %}{% when 'en' %}en{% endcase %}{% increment k %}{{ k }}</div>",
+            &[
+                (5, 6, "Liquid `{% for post in site.posts %}` is left as written: it needs the site"),
+                (5, 62, "Liquid `{% case site.lang %}` is left as written: it needs the site"),
+                // Jekyll counts on from the other pages of the build.
+                (5, 112, "Liquid `{% increment k %}` is left as written: it needs the site"),
+                (5, 129, "Liquid `{{ k }}` is left as written: Folio does not know this variable"),
+            ],
+        ),
+        (
+            "{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}",
+            "<div>{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}</div>",
+            &[
+                (5, 6, "Liquid `{{ page.n | plus: 1 | group_by: 'x' }}` is left as written: Folio does not run `group_by` here"),
+                (5, 45, "Liquid `{{ (1..3) }}` is left as written: Folio does not run this"),
+                (5, 58, "Liquid `{% tablerow i in (1..2) %}` is left as written: Folio does not run this"),
+            ],
+        ),
+    ];
+    for (body, html, expected) in cases {
+        let (got, problems) = ran(&format!("<div>{body}</div>\n"));
+        assert_eq!(got.trim(), html, "{body}");
+        let expected: Vec<_> = expected.iter().map(|&(line, column, message)| (line, column, false, message.to_owned())).collect();
+        assert_eq!(problems, expected, "{body}");
+    }
+}
+
+/// What Jekyll stops on is an error at its place; the rest of the article still runs.
+#[test]
+fn liquid_jekyll_stops_on_is_an_error_at_its_place() {
+    let (html, problems) = ran("{% if page.n %}\nA {{ page.n }}\n\n<div>{% endfor %} B {{ page.n | divided_by: 0 }} {% if 1 == 1 and 1 < 'a' %}x{% endif %} {{ page.n | plus: 1 }}</div>\n");
+    assert!(html.contains("{% if page.n %}\nA 2") && html.contains("{% endfor %} B {{ page.n | divided_by: 0 }} {% if 1 == 1 and 1 &lt; 'a' %}x{% endif %} 3"), "{html}");
+    assert_eq!(
+        problems,
+        [
+            (5, 1, true, "Liquid `{% if page.n %}` is left as written: it is not closed".to_owned()),
+            (8, 6, true, "Liquid `{% endfor %}` is left as written: it is not valid Liquid".to_owned()),
+            (8, 21, true, "Liquid `{{ page.n | divided_by: 0 }}` is left as written: Jekyll stops here, as it divides by zero".to_owned()),
+            (8, 50, true, "Liquid `{% if 1 == 1 and 1 < 'a' %}` is left as written: Jekyll stops here, as it compares an integer with a string".to_owned()),
+        ]
+    );
+}
+
+/// Lines inside an `if` that runs are the lines of the file, as around it.
+#[test]
+fn lines_inside_a_condition_that_runs_stay_the_lines_of_the_file() {
+    let source = "---\nn: 1\n---\n{% if page.n == 1 %}\n\n# One\n\nText [x][nope]\n{% else %}\n\n# Other\n{% endif %}\n\n# After\n";
+    let profile = Profile::jekyll();
+    let article = render_with(source, &Request { source_map: true, ..Request::new(&profile) });
+    let lines: Vec<_> = article.outline.iter().map(|o| o.line).collect();
+    assert_eq!(lines, [6, 14]);
+    assert_eq!(article.diagnostics.iter().map(|d| d.line).collect::<Vec<_>>(), [8], "{:?}", article.diagnostics);
+}
+
+/// The editor runs Liquid on each edit: a loop too long is left as written, blocks nested past
+/// Liquid's limit are an error, as in Jekyll, and neither runs the stack or the time out.
+#[test]
+fn loops_too_long_and_blocks_too_deep_are_left_as_written() {
+    let (html, problems) = ran("{% for i in (1..1000000) %}x{% endfor %} {% for i in (1..400) %}{% for j in (1..400) %}{% endfor %}{% endfor %} {{ page.n }}\n");
+    assert!(html.contains("{% for i in (1..1000000) %}x{% endfor %} {% for i in (1..400) %}") && html.ends_with(" 2</p>\n"), "{html}");
+    let messages: Vec<_> = problems.iter().map(|p| (p.1, p.3.as_str())).collect();
+    assert_eq!(
+        messages,
+        [
+            (1, "Liquid `{% for i in (1..1000000) %}` is left as written: Folio runs loops 100000 times at most in all"),
+            (42, "Liquid `{% for i in (1..400) %}` is left as written: Folio runs loops 100000 times at most in all"),
+        ]
+    );
+    let deep = "{% if true %}".repeat(101) + "x" + &"{% endif %}".repeat(101);
+    let (_, problems) = ran(&deep);
+    assert_eq!(problems[0], (5, 1301, true, "Liquid `{% if true %}` is left as written: it nests blocks deeper than Liquid's 100".to_owned()));
+    let chain = format!("{{% if {} true %}}y{{% endif %}}", "false or ".repeat(5000));
+    assert!(ran(&chain).0.contains('y'));
 }

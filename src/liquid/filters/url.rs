@@ -1,0 +1,86 @@
+//! URL filters: Jekyll's `relative_url` and `absolute_url` for the paths Folio can normalise
+//! exactly, and Ruby's CGI escaping (`url_encode`, `cgi_escape`, `url_decode`).
+
+use crate::profile::Profile;
+use crate::sanitize::url;
+
+/// Jekyll's `relative_url`: the site's `baseurl` and the path, each with a leading `/`,
+/// normalised as Addressable does. Only paths Folio can normalise exactly: letters, digits,
+/// `-._~/`, spaces and non-ASCII text (percent-encoded), no `.` or `..` segments.
+pub fn relative_url(path: &str, profile: &Profile) -> Option<String> {
+    if url::scheme(path).is_some() {
+        return Some(path.to_owned());
+    }
+    let base = profile.baseurl.strip_suffix('/').unwrap_or(&profile.baseurl);
+    let mut joined = String::new();
+    for part in [base, path] {
+        if !part.is_empty() && !part.starts_with('/') {
+            joined.push('/');
+        }
+        joined.push_str(part);
+    }
+    if joined.split('/').any(|segment| segment == "." || segment == "..") {
+        return None;
+    }
+    let mut out = String::with_capacity(joined.len());
+    for byte in joined.bytes() {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(char::from(byte)),
+            b' ' | 0x80.. => out.push_str(&format!("%{byte:02X}")),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Jekyll's `absolute_url`: the site's `url` before [`relative_url`]'s, for a `url` that is a
+/// scheme and a lower-case host only (which Addressable leaves as they are).
+pub fn absolute_url(path: &str, profile: &Profile) -> Option<String> {
+    if url::scheme(path).is_some() {
+        return Some(path.to_owned());
+    }
+    let relative = relative_url(path, profile)?;
+    let site = &profile.url;
+    if site.is_empty() {
+        return Some(relative);
+    }
+    let host = site.strip_prefix("https://").or_else(|| site.strip_prefix("http://"))?;
+    if host.is_empty() || !host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-') {
+        return None;
+    }
+    // Addressable gives an http(s) URL with no path the path `/`.
+    Some(site.to_owned() + if relative.is_empty() { "/" } else { &relative })
+}
+
+/// Ruby's `CGI.escape`: all but letters, digits and `_.-~` percent-encoded, spaces as `+`.
+pub fn cgi_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => out.push(char::from(byte)),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Ruby's `CGI.unescape`: `+` a space, `%XX` its byte; `None` if the bytes are not UTF-8.
+pub fn cgi_unescape(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = bytes.get(at + 1..at + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match (bytes[at], hex) {
+            (b'+', _) => out.push(b' '),
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                at += 2;
+            }
+            (byte, _) => out.push(byte),
+        }
+        at += 1;
+    }
+    String::from_utf8(out).ok()
+}

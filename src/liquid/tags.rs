@@ -1,0 +1,281 @@
+//! The tags Folio runs, as Liquid 5.4 and Jekyll 4.3 run them: `assign`, `capture`, `echo`,
+//! `cycle`, `break`, `continue`, `if`, `unless`, `case`, `for` and
+//! Jekyll's `highlight`.
+
+use super::condition::Condition;
+use super::expression::{Expr, Parser, Tok};
+use super::filters::print;
+use super::pass::{Flow, Pass};
+use super::scope::entry;
+use super::tree::{Block, Branch, Node};
+use super::{Reason, MAX_STEPS};
+use crate::kramdown::convert::{escape_html, Escape};
+use crate::kramdown::patterns::is_space_char as is_space;
+use crate::value::Value;
+
+/// A variable's name as `assign` and `capture` take it.
+fn name(markup: &str) -> Result<&str, Reason> {
+    let ok = !markup.is_empty() && markup.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    ok.then_some(markup).ok_or(Reason::Lax)
+}
+
+impl Pass<'_> {
+    pub fn tag(&mut self, node: &Node, tag: &str, markup: &str) -> Result<Flow, Reason> {
+        match tag {
+            "assign" => {
+                let (to, from) = markup.split_once('=').ok_or(Reason::Lax)?;
+                let to = name(to.trim_matches(is_space))?;
+                let value = self.value(from).and_then(|(value, _)| value.ok_or(Reason::Lax));
+                let failed = value.as_ref().err().cloned();
+                self.scope.assign(to, value);
+                if let Some(why) = failed {
+                    return Err(why);
+                }
+                self.skip_to(node.end);
+            }
+            "echo" => {
+                let printed = self.output(markup, node.start, node.end)?;
+                self.made(node, &printed);
+            }
+            // Jekyll keeps the counters in the payload every page of the build shares: a post
+            // counts on from the pages rendered before it.
+            "increment" | "decrement" => return Err(Reason::Site),
+            "cycle" => {
+                let printed = self.cycle(markup, node.start)?;
+                self.made(node, &printed);
+            }
+            "break" => return Ok(Flow::Break),
+            "continue" => return Ok(Flow::Continue),
+            "include" => return Err(Reason::Include(markup.split(is_space).next().unwrap_or_default().to_owned())),
+            // Links to the site's other pages.
+            "post_url" | "link" => return Err(Reason::Site),
+            _ => return Err(Reason::Tag),
+        }
+        Ok(Flow::Go)
+    }
+
+    /// `{% cycle "a", "b" %}` or `{% cycle group: "a", "b" %}`: the next value of its group.
+    fn cycle(&mut self, markup: &str, at: usize) -> Result<String, Reason> {
+        let mut p = Parser::new(markup)?;
+        let mut values = vec![p.expression(false)?];
+        let group = if p.eat(Tok::Punct(b':')) { Some(values.pop().expect("the group")) } else { None };
+        if group.is_some() {
+            values.push(p.expression(false)?);
+        }
+        while p.eat(Tok::Punct(b',')) {
+            values.push(p.expression(false)?);
+        }
+        p.end()?;
+        let key = match &group {
+            Some(group) => print(&self.scope.eval(group)?)?,
+            // Liquid names a group by its values' `inspect`, its variables' unique to the tag.
+            None if values.iter().all(|v| matches!(v, Expr::Literal(_))) => format!("{values:?}"),
+            None => format!("@{at}"),
+        };
+        if let Some((_, Err(why))) = self.scope.cycles.iter().find(|(k, _)| k.is_empty()) {
+            return Err(why.clone());
+        }
+        let next = entry(&mut self.scope.cycles, &key, || Ok(Value::Int(0)));
+        let Ok(Value::Int(i)) = next.clone() else { return Err(Reason::Tag) };
+        *next = Ok(Value::Int(if i as usize + 1 >= values.len() { 0 } else { i + 1 }));
+        print(&self.scope.eval(&values[i as usize])?)
+    }
+
+    pub fn block(&mut self, node: &Node, block: &Block) -> Result<Flow, Reason> {
+        let branches = &block.branches;
+        match block.name {
+            "if" | "unless" => {
+                for (i, branch) in branches.iter().enumerate() {
+                    let hit = branch.tag == "else" || Condition::parse(branch.markup, true)?.eval(&self.scope)? != (i == 0 && block.name == "unless");
+                    if hit {
+                        let flow = self.nodes(&branch.nodes)?;
+                        self.skip_to(node.end);
+                        return Ok(flow);
+                    }
+                }
+                self.skip_to(node.end);
+                Ok(Flow::Go)
+            }
+            "case" => self.detached_block(node, |pass| pass.case(branches)),
+            "for" => self.detached_block(node, |pass| pass.for_loop(branches)),
+            "capture" => {
+                let to = name(branches[0].markup)?;
+                self.strict += 1;
+                let (text, flow) = self.detached(|pass| pass.nodes(&branches[0].nodes));
+                self.strict -= 1;
+                let flow = flow?;
+                self.scope.assign(to, Ok(Value::String(text)));
+                self.skip_to(node.end);
+                Ok(flow)
+            }
+            _ => {
+                self.highlight(node, &branches[0])?;
+                Ok(Flow::Go)
+            }
+        }
+    }
+
+    /// A block run into a text of its own, put in its place; what it said of its nodes is
+    /// taken back if it is left as written whole.
+    fn detached_block(&mut self, node: &Node, f: impl FnOnce(&mut Self) -> Result<Flow, Reason>) -> Result<Flow, Reason> {
+        let mark = self.problems.len();
+        let (text, flow) = self.detached(f);
+        if flow.is_err() {
+            self.problems.truncate(mark);
+        }
+        let flow = flow?;
+        self.made(node, &text);
+        Ok(flow)
+    }
+
+    /// Each `when` whose value equals the `case`'s runs, and `else` if none did before it.
+    fn case(&mut self, branches: &[Branch]) -> Result<Flow, Reason> {
+        let mut p = Parser::new(branches[0].markup)?;
+        let subject = p.expression(false)?;
+        p.end()?;
+        let mut ran = false;
+        for branch in &branches[1..] {
+            let hit = match branch.tag {
+                "else" => !ran,
+                _ => {
+                    let mut p = Parser::new(branch.markup)?;
+                    let mut hit = false;
+                    loop {
+                        let value = p.expression(true)?;
+                        hit |= Condition::equals(Expr::Literal(self.scope.eval(&subject)?), value).eval(&self.scope)?;
+                        if !(p.eat(Tok::Punct(b',')) || p.word("or")) {
+                            break;
+                        }
+                    }
+                    p.end()?;
+                    ran |= hit;
+                    hit
+                }
+            };
+            if hit {
+                match self.nodes(&branch.nodes)? {
+                    Flow::Go => {}
+                    flow => return Ok(flow),
+                }
+            }
+        }
+        Ok(Flow::Go)
+    }
+
+    /// `{% for x in list reversed limit: n offset: n %}`, with `forloop`, `break`, `continue`
+    /// and `else` for an empty list.
+    fn for_loop(&mut self, branches: &[Branch]) -> Result<Flow, Reason> {
+        let mut p = Parser::new(branches[0].markup)?;
+        let variable = p.id()?;
+        if !p.word("in") {
+            return Err(Reason::Lax);
+        }
+        let from_token = p.position();
+        let collection = p.expression(false)?;
+        // Liquid's name of the loop, which `offset: continue` and `forloop.name` use.
+        let key = format!("{variable}-{}", p.text_since(from_token));
+        let reversed = p.word("reversed");
+        let (mut limit, mut offset, mut resume) = (None, None, false);
+        while let (Tok::Id(key @ ("limit" | "offset")), Tok::Punct(b':')) = (p.look(0), p.look(1)) {
+            p.next();
+            p.next();
+            if key == "offset" && p.word("continue") {
+                resume = true;
+            } else if key == "offset" {
+                offset = Some(p.expression(false)?);
+            } else {
+                limit = Some(p.expression(false)?);
+            }
+        }
+        p.end()?;
+        let items = match self.scope.range(&collection)? {
+            Some((first, last)) if last.saturating_sub(first) >= (MAX_STEPS - self.steps) as i64 => return Err(Reason::TooLong),
+            Some((first, last)) => (first..=last).map(Value::Int).collect(),
+            None => match self.scope.eval(&collection)? {
+                Value::Seq(items) => items,
+                Value::Map(entries) => entries.into_iter().map(|(k, v)| Value::Seq(vec![Value::String(k), v])).collect(),
+                Value::String(s) if !s.is_empty() => vec![Value::String(s)],
+                _ => Vec::new(),
+            },
+        };
+        let integer = |pass: &Self, e: &Option<Expr>| -> Result<Option<i64>, Reason> {
+            match e.as_ref().map(|e| pass.scope.eval(e)).transpose()? {
+                None | Some(Value::Null) => Ok(None),
+                Some(v) => super::number::to_integer(&v).map(Some),
+            }
+        };
+        let from = match resume {
+            true => match self.scope.offsets.iter().find(|(k, _)| k.is_empty() || *k == key) {
+                Some((_, Err(why))) => return Err(why.clone()),
+                Some((_, Ok(Value::Int(n)))) => *n,
+                _ => 0,
+            },
+            false => integer(self, &offset)?.unwrap_or(0),
+        };
+        let to = integer(self, &limit)?.map(|n| n + from);
+        let mut segment: Vec<Value> = items.into_iter().enumerate().take_while(|(i, _)| to.is_none_or(|to| (*i as i64) < to)).filter(|(i, _)| *i as i64 >= from).map(|(_, v)| v).collect();
+        if reversed {
+            segment.reverse();
+        }
+        *entry(&mut self.scope.offsets, &key, || Ok(Value::Null)) = Ok(Value::Int(from + segment.len() as i64));
+        if segment.is_empty() {
+            return match branches.get(1) {
+                Some(otherwise) => self.nodes(&otherwise.nodes),
+                None => Ok(Flow::Go),
+            };
+        }
+        let parent = self.scope.locals.iter().rev().find(|(k, _)| k == "forloop").map_or(Value::Null, |(_, v)| v.clone());
+        let length = segment.len() as i64;
+        self.loops += 1;
+        let mut result = Ok(Flow::Go);
+        for (i, item) in (0..).zip(segment) {
+            self.steps += 1;
+            if self.steps > MAX_STEPS {
+                result = Err(Reason::TooLong);
+                break;
+            }
+            let number = |n: i64| Value::Int(n);
+            let forloop = vec![
+                ("name".to_owned(), Value::String(key.clone())),
+                ("length".to_owned(), number(length)),
+                ("index".to_owned(), number(i + 1)),
+                ("index0".to_owned(), number(i)),
+                ("rindex".to_owned(), number(length - i)),
+                ("rindex0".to_owned(), number(length - i - 1)),
+                ("first".to_owned(), Value::Bool(i == 0)),
+                ("last".to_owned(), Value::Bool(i == length - 1)),
+                ("parentloop".to_owned(), parent.clone()),
+            ];
+            self.scope.locals.push(("forloop".to_owned(), Value::Map(forloop)));
+            self.scope.locals.push((variable.to_owned(), item));
+            result = self.nodes(&branches[0].nodes);
+            self.scope.locals.truncate(self.scope.locals.len() - 2);
+            if !matches!(result, Ok(Flow::Go | Flow::Continue)) {
+                break;
+            }
+        }
+        self.loops -= 1;
+        result.map(|_| Flow::Go)
+    }
+
+    /// `{% highlight LANG %}`: the code (its Liquid run) escaped in Jekyll's markup, without its
+    /// first and last line breaks.
+    fn highlight(&mut self, node: &Node, branch: &Branch) -> Result<(), Reason> {
+        let lang = branch.markup;
+        let lang_ok = !lang.is_empty() && lang.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'#' | b'-'));
+        if !lang_ok {
+            // Options (`linenos`) make rouge's table; other markup is an error in Jekyll.
+            return Err(if lang.contains(is_space) { Reason::Tag } else { Reason::Syntax });
+        }
+        let (code, flow) = self.detached(|pass| pass.nodes(&branch.nodes));
+        flow?;
+        let code = code.trim_matches(['\n', '\r']);
+        let lang = lang.to_ascii_lowercase();
+        let mut html = format!("<figure class=\"highlight\"><pre><code class=\"language-{}\" data-lang=\"{lang}\">", lang.replace('+', "-"));
+        // Escaped as rouge's HTML formatter does, and kramdown's code blocks (`Escape::All`).
+        escape_html(&mut html, code, Escape::All);
+        html.push_str("</code></pre></figure>");
+        self.made(node, &html);
+        Ok(())
+    }
+}
