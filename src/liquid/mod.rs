@@ -1,12 +1,13 @@
 //! Liquid, as Jekyll runs it on a post's body before kramdown: what can be run faithfully
 //! without the site's other files, and the rest left as written with a warning.
 //!
-//! Runs: `{% raw %}`, `{% comment %}`, `{% highlight LANG %}` (the code escaped, without
-//! rouge's token colours, as [`crate::kramdown::convert`] writes code blocks), output tags of
-//! `page.*` (the front matter) and `site.url` / `site.baseurl` (the profile) with the filters
-//! in `filters`, and whitespace control on those. Everything else (`include`, `if`, `for`,
-//! `assign`, other variables and filters, Liquid that does not parse) stays as written, each
-//! with a [`Problem`] at its place.
+//! The body is parsed as Liquid parses a template (`tree`), then run (`pass`): tags (`tags`:
+//! `raw`, `comment`, `highlight`, `assign`, `capture`, `if`, `for`…), their conditions and
+//! expressions (`condition`, `expression`) over the variables in `scope` (`page.*`, the
+//! profile's `site.url` and `site.baseurl`, what the template sets), numbers as Ruby reckons
+//! them (`number`), and the filters in `filters`. What needs the site (`include`, `site.posts`,
+//! a variable nothing set) stays as written with the whole block it decides, each with a
+//! [`Problem`] at its place.
 //!
 //! Every article runs [`present`], and only one with `{{` or `{%` comes to [`run_on`], which
 //! runs the pass and is followed by [`place`] once the article is rendered. In the core's
