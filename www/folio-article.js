@@ -69,9 +69,10 @@ export class FolioArticle extends HTMLElement {
     stylesheet.rel = "stylesheet";
     stylesheet.href = STYLESHEET;
     const root = part("div", "root", "folio-root");
-    const status = part("p", "status", "folio-status");
+    // A live region is announced when its text changes only if it was in the accessibility tree
+    // before: the status stays shown, empty (and without height) while there is nothing to say.
+    const status = part("div", "status", "folio-status");
     status.setAttribute("role", "status");
-    status.hidden = true;
     root.append(status, part("article", "article", "folio-article"));
     this.#shadow.append(stylesheet, root);
     // An article's own style (a negative margin, a width) must not paint over the host page, take
@@ -215,15 +216,12 @@ export class FolioArticle extends HTMLElement {
 
   #setState(state) {
     this.setAttribute("state", state);
-    const status = this.#shadow.querySelector(".folio-status");
-    status.hidden = state !== "loading";
-    if (state === "loading") status.textContent = "Loading the article…";
+    if (state !== "error") this.#shadow.querySelector(".folio-status").textContent = state === "loading" ? "Loading the article…" : "";
   }
 
   #fail(kind, error) {
     this.#setState("error");
     const status = this.#shadow.querySelector(".folio-status");
-    status.hidden = false;
     status.replaceChildren();
     const message = document.createElement("span");
     message.part = "message";
