@@ -18,7 +18,7 @@
 // the element does throws into the host page. On a page enforcing Trusted Types it inserts HTML
 // through Folio's policy, "folio" (www/facade.js); where the page does not allow that policy, the
 // error state says so (kind `trusted-types`).
-import { start, render, FolioTrustedTypesError } from "./folio.js";
+import { start, startComplete, render, FolioTrustedTypesError } from "./folio.js";
 import { htmlPolicy } from "./facade.js";
 
 const REFUSED = "this page's Trusted Types refused the article's HTML: its trusted-types directive should list \"folio\", so that the HTML goes through Folio's policy and not the page's default one";
@@ -134,6 +134,10 @@ export class FolioArticle extends HTMLElement {
     if (inline == null && !this.src) return this.#fail("missing", new Error("no src or source"));
     this.#setState("loading");
     const [, text] = await Promise.all([this.#start(), inline ?? this.#fetch()]);
+    // Jekyll runs Liquid on a text holding `{{` or `{%` (src/liquid/mod.rs, `present`), and
+    // Liquid's code is in the core's rare module: wait for its background fetch rather than have
+    // the render read it synchronously, which would hold up the host page while it downloads.
+    if (/\{[{%]/.test(text)) await this.#start(startComplete);
     if (generation !== this.#generation) return; // a newer update took over
     const options = {
       profile: this.profile,
@@ -188,9 +192,9 @@ export class FolioArticle extends HTMLElement {
   }
 
   // Folio's own code is a download too: when it fails, the host is told so as for the article.
-  async #start() {
+  async #start(starting = start) {
     try {
-      await start();
+      await starting();
     } catch (error) {
       throw Object.assign(new Error(`Folio's code could not be fetched (${error.message})`), { kind: "network" });
     }

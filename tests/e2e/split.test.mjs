@@ -51,7 +51,12 @@ test("the split core renders every conformance case and corpus article as the wh
 async function page() {
   const tab = await browser.newPage();
   tab.rareRequests = 0;
-  tab.on("request", (request) => { if (request.url().endsWith(RARE)) tab.rareRequests += 1; });
+  tab.rareTypes = [];
+  tab.on("request", (request) => {
+    if (!request.url().endsWith(RARE)) return;
+    tab.rareRequests += 1;
+    tab.rareTypes.push(request.resourceType());
+  });
   await tab.goto(`${server.url}README.md`);
   return tab;
 }
@@ -109,5 +114,24 @@ test("through the facade the rare module is prefetched after start, complete wit
   const got = await renderIn(tab, cases);
   assert.deepEqual(got, expected(cases));
   assert.equal(tab.rareRequests, 1);
+  await tab.close();
+});
+
+test("the widget renders an article with Liquid once the rare module has come in the background, not by a synchronous read", async () => {
+  const tab = await page();
+  const text = await tab.evaluate(async () => {
+    await import("/www/folio-embed.js");
+    const widget = document.createElement("folio-article");
+    widget.source = "---\ntitle: Liquid in a widget\n---\n\n{{ page.title | upcase }}\n";
+    const rendered = new Promise((resolve) => {
+      widget.addEventListener("folio-rendered", resolve, { once: true });
+      widget.addEventListener("folio-error", (event) => resolve(event.detail), { once: true });
+    });
+    document.body.append(widget);
+    const error = (await rendered).message;
+    return error ?? widget.shadowRoot.querySelector(".article-body").textContent.trim();
+  });
+  assert.equal(text, "LIQUID IN A WIDGET");
+  assert.deepEqual(tab.rareTypes, ["fetch"]);
   await tab.close();
 });
