@@ -38,7 +38,7 @@ pub const DEFAULT_EXCLUDE: [&str; 10] = [
 ];
 
 /// The keys read; the others are Jekyll's business.
-const READ: [&str; 18] = [
+const READ: [&str; 21] = [
     "url",
     "baseurl",
     "timezone",
@@ -57,6 +57,9 @@ const READ: [&str; 18] = [
     "gems",
     "optional_front_matter",
     "require_front_matter",
+    "permalink",
+    "includes_dir",
+    "theme",
 ];
 
 /// The configuration file of the site that holds `folder` (an absolute path): in it, or in the
@@ -85,6 +88,25 @@ pub struct SiteConfig {
     /// Its front matter defaults (`defaults:`).
     pub defaults: FrontMatterDefaults,
     pub optional_front_matter: OptionalFrontMatter,
+    /// What Liquid's tags need of the site: its permalinks, includes and theme.
+    pub links: Links,
+}
+
+/// What the site's URLs and includes are made from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Links {
+    /// `permalink`: a style (`date`, `pretty`, `ordinal`, `weekdate`, `none`) or a template.
+    pub permalink: String,
+    /// `includes_dir`: the folder of `{% include %}`'s files.
+    pub includes_dir: String,
+    /// Whether `theme` names a theme, whose includes Folio does not read.
+    pub theme: bool,
+}
+
+impl Default for Links {
+    fn default() -> Self {
+        Links { permalink: "date".into(), includes_dir: "_includes".into(), theme: false }
+    }
 }
 
 /// What the configuration says of the `jekyll-optional-front-matter` plugin, which makes
@@ -355,6 +377,17 @@ impl Read<'_> {
                     }
                 }
                 "defaults" => self.defaults(value),
+                "permalink" => {
+                    if let Some(permalink) = self.text_of(key, value) {
+                        self.config.links.permalink = permalink;
+                    }
+                }
+                "includes_dir" => {
+                    if let Some(folder) = self.text_of(key, value) {
+                        self.config.links.includes_dir = folder;
+                    }
+                }
+                "theme" => self.config.links.theme = !matches!(value, Value::Null | Value::Bool(false)),
                 "plugins" | "gems" => {
                     // Either list loads it: Jekyll 3.5 on reads `gems:` as `plugins:`.
                     let listed = self.list_of_text(key, value, false).unwrap_or_default();
@@ -500,7 +533,7 @@ mod tests {
 
     #[test]
     fn an_empty_configuration_is_jekyll_s_defaults() {
-        for text in ["", "# nothing\n", "title: My blog\nplugins: [jekyll-feed]\ntheme: minima\n"] {
+        for text in ["", "# nothing\n", "title: My blog\nplugins: [jekyll-feed]\nauthor: me\n"] {
             let (config, problems) = read(text);
             assert_eq!((config, problems), (SiteConfig::default(), Vec::new()), "{text:?}");
         }

@@ -18,6 +18,8 @@ use crate::value::Map;
 use std::fmt;
 
 pub use pass::run;
+#[cfg(not(target_arch = "wasm32"))]
+pub use site::{Site, SiteError};
 
 /// Whether `text` holds `{{` or `{%`: Jekyll runs Liquid only then. Every article runs this:
 /// one pass, with the byte search the first download already has.
@@ -40,6 +42,9 @@ pub struct Context<'a> {
     /// Jekyll's keys: `page.title`, `page.date`… as Jekyll derives them.
     pub page: &'a crate::front_matter::FrontMatter,
     pub profile: &'a Profile,
+    /// The Jekyll site the article is in, natively, when the caller knows it.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub site: Option<&'a dyn Site>,
 }
 
 /// The body after Liquid, where lines moved, and what was left.
@@ -114,6 +119,12 @@ pub enum Reason {
     TooDeep,
     /// Liquid that parses but fails as it runs: Jekyll stops with this error.
     Failed(Failure),
+    /// A tag that needs the site, which does not run there (most stop Jekyll).
+    #[cfg(not(target_arch = "wasm32"))]
+    Stopped(SiteError),
+    /// The include (its path in the site) holds this problem, which leaves it as written.
+    #[cfg(not(target_arch = "wasm32"))]
+    Within(String, Box<Problem>),
 }
 
 /// Why running Liquid fails, where Jekyll stops the build.
@@ -154,7 +165,14 @@ pub enum Problem {
 impl Problem {
     /// Jekyll stops on Liquid that does not parse or fails: an error; the rest are warnings.
     pub fn is_error(&self) -> bool {
-        matches!(self, Problem::Left { reason: Reason::Unclosed | Reason::Syntax | Reason::TooDeep | Reason::Failed(_), .. })
+        match self {
+            Problem::Left { reason: Reason::Unclosed | Reason::Syntax | Reason::TooDeep | Reason::Failed(_), .. } => true,
+            #[cfg(not(target_arch = "wasm32"))]
+            Problem::Left { reason: Reason::Stopped(error), .. } => error.stops_jekyll(),
+            #[cfg(not(target_arch = "wasm32"))]
+            Problem::Left { reason: Reason::Within(_, problem), .. } => problem.is_error(),
+            _ => false,
+        }
     }
 }
 
@@ -178,6 +196,10 @@ impl fmt::Display for Problem {
             Reason::Syntax => f.write_str("it is not valid Liquid"),
             Reason::TooDeep => f.write_str("it nests blocks deeper than Liquid's 100"),
             Reason::Failed(failure) => write!(f, "Jekyll stops here, as {failure}"),
+            #[cfg(not(target_arch = "wasm32"))]
+            Reason::Stopped(error) => error.fmt(f),
+            #[cfg(not(target_arch = "wasm32"))]
+            Reason::Within(file, problem) => write!(f, "in {file}, {problem}"),
         }
     }
 }
@@ -185,10 +207,14 @@ impl fmt::Display for Problem {
 mod condition;
 mod expression;
 mod filters;
+#[cfg(not(target_arch = "wasm32"))]
+mod include;
 mod number;
 mod pass;
 mod scan;
 mod scope;
+#[cfg(not(target_arch = "wasm32"))]
+mod site;
 mod tags;
 mod tree;
 
@@ -214,7 +240,13 @@ pub fn run_on(source: &mut String, request: &crate::Request) -> Option<Ran> {
     };
     let zone = crate::front_matter::date::Zone { name: zone_name, calendar: request.calendar };
     let page = crate::front_matter::FrontMatter::interpret(&read.data, request.file_name, &zone, &mut Vec::new());
-    let context = Context { data: &read.data, page: &page, profile };
+    let context = Context {
+        data: &read.data,
+        page: &page,
+        profile,
+        #[cfg(not(target_arch = "wasm32"))]
+        site: request.site,
+    };
     let output = run(&source[split.body_start..], &context)?;
     let index = crate::diagnostic::LineIndex::new(source);
     let problems = output

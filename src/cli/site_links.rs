@@ -1,0 +1,220 @@
+//! What Liquid's site tags find in a Jekyll site, as Jekyll 4.3 finds it: the files of
+//! `{% include %}` (the site's `includes_dir`) and `{% include_relative %}` (the article's
+//! folder), the URLs of `{% post_url %}` and `{% link %}`, and the article's `page.url` and
+//! `page.id`. Posts and pages are read once per site, when a tag first asks for them.
+
+use super::permalink::{self, Post, UnknownPlaceholder};
+use super::site_files::{self, jekyll_type};
+use super::sites::Site;
+use folio::calendar::Builtin;
+use folio::front_matter::{self, date::Zone, FrontMatter};
+use folio::liquid::SiteError;
+use folio::Value;
+use std::path::Path;
+
+/// A file's URL, or why there is none to give.
+type Url = Result<String, SiteError>;
+
+/// The posts and pages of a site, by their paths in it (with `/`).
+#[derive(Default)]
+pub struct Index {
+    posts: Vec<(String, Url)>,
+    pages: Vec<(String, Url)>,
+}
+
+impl Index {
+    /// Reads the site's posts and Markdown pages (what Jekyll publishes: not a post with
+    /// `published: false`).
+    pub fn of(site: &Site) -> Index {
+        let mut index = Index::default();
+        let Ok(files) = site_files::find(&site.root, &site.reading) else { return index };
+        for file in files.articles {
+            let Some(path) = relative(site, &file) else { continue };
+            match kind(site, &path) {
+                Kind::Post => {
+                    if let Some((page, url)) = read(site, &path) {
+                        if page.published {
+                            index.posts.push((path, url));
+                        }
+                    }
+                }
+                Kind::Page => {
+                    let url = read(site, &path).map_or_else(|| Err(SiteError::Unknown(path.clone())), |(_, url)| url);
+                    index.pages.push((path, url));
+                }
+                Kind::Other => {}
+            }
+        }
+        index
+    }
+}
+
+/// What Jekyll makes of a file, as far as its URL goes.
+enum Kind {
+    Post,
+    Page,
+    /// A draft or a collection's document.
+    Other,
+}
+
+fn kind(site: &Site, path: &str) -> Kind {
+    match jekyll_type(path, &site.reading).1.as_str() {
+        "posts" if path.split('/').any(|folder| folder == "_posts") => Kind::Post,
+        "pages" => Kind::Page,
+        _ => Kind::Other,
+    }
+}
+
+/// `file`'s path in the site, with `/`.
+fn relative(site: &Site, file: &Path) -> Option<String> {
+    let real = std::fs::canonicalize(file).ok()?;
+    Some(real.strip_prefix(&site.root).ok()?.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/"))
+}
+
+/// The front matter of the site's file `path` (over its defaults) as Jekyll reads it, and the
+/// URL Jekyll gives it; `None` if it does not read.
+fn read(site: &Site, path: &str) -> Option<(FrontMatter, Url)> {
+    let source = std::fs::read_to_string(site.root.join(path)).ok()?;
+    let split = front_matter::split(&source);
+    let mut read = front_matter::read(&source, &split);
+    read.put_over(&site.front_matter_defaults(&site.root.join(path)));
+    let zone = Zone { name: &site.profile.timezone, calendar: &Builtin };
+    let page = FrontMatter::interpret(&read.data, Some(path), &zone, &mut Vec::new());
+    let style = &site.links.permalink;
+    let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let basename = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let url = match kind(site, path) {
+        Kind::Post => post_url(&page, path, basename, style),
+        Kind::Page => {
+            let template = page.permalink.clone().unwrap_or_else(|| permalink::page_template(style, basename));
+            permalink::page_url(&template, folder, basename).ok_or_else(|| SiteError::Unknown(path.to_owned()))
+        }
+        Kind::Other => Err(SiteError::Unknown(path.to_owned())),
+    };
+    Some((page, url))
+}
+
+/// A post's URL: its own `permalink:` or the site's, with its categories (the folders above
+/// `_posts` first, as Jekyll merges them).
+fn post_url(page: &FrontMatter, path: &str, basename: &str, style: &str) -> Url {
+    let unknown = || SiteError::Unknown(path.to_owned());
+    let (above, below) = path.split_once("_posts/").ok_or_else(unknown)?;
+    let mut categories: Vec<String> = above.split('/').filter(|folder| !folder.is_empty()).map(str::to_owned).collect();
+    for category in &page.categories {
+        if !categories.contains(category) {
+            categories.push(category.clone());
+        }
+    }
+    let stem = below.rsplit_once('.').map_or(below, |(stem, _)| stem);
+    let (Some(date), Some(slug)) = (page.date, page.slug.as_deref()) else { return Err(unknown()) };
+    let cleaned = format!("/_posts/{stem}");
+    let post = Post { date, slug, basename, path: &cleaned, categories: &categories };
+    let template = page.permalink.as_deref().unwrap_or_else(|| permalink::posts_template(style));
+    match post.url(template) {
+        Ok(Some(url)) => Ok(url),
+        Ok(None) => Err(unknown()),
+        Err(UnknownPlaceholder(name)) => Err(SiteError::Unknown(format!("{path} (its permalink has `:{name}`)"))),
+    }
+}
+
+/// A site's tags, for its file `article`.
+pub struct SiteLinks<'s> {
+    pub site: &'s Site,
+    /// The article's path in the site, if it is in it.
+    pub article: Option<String>,
+}
+
+impl<'s> SiteLinks<'s> {
+    pub fn new(site: &'s Site, file: &Path) -> Self {
+        SiteLinks { site, article: relative(site, file) }
+    }
+
+    fn index(&self) -> &Index {
+        self.site.index.get_or_init(|| Index::of(self.site))
+    }
+}
+
+impl folio::liquid::Site for SiteLinks<'_> {
+    fn include(&self, file: &str, relative: bool) -> Result<String, SiteError> {
+        let folder = match (relative, &self.article) {
+            (false, _) => self.site.links.includes_dir.clone(),
+            (true, Some(article)) => article.rsplit_once('/').map_or(String::new(), |(folder, _)| folder.to_owned()),
+            (true, None) => String::new(),
+        };
+        let path = self.site.root.join(&folder).join(file);
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            return Ok(text);
+        }
+        if self.site.links.theme && !relative {
+            return Err(SiteError::ThemeInclude { file: file.to_owned() });
+        }
+        let shown = if folder.is_empty() { "the site's folder".to_owned() } else { format!("{folder}/") };
+        Err(SiteError::NoInclude { file: file.to_owned(), folders: vec![shown] })
+    }
+
+    /// Jekyll's `PostComparer`: `[FOLDERS/]DATE-SLUG` names the post at `_posts/FOLDERS/DATE-SLUG.EXT`
+    /// or `FOLDERS/_posts/DATE-SLUG.EXT`.
+    fn post_url(&self, name: &str) -> Result<String, SiteError> {
+        let name = name.strip_prefix('/').unwrap_or(name);
+        let (folders, file) = name.rsplit_once('/').map_or(("", name), |(folders, file)| (&name[..folders.len() + 1], file));
+        if !starts_with_date(file) {
+            return Err(SiteError::PostName(name.to_owned()));
+        }
+        let named = |path: &str| {
+            [format!("_posts/{folders}{file}."), format!("{folders}_posts/{file}."), format!("{folders}_posts{file}.")]
+                .iter()
+                .any(|start| path.strip_prefix(start.as_str()).is_some_and(|ext| ext.starts_with(|c| c != '.')))
+        };
+        match self.index().posts.iter().find(|(path, _)| named(path)) {
+            Some((_, url)) => url.clone(),
+            None => Err(SiteError::NoPost(name.to_owned())),
+        }
+    }
+
+    fn link(&self, path: &str) -> Result<String, SiteError> {
+        let index = self.index();
+        if let Some((_, url)) = index.posts.iter().chain(&index.pages).find(|(p, _)| p == path) {
+            return url.clone();
+        }
+        let relative = path.trim_start_matches('/');
+        let file = self.site.root.join(relative);
+        if relative.is_empty() || !file.is_file() {
+            return Err(SiteError::NoFile(path.to_owned()));
+        }
+        // Jekyll copies what it does not convert: its URL is its path.
+        let hidden = relative.split('/').any(|part| part.starts_with(['_', '.']));
+        let static_file = !hidden && !relative.ends_with(".html") && !relative.ends_with(".htm");
+        match static_file {
+            true => permalink::page_url("/:path", relative, "").ok_or_else(|| SiteError::Unknown(path.to_owned())),
+            false => Err(SiteError::Unknown(path.to_owned())),
+        }
+    }
+
+    fn page_key(&self, key: &str) -> Option<Value> {
+        let path = self.article.as_deref()?;
+        let (page, url) = read(self.site, path)?;
+        let url = url.ok()?;
+        match key {
+            "url" => Some(Value::String(url)),
+            // A post's: its URL's folder and its slug (`File.join(File.dirname(url), slug)`).
+            "id" if matches!(kind(self.site, path), Kind::Post) => {
+                let folder = url.trim_end_matches('/').rsplit_once('/').map_or("", |(folder, _)| folder);
+                Some(Value::String(format!("{folder}/{}", page.slug?)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Whether a post's name starts with `\d+-\d+-\d+-` (Jekyll's `PostComparer::MATCHER`).
+fn starts_with_date(name: &str) -> bool {
+    let mut at = 0;
+    for _ in 0..3 {
+        let digits = name[at..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || name.as_bytes().get(at + digits) != Some(&b'-') {
+            return false;
+        }
+        at += digits + 1;
+    }
+    true
+}

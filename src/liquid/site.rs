@@ -1,0 +1,113 @@
+//! What Liquid asks of the site's other files, natively, when the article is in a Jekyll site
+//! (the command line knows it): the text of an include, the URL of a post or a file, the keys
+//! Jekyll computes for the page (`page.url`, `page.id`); and the tags that ask, `post_url` and
+//! `link` (`include` has its own module). Without a site, these stay as written.
+
+use super::pass::{Flow, Pass};
+use super::tree::Node;
+use super::{filters, Problem, Reason};
+use crate::value::Value;
+use std::fmt;
+
+/// A Jekyll site, as the article being rendered sees it.
+pub trait Site {
+    /// The text of the include `file`: from the site's includes folder, or with `relative`
+    /// from the article's own folder.
+    fn include(&self, file: &str, relative: bool) -> Result<String, SiteError>;
+    /// The URL (without `baseurl`) of the post `name` (`2010-07-21-name`, `sub/2010-07-21-name`).
+    fn post_url(&self, name: &str) -> Result<String, SiteError>;
+    /// The URL (without `baseurl`) of the page, post or static file at `path` in the site.
+    fn link(&self, path: &str) -> Result<String, SiteError>;
+    /// A key Jekyll computes for the article (`url`, `id`), where the site tells it.
+    fn page_key(&self, key: &str) -> Option<Value>;
+}
+
+/// Why a tag that needs the site does not run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SiteError {
+    /// No include of this name in these folders (shown relative to the site): Jekyll stops.
+    NoInclude { file: String, folders: Vec<String> },
+    /// Not in the site's includes, which a theme may have: Folio reads no theme.
+    ThemeInclude { file: String },
+    /// An include's name with a `..`, `//` or characters Jekyll refuses: Jekyll stops.
+    IncludeName(String),
+    /// An include's parameters that are not `key="value"`, `key='value'` or `key=variable`.
+    IncludeParameters(String),
+    /// Includes inside includes past Liquid's 100 levels (an include that includes itself).
+    TooDeep,
+    /// `post_url` naming no post (or a name without a date): Jekyll stops.
+    NoPost(String),
+    /// `post_url` naming what is not `YYYY-MM-DD-title`: Jekyll stops.
+    PostName(String),
+    /// `link` naming no file of the site: Jekyll stops.
+    NoFile(String),
+    /// A file of the site whose URL Folio does not compute (a collection's document…).
+    Unknown(String),
+}
+
+impl SiteError {
+    /// Whether Jekyll stops the build on it (the rest are left as written, a warning).
+    pub fn stops_jekyll(&self) -> bool {
+        !matches!(self, SiteError::ThemeInclude { .. } | SiteError::Unknown(_))
+    }
+}
+
+impl fmt::Display for SiteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SiteError::NoInclude { file, folders } => {
+                write!(f, "Jekyll stops here, as there is no `{file}` in {}", folders.join(" or "))
+            }
+            SiteError::ThemeInclude { file } => {
+                write!(f, "`{file}` is not in the site's includes: it may be the theme's, which Folio does not read")
+            }
+            SiteError::IncludeName(file) => {
+                write!(f, "Jekyll stops here, as `{file}` is not a valid include name (no `..`, `//`, spaces or quotes)")
+            }
+            SiteError::IncludeParameters(params) => {
+                write!(f, "Jekyll stops here, as `{params}` does not read as parameters (key=\"value\", key='value' or key=variable)")
+            }
+            SiteError::TooDeep => f.write_str("Jekyll stops here, as includes nest deeper than Liquid's 100 (does one include itself?)"),
+            SiteError::NoPost(name) => write!(f, "Jekyll stops here, as the site has no post `{name}`"),
+            SiteError::PostName(name) => {
+                write!(f, "Jekyll stops here, as `{name}` is not a post's name (YYYY-MM-DD-title)")
+            }
+            SiteError::NoFile(path) => write!(f, "Jekyll stops here, as the site has no file `{path}`"),
+            SiteError::Unknown(path) => write!(f, "Folio does not compute the URL of `{path}`"),
+        }
+    }
+}
+
+impl Pass<'_, '_> {
+    /// `include`, `include_relative`, `post_url` and `link` in a site.
+    pub fn site_tag(&mut self, site: &dyn Site, node: &Node, tag: &str, markup: &str) -> Result<Flow, Reason> {
+        let url = match tag {
+            "post_url" => site.post_url(markup),
+            "link" => {
+                // Jekyll renders the path as Liquid first: `{% link {{ page.other }} %}`.
+                let (path, _) = self.text_apart(markup, node.start)?;
+                site.link(path.trim_matches(crate::kramdown::patterns::is_space_char))
+            }
+            _ => return self.include(site, node, markup, tag == "include_relative"),
+        };
+        let url = url.map_err(Reason::Stopped)?;
+        // Both tags give the URL through `relative_url`: with the site's `baseurl`.
+        let url = filters::apply("relative_url", Value::String(url), &[], self.scope.context)?;
+        self.made(node, &filters::print(&url)?);
+        Ok(Flow::Go)
+    }
+
+    /// `text` run as a template of its own in this scope: what it prints and how it ended. A
+    /// problem that leaves some of it as written leaves the caller (`Err`); one that does not
+    /// is said at `at`.
+    pub fn text_apart(&mut self, text: &str, at: usize) -> Result<(String, Flow), Reason> {
+        let (printed, problems, flow) = self.run_apart(text);
+        for (problem, _) in problems {
+            match problem {
+                Problem::Left { reason, .. } => return Err(reason),
+                problem => self.problem(problem, at),
+            }
+        }
+        Ok((printed, flow?))
+    }
+}
