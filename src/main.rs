@@ -43,9 +43,11 @@ check   renders the articles under each PATH (`-`: standard input) and prints ea
 A Jekyll site is the folder of a _config.yml (or _config.yaml) in or above the FILE or
 PATH, or met in a folder walked. Folio reads its kramdown:, highlighter:, url:, baseurl:,
 timezone:, lang:, markdown_ext:, exclude:, include:, collections:, collections_dir:,
-destination:, defaults: (front matter merged under each file's, as Jekyll 4.3 merges it) and
-what turns jekyll-optional-front-matter on or off (plugins:, gems:, optional_front_matter:,
-require_front_matter:, a github-pages Gemfile.lock), reports a bad value of these where it
+destination:, defaults: (front matter merged under each file's, as Jekyll 4.3 merges it),
+permalink:, includes_dir:, theme: (Liquid's include, include_relative, post_url, link and
+page.url run in a site, with its posts and pages) and what turns jekyll-optional-front-matter
+on or off (plugins:, gems:, optional_front_matter:, require_front_matter:, a github-pages
+Gemfile.lock), reports a bad value of these where it
 is, and says so when markdown: names another converter than kramdown. --config a.yml,b.yml
 configures the current folder's site with these files instead, later ones deep-merged over
 earlier ones, as Jekyll's --config. --no-config reads no _config.yml: every .md and

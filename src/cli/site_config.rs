@@ -366,27 +366,19 @@ impl Read<'_> {
                     }
                 }
                 "collections" => self.collections(value),
-                "collections_dir" => {
-                    if let Some(folder) = self.text_of(key, value) {
-                        self.config.reading.collections_dir = folder;
-                    }
-                }
-                "destination" => {
-                    if let Some(folder) = self.text_of(key, value) {
-                        self.config.reading.destination = folder;
+                "collections_dir" | "destination" | "permalink" | "includes_dir" => {
+                    if let Some(text) = self.text_of(key, value) {
+                        let (reading, links) = (&mut self.config.reading, &mut self.config.links);
+                        let field = match key.as_str() {
+                            "collections_dir" => &mut reading.collections_dir,
+                            "destination" => &mut reading.destination,
+                            "permalink" => &mut links.permalink,
+                            _ => &mut links.includes_dir,
+                        };
+                        *field = text;
                     }
                 }
                 "defaults" => self.defaults(value),
-                "permalink" => {
-                    if let Some(permalink) = self.text_of(key, value) {
-                        self.config.links.permalink = permalink;
-                    }
-                }
-                "includes_dir" => {
-                    if let Some(folder) = self.text_of(key, value) {
-                        self.config.links.includes_dir = folder;
-                    }
-                }
                 "theme" => self.config.links.theme = !matches!(value, Value::Null | Value::Bool(false)),
                 "plugins" | "gems" => {
                     // Either list loads it: Jekyll 3.5 on reads `gems:` as `plugins:`.

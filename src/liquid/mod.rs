@@ -5,9 +5,11 @@
 //! `raw`, `comment`, `highlight`, `assign`, `capture`, `if`, `for`…), their conditions and
 //! expressions (`condition`, `expression`) over the variables in `scope` (`page.*`, the
 //! profile's `site.url` and `site.baseurl`, what the template sets), numbers as Ruby reckons
-//! them (`number`), and the filters in `filters`. What needs the site (`include`, `site.posts`,
-//! a variable nothing set) stays as written with the whole block it decides, each with a
-//! [`Problem`] at its place.
+//! them (`number`), and the filters in `filters`. Natively, for an article in a Jekyll site
+//! ([`Site`], which the command line gives), `include` and `include_relative` (`include`),
+//! `post_url`, `link` and `page.url` (`site`) run too. What needs the site otherwise (these
+//! without one, `site.posts`, a variable nothing set) stays as written with the whole block it
+//! decides, each with a [`Problem`] at its place.
 //!
 //! Every article runs [`present`], and only one with `{{` or `{%` comes to [`run_on`], which
 //! runs the pass and is followed by [`place`] once the article is rendered. In the core's

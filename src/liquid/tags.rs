@@ -1,6 +1,6 @@
 //! The tags Folio runs, as Liquid 5.4 and Jekyll 4.3 run them: `assign`, `capture`, `echo`,
 //! `cycle`, `break`, `continue`, `if`, `unless`, `case`, `for` and
-//! Jekyll's `highlight`.
+//! Jekyll's `highlight`; in a site, Jekyll's `include`, `post_url` and `link` (`site`).
 
 use super::condition::Condition;
 use super::expression::{Expr, Parser, Tok};
