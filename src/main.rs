@@ -44,7 +44,7 @@ A Jekyll site is the folder of a _config.yml (or _config.yaml) in or above the F
 PATH, or met in a folder walked. Folio reads its kramdown:, highlighter:, url:, baseurl:,
 timezone:, lang:, markdown_ext:, exclude:, include:, collections:, collections_dir:,
 destination:, defaults: (front matter merged under each file's, as Jekyll 4.3 merges it),
-permalink:, includes_dir:, theme: (Liquid's include, include_relative, post_url, link and
+permalink:, includes_dir:, theme:, future:, unpublished: (Liquid's include, include_relative, post_url, link and
 page.url run in a site, with its posts and pages) and what turns jekyll-optional-front-matter
 on or off (plugins:, gems:, optional_front_matter:, require_front_matter:, a github-pages
 Gemfile.lock), reports a bad value of these where it

@@ -63,8 +63,10 @@ fn what_jekyll_stops_on_is_an_error_at_the_tag() {
         ("include-params", "`kind` does not read as parameters"),
         ("link-missing", "the site has no file `nope.md`"),
         ("missing-include", "there is no `nope.html` in _includes/"),
-        ("post-missing", "the site has no post `2010-01-01-nope`"),
+        ("post-future", "the site publishes no post `2999-01-01-not-yet`"),
+        ("post-missing", "the site publishes no post `2010-01-01-nope` (none has that name, or it is dated later or not published)"),
         ("post-name", "`nodate` is not a post's name (YYYY-MM-DD-title)"),
+        ("post-unpublished", "the site publishes no post `2016-01-01-hidden`"),
         ("relative-dotdot", "`../about.md` is not a valid include name"),
         ("relative-missing", "there is no `nope.md` in errors/"),
     ];

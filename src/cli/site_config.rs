@@ -38,7 +38,7 @@ pub const DEFAULT_EXCLUDE: [&str; 10] = [
 ];
 
 /// The keys read; the others are Jekyll's business.
-const READ: [&str; 21] = [
+const READ: [&str; 23] = [
     "url",
     "baseurl",
     "timezone",
@@ -60,6 +60,8 @@ const READ: [&str; 21] = [
     "permalink",
     "includes_dir",
     "theme",
+    "future",
+    "unpublished",
 ];
 
 /// The configuration file of the site that holds `folder` (an absolute path): in it, or in the
@@ -101,11 +103,15 @@ pub struct Links {
     pub includes_dir: String,
     /// Whether `theme` names a theme, whose includes Folio does not read.
     pub theme: bool,
+    /// `future` and `unpublished`: whether posts dated later than the build, and posts with
+    /// `published: false`, are published all the same.
+    pub future: bool,
+    pub unpublished: bool,
 }
 
 impl Default for Links {
     fn default() -> Self {
-        Links { permalink: "date".into(), includes_dir: "_includes".into(), theme: false }
+        Links { permalink: "date".into(), includes_dir: "_includes".into(), theme: false, future: false, unpublished: false }
     }
 }
 
@@ -316,6 +322,11 @@ impl SiteConfig {
     }
 }
 
+/// Ruby's truth: anything but false and nothing.
+fn truthy(value: &Value) -> bool {
+    !matches!(value, Value::Null | Value::Bool(false))
+}
+
 /// A configuration being read.
 struct Read<'a> {
     text: &'a str,
@@ -379,7 +390,9 @@ impl Read<'_> {
                     }
                 }
                 "defaults" => self.defaults(value),
-                "theme" => self.config.links.theme = !matches!(value, Value::Null | Value::Bool(false)),
+                "theme" => self.config.links.theme = truthy(value),
+                "future" => self.config.links.future = truthy(value),
+                "unpublished" => self.config.links.unpublished = truthy(value),
                 "plugins" | "gems" => {
                     // Either list loads it: Jekyll 3.5 on reads `gems:` as `plugins:`.
                     let listed = self.list_of_text(key, value, false).unwrap_or_default();
@@ -388,10 +401,7 @@ impl Read<'_> {
                 "optional_front_matter" => {
                     self.config.optional_front_matter.disabled |= value.get("enabled") == Some(&Value::Bool(false));
                 }
-                // Ruby's truth: anything but false and nothing.
-                "require_front_matter" => {
-                    self.config.optional_front_matter.disabled |= !matches!(value, Value::Null | Value::Bool(false));
-                }
+                "require_front_matter" => self.config.optional_front_matter.disabled |= truthy(value),
                 _ => {}
             }
         }

@@ -23,9 +23,12 @@ pub struct Index {
 }
 
 impl Index {
-    /// Reads the site's posts and Markdown pages (what Jekyll publishes: not a post with
-    /// `published: false`).
+    /// Reads the site's posts and Markdown pages: the posts Jekyll publishes (not one with
+    /// `published: false`, nor one dated later than now, unless the site says `unpublished:` or
+    /// `future:`).
     pub fn of(site: &Site) -> Index {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+        let links = &site.links;
         let mut index = Index::default();
         let Ok(files) = site_files::find(&site.root, &site.reading) else { return index };
         for file in files.articles {
@@ -33,7 +36,8 @@ impl Index {
             match kind(site, &path) {
                 Kind::Post => {
                     if let Some((page, url)) = read(site, &path) {
-                        if page.published {
+                        let future = page.date.is_some_and(|date| date.unix_seconds() > now);
+                        if (page.published || links.unpublished) && (!future || links.future) {
                             index.posts.push((path, url));
                         }
                     }

@@ -35,7 +35,7 @@ pub enum SiteError {
     IncludeParameters(String),
     /// Includes inside includes past Liquid's 100 levels (an include that includes itself).
     TooDeep,
-    /// `post_url` naming no post (or a name without a date): Jekyll stops.
+    /// `post_url` naming no post Jekyll publishes: Jekyll stops.
     NoPost(String),
     /// `post_url` naming what is not `YYYY-MM-DD-title`: Jekyll stops.
     PostName(String),
@@ -68,7 +68,9 @@ impl fmt::Display for SiteError {
                 write!(f, "Jekyll stops here, as `{params}` does not read as parameters (key=\"value\", key='value' or key=variable)")
             }
             SiteError::TooDeep => f.write_str("Jekyll stops here, as includes nest deeper than Liquid's 100 (does one include itself?)"),
-            SiteError::NoPost(name) => write!(f, "Jekyll stops here, as the site has no post `{name}`"),
+            SiteError::NoPost(name) => {
+                write!(f, "Jekyll stops here, as the site publishes no post `{name}` (none has that name, or it is dated later or not published)")
+            }
             SiteError::PostName(name) => {
                 write!(f, "Jekyll stops here, as `{name}` is not a post's name (YYYY-MM-DD-title)")
             }
