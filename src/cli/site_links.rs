@@ -102,13 +102,8 @@ fn read(site: &Site, path: &str) -> Option<(FrontMatter, Url)> {
 /// `_posts` first, as Jekyll merges them).
 fn post_url(page: &FrontMatter, path: &str, basename: &str, style: &str) -> Url {
     let unknown = || SiteError::Unknown(path.to_owned());
-    let (above, below) = path.split_once("_posts/").ok_or_else(unknown)?;
-    let mut categories: Vec<String> = above.split('/').filter(|folder| !folder.is_empty()).map(str::to_owned).collect();
-    for category in &page.categories {
-        if !categories.contains(category) {
-            categories.push(category.clone());
-        }
-    }
+    let below = path.split_once("_posts/").ok_or_else(unknown)?.1;
+    let categories = categories(page, path);
     let stem = below.rsplit_once('.').map_or(below, |(stem, _)| stem);
     let (Some(date), Some(slug)) = (page.date, page.slug.as_deref()) else { return Err(unknown()) };
     let cleaned = format!("/_posts/{stem}");
@@ -119,6 +114,19 @@ fn post_url(page: &FrontMatter, path: &str, basename: &str, style: &str) -> Url 
         Ok(None) => Err(unknown()),
         Err(UnknownPlaceholder(name)) => Err(SiteError::Unknown(format!("{path} (its permalink has `:{name}`)"))),
     }
+}
+
+/// A post's categories as Jekyll merges them: the folders above `_posts`, then its front
+/// matter's, each once.
+fn categories(page: &FrontMatter, path: &str) -> Vec<String> {
+    let above = path.split_once("_posts/").map_or("", |(above, _)| above);
+    let mut categories: Vec<String> = above.split('/').filter(|folder| !folder.is_empty()).map(str::to_owned).collect();
+    for category in &page.categories {
+        if !categories.contains(category) {
+            categories.push(category.clone());
+        }
+    }
+    categories
 }
 
 /// A site's tags, for its file `article`.
@@ -197,11 +205,16 @@ impl folio::liquid::Site for SiteLinks<'_> {
     fn page_key(&self, key: &str) -> Option<Value> {
         let path = self.article.as_deref()?;
         let (page, url) = read(self.site, path)?;
+        let is_post = matches!(kind(self.site, path), Kind::Post);
+        if key == "categories" {
+            let categories = categories(&page, path).into_iter().map(Value::String).collect();
+            return is_post.then_some(Value::Seq(categories));
+        }
         let url = url.ok()?;
         match key {
             "url" => Some(Value::String(url)),
             // A post's: its URL's folder and its slug (`File.join(File.dirname(url), slug)`).
-            "id" if matches!(kind(self.site, path), Kind::Post) => {
+            "id" if is_post => {
                 let folder = url.trim_end_matches('/').rsplit_once('/').map_or("", |(folder, _)| folder);
                 Some(Value::String(format!("{folder}/{}", page.slug?)))
             }

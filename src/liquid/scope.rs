@@ -123,7 +123,8 @@ impl<'a> Scope<'a> {
             // Without a date, Jekyll's is the time of the build.
             "date" => Some(Value::Time(page.date.ok_or(Reason::Site)?)),
             "tags" => Some(list(&page.tags)),
-            "categories" => Some(list(&page.categories)),
+            // A post's own, and natively the folders above its `_posts`.
+            "categories" => Some(self.computed(name).unwrap_or_else(|_| list(&page.categories))),
             "slug" => page.slug.clone().map(Value::String),
             // What Jekyll computes from the site (its permalinks, collections, other posts).
             "url" | "id" | "path" | "relative_path" | "excerpt" | "content" | "next" | "previous" | "collection" | "output"

@@ -18,7 +18,8 @@ pub trait Site {
     fn post_url(&self, name: &str) -> Result<String, SiteError>;
     /// The URL (without `baseurl`) of the page, post or static file at `path` in the site.
     fn link(&self, path: &str) -> Result<String, SiteError>;
-    /// A key Jekyll computes for the article (`url`, `id`), where the site tells it.
+    /// A key Jekyll computes for the article (`url`, `id`, a post's `categories`), where the
+    /// site tells it.
     fn page_key(&self, key: &str) -> Option<Value>;
 }
 
