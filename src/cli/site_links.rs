@@ -164,14 +164,11 @@ impl folio::liquid::Site for SiteLinks<'_> {
         Err(SiteError::NoInclude { file: file.to_owned(), folders: vec![shown] })
     }
 
-    /// Jekyll's `PostComparer`: `[FOLDERS/]DATE-SLUG` names the post at `_posts/FOLDERS/DATE-SLUG.EXT`
-    /// or `FOLDERS/_posts/DATE-SLUG.EXT`.
+    /// Jekyll's `PostComparer`: `[FOLDERS/]DATE-SLUG` (a name the tag has checked) names the
+    /// post at `_posts/FOLDERS/DATE-SLUG.EXT` or `FOLDERS/_posts/DATE-SLUG.EXT`.
     fn post_url(&self, name: &str) -> Result<String, SiteError> {
         let name = name.strip_prefix('/').unwrap_or(name);
         let (folders, file) = name.rsplit_once('/').map_or(("", name), |(folders, file)| (&name[..folders.len() + 1], file));
-        if !starts_with_date(file) {
-            return Err(SiteError::PostName(name.to_owned()));
-        }
         let named = |path: &str| {
             [format!("_posts/{folders}{file}."), format!("{folders}_posts/{file}."), format!("{folders}_posts{file}.")]
                 .iter()
@@ -221,17 +218,4 @@ impl folio::liquid::Site for SiteLinks<'_> {
             _ => None,
         }
     }
-}
-
-/// Whether a post's name starts with `\d+-\d+-\d+-` (Jekyll's `PostComparer::MATCHER`).
-fn starts_with_date(name: &str) -> bool {
-    let mut at = 0;
-    for _ in 0..3 {
-        let digits = name[at..].bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || name.as_bytes().get(at + digits) != Some(&b'-') {
-            return false;
-        }
-        at += digits + 1;
-    }
-    true
 }

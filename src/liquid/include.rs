@@ -14,12 +14,12 @@ const MAX_DEPTH: usize = 100;
 
 /// An include's markup: its file name (Liquid in it, `{{ name }}.html`, rendered as it runs),
 /// and its parameters, if it has any (`include` is then set, if only to nothing).
-struct Markup<'t> {
+pub struct Markup<'t> {
     file: &'t str,
     params: Option<Vec<(&'t str, Param<'t>)>>,
 }
 
-enum Param<'t> {
+pub enum Param<'t> {
     /// A quoted value, with Jekyll's one unescaping (`\"` in double quotes, `\'` in single).
     Text(String),
     /// A variable or a literal, `page.title`, `true`.
@@ -29,7 +29,7 @@ enum Param<'t> {
 impl<'t> Markup<'t> {
     /// Jekyll's `IncludeTag#initialize`: a file name with `{{ … }}` runs to the last `}}` and
     /// what sticks to it, else to the first white space; the rest are the parameters.
-    fn read(markup: &'t str) -> Result<Self, SiteError> {
+    pub fn read(markup: &'t str) -> Result<Self, SiteError> {
         let markup = markup.trim_matches(is_space);
         let (file, params) = match markup.rfind("}}").filter(|_| markup.contains("{{")) {
             Some(at) => {

@@ -18,6 +18,10 @@ pub fn run(body: &str, context: &Context) -> Option<Output> {
     let mut problems = Vec::new();
     let nodes = tree::parse(body, &mut problems);
     let mut pass = Pass::new(body, Scope::new(context), problems);
+    #[cfg(not(target_arch = "wasm32"))]
+    if context.site.is_some() {
+        pass.parse_errors(&nodes);
+    }
     // At the top, nothing is strict and no loop runs: whatever cannot run is left where it is.
     // A `break` there ends the body, as in Liquid.
     let _ = pass.nodes(&nodes);
@@ -90,6 +94,7 @@ impl<'t, 'a> Pass<'t, 'a> {
         let scope = std::mem::replace(&mut self.scope, Scope::new(context));
         let mut pass = Pass::new(text, scope, problems);
         (pass.detached, pass.loops, pass.steps, pass.includes) = (1, self.loops, self.steps, self.includes);
+        pass.parse_errors(&nodes);
         let flow = pass.nodes(&nodes);
         pass.skip_to(text.len());
         (self.scope, self.steps) = (pass.scope, pass.steps);

@@ -4,7 +4,8 @@
 //! `link` (`include` has its own module). Without a site, these stay as written.
 
 use super::pass::{Flow, Pass};
-use super::tree::Node;
+use super::include::Markup;
+use super::tree::{clip, Kind, Node};
 use super::{filters, Problem, Reason};
 use crate::value::Value;
 use std::fmt;
@@ -81,9 +82,47 @@ impl fmt::Display for SiteError {
     }
 }
 
+/// What Jekyll stops on as it parses a tag, before anything runs: an include's parameters that
+/// do not read, a `post_url` name without a date.
+fn parsed(tag: &str, markup: &str) -> Result<(), SiteError> {
+    match tag {
+        "include" | "include_relative" => Markup::read(markup).map(drop),
+        // `PostComparer::MATCHER`: `[FOLDERS/]` then `\d+-\d+-\d+-`.
+        "post_url" => {
+            let name = markup.strip_prefix('/').unwrap_or(markup);
+            let file = name.rsplit_once('/').map_or(name, |(_, file)| file);
+            let mut parts = file.splitn(4, '-');
+            let dated = (0..3).all(|_| parts.next().is_some_and(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit())));
+            match dated && parts.next().is_some() {
+                true => Ok(()),
+                false => Err(SiteError::PostName(name.to_owned())),
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
 impl Pass<'_, '_> {
+    /// Errors at the tags Jekyll stops on as it parses the template ([`parsed`]), in every
+    /// branch, whether it runs or not.
+    pub fn parse_errors(&mut self, nodes: &[Node]) {
+        for node in nodes {
+            match &node.kind {
+                Kind::Tag(tag, markup) => {
+                    if let Err(error) = parsed(tag, markup) {
+                        let text = clip(self.text, node.start, node.end);
+                        self.problem(Problem::Left { text, reason: Reason::Stopped(error) }, node.start);
+                    }
+                }
+                Kind::Block(block) => block.branches.iter().for_each(|branch| self.parse_errors(&branch.nodes)),
+                _ => {}
+            }
+        }
+    }
+
     /// `include`, `include_relative`, `post_url` and `link` in a site.
     pub fn site_tag(&mut self, site: &dyn Site, node: &Node, tag: &str, markup: &str) -> Result<Flow, Reason> {
+        parsed(tag, markup).map_err(Reason::Stopped)?;
         let url = match tag {
             "post_url" => site.post_url(markup),
             "link" => {
