@@ -690,3 +690,17 @@ fn includes_come_from_the_site_s_includes_dir_and_one_it_lacks_may_be_its_theme_
     let out = folio(&["check", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "a warning, not an error");
 }
+
+#[test]
+fn a_post_url_to_a_post_folio_does_not_read_is_a_warning_and_to_none_an_error() {
+    let files = [
+        ("_config.yml", "title: t\n"),
+        ("_posts/2020-01-01-h.html", "---\n---\nhi\n"),
+        ("_posts/2020-01-02-a.md", "---\n---\n{% post_url 2020-01-01-h %} {% post_url 2020-01-01-nope %}\n"),
+    ];
+    let dir = scratch_with("unread-post", &files);
+    let out = folio(&["check", dir.join("_posts/2020-01-02-a.md").to_str().unwrap()]);
+    let listing = stdout(&out);
+    assert!(listing.contains(":3:1: warning: Liquid `{% post_url 2020-01-01-h %}` is left as written: Folio does not compute the URL of `2020-01-01-h`"), "{listing}");
+    assert!(listing.contains(":3:29: error: Liquid `{% post_url 2020-01-01-nope %}` is left as written: Jekyll stops here, as the site publishes no post"), "{listing}");
+}

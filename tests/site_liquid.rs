@@ -45,7 +45,12 @@ fn every_page_and_post_should_render_as_jekyll_builds_it_with_each_permalink_sty
             if let Some((want, got)) = outcome.difference {
                 failures.push(format!("{config} {path}\n  want: {want}\n  got:  {got}"));
             }
-            if !out.stderr.is_empty() {
+            // Jekyll finds a post named without its folder, and warns of it; nothing else is said.
+            let warned = match path.as_str() {
+                "_posts/2017-01-05-links.md" => "_posts/2017-01-05-links.md:6:73: warning: Liquid `{% post_url 2016-12-24-in-asia %}` names the post as Jekyll's old matching does, which it warns of: write `{% post_url travel/2016-12-24-in-asia %}`\n",
+                _ => "",
+            };
+            if text(&out.stderr) != warned {
                 failures.push(format!("{config} {path}: {}", text(&out.stderr)));
             }
         }

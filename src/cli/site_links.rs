@@ -8,17 +8,26 @@ use super::site_files::{self, jekyll_type};
 use super::sites::Site;
 use folio::calendar::Builtin;
 use folio::front_matter::{self, date::Zone, FrontMatter};
-use folio::liquid::SiteError;
+use folio::datetime::Date;
+use folio::liquid::{PostUrl, SiteError};
 use folio::Value;
 use std::path::Path;
 
 /// A file's URL, or why there is none to give.
 type Url = Result<String, SiteError>;
 
+/// A post of the index: its path, its URL, and what Jekyll's old matching compares.
+struct IndexedPost {
+    path: String,
+    url: Url,
+    date: Option<Date>,
+    slug: Option<String>,
+}
+
 /// The posts and pages of a site, by their paths in it (with `/`).
 #[derive(Default)]
 pub struct Index {
-    posts: Vec<(String, Url)>,
+    posts: Vec<IndexedPost>,
     pages: Vec<(String, Url)>,
 }
 
@@ -38,7 +47,8 @@ impl Index {
                     if let Some((page, url)) = read(site, &path) {
                         let future = page.date.is_some_and(|date| date.unix_seconds() > now);
                         if (page.published || links.unpublished) && (!future || links.future) {
-                            index.posts.push((path, url));
+                            let (date, slug) = (page.date.map(|date| date.date), page.slug);
+                            index.posts.push(IndexedPost { path, url, date, slug });
                         }
                     }
                 }
@@ -144,6 +154,20 @@ impl<'s> SiteLinks<'s> {
     fn index(&self) -> &Index {
         self.site.index.get_or_init(|| Index::of(self.site))
     }
+
+    /// Whether a file `FILE.EXT` that is not Markdown is in `_posts/FOLDERS` or `FOLDERS/_posts`.
+    fn unread_post(&self, folders: &str, file: &str) -> bool {
+        let reading = &self.site.reading;
+        let root = self.site.root.join(&reading.collections_dir);
+        let unread = |name: &str| {
+            let extension = name.strip_prefix(file).and_then(|rest| rest.strip_prefix('.'));
+            extension.is_some_and(|extension| !reading.markdown_ext.contains(&extension.to_lowercase()))
+        };
+        [root.join("_posts").join(folders), root.join(folders).join("_posts")].iter().any(|folder| {
+            let entries = std::fs::read_dir(folder).into_iter().flatten().flatten();
+            entries.into_iter().any(|entry| unread(&entry.file_name().to_string_lossy()))
+        })
+    }
 }
 
 impl folio::liquid::Site for SiteLinks<'_> {
@@ -166,7 +190,7 @@ impl folio::liquid::Site for SiteLinks<'_> {
 
     /// Jekyll's `PostComparer`: `[FOLDERS/]DATE-SLUG` (a name the tag has checked) names the
     /// post at `_posts/FOLDERS/DATE-SLUG.EXT` or `FOLDERS/_posts/DATE-SLUG.EXT`.
-    fn post_url(&self, name: &str) -> Result<String, SiteError> {
+    fn post_url(&self, name: &str) -> Result<PostUrl, SiteError> {
         let name = name.strip_prefix('/').unwrap_or(name);
         let (folders, file) = name.rsplit_once('/').map_or(("", name), |(folders, file)| (&name[..folders.len() + 1], file));
         let named = |path: &str| {
@@ -174,15 +198,33 @@ impl folio::liquid::Site for SiteLinks<'_> {
                 .iter()
                 .any(|start| path.strip_prefix(start.as_str()).is_some_and(|ext| ext.starts_with(|c| c != '.')))
         };
-        match self.index().posts.iter().find(|(path, _)| named(path)) {
-            Some((_, url)) => url.clone(),
+        let posts = &self.index().posts;
+        if let Some(post) = posts.iter().find(|post| named(&post.path)) {
+            return post.url.clone().map(|url| PostUrl { url, named_as: None });
+        }
+        // Jekyll's old matching, which it warns of: the date (the post's own) and the slug alone.
+        let (date, slug) = file.split_at(file.match_indices('-').nth(2).map_or(0, |(at, _)| at));
+        let mut numbers = date.split('-').map(|n| n.parse::<i64>().ok());
+        let date = (numbers.next().flatten(), numbers.next().flatten(), numbers.next().flatten());
+        let same = |post: &&IndexedPost| {
+            let day = post.date.map(|d| (Some(i64::from(d.year)), Some(i64::from(d.month)), Some(i64::from(d.day))));
+            day == Some(date) && post.slug.as_deref() == Some(&slug[1..])
+        };
+        match posts.iter().find(same) {
+            Some(post) => {
+                let named_as = post.path.split_once("_posts/").map(|(above, below)| format!("{above}{}", below.rsplit_once('.').map_or(below, |(stem, _)| stem)));
+                post.url.clone().map(|url| PostUrl { url, named_as })
+            }
+            // A post Folio does not read (HTML, or an extension not in `markdown_ext`).
+            None if self.unread_post(folders, file) => Err(SiteError::Unknown(name.to_owned())),
             None => Err(SiteError::NoPost(name.to_owned())),
         }
     }
 
     fn link(&self, path: &str) -> Result<String, SiteError> {
         let index = self.index();
-        if let Some((_, url)) = index.posts.iter().chain(&index.pages).find(|(p, _)| p == path) {
+        let posts = index.posts.iter().map(|post| (&post.path, &post.url));
+        if let Some((_, url)) = posts.chain(index.pages.iter().map(|(p, url)| (p, url))).find(|(p, _)| *p == path) {
             return url.clone();
         }
         let relative = path.trim_start_matches('/');

@@ -21,7 +21,7 @@ use std::fmt;
 
 pub use pass::run;
 #[cfg(not(target_arch = "wasm32"))]
-pub use site::{Site, SiteError};
+pub use site::{PostUrl, Site, SiteError};
 
 /// Whether `text` holds `{{` or `{%`: Jekyll runs Liquid only then. Every article runs this:
 /// one pass, with the byte search the first download already has.
@@ -162,6 +162,10 @@ pub enum Problem {
     Left { text: String, reason: Reason },
     /// `{{ page.KEY }}` for a key the front matter does not have prints nothing, as in Jekyll.
     Nothing { text: String },
+    /// `{% post_url %}` found its post by Jekyll's old matching, which Jekyll warns of: the post
+    /// is `name` now.
+    #[cfg(not(target_arch = "wasm32"))]
+    OldPostName { text: String, name: String },
 }
 
 impl Problem {
@@ -182,6 +186,10 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (text, why) = match self {
             Problem::Nothing { text } => return write!(f, "Liquid `{text}` prints nothing: no such front matter key"),
+            #[cfg(not(target_arch = "wasm32"))]
+            Problem::OldPostName { text, name } => {
+                return write!(f, "Liquid `{text}` names the post as Jekyll's old matching does, which it warns of: write `{{% post_url {name} %}}`")
+            }
             Problem::Left { text, reason } => (text, reason),
         };
         write!(f, "Liquid `{text}` is left as written: ")?;

@@ -16,12 +16,19 @@ pub trait Site {
     /// from the article's own folder.
     fn include(&self, file: &str, relative: bool) -> Result<String, SiteError>;
     /// The URL (without `baseurl`) of the post `name` (`2010-07-21-name`, `sub/2010-07-21-name`).
-    fn post_url(&self, name: &str) -> Result<String, SiteError>;
+    fn post_url(&self, name: &str) -> Result<PostUrl, SiteError>;
     /// The URL (without `baseurl`) of the page, post or static file at `path` in the site.
     fn link(&self, path: &str) -> Result<String, SiteError>;
     /// A key Jekyll computes for the article (`url`, `id`, a post's `categories`), where the
     /// site tells it.
     fn page_key(&self, key: &str) -> Option<Value>;
+}
+
+/// The post `post_url` names.
+pub struct PostUrl {
+    pub url: String,
+    /// Found by Jekyll's old matching, of which it warns: the name it goes by now.
+    pub named_as: Option<String>,
 }
 
 /// Why a tag that needs the site does not run.
@@ -124,7 +131,12 @@ impl Pass<'_, '_> {
     pub fn site_tag(&mut self, site: &dyn Site, node: &Node, tag: &str, markup: &str) -> Result<Flow, Reason> {
         parsed(tag, markup).map_err(Reason::Stopped)?;
         let url = match tag {
-            "post_url" => site.post_url(markup),
+            "post_url" => site.post_url(markup).map(|post| {
+                if let Some(name) = post.named_as {
+                    self.problem(Problem::OldPostName { text: clip(self.text, node.start, node.end), name }, node.start);
+                }
+                post.url
+            }),
             "link" => {
                 // Jekyll renders the path as Liquid first: `{% link {{ page.other }} %}`.
                 let (path, _) = self.text_apart(markup, node.start)?;
