@@ -16,8 +16,8 @@ use std::path::Path;
 /// A file's URL, or why there is none to give.
 type Url = Result<String, SiteError>;
 
-/// A post of the index: its path, its URL, and what Jekyll's old matching compares.
-struct IndexedPost {
+/// A file of the index: its path, its URL, and for a post what Jekyll's old matching compares.
+struct Entry {
     path: String,
     url: Url,
     date: Option<Date>,
@@ -27,8 +27,8 @@ struct IndexedPost {
 /// The posts and pages of a site, by their paths in it (with `/`).
 #[derive(Default)]
 pub struct Index {
-    posts: Vec<IndexedPost>,
-    pages: Vec<(String, Url)>,
+    posts: Vec<Entry>,
+    pages: Vec<Entry>,
 }
 
 impl Index {
@@ -48,13 +48,13 @@ impl Index {
                         let future = page.date.is_some_and(|date| date.unix_seconds() > now);
                         if (page.published || links.unpublished) && (!future || links.future) {
                             let (date, slug) = (page.date.map(|date| date.date), page.slug);
-                            index.posts.push(IndexedPost { path, url, date, slug });
+                            index.posts.push(Entry { path, url, date, slug });
                         }
                     }
                 }
                 Kind::Page => {
                     let url = read(site, &path).map_or_else(|| Err(SiteError::Unknown(path.clone())), |(_, url)| url);
-                    index.pages.push((path, url));
+                    index.pages.push(Entry { path, url, date: None, slug: None });
                 }
                 Kind::Other => {}
             }
@@ -203,12 +203,11 @@ impl folio::liquid::Site for SiteLinks<'_> {
             return post.url.clone().map(|url| PostUrl { url, named_as: None });
         }
         // Jekyll's old matching, which it warns of: the date (the post's own) and the slug alone.
-        let (date, slug) = file.split_at(file.match_indices('-').nth(2).map_or(0, |(at, _)| at));
-        let mut numbers = date.split('-').map(|n| n.parse::<i64>().ok());
-        let date = (numbers.next().flatten(), numbers.next().flatten(), numbers.next().flatten());
-        let same = |post: &&IndexedPost| {
-            let day = post.date.map(|d| (Some(i64::from(d.year)), Some(i64::from(d.month)), Some(i64::from(d.day))));
-            day == Some(date) && post.slug.as_deref() == Some(&slug[1..])
+        let parts: Vec<&str> = file.splitn(4, '-').collect();
+        let number = |i: usize| parts[i].parse::<i64>().ok();
+        let same = |post: &&Entry| {
+            let day = post.date.map(|d| [i64::from(d.year), i64::from(d.month), i64::from(d.day)].map(Some));
+            day == Some([number(0), number(1), number(2)]) && post.slug.as_deref() == parts.get(3).copied()
         };
         match posts.iter().find(same) {
             Some(post) => {
@@ -223,9 +222,8 @@ impl folio::liquid::Site for SiteLinks<'_> {
 
     fn link(&self, path: &str) -> Result<String, SiteError> {
         let index = self.index();
-        let posts = index.posts.iter().map(|post| (&post.path, &post.url));
-        if let Some((_, url)) = posts.chain(index.pages.iter().map(|(p, url)| (p, url))).find(|(p, _)| *p == path) {
-            return url.clone();
+        if let Some(entry) = index.posts.iter().chain(&index.pages).find(|entry| entry.path == path) {
+            return entry.url.clone();
         }
         let relative = path.trim_start_matches('/');
         let file = self.site.root.join(relative);
