@@ -104,7 +104,8 @@ fn system_zone(_zone: &str, _unix_seconds: i64) -> Option<(i32, String)> {
     None // no tz database in WebAssembly: the browser's Intl calendar (src/wasm.rs) has one
 }
 
-pub(crate) const ENGLISH: [&str; 12] = [
+/// The months' English names.
+pub const ENGLISH: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
 ];
 const FRENCH: [&str; 12] = [

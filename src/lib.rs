@@ -85,6 +85,10 @@ pub struct Request<'a> {
     /// only: the command line reads sites' configurations.
     #[cfg(not(target_arch = "wasm32"))]
     pub front_matter_defaults: Option<&'a value::Map>,
+    /// The Jekyll site the article is in: Liquid's `include`, `post_url`, `link` and
+    /// `page.url` run with it. Native only: the command line reads sites.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub site: Option<&'a dyn liquid::Site>,
 }
 
 impl<'a> Request<'a> {
@@ -100,6 +104,8 @@ impl<'a> Request<'a> {
             source_map: false,
             #[cfg(not(target_arch = "wasm32"))]
             front_matter_defaults: None,
+            #[cfg(not(target_arch = "wasm32"))]
+            site: None,
         }
     }
 

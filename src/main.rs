@@ -4,6 +4,7 @@
 
 mod cli;
 
+use cli::site_links::SiteLinks;
 use cli::sites::{Setup, Sites};
 use cli::targets::Collector;
 use folio::diagnostic::Position;
@@ -42,9 +43,11 @@ check   renders the articles under each PATH (`-`: standard input) and prints ea
 A Jekyll site is the folder of a _config.yml (or _config.yaml) in or above the FILE or
 PATH, or met in a folder walked. Folio reads its kramdown:, highlighter:, url:, baseurl:,
 timezone:, lang:, markdown_ext:, exclude:, include:, collections:, collections_dir:,
-destination:, defaults: (front matter merged under each file's, as Jekyll 4.3 merges it) and
-what turns jekyll-optional-front-matter on or off (plugins:, gems:, optional_front_matter:,
-require_front_matter:, a github-pages Gemfile.lock), reports a bad value of these where it
+destination:, defaults: (front matter merged under each file's, as Jekyll 4.3 merges it),
+permalink:, includes_dir:, theme:, future:, unpublished: (Liquid's include, include_relative, post_url, link and
+page.url run in a site, with its posts and pages) and what turns jekyll-optional-front-matter
+on or off (plugins:, gems:, optional_front_matter:, require_front_matter:, a github-pages
+Gemfile.lock), reports a bad value of these where it
 is, and says so when markdown: names another converter than kramdown. --config a.yml,b.yml
 configures the current folder's site with these files instead, later ones deep-merged over
 earlier ones, as Jekyll's --config. --no-config reads no _config.yml: every .md and
@@ -218,7 +221,9 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             let source = read_input(&input)?;
             let policy = Policy::default();
             let defaults = site.as_ref().map(|site| site.front_matter_defaults(input.as_ref()));
-            let request = Request { safe: safe.then_some(&policy), ..request(sites.profile(site.as_deref()), &input, defaults.as_ref()) };
+            let links = site.as_deref().map(|site| SiteLinks::new(site, input.as_ref()));
+            let request = request(sites.profile(site.as_deref()), &input, defaults.as_ref(), links.as_ref());
+            let request = Request { safe: safe.then_some(&policy), ..request };
             let mut article = folio::render_with(&source, &request);
             Diagnostic::in_file_order(&mut article.diagnostics);
             let text = match output {
@@ -238,9 +243,10 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
 }
 
 /// A render request for the file `input` (standard input has no name), with its site's front
-/// matter defaults.
-fn request<'a>(profile: &'a Profile, input: &'a str, defaults: Option<&'a Map>) -> Request<'a> {
-    Request { file_name: (input != "-").then_some(input), front_matter_defaults: defaults, ..Request::new(profile) }
+/// matter defaults and what Liquid finds in the site.
+fn request<'a>(profile: &'a Profile, input: &'a str, defaults: Option<&'a Map>, links: Option<&'a SiteLinks>) -> Request<'a> {
+    let site = links.map(|links| links as &dyn folio::liquid::Site);
+    Request { file_name: (input != "-").then_some(input), front_matter_defaults: defaults, site, ..Request::new(profile) }
 }
 
 /// Renders what `paths` name and lists the problems found; with `list`, lists the files instead
@@ -275,7 +281,8 @@ fn check(paths: &[PathBuf], setup: &Setup, list: bool) -> Result<ExitCode, CliEr
         let (diagnostics, rendered) = match read_input(&name) {
             Ok(source) => {
                 let defaults = site.as_ref().map(|site| site.front_matter_defaults(file));
-                let request = request(sites.profile(site.as_deref()), &name, defaults.as_ref());
+                let links = site.as_deref().map(|site| SiteLinks::new(site, file));
+                let request = request(sites.profile(site.as_deref()), &name, defaults.as_ref(), links.as_ref());
                 let mut diagnostics = folio::render_with(&source, &request).diagnostics;
                 Diagnostic::in_file_order(&mut diagnostics);
                 (diagnostics, true)

@@ -670,3 +670,37 @@ fn github_pages_gem_implies_jekyll_optional_front_matter_and_the_site_can_turn_i
     let dir = site_without_front_matter("no-plugin", "title: T\n", None);
     assert_eq!(listed(&folio(&["check", "--list", dir.to_str().unwrap()]), dir.to_str().unwrap()), ["index.md"]);
 }
+
+#[test]
+fn includes_come_from_the_site_s_includes_dir_and_one_it_lacks_may_be_its_theme_s() {
+    let files = [
+        ("_config.yml", "theme: minima\nincludes_dir: parts\n"),
+        ("parts/a.html", "A{{ include.x }}"),
+        ("_posts/2020-01-01-t.md", "---\n---\n{% include a.html x=1 %} {% include footer.html %}\n"),
+    ];
+    let dir = scratch_with("theme-includes", &files);
+    // Debian's Jekyll 4.3.1 builds `<p>A1</p>` from `{% include a.html x=1 %}` with `includes_dir: parts`.
+    let out = folio(&["render", dir.join("_posts/2020-01-01-t.md").to_str().unwrap()]);
+    assert_eq!(stdout(&out), "<p>A1 {% include footer.html %}</p>\n");
+    assert!(
+        stderr(&out).ends_with(":3:26: warning: Liquid `{% include footer.html %}` is left as written: `footer.html` is not in the site's includes: it may be the theme's, which Folio does not read\n"),
+        "{}",
+        stderr(&out)
+    );
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "a warning, not an error");
+}
+
+#[test]
+fn a_post_url_to_a_post_folio_does_not_read_is_a_warning_and_to_none_an_error() {
+    let files = [
+        ("_config.yml", "title: t\n"),
+        ("_posts/2020-01-01-h.html", "---\n---\nhi\n"),
+        ("_posts/2020-01-02-a.md", "---\n---\n{% post_url 2020-01-01-h %} {% post_url 2020-01-01-nope %}\n"),
+    ];
+    let dir = scratch_with("unread-post", &files);
+    let out = folio(&["check", dir.join("_posts/2020-01-02-a.md").to_str().unwrap()]);
+    let listing = stdout(&out);
+    assert!(listing.contains(":3:1: warning: Liquid `{% post_url 2020-01-01-h %}` is left as written: Folio does not compute the URL of `2020-01-01-h`"), "{listing}");
+    assert!(listing.contains(":3:29: error: Liquid `{% post_url 2020-01-01-nope %}` is left as written: Jekyll stops here, as the site publishes no post"), "{listing}");
+}

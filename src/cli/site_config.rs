@@ -38,7 +38,7 @@ pub const DEFAULT_EXCLUDE: [&str; 10] = [
 ];
 
 /// The keys read; the others are Jekyll's business.
-const READ: [&str; 18] = [
+const READ: [&str; 23] = [
     "url",
     "baseurl",
     "timezone",
@@ -57,6 +57,11 @@ const READ: [&str; 18] = [
     "gems",
     "optional_front_matter",
     "require_front_matter",
+    "permalink",
+    "includes_dir",
+    "theme",
+    "future",
+    "unpublished",
 ];
 
 /// The configuration file of the site that holds `folder` (an absolute path): in it, or in the
@@ -85,6 +90,29 @@ pub struct SiteConfig {
     /// Its front matter defaults (`defaults:`).
     pub defaults: FrontMatterDefaults,
     pub optional_front_matter: OptionalFrontMatter,
+    /// What Liquid's tags need of the site: its permalinks, includes and theme.
+    pub links: Links,
+}
+
+/// What the site's URLs and includes are made from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Links {
+    /// `permalink`: a style (`date`, `pretty`, `ordinal`, `weekdate`, `none`) or a template.
+    pub permalink: String,
+    /// `includes_dir`: the folder of `{% include %}`'s files.
+    pub includes_dir: String,
+    /// Whether `theme` names a theme, whose includes Folio does not read.
+    pub theme: bool,
+    /// `future` and `unpublished`: whether posts dated later than the build, and posts with
+    /// `published: false`, are published all the same.
+    pub future: bool,
+    pub unpublished: bool,
+}
+
+impl Default for Links {
+    fn default() -> Self {
+        Links { permalink: "date".into(), includes_dir: "_includes".into(), theme: false, future: false, unpublished: false }
+    }
 }
 
 /// What the configuration says of the `jekyll-optional-front-matter` plugin, which makes
@@ -294,6 +322,11 @@ impl SiteConfig {
     }
 }
 
+/// Ruby's truth: anything but false and nothing.
+fn truthy(value: &Value) -> bool {
+    !matches!(value, Value::Null | Value::Bool(false))
+}
+
 /// A configuration being read.
 struct Read<'a> {
     text: &'a str,
@@ -344,17 +377,22 @@ impl Read<'_> {
                     }
                 }
                 "collections" => self.collections(value),
-                "collections_dir" => {
-                    if let Some(folder) = self.text_of(key, value) {
-                        self.config.reading.collections_dir = folder;
-                    }
-                }
-                "destination" => {
-                    if let Some(folder) = self.text_of(key, value) {
-                        self.config.reading.destination = folder;
+                "collections_dir" | "destination" | "permalink" | "includes_dir" => {
+                    if let Some(text) = self.text_of(key, value) {
+                        let (reading, links) = (&mut self.config.reading, &mut self.config.links);
+                        let field = match key.as_str() {
+                            "collections_dir" => &mut reading.collections_dir,
+                            "destination" => &mut reading.destination,
+                            "permalink" => &mut links.permalink,
+                            _ => &mut links.includes_dir,
+                        };
+                        *field = text;
                     }
                 }
                 "defaults" => self.defaults(value),
+                "theme" => self.config.links.theme = truthy(value),
+                "future" => self.config.links.future = truthy(value),
+                "unpublished" => self.config.links.unpublished = truthy(value),
                 "plugins" | "gems" => {
                     // Either list loads it: Jekyll 3.5 on reads `gems:` as `plugins:`.
                     let listed = self.list_of_text(key, value, false).unwrap_or_default();
@@ -363,10 +401,7 @@ impl Read<'_> {
                 "optional_front_matter" => {
                     self.config.optional_front_matter.disabled |= value.get("enabled") == Some(&Value::Bool(false));
                 }
-                // Ruby's truth: anything but false and nothing.
-                "require_front_matter" => {
-                    self.config.optional_front_matter.disabled |= !matches!(value, Value::Null | Value::Bool(false));
-                }
+                "require_front_matter" => self.config.optional_front_matter.disabled |= truthy(value),
                 _ => {}
             }
         }
@@ -500,7 +535,7 @@ mod tests {
 
     #[test]
     fn an_empty_configuration_is_jekyll_s_defaults() {
-        for text in ["", "# nothing\n", "title: My blog\nplugins: [jekyll-feed]\ntheme: minima\n"] {
+        for text in ["", "# nothing\n", "title: My blog\nplugins: [jekyll-feed]\nauthor: me\n"] {
             let (config, problems) = read(text);
             assert_eq!((config, problems), (SiteConfig::default(), Vec::new()), "{text:?}");
         }

@@ -10,10 +10,12 @@
 use super::front_matter_defaults::FrontMatterDefaults;
 use super::jekyll_version::{self, Highlighting};
 use super::site_files;
-use super::site_config::{self, ConfigError, ConfigErrorKind, Reading, SiteConfig};
+use super::site_config::{self, ConfigError, ConfigErrorKind, Links, Reading, SiteConfig};
+use super::site_links::Index;
 use crate::CliError;
 use folio::value::Map;
 use folio::{Diagnostic, Position, Profile, Value};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -65,6 +67,9 @@ pub struct Site {
     pub reading: Reading,
     /// Its front matter defaults, their globs expanded.
     pub defaults: FrontMatterDefaults,
+    pub links: Links,
+    /// Its posts and pages, read when Liquid first asks for one.
+    pub index: OnceCell<Index>,
 }
 
 impl Site {
@@ -149,7 +154,8 @@ impl<'a> Sites<'a> {
         defaults.expand_globs(&root, &read.reading.collections_dir);
         let mut reading = read.reading.clone();
         reading.optional_front_matter = read.optional_front_matter.is_on(github_pages);
-        let site = Rc::new(Site { root, profile: self.setup.profile(Some(&read), &highlighting), reading, defaults });
+        let profile = self.setup.profile(Some(&read), &highlighting);
+        let site = Rc::new(Site { root, profile, reading, defaults, links: read.links.clone(), index: OnceCell::new() });
         self.by_config.insert(configs, Rc::clone(&site));
         Ok(site)
     }

@@ -5,9 +5,11 @@
 //! `raw`, `comment`, `highlight`, `assign`, `capture`, `if`, `for`…), their conditions and
 //! expressions (`condition`, `expression`) over the variables in `scope` (`page.*`, the
 //! profile's `site.url` and `site.baseurl`, what the template sets), numbers as Ruby reckons
-//! them (`number`), and the filters in `filters`. What needs the site (`include`, `site.posts`,
-//! a variable nothing set) stays as written with the whole block it decides, each with a
-//! [`Problem`] at its place.
+//! them (`number`), and the filters in `filters`. Natively, for an article in a Jekyll site
+//! ([`Site`], which the command line gives), `include` and `include_relative` (`include`),
+//! `post_url`, `link` and `page.url` (`site`) run too. What needs the site otherwise (these
+//! without one, `site.posts`, a variable nothing set) stays as written with the whole block it
+//! decides, each with a [`Problem`] at its place.
 //!
 //! Every article runs [`present`], and only one with `{{` or `{%` comes to [`run_on`], which
 //! runs the pass and is followed by [`place`] once the article is rendered. In the core's
@@ -18,6 +20,8 @@ use crate::value::Map;
 use std::fmt;
 
 pub use pass::run;
+#[cfg(not(target_arch = "wasm32"))]
+pub use site::{PostUrl, Site, SiteError};
 
 /// Whether `text` holds `{{` or `{%`: Jekyll runs Liquid only then. Every article runs this:
 /// one pass, with the byte search the first download already has.
@@ -40,6 +44,9 @@ pub struct Context<'a> {
     /// Jekyll's keys: `page.title`, `page.date`… as Jekyll derives them.
     pub page: &'a crate::front_matter::FrontMatter,
     pub profile: &'a Profile,
+    /// The Jekyll site the article is in, natively, when the caller knows it.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub site: Option<&'a dyn Site>,
 }
 
 /// The body after Liquid, where lines moved, and what was left.
@@ -114,6 +121,12 @@ pub enum Reason {
     TooDeep,
     /// Liquid that parses but fails as it runs: Jekyll stops with this error.
     Failed(Failure),
+    /// A tag that needs the site, which does not run there (most stop Jekyll).
+    #[cfg(not(target_arch = "wasm32"))]
+    Stopped(SiteError),
+    /// The include (its path in the site) holds this problem, which leaves it as written.
+    #[cfg(not(target_arch = "wasm32"))]
+    Within(String, Box<Problem>),
 }
 
 /// Why running Liquid fails, where Jekyll stops the build.
@@ -149,12 +162,23 @@ pub enum Problem {
     Left { text: String, reason: Reason },
     /// `{{ page.KEY }}` for a key the front matter does not have prints nothing, as in Jekyll.
     Nothing { text: String },
+    /// `{% post_url %}` found its post by Jekyll's old matching, which Jekyll warns of: the post
+    /// is `name` now.
+    #[cfg(not(target_arch = "wasm32"))]
+    OldPostName { text: String, name: String },
 }
 
 impl Problem {
     /// Jekyll stops on Liquid that does not parse or fails: an error; the rest are warnings.
     pub fn is_error(&self) -> bool {
-        matches!(self, Problem::Left { reason: Reason::Unclosed | Reason::Syntax | Reason::TooDeep | Reason::Failed(_), .. })
+        match self {
+            Problem::Left { reason: Reason::Unclosed | Reason::Syntax | Reason::TooDeep | Reason::Failed(_), .. } => true,
+            #[cfg(not(target_arch = "wasm32"))]
+            Problem::Left { reason: Reason::Stopped(error), .. } => error.stops_jekyll(),
+            #[cfg(not(target_arch = "wasm32"))]
+            Problem::Left { reason: Reason::Within(_, problem), .. } => problem.is_error(),
+            _ => false,
+        }
     }
 }
 
@@ -162,6 +186,10 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (text, why) = match self {
             Problem::Nothing { text } => return write!(f, "Liquid `{text}` prints nothing: no such front matter key"),
+            #[cfg(not(target_arch = "wasm32"))]
+            Problem::OldPostName { text, name } => {
+                return write!(f, "Liquid `{text}` names the post as Jekyll's old matching does, which it warns of: write `{{% post_url {name} %}}`")
+            }
             Problem::Left { text, reason } => (text, reason),
         };
         write!(f, "Liquid `{text}` is left as written: ")?;
@@ -178,6 +206,10 @@ impl fmt::Display for Problem {
             Reason::Syntax => f.write_str("it is not valid Liquid"),
             Reason::TooDeep => f.write_str("it nests blocks deeper than Liquid's 100"),
             Reason::Failed(failure) => write!(f, "Jekyll stops here, as {failure}"),
+            #[cfg(not(target_arch = "wasm32"))]
+            Reason::Stopped(error) => error.fmt(f),
+            #[cfg(not(target_arch = "wasm32"))]
+            Reason::Within(file, problem) => write!(f, "in {file}, {problem}"),
         }
     }
 }
@@ -185,10 +217,14 @@ impl fmt::Display for Problem {
 mod condition;
 mod expression;
 mod filters;
+#[cfg(not(target_arch = "wasm32"))]
+mod include;
 mod number;
 mod pass;
 mod scan;
 mod scope;
+#[cfg(not(target_arch = "wasm32"))]
+mod site;
 mod tags;
 mod tree;
 
@@ -214,7 +250,13 @@ pub fn run_on(source: &mut String, request: &crate::Request) -> Option<Ran> {
     };
     let zone = crate::front_matter::date::Zone { name: zone_name, calendar: request.calendar };
     let page = crate::front_matter::FrontMatter::interpret(&read.data, request.file_name, &zone, &mut Vec::new());
-    let context = Context { data: &read.data, page: &page, profile };
+    let context = Context {
+        data: &read.data,
+        page: &page,
+        profile,
+        #[cfg(not(target_arch = "wasm32"))]
+        site: request.site,
+    };
     let output = run(&source[split.body_start..], &context)?;
     let index = crate::diagnostic::LineIndex::new(source);
     let problems = output

@@ -17,20 +17,11 @@ pub fn run(body: &str, context: &Context) -> Option<Output> {
     }
     let mut problems = Vec::new();
     let nodes = tree::parse(body, &mut problems);
-    let mut pass = Pass {
-        text: body,
-        scope: Scope::new(context),
-        out: String::with_capacity(body.len()),
-        lines: LineMap::default(),
-        problems,
-        at: 0,
-        read_lines: 0,
-        written_lines: 0,
-        detached: 0,
-        strict: 0,
-        loops: 0,
-        steps: 0,
-    };
+    let mut pass = Pass::new(body, Scope::new(context), problems);
+    #[cfg(not(target_arch = "wasm32"))]
+    if context.site.is_some() {
+        pass.parse_errors(&nodes);
+    }
     // At the top, nothing is strict and no loop runs: whatever cannot run is left where it is.
     // A `break` there ends the body, as in Liquid.
     let _ = pass.nodes(&nodes);
@@ -47,8 +38,9 @@ pub enum Flow {
     Continue,
 }
 
-pub struct Pass<'a> {
-    pub text: &'a str,
+/// A pass over `text` (the body's, or an include's), with variables of the article `'a`.
+pub struct Pass<'t, 'a> {
+    pub text: &'t str,
     pub scope: Scope<'a>,
     pub out: String,
     lines: LineMap,
@@ -67,9 +59,48 @@ pub struct Pass<'a> {
     pub loops: usize,
     /// Times loops ran, up to [`super::MAX_STEPS`].
     pub steps: usize,
+    /// Includes around what runs.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub includes: usize,
 }
 
-impl Pass<'_> {
+impl<'t, 'a> Pass<'t, 'a> {
+    fn new(text: &'t str, scope: Scope<'a>, problems: Vec<(Problem, usize)>) -> Self {
+        Pass {
+            text,
+            scope,
+            out: String::with_capacity(text.len()),
+            lines: LineMap::default(),
+            problems,
+            at: 0,
+            read_lines: 0,
+            written_lines: 0,
+            detached: 0,
+            strict: 0,
+            loops: 0,
+            steps: 0,
+            #[cfg(not(target_arch = "wasm32"))]
+            includes: 0,
+        }
+    }
+
+    /// Runs `text`, a template of its own (an include's, a file name with Liquid in it), in
+    /// this scope: what it prints, its problems (at offsets in `text`), and how it ended.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn run_apart(&mut self, text: &str) -> (String, Vec<(Problem, usize)>, Result<Flow, Reason>) {
+        let mut problems = Vec::new();
+        let nodes = tree::parse(text, &mut problems);
+        let context = self.scope.context;
+        let scope = std::mem::replace(&mut self.scope, Scope::new(context));
+        let mut pass = Pass::new(text, scope, problems);
+        (pass.detached, pass.loops, pass.steps, pass.includes) = (1, self.loops, self.steps, self.includes);
+        pass.parse_errors(&nodes);
+        let flow = pass.nodes(&nodes);
+        pass.skip_to(text.len());
+        (self.scope, self.steps) = (pass.scope, pass.steps);
+        (pass.out, pass.problems, flow)
+    }
+
     /// Runs `nodes`, each left as written where it cannot run (unless the caller must leave
     /// more: then why).
     pub fn nodes(&mut self, nodes: &[Node]) -> Result<Flow, Reason> {

@@ -123,14 +123,26 @@ impl<'a> Scope<'a> {
             // Without a date, Jekyll's is the time of the build.
             "date" => Some(Value::Time(page.date.ok_or(Reason::Site)?)),
             "tags" => Some(list(&page.tags)),
-            "categories" => Some(list(&page.categories)),
+            // A post's own, and natively the folders above its `_posts`.
+            "categories" => Some(self.computed(name).unwrap_or_else(|_| list(&page.categories))),
             "slug" => page.slug.clone().map(Value::String),
             // What Jekyll computes from the site (its permalinks, collections, other posts).
             "url" | "id" | "path" | "relative_path" | "excerpt" | "content" | "next" | "previous" | "collection" | "output"
-            | "draft" | "ext" | "name" => return Err(Reason::Site),
+            | "draft" | "ext" | "name" => return self.computed(name),
             _ => self.context.data.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
         };
         Ok(found.unwrap_or(Value::Null))
+    }
+
+    /// A key of `page` Jekyll computes from the site: natively, what the site tells
+    /// (`page.url`, `page.id`).
+    fn computed(&self, name: &str) -> Known {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(value) = self.context.site.and_then(|site| site.page_key(name)) {
+            return Ok(value);
+        }
+        let _ = name;
+        Err(Reason::Site)
     }
 
     /// `site.url` and `site.baseurl`, from the profile; the rest of `site` needs the site.

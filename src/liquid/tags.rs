@@ -1,6 +1,6 @@
 //! The tags Folio runs, as Liquid 5.4 and Jekyll 4.3 run them: `assign`, `capture`, `echo`,
 //! `cycle`, `break`, `continue`, `if`, `unless`, `case`, `for` and
-//! Jekyll's `highlight`.
+//! Jekyll's `highlight`; in a site, Jekyll's `include`, `post_url` and `link` (`site`).
 
 use super::condition::Condition;
 use super::expression::{Expr, Parser, Tok};
@@ -19,7 +19,7 @@ fn name(markup: &str) -> Result<&str, Reason> {
     ok.then_some(markup).ok_or(Reason::Lax)
 }
 
-impl Pass<'_> {
+impl Pass<'_, '_> {
     pub fn tag(&mut self, node: &Node, tag: &str, markup: &str) -> Result<Flow, Reason> {
         match tag {
             "assign" => {
@@ -46,9 +46,17 @@ impl Pass<'_> {
             }
             "break" => return Ok(Flow::Break),
             "continue" => return Ok(Flow::Continue),
-            "include" => return Err(Reason::Include(markup.split(is_space).next().unwrap_or_default().to_owned())),
-            // Links to the site's other pages.
-            "post_url" | "link" => return Err(Reason::Site),
+            "include" | "include_relative" | "post_url" | "link" => {
+                #[cfg(not(target_arch = "wasm32"))]
+                if let Some(site) = self.scope.context.site {
+                    return self.site_tag(site, node, tag, markup);
+                }
+                return Err(match tag {
+                    "include" => Reason::Include(markup.split(is_space).next().unwrap_or_default().to_owned()),
+                    // An include of the article's folder, links to the site's other pages.
+                    _ => Reason::Site,
+                });
+            }
             _ => return Err(Reason::Tag),
         }
         Ok(Flow::Go)

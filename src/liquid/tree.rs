@@ -54,7 +54,8 @@ pub struct Branch<'t> {
 const MAX_DEPTH: usize = 100;
 
 /// Tags that have no body, Liquid's and Jekyll's.
-const SIMPLE: [&str; 11] = ["assign", "echo", "increment", "decrement", "cycle", "break", "continue", "liquid", "include", "post_url", "link"];
+const SIMPLE: [&str; 12] =
+    ["assign", "echo", "increment", "decrement", "cycle", "break", "continue", "liquid", "include", "include_relative", "post_url", "link"];
 
 /// The tags that open branches of each block Folio runs, and the tag that ends it.
 fn branch_tags(block: &str) -> Option<&'static [&'static str]> {
