@@ -47,37 +47,36 @@ impl Number {
             Value::Int(i) => Ok(Number::Int(*i)),
             Value::Float(f) if f.is_finite() => {
                 let d = crate::float::digits(*f);
-                let text = format!("{}{}e{}", if d.negative { "-" } else { "" }, d.digits, d.exponent - d.digits.len() as i32 + 1);
-                Number::decimal(&text).ok_or(TOO_BIG)
+                Number::decimal(d.negative, &[&d.digits], d.exponent - d.digits.len() as i32 + 1).ok_or(TOO_BIG)
             }
             Value::Float(_) => Err(TOO_BIG),
             Value::String(s) => {
                 let t = s.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\0');
-                let digits = t.strip_prefix('-').unwrap_or(t);
-                let decimal = digits.split_once('.').is_some_and(|(a, b)| {
-                    [a, b].iter().all(|part| !part.is_empty() && part.bytes().all(|c| c.is_ascii_digit()))
-                });
-                match decimal {
-                    true => Number::decimal(t).ok_or(TOO_BIG),
-                    false => ruby_to_i(s).map(Number::Int),
+                let (negative, digits) = match t.strip_prefix('-') {
+                    Some(digits) => (true, digits),
+                    None => (false, t),
+                };
+                match digits.split_once('.') {
+                    Some((whole, fraction)) if [whole, fraction].iter().all(|part| !part.is_empty() && part.bytes().all(|c| c.is_ascii_digit())) => {
+                        Number::decimal(negative, &[whole, fraction], -(fraction.len() as i32)).ok_or(TOO_BIG)
+                    }
+                    _ => ruby_to_i(s).map(Number::Int),
                 }
             }
             _ => Ok(Number::Int(0)),
         }
     }
 
-    /// A decimal written `-?digits(.digits)?(e-?digits)?`.
-    fn decimal(text: &str) -> Option<Number> {
-        let (number, exponent) = match text.split_once('e') {
-            Some((n, e)) => (n, e.parse::<i32>().ok()?),
-            None => (text, 0),
-        };
-        let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-        let mantissa: i128 = format!("{whole}{fraction}").parse().ok()?;
-        let scale = fraction.len() as i32 - exponent;
-        match u32::try_from(scale) {
+    /// The decimal `digits × 10^exponent`, negative if `negative`: its ASCII digits in pieces.
+    fn decimal(negative: bool, digits: &[&str], exponent: i32) -> Option<Number> {
+        let mut mantissa: i128 = 0;
+        for digit in digits.iter().flat_map(|part| part.bytes()) {
+            let digit = i128::from(digit - b'0');
+            mantissa = mantissa.checked_mul(10)?.checked_add(if negative { -digit } else { digit })?;
+        }
+        match u32::try_from(-exponent) {
             Ok(scale) => Some(Number::Decimal { mantissa, scale }),
-            Err(_) => Some(Number::Decimal { mantissa: mantissa.checked_mul(ten(scale.unsigned_abs())?)?, scale: 0 }),
+            Err(_) => Some(Number::Decimal { mantissa: mantissa.checked_mul(ten(exponent.unsigned_abs())?)?, scale: 0 }),
         }
     }
 
@@ -124,7 +123,13 @@ impl Number {
     pub fn to_value(self) -> Value {
         match self {
             Number::Int(i) => Value::Int(i),
-            Number::Decimal { mantissa, scale } => Value::Float(crate::float::parse(&format!("{mantissa}e-{scale}")).unwrap_or(f64::NAN)),
+            Number::Decimal { mantissa, scale } => {
+                let mut text = String::from(if mantissa < 0 { "-" } else { "" });
+                push_decimal(&mut text, mantissa.unsigned_abs());
+                text.push_str("e-");
+                push_decimal(&mut text, u128::from(scale));
+                Value::Float(crate::float::parse(&text).unwrap_or(f64::NAN))
+            }
         }
     }
 
@@ -219,7 +224,7 @@ fn quotient(a: i128, b: i128) -> Result<f64, Reason> {
         return Err(TOO_BIG);
     }
     let mut text = String::from(if negative { "-" } else { "" });
-    text.push_str(&(a / b).to_string());
+    push_decimal(&mut text, a / b);
     text.push('.');
     let (mut rest, mut significant, mut exponent) = (a % b, if a / b > 0 { text.len() } else { 0 }, 0);
     while rest != 0 && significant < 40 && exponent < 400 {
@@ -231,4 +236,20 @@ fn quotient(a: i128, b: i128) -> Result<f64, Reason> {
     }
     text.push('0');
     crate::float::parse(&text).ok_or(TOO_BIG)
+}
+
+/// `n` in decimal, added to `out`: written here, as Rust's formatting of 128-bit numbers is
+/// large and only Liquid's numbers need it.
+fn push_decimal(out: &mut String, mut n: u128) {
+    let mut digits = [0u8; 39];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }

@@ -1,57 +1,69 @@
 //! Jekyll's date filters and Liquid's `date`: Ruby's `strftime` for the directives that need
 //! no zone name.
 
+use super::{Call, REFUSED};
 use crate::datetime::{Date, DateTime};
+use crate::liquid::Reason;
 use crate::value::Value;
 
 /// The days of the week from Sunday, as `strftime` names them (`%A`; `%a` their first three letters).
 const DAYS: &str = "Sunday Monday Tuesday Wednesday Thursday Friday Saturday";
 
-/// `date`, `date_to_xmlschema`, `date_to_rfc822`, `date_to_string` and `date_to_long_string`
-/// (with Jekyll's `ordinal` type and `US` style); `None` for another filter, `Some(None)` where
-/// Folio cannot make it exact.
-pub fn apply(name: &str, input: &Value, args: &[Value]) -> Option<Option<Value>> {
-    let text = |v: &Value| v.as_str().map(str::to_owned);
-    let format = match (name, args) {
-        ("date", [given]) => match text(given) {
-            Some(f) if !f.is_empty() => f,
-            // An empty format gives the input back; one not a string is Folio's to refuse.
-            Some(_) => return Some(Some(input.clone())),
-            None => return Some(None),
-        },
-        ("date_to_xmlschema", []) => "%Y-%m-%dT%H:%M:%S%:z".to_owned(),
-        ("date_to_rfc822", []) => "%a, %d %b %Y %H:%M:%S %z".to_owned(),
-        ("date_to_string" | "date_to_long_string", _) if args.len() <= 2 => {
-            let month = if name == "date_to_string" { "%b" } else { "%B" };
-            let (kind, style) = (args.first().and_then(text), args.get(1).and_then(text));
-            match (kind.as_deref(), style.as_deref()) {
-                (Some("ordinal"), style) => {
-                    let Value::Time(time) = input else { return Some(None) };
-                    let day = time.date.day;
-                    let suffix = match (day % 100, day % 10) {
-                        (11..=13, _) => "th",
-                        (_, 1) => "st",
-                        (_, 2) => "nd",
-                        (_, 3) => "rd",
-                        _ => "th",
-                    };
-                    match style {
-                        Some("US") => format!("{month} {day}{suffix}, %Y"),
-                        _ => format!("{day}{suffix} {month} %Y"),
-                    }
-                }
-                (None, None) => format!("%d {month} %Y"),
-                _ => return Some(None),
+/// Liquid's `date`: an empty format gives the input back; one not a string is Folio's to refuse.
+pub fn date(call: &Call) -> Result<Value, Reason> {
+    match call.args(1, 1)?[0].as_str() {
+        Some("") => Ok(call.input.clone()),
+        Some(format) => formatted(&call.input, format),
+        None => Err(REFUSED),
+    }
+}
+
+/// Jekyll's `date_to_xmlschema`.
+pub fn to_xmlschema(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    formatted(&call.input, "%Y-%m-%dT%H:%M:%S%:z")
+}
+
+/// Jekyll's `date_to_rfc822`.
+pub fn to_rfc822(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    formatted(&call.input, "%a, %d %b %Y %H:%M:%S %z")
+}
+
+/// Jekyll's `date_to_string` and `date_to_long_string` (`month` `%b` or `%B`), with its
+/// `ordinal` type and `US` style; an argument not a string counts as none.
+pub fn to_string(call: &Call, month: &str) -> Result<Value, Reason> {
+    let args = call.args(0, 2)?;
+    let text = |i: usize| args.get(i).and_then(Value::as_str);
+    let format = match (text(0), text(1)) {
+        (Some("ordinal"), style) => {
+            let Value::Time(time) = call.input else { return Err(REFUSED) };
+            let suffix = match (time.date.day % 100, time.date.day % 10) {
+                (11..=13, _) => "th",
+                (_, 1) => "st",
+                (_, 2) => "nd",
+                (_, 3) => "rd",
+                _ => "th",
+            };
+            match style {
+                Some("US") => [month, " %-d", suffix, ", %Y"].concat(),
+                _ => ["%-d", suffix, " ", month, " %Y"].concat(),
             }
         }
-        _ => return None,
+        (None, None) => ["%d ", month, " %Y"].concat(),
+        _ => return Err(REFUSED),
     };
+    formatted(&call.input, &format)
+}
+
+/// A date or time in `format`.
+fn formatted(input: &Value, format: &str) -> Result<Value, Reason> {
     let time = match input {
         Value::Time(time) => *time,
         Value::Date(date) => DateTime::from_civil(*date, 0, 0, 0, 0, 0),
-        _ => return Some(None),
+        _ => return Err(REFUSED),
     };
-    Some(strftime(&time, &format).map(Value::String))
+    strftime(&time, format).map(Value::String).ok_or(REFUSED)
 }
 
 /// Ruby's `Time#strftime`, for the directives with no zone name in them (no `%Z`),

@@ -1,5 +1,9 @@
 //! The filters Folio runs exactly as Liquid 5.4 and Jekyll 4.3 do, by family; any other, or
 //! one given values it cannot make exact with, leaves its tag as written.
+//!
+//! One `match` names every filter and calls its function, which checks its own arguments
+//! ([`Call::args`]): no table of function pointers, as each pointer to a function of the core's
+//! rare module costs its first module a placeholder (scripts/build.sh).
 
 mod date;
 mod list;
@@ -13,37 +17,125 @@ use crate::value::Value;
 /// A filter refused: [`apply`] names it.
 const REFUSED: Reason = Reason::Filter(String::new());
 
+/// What a filter is given.
+pub struct Call<'a> {
+    input: Value,
+    args: &'a [Value],
+    context: &'a Context<'a>,
+}
+
+impl Call<'_> {
+    /// The arguments, if there are from `min` to `max` of them; else the filter is refused.
+    fn args(&self, min: usize, max: usize) -> Result<&[Value], Reason> {
+        match (min..=max).contains(&self.args.len()) {
+            true => Ok(self.args),
+            false => Err(REFUSED),
+        }
+    }
+
+    /// Whether the input is `nil`, which Liquid's `escape`, `url_encode`, `url_decode`,
+    /// `truncate` and `truncatewords` give back, whatever their arguments.
+    fn is_nil(&self) -> bool {
+        matches!(self.input, Value::Null)
+    }
+
+    /// The input as text.
+    fn text(&self) -> Result<String, Reason> {
+        to_s(&self.input)
+    }
+
+    /// Argument `i` as text, if it is given.
+    fn text_arg(&self, i: usize) -> Result<Option<String>, Reason> {
+        self.args.get(i).map(to_s).transpose()
+    }
+}
+
 /// `input | name: args`.
 pub fn apply(name: &str, input: Value, args: &[Value], context: &Context) -> Result<Value, Reason> {
-    let profile = context.profile;
-    let result = match (name, args) {
-        ("relative_url", []) => to_s(&input).and_then(|t| url::relative_url(&t, profile).map(Value::String).ok_or(REFUSED)),
-        ("absolute_url", []) => to_s(&input).and_then(|t| url::absolute_url(&t, profile).map(Value::String).ok_or(REFUSED)),
-        ("default", [fallback]) => {
-            let empty = match &input {
-                Value::Null | Value::Bool(false) => true,
-                Value::String(s) => s.is_empty(),
-                Value::Seq(items) => items.is_empty(),
-                Value::Map(entries) => entries.is_empty(),
-                _ => false,
-            };
-            Ok(if empty { fallback.clone() } else { input })
-        }
-        // Kramdown as Jekyll configures it: the profile's options.
-        ("markdownify", []) => to_s(&input).map(|t| Value::String(crate::render_body(&t, &profile.options))),
-        ("jsonify", []) => jsonify(&input).map(Value::String),
-        _ => match date::apply(name, &input, args) {
-            Some(value) => value.ok_or(REFUSED),
-            None => text::apply(name, &input, args)
-                .or_else(|| list::apply(name, &input, args))
-                .or_else(|| math::apply(name, &input, args))
-                .unwrap_or(Err(REFUSED)),
-        },
+    let call = &Call { input, args, context };
+    let result = match name {
+        "relative_url" => url::relative_url(call),
+        "absolute_url" => url::absolute_url(call),
+        "url_encode" => url::url_encode(call),
+        "cgi_escape" => url::cgi_escape(call),
+        "url_decode" => url::url_decode(call),
+        "default" => default(call),
+        "markdownify" => markdownify(call),
+        "jsonify" => jsonify(call),
+        "date" => date::date(call),
+        "date_to_xmlschema" => date::to_xmlschema(call),
+        "date_to_rfc822" => date::to_rfc822(call),
+        "date_to_string" => date::to_string(call, "%b"),
+        "date_to_long_string" => date::to_string(call, "%B"),
+        "escape" => text::escape(call),
+        "xml_escape" => text::xml_escape(call),
+        "escape_once" => text::escape_once(call),
+        "strip" => text::strip(call, true, true),
+        "lstrip" => text::strip(call, true, false),
+        "rstrip" => text::strip(call, false, true),
+        "downcase" => text::change_case(call, false),
+        "upcase" => text::change_case(call, true),
+        "capitalize" => text::capitalize(call),
+        "append" => text::append(call, false),
+        "prepend" => text::append(call, true),
+        "slugify" => text::slugify(call),
+        "replace" => text::replace(call, Which::All, 2),
+        "replace_first" => text::replace(call, Which::First, 2),
+        "replace_last" => text::replace(call, Which::Last, 2),
+        "remove" => text::replace(call, Which::All, 1),
+        "remove_first" => text::replace(call, Which::First, 1),
+        "remove_last" => text::replace(call, Which::Last, 1),
+        "truncate" => text::truncate(call),
+        "truncatewords" => text::truncatewords(call),
+        "split" => text::split(call),
+        "strip_html" => text::strip_html(call),
+        "strip_newlines" => text::newlines(call, ""),
+        "newline_to_br" => text::newlines(call, "<br />\n"),
+        "normalize_whitespace" => text::normalize_whitespace(call),
+        "number_of_words" => text::number_of_words(call),
+        "size" => list::size(call),
+        "first" => list::end(call, Which::First),
+        "last" => list::end(call, Which::Last),
+        "join" => list::join(call),
+        "reverse" => list::reverse(call),
+        "compact" => list::compact(call),
+        "uniq" => list::uniq(call),
+        "map" => list::map(call),
+        "concat" => list::concat(call),
+        "sort" => list::sort(call),
+        "sort_natural" => list::sort_natural(call),
+        "where" => list::filter_where(call),
+        "push" => list::push(call, Which::Last),
+        "unshift" => list::push(call, Which::First),
+        "pop" => list::pop(call, Which::Last),
+        "shift" => list::pop(call, Which::First),
+        "slice" => list::slice(call),
+        "array_to_sentence_string" => list::to_sentence(call),
+        "plus" => math::operator(call, b'+'),
+        "minus" => math::operator(call, b'-'),
+        "times" => math::operator(call, b'*'),
+        "divided_by" => math::operator(call, b'/'),
+        "modulo" => math::operator(call, b'%'),
+        "abs" => math::abs(call),
+        "ceil" => math::whole(call, std::cmp::Ordering::Greater),
+        "floor" => math::whole(call, std::cmp::Ordering::Less),
+        "round" => math::round(call),
+        "at_least" => math::bound(call, std::cmp::Ordering::Greater),
+        "at_most" => math::bound(call, std::cmp::Ordering::Less),
+        _ => Err(REFUSED),
     };
     result.map_err(|why| match why {
         Reason::Filter(refused) if refused.is_empty() => Reason::Filter(name.to_owned()),
         why => why,
     })
+}
+
+/// Which occurrence, item or end a filter works on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Which {
+    All,
+    First,
+    Last,
 }
 
 /// Ruby's `to_s` of a value, as filters take their text; a list's or mapping's (Ruby's
@@ -55,14 +147,39 @@ pub fn to_s(value: &Value) -> Result<String, Reason> {
 /// What an output prints: a list's items one after another (nested ones too), `nil` nothing.
 pub fn print(value: &Value) -> Result<String, Reason> {
     match value {
-        Value::Seq(items) => items.iter().map(print).collect(),
+        Value::Seq(items) => {
+            let mut out = String::new();
+            for item in items {
+                out.push_str(&print(item)?);
+            }
+            Ok(out)
+        }
         Value::Map(_) => Err(Reason::Tag),
         scalar => to_s(scalar),
     }
 }
 
+/// Liquid's `default`: the argument for `nil`, `false` and what is empty.
+fn default(call: &Call) -> Result<Value, Reason> {
+    let fallback = &call.args(1, 1)?[0];
+    let empty = match &call.input {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(s) => s.is_empty(),
+        Value::Seq(items) => items.is_empty(),
+        Value::Map(entries) => entries.is_empty(),
+        _ => false,
+    };
+    Ok(if empty { fallback } else { &call.input }.clone())
+}
+
+/// Jekyll's `markdownify`: kramdown as Jekyll configures it, the profile's options.
+fn markdownify(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    Ok(Value::String(crate::render_body(&call.text()?, &call.context.profile.options)))
+}
+
 /// Jekyll's `jsonify` (Ruby's `to_json`), for values whose JSON Folio writes as Ruby does.
-fn jsonify(value: &Value) -> Result<String, Reason> {
+fn jsonify(call: &Call) -> Result<Value, Reason> {
     fn plain(value: &Value) -> bool {
         match value {
             Value::Seq(items) => items.iter().all(plain),
@@ -72,5 +189,9 @@ fn jsonify(value: &Value) -> Result<String, Reason> {
             _ => true,
         }
     }
-    plain(value).then(|| crate::json::to_string(value)).ok_or(REFUSED)
+    call.args(0, 0)?;
+    match plain(&call.input) {
+        true => Ok(Value::String(crate::json::to_string(&call.input))),
+        false => Err(REFUSED),
+    }
 }

@@ -1,27 +1,43 @@
 //! Liquid's and Jekyll's filters of text.
 
-use super::{to_s, url, REFUSED};
-use crate::kramdown::patterns::is_space_char as is_space;
+use super::{Call, Which, REFUSED};
+use crate::kramdown::patterns::{is_space, is_space_char};
 use crate::liquid::number::to_integer;
-use crate::liquid::{Failure, Reason};
+use crate::liquid::Reason;
 use crate::value::Value;
 
 /// `text` escaped as Ruby's `CGI.escapeHTML` or `encode(xml: :attr)`, by how they write `'`.
-pub fn ruby_escaped(text: &str, apostrophe: &'static str) -> String {
+fn ruby_escaped(call: &Call, apostrophe: &'static str) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    let text = call.text()?;
     let mut out = String::with_capacity(text.len());
-    crate::escape::ruby_html(&mut out, text, apostrophe);
-    out
+    crate::escape::ruby_html(&mut out, &text, apostrophe);
+    Ok(Value::String(out))
+}
+
+/// Liquid's `escape` (nil for nil).
+pub fn escape(call: &Call) -> Result<Value, Reason> {
+    match call.is_nil() {
+        true => Ok(Value::Null),
+        false => ruby_escaped(call, "&#39;"),
+    }
+}
+
+/// Jekyll's `xml_escape`.
+pub fn xml_escape(call: &Call) -> Result<Value, Reason> {
+    ruby_escaped(call, "&apos;")
 }
 
 /// Jekyll's `slugify` in its default mode: each run of characters that are not letters, marks
 /// or digits one `-`, none at the ends, in lower case. Only for the Latin letters whose Unicode
 /// classes Folio can tell without tables.
-fn slugify(text: &str) -> Option<String> {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars() {
+pub fn slugify(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    let mut slug = String::new();
+    for c in call.text()?.chars() {
         let kept = c.is_ascii_alphanumeric() || matches!(c, 'À'..='ſ') && c != '×' && c != '÷';
         if !c.is_ascii() && !kept {
-            return None;
+            return Err(REFUSED);
         }
         if kept {
             slug.extend(c.to_lowercase());
@@ -30,120 +46,189 @@ fn slugify(text: &str) -> Option<String> {
         }
     }
     let slug = slug.strip_prefix('-').unwrap_or(&slug);
-    Some(slug.strip_suffix('-').unwrap_or(slug).to_owned())
+    Ok(Value::String(slug.strip_suffix('-').unwrap_or(slug).to_owned()))
 }
 
-
-/// The filters of this module; `None` for another.
-pub fn apply(name: &str, input: &Value, args: &[Value]) -> Option<Result<Value, Reason>> {
-    let arg = |i: usize| args.get(i).map(to_s).transpose();
-    let string = |s: String| Ok(Value::String(s));
-    let text = || to_s(input);
-    Some(match (name, args.len()) {
-        // Liquid's `escape` and `url_encode` give nil for nil.
-        ("escape" | "url_encode" | "url_decode" | "truncate" | "truncatewords", _) if *input == Value::Null => Ok(Value::Null),
-        ("escape", 0) => text().map(|t| Value::String(ruby_escaped(&t, "&#39;"))),
-        ("xml_escape", 0) => text().map(|t| Value::String(ruby_escaped(&t, "&apos;"))),
-        ("escape_once", 0) => text().map(|t| Value::String(escape_once(&t))),
-        // Ruby's `strip`: ASCII white space, and NUL at the end.
-        ("strip", 0) => text().map(|t| Value::String(t.trim_start_matches(is_space).trim_end_matches(|c| is_space(c) || c == '\0').to_owned())),
-        ("lstrip", 0) => text().map(|t| Value::String(t.trim_start_matches(is_space).to_owned())),
-        ("rstrip", 0) => text().map(|t| Value::String(t.trim_end_matches(|c| is_space(c) || c == '\0').to_owned())),
-        // Character by character, as Ruby does (`str::to_lowercase` would also make a final
-        // capital sigma ς, with tables the first download would hold).
-        ("downcase", 0) => text().map(|t| Value::String(t.chars().flat_map(char::to_lowercase).collect())),
-        ("upcase", 0) => text().map(|t| Value::String(t.chars().flat_map(char::to_uppercase).collect())),
-        ("capitalize", 0) => text().map(|t| {
-            let mut chars = t.chars();
-            let first = chars.next().into_iter().flat_map(char::to_uppercase);
-            Value::String(first.chain(chars.flat_map(char::to_lowercase)).collect())
-        }),
-        ("append", 1) => text().and_then(|t| string(t + &arg(0)?.unwrap_or_default())),
-        ("prepend", 1) => text().and_then(|t| string(arg(0)?.unwrap_or_default() + &t)),
-        ("slugify", 0) => text().and_then(|t| slugify(&t).map(Value::String).ok_or(REFUSED)),
-        ("replace" | "replace_first" | "replace_last", 1 | 2) | ("remove" | "remove_first" | "remove_last", 1) => (|| {
-            let (t, from, to) = (text()?, arg(0)?.unwrap_or_default(), arg(1)?.unwrap_or_default());
-            // Ruby's `gsub` reads `\\1`, `\\&`… in the replacement.
-            if to.contains('\\') {
-                return Err(REFUSED);
-            }
-            string(match name.rsplit('_').next() {
-                Some("first") => t.replacen(&from, &to, 1),
-                Some("last") => match t.rfind(&from) {
-                    Some(at) => format!("{}{to}{}", &t[..at], &t[at + from.len()..]),
-                    None => t,
-                },
-                _ => t.replace(&from, &to),
-            })
-        })(),
-        ("truncate", 0..=2) => (|| {
-            let (t, length) = (text()?, args.first().map_or(Ok(50), to_integer)?);
-            let ellipsis = arg(1)?.unwrap_or_else(|| "...".to_owned());
-            if t.chars().count() as i64 <= length {
-                return string(t);
-            }
-            let keep = (length - ellipsis.chars().count() as i64).max(0) as usize;
-            string(t.chars().take(keep).collect::<String>() + &ellipsis)
-        })(),
-        ("truncatewords", 0..=2) => (|| {
-            let (t, words) = (text()?, args.first().map_or(Ok(15), to_integer)?.max(1) as usize);
-            let ellipsis = arg(1)?.unwrap_or_else(|| "...".to_owned());
-            // Ruby's `split(" ", words + 1)`: the last piece is what follows, even empty.
-            let mut rest = t.trim_start_matches(ruby_space);
-            let mut kept = Vec::new();
-            while kept.len() < words && !rest.is_empty() {
-                let end = rest.find(ruby_space).unwrap_or(rest.len());
-                kept.push(&rest[..end]);
-                rest = &rest[end..];
-                if kept.len() == words {
-                    break;
-                }
-                rest = rest.trim_start_matches(ruby_space);
-            }
-            match kept.len() == words && !rest.is_empty() {
-                true => string(kept.join(" ") + &ellipsis),
-                false => string(t.clone()),
-            }
-        })(),
-        ("split", 1) => (|| {
-            let (t, by) = (text()?, arg(0)?.unwrap_or_default());
-            // Ruby's `split`: by white space runs for " ", by characters for "", without the
-            // empty pieces at the end.
-            let mut pieces: Vec<String> = match by.as_str() {
-                " " => t.split(ruby_space).filter(|w| !w.is_empty()).map(str::to_owned).collect(),
-                "" => t.chars().map(String::from).collect(),
-                _ => t.split(&by).map(str::to_owned).collect(),
-            };
-            while pieces.last().is_some_and(String::is_empty) {
-                pieces.pop();
-            }
-            Ok(Value::Seq(pieces.into_iter().map(Value::String).collect()))
-        })(),
-        ("strip_html", 0) => text().map(|t| Value::String(strip_html(&t))),
-        ("strip_newlines", 0) => text().map(|t| Value::String(t.replace("\r\n", "").replace('\n', ""))),
-        ("newline_to_br", 0) => text().map(|t| Value::String(t.replace("\r\n", "\n").replace('\n', "<br />\n"))),
-        ("normalize_whitespace", 0) => text().map(|t| Value::String(t.split(ruby_space).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))),
-        ("number_of_words", 0 | 1) => (|| {
-            let t = text()?;
-            let words = || t.split(ruby_space).filter(|w| !w.is_empty()).count();
-            let cjk = t.chars().filter(|&c| is_cjk(c)).count();
-            let other = || t.split(|c| ruby_space(c) || is_cjk(c)).filter(|w| !w.is_empty()).count();
-            Ok(Value::Int(match arg(0)?.as_deref() {
-                Some("cjk") => cjk + other(),
-                Some("auto") if cjk > 0 => cjk + other(),
-                _ => words(),
-            } as i64))
-        })(),
-        ("url_encode", 0) => text().map(|t| Value::String(url::cgi_escape(&t))),
-        ("cgi_escape", 0) => input.as_str().map(|t| Value::String(url::cgi_escape(t))).ok_or(REFUSED),
-        ("url_decode", 0) => text().and_then(|t| url::cgi_unescape(&t).map(Value::String).ok_or(Reason::Failed(Failure::NotUtf8))),
-        _ => return None,
-    })
+/// Ruby's `strip` (`start` and `end`), `lstrip` (`start`) and `rstrip` (`end`): ASCII white
+/// space, and NUL at the end.
+pub fn strip(call: &Call, start: bool, end: bool) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    let text = call.text()?;
+    let bytes = text.as_bytes();
+    let (mut from, mut to) = (0, bytes.len());
+    while start && from < to && is_space(bytes[from]) {
+        from += 1;
+    }
+    while end && to > from && (is_space(bytes[to - 1]) || bytes[to - 1] == 0) {
+        to -= 1;
+    }
+    Ok(Value::String(text[from..to].to_owned()))
 }
 
-/// Ruby's white space in `split` and `\s`: ASCII only.
-fn ruby_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')
+/// `text`'s characters in upper or lower case, added to `out`. Character by character, as Ruby
+/// does (`str::to_lowercase` would also make a final capital sigma ς, with tables the first
+/// download would hold).
+fn push_cased(out: &mut String, text: &str, upper: bool) {
+    for c in text.chars() {
+        match upper {
+            true => out.extend(c.to_uppercase()),
+            false => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// `upcase` (`upper`) and `downcase`.
+pub fn change_case(call: &Call, upper: bool) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    let mut out = String::new();
+    push_cased(&mut out, &call.text()?, upper);
+    Ok(Value::String(out))
+}
+
+/// `capitalize`: the first character in upper case, the others in lower case.
+pub fn capitalize(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    let text = call.text()?;
+    let first = text.chars().next().map_or(0, char::len_utf8);
+    let mut out = String::new();
+    push_cased(&mut out, &text[..first], true);
+    push_cased(&mut out, &text[first..], false);
+    Ok(Value::String(out))
+}
+
+/// `append`, or `prepend` (`before`).
+pub fn append(call: &Call, before: bool) -> Result<Value, Reason> {
+    call.args(1, 1)?;
+    let text = call.text()?;
+    let other = call.text_arg(0)?.unwrap_or_default();
+    let (first, second) = if before { (other, text) } else { (text, other) };
+    Ok(Value::String(first + &second))
+}
+
+/// `replace`, `replace_first`, `replace_last` (`most` 2 arguments) and the `remove`s (1).
+pub fn replace(call: &Call, which: Which, most: usize) -> Result<Value, Reason> {
+    call.args(1, most)?;
+    let (text, from, to) = (call.text()?, call.text_arg(0)?.unwrap_or_default(), call.text_arg(1)?.unwrap_or_default());
+    // Ruby's `gsub` reads `\\1`, `\\&`… in the replacement.
+    if to.contains('\\') {
+        return Err(REFUSED);
+    }
+    let at = match which {
+        Which::All => return Ok(Value::String(text.replace(from.as_str(), &to))),
+        Which::First => text.find(from.as_str()),
+        Which::Last => text.rfind(from.as_str()),
+    };
+    Ok(Value::String(match at {
+        Some(at) => [&text[..at], &to, &text[at + from.len()..]].concat(),
+        None => text,
+    }))
+}
+
+/// `truncate`: at most `length` characters (50), the ellipsis (`...`) in them (nil for nil).
+pub fn truncate(call: &Call) -> Result<Value, Reason> {
+    if call.is_nil() {
+        return Ok(Value::Null);
+    }
+    let args = call.args(0, 2)?;
+    let (text, length) = (call.text()?, args.first().map_or(Ok(50), to_integer)?);
+    let ellipsis = call.text_arg(1)?.unwrap_or_else(|| "...".to_owned());
+    if text.chars().count() as i64 <= length {
+        return Ok(Value::String(text));
+    }
+    let keep = (length - ellipsis.chars().count() as i64).max(0) as usize;
+    let end = text.char_indices().nth(keep).map_or(text.len(), |(at, _)| at);
+    Ok(Value::String(text[..end].to_owned() + &ellipsis))
+}
+
+/// `truncatewords`: at most so many words (15), then the ellipsis (`...`) (nil for nil).
+pub fn truncatewords(call: &Call) -> Result<Value, Reason> {
+    if call.is_nil() {
+        return Ok(Value::Null);
+    }
+    let args = call.args(0, 2)?;
+    let (text, words) = (call.text()?, args.first().map_or(Ok(15), to_integer)?.max(1) as usize);
+    let ellipsis = call.text_arg(1)?.unwrap_or_else(|| "...".to_owned());
+    // Ruby's `split(" ", words + 1)`: the last piece is what follows, even empty.
+    let mut rest = text.trim_start_matches(is_space_char);
+    let mut kept = Vec::new();
+    while kept.len() < words && !rest.is_empty() {
+        let end = rest.find(is_space_char).unwrap_or(rest.len());
+        kept.push(&rest[..end]);
+        rest = &rest[end..];
+        if kept.len() == words {
+            break;
+        }
+        rest = rest.trim_start_matches(is_space_char);
+    }
+    match kept.len() == words && !rest.is_empty() {
+        true => Ok(Value::String(kept.join(" ") + &ellipsis)),
+        false => Ok(Value::String(text.clone())),
+    }
+}
+
+/// The runs of `text` between Ruby's white space (and Han, Hiragana, Katakana and Hangul with
+/// `cjk`), as `split` gives them without the empty ones.
+fn words(text: &str, cjk: bool) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        let apart = is_space_char(c) || cjk && is_cjk(c);
+        match (apart, start) {
+            (true, Some(from)) => {
+                words.push(&text[from..at]);
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        words.push(&text[from..]);
+    }
+    words
+}
+
+/// Ruby's `split`: by white space runs for " ", by characters for "", without the empty pieces
+/// at the end.
+pub fn split(call: &Call) -> Result<Value, Reason> {
+    call.args(1, 1)?;
+    let (text, by) = (call.text()?, call.text_arg(0)?.unwrap_or_default());
+    let mut pieces: Vec<Value> = match by.as_str() {
+        " " => words(&text, false).into_iter().map(|w| Value::String(w.to_owned())).collect(),
+        "" => text.chars().map(|c| Value::String(c.into())).collect(),
+        by => text.split(by).map(|w| Value::String(w.to_owned())).collect(),
+    };
+    while matches!(pieces.last(), Some(Value::String(piece)) if piece.is_empty()) {
+        pieces.pop();
+    }
+    Ok(Value::Seq(pieces))
+}
+
+/// `strip_newlines` (`br` empty) and `newline_to_br`: each line break, `\r\n` or `\n`, made `br`
+/// (with a line break of its own, for `newline_to_br`).
+pub fn newlines(call: &Call, br: &str) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    Ok(Value::String(call.text()?.replace("\r\n", "\n").replace("\n", br)))
+}
+
+/// `normalize_whitespace`: each run of white space one space.
+pub fn normalize_whitespace(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    Ok(Value::String(words(&call.text()?, false).join(" ")))
+}
+
+/// Jekyll's `number_of_words`: white-space separated words, with each CJK character one
+/// (`cjk`, or `auto` where there are any).
+pub fn number_of_words(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 1)?;
+    let text = call.text()?;
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    let count = match call.text_arg(0)?.as_deref() {
+        Some("cjk") => cjk + words(&text, true).len(),
+        Some("auto") if cjk > 0 => cjk + words(&text, true).len(),
+        _ => words(&text, false).len(),
+    };
+    Ok(Value::Int(count as i64))
 }
 
 /// Whether `c` is Han, Hiragana, Katakana or Hangul (`number_of_words`' CJK), by the blocks
@@ -158,15 +243,18 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Liquid's `escape_once`: `<>"'` escaped, and `&` unless it starts an entity.
-fn escape_once(text: &str) -> String {
+pub fn escape_once(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    let text = call.text()?;
     let mut out = String::with_capacity(text.len());
     for (at, c) in text.char_indices() {
         match c {
             '&' => {
-                let rest = &text[at + 1..];
-                let name = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
-                let number = rest.strip_prefix('#').map(|r| r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len()));
-                let entity = (name > 0 && rest[name..].starts_with(';')) || number.is_some_and(|n| n > 0 && rest[1 + n..].starts_with(';'));
+                let rest = &text.as_bytes()[at + 1..];
+                let run = |from: usize, of: fn(&u8) -> bool| rest[from..].iter().take_while(|b| of(b)).count();
+                let name = run(0, u8::is_ascii_alphabetic);
+                let number = if rest.first() == Some(&b'#') { run(1, u8::is_ascii_digit) } else { 0 };
+                let entity = (name > 0 && rest.get(name) == Some(&b';')) || (number > 0 && rest.get(1 + number) == Some(&b';'));
                 out.push_str(if entity { "&" } else { "&amp;" });
             }
             '<' => out.push_str("&lt;"),
@@ -176,13 +264,15 @@ fn escape_once(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+    Ok(Value::String(out))
 }
 
 /// Liquid's `strip_html`: scripts, comments and styles removed whole, then every tag.
-fn strip_html(text: &str) -> String {
+pub fn strip_html(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    let text = call.text()?;
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
+    let mut rest = text.as_str();
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         let tail = &rest[at..];
@@ -199,5 +289,5 @@ fn strip_html(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Ok(Value::String(out))
 }

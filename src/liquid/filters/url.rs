@@ -1,13 +1,52 @@
 //! URL filters: Jekyll's `relative_url` and `absolute_url` for the paths Folio can normalise
 //! exactly, and Ruby's CGI escaping (`url_encode`, `cgi_escape`, `url_decode`).
 
+use super::{Call, REFUSED};
+use crate::liquid::{Failure, Reason};
 use crate::profile::Profile;
 use crate::sanitize::url;
+use crate::value::Value;
+
+/// `relative_url`.
+pub fn relative_url(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    relative(&call.text()?, call.context.profile).map(Value::String).ok_or(REFUSED)
+}
+
+/// `absolute_url`.
+pub fn absolute_url(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    absolute(&call.text()?, call.context.profile).map(Value::String).ok_or(REFUSED)
+}
+
+/// Liquid's `url_encode` (nil for nil).
+pub fn url_encode(call: &Call) -> Result<Value, Reason> {
+    if call.is_nil() {
+        return Ok(Value::Null);
+    }
+    call.args(0, 0)?;
+    Ok(Value::String(escape(&call.text()?)))
+}
+
+/// Jekyll's `cgi_escape`, of text only.
+pub fn cgi_escape(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    call.input.as_str().map(|t| Value::String(escape(t))).ok_or(REFUSED)
+}
+
+/// Liquid's `url_decode` (nil for nil).
+pub fn url_decode(call: &Call) -> Result<Value, Reason> {
+    if call.is_nil() {
+        return Ok(Value::Null);
+    }
+    call.args(0, 0)?;
+    unescape(&call.text()?).map(Value::String).ok_or(Reason::Failed(Failure::NotUtf8))
+}
 
 /// Jekyll's `relative_url`: the site's `baseurl` and the path, each with a leading `/`,
 /// normalised as Addressable does. Only paths Folio can normalise exactly: letters, digits,
 /// `-._~/`, spaces and non-ASCII text (percent-encoded), no `.` or `..` segments.
-pub fn relative_url(path: &str, profile: &Profile) -> Option<String> {
+fn relative(path: &str, profile: &Profile) -> Option<String> {
     if url::scheme(path).is_some() {
         return Some(path.to_owned());
     }
@@ -26,20 +65,20 @@ pub fn relative_url(path: &str, profile: &Profile) -> Option<String> {
     for byte in joined.bytes() {
         match byte {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(char::from(byte)),
-            b' ' | 0x80.. => out.push_str(&format!("%{byte:02X}")),
+            b' ' | 0x80.. => percent(&mut out, byte),
             _ => return None,
         }
     }
     Some(out)
 }
 
-/// Jekyll's `absolute_url`: the site's `url` before [`relative_url`]'s, for a `url` that is a
+/// Jekyll's `absolute_url`: the site's `url` before [`relative`]'s, for a `url` that is a
 /// scheme and a lower-case host only (which Addressable leaves as they are).
-pub fn absolute_url(path: &str, profile: &Profile) -> Option<String> {
+fn absolute(path: &str, profile: &Profile) -> Option<String> {
     if url::scheme(path).is_some() {
         return Some(path.to_owned());
     }
-    let relative = relative_url(path, profile)?;
+    let relative = relative(path, profile)?;
     let site = &profile.url;
     if site.is_empty() {
         return Some(relative);
@@ -53,20 +92,20 @@ pub fn absolute_url(path: &str, profile: &Profile) -> Option<String> {
 }
 
 /// Ruby's `CGI.escape`: all but letters, digits and `_.-~` percent-encoded, spaces as `+`.
-pub fn cgi_escape(text: &str) -> String {
+fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => out.push(char::from(byte)),
             b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
+            _ => percent(&mut out, byte),
         }
     }
     out
 }
 
 /// Ruby's `CGI.unescape`: `+` a space, `%XX` its byte; `None` if the bytes are not UTF-8.
-pub fn cgi_unescape(text: &str) -> Option<String> {
+fn unescape(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut at = 0;
@@ -83,4 +122,12 @@ pub fn cgi_unescape(text: &str) -> Option<String> {
         at += 1;
     }
     String::from_utf8(out).ok()
+}
+
+/// `%XX`: `byte` percent-encoded.
+fn percent(out: &mut String, byte: u8) {
+    let hex = |n: u8| char::from(b"0123456789ABCDEF"[usize::from(n)]);
+    out.push('%');
+    out.push(hex(byte >> 4));
+    out.push(hex(byte & 15));
 }
