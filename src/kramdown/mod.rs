@@ -79,8 +79,9 @@ pub enum Finished {
 /// next to its HTML. `visit` sees each step's finished elements (all of them at once where
 /// `{::options}` may change the options), then each footnote's content, before they are
 /// written, and may change them; with `keep_blocks`, the HTML stays apart block by block,
-/// with the body lines of each.
-pub fn render(body: String, options: &Options, keep_blocks: bool, mut visit: impl FnMut(&mut Element, Finished)) -> Rendered {
+/// with the body lines of each. (`visit` is a trait object, not generic: each caller would
+/// otherwise get its own copy of this function and what it inlines.)
+pub fn render(body: String, options: &Options, keep_blocks: bool, visit: &mut dyn FnMut(&mut Element, Finished)) -> Rendered {
     // A long body's HTML is written in small pieces, which fit in the room the tree leaves as
     // it is freed block by block: one string growing to the full length would need, each time
     // it doubles, a piece of memory the size of both.
