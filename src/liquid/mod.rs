@@ -94,6 +94,11 @@ impl LineMap {
 /// How many times loops run in all, in one body, at most.
 pub const MAX_STEPS: usize = 100_000;
 
+/// How many bytes of text and values Liquid makes in all, in one body, at most: a template
+/// that doubles a text over and over would otherwise take all memory (in Jekyll too; Folio
+/// runs in the editor at each keystroke).
+pub const MAX_MADE: usize = 16 << 20;
+
 /// Why Liquid is left as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reason {
@@ -113,6 +118,8 @@ pub enum Reason {
     Inexact,
     /// Loops that would run more than [`MAX_STEPS`] times in all: the editor must stay quick.
     TooLong,
+    /// More than [`MAX_MADE`] bytes made in all.
+    TooBig,
     /// `{% raw %}`, `{{` or a block never closed: Jekyll stops with an error.
     Unclosed,
     /// Liquid that does not parse: Jekyll stops with an error.
@@ -202,6 +209,7 @@ impl fmt::Display for Problem {
             Reason::Lax => f.write_str("Folio reads only what Liquid's strict parser reads"),
             Reason::Inexact => f.write_str("Folio cannot reckon with numbers this big exactly"),
             Reason::TooLong => write!(f, "Folio runs loops {MAX_STEPS} times at most in all"),
+            Reason::TooBig => write!(f, "Folio makes at most {} MB of text with Liquid", MAX_MADE >> 20),
             Reason::Unclosed => f.write_str("it is not closed"),
             Reason::Syntax => f.write_str("it is not valid Liquid"),
             Reason::TooDeep => f.write_str("it nests blocks deeper than Liquid's 100"),

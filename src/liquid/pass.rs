@@ -158,6 +158,7 @@ impl<'t, 'a> Pass<'t, 'a> {
                 ("where_exp", [Value::String(variable), Value::String(condition)]) => self.where_exp(value, variable, condition)?,
                 _ => filters::apply(filter.name, value, &args, self.scope.context)?,
             };
+            self.scope.spend(super::scope::weight(&value))?;
         }
         let missing = self.scope.missing_page_key(&expr) && !filters.iter().any(|f| f.name == "default");
         Ok((Some(value), missing))
@@ -190,7 +191,7 @@ impl<'t, 'a> Pass<'t, 'a> {
     fn left(&mut self, node: &Node, why: Reason) -> Result<(), Reason> {
         let interrupts = self.taint(node, &why, false);
         // A loop too long leaves the outermost loop: the loops around it would run it again.
-        if self.strict > 0 || (self.loops > 0 && (interrupts || why == Reason::TooLong)) {
+        if self.strict > 0 || (self.loops > 0 && (interrupts || matches!(why, Reason::TooLong | Reason::TooBig))) {
             return Err(why);
         }
         // A block is quoted by its opening tag.
@@ -271,6 +272,8 @@ impl<'t, 'a> Pass<'t, 'a> {
     /// its last break shows the line where what it replaces ends.
     fn emit(&mut self, end: usize, written: &str, from: Option<usize>) {
         if self.detached > 0 {
+            // A loop's or a capture's text: checked at the loop's next step, or where it is read.
+            let _ = self.scope.spend(written.len());
             self.out.push_str(written);
             return;
         }

@@ -4,8 +4,9 @@
 
 use super::expression::{Expr, Lookup};
 use super::number::to_integer;
-use super::{Context, Reason};
+use super::{Context, Reason, MAX_MADE};
 use crate::value::Value;
+use std::cell::Cell;
 
 /// A variable's value, or why Folio cannot know it.
 pub type Known = Result<Value, Reason>;
@@ -20,6 +21,9 @@ pub struct Scope<'a> {
     pub cycles: Vec<(String, Known)>,
     /// Where `offset: continue` resumes each loop.
     pub offsets: Vec<(String, Known)>,
+    /// Bytes made so far, against [`MAX_MADE`]: counted where values are read (each read
+    /// copies), where filters make them, and where loops and captures write.
+    made: Cell<usize>,
 }
 
 /// The entry named `name` in `list`, made with `new` if there is none.
@@ -36,7 +40,16 @@ pub fn entry<'l, T>(list: &'l mut Vec<(String, T)>, name: &str, new: impl FnOnce
 
 impl<'a> Scope<'a> {
     pub fn new(context: &'a Context<'a>) -> Self {
-        Scope { context, globals: Vec::new(), locals: Vec::new(), cycles: Vec::new(), offsets: Vec::new() }
+        Scope { context, globals: Vec::new(), locals: Vec::new(), cycles: Vec::new(), offsets: Vec::new(), made: Cell::new(0) }
+    }
+
+    /// Counts `bytes` made; past [`MAX_MADE`] in all, what makes them is left as written.
+    pub fn spend(&self, bytes: usize) -> Result<(), Reason> {
+        self.made.set(self.made.get().saturating_add(bytes));
+        match self.made.get() > MAX_MADE {
+            true => Err(Reason::TooBig),
+            false => Ok(()),
+        }
     }
 
     pub fn assign(&mut self, name: &str, value: Known) {
@@ -92,6 +105,7 @@ impl<'a> Scope<'a> {
                         Lookup::Index(index) => step(value, &self.eval(index)?, false),
                     };
                 }
+                self.spend(weight(&value))?;
                 Ok(value)
             }
         }
@@ -176,5 +190,15 @@ fn step(value: Value, key: &Value, dotted: bool) -> Value {
         (Value::Map(entries), _) if command == Some("size") => Value::Int(entries.len() as i64),
         (Value::String(s), _) if command == Some("size") => Value::Int(s.chars().count() as i64),
         _ => Value::Null,
+    }
+}
+
+/// About how many bytes `value` takes: its texts, and a byte for anything else.
+pub fn weight(value: &Value) -> usize {
+    match value {
+        Value::String(text) => text.len(),
+        Value::Seq(items) => items.iter().map(weight).sum::<usize>() + items.len(),
+        Value::Map(entries) => entries.iter().map(|(key, value)| key.len() + weight(value)).sum::<usize>() + entries.len(),
+        _ => 1,
     }
 }

@@ -242,6 +242,10 @@ impl Pass<'_, '_> {
                 result = Err(Reason::TooLong);
                 break;
             }
+            if let Err(why) = self.scope.spend(0) {
+                result = Err(why);
+                break;
+            }
             let number = |n: i64| Value::Int(n);
             let forloop = vec![
                 ("name".to_owned(), Value::String(key.clone())),

@@ -267,6 +267,21 @@ fn lines_inside_a_condition_that_runs_stay_the_lines_of_the_file() {
     assert_eq!(article.diagnostics.iter().map(|d| d.line).collect::<Vec<_>>(), [8], "{:?}", article.diagnostics);
 }
 
+/// A template that doubles a text, in a loop or line after line, or a loop that writes a long
+/// text many times, stops at `MAX_MADE` bytes made: left as written, said, and the rest renders,
+/// where it would otherwise take all memory.
+#[test]
+fn what_makes_more_than_sixteen_megabytes_is_left_as_written() {
+    let doubling = "{% assign x = 'ab' %}{% for i in (1..60) %}{% capture x %}{{ x }}{{ x }}{% endcapture %}{% endfor %}{{ x | size }}\n\nAfter";
+    let appending = "{% assign x = 'ab' %}".to_owned() + &"{% assign x = x | append: x %}\n".repeat(40) + "\nAfter";
+    let writing = format!("{{% for i in (1..90000) %}}{}{{% endfor %}}\n\nAfter", "y".repeat(1000));
+    for text in [doubling, &appending, &writing] {
+        let (html, problems) = ran(text);
+        assert!(html.ends_with("<p>After</p>\n") && html.len() < 1 << 20, "{}", &html[..200]);
+        assert!(problems.iter().any(|p| p.3.ends_with("is left as written: Folio makes at most 16 MB of text with Liquid")), "{problems:?}");
+    }
+}
+
 /// The editor runs Liquid on each edit: a loop too long is left as written, blocks nested past
 /// Liquid's limit are an error, as in Jekyll, and neither runs the stack or the time out.
 #[test]
