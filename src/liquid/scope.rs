@@ -193,12 +193,14 @@ fn step(value: Value, key: &Value, dotted: bool) -> Value {
     }
 }
 
-/// About how many bytes `value` takes: its texts, and a byte for anything else.
+/// About how many bytes `value` takes: its texts, and a value's size for each item (a text
+/// split into its characters takes many times its length).
 pub fn weight(value: &Value) -> usize {
+    const ITEM: usize = std::mem::size_of::<Value>();
     match value {
         Value::String(text) => text.len(),
-        Value::Seq(items) => items.iter().map(weight).sum::<usize>() + items.len(),
-        Value::Map(entries) => entries.iter().map(|(key, value)| key.len() + weight(value)).sum::<usize>() + entries.len(),
+        Value::Seq(items) => items.iter().map(|item| ITEM + weight(item)).sum(),
+        Value::Map(entries) => entries.iter().map(|(key, value)| ITEM + key.len() + weight(value)).sum(),
         _ => 1,
     }
 }
