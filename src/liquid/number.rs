@@ -181,7 +181,7 @@ impl Number {
 }
 
 /// Ruby's `String#to_i`: leading white space, a sign and digits (`_` between them), else 0.
-fn ruby_to_i(text: &str) -> Result<i64, Reason> {
+pub fn ruby_to_i(text: &str) -> Result<i64, Reason> {
     let t = text.trim_start_matches(|c: char| c.is_ascii_whitespace());
     let (negative, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
