@@ -51,7 +51,7 @@ out = {}
 site.posts.docs.each do |post|
   out[post.basename] = begin
     { "html" => Jekyll::Renderer.new(site, post, payload).run }
-  rescue StandardError => e
+  rescue StandardError, SystemStackError => e
     { "error" => "#{e.class}: #{e.message}" }
   end
 end
@@ -74,6 +74,7 @@ FORMATS = ["%Y-%m-%d", "%d %B %Y", "%b %-d, %Y", "%H:%M", "%A %j %U", "%s", "%y%
 
 FM_KEYS = ["title", "tags", "date", "n", "neg", "ratio", "price", "big", "small", "zero", "flag", "off", "empty", "list", "words", "items", "nested",
            "day", "stamp", "text_number", "author", "categories", "csv"]
+# Not `count` and the like: Jekyll's drop answers them as Enumerable methods, and loops.
 
 
 def q(s):
