@@ -60,6 +60,7 @@ pub fn apply(name: &str, input: &Value, args: &[Value]) -> Option<Result<Value, 
         }),
         ("append", 1) => text().and_then(|t| string(t + &arg(0)?.unwrap_or_default())),
         ("prepend", 1) => text().and_then(|t| string(arg(0)?.unwrap_or_default() + &t)),
+        ("slugify", 0) if !matches!(input, Value::String(_) | Value::Null) => Err(Reason::Failed(Failure::NotText)),
         ("slugify", 0) => text().and_then(|t| slugify(&t).map(Value::String).ok_or(REFUSED)),
         ("replace" | "replace_first" | "replace_last", 1 | 2) | ("remove" | "remove_first" | "remove_last", 1) => (|| {
             let (t, from, to) = (text()?, arg(0)?.unwrap_or_default(), arg(1)?.unwrap_or_default());
@@ -124,7 +125,7 @@ pub fn apply(name: &str, input: &Value, args: &[Value]) -> Option<Result<Value, 
         ("newline_to_br", 0) => text().map(|t| Value::String(t.replace("\r\n", "\n").replace('\n', "<br />\n"))),
         ("normalize_whitespace", 0) => text().map(|t| Value::String(t.split(ruby_space).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))),
         ("number_of_words", 0 | 1) => (|| {
-            let t = text()?;
+            let Value::String(t) = input else { return Err(Reason::Failed(Failure::NotText)) };
             let words = || t.split(ruby_space).filter(|w| !w.is_empty()).count();
             let cjk = t.chars().filter(|&c| is_cjk(c)).count();
             let other = || t.split(|c| ruby_space(c) || is_cjk(c)).filter(|w| !w.is_empty()).count();
