@@ -17,6 +17,8 @@ const REFUSED: Reason = Reason::Filter(String::new());
 pub fn apply(name: &str, input: Value, args: &[Value], context: &Context) -> Result<Value, Reason> {
     let profile = context.profile;
     let result = match (name, args) {
+        // Jekyll's `return if input.nil?`.
+        ("relative_url" | "absolute_url", []) if input == Value::Null => Ok(Value::Null),
         ("relative_url", []) => to_s(&input).and_then(|t| url::relative_url(&t, profile).map(Value::String).ok_or(REFUSED)),
         ("absolute_url", []) => to_s(&input).and_then(|t| url::absolute_url(&t, profile).map(Value::String).ok_or(REFUSED)),
         ("default", [fallback]) => {
