@@ -7,7 +7,9 @@
 #
 # Each CASE.md is a post (its name dated: `2016-12-23-raw.md`), built in a site made in a
 # temporary folder with the `_config.yml` below (the profile `tests/liquid.rs` renders with);
-# CASE.html is the post's converted body (no layout).
+# CASE.html is the post's converted body (no layout); for a post Jekyll stops on, CASE.error is
+# its message instead (Folio must report an error there). Each post is rendered on its own, as
+# `Site#render` does, so that one that stops does not stop the others.
 require "jekyll"
 require "tmpdir"
 require "fileutils"
@@ -27,10 +29,18 @@ Dir.mktmpdir do |dir|
   FileUtils.mkdir_p(File.join(dir, "_posts"))
   cases.each { |c| FileUtils.cp(c, File.join(dir, "_posts")) }
   site = Jekyll::Site.new(Jekyll.configuration(CONFIG.merge("source" => dir, "destination" => File.join(dir, "_site"))))
-  site.process
+  site.reset
+  site.read
+  site.generate
+  payload = site.site_payload
   site.posts.docs.each do |post|
-    out = cases.find { |c| File.basename(c) == post.basename }
-    File.write(out.sub(/\.md\z/, ".html"), post.output)
+    out = cases.find { |c| File.basename(c) == post.basename }.sub(/\.md\z/, "")
+    FileUtils.rm_f(["#{out}.html", "#{out}.error"])
+    begin
+      File.write("#{out}.html", Jekyll::Renderer.new(site, post, payload).run)
+    rescue StandardError => e
+      File.write("#{out}.error", "#{e.class}: #{e.message.lines.first}")
+    end
   end
 end
 puts "liquid-fixtures: wrote #{cases.size} expected outputs"

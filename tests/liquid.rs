@@ -3,12 +3,14 @@
 //! match after normalisation, with no problem with its Liquid (kramdown's warnings are its own).
 //!
 //! `tests/fixtures/liquid/DATE-NAME.md` is the post (its name is its file name in `_posts/`);
-//! `DATE-NAME.html` is Jekyll's body for it, built with the site the profile below describes.
+//! `DATE-NAME.html` is Jekyll's body for it, built with the site the profile below describes; or,
+//! for a post Jekyll stops on, `DATE-NAME.error` is Jekyll's message, and Folio must report an
+//! error in its Liquid.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
-use folio::{Options, Profile, Request};
+use folio::{Options, Profile, Request, Severity};
 use std::path::Path;
 
 /// The site of `scripts/liquid-fixtures.rb`'s `_config.yml`.
@@ -29,9 +31,16 @@ fn every_fixture_should_render_as_jekyll_does() {
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let want = support::read(&case.with_extension("html"));
         let source = support::read(case);
         let request = Request { file_name: Some(&name), ..Request::new(&profile) };
+        if case.with_extension("error").exists() {
+            let article = folio::render_with(&source, &request);
+            if !article.diagnostics.iter().any(|d| d.severity == Severity::Error && d.message.starts_with("Liquid")) {
+                failures.push(format!("{name}: Jekyll stops on it, Folio reports no error in its Liquid: {:?}", article.diagnostics));
+            }
+            continue;
+        }
+        let want = support::read(&case.with_extension("html"));
         let mut problems = Vec::new();
         let outcome = support::judge(name.clone(), String::new(), &want, || {
             let article = folio::render_with(&source, &request);

@@ -19,7 +19,8 @@ pub struct FrontMatter {
     pub published: bool,
     /// `categories` (a list, or words split on white space), then `category` (one, kept whole).
     pub categories: Vec<String>,
-    /// `tag` or else `tags`, read like the categories.
+    /// `tag` or else `tags`, read like the categories, but a tag given twice stays twice (Jekyll's
+    /// `populate_tags` does not make them unique).
     pub tags: Vec<String>,
     /// An `excerpt` written in the front matter (else Jekyll derives one from the body).
     pub excerpt: Option<String>,
@@ -84,7 +85,7 @@ impl FrontMatter {
             permalink: text("permalink"),
             published: !matches!(get("published"), Some(Value::Bool(false))),
             categories: categories(get("category"), get("categories")),
-            tags: once_each(pluralized(get("tag"), get("tags"), Vec::new())),
+            tags: pluralized(get("tag"), get("tags"), Vec::new()),
             excerpt: text("excerpt"),
             excerpt_separator: get("excerpt_separator").and_then(Value::to_scalar_string).unwrap_or_else(|| "\n\n".into()),
             slug,

@@ -148,6 +148,8 @@ pub enum Failure {
     NotAList,
     /// `url_decode` giving bytes that are not UTF-8.
     NotUtf8,
+    /// Jekyll's `number_of_words` or `slugify` given what is not text: it calls text's methods.
+    NotText,
 }
 
 impl fmt::Display for Failure {
@@ -158,6 +160,7 @@ impl fmt::Display for Failure {
             Failure::NotAnInteger => f.write_str("it needs a whole number"),
             Failure::NotAList => f.write_str("it needs a list"),
             Failure::NotUtf8 => f.write_str("it decodes to what is not UTF-8"),
+            Failure::NotText => f.write_str("it needs a text"),
         }
     }
 }

@@ -22,7 +22,7 @@ fn ten(n: u32) -> Option<i128> {
 }
 
 /// Ruby's `Integer()` of a value, as Liquid's `Utils.to_integer`: an integer, or text that
-/// is one.
+/// is one (a float's text, `1.0`, is not).
 pub fn to_integer(value: &Value) -> Result<i64, Reason> {
     let not_integer = Reason::Failed(Failure::NotAnInteger);
     match value {
@@ -35,7 +35,6 @@ pub fn to_integer(value: &Value) -> Result<i64, Reason> {
             }
             t.parse().map_err(|_| TOO_BIG)
         }
-        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9e15 => Ok(*f as i64),
         _ => Err(not_integer),
     }
 }
@@ -187,7 +186,7 @@ impl Number {
 }
 
 /// Ruby's `String#to_i`: leading white space, a sign and digits (`_` between them), else 0.
-fn ruby_to_i(text: &str) -> Result<i64, Reason> {
+pub fn ruby_to_i(text: &str) -> Result<i64, Reason> {
     let t = text.trim_start_matches(|c: char| c.is_ascii_whitespace());
     let (negative, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),

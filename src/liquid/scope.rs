@@ -3,7 +3,7 @@
 //! and `site` as far as the article and its profile tell.
 
 use super::expression::{Expr, Lookup};
-use super::number::to_integer;
+use super::number::{ruby_to_i, to_integer};
 use super::{Context, Reason, MAX_MADE};
 use crate::value::Value;
 use std::cell::Cell;
@@ -111,12 +111,17 @@ impl<'a> Scope<'a> {
         }
     }
 
-    /// A range's bounds, as Liquid makes them whole numbers.
+    /// A range's bounds, as Liquid's `RangeLookup` makes them whole numbers: nil and text by
+    /// Ruby's `to_i`, and a float by `to_i` too when both bounds are literals (read as the
+    /// template is parsed), else by `Utils.to_integer`, which refuses it.
     pub fn range(&self, expr: &Expr) -> Result<Option<(i64, i64)>, Reason> {
         let Expr::Range(first, last) = expr else { return Ok(None) };
+        let literals = matches!((&**first, &**last), (Expr::Literal(_), Expr::Literal(_)));
         let bound = |e: &Expr| -> Result<i64, Reason> {
             match self.eval(e)? {
-                Value::Float(f) => Ok(f as i64),
+                Value::Null => Ok(0),
+                Value::String(s) => ruby_to_i(&s),
+                Value::Float(f) if literals => Ok(f as i64),
                 value => to_integer(&value),
             }
         };

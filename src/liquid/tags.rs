@@ -196,13 +196,18 @@ impl Pass<'_, '_> {
             }
         }
         p.end()?;
+        // Liquid's `slice_collection` gives a text whole, whatever the limit and offset.
+        let mut text = false;
         let items = match self.scope.range(&collection)? {
             Some((first, last)) if last.saturating_sub(first) >= (MAX_STEPS - self.steps) as i64 => return Err(Reason::TooLong),
             Some((first, last)) => (first..=last).map(Value::Int).collect(),
             None => match self.scope.eval(&collection)? {
                 Value::Seq(items) => items,
                 Value::Map(entries) => entries.into_iter().map(|(k, v)| Value::Seq(vec![Value::String(k), v])).collect(),
-                Value::String(s) if !s.is_empty() => vec![Value::String(s)],
+                Value::String(s) if !s.is_empty() => {
+                    text = true;
+                    vec![Value::String(s)]
+                }
                 _ => Vec::new(),
             },
         };
@@ -221,7 +226,10 @@ impl Pass<'_, '_> {
             false => integer(self, &offset)?.unwrap_or(0),
         };
         let to = integer(self, &limit)?.map(|n| n + from);
-        let mut segment: Vec<Value> = items.into_iter().enumerate().take_while(|(i, _)| to.is_none_or(|to| (*i as i64) < to)).filter(|(i, _)| *i as i64 >= from).map(|(_, v)| v).collect();
+        let mut segment: Vec<Value> = match text {
+            true => items,
+            false => items.into_iter().enumerate().take_while(|(i, _)| to.is_none_or(|to| (*i as i64) < to)).filter(|(i, _)| *i as i64 >= from).map(|(_, v)| v).collect(),
+        };
         if reversed {
             segment.reverse();
         }

@@ -235,14 +235,16 @@ impl<'t> Parser<'t, '_> {
                 continue;
             };
             at = tok.end;
+            if close == "endraw" {
+                match raw_end(self.text, &tok) {
+                    Some(start) => return Some(Token { start, ..tok }),
+                    None => continue,
+                }
+            }
             if !tok.is_tag {
                 continue;
             }
             let name = tok.tag(self.text).0;
-            // Liquid 5.4 does not see `{%- endraw` as the end of a raw block.
-            if name == "endraw" && tok.trim_before {
-                continue;
-            }
             if name == close && close != "endraw" && depth > 0 {
                 depth -= 1;
             } else if name == close {
@@ -270,6 +272,24 @@ impl Block<'_> {
             })
         })
     }
+}
+
+/// Where `tok` ends a raw block, as Liquid 5.4's `Raw` reads each token with
+/// `/\A(.*)\{%\s*(\w+)\s*(.*)?%\}\z/m`: the token ends in `%}` and the last `{%` followed by
+/// a name names `endraw` (not `{%- endraw`). An output counts too: `{{{% endraw %}` is one token,
+/// its first `}` being the tag's. What is before that `{%` is the raw's content.
+fn raw_end(text: &str, tok: &Token) -> Option<usize> {
+    let token = &text[tok.start..tok.end];
+    if !token.ends_with("%}") {
+        return None;
+    }
+    let body = &token[..token.len() - 2];
+    let (at, name) = body.rmatch_indices("{%").find_map(|(at, _)| {
+        let rest = body[at + 2..].trim_start_matches(is_space);
+        let len = rest.bytes().take_while(|&b| crate::kramdown::patterns::is_word(b)).count();
+        (len > 0).then(|| (at, &rest[..len]))
+    })?;
+    (name == "endraw").then_some(tok.start + at)
 }
 
 /// The first line of `text[start..end]`, cut short if long, to quote in a message.

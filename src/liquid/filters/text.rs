@@ -3,7 +3,7 @@
 use super::{Call, Which, REFUSED};
 use crate::kramdown::patterns::{is_space, is_space_char};
 use crate::liquid::number::to_integer;
-use crate::liquid::Reason;
+use crate::liquid::{Failure, Reason};
 use crate::value::Value;
 
 /// `text` escaped as Ruby's `CGI.escapeHTML` or `encode(xml: :attr)`, by how they write `'`.
@@ -33,6 +33,10 @@ pub fn xml_escape(call: &Call) -> Result<Value, Reason> {
 /// classes Folio can tell without tables.
 pub fn slugify(call: &Call) -> Result<Value, Reason> {
     call.args(0, 0)?;
+    // Jekyll calls text's methods on what it is given.
+    if !matches!(call.input, Value::String(_) | Value::Null) {
+        return Err(Reason::Failed(Failure::NotText));
+    }
     let mut slug = String::new();
     for c in call.text()?.chars() {
         let kept = c.is_ascii_alphanumeric() || matches!(c, 'À'..='ſ') && c != '×' && c != '÷';
@@ -221,7 +225,7 @@ pub fn normalize_whitespace(call: &Call) -> Result<Value, Reason> {
 /// (`cjk`, or `auto` where there are any).
 pub fn number_of_words(call: &Call) -> Result<Value, Reason> {
     call.args(0, 1)?;
-    let text = call.text()?;
+    let Value::String(text) = &call.input else { return Err(Reason::Failed(Failure::NotText)) };
     let cjk = text.chars().filter(|&c| is_cjk(c)).count();
     let count = match call.text_arg(0)?.as_deref() {
         Some("cjk") => cjk + words(&text, true).len(),

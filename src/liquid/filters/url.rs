@@ -10,12 +10,19 @@ use crate::value::Value;
 /// `relative_url`.
 pub fn relative_url(call: &Call) -> Result<Value, Reason> {
     call.args(0, 0)?;
+    // Jekyll's `return if input.nil?`.
+    if call.is_nil() {
+        return Ok(Value::Null);
+    }
     relative(&call.text()?, call.context.profile).map(Value::String).ok_or(REFUSED)
 }
 
 /// `absolute_url`.
 pub fn absolute_url(call: &Call) -> Result<Value, Reason> {
     call.args(0, 0)?;
+    if call.is_nil() {
+        return Ok(Value::Null);
+    }
     absolute(&call.text()?, call.context.profile).map(Value::String).ok_or(REFUSED)
 }
 
