@@ -228,9 +228,9 @@ pub fn number_of_words(call: &Call) -> Result<Value, Reason> {
     let Value::String(text) = &call.input else { return Err(Reason::Failed(Failure::NotText)) };
     let cjk = text.chars().filter(|&c| is_cjk(c)).count();
     let count = match call.text_arg(0)?.as_deref() {
-        Some("cjk") => cjk + words(&text, true).len(),
-        Some("auto") if cjk > 0 => cjk + words(&text, true).len(),
-        _ => words(&text, false).len(),
+        Some("cjk") => cjk + words(text, true).len(),
+        Some("auto") if cjk > 0 => cjk + words(text, true).len(),
+        _ => words(text, false).len(),
     };
     Ok(Value::Int(count as i64))
 }
