@@ -1,6 +1,6 @@
 // The demo page (the editor), end to end in Chromium: the seed renders, typing re-renders, a
 // broken front matter shows a diagnostic while the body still renders, and a Rust panic reaches
-// JavaScript with its message without breaking the module. The editor's own features are in
+// JavaScript as a FolioPanicError without breaking the module. The editor's own features are in
 // editor.test.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
