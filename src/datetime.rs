@@ -28,6 +28,8 @@ pub struct DateTime {
     pub nanosecond: u32,
     /// Seconds east of UTC.
     pub offset: i32,
+    /// Ruby's UTC mode (a YAML time ending in `Z`), which `to_s` prints as `UTC`, not `+0000`.
+    pub utc: bool,
 }
 
 const SECONDS_PER_DAY: i64 = 86_400;
@@ -87,6 +89,7 @@ impl DateTime {
             second: (in_day % 60) as u8,
             nanosecond,
             offset,
+            utc: false,
         }
     }
 

@@ -44,6 +44,8 @@ pub struct Context<'a> {
     /// Jekyll's keys: `page.title`, `page.date`… as Jekyll derives them.
     pub page: &'a crate::front_matter::FrontMatter,
     pub profile: &'a Profile,
+    /// The site's zone, Jekyll's `TZ`: its date filters show times in it.
+    pub zone: &'a crate::front_matter::date::Zone<'a>,
     /// The Jekyll site the article is in, natively, when the caller knows it.
     #[cfg(not(target_arch = "wasm32"))]
     pub site: Option<&'a dyn Site>,
@@ -265,6 +267,7 @@ pub fn run_on(source: &mut String, request: &crate::Request) -> Option<Ran> {
         data: &read.data,
         page: &page,
         profile,
+        zone: &zone,
         #[cfg(not(target_arch = "wasm32"))]
         site: request.site,
     };
