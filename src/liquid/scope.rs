@@ -148,6 +148,7 @@ impl<'a> Scope<'a> {
             // What Jekyll computes from the site (its permalinks, collections, other posts).
             "url" | "id" | "path" | "relative_path" | "excerpt" | "content" | "next" | "previous" | "collection" | "output"
             | "draft" | "ext" | "name" => return self.computed(name),
+            _ if self.context.big_integers.iter().any(|k| k == name) => return Err(Reason::Inexact),
             _ => self.context.data.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
         };
         Ok(found.unwrap_or(Value::Null))
