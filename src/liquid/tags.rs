@@ -139,7 +139,7 @@ impl Pass<'_, '_> {
     /// Each `when` whose value equals the `case`'s runs, and `else` if none did before it.
     fn case(&mut self, branches: &[Branch]) -> Result<Flow, Reason> {
         let mut p = Parser::new(branches[0].markup)?;
-        let subject = p.expression(false)?;
+        let subject = p.expression(true)?;
         p.end()?;
         let mut ran = false;
         for branch in &branches[1..] {
@@ -150,7 +150,11 @@ impl Pass<'_, '_> {
                     let mut hit = false;
                     loop {
                         let value = p.expression(true)?;
-                        hit |= Condition::equals(Expr::Literal(self.scope.eval(&subject)?), value).eval(&self.scope)?;
+                        // `case empty` holds Jekyll's `Expression::MethodLiteral`, which is not
+                        // the conditions' `empty`: it equals no value a `when` can write.
+                        if !matches!(subject, Expr::Empty | Expr::Blank) {
+                            hit |= Condition::equals(Expr::Literal(self.scope.eval(&subject)?), value).eval(&self.scope)?;
+                        }
                         if !(p.eat(Tok::Punct(b',')) || p.word("or")) {
                             break;
                         }
