@@ -86,7 +86,8 @@ impl Pass<'_, '_> {
         let next = entry(&mut self.scope.cycles, &key, || Ok(Value::Int(0)));
         let Ok(Value::Int(i)) = next.clone() else { return Err(Reason::Tag) };
         *next = Ok(Value::Int(if i as usize + 1 >= values.len() { 0 } else { i + 1 }));
-        print(&self.scope.eval(&values[i as usize])?)
+        // A group met before with more values may be past this tag's last: Liquid prints `nil`.
+        values.get(i as usize).map_or(Ok(String::new()), |value| print(&self.scope.eval(value)?))
     }
 
     pub fn block(&mut self, node: &Node, block: &Block) -> Result<Flow, Reason> {
