@@ -75,7 +75,7 @@ impl Value {
                 t.hour,
                 t.minute,
                 t.second,
-                if t.utc { "UTC".to_owned() } else { crate::datetime::Offset(t.offset).to_string().replace(':', "") }
+                if t.mode == crate::datetime::Mode::Utc { "UTC".to_owned() } else { crate::datetime::Offset(t.offset).to_string().replace(':', "") }
             )),
             Value::Seq(_) | Value::Map(_) => None,
         }
