@@ -28,6 +28,19 @@ pub struct DateTime {
     pub nanosecond: u32,
     /// Seconds east of UTC.
     pub offset: i32,
+    /// How Ruby's `Time` shows it, where YAML read it.
+    pub mode: Mode,
+}
+
+/// The zone a Ruby `Time` shows itself in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Its offset.
+    Offset,
+    /// UTC (a YAML time ending in `Z`), which `to_s` prints as `UTC`, not `+0000`.
+    Utc,
+    /// The local zone, Jekyll's `TZ` (a YAML time without an offset: `offset` is then 0).
+    Local,
 }
 
 const SECONDS_PER_DAY: i64 = 86_400;
@@ -87,6 +100,7 @@ impl DateTime {
             second: (in_day % 60) as u8,
             nanosecond,
             offset,
+            mode: Mode::Offset,
         }
     }
 

@@ -68,14 +68,14 @@ impl Value {
             Value::Float(f) => Some(ruby_float(*f)),
             Value::String(s) => Some(s.clone()),
             Value::Date(d) => Some(d.to_string()),
-            // Ruby's Time#to_s: `2016-12-23 17:50:00 +0100`.
+            // Ruby's Time#to_s: `2016-12-23 17:50:00 +0100`, `UTC` in UTC mode.
             Value::Time(t) => Some(format!(
                 "{} {:02}:{:02}:{:02} {}",
                 t.date,
                 t.hour,
                 t.minute,
                 t.second,
-                crate::datetime::Offset(t.offset).to_string().replace(':', "")
+                if t.mode == crate::datetime::Mode::Utc { "UTC".to_owned() } else { crate::datetime::Offset(t.offset).to_string().replace(':', "") }
             )),
             Value::Seq(_) | Value::Map(_) => None,
         }

@@ -76,7 +76,7 @@ impl Zone<'_> {
     }
 
     /// `time` shown at this zone's offset.
-    pub(super) fn show(&self, time: DateTime) -> DateTime {
+    pub fn show(&self, time: DateTime) -> DateTime {
         calendar::in_zone(self.calendar, self.name, time).unwrap_or(time)
     }
 }

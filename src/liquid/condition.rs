@@ -100,7 +100,14 @@ fn compare(left: &Expr, op: &str, right: &Expr, scope: &Scope) -> Result<bool, R
             if !ordered(&left) || !ordered(&right) {
                 return Ok(false);
             }
-            let order = ruby_cmp(&left, &right).ok_or(Reason::Failed(Failure::Compared(left.kind(), right.kind())))?;
+            let order = match (&left, &right) {
+                // Ruby's `Date#<=>` takes a number as an astronomical Julian day.
+                (Value::Date(date), Value::Int(_) | Value::Float(_)) => {
+                    ruby_cmp(&Value::Float(date.days_since_epoch() as f64 + 2_440_587.5), &right)
+                }
+                _ => ruby_cmp(&left, &right),
+            };
+            let order = order.ok_or(Reason::Failed(Failure::Compared(left.kind(), right.kind())))?;
             match op {
                 "<" => order.is_lt(),
                 ">" => order.is_gt(),

@@ -220,12 +220,13 @@ impl<'t> Parser<'t> {
         })
     }
 
-    /// An output's markup: an expression (none in `{{ }}`) and its filters.
+    /// An output's markup: an expression (none in `{{ }}`) and its filters; `empty` and `blank`
+    /// are themselves, which filters see (see `Pass::value`).
     pub fn output(&mut self) -> Result<(Option<Expr<'t>>, Vec<Filter<'t>>), Reason> {
         if self.look(0) == Tok::End {
             return Ok((None, Vec::new()));
         }
-        let expr = self.expression(false)?;
+        let expr = self.expression(true)?;
         let mut filters = Vec::new();
         while self.eat(Tok::Punct(b'|')) {
             let name = self.id()?;

@@ -16,7 +16,7 @@
 //! download the pass is rare code (scripts/build.sh): only the hook is in its first module.
 
 use crate::profile::Profile;
-use crate::value::Map;
+use crate::value::{Map, Value};
 use std::fmt;
 
 pub use pass::run;
@@ -44,6 +44,11 @@ pub struct Context<'a> {
     /// Jekyll's keys: `page.title`, `page.date`… as Jekyll derives them.
     pub page: &'a crate::front_matter::FrontMatter,
     pub profile: &'a Profile,
+    /// The site's zone, Jekyll's `TZ`: its date filters show times in it.
+    pub zone: &'a crate::front_matter::date::Zone<'a>,
+    /// The front matter's keys holding an integer past 64 bits: Ruby keeps it exact, Folio
+    /// has read it as a float.
+    pub big_integers: &'a [String],
     /// The Jekyll site the article is in, natively, when the caller knows it.
     #[cfg(not(target_arch = "wasm32"))]
     pub site: Option<&'a dyn Site>,
@@ -261,10 +266,13 @@ pub fn run_on(source: &mut String, request: &crate::Request) -> Option<Ran> {
     };
     let zone = crate::front_matter::date::Zone { name: zone_name, calendar: request.calendar };
     let page = crate::front_matter::FrontMatter::interpret(&read.data, request.file_name, &zone, &mut Vec::new());
+    let big_integers = big_integers(source, &split, &read);
     let context = Context {
         data: &read.data,
         page: &page,
         profile,
+        zone: &zone,
+        big_integers: &big_integers,
         #[cfg(not(target_arch = "wasm32"))]
         site: request.site,
     };
@@ -284,6 +292,36 @@ pub fn run_on(source: &mut String, request: &crate::Request) -> Option<Ran> {
     let body_line = crate::source_map::line_at(source, split.body_start);
     source.replace_range(split.body_start.., &output.text);
     Some(Ran { lines: output.lines, body_line, problems })
+}
+
+/// The keys whose value holds a float as big as YAML reads an integer past 64 bits into,
+/// written as such an integer (digits only, 19 or more, or in hexadecimal, octal or binary).
+fn big_integers(source: &str, split: &crate::front_matter::Split, read: &crate::front_matter::Read) -> Vec<String> {
+    fn big_float(value: &Value) -> bool {
+        match value {
+            Value::Float(f) => f.fract() == 0.0 && f.abs() >= 9.2e18,
+            Value::Seq(items) => items.iter().any(big_float),
+            Value::Map(entries) => entries.iter().any(|(_, v)| big_float(v)),
+            _ => false,
+        }
+    }
+    let end = split.yaml.as_ref().map_or(0, |range| range.end);
+    let offsets: Vec<usize> = read.data.iter().map(|(key, _)| read.offset_of(key)).collect();
+    let integer = |word: &str| {
+        let word = word.trim_start_matches(['-', '+']);
+        let digits = word.bytes().filter(u8::is_ascii_digit).count();
+        (digits >= 19 && word.bytes().all(|b| b.is_ascii_digit() || b == b'_')) || (word.len() > 18 && word.starts_with('0'))
+    };
+    read.data
+        .iter()
+        .zip(&offsets)
+        .filter(|((_, value), _)| big_float(value))
+        .filter(|(_, &start)| {
+            let stop = offsets.iter().copied().filter(|&o| o > start).min().unwrap_or(end).max(start);
+            source.get(start..stop).is_some_and(|text| text.split(|c: char| c.is_whitespace() || "[]{},:".contains(c)).any(integer))
+        })
+        .map(|((key, _), _)| key.clone())
+        .collect()
 }
 
 /// The article rendered from the body Liquid gave, made an article of the text as written.

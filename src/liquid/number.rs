@@ -109,6 +109,9 @@ impl Number {
         match op {
             b'+' => decimal(a.checked_add(b), scale),
             b'-' => decimal(a.checked_sub(b), scale),
+            // BigDecimal's zero has a sign, which `to_f` keeps: a product or a quotient of zero
+            // with a negative number is `-0.0`.
+            b'*' | b'/' if (a == 0 || b == 0) && (a < 0 || b < 0) && !(op == b'/' && b == 0) => Ok(Value::Float(-0.0)),
             b'*' => decimal(a.checked_mul(b), scale * 2),
             // A BigDecimal divided by zero is infinite (or not a number), as a float.
             b'/' if b == 0 => Ok(Value::Float(if a == 0 { f64::NAN } else { f64::INFINITY.copysign(a as f64) })),

@@ -2,10 +2,10 @@
 //! prints, what cannot run left as written, and the lines that moved remembered.
 
 use super::condition::Condition;
-use super::expression::Parser;
+use super::expression::{Expr, Parser};
 use super::scope::Scope;
 use super::tree::{self, clip, Kind, Node};
-use super::{filters, Context, LineMap, Output, Problem, Reason};
+use super::{filters, Context, Failure, LineMap, Output, Problem, Reason};
 use crate::kramdown::scanner::count_newlines;
 use crate::value::Value;
 
@@ -149,7 +149,18 @@ impl<'t, 'a> Pass<'t, 'a> {
         let (expr, filters) = Parser::new(markup)?.output()?;
         let Some(expr) = expr else { return Ok((None, false)) };
         let mut value = self.scope.eval(&expr)?;
-        for filter in &filters {
+        let mut first = 0;
+        if matches!(expr, Expr::Empty | Expr::Blank) {
+            match filters.first().map(|f| f.name) {
+                // Liquid's `empty` and `blank` are objects of their own that print as `''`:
+                // these filters call text's or a list's methods on them, `default` keeps them.
+                Some("number_of_words" | "slugify" | "cgi_escape") => return Err(Reason::Failed(Failure::NotText)),
+                Some("sort" | "array_to_sentence_string") => return Err(Reason::Failed(Failure::NotAList)),
+                Some("default") => first = 1,
+                _ => {}
+            }
+        }
+        for filter in &filters[first..] {
             let args = filter.args.iter().map(|arg| self.scope.eval(arg)).collect::<Result<Vec<_>, _>>()?;
             if filter.keywords {
                 return Err(Reason::Filter(filter.name.to_owned()));

@@ -5,6 +5,7 @@
 use super::expression::{Expr, Lookup};
 use super::number::{ruby_to_i, to_integer};
 use super::{Context, Reason, MAX_MADE};
+use crate::datetime::Mode;
 use crate::value::Value;
 use std::cell::Cell;
 
@@ -148,9 +149,21 @@ impl<'a> Scope<'a> {
             // What Jekyll computes from the site (its permalinks, collections, other posts).
             "url" | "id" | "path" | "relative_path" | "excerpt" | "content" | "next" | "previous" | "collection" | "output"
             | "draft" | "ext" | "name" => return self.computed(name),
-            _ => self.context.data.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
+            _ if self.context.big_integers.iter().any(|k| k == name) => return Err(Reason::Inexact),
+            _ => self.context.data.iter().find(|(k, _)| k == name).map(|(_, v)| self.shown(v.clone())),
         };
         Ok(found.unwrap_or(Value::Null))
+    }
+
+    /// `value` with its times read without an offset shown in the site's zone, as Psych makes
+    /// them local times.
+    fn shown(&self, value: Value) -> Value {
+        match value {
+            Value::Time(time) if time.mode == Mode::Local => Value::Time(self.context.zone.show(time)),
+            Value::Seq(items) => Value::Seq(items.into_iter().map(|v| self.shown(v)).collect()),
+            Value::Map(entries) => Value::Map(entries.into_iter().map(|(k, v)| (k, self.shown(v))).collect()),
+            value => value,
+        }
     }
 
     /// A key of `page` Jekyll computes from the site: natively, what the site tells

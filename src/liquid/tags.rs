@@ -86,7 +86,8 @@ impl Pass<'_, '_> {
         let next = entry(&mut self.scope.cycles, &key, || Ok(Value::Int(0)));
         let Ok(Value::Int(i)) = next.clone() else { return Err(Reason::Tag) };
         *next = Ok(Value::Int(if i as usize + 1 >= values.len() { 0 } else { i + 1 }));
-        print(&self.scope.eval(&values[i as usize])?)
+        // A group met before with more values may be past this tag's last: Liquid prints `nil`.
+        values.get(i as usize).map_or(Ok(String::new()), |value| print(&self.scope.eval(value)?))
     }
 
     pub fn block(&mut self, node: &Node, block: &Block) -> Result<Flow, Reason> {
@@ -139,7 +140,7 @@ impl Pass<'_, '_> {
     /// Each `when` whose value equals the `case`'s runs, and `else` if none did before it.
     fn case(&mut self, branches: &[Branch]) -> Result<Flow, Reason> {
         let mut p = Parser::new(branches[0].markup)?;
-        let subject = p.expression(false)?;
+        let subject = p.expression(true)?;
         p.end()?;
         let mut ran = false;
         for branch in &branches[1..] {
@@ -150,7 +151,11 @@ impl Pass<'_, '_> {
                     let mut hit = false;
                     loop {
                         let value = p.expression(true)?;
-                        hit |= Condition::equals(Expr::Literal(self.scope.eval(&subject)?), value).eval(&self.scope)?;
+                        // `case empty` holds Jekyll's `Expression::MethodLiteral`, which is not
+                        // the conditions' `empty`: it equals no value a `when` can write.
+                        if !matches!(subject, Expr::Empty | Expr::Blank) {
+                            hit |= Condition::equals(Expr::Literal(self.scope.eval(&subject)?), value).eval(&self.scope)?;
+                        }
                         if !(p.eat(Tok::Punct(b',')) || p.word("or")) {
                             break;
                         }

@@ -155,6 +155,35 @@ fn a_date_format_with_a_zone_name_is_left_as_written() {
     assert_eq!(messages, ["Liquid `{{ page.date | date: \"%H:%M %Z\" }}` is left as written: Folio does not run `date` here"]);
 }
 
+/// Liquid's list filters make a time Ruby's `Time#to_a`, which ends with the zone's name.
+#[test]
+fn a_time_through_a_list_filter_is_left_as_written() {
+    let article = render("---\ndate: 2016-12-23 17:50:00 +01:00\nstamp: 2016-12-23 17:50:00 +01:00\n---\n<p>{{ page.date | compact | sort }} {{ page.stamp | reverse }}</p>\n");
+    let messages: Vec<_> = problems(&article).into_iter().map(|p| p.3).collect();
+    assert_eq!(
+        messages,
+        [
+            "Liquid `{{ page.date | compact | sort }}` is left as written: Folio does not run `compact` here",
+            "Liquid `{{ page.stamp | reverse }}` is left as written: Folio does not run `reverse` here"
+        ]
+    );
+}
+
+/// An integer past 64 bits, exact in Ruby, is a float in Folio: what uses it is left as written.
+#[test]
+fn an_integer_past_64_bits_is_left_as_written() {
+    let article = render("---\nbig: 123456789012345678901234567890\nlist: [1, 123456789012345678901]\nfloat: 1.0e+20\n---\n<p>{{ page.big }} {{ page.list | last }} {{ page.float }}</p>\n");
+    assert!(article.body_html.to_string().contains("{{ page.big }} {{ page.list | last }} 1.0e+20"), "{}", article.body_html.to_string());
+    let messages: Vec<_> = problems(&article).into_iter().map(|p| p.3).collect();
+    assert_eq!(
+        messages,
+        [
+            "Liquid `{{ page.big }}` is left as written: Folio cannot reckon with numbers this big exactly",
+            "Liquid `{{ page.list | last }}` is left as written: Folio cannot reckon with numbers this big exactly"
+        ]
+    );
+}
+
 /// The body's text after Liquid and its problems: line, column, whether an error, message.
 fn ran(body: &str) -> (String, Vec<(u32, u32, bool, String)>) {
     let article = render(&format!("---\ntitle: T\nn: 2\n---\n{body}"));

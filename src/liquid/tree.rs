@@ -66,6 +66,7 @@ fn branch_tags(block: &str) -> Option<&'static [&'static str]> {
         "for" => &["else", "endfor"],
         "capture" => &["endcapture"],
         "highlight" => &["endhighlight"],
+        "comment" => &["endcomment"],
         _ => return None,
     })
 }
@@ -121,15 +122,12 @@ impl<'t> Parser<'t, '_> {
                     }
                     None => self.left_to_the_end(start),
                 },
-                "comment" => match closing(self, "endcomment", Some("comment")) {
-                    Some(close) => {
-                        (self.at, self.trim_next) = (close.end, close.trim_after);
-                        Node { start, end: close.end, kind: Kind::Nothing }
-                    }
-                    None => self.left_to_the_end(start),
-                },
+                "comment" => self.comment(tok),
                 // Liquid 5.4's inline comment, `{% # note %}`.
                 "" if markup.starts_with('#') => Node { start, end: tok.end, kind: Kind::Nothing },
+                // A comment ignores the tags it does not know, stray ones too.
+                "else" | "elsif" | "when" if block == Some("comment") => Node { start, end: tok.end, kind: Kind::Nothing },
+                _ if name.starts_with("end") && block == Some("comment") => Node { start, end: tok.end, kind: Kind::Nothing },
                 "" | "else" | "elsif" | "when" => {
                     self.error(start, tok.end, tok.end, Reason::Syntax, &mut nodes);
                     continue;
@@ -190,6 +188,27 @@ impl<'t> Parser<'t, '_> {
                     self.error(open.start, open.end, open.end, Reason::Unclosed, &mut nodes);
                     return nodes.pop().expect("the error's node");
                 }
+            }
+        }
+    }
+
+    /// A comment: Liquid 5.4 parses its body as a block's, so that the errors there stop Jekyll
+    /// too, and prints nothing of it. Never closed, it is left up to the end.
+    fn comment(&mut self, open: Token) -> Node<'t> {
+        if self.depth >= MAX_DEPTH {
+            let mut nodes = Vec::new();
+            self.error(open.start, open.end, open.end, Reason::TooDeep, &mut nodes);
+            return nodes.pop().expect("the error's node");
+        }
+        let mark = self.problems.len();
+        self.depth += 1;
+        let (_, close) = self.body(Some("comment"));
+        self.depth -= 1;
+        match close {
+            Some((close, ..)) => Node { start: open.start, end: close.end, kind: Kind::Nothing },
+            None => {
+                self.problems.truncate(mark);
+                self.left_to_the_end(open.start)
             }
         }
     }

@@ -7,7 +7,7 @@
 //! is a string, `2016-12-23` is a date and `2016-12-23 17:50:00` a time in UTC.
 //! Anything a Psych branch would fail on falls back to the string, as Psych does.
 
-use crate::datetime::{Date, DateTime};
+use crate::datetime::{Date, DateTime, Mode};
 use crate::float;
 use crate::value::Value;
 
@@ -153,10 +153,9 @@ fn timestamp(s: &str) -> Option<Value> {
         nanosecond = fraction.parse().ok()?;
     }
     scan.spaces();
-    let offset = if scan.done() {
-        None
-    } else if scan.eat(b'Z') {
-        Some(0)
+    let utc = scan.eat(b'Z');
+    let offset = if scan.done() || utc {
+        utc.then_some(0)
     } else {
         let sign = scan.eat_any(b"+-")?;
         let hours = scan.digits(1, 2)? as i32;
@@ -190,7 +189,12 @@ fn timestamp(s: &str) -> Option<Value> {
     }
     let date = Date { year, month: month as u8, day: day as u8 };
     let time = DateTime::from_civil(date, hour as u8, minute as u8, second as u8, nanosecond, offset.unwrap_or(0));
-    Some(Value::Time(time))
+    let mode = match offset {
+        _ if utc => Mode::Utc,
+        Some(_) => Mode::Offset,
+        None => Mode::Local,
+    };
+    Some(Value::Time(DateTime { mode, ..time }))
 }
 
 /// Psych's date, `\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)`, checked by `Date.strptime`.

@@ -21,13 +21,13 @@ pub fn date(call: &Call) -> Result<Value, Reason> {
 /// Jekyll's `date_to_xmlschema`.
 pub fn to_xmlschema(call: &Call) -> Result<Value, Reason> {
     call.args(0, 0)?;
-    formatted(&call.input, "%Y-%m-%dT%H:%M:%S%:z")
+    formatted(&local(call)?, "%Y-%m-%dT%H:%M:%S%:z")
 }
 
 /// Jekyll's `date_to_rfc822`.
 pub fn to_rfc822(call: &Call) -> Result<Value, Reason> {
     call.args(0, 0)?;
-    formatted(&call.input, "%a, %d %b %Y %H:%M:%S %z")
+    formatted(&local(call)?, "%a, %d %b %Y %H:%M:%S %z")
 }
 
 /// Jekyll's `date_to_string` and `date_to_long_string` (`month` `%b` or `%B`), with its
@@ -35,9 +35,10 @@ pub fn to_rfc822(call: &Call) -> Result<Value, Reason> {
 pub fn to_string(call: &Call, month: &str) -> Result<Value, Reason> {
     let args = call.args(0, 2)?;
     let text = |i: usize| args.get(i).and_then(Value::as_str);
+    let input = local(call)?;
     let format = match (text(0), text(1)) {
         (Some("ordinal"), style) => {
-            let Value::Time(time) = call.input else { return Err(REFUSED) };
+            let Value::Time(time) = input else { return Err(REFUSED) };
             let suffix = match (time.date.day % 100, time.date.day % 10) {
                 (11..=13, _) => "th",
                 (_, 1) => "st",
@@ -53,7 +54,17 @@ pub fn to_string(call: &Call, month: &str) -> Result<Value, Reason> {
         (None, None) => ["%d ", month, " %Y"].concat(),
         _ => return Err(REFUSED),
     };
-    formatted(&call.input, &format)
+    formatted(&input, &format)
+}
+
+/// The input as Jekyll's `time` gives it to its date filters, `to_time.dup.localtime`: a time
+/// shown in the site's zone, a date at midnight there.
+fn local(call: &Call) -> Result<Value, Reason> {
+    match &call.input {
+        Value::Time(time) => Ok(Value::Time(call.context.zone.show(*time))),
+        Value::Date(date) => Ok(Value::Time(crate::front_matter::date::midnight(*date, call.context.zone))),
+        _ => Err(REFUSED),
+    }
 }
 
 /// A date or time in `format`.

@@ -8,8 +8,9 @@ use crate::value::Value;
 use std::cmp::Ordering;
 
 /// Liquid's `InputIterator`: a list flattened, a mapping in a list of its own, `nil` none,
-/// anything else alone.
-fn items(input: &Value) -> Vec<Value> {
+/// anything else alone; a time is Folio's to refuse, as Ruby's `Array()` makes it `Time#to_a`,
+/// which holds the zone's name.
+fn items(input: &Value) -> Result<Vec<Value>, Reason> {
     fn flatten(items: &[Value], out: &mut Vec<Value>) {
         for item in items {
             match item {
@@ -22,9 +23,10 @@ fn items(input: &Value) -> Vec<Value> {
     match input {
         Value::Seq(items) => flatten(items, &mut out),
         Value::Null => {}
+        Value::Time(_) => return Err(REFUSED),
         _ => out.push(input.clone()),
     }
-    out
+    Ok(out)
 }
 
 /// The input's items, if it is a list.
@@ -114,7 +116,7 @@ pub fn join(call: &Call) -> Result<Value, Reason> {
     call.args(0, 1)?;
     let glue = call.text_arg(0)?.unwrap_or_else(|| " ".to_owned());
     let mut out = String::new();
-    for (i, item) in items(&call.input).iter().enumerate() {
+    for (i, item) in items(&call.input)?.iter().enumerate() {
         if i > 0 {
             out.push_str(&glue);
         }
@@ -126,7 +128,7 @@ pub fn join(call: &Call) -> Result<Value, Reason> {
 /// `reverse`.
 pub fn reverse(call: &Call) -> Result<Value, Reason> {
     call.args(0, 0)?;
-    let mut items = items(&call.input);
+    let mut items = items(&call.input)?;
     items.reverse();
     Ok(Value::Seq(items))
 }
@@ -134,7 +136,7 @@ pub fn reverse(call: &Call) -> Result<Value, Reason> {
 /// `compact`: without the `nil`s.
 pub fn compact(call: &Call) -> Result<Value, Reason> {
     call.args(0, 0)?;
-    let mut items = items(&call.input);
+    let mut items = items(&call.input)?;
     items.retain(|item| *item != Value::Null);
     Ok(Value::Seq(items))
 }
@@ -143,7 +145,7 @@ pub fn compact(call: &Call) -> Result<Value, Reason> {
 pub fn uniq(call: &Call) -> Result<Value, Reason> {
     call.args(0, 0)?;
     let mut out: Vec<Value> = Vec::new();
-    for item in items(&call.input) {
+    for item in items(&call.input)? {
         if !out.contains(&item) {
             out.push(item);
         }
@@ -156,7 +158,7 @@ pub fn map(call: &Call) -> Result<Value, Reason> {
     call.args(1, 1)?;
     let key = to_s(&call.args[0])?;
     let mut values = Vec::new();
-    for item in items(&call.input) {
+    for item in items(&call.input)? {
         values.push(property(&item, &key)?.clone());
     }
     Ok(Value::Seq(values))
@@ -165,7 +167,7 @@ pub fn map(call: &Call) -> Result<Value, Reason> {
 /// `concat`: the items, then the list given's.
 pub fn concat(call: &Call) -> Result<Value, Reason> {
     let Value::Seq(more) = &call.args(1, 1)?[0] else { return Err(Reason::Failed(Failure::NotAList)) };
-    let mut items = items(&call.input);
+    let mut items = items(&call.input)?;
     items.extend_from_slice(more);
     Ok(Value::Seq(items))
 }
@@ -207,7 +209,7 @@ pub fn sort(call: &Call) -> Result<Value, Reason> {
 /// `sort_natural`: by the items' text in lower case, `nil`s last.
 pub fn sort_natural(call: &Call) -> Result<Value, Reason> {
     call.args(0, 0)?;
-    let items = items(&call.input);
+    let items = items(&call.input)?;
     let folded = |v: &Value| to_s(v).map(|s| s.to_ascii_lowercase());
     let order = order(&items, &|a, b| match (a, b) {
         (Value::Null, _) => Ok(Ordering::Greater),

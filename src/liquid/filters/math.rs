@@ -32,9 +32,9 @@ pub fn round(call: &Call) -> Result<Value, Reason> {
         _ => return Err(REFUSED),
     };
     let rounded = Number::of(&call.input)?.round(digits, Ordering::Equal)?;
-    // Ruby's `round(0)` is an Integer.
+    // Ruby's `round(0)` is an Integer, and BigDecimal's `round` to tens or more too.
     match digits {
-        0 => Ok(Value::Int(rounded.to_int()?)),
+        ..=0 => Ok(Value::Int(rounded.to_int()?)),
         _ => Ok(rounded.to_value()),
     }
 }

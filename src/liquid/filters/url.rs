@@ -69,7 +69,8 @@ fn relative(path: &str, profile: &Profile) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(joined.len());
-    for byte in joined.bytes() {
+    // Addressable's `normalize` strips the white space Ruby's `strip` does off the end.
+    for byte in joined.trim_end_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r', '\0']).bytes() {
         match byte {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(char::from(byte)),
             b' ' | 0x80.. => percent(&mut out, byte),
