@@ -241,6 +241,17 @@ test("Liquid runs in the preview with the profile's site, and what it leaves is 
   const problem = page.locator("#diagnostics li.warning button");
   await problem.waitFor();
   assert.match(await problem.textContent(), /^Line 7: warning: Liquid `\{% include note\.html %\}` is left as written/);
+  // The source pane colours each output and tag whole, in Liquid's own colour (CodeMirror joins
+  // two side by side in one span).
+  const liquid = await page.evaluate(() => {
+    const wanted = getComputedStyle(document.documentElement).getPropertyValue("--source-liquid").trim();
+    const probe = document.body.appendChild(document.createElement("span"));
+    probe.style.color = wanted;
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return [...document.querySelectorAll("#source .cm-line span")].filter((span) => getComputedStyle(span).color === colour).map((span) => span.textContent);
+  });
+  assert.deepEqual(liquid, ["{{ site.url }}{{ site.baseurl }}", "{{ page.title | upcase }}", "{% include note.html %}"]);
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });

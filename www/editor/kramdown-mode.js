@@ -1,5 +1,5 @@
 // Highlighting for the source pane: a small CodeMirror stream tokenizer for what Jekyll articles
-// are made of (front matter, headings, emphasis, code, links, kramdown attribute lists), instead of
+// are made of (front matter, headings, emphasis, code, links, kramdown attribute lists, Liquid), instead of
 // a Markdown language package that brings HTML, JavaScript and CSS with it. It only colours: what
 // the text means is the renderer's business (src/kramdown/).
 import { StreamLanguage, HighlightStyle, tags } from "../../pkg/vendor/codemirror.js";
@@ -78,6 +78,8 @@ function span(stream, state) {
     state.target = stream.peek() === "(" || stream.peek() === "[";
     return "link";
   }
+  // Liquid, which Jekyll runs before kramdown: an output or a tag, within the line.
+  if (stream.match(/^\{\{[^]*?\}\}/) || stream.match(/^\{%[^]*?%\}/)) return "processingInstruction";
   if (stream.match(/^\{:?[^{}]*\}/)) return "meta";               // span attribute list
   if (stream.match(/^<\/?[A-Za-z][^>]*>/) || stream.match(/^<!--[^]*?-->/)) return "tagName";
   if (stream.match(/^\$\$[^]*?\$\$/)) return "monospace";
@@ -117,6 +119,7 @@ export const kramdownHighlight = HighlightStyle.define([
   { tag: tags.url, color: "var(--source-muted)" },
   { tag: [tags.meta, tags.contentSeparator, tags.list, tags.quote], color: "var(--source-meta)" },
   { tag: tags.tagName, color: "var(--source-tag)" },
+  { tag: tags.processingInstruction, color: "var(--source-liquid)" },
   { tag: tags.propertyName, color: "var(--source-key)" },
   { tag: tags.string, color: "var(--source-value)" },
   { tag: [tags.comment, tags.escape], color: "var(--source-muted)" },
