@@ -7,6 +7,7 @@ use super::pass::{Flow, Pass};
 use super::site::{Site, SiteError};
 use super::tree::Node;
 use super::{Problem, Reason};
+use crate::kramdown::patterns::is_space_char as is_space;
 use crate::value::Value;
 
 /// How deep includes nest: Liquid stops at 100 scopes, the template's own and one for each include.
@@ -44,11 +45,6 @@ impl<'t> Markup<'t> {
         let params = params.map(|text| read_params(text).ok_or_else(|| SiteError::IncludeParameters(text.to_owned()))).transpose()?;
         Ok(Markup { file, params })
     }
-}
-
-/// Ruby's `\s`.
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
 /// Ruby's `\w` (ASCII), and `-`: a parameter's name, or an unquoted value with `.`.
