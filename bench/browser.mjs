@@ -2,6 +2,8 @@
 // same measurements as in Node, on the inputs bench/run.mjs wrote to target/bench/inputs.json.
 import * as folio from "../pkg/folio.js";
 import * as markdownWasm from "markdown-wasm/dist/markdown.es.js";
+import * as pulldownSize from "../target/bench/pulldown-size/pulldown_wasm.js";
+import * as pulldownSpeed from "../target/bench/pulldown-speed/pulldown_wasm.js";
 import { measure } from "./measure.mjs";
 
 window.runBench = async () => {
@@ -11,5 +13,9 @@ window.runBench = async () => {
   folio.__folio_rare_at?.(module);
   await folio.default({ module_or_path: module });
   await markdownWasm.ready;
-  return measure({ folio, markdownWasm, inputs, log: (line) => console.log(line) });
+  const pulldown = { size: pulldownSize, speed: pulldownSpeed };
+  for (const [id, glue] of Object.entries(pulldown)) {
+    await glue.default({ module_or_path: new URL(`../../target/bench/pulldown-${id}/pulldown_wasm_bg.wasm`, location.href) });
+  }
+  return measure({ folio, markdownWasm, pulldown, inputs, log: (line) => console.log(line) });
 };

@@ -80,16 +80,17 @@ function memory(folio, inputs) {
 }
 
 /**
- * The renderers whose ratio is a target, timed side by side on each input. The JavaScript
+ * The renderers whose ratio is a target, and plain pulldown-cmark in WebAssembly, which tells
+ * what such a ratio asks of WebAssembly itself, timed side by side on each input. The JavaScript
  * renderers are timed one after the other: the garbage they leave would be collected in the
  * others' batches.
  */
-const PAIRED = new Set(["folio", "markdown-wasm"]);
+const PAIRED = new Set(["folio", "markdown-wasm", "pulldown-size", "pulldown-speed"]);
 
-/** Everything, as plain data: `folio` is pkg/folio.js initialised, `markdownWasm` ready. */
-export function measure({ folio, markdownWasm, inputs, log = () => {} }) {
+/** Everything, as plain data: the renderers' modules as `renderers` takes them, initialised. */
+export function measure({ folio, markdownWasm, pulldown, inputs, log = () => {} }) {
   const result = { memory: memory(folio, inputs), speed: [], doubling: [] };
-  const all = renderers(folio, markdownWasm);
+  const all = renderers(folio, markdownWasm, pulldown);
   const ms = new Map(all.map((renderer) => [renderer.id, {}]));
   const timed = (renderer, input) => !(renderer.slow && input.id === "big2") && (!input.folioOnly || renderer.id === "folio");
   const task = (renderer, input) => ({ renderer, input, render: renderer.render, text: input.text, runs: input.runs });

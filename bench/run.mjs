@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { build } from "esbuild";
 import { loadInputs } from "./inputs.mjs";
 import { measure } from "./measure.mjs";
+import { BUILDS, buildPulldownWasm } from "./pulldown-wasm/build.mjs";
 import * as folio from "../pkg/folio.js";
 import { launchBrowser, startServer, ROOT } from "../tests/e2e/harness.mjs";
 import { printTable } from "./table.mjs";
@@ -34,12 +35,19 @@ for (const line of nativeOut.trim().split("\n")) {
   native.get(renderer).ms[id] = ms;
 }
 
+const pulldownDirs = buildPulldownWasm(ROOT, log);
+
 // Node: the browser's glue (pkg/folio.js) given the module's bytes.
 log(`Node ${process.version}`);
 folio.initSync({ module: readFileSync(`${ROOT}pkg/folio_bg.wasm`) });
 const markdownWasm = createRequire(import.meta.url)("markdown-wasm");
 await markdownWasm.ready;
-const node = measure({ folio, markdownWasm, inputs, log });
+const pulldownWasm = {};
+for (const [id, dir] of Object.entries(pulldownDirs)) {
+  pulldownWasm[id] = await import(`${dir}/pulldown_wasm.js`);
+  pulldownWasm[id].initSync({ module: readFileSync(`${dir}/pulldown_wasm_bg.wasm`) });
+}
+const node = measure({ folio, markdownWasm, pulldown: pulldownWasm, inputs, log });
 
 // Chromium: the same code bundled, the repository served on 127.0.0.1.
 log("Chromium");
@@ -94,6 +102,15 @@ for (const [env, result] of [[`Node ${process.version}`, node], [`Chromium ${chr
     targets.push([`${env}: ${name}`, ok(ratio)]);
     return [name, a.toFixed(3), b.toFixed(3), x(ratio), ok(ratio) ? "yes" : "NO"];
   }));
+  // Not targets: the same ratios for a renderer doing less than Folio (CommonMark alone), which
+  // tell whether a target can be met in WebAssembly at all, and at which build settings.
+  console.log("\nThe same ratios for plain pulldown-cmark in WebAssembly (CommonMark only: no front matter, no kramdown, no ids, no typography):");
+  printTable(["build", "1 MB doc MB/s ÷ markdown-wasm's", "÷ native pulldown's", "article time ÷ markdown-wasm's", "Folio's time ÷ its (article, 1 MB doc)"],
+    BUILDS.map(({ id }) => {
+      const p = result.speed.find((r) => r.id === `pulldown-${id}`);
+      return [p.name, x(mw.big / p.ms.big), x(pulldown.ms.big / p.ms.big), x(p.ms.article / mw.article),
+        `${x(f.article / p.ms.article)}, ${x(f.big / p.ms.big)}`];
+    }));
   console.log("\nFolio's WebAssembly memory (a fresh instance; memory never shrinks, so its size is the peak):");
   const base = result.memory[1].bytes;
   printTable(["step", "memory bytes", "above the seed's", "÷ input bytes"], result.memory.map(({ step, input, bytes: b }) => [
@@ -121,6 +138,10 @@ const sizes = [
   ["rare: pkg/folio_rare_bg.wasm", "pkg/folio_rare_bg.wasm"],
   ["markdown-wasm: markdown.wasm", "node_modules/markdown-wasm/dist/markdown.wasm"],
   ["markdown-wasm: markdown.es.js", "node_modules/markdown-wasm/dist/markdown.es.js"],
+  ...BUILDS.flatMap(({ id }) => [
+    [`pulldown-cmark, ${id} build: pulldown_wasm_bg.wasm`, `target/bench/pulldown-${id}/pulldown_wasm_bg.wasm`],
+    [`pulldown-cmark, ${id} build: pulldown_wasm.js (glue)`, `target/bench/pulldown-${id}/pulldown_wasm.js`],
+  ]),
   // The editor's page loads its own build and CodeMirror instead of the core (not in the target).
   ["editor: pkg/editor/folio_bg.wasm", "pkg/editor/folio_bg.wasm"],
   ["editor: pkg/editor/folio.js (glue)", "pkg/editor/folio.js"],
@@ -130,7 +151,8 @@ console.log("\n### Download sizes (bytes)\n");
 printTable(["file", "raw", "gzip -9"], sizes.map(([name, path]) => [name, raw(`${ROOT}${path}`), gz(`${ROOT}${path}`)]));
 const total = (prefix) => sizes.filter(([n]) => n.startsWith(prefix)).reduce((sum, [, p]) => sum + gz(`${ROOT}${p}`), 0);
 console.log(`\nTotal gzip -9: Folio ${(total("folio") / 1000).toFixed(1)} KB before its first render ` +
-  `(and ${(total("rare") / 1000).toFixed(1)} KB of rare code after it), markdown-wasm ${(total("markdown-wasm") / 1000).toFixed(1)} KB; ` +
+  `(and ${(total("rare") / 1000).toFixed(1)} KB of rare code after it), markdown-wasm ${(total("markdown-wasm") / 1000).toFixed(1)} KB, ` +
+  `plain pulldown-cmark ${BUILDS.map(({ id }) => `${(total(`pulldown-cmark, ${id}`) / 1000).toFixed(1)} KB (${id} build)`).join(", ")}; ` +
   `the editor's page ${(total("editor") / 1000).toFixed(1)} KB`);
 targets.push(["core download before the first render (wasm + glue, gzip -9) ≤ 150 KB", total("folio") <= 150_000]);
 
