@@ -98,11 +98,6 @@ export function facade(init, wasm, wasmUrl) {
     });
   }
 
-  /**
-   * The core's build keeps the code few articles need in a second module, next to the first
-   * (scripts/build.sh, split_rare): once the first is running, the second is fetched in the
-   * background, so that a later article needing it does not wait for it.
-   */
   async function begin(module) {
     if (typeof module === "string" || module instanceof URL) wasm.__folio_rare_at?.(module);
     // Node's fetch takes no file: URL: there the module's bytes are read from disk, as the rare
@@ -111,7 +106,6 @@ export function facade(init, wasm, wasmUrl) {
     if (fs) module = fs.readFileSync(wasmUrl);
     const exports = await init(module === undefined ? undefined : { module_or_path: module });
     started = true;
-    wasm.__folio_rare_prefetch?.();
     return exports;
   }
 
@@ -128,8 +122,19 @@ export function facade(init, wasm, wasmUrl) {
     guarded,
     withPolicy,
     resets: () => resets,
-    /** Loads the module (once), from next to the bindings unless `module` says where it is. */
-    start: load,
+    /**
+     * Loads the module (once), from next to the bindings unless `module` says where it is. The
+     * core's build keeps the code few articles need in a second module, next to the first
+     * (scripts/build.sh, split_rare). By default it is fetched in the background once the first
+     * runs, so that a later article needing it does not wait for it; with `rareCode: "on-demand"`
+     * only when a render needs it, read synchronously then: for a page rendering one article,
+     * which most likely never needs it.
+     */
+    start: async (module, { rareCode = "background" } = {}) => {
+      const exports = await load(module);
+      if (rareCode === "background") wasm.__folio_rare_prefetch?.();
+      return exports;
+    },
     /**
      * As `start`, and resolves once the rare code is in too: a page that may render offline waits
      * for it (the first call into it must not need the network).

@@ -192,7 +192,9 @@ export class FolioArticle extends HTMLElement {
   }
 
   // Folio's own code is a download too: when it fails, the host is told so as for the article.
-  async #start(starting = start) {
+  // The core's rare code (95 KB) is not fetched in the background: a host page shows one article,
+  // most articles never need it, and one that does reads it when its render needs it.
+  async #start(starting = () => start(undefined, { rareCode: "on-demand" })) {
     try {
       await starting();
     } catch (error) {

@@ -20,7 +20,17 @@ export class FolioTrustedTypesError extends Error {
  * Loads the WebAssembly module, once. By default the .wasm is fetched next to pkg/folio.js;
  * a bundler can pass its URL (or a Response, or a compiled WebAssembly.Module).
  */
-export function start(wasm?: string | URL | Response | WebAssembly.Module): Promise<unknown>;
+export function start(wasm?: string | URL | Response | WebAssembly.Module, options?: StartOptions): Promise<unknown>;
+
+export interface StartOptions {
+  /**
+   * When the rare code (pkg/folio_rare_bg.wasm, the code few articles need) is fetched:
+   * "background" (the default), once the module runs, so that a later article needing it does
+   * not wait; "on-demand", only when a render needs it, read synchronously then (for a page
+   * rendering one article, which most likely never needs it).
+   */
+  rareCode?: "background" | "on-demand";
+}
 
 /**
  * As start(), and resolves once the rare code is in too (pkg/folio_rare_bg.wasm, the code few

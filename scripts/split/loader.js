@@ -18,11 +18,12 @@ function __folio_rare_location() {
 }
 
 /**
- * Fetches and compiles the rare module in the background, once; resolves when that is done. A
- * failure is left to the first use.
+ * Fetches and compiles the rare module in the background, once, unless a render has read it
+ * already; resolves when that is done. A failure is left to the first use.
  */
 export function __folio_rare_prefetch() {
   __folio_rare_prefetching ??= (async () => {
+    if (__folio_rare_module) return;
     try {
       const response = await fetch(__folio_rare_location(), { priority: "low" });
       if (response.ok) __folio_rare_module ??= await WebAssembly.compile(await response.arrayBuffer());

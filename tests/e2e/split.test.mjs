@@ -1,7 +1,8 @@
 // The core's browser build in two modules (scripts/build.sh, split_rare): what real articles use,
 // and the rare code, linked on first use. The split must change no output, a first render of an
 // ordinary article must not download the rare module, and an article needing it must render
-// right away, whether the rare module was prefetched or not.
+// right away, whether the rare module was prefetched or not. The widget, which shows one article,
+// downloads it only for an article that needs it, once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -15,6 +16,8 @@ const whole = createRequire(import.meta.url)("../../pkg/node/folio.js");
 const CONFORMANCE = join(SHARED, "conformance");
 const CORPUS = join(SHARED, "corpus/jekyll");
 const RARE = "pkg/folio_rare_bg.wasm";
+// An article whose render runs rare code (kramdown's options extension), and shows "x".
+const RARE_ARTICLE = '{::options auto_ids="false" /}\n\nx\n';
 
 const texts = (dir, pattern) =>
   readdirSync(dir, { recursive: true }).filter((name) => pattern.test(name)).sort().map((name) => readFileSync(join(dir, name), "utf8"));
@@ -117,21 +120,45 @@ test("through the facade the rare module is prefetched after start, complete wit
   await tab.close();
 });
 
-test("the widget renders an article with Liquid once the rare module has come in the background, not by a synchronous read", async () => {
-  const tab = await page();
-  const text = await tab.evaluate(async () => {
+/**
+ * The text of a `<folio-article>` given `source` in `tab`, once rendered (or its error's message),
+ * and a moment after, for any request the render set off to be counted.
+ */
+function widgetText(tab, source) {
+  return tab.evaluate(async (source) => {
     await import("/www/folio-embed.js");
     const widget = document.createElement("folio-article");
-    widget.source = "---\ntitle: Liquid in a widget\n---\n\n{{ page.title | upcase }}\n";
+    widget.source = source;
     const rendered = new Promise((resolve) => {
       widget.addEventListener("folio-rendered", resolve, { once: true });
       widget.addEventListener("folio-error", (event) => resolve(event.detail), { once: true });
     });
     document.body.append(widget);
     const error = (await rendered).message;
+    await new Promise((resolve) => setTimeout(resolve, 500));
     return error ?? widget.shadowRoot.querySelector(".article-body").textContent.trim();
-  });
+  }, source);
+}
+
+test("the widget renders an article with Liquid once the rare module has come in the background, not by a synchronous read", async () => {
+  const tab = await page();
+  const text = await widgetText(tab, "---\ntitle: Liquid in a widget\n---\n\n{{ page.title | upcase }}\n");
   assert.equal(text, "LIQUID IN A WIDGET");
   assert.deepEqual(tab.rareTypes, ["fetch"]);
+  await tab.close();
+});
+
+test("the widget showing an ordinary article never downloads the rare module", async () => {
+  const tab = await page();
+  const seed = readFileSync(join(ROOT, "www/articles/ogp-societe-civile.md"), "utf8");
+  assert.match(await widgetText(tab, seed), /société civile/);
+  assert.deepEqual(tab.rareTypes, []);
+  await tab.close();
+});
+
+test("the widget reads the rare module once, synchronously, when its article's render needs it", async () => {
+  const tab = await page();
+  assert.equal(await widgetText(tab, RARE_ARTICLE), "x");
+  assert.deepEqual(tab.rareTypes, ["xhr"]);
   await tab.close();
 });
