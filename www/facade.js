@@ -11,6 +11,17 @@ export class FolioPanicError extends Error {
   }
 }
 
+/**
+ * A render needed the core's rare code, which `start(wasm, { rareCode: "on-demand" })` leaves
+ * until then: await startComplete() and render again. The module has been reset.
+ */
+export class FolioRareCodeError extends Error {
+  constructor() {
+    super("this article needs Folio's rare code (folio_rare_bg.wasm): await startComplete() and render again");
+    this.name = "FolioRareCodeError";
+  }
+}
+
 /** The page's Content-Security-Policy does not allow Folio's Trusted Types policy. */
 export class FolioTrustedTypesError extends Error {
   constructor(message) {
@@ -68,6 +79,8 @@ export function facade(init, wasm, wasmUrl) {
   let resets = 0;
   /** Whether the module is in: before, the bindings would fail with a bare TypeError. */
   let started = false;
+  /** Whether a caller started the rare code's background fetch (see `start`). */
+  let rareInBackground = false;
 
   function guarded(call) {
     if (!started) throw new Error("Folio is not started yet: await start() before rendering");
@@ -77,9 +90,13 @@ export function facade(init, wasm, wasmUrl) {
       // The editor's build throws its panics with Rust's message; the core's traps
       // (scripts/build.sh), as any build does when its memory cannot grow.
       const trapped = error instanceof WebAssembly.RuntimeError;
-      if (error?.name === "FolioPanic" || trapped) {
+      // The rare code's loader (scripts/split/loader.js) stops a call that needs it before it
+      // is in: the call is left half done, so the instance goes, as after a panic.
+      const waiting = error?.name === "FolioRareCodeNeeded";
+      if (error?.name === "FolioPanic" || trapped || waiting) {
         wasm.__wbg_reset_state();
         resets += 1;
+        if (waiting) throw new FolioRareCodeError();
         throw new FolioPanicError(trapped ? `Folio stopped on an internal error (${error.message})` : error.message);
       }
       throw error;
@@ -126,13 +143,21 @@ export function facade(init, wasm, wasmUrl) {
      * Loads the module (once), from next to the bindings unless `module` says where it is. The
      * core's build keeps the code few articles need in a second module, next to the first
      * (scripts/build.sh, split_rare). By default it is fetched in the background once the first
-     * runs, so that a later article needing it does not wait for it; with `rareCode: "on-demand"`
-     * only when a render needs it, read synchronously then: for a page rendering one article,
-     * which most likely never needs it.
+     * runs, so that a later article needing it does not wait for it (a render needing it before
+     * then reads it synchronously). With `rareCode: "on-demand"` it is fetched only once a render
+     * needs it: that render throws a FolioRareCodeError, for the caller to await startComplete()
+     * and render again. That suits a page showing one article, which most likely never needs it,
+     * and never holds the page up while it downloads. Once any caller has started it in the
+     * background, no render stops for it: a page's own code (the demo's, say) expects its renders
+     * to finish, whatever the widgets on it asked for.
      */
     start: async (module, { rareCode = "background" } = {}) => {
       const exports = await load(module);
-      if (rareCode === "background") wasm.__folio_rare_prefetch?.();
+      if (rareCode !== "on-demand") {
+        rareInBackground = true;
+        wasm.__folio_rare_prefetch?.();
+      }
+      wasm.__folio_rare_on_demand?.(!rareInBackground);
       return exports;
     },
     /**

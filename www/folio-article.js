@@ -18,7 +18,7 @@
 // the element does throws into the host page. On a page enforcing Trusted Types it inserts HTML
 // through Folio's policy, "folio" (www/facade.js); where the page does not allow that policy, the
 // error state says so (kind `trusted-types`).
-import { start, startComplete, render, FolioTrustedTypesError } from "./folio.js";
+import { start, startComplete, render, FolioRareCodeError, FolioTrustedTypesError } from "./folio.js";
 import { htmlPolicy } from "./facade.js";
 
 const REFUSED = "this page's Trusted Types refused the article's HTML: its trusted-types directive should list \"folio\", so that the HTML goes through Folio's policy and not the page's default one";
@@ -148,7 +148,8 @@ export class FolioArticle extends HTMLElement {
     };
     const key = JSON.stringify([text, options, this.baseUrl, this.lang]);
     if (key === this.#lastKey) return this.#setState("rendered");
-    const article = render(text, options);
+    const article = await this.#render(text, options);
+    if (generation !== this.#generation) return;
     const fatal = article.diagnostics.find((d) => d.severity === "error" && d.line === 0);
     if (fatal) {
       // The one such error is safe mode's HTML withheld: in a page, which has a DOM, only its
@@ -191,9 +192,26 @@ export class FolioArticle extends HTMLElement {
     target.focus({ preventScroll: true });
   }
 
-  // Folio's own code is a download too: when it fails, the host is told so as for the article.
   // The core's rare code (95 KB) is not fetched in the background: a host page shows one article,
-  // most articles never need it, and one that does reads it when its render needs it.
+  // and most articles never need it. A render that does stops before it, and runs again once it
+  // is in, rather than reading it synchronously, which would hold up the host page.
+  async #render(text, options) {
+    try {
+      return render(text, options);
+    } catch (error) {
+      if (!(error instanceof FolioRareCodeError)) throw error;
+    }
+    await this.#start(startComplete);
+    try {
+      return render(text, options);
+    } catch (error) {
+      // startComplete() resolves even when the fetch failed: the render says so.
+      if (error instanceof FolioRareCodeError) throw Object.assign(new Error("Folio's code could not be fetched"), { kind: "network" });
+      throw error;
+    }
+  }
+
+  // Folio's own code is a download too: when it fails, the host is told so as for the article.
   async #start(starting = () => start(undefined, { rareCode: "on-demand" })) {
     try {
       await starting();

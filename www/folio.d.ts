@@ -26,10 +26,20 @@ export interface StartOptions {
   /**
    * When the rare code (pkg/folio_rare_bg.wasm, the code few articles need) is fetched:
    * "background" (the default), once the module runs, so that a later article needing it does
-   * not wait; "on-demand", only when a render needs it, read synchronously then (for a page
-   * rendering one article, which most likely never needs it).
+   * not wait (a render needing it before then reads it synchronously); "on-demand", only once a
+   * render needs it: that render throws a FolioRareCodeError, and the caller awaits
+   * startComplete() and renders again (for a page showing one article, which most likely never
+   * needs it; the page is never held up while it downloads).
    */
   rareCode?: "background" | "on-demand";
+}
+
+/**
+ * A render needed the rare code, which start() with rareCode "on-demand" leaves until then:
+ * await startComplete() and render again. The module has been reset.
+ */
+export class FolioRareCodeError extends Error {
+  name: "FolioRareCodeError";
 }
 
 /**

@@ -4,5 +4,5 @@
 import init, * as wasm from "../pkg/folio.js";
 import { facade } from "./facade.js";
 
-export { FolioPanicError, FolioTrustedTypesError } from "./facade.js";
+export { FolioPanicError, FolioRareCodeError, FolioTrustedTypesError } from "./facade.js";
 export const { start, startComplete, render, panicForTests } = facade(init, wasm, new URL("../pkg/folio_bg.wasm", import.meta.url));

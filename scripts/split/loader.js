@@ -3,10 +3,12 @@
 // with binaryen's wasm-split. folio_bg.wasm holds what rendering the corpus used; the rest,
 // folio_rare_bg.wasm, is linked into an instance the first time the instance calls into it (a
 // placeholder in the table). That call must finish synchronously: the rare module is taken from
-// the prefetch if it is done, else read with a synchronous request.
+// the prefetch if it is done, else read with a synchronous request, or, where the page asked for
+// it on demand, the call stops (`__folio_rare_on_demand`).
 let __folio_rare_url;
 let __folio_rare_module;
 let __folio_rare_prefetching;
+let __folio_rare_on_demand_only = false;
 
 /** Where the rare module is: next to the main module when that is given by URL. */
 export function __folio_rare_at(main_url) {
@@ -18,6 +20,15 @@ function __folio_rare_location() {
 }
 
 /**
+ * Whether a call needing the rare module before it is in stops (throwing an error named
+ * `FolioRareCodeNeeded`; the instance must then be reset) instead of reading it synchronously,
+ * which would hold up the page while it downloads.
+ */
+export function __folio_rare_on_demand(only) {
+  __folio_rare_on_demand_only = only;
+}
+
+/**
  * Fetches and compiles the rare module in the background, once, unless a render has read it
  * already; resolves when that is done. A failure is left to the first use.
  */
@@ -26,9 +37,12 @@ export function __folio_rare_prefetch() {
     if (__folio_rare_module) return;
     try {
       const response = await fetch(__folio_rare_location(), { priority: "low" });
-      if (response.ok) __folio_rare_module ??= await WebAssembly.compile(await response.arrayBuffer());
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      __folio_rare_module ??= await WebAssembly.compile(await response.arrayBuffer());
     } catch {
-      // Offline without a cached copy, say: the synchronous read below reports it if it is needed.
+      // Offline without a cached copy, say: the next call fetches it again, and a render needing
+      // it before then reports the failure (a synchronous read, or a FolioRareCodeError).
+      __folio_rare_prefetching = undefined;
     }
   })();
   return __folio_rare_prefetching;
@@ -60,6 +74,9 @@ function __folio_rare(imports) {
   imports.placeholder = new Proxy({}, {
     get: (_, slot) => (...args) => {
       if (!linked) {
+        if (!__folio_rare_module && __folio_rare_on_demand_only) {
+          throw Object.assign(new Error("this render needs Folio's rare code, which is not in yet"), { name: "FolioRareCodeNeeded" });
+        }
         __folio_rare_module ??= new WebAssembly.Module(__folio_rare_bytes(__folio_rare_location()));
         new WebAssembly.Instance(__folio_rare_module, { primary: wasm });
         linked = true;

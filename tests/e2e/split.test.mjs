@@ -121,7 +121,7 @@ test("through the facade the rare module is prefetched after start, complete wit
 });
 
 /**
- * The text of a `<folio-article>` given `source` in `tab`, once rendered (or its error's message),
+ * The text of a `<folio-article>` given `source` in `tab`, once rendered (or its error's kind and message),
  * and a moment after, for any request the render set off to be counted.
  */
 function widgetText(tab, source) {
@@ -134,9 +134,9 @@ function widgetText(tab, source) {
       widget.addEventListener("folio-error", (event) => resolve(event.detail), { once: true });
     });
     document.body.append(widget);
-    const error = (await rendered).message;
+    const failed = (await rendered).message && (await rendered);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    return error ?? widget.shadowRoot.querySelector(".article-body").textContent.trim();
+    return failed ? `${failed.kind}: ${failed.message}` : widget.shadowRoot.querySelector(".article-body").textContent.trim();
   }, source);
 }
 
@@ -156,9 +156,59 @@ test("the widget showing an ordinary article never downloads the rare module", a
   await tab.close();
 });
 
-test("the widget reads the rare module once, synchronously, when its article's render needs it", async () => {
+test("the widget renders an article needing the rare code once it has fetched it, with no synchronous read", async () => {
   const tab = await page();
   assert.equal(await widgetText(tab, RARE_ARTICLE), "x");
-  assert.deepEqual(tab.rareTypes, ["xhr"]);
+  assert.deepEqual(tab.rareTypes, ["fetch"]);
+  await tab.close();
+});
+
+test("the widget reports a rare module it could not fetch as a network error, and renders on retry", async () => {
+  const tab = await page();
+  await tab.route(`**/${RARE}`, (route) => route.abort());
+  assert.equal(await widgetText(tab, RARE_ARTICLE), "network: Folio's code could not be fetched");
+  await tab.unroute(`**/${RARE}`);
+  const text = await tab.evaluate(async () => {
+    const widget = document.querySelector("folio-article");
+    const state = widget.getAttribute("state");
+    const rendered = new Promise((resolve) => widget.addEventListener("folio-rendered", resolve, { once: true }));
+    widget.shadowRoot.querySelector("[part=retry]").click();
+    await rendered;
+    return `${state}: ${widget.shadowRoot.querySelector(".article-body").textContent.trim()}`;
+  });
+  assert.equal(text, "error: x");
+  await tab.close();
+});
+
+test("once a page has started Folio in the background, a render started on demand after it does not stop for the rare code", async () => {
+  const tab = await page();
+  const got = await tab.evaluate(async (text) => {
+    const folio = await import("/www/folio.js");
+    await folio.start();
+    await folio.start(undefined, { rareCode: "on-demand" });
+    return JSON.stringify(folio.render(text));
+  }, RARE_ARTICLE);
+  assert.equal(got, expected([RARE_ARTICLE])[0]);
+  await tab.close();
+});
+
+test("started on demand, the facade fetches no rare code until a render needs it, which throws FolioRareCodeError until startComplete()", async () => {
+  const tab = await page();
+  const got = await tab.evaluate(async (text) => {
+    const folio = await import("/www/folio.js");
+    await folio.start(undefined, { rareCode: "on-demand" });
+    const plain = folio.render("plain *text*").bodyHtml;
+    let error;
+    try {
+      folio.render(text);
+    } catch (e) {
+      error = e.name;
+    }
+    await folio.startComplete();
+    return [plain, error, JSON.stringify(folio.render(text))];
+  }, RARE_ARTICLE);
+  assert.deepEqual(got.slice(0, 2), ["<p>plain <em>text</em></p>\n", "FolioRareCodeError"]);
+  assert.equal(got[2], expected([RARE_ARTICLE])[0]);
+  assert.deepEqual(tab.rareTypes, ["fetch"]);
   await tab.close();
 });
