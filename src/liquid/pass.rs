@@ -3,9 +3,10 @@
 
 use super::condition::Condition;
 use super::expression::{Expr, Parser};
-use super::scope::Scope;
+use super::scope::{entry, Scope};
 use super::tree::{self, clip, Kind, Node};
 use super::{filters, Context, Failure, LineMap, Output, Problem, Reason};
+use crate::kramdown::patterns::is_space_char as is_space;
 use crate::kramdown::scanner::count_newlines;
 use crate::value::Value;
 
@@ -137,17 +138,18 @@ impl<'t, 'a> Pass<'t, 'a> {
     /// What an output's markup (an expression and filters) prints.
     pub fn output(&mut self, markup: &str, start: usize, end: usize) -> Result<String, Reason> {
         let (value, missing) = self.value(markup)?;
-        if missing {
-            self.problem(Problem::Nothing { text: clip(self.text, start, end) }, start);
+        if let Some(why) = missing {
+            self.problem(Problem::Nothing { text: clip(self.text, start, end), why }, start);
         }
         value.map_or(Ok(String::new()), |v| filters::print(&v))
     }
 
-    /// The value of an expression and its filters (none for `{{ }}`), and whether it is a
-    /// `page` key the front matter does not have, with no default.
-    pub fn value(&mut self, markup: &str) -> Result<(Option<Value>, bool), Reason> {
+    /// The value of an expression and its filters (none for `{{ }}`), and why it is nothing
+    /// the author may not mean (likely a typo): a `page` key the front matter does not have,
+    /// or a variable nothing sets, with no default.
+    pub fn value(&mut self, markup: &str) -> Result<(Option<Value>, Option<&'static str>), Reason> {
         let (expr, filters) = Parser::new(markup)?.output()?;
-        let Some(expr) = expr else { return Ok((None, false)) };
+        let Some(expr) = expr else { return Ok((None, None)) };
         let mut value = self.scope.eval(&expr)?;
         let mut first = 0;
         if matches!(expr, Expr::Empty | Expr::Blank) {
@@ -171,7 +173,11 @@ impl<'t, 'a> Pass<'t, 'a> {
             };
             self.scope.spend(super::scope::weight(&value))?;
         }
-        let missing = self.scope.missing_page_key(&expr) && !filters.iter().any(|f| f.name == "default");
+        let missing = match filters.iter().any(|f| f.name == "default") {
+            true => None,
+            false if self.scope.missing_page_key(&expr) => Some("no such front matter key"),
+            false => self.scope.unset_variable(&expr).then_some("nothing sets it"),
+        };
         Ok((Some(value), missing))
     }
 
@@ -225,13 +231,20 @@ impl<'t, 'a> Pass<'t, 'a> {
             Kind::Tag("assign", markup) => scope.assign(&name(markup), Err(why.clone())),
             // Every group and loop: which one a tag names is known only as it runs.
             Kind::Tag("cycle", _) => scope.cycles = vec![(String::new(), Err(why.clone()))],
+            Kind::Tag("increment" | "decrement", markup) => *entry(&mut scope.counters, markup.trim_matches(is_space), || Ok(0)) = Err(why.clone()),
             Kind::Tag("break" | "continue", _) => return !in_loop,
+            Kind::Tag("echo" | "post_url" | "link", _) => {}
+            // An include or a plugin's tag may set any variable.
+            Kind::Tag(..) | Kind::Left(_) => scope.unset = Err(Reason::Variable),
             Kind::Block(block) => {
                 if block.name == "capture" {
                     scope.assign(&name(block.branches[0].markup), Err(why.clone()));
                 }
                 if block.name == "for" {
                     scope.offsets = vec![(String::new(), Err(why.clone()))];
+                }
+                if block.name == "ifchanged" {
+                    scope.changed = Err(why.clone());
                 }
                 let in_loop = in_loop || block.name == "for";
                 let nodes = block.branches.iter().flat_map(|b| &b.nodes);

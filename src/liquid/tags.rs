@@ -6,7 +6,7 @@ use super::condition::Condition;
 use super::expression::{Expr, Parser, Tok};
 use super::filters::print;
 use super::pass::{Flow, Pass};
-use super::scope::entry;
+use super::scope::{entry, is_jekyll_s};
 use super::tree::{Block, Branch, Node};
 use super::{Reason, MAX_STEPS};
 use crate::kramdown::convert::{escape_html, Escape};
@@ -37,9 +37,10 @@ impl Pass<'_, '_> {
                 let printed = self.output(markup, node.start, node.end)?;
                 self.made(node, &printed);
             }
-            // Jekyll keeps the counters in the payload every page of the build shares: a post
-            // counts on from the pages rendered before it.
-            "increment" | "decrement" => return Err(Reason::Site),
+            "increment" | "decrement" => {
+                let printed = self.count(markup, tag == "increment")?;
+                self.made(node, &printed);
+            }
             "cycle" => {
                 let printed = self.cycle(markup, node.start)?;
                 self.made(node, &printed);
@@ -60,6 +61,22 @@ impl Pass<'_, '_> {
             _ => return Err(Reason::Tag),
         }
         Ok(Flow::Go)
+    }
+
+    /// `{% increment name %}` (`up`) and `{% decrement name %}`: the counter's value before
+    /// (from 0) or after (from -1), in Jekyll's payload, apart from the variables. Jekyll's
+    /// payload is every page's of a build: this counts as a build of the one page does.
+    fn count(&mut self, markup: &str, up: bool) -> Result<String, Reason> {
+        // Jekyll's own keys are not numbers (`page` is an error in Jekyll).
+        let name = markup.trim_matches(is_space);
+        if is_jekyll_s(name) {
+            return Err(Reason::Site);
+        }
+        let counter = entry(&mut self.scope.counters, name, || Ok(0));
+        let before = counter.clone()?;
+        let after = if up { before + 1 } else { before - 1 };
+        *counter = Ok(after);
+        Ok(if up { before } else { after }.to_string())
     }
 
     /// `{% cycle "a", "b" %}` or `{% cycle group: "a", "b" %}`: the next value of its group.
