@@ -252,8 +252,9 @@ fn a_block_decided_by_what_folio_cannot_know_is_left_whole() {
             ],
         ),
         (
-            "{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}",
-            "<div>{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}</div>",
+            // A `break` in a `tablerow` stops each cell after it in Liquid.
+            "{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{% break %}{% endtablerow %}",
+            "<div>{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{% break %}{% endtablerow %}</div>",
             &[
                 (5, 6, "Liquid `{{ page.n | plus: 1 | group_by: 'x' }}` is left as written: Folio does not run `group_by` here"),
                 (5, 45, "Liquid `{{ (1..3) }}` is left as written: Folio does not run this"),
@@ -281,6 +282,23 @@ fn liquid_jekyll_stops_on_is_an_error_at_its_place() {
             (8, 6, true, "Liquid `{% endfor %}` is left as written: it is not valid Liquid".to_owned()),
             (8, 21, true, "Liquid `{{ page.n | divided_by: 0 }}` is left as written: Jekyll stops here, as it divides by zero".to_owned()),
             (8, 50, true, "Liquid `{% if 1 == 1 and 1 < 'a' %}` is left as written: Jekyll stops here, as it compares an integer with a string".to_owned()),
+        ]
+    );
+}
+
+/// Each line of a `liquid` tag is a tag: one Folio does not know (a plugin's) leaves the whole
+/// tag as written, and one that does not parse, or a block never closed, is an error there.
+#[test]
+fn a_liquid_tag_is_left_whole_or_an_error_as_its_lines_say() {
+    let (html, problems) = ran("<p>{% liquid echo 1\n  plugin x %} {% liquid if true\necho 2 %} {% liquid raw %} {% liquid {{ x }} %} {% liquid echo 3 %}</p>\n");
+    assert!(html.contains("{% liquid echo 1\n  plugin x %} {% liquid if true\necho 2 %} {% liquid raw %} {% liquid {{ x }} %} 3</p>"), "{html}");
+    assert_eq!(
+        problems,
+        [
+            (5, 4, false, "Liquid `{% liquid echo 1…` is left as written: Folio does not run this".to_owned()),
+            (6, 25, true, "Liquid `if true` is left as written: it is not closed".to_owned()),
+            (7, 21, true, "Liquid `raw` is left as written: it is not closed".to_owned()),
+            (7, 38, true, "Liquid `{{ x }}` is left as written: it is not valid Liquid".to_owned()),
         ]
     );
 }
