@@ -156,6 +156,8 @@ pub enum Failure {
     NotUtf8,
     /// Jekyll's `number_of_words` or `slugify` given what is not text: it calls text's methods.
     NotText,
+    /// A filter given more or fewer arguments than its Ruby method takes.
+    Arguments,
 }
 
 impl fmt::Display for Failure {
@@ -167,6 +169,7 @@ impl fmt::Display for Failure {
             Failure::NotAList => f.write_str("it needs a list"),
             Failure::NotUtf8 => f.write_str("it decodes to what is not UTF-8"),
             Failure::NotText => f.write_str("it needs a text"),
+            Failure::Arguments => f.write_str("a filter has the wrong number of arguments"),
         }
     }
 }

@@ -163,12 +163,18 @@ impl<'t, 'a> Pass<'t, 'a> {
             }
         }
         for filter in &filters[first..] {
-            let args = filter.args.iter().map(|arg| self.scope.eval(arg)).collect::<Result<Vec<_>, _>>()?;
-            if filter.keywords {
-                return Err(Reason::Filter(filter.name.to_owned()));
+            let mut args = filter.args.iter().map(|arg| self.scope.eval(arg)).collect::<Result<Vec<_>, _>>()?;
+            if !filter.keywords.is_empty() {
+                let mut options = Vec::new();
+                for (key, expr) in &filter.keywords {
+                    *entry(&mut options, key, || Value::Null) = self.scope.eval(expr)?;
+                }
+                args.push(Value::Map(options));
             }
             value = match (filter.name, args.as_slice()) {
-                ("where_exp", [Value::String(variable), Value::String(condition)]) => self.where_exp(value, variable, condition)?,
+                ("where_exp", [Value::String(variable), Value::String(condition)]) => self.where_exp(value, variable, condition, false)?,
+                ("find_exp", [Value::String(variable), Value::String(condition)]) => self.where_exp(value, variable, condition, true)?,
+                ("group_by_exp", [Value::String(variable), Value::String(expression)]) => self.group_by_exp(value, variable, expression)?,
                 _ => filters::apply(filter.name, value, &args, self.scope.context)?,
             };
             self.scope.spend(super::scope::weight(&value))?;
@@ -181,8 +187,9 @@ impl<'t, 'a> Pass<'t, 'a> {
         Ok((Some(value), missing))
     }
 
-    /// Jekyll's `where_exp`: the items for which `condition` holds with `variable` set to each.
-    fn where_exp(&mut self, input: Value, variable: &str, condition: &str) -> Result<Value, Reason> {
+    /// Jekyll's `where_exp`: the items for which `condition` holds with `variable` set to each;
+    /// or `find_exp` (`first`): the first of them, `nil` if none.
+    fn where_exp(&mut self, input: Value, variable: &str, condition: &str, first: bool) -> Result<Value, Reason> {
         let items = match input {
             Value::Seq(items) => items,
             Value::Map(entries) => entries.into_iter().map(|(_, v)| v).collect(),
@@ -191,15 +198,42 @@ impl<'t, 'a> Pass<'t, 'a> {
         let condition = Condition::parse(condition, false)?;
         let mut kept = Vec::new();
         for item in items {
-            // In a scope of its own, as Jekyll's `@context.stack`.
-            self.scope.locals.push((variable.to_owned(), item));
-            let hit = condition.eval(&self.scope);
-            let item = self.scope.locals.pop().expect("the item").1;
+            let (item, hit) = self.with_local(variable, item, |pass| condition.eval(&pass.scope));
             if hit? {
                 kept.push(item);
+                if first {
+                    break;
+                }
             }
         }
-        Ok(Value::Seq(kept))
+        Ok(match first {
+            true => kept.pop().unwrap_or(Value::Null),
+            false => Value::Seq(kept),
+        })
+    }
+
+    /// Jekyll's `group_by_exp`: the items in groups by the value of `expression` (filters and
+    /// all) with `variable` set to each, in the order each value first comes, as `group_by`'s.
+    fn group_by_exp(&mut self, input: Value, variable: &str, expression: &str) -> Result<Value, Reason> {
+        let items = match input {
+            Value::Seq(items) => items,
+            Value::Map(entries) => entries.into_iter().map(|(k, v)| Value::Seq(vec![Value::String(k), v])).collect(),
+            _ => return Ok(input),
+        };
+        let mut keyed = Vec::new();
+        for item in items {
+            let (item, key) = self.with_local(variable, item, |pass| pass.value(expression));
+            keyed.push((key?.0.unwrap_or(Value::Null), item));
+        }
+        Ok(filters::groups(keyed))
+    }
+
+    /// `f` run with `variable` set to `value`, in a scope of its own (Jekyll's
+    /// `@context.stack`): the value back, and what `f` gives.
+    fn with_local<T>(&mut self, variable: &str, value: Value, f: impl FnOnce(&mut Self) -> T) -> (Value, T) {
+        self.scope.locals.push((variable.to_owned(), value));
+        let result = f(self);
+        (self.scope.locals.pop().expect("the local").1, result)
     }
 
     /// `node` left as written, and why; what it would have set becomes unknown. Inside a

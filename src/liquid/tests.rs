@@ -72,15 +72,15 @@ fn what_needs_the_site_is_left_as_written_with_a_warning_at_its_place() {
 
 #[test]
 fn a_filter_folio_cannot_make_exact_leaves_its_output_as_written() {
-    let source = "---\ntitle: T\nmeta: {a: 1}\n---\n<div>{{ page.title | smartify }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}</div>\n";
+    let source = "---\ntitle: T\nmeta: {a: 1}\npair: [a, b]\n---\n<div>{{ page.pair | sample }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}</div>\n";
     let article = render(source);
     let html = article.body_html.to_string();
-    assert!(html.contains("{{ page.title | smartify }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}"), "{html}");
+    assert!(html.contains("{{ page.pair | sample }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}"), "{html}");
     let messages: Vec<_> = problems(&article).into_iter().map(|p| p.3).collect();
     assert_eq!(
         messages,
         [
-            "Liquid `{{ page.title | smartify }}` is left as written: Folio does not run `smartify` here",
+            "Liquid `{{ page.pair | sample }}` is left as written: Folio does not run `sample` here",
             "Liquid `{{ 'a/../b' | relative_url }}` is left as written: Folio does not run `relative_url` here",
             "Liquid `{{ page.meta }}` is left as written: Folio does not run this",
             "Liquid `{{ 'Ωμέγα' | slugify }}` is left as written: Folio does not run `slugify` here",
@@ -214,12 +214,12 @@ fn a_block_decided_by_what_folio_cannot_know_is_left_whole() {
         ),
         (
             // What a block left whole would have set is unknown after it.
-            "{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {% for i in (1..2) %}{{ i | smartify }}{% endfor %}",
-            "<div>{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {{ i | smartify }}{{ i | smartify }}</div>",
+            "{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {% for i in (1..2) %}{{ i | plugin }}{% endfor %}",
+            "<div>{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {{ i | plugin }}{{ i | plugin }}</div>",
             &[
                 (5, 6, "Liquid `{% if site.x %}` is left as written: it needs the site"),
                 (5, 50, "Liquid `{{ y }}` is left as written: it needs the site"),
-                (5, 79, "Liquid `{{ i | smartify }}` is left as written: Folio does not run `smartify` here"),
+                (5, 79, "Liquid `{{ i | plugin }}` is left as written: Folio does not run `plugin` here"),
             ],
         ),
         (
@@ -253,12 +253,12 @@ fn a_block_decided_by_what_folio_cannot_know_is_left_whole() {
         ),
         (
             // A `break` in a `tablerow` stops each cell after it in Liquid.
-            "{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{% break %}{% endtablerow %}",
-            "<div>{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{% break %}{% endtablerow %}</div>",
+            "{{ page.n | plus: 1 | plugin: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{% break %}{% endtablerow %}",
+            "<div>{{ page.n | plus: 1 | plugin: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{% break %}{% endtablerow %}</div>",
             &[
-                (5, 6, "Liquid `{{ page.n | plus: 1 | group_by: 'x' }}` is left as written: Folio does not run `group_by` here"),
-                (5, 45, "Liquid `{{ (1..3) }}` is left as written: Folio does not run this"),
-                (5, 58, "Liquid `{% tablerow i in (1..2) %}` is left as written: Folio does not run this"),
+                (5, 6, "Liquid `{{ page.n | plus: 1 | plugin: 'x' }}` is left as written: Folio does not run `plugin` here"),
+                (5, 43, "Liquid `{{ (1..3) }}` is left as written: Folio does not run this"),
+                (5, 56, "Liquid `{% tablerow i in (1..2) %}` is left as written: Folio does not run this"),
             ],
         ),
     ];
