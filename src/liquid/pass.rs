@@ -156,7 +156,7 @@ impl<'t, 'a> Pass<'t, 'a> {
             match filters.first().map(|f| f.name) {
                 // Liquid's `empty` and `blank` are objects of their own that print as `''`:
                 // these filters call text's or a list's methods on them, `default` keeps them.
-                Some("number_of_words" | "slugify" | "cgi_escape") => return Err(Reason::Failed(Failure::NotText)),
+                Some("number_of_words" | "slugify" | "cgi_escape" | "uri_escape") => return Err(Reason::Failed(Failure::NotText)),
                 Some("sort" | "array_to_sentence_string") => return Err(Reason::Failed(Failure::NotAList)),
                 Some("default") => first = 1,
                 _ => {}

@@ -178,7 +178,8 @@ impl Pass<'_, '_> {
         Ok(flow)
     }
 
-    /// Each `when` whose value equals the `case`'s runs, and `else` if none did before it.
+    /// Each `when` runs once for each of its values that equals the `case`'s (Liquid makes a
+    /// condition of each), and `else` if none did before it.
     fn case(&mut self, branches: &[Branch]) -> Result<Flow, Reason> {
         let mut p = Parser::new(branches[0].markup)?;
         let subject = p.expression(true)?;
@@ -186,27 +187,27 @@ impl Pass<'_, '_> {
         let mut ran = false;
         for branch in &branches[1..] {
             let hit = match branch.tag {
-                "else" => !ran,
+                "else" => usize::from(!ran),
                 _ => {
                     let mut p = Parser::new(branch.markup)?;
-                    let mut hit = false;
+                    let mut hits = 0;
                     loop {
                         let value = p.expression(true)?;
                         // `case empty` holds Jekyll's `Expression::MethodLiteral`, which is not
                         // the conditions' `empty`: it equals no value a `when` can write.
                         if !matches!(subject, Expr::Empty | Expr::Blank) {
-                            hit |= Condition::equals(Expr::Literal(self.scope.eval(&subject)?), value).eval(&self.scope)?;
+                            hits += usize::from(Condition::equals(Expr::Literal(self.scope.eval(&subject)?), value).eval(&self.scope)?);
                         }
                         if !(p.eat(Tok::Punct(b',')) || p.word("or")) {
                             break;
                         }
                     }
                     p.end()?;
-                    ran |= hit;
-                    hit
+                    ran |= hits > 0;
+                    hits
                 }
             };
-            if hit {
+            for _ in 0..hit {
                 match self.nodes(&branch.nodes)? {
                     Flow::Go => {}
                     flow => return Ok(flow),
