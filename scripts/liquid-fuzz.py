@@ -285,7 +285,7 @@ class Body:
             if k == 24: return self.tag("ifchanged") + self.pieces() + self.tag("endifchanged")
             if k == 25:
                 var = R.choice(["i", "cell"])
-                src = R.choice([f"({R.choice(['1', '0', '-1'])}..{R.choice(['3', '5', '0', 'page.n'])})", "page.tags", "page.items", "page.list", "page.words",
+                src = R.choice([f"({R.choice(['1', '0', '-1'])}..{R.choice(['3', '5', '0', 'page.zero'])})", "page.tags", "page.items", "page.list", "page.words",
                                 "page.nested", "page.title", "page.empty", "page.missing", "nope"])
                 values = ["0", "1", "2", "3", '"2"', "nil", "1.5", "page.n"]
                 opts = "".join(R.choice(["", ",", ""]) + f" {key}: {R.choice(values)}" for key in R.sample(["cols", "limit", "offset"], R.randint(0, 3)))

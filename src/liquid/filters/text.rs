@@ -35,9 +35,11 @@ pub fn xml_escape(call: &Call) -> Result<Value, Reason> {
 pub fn slugify(call: &Call) -> Result<Value, Reason> {
     call.args(0, 1)?;
     call.only(0)?;
-    // Jekyll calls text's methods on what it is given.
-    if !matches!(call.input, Value::String(_) | Value::Null) {
-        return Err(Reason::Failed(Failure::NotText));
+    // Jekyll gives `nil` back, and calls text's methods on anything else it is given.
+    match call.input {
+        Value::Null => return Ok(Value::Null),
+        Value::String(_) => {}
+        _ => return Err(Reason::Failed(Failure::NotText)),
     }
     let mut slug = String::new();
     for c in call.text()?.chars() {
