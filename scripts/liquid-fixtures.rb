@@ -9,7 +9,9 @@
 # temporary folder with the `_config.yml` below (the profile `tests/liquid.rs` renders with);
 # CASE.html is the post's converted body (no layout); for a post Jekyll stops on, CASE.error is
 # its message instead (Folio must report an error there). Each post is rendered on its own, as
-# `Site#render` does, so that one that stops does not stop the others.
+# `Site#render` does, so that one that stops does not stop the others, and with a payload of its
+# own, as in a build of that post alone: `increment` and `decrement` keep their counters in the
+# payload, where a build's other pages would count on.
 require "jekyll"
 require "tmpdir"
 require "fileutils"
@@ -32,12 +34,11 @@ Dir.mktmpdir do |dir|
   site.reset
   site.read
   site.generate
-  payload = site.site_payload
   site.posts.docs.each do |post|
     out = cases.find { |c| File.basename(c) == post.basename }.sub(/\.md\z/, "")
     FileUtils.rm_f(["#{out}.html", "#{out}.error"])
     begin
-      File.write("#{out}.html", Jekyll::Renderer.new(site, post, payload).run)
+      File.write("#{out}.html", Jekyll::Renderer.new(site, post, site.site_payload).run)
     rescue StandardError => e
       File.write("#{out}.error", "#{e.class}: #{e.message.lines.first}")
     end

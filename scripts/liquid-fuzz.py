@@ -8,14 +8,18 @@ multibyte or markup, tags, dates and times, integers, floats such as 0.1, 1.005,
 negatives, booleans, nil, lists, lists of maps, nested maps) and a body mixing the Liquid Folio
 claims to run: `assign` of literals, ranges' ends and lists made with `split`, `capture`, nested
 `if`/`elsif`/`else`, `unless`, `case`/`when`, `for` with `limit:`, `offset:`, `reversed`, `else`
-and `forloop`, `break`, `continue`, `cycle`, `echo`, comments and `raw`, whitespace control on
-any tag, and outputs through chains of the filters of the README's list, given strings (empty,
-ASCII, accented, multibyte, markup), integers, floats, nil, lists and `page.*` values. Half the
-posts are wrapped in a fenced code block, so that white space is compared as Liquid leaves it.
+and `forloop`, `break`, `continue`, `cycle`, `echo`, `increment` and `decrement` (on the
+variables' names too), `ifchanged`, `tablerow` with `cols:`, `limit:`, `offset:` and
+`tablerowloop`, the `liquid` tag, comments and `raw`, whitespace control on any tag, and
+outputs through chains of the filters of the README's list (`default`'s `allow_false:` too),
+given strings (empty, ASCII, accented, multibyte, markup), integers, floats, nil, lists,
+`page.*` values and variables nothing sets. Half the posts are wrapped in a fenced code block,
+so that white space is compared as Liquid leaves it.
 
 Jekyll (Debian's 4.3, as `scripts/liquid-fixtures.rb`, same `_config.yml`) renders them all in one
 Ruby process: a temporary site holding every post, each post rendered on its own so that one
-that raises does not stop the others. Folio renders each with `folio render --json` and the same
+that raises does not stop the others, with a payload of its own so that its counters start
+afresh, as in a build of that post alone. Folio renders each with `folio render --json` and the same
 profile. Compared: the bodies after the shared normaliser (shared/tools/parity/htmlnorm.py); a
 post Jekyll stops on must be an error in Folio too. A post where Folio leaves Liquid as written
 (a warning "is left as written", Folio's documented limits) is not compared, but counted.
@@ -46,11 +50,10 @@ config = { "url" => "https://example.org", "baseurl" => "/blog", "timezone" => "
            "source" => dir, "destination" => File.join(dir, "_site") }
 site = Jekyll::Site.new(Jekyll.configuration(config))
 site.reset; site.read; site.generate
-payload = site.site_payload
 out = {}
 site.posts.docs.each do |post|
   out[post.basename] = begin
-    { "html" => Jekyll::Renderer.new(site, post, payload).run }
+    { "html" => Jekyll::Renderer.new(site, post, site.site_payload).run }
   rescue StandardError, SystemStackError => e
     { "error" => "#{e.class}: #{e.message}" }
   end
@@ -72,6 +75,8 @@ FLOATS = ["0.1", "0.2", "1.005", "2.675", "-2.5", "3.14159", "1.0", "0.0", "-0.1
 WHERE_EXP = ["i.n > 1", 'i.kind == "x"', 'i contains "a"', "i == 3", "i.name", "i.n >= 0 and i.kind"]
 FORMATS = ["%Y-%m-%d", "%d %B %Y", "%b %-d, %Y", "%H:%M", "%A %j %U", "%s", "%y%m%d %I%p %P", "%e|%-m|%k", "%F %T %z", "%%", "%c", "%x %X", "%a, %d %b %Y", ""]
 
+# Counters' names, some of them assigned as variables too (`Body.name`).
+COUNTERS = ["hits", "x", "s", "down"]
 FM_KEYS = ["title", "tags", "date", "n", "neg", "ratio", "price", "big", "small", "zero", "flag", "off", "empty", "list", "words", "items", "nested",
            "day", "stamp", "text_number", "author", "categories", "csv"]
 # Not `count` and the like: Jekyll's drop answers them as Enumerable methods, and loops.
@@ -152,6 +157,7 @@ class Body:
             return name
         if self.loops:
             return R.choice(self.loops + [f"forloop.{R.choice(['index', 'index0', 'rindex', 'rindex0', 'first', 'last', 'length'])}"])
+        if k == 8: return R.choice(["nope", "undefined.key", "nope[0]", "nope.size"] + [c for c in COUNTERS if R.random() < 0.5])
         return self.literal()
 
     def string(self):
@@ -177,6 +183,11 @@ class Body:
             lambda: "strip_html", lambda: "strip_newlines", lambda: "newline_to_br", lambda: "normalize_whitespace",
             lambda: "number_of_words" + R.choice(["", ": 'cjk'", ": 'auto'"]), lambda: "url_encode", lambda: "url_decode", lambda: "cgi_escape",
             lambda: "slugify", lambda: f"default: {s()}", lambda: "markdownify", lambda: "jsonify",
+            lambda: f"default: {s()}, allow_false: {R.choice(['true', 'false', 'nil', self.value()])}", lambda: "smartify", lambda: "uri_escape",
+            lambda: f"group_by: {q(R.choice(['name', 'n', 'kind']))} | map: {q(R.choice(['name', 'size']))}",
+            lambda: f"group_by_exp: 'i', {q(R.choice(['i.n', 'i.kind | upcase', 'i.n | modulo: 2', 'i']))} | map: {q(R.choice(['name', 'size']))}",
+            lambda: f"find: {q(R.choice(['name', 'n', 'kind']))}, {self.value()}", lambda: "find_exp: 'i', " + q(R.choice(WHERE_EXP)),
+            lambda: "sample" + R.choice(["", ": 0", ": 1", ": 2", ": 'x'"]),
             lambda: "size", lambda: "first", lambda: "last", lambda: f"join: {q(R.choice([', ', '-', '', ' | ']))}", lambda: "reverse",
             lambda: "sort", lambda: "sort_natural", lambda: "uniq", lambda: "compact", lambda: f"map: {q(R.choice(['name', 'n', 'kind', 'size', 'first']))}",
             lambda: f"where: {q(R.choice(['name', 'n', 'kind']))}, {self.value()}", lambda: "where_exp: 'i', " + q(R.choice(WHERE_EXP)),
@@ -215,8 +226,9 @@ class Body:
         return R.choice(["x", "y", "s", "total", "list", "t", "a1", "my-var"])
 
     def piece(self):
-        k = R.randint(0, 22)
+        k = R.randint(0, 26)
         if self.depth >= 3 and k > 9: k = R.randint(0, 9)
+        if k == 23: return self.tag(f"{R.choice(['increment', 'decrement'])} {R.choice(COUNTERS + ['x', 'total'])}")
         if k <= 2: return " ".join(R.choice(WORDS) for _ in range(R.randint(1, 4)))
         if k <= 6: return self.out(self.expr())
         if k <= 8:
@@ -270,12 +282,38 @@ class Body:
                 self.loops.pop()
                 return self.tag(f"for {var} in {src}{opts}") + body + (self.tag("else") + self.pieces() if R.random() < 0.2 else "") + self.tag("endfor")
             if k == 20: return self.tag("echo " + self.expr())
+            if k == 24: return self.tag("ifchanged") + self.pieces() + self.tag("endifchanged")
+            if k == 25:
+                var = R.choice(["i", "cell"])
+                src = R.choice([f"({R.choice(['1', '0', '-1'])}..{R.choice(['3', '5', '0', 'page.zero'])})", "page.tags", "page.items", "page.list", "page.words",
+                                "page.nested", "page.title", "page.empty", "page.missing", "nope"])
+                values = ["0", "1", "2", "3", '"2"', "nil", "1.5", "page.n"]
+                opts = "".join(R.choice(["", ",", ""]) + f" {key}: {R.choice(values)}" for key in R.sample(["cols", "limit", "offset"], R.randint(0, 3)))
+                self.loops.append(var)
+                body = self.pieces() + R.choice(["", "{{ tablerowloop." + R.choice(["col", "col0", "row", "index", "rindex0", "first", "last", "col_first", "col_last", "length"]) + " }}"])
+                self.loops.pop()
+                return self.tag(f"tablerow {var} in {src}{opts}") + body + self.tag("endtablerow")
+            if k == 26: return self.liquid_tag()
             if k == 21: return self.tag("comment") + self.pieces() + self.tag("endcomment") + R.choice(["", self.tag("# inline " + R.choice(WORDS))])
             # Liquid 5.4 does not end a raw block at `{%- endraw`.
             return self.tag("raw") + R.choice(["{{ x }}", "{% if %}", "{{", "a"]) + "{% endraw" + R.choice([" %}", " -%}"])
         finally:
             self.depth -= 1
             self.vars[known:] = captured
+
+    def liquid_tag(self):
+        """A `liquid` tag: a tag a line, some of them blocks."""
+        lines = []
+        for _ in range(R.randint(1, 4)):
+            r = R.randint(0, 5)
+            if r == 0: lines.append(f"assign {self.name()} = {self.expr()}")
+            elif r == 1: lines.append(f"echo {self.expr()}")
+            elif r == 2: lines += [f"if {self.condition()}", f"  echo {self.expr()}", "else", f"  echo {self.string()}", "endif"]
+            elif r == 3: lines += [f"for w in {R.choice(['page.tags', 'page.list', '(1..3)', 'page.words'])}", "  echo w", "  cycle 'a', 'b'", "endfor"]
+            elif r == 4: lines.append(f"{R.choice(['increment', 'decrement'])} {R.choice(COUNTERS)}")
+            else: lines.append("# " + R.choice(WORDS))
+        # A text spanning lines there is read line by line, tags and all.
+        return self.tag("liquid " + R.choice(["", "\n"]) + "\n".join(R.choice(["", "  "]) + line.replace("\n", " ") for line in lines))
 
     def pieces(self):
         return R.choice(["", " ", "\n", "\n  "]).join(self.piece() for _ in range(R.randint(1, 3))) + R.choice(["", " ", "\n"])

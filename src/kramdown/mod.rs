@@ -52,6 +52,21 @@ impl Document {
     }
 }
 
+/// `text` through kramdown's SmartyPants parser (Jekyll's `smartify`), for text without HTML:
+/// its smart quotes, entities and typographic symbols, as HTML (without its last line break).
+pub fn smartypants(text: &str, options: &Options) -> String {
+    use parser::SpanParser::{HtmlEntity, SmartQuotes, TypographicSyms};
+    let mut parser = Parser::new(options);
+    parser.span_parsers = vec![SmartQuotes, HtmlEntity, TypographicSyms];
+    let mut root = Element::new(Kind::Root);
+    parser.parse_span_text(&mut root, parser::adapt_source(text.to_owned()), 1);
+    let mut html = convert::to_html(&root, &parser.data, &parser.options);
+    if html.ends_with('\n') {
+        html.pop();
+    }
+    html
+}
+
 /// A body written by [`render`].
 pub struct Rendered {
     /// The HTML (block by block when asked), and the headers.

@@ -92,8 +92,9 @@ pub enum Expr<'t> {
 pub struct Filter<'t> {
     pub name: &'t str,
     pub args: Vec<Expr<'t>>,
-    /// Whether it was given `key: value` arguments (only `default`'s `allow_false` is Liquid's).
-    pub keywords: bool,
+    /// Its `key: value` arguments, which Liquid gives it as one mapping after the others
+    /// (`default`'s `allow_false` is Liquid's only).
+    pub keywords: Vec<(&'t str, Expr<'t>)>,
 }
 
 /// Reads tokens from left to right, as Liquid's `Parser`.
@@ -230,14 +231,16 @@ impl<'t> Parser<'t> {
         let mut filters = Vec::new();
         while self.eat(Tok::Punct(b'|')) {
             let name = self.id()?;
-            let (mut args, mut keywords) = (Vec::new(), false);
+            let (mut args, mut keywords) = (Vec::new(), Vec::new());
             if self.eat(Tok::Punct(b':')) {
                 loop {
-                    if matches!(self.look(0), Tok::Id(_)) && self.look(1) == Tok::Punct(b':') {
-                        self.at += 2;
-                        keywords = true;
+                    match (self.look(0), self.look(1)) {
+                        (Tok::Id(key), Tok::Punct(b':')) => {
+                            self.at += 2;
+                            keywords.push((key, self.expression(false)?));
+                        }
+                        _ => args.push(self.expression(false)?),
                     }
-                    args.push(self.expression(false)?);
                     if !self.eat(Tok::Punct(b',')) {
                         break;
                     }

@@ -115,7 +115,8 @@ pub enum Reason {
     Tag,
     /// A filter Folio does not run, or one it cannot make exact with these values.
     Filter(String),
-    /// A variable no `assign`, `capture` or `for` set, and not `page.*`, `site.url`, `site.baseurl`.
+    /// A variable nothing Folio ran set, which a tag left as written (an include, a plugin's)
+    /// may have set.
     Variable,
     /// Markup Liquid's strict parser does not read (Jekyll reads it laxly, with a warning).
     Lax,
@@ -155,6 +156,8 @@ pub enum Failure {
     NotUtf8,
     /// Jekyll's `number_of_words` or `slugify` given what is not text: it calls text's methods.
     NotText,
+    /// A filter given more or fewer arguments than its Ruby method takes.
+    Arguments,
 }
 
 impl fmt::Display for Failure {
@@ -166,6 +169,7 @@ impl fmt::Display for Failure {
             Failure::NotAList => f.write_str("it needs a list"),
             Failure::NotUtf8 => f.write_str("it decodes to what is not UTF-8"),
             Failure::NotText => f.write_str("it needs a text"),
+            Failure::Arguments => f.write_str("a filter has the wrong number of arguments"),
         }
     }
 }
@@ -175,8 +179,9 @@ impl fmt::Display for Failure {
 pub enum Problem {
     /// `text` (the tag, clipped) is shown as written.
     Left { text: String, reason: Reason },
-    /// `{{ page.KEY }}` for a key the front matter does not have prints nothing, as in Jekyll.
-    Nothing { text: String },
+    /// `{{ page.KEY }}` for a key the front matter does not have, or a variable nothing sets,
+    /// prints nothing, as in Jekyll: why.
+    Nothing { text: String, why: &'static str },
     /// `{% post_url %}` found its post by Jekyll's old matching, which Jekyll warns of: the post
     /// is `name` now.
     #[cfg(not(target_arch = "wasm32"))]
@@ -200,7 +205,7 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (text, why) = match self {
-            Problem::Nothing { text } => return write!(f, "Liquid `{text}` prints nothing: no such front matter key"),
+            Problem::Nothing { text, why } => return write!(f, "Liquid `{text}` prints nothing: {why}"),
             #[cfg(not(target_arch = "wasm32"))]
             Problem::OldPostName { text, name } => {
                 return write!(f, "Liquid `{text}` names the post as Jekyll's old matching does, which it warns of: write `{{% post_url {name} %}}`")

@@ -209,6 +209,19 @@ pub fn ruby_to_i(text: &str) -> Result<i64, Reason> {
     Ok(if negative { -n } else { n })
 }
 
+/// Ruby's `to_i` of a value, as `tablerow` takes its numbers: `nil` 0, a float cut to a whole
+/// number, a text's leading digits; Jekyll stops on the rest, which have none.
+pub fn ruby_value_to_i(value: &Value) -> Result<i64, Reason> {
+    match value {
+        Value::Null => Ok(0),
+        Value::Int(i) => Ok(*i),
+        Value::Float(f) if f.abs() < 9.2e18 => Ok(*f as i64),
+        Value::Float(_) => Err(TOO_BIG),
+        Value::String(s) => ruby_to_i(s),
+        _ => Err(Reason::Failed(Failure::NotAnInteger)),
+    }
+}
+
 fn floor_div(a: i128, b: i128) -> i128 {
     let q = a / b;
     if (a % b != 0) && ((a < 0) != (b < 0)) {

@@ -3,9 +3,10 @@
 
 use super::condition::Condition;
 use super::expression::{Expr, Parser};
-use super::scope::Scope;
+use super::scope::{entry, Scope};
 use super::tree::{self, clip, Kind, Node};
 use super::{filters, Context, Failure, LineMap, Output, Problem, Reason};
+use crate::kramdown::patterns::is_space_char as is_space;
 use crate::kramdown::scanner::count_newlines;
 use crate::value::Value;
 
@@ -137,46 +138,58 @@ impl<'t, 'a> Pass<'t, 'a> {
     /// What an output's markup (an expression and filters) prints.
     pub fn output(&mut self, markup: &str, start: usize, end: usize) -> Result<String, Reason> {
         let (value, missing) = self.value(markup)?;
-        if missing {
-            self.problem(Problem::Nothing { text: clip(self.text, start, end) }, start);
+        if let Some(why) = missing {
+            self.problem(Problem::Nothing { text: clip(self.text, start, end), why }, start);
         }
         value.map_or(Ok(String::new()), |v| filters::print(&v))
     }
 
-    /// The value of an expression and its filters (none for `{{ }}`), and whether it is a
-    /// `page` key the front matter does not have, with no default.
-    pub fn value(&mut self, markup: &str) -> Result<(Option<Value>, bool), Reason> {
+    /// The value of an expression and its filters (none for `{{ }}`), and why it is nothing
+    /// the author may not mean (likely a typo): a `page` key the front matter does not have,
+    /// or a variable nothing sets, with no default.
+    pub fn value(&mut self, markup: &str) -> Result<(Option<Value>, Option<&'static str>), Reason> {
         let (expr, filters) = Parser::new(markup)?.output()?;
-        let Some(expr) = expr else { return Ok((None, false)) };
+        let Some(expr) = expr else { return Ok((None, None)) };
         let mut value = self.scope.eval(&expr)?;
         let mut first = 0;
         if matches!(expr, Expr::Empty | Expr::Blank) {
             match filters.first().map(|f| f.name) {
                 // Liquid's `empty` and `blank` are objects of their own that print as `''`:
                 // these filters call text's or a list's methods on them, `default` keeps them.
-                Some("number_of_words" | "slugify" | "cgi_escape") => return Err(Reason::Failed(Failure::NotText)),
+                Some("number_of_words" | "slugify" | "cgi_escape" | "uri_escape") => return Err(Reason::Failed(Failure::NotText)),
                 Some("sort" | "array_to_sentence_string") => return Err(Reason::Failed(Failure::NotAList)),
                 Some("default") => first = 1,
                 _ => {}
             }
         }
         for filter in &filters[first..] {
-            let args = filter.args.iter().map(|arg| self.scope.eval(arg)).collect::<Result<Vec<_>, _>>()?;
-            if filter.keywords {
-                return Err(Reason::Filter(filter.name.to_owned()));
+            let mut args = filter.args.iter().map(|arg| self.scope.eval(arg)).collect::<Result<Vec<_>, _>>()?;
+            if !filter.keywords.is_empty() {
+                let mut options = Vec::new();
+                for (key, expr) in &filter.keywords {
+                    *entry(&mut options, key, || Value::Null) = self.scope.eval(expr)?;
+                }
+                args.push(Value::Map(options));
             }
             value = match (filter.name, args.as_slice()) {
-                ("where_exp", [Value::String(variable), Value::String(condition)]) => self.where_exp(value, variable, condition)?,
+                ("where_exp", [Value::String(variable), Value::String(condition)]) => self.where_exp(value, variable, condition, false)?,
+                ("find_exp", [Value::String(variable), Value::String(condition)]) => self.where_exp(value, variable, condition, true)?,
+                ("group_by_exp", [Value::String(variable), Value::String(expression)]) => self.group_by_exp(value, variable, expression)?,
                 _ => filters::apply(filter.name, value, &args, self.scope.context)?,
             };
             self.scope.spend(super::scope::weight(&value))?;
         }
-        let missing = self.scope.missing_page_key(&expr) && !filters.iter().any(|f| f.name == "default");
+        let missing = match filters.iter().any(|f| f.name == "default") {
+            true => None,
+            false if self.scope.missing_page_key(&expr) => Some("no such front matter key"),
+            false => self.scope.unset_variable(&expr).then_some("nothing sets it"),
+        };
         Ok((Some(value), missing))
     }
 
-    /// Jekyll's `where_exp`: the items for which `condition` holds with `variable` set to each.
-    fn where_exp(&mut self, input: Value, variable: &str, condition: &str) -> Result<Value, Reason> {
+    /// Jekyll's `where_exp`: the items for which `condition` holds with `variable` set to each;
+    /// or `find_exp` (`first`): the first of them, `nil` if none.
+    fn where_exp(&mut self, input: Value, variable: &str, condition: &str, first: bool) -> Result<Value, Reason> {
         let items = match input {
             Value::Seq(items) => items,
             Value::Map(entries) => entries.into_iter().map(|(_, v)| v).collect(),
@@ -185,15 +198,42 @@ impl<'t, 'a> Pass<'t, 'a> {
         let condition = Condition::parse(condition, false)?;
         let mut kept = Vec::new();
         for item in items {
-            // In a scope of its own, as Jekyll's `@context.stack`.
-            self.scope.locals.push((variable.to_owned(), item));
-            let hit = condition.eval(&self.scope);
-            let item = self.scope.locals.pop().expect("the item").1;
+            let (item, hit) = self.with_local(variable, item, |pass| condition.eval(&pass.scope));
             if hit? {
                 kept.push(item);
+                if first {
+                    break;
+                }
             }
         }
-        Ok(Value::Seq(kept))
+        Ok(match first {
+            true => kept.pop().unwrap_or(Value::Null),
+            false => Value::Seq(kept),
+        })
+    }
+
+    /// Jekyll's `group_by_exp`: the items in groups by the value of `expression` (filters and
+    /// all) with `variable` set to each, in the order each value first comes, as `group_by`'s.
+    fn group_by_exp(&mut self, input: Value, variable: &str, expression: &str) -> Result<Value, Reason> {
+        let items = match input {
+            Value::Seq(items) => items,
+            Value::Map(entries) => entries.into_iter().map(|(k, v)| Value::Seq(vec![Value::String(k), v])).collect(),
+            _ => return Ok(input),
+        };
+        let mut keyed = Vec::new();
+        for item in items {
+            let (item, key) = self.with_local(variable, item, |pass| pass.value(expression));
+            keyed.push((key?.0.unwrap_or(Value::Null), item));
+        }
+        Ok(filters::groups(keyed))
+    }
+
+    /// `f` run with `variable` set to `value`, in a scope of its own (Jekyll's
+    /// `@context.stack`): the value back, and what `f` gives.
+    fn with_local<T>(&mut self, variable: &str, value: Value, f: impl FnOnce(&mut Self) -> T) -> (Value, T) {
+        self.scope.locals.push((variable.to_owned(), value));
+        let result = f(self);
+        (self.scope.locals.pop().expect("the local").1, result)
     }
 
     /// `node` left as written, and why; what it would have set becomes unknown. Inside a
@@ -225,13 +265,20 @@ impl<'t, 'a> Pass<'t, 'a> {
             Kind::Tag("assign", markup) => scope.assign(&name(markup), Err(why.clone())),
             // Every group and loop: which one a tag names is known only as it runs.
             Kind::Tag("cycle", _) => scope.cycles = vec![(String::new(), Err(why.clone()))],
+            Kind::Tag("increment" | "decrement", markup) => *entry(&mut scope.counters, markup.trim_matches(is_space), || Ok(0)) = Err(why.clone()),
             Kind::Tag("break" | "continue", _) => return !in_loop,
+            Kind::Tag("echo" | "post_url" | "link", _) => {}
+            // An include or a plugin's tag may set any variable.
+            Kind::Tag(..) | Kind::Left(_) => scope.unset = Err(Reason::Variable),
             Kind::Block(block) => {
                 if block.name == "capture" {
                     scope.assign(&name(block.branches[0].markup), Err(why.clone()));
                 }
                 if block.name == "for" {
                     scope.offsets = vec![(String::new(), Err(why.clone()))];
+                }
+                if block.name == "ifchanged" {
+                    scope.changed = Err(why.clone());
                 }
                 let in_loop = in_loop || block.name == "for";
                 let nodes = block.branches.iter().flat_map(|b| &b.nodes);

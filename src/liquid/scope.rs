@@ -22,6 +22,13 @@ pub struct Scope<'a> {
     pub cycles: Vec<(String, Known)>,
     /// Where `offset: continue` resumes each loop.
     pub offsets: Vec<(String, Known)>,
+    /// What `increment` and `decrement` count, apart from the variables (Jekyll's payload).
+    pub counters: Vec<(String, Result<i64, Reason>)>,
+    /// What the last `ifchanged` printed (Liquid's register), `nil` before the first.
+    pub changed: Known,
+    /// What a variable nothing set holds: `nil`, unless a tag left as written (an include, a
+    /// plugin's) may have set any.
+    pub unset: Known,
     /// Bytes made so far, against [`MAX_MADE`]: counted where values are read (each read
     /// copies), where filters make them, and where loops and captures write.
     made: Cell<usize>,
@@ -41,7 +48,17 @@ pub fn entry<'l, T>(list: &'l mut Vec<(String, T)>, name: &str, new: impl FnOnce
 
 impl<'a> Scope<'a> {
     pub fn new(context: &'a Context<'a>) -> Self {
-        Scope { context, globals: Vec::new(), locals: Vec::new(), cycles: Vec::new(), offsets: Vec::new(), made: Cell::new(0) }
+        Scope {
+            context,
+            globals: Vec::new(),
+            locals: Vec::new(),
+            cycles: Vec::new(),
+            offsets: Vec::new(),
+            counters: Vec::new(),
+            changed: Ok(Value::Null),
+            unset: Ok(Value::Null),
+            made: Cell::new(0),
+        }
     }
 
     /// Counts `bytes` made; past [`MAX_MADE`] in all, what makes them is left as written.
@@ -58,7 +75,7 @@ impl<'a> Scope<'a> {
     }
 
     /// A top-level variable, as Liquid looks it up: loop variables, then assigned ones, then
-    /// Jekyll's.
+    /// Jekyll's payload: its own keys, then the counters.
     fn variable(&self, name: &str) -> Known {
         if let Some((_, value)) = self.locals.iter().rev().find(|(k, _)| k == name) {
             return Ok(value.clone());
@@ -66,11 +83,19 @@ impl<'a> Scope<'a> {
         if let Some((_, value)) = self.globals.iter().find(|(k, _)| k == name) {
             return value.clone();
         }
-        match name {
-            // Jekyll's other top-level variables, made from the site and the layout.
-            "site" | "layout" | "content" | "paginator" | "jekyll" => Err(Reason::Site),
-            _ => Err(Reason::Variable),
+        if is_jekyll_s(name) {
+            return Err(Reason::Site);
         }
+        match self.counters.iter().find(|(k, _)| k == name) {
+            Some((_, count)) => count.clone().map(Value::Int),
+            None => self.unset.clone(),
+        }
+    }
+
+    /// Whether `expr` is a variable nothing set, printed as `nil`.
+    pub fn unset_variable(&self, expr: &Expr) -> bool {
+        let Expr::Variable(name, _) = expr else { return false };
+        !self.user_set(name) && !is_jekyll_s(name) && self.unset.is_ok() && !self.counters.iter().any(|(k, _)| k == name)
     }
 
     /// Whether `expr` is `page.KEY` for a key the front matter does not have (Liquid prints
@@ -185,6 +210,17 @@ impl<'a> Scope<'a> {
             _ => Err(Reason::Site),
         }
     }
+}
+
+/// Whether `name` is a key of Jekyll's payload: its variables made from the site and the
+/// layout, and the methods its drop answers to (`keys`, `to_hash`…).
+pub fn is_jekyll_s(name: &str) -> bool {
+    matches!(
+        name,
+        "site" | "page" | "layout" | "content" | "paginator" | "jekyll" | "theme" | "highlighter_prefix" | "highlighter_suffix"
+            | "content_methods" | "count" | "each_key" | "fetch" | "first" | "hash_for_json" | "keys" | "max" | "merge"
+            | "min" | "sort" | "to_hash" | "to_liquid"
+    )
 }
 
 /// Liquid's `VariableLookup` step: a key of a mapping, an index of a list (from the end when

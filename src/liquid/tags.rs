@@ -2,11 +2,12 @@
 //! `cycle`, `break`, `continue`, `if`, `unless`, `case`, `for` and
 //! Jekyll's `highlight`; in a site, Jekyll's `include`, `post_url` and `link` (`site`).
 
-use super::condition::Condition;
+use super::condition::{truthy, Condition};
 use super::expression::{Expr, Parser, Tok};
 use super::filters::print;
+use super::number::ruby_value_to_i;
 use super::pass::{Flow, Pass};
-use super::scope::entry;
+use super::scope::{entry, is_jekyll_s};
 use super::tree::{Block, Branch, Node};
 use super::{Reason, MAX_STEPS};
 use crate::kramdown::convert::{escape_html, Escape};
@@ -37,9 +38,10 @@ impl Pass<'_, '_> {
                 let printed = self.output(markup, node.start, node.end)?;
                 self.made(node, &printed);
             }
-            // Jekyll keeps the counters in the payload every page of the build shares: a post
-            // counts on from the pages rendered before it.
-            "increment" | "decrement" => return Err(Reason::Site),
+            "increment" | "decrement" => {
+                let printed = self.count(markup, tag == "increment")?;
+                self.made(node, &printed);
+            }
             "cycle" => {
                 let printed = self.cycle(markup, node.start)?;
                 self.made(node, &printed);
@@ -60,6 +62,22 @@ impl Pass<'_, '_> {
             _ => return Err(Reason::Tag),
         }
         Ok(Flow::Go)
+    }
+
+    /// `{% increment name %}` (`up`) and `{% decrement name %}`: the counter's value before
+    /// (from 0) or after (from -1), in Jekyll's payload, apart from the variables. Jekyll's
+    /// payload is every page's of a build: this counts as a build of the one page does.
+    fn count(&mut self, markup: &str, up: bool) -> Result<String, Reason> {
+        // Jekyll's own keys are not numbers (`page` is an error in Jekyll).
+        let name = markup.trim_matches(is_space);
+        if is_jekyll_s(name) {
+            return Err(Reason::Site);
+        }
+        let counter = entry(&mut self.scope.counters, name, || Ok(0));
+        let before = counter.clone()?;
+        let after = if up { before + 1 } else { before - 1 };
+        *counter = Ok(after);
+        Ok(if up { before } else { after }.to_string())
     }
 
     /// `{% cycle "a", "b" %}` or `{% cycle group: "a", "b" %}`: the next value of its group.
@@ -107,14 +125,28 @@ impl Pass<'_, '_> {
             }
             "case" => self.detached_block(node, |pass| pass.case(branches)),
             "for" => self.detached_block(node, |pass| pass.for_loop(branches)),
+            "tablerow" => self.detached_block(node, |pass| pass.table_row(&branches[0])),
             "capture" => {
                 let to = name(branches[0].markup)?;
-                self.strict += 1;
-                let (text, flow) = self.detached(|pass| pass.nodes(&branches[0].nodes));
-                self.strict -= 1;
-                let flow = flow?;
+                let (text, flow) = self.strictly(&branches[0].nodes)?;
                 self.scope.assign(to, Ok(Value::String(text)));
                 self.skip_to(node.end);
+                Ok(flow)
+            }
+            "liquid" => {
+                let (text, flow) = self.strictly(&branches[0].nodes)?;
+                self.made(node, &text);
+                Ok(flow)
+            }
+            // What the body prints, unless the last `ifchanged` printed the same.
+            "ifchanged" => {
+                let (text, flow) = self.strictly(&branches[0].nodes)?;
+                let text = Value::String(text);
+                match self.scope.changed.clone()? == text {
+                    true => self.skip_to(node.end),
+                    false => self.made(node, text.as_str().unwrap_or_default()),
+                }
+                self.scope.changed = Ok(text);
                 Ok(flow)
             }
             _ => {
@@ -122,6 +154,15 @@ impl Pass<'_, '_> {
                 Ok(Flow::Go)
             }
         }
+    }
+
+    /// `nodes` run into a text of their own, where nothing can be left as written: what cannot
+    /// run leaves the caller whole.
+    fn strictly(&mut self, nodes: &[Node]) -> Result<(String, Flow), Reason> {
+        self.strict += 1;
+        let (text, flow) = self.detached(|pass| pass.nodes(nodes));
+        self.strict -= 1;
+        Ok((text, flow?))
     }
 
     /// A block run into a text of its own, put in its place; what it said of its nodes is
@@ -137,7 +178,8 @@ impl Pass<'_, '_> {
         Ok(flow)
     }
 
-    /// Each `when` whose value equals the `case`'s runs, and `else` if none did before it.
+    /// Each `when` runs once for each of its values that equals the `case`'s (Liquid makes a
+    /// condition of each), and `else` if none did before it.
     fn case(&mut self, branches: &[Branch]) -> Result<Flow, Reason> {
         let mut p = Parser::new(branches[0].markup)?;
         let subject = p.expression(true)?;
@@ -145,27 +187,27 @@ impl Pass<'_, '_> {
         let mut ran = false;
         for branch in &branches[1..] {
             let hit = match branch.tag {
-                "else" => !ran,
+                "else" => usize::from(!ran),
                 _ => {
                     let mut p = Parser::new(branch.markup)?;
-                    let mut hit = false;
+                    let mut hits = 0;
                     loop {
                         let value = p.expression(true)?;
                         // `case empty` holds Jekyll's `Expression::MethodLiteral`, which is not
                         // the conditions' `empty`: it equals no value a `when` can write.
                         if !matches!(subject, Expr::Empty | Expr::Blank) {
-                            hit |= Condition::equals(Expr::Literal(self.scope.eval(&subject)?), value).eval(&self.scope)?;
+                            hits += usize::from(Condition::equals(Expr::Literal(self.scope.eval(&subject)?), value).eval(&self.scope)?);
                         }
                         if !(p.eat(Tok::Punct(b',')) || p.word("or")) {
                             break;
                         }
                     }
                     p.end()?;
-                    ran |= hit;
-                    hit
+                    ran |= hits > 0;
+                    hits
                 }
             };
-            if hit {
+            for _ in 0..hit {
                 match self.nodes(&branch.nodes)? {
                     Flow::Go => {}
                     flow => return Ok(flow),
@@ -201,21 +243,7 @@ impl Pass<'_, '_> {
             }
         }
         p.end()?;
-        // Liquid's `slice_collection` gives a text whole, whatever the limit and offset.
-        let mut text = false;
-        let items = match self.scope.range(&collection)? {
-            Some((first, last)) if last.saturating_sub(first) >= (MAX_STEPS - self.steps) as i64 => return Err(Reason::TooLong),
-            Some((first, last)) => (first..=last).map(Value::Int).collect(),
-            None => match self.scope.eval(&collection)? {
-                Value::Seq(items) => items,
-                Value::Map(entries) => entries.into_iter().map(|(k, v)| Value::Seq(vec![Value::String(k), v])).collect(),
-                Value::String(s) if !s.is_empty() => {
-                    text = true;
-                    vec![Value::String(s)]
-                }
-                _ => Vec::new(),
-            },
-        };
+        let (items, text) = self.loop_items(&collection)?;
         let integer = |pass: &Self, e: &Option<Expr>| -> Result<Option<i64>, Reason> {
             match e.as_ref().map(|e| pass.scope.eval(e)).transpose()? {
                 None | Some(Value::Null) => Ok(None),
@@ -231,10 +259,7 @@ impl Pass<'_, '_> {
             false => integer(self, &offset)?.unwrap_or(0),
         };
         let to = integer(self, &limit)?.map(|n| n + from);
-        let mut segment: Vec<Value> = match text {
-            true => items,
-            false => items.into_iter().enumerate().take_while(|(i, _)| to.is_none_or(|to| (*i as i64) < to)).filter(|(i, _)| *i as i64 >= from).map(|(_, v)| v).collect(),
-        };
+        let mut segment = slice(items, text, from, to);
         if reversed {
             segment.reverse();
         }
@@ -250,27 +275,12 @@ impl Pass<'_, '_> {
         self.loops += 1;
         let mut result = Ok(Flow::Go);
         for (i, item) in (0..).zip(segment) {
-            self.steps += 1;
-            if self.steps > MAX_STEPS {
-                result = Err(Reason::TooLong);
-                break;
-            }
-            if let Err(why) = self.scope.spend(0) {
+            if let Err(why) = self.step() {
                 result = Err(why);
                 break;
             }
-            let number = |n: i64| Value::Int(n);
-            let forloop = vec![
-                ("name".to_owned(), Value::String(key.clone())),
-                ("length".to_owned(), number(length)),
-                ("index".to_owned(), number(i + 1)),
-                ("index0".to_owned(), number(i)),
-                ("rindex".to_owned(), number(length - i)),
-                ("rindex0".to_owned(), number(length - i - 1)),
-                ("first".to_owned(), Value::Bool(i == 0)),
-                ("last".to_owned(), Value::Bool(i == length - 1)),
-                ("parentloop".to_owned(), parent.clone()),
-            ];
+            let mut forloop = counters(i, length);
+            forloop.extend([("name".to_owned(), Value::String(key.clone())), ("parentloop".to_owned(), parent.clone())]);
             self.scope.locals.push(("forloop".to_owned(), Value::Map(forloop)));
             self.scope.locals.push((variable.to_owned(), item));
             result = self.nodes(&branches[0].nodes);
@@ -281,6 +291,91 @@ impl Pass<'_, '_> {
         }
         self.loops -= 1;
         result.map(|_| Flow::Go)
+    }
+
+    /// `{% tablerow x in list cols: n limit: n offset: n %}`: a table's rows of `cols` cells (one
+    /// row if none), each cell the body run with `x` and `tablerowloop`. A `break` or `continue`
+    /// there, which stops each cell after it in Liquid, leaves it as written.
+    fn table_row(&mut self, branch: &Branch) -> Result<Flow, Reason> {
+        let mut p = Parser::new(branch.markup)?;
+        let variable = p.id()?;
+        if !p.word("in") {
+            return Err(Reason::Lax);
+        }
+        let collection = p.expression(false)?;
+        // Liquid reads `key: value` pairs anywhere after, and ignores the rest (`reversed`).
+        let mut attributes = Vec::new();
+        while p.look(0) != Tok::End {
+            if let (Tok::Id(key), Tok::Punct(b':')) = (p.look(0), p.look(1)) {
+                p.next();
+                p.next();
+                attributes.push((key, p.expression(false)?));
+            } else if !(p.eat(Tok::Punct(b',')) || p.word("reversed")) {
+                return Err(Reason::Lax);
+            }
+        }
+        if self.scope.range(&collection)?.is_none() && !truthy(&self.scope.eval(&collection)?) {
+            return Ok(Flow::Go);
+        }
+        let (items, text) = self.loop_items(&collection)?;
+        let attribute = |pass: &Self, name: &str| -> Result<Option<i64>, Reason> {
+            let expr = attributes.iter().rev().find(|(key, _)| *key == name);
+            expr.map(|(_, e)| pass.scope.eval(e).and_then(|v| ruby_value_to_i(&v))).transpose()
+        };
+        let from = attribute(self, "offset")?.unwrap_or(0);
+        let to = attribute(self, "limit")?.map(|n| from + n);
+        let items = slice(items, text, from, to);
+        let cols = attribute(self, "cols")?.unwrap_or(0);
+        let length = items.len() as i64;
+        // Written straight into the block's own text (see `detached_block`).
+        self.out.push_str("<tr class=\"row1\">\n");
+        let (mut row, mut col) = (1, 1);
+        for (i, item) in (0..).zip(items) {
+            self.step()?;
+            let mut tablerowloop = counters(i, length);
+            let number = |name: &str, n: i64| (name.to_owned(), Value::Int(n));
+            tablerowloop.extend([number("col", col), number("col0", col - 1), number("row", row)]);
+            tablerowloop.extend([("col_first".to_owned(), Value::Bool(col == 1)), ("col_last".to_owned(), Value::Bool(col == cols))]);
+            self.scope.locals.push(("tablerowloop".to_owned(), Value::Map(tablerowloop)));
+            self.scope.locals.push((variable.to_owned(), item));
+            self.out.push_str(&format!("<td class=\"col{col}\">"));
+            let flow = self.nodes(&branch.nodes);
+            self.scope.locals.truncate(self.scope.locals.len() - 2);
+            if flow? != Flow::Go {
+                return Err(Reason::Tag);
+            }
+            self.out.push_str("</td>");
+            if col == cols && i + 1 < length {
+                self.out.push_str(&format!("</tr>\n<tr class=\"row{}\">", row + 1));
+            }
+            (col, row) = if col == cols { (1, row + 1) } else { (col + 1, row) };
+        }
+        self.out.push_str("</tr>\n");
+        Ok(Flow::Go)
+    }
+
+    /// What a loop (`for`, `tablerow`) runs over: a range's numbers, a list's items, a mapping's
+    /// pairs, a text (and whether it is one); nothing for anything else.
+    fn loop_items(&self, collection: &Expr) -> Result<(Vec<Value>, bool), Reason> {
+        Ok(match self.scope.range(collection)? {
+            Some((first, last)) if last.saturating_sub(first) >= (MAX_STEPS - self.steps) as i64 => return Err(Reason::TooLong),
+            Some((first, last)) => ((first..=last).map(Value::Int).collect(), false),
+            None => match self.scope.eval(collection)? {
+                Value::Seq(items) => (items, false),
+                Value::Map(entries) => (entries.into_iter().map(|(k, v)| Value::Seq(vec![Value::String(k), v])).collect(), false),
+                Value::String(s) if !s.is_empty() => (vec![Value::String(s)], true),
+                _ => (Vec::new(), false),
+            },
+        })
+    }
+
+    /// One more turn of a loop, if loops have not run [`MAX_STEPS`] times in all, nor made too much.
+    fn step(&mut self) -> Result<(), Reason> {
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            return Err(Reason::TooLong);
+        }
+        self.scope.spend(0)
     }
 
     /// `{% highlight LANG %}`: the code (its Liquid run) escaped in Jekyll's markup, without its
@@ -303,4 +398,28 @@ impl Pass<'_, '_> {
         self.made(node, &html);
         Ok(())
     }
+}
+
+/// The items of a loop from `from` up to `to`, as Liquid's `slice_collection` takes them: a text
+/// whole, whatever the limit and offset.
+fn slice(items: Vec<Value>, text: bool, from: i64, to: Option<i64>) -> Vec<Value> {
+    if text {
+        return items;
+    }
+    let kept = |i: usize| i as i64 >= from && to.is_none_or(|to| (i as i64) < to);
+    items.into_iter().enumerate().filter(|(i, _)| kept(*i)).map(|(_, v)| v).collect()
+}
+
+/// What `forloop` and `tablerowloop` count, at item `i` (from 0) of `length`.
+fn counters(i: i64, length: i64) -> Vec<(String, Value)> {
+    let number = |name: &str, n: i64| (name.to_owned(), Value::Int(n));
+    vec![
+        number("length", length),
+        number("index", i + 1),
+        number("index0", i),
+        number("rindex", length - i),
+        number("rindex0", length - i - 1),
+        ("first".to_owned(), Value::Bool(i == 0)),
+        ("last".to_owned(), Value::Bool(i == length - 1)),
+    ]
 }

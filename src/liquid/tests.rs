@@ -26,9 +26,9 @@ fn liquid_is_looked_for_only_where_a_tag_or_an_output_opens() {
     }
 }
 
-/// What Liquid needs the site for (its includes, posts, data, a variable of its own) is shown as
-/// written, each with a warning at its line and column; a `page` key the front matter does not
-/// have prints nothing, as in Jekyll, and is said to.
+/// What Liquid needs the site for (its includes, posts, data) is shown as written, each with a
+/// warning at its line and column; a `page` key the front matter does not have and a variable
+/// nothing sets print nothing, as in Jekyll, and are said to.
 #[test]
 fn what_needs_the_site_is_left_as_written_with_a_warning_at_its_place() {
     type Case<'a> = (&'a str, &'a [&'a str], &'a [(u32, u32, &'a str)]);
@@ -50,11 +50,11 @@ fn what_needs_the_site_is_left_as_written_with_a_warning_at_its_place() {
         ),
         (
             "---\ntitle: T\n---\n{{ site.posts }} {{ page.url }} {{ author }} ({{ page.titel }}) ({{ page.titel | default: 'x' }})\n",
-            &["{{ site.posts }} {{ page.url }} {{ author }} () (x)"],
+            &["{{ site.posts }} {{ page.url }}  () (x)"],
             &[
                 (4, 1, "Liquid `{{ site.posts }}` is left as written: it needs the site"),
                 (4, 18, "Liquid `{{ page.url }}` is left as written: it needs the site"),
-                (4, 33, "Liquid `{{ author }}` is left as written: Folio does not know this variable"),
+                (4, 33, "Liquid `{{ author }}` prints nothing: nothing sets it"),
                 (4, 47, "Liquid `{{ page.titel }}` prints nothing: no such front matter key"),
             ],
         ),
@@ -72,15 +72,15 @@ fn what_needs_the_site_is_left_as_written_with_a_warning_at_its_place() {
 
 #[test]
 fn a_filter_folio_cannot_make_exact_leaves_its_output_as_written() {
-    let source = "---\ntitle: T\nmeta: {a: 1}\n---\n<div>{{ page.title | smartify }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}</div>\n";
+    let source = "---\ntitle: T\nmeta: {a: 1}\npair: [a, b]\n---\n<div>{{ page.pair | sample }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}</div>\n";
     let article = render(source);
     let html = article.body_html.to_string();
-    assert!(html.contains("{{ page.title | smartify }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}"), "{html}");
+    assert!(html.contains("{{ page.pair | sample }} {{ 'a/../b' | relative_url }} {{ page.meta }} {{ 'Ωμέγα' | slugify }}"), "{html}");
     let messages: Vec<_> = problems(&article).into_iter().map(|p| p.3).collect();
     assert_eq!(
         messages,
         [
-            "Liquid `{{ page.title | smartify }}` is left as written: Folio does not run `smartify` here",
+            "Liquid `{{ page.pair | sample }}` is left as written: Folio does not run `sample` here",
             "Liquid `{{ 'a/../b' | relative_url }}` is left as written: Folio does not run `relative_url` here",
             "Liquid `{{ page.meta }}` is left as written: Folio does not run this",
             "Liquid `{{ 'Ωμέγα' | slugify }}` is left as written: Folio does not run `slugify` here",
@@ -214,21 +214,21 @@ fn a_block_decided_by_what_folio_cannot_know_is_left_whole() {
         ),
         (
             // What a block left whole would have set is unknown after it.
-            "{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {% for i in (1..2) %}{{ i | smartify }}{% endfor %}",
-            "<div>{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {{ i | smartify }}{{ i | smartify }}</div>",
+            "{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {% for i in (1..2) %}{{ i | plugin }}{% endfor %}",
+            "<div>{% if site.x %}{% assign y = 1 %}{% endif %}{{ y }} {{ i | plugin }}{{ i | plugin }}</div>",
             &[
                 (5, 6, "Liquid `{% if site.x %}` is left as written: it needs the site"),
                 (5, 50, "Liquid `{{ y }}` is left as written: it needs the site"),
-                (5, 79, "Liquid `{{ i | smartify }}` is left as written: Folio does not run `smartify` here"),
+                (5, 79, "Liquid `{{ i | plugin }}` is left as written: Folio does not run `plugin` here"),
             ],
         ),
         (
             // A `break` that may or may not run leaves its whole loop.
             "{% for i in (1..3) %}{{ i }}{% if site.x %}{% break %}{% endif %}{% endfor %}, {{ i }}",
-            "<div>{% for i in (1..3) %}{{ i }}{% if site.x %}{% break %}{% endif %}{% endfor %}, {{ i }}</div>",
+            "<div>{% for i in (1..3) %}{{ i }}{% if site.x %}{% break %}{% endif %}{% endfor %}, </div>",
             &[
                 (5, 6, "Liquid `{% for i in (1..3) %}` is left as written: it needs the site"),
-                (5, 85, "Liquid `{{ i }}` is left as written: Folio does not know this variable"),
+                (5, 85, "Liquid `{{ i }}` prints nothing: nothing sets it"),
             ],
         ),
         (
@@ -241,23 +241,24 @@ fn a_block_decided_by_what_folio_cannot_know_is_left_whole() {
             ],
         ),
         (
-            "{% for post in site.posts %}{{ post.title }}{% endfor %}{% case site.lang %}{% when 'en' %}en{% endcase %}{% increment k %}{{ k }}",
-            "<div>{% for post in site.posts %}{{ post.title }}{% endfor %}{% case site.lang %}{% when 'en' %}en{% endcase %}{% increment k %}{{ k }}</div>",
+            "{% for post in site.posts %}{{ post.title }}{% endfor %}{% case site.lang %}{% when 'en' %}en{% endcase %}{% plugin k %}{{ k }}",
+            "<div>{% for post in site.posts %}{{ post.title }}{% endfor %}{% case site.lang %}{% when 'en' %}en{% endcase %}{% plugin k %}{{ k }}</div>",
             &[
                 (5, 6, "Liquid `{% for post in site.posts %}` is left as written: it needs the site"),
                 (5, 62, "Liquid `{% case site.lang %}` is left as written: it needs the site"),
-                // Jekyll counts on from the other pages of the build.
-                (5, 112, "Liquid `{% increment k %}` is left as written: it needs the site"),
-                (5, 129, "Liquid `{{ k }}` is left as written: Folio does not know this variable"),
+                // A plugin's tag, or an include, may set any variable.
+                (5, 112, "Liquid `{% plugin k %}` is left as written: Folio does not run this"),
+                (5, 126, "Liquid `{{ k }}` is left as written: Folio does not know this variable"),
             ],
         ),
         (
-            "{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}",
-            "<div>{{ page.n | plus: 1 | group_by: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{{ i }}{% endtablerow %}</div>",
+            // A `break` in a `tablerow` stops each cell after it in Liquid.
+            "{{ page.n | plus: 1 | plugin: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{% break %}{% endtablerow %}",
+            "<div>{{ page.n | plus: 1 | plugin: 'x' }} {{ (1..3) }} {% tablerow i in (1..2) %}{% break %}{% endtablerow %}</div>",
             &[
-                (5, 6, "Liquid `{{ page.n | plus: 1 | group_by: 'x' }}` is left as written: Folio does not run `group_by` here"),
-                (5, 45, "Liquid `{{ (1..3) }}` is left as written: Folio does not run this"),
-                (5, 58, "Liquid `{% tablerow i in (1..2) %}` is left as written: Folio does not run this"),
+                (5, 6, "Liquid `{{ page.n | plus: 1 | plugin: 'x' }}` is left as written: Folio does not run `plugin` here"),
+                (5, 43, "Liquid `{{ (1..3) }}` is left as written: Folio does not run this"),
+                (5, 56, "Liquid `{% tablerow i in (1..2) %}` is left as written: Folio does not run this"),
             ],
         ),
     ];
@@ -281,6 +282,23 @@ fn liquid_jekyll_stops_on_is_an_error_at_its_place() {
             (8, 6, true, "Liquid `{% endfor %}` is left as written: it is not valid Liquid".to_owned()),
             (8, 21, true, "Liquid `{{ page.n | divided_by: 0 }}` is left as written: Jekyll stops here, as it divides by zero".to_owned()),
             (8, 50, true, "Liquid `{% if 1 == 1 and 1 < 'a' %}` is left as written: Jekyll stops here, as it compares an integer with a string".to_owned()),
+        ]
+    );
+}
+
+/// Each line of a `liquid` tag is a tag: one Folio does not know (a plugin's) leaves the whole
+/// tag as written, and one that does not parse, or a block never closed, is an error there.
+#[test]
+fn a_liquid_tag_is_left_whole_or_an_error_as_its_lines_say() {
+    let (html, problems) = ran("<p>{% liquid echo 1\n  plugin x %} {% liquid if true\necho 2 %} {% liquid raw %} {% liquid {{ x }} %} {% liquid echo 3 %}</p>\n");
+    assert!(html.contains("{% liquid echo 1\n  plugin x %} {% liquid if true\necho 2 %} {% liquid raw %} {% liquid {{ x }} %} 3</p>"), "{html}");
+    assert_eq!(
+        problems,
+        [
+            (5, 4, false, "Liquid `{% liquid echo 1…` is left as written: Folio does not run this".to_owned()),
+            (6, 25, true, "Liquid `if true` is left as written: it is not closed".to_owned()),
+            (7, 21, true, "Liquid `raw` is left as written: it is not closed".to_owned()),
+            (7, 38, true, "Liquid `{{ x }}` is left as written: it is not valid Liquid".to_owned()),
         ]
     );
 }

@@ -53,9 +53,9 @@ pub struct Branch<'t> {
 /// How deep Liquid nests blocks.
 const MAX_DEPTH: usize = 100;
 
-/// Tags that have no body, Liquid's and Jekyll's.
-const SIMPLE: [&str; 12] =
-    ["assign", "echo", "increment", "decrement", "cycle", "break", "continue", "liquid", "include", "include_relative", "post_url", "link"];
+/// Tags that have no body, Liquid's and Jekyll's (`liquid` is read apart).
+const SIMPLE: [&str; 11] =
+    ["assign", "echo", "increment", "decrement", "cycle", "break", "continue", "include", "include_relative", "post_url", "link"];
 
 /// The tags that open branches of each block Folio runs, and the tag that ends it.
 fn branch_tags(block: &str) -> Option<&'static [&'static str]> {
@@ -64,6 +64,8 @@ fn branch_tags(block: &str) -> Option<&'static [&'static str]> {
         "unless" => &["elsif", "else", "endunless"],
         "case" => &["when", "else", "endcase"],
         "for" => &["else", "endfor"],
+        "tablerow" => &["endtablerow"],
+        "ifchanged" => &["endifchanged"],
         "capture" => &["endcapture"],
         "highlight" => &["endhighlight"],
         "comment" => &["endcomment"],
@@ -72,7 +74,7 @@ fn branch_tags(block: &str) -> Option<&'static [&'static str]> {
 }
 
 pub fn parse<'t>(text: &'t str, problems: &mut Vec<(Problem, usize)>) -> Vec<Node<'t>> {
-    let mut parser = Parser { text, at: 0, trim_next: false, depth: 0, problems };
+    let mut parser = Parser { text, at: 0, trim_next: false, depth: 0, lines_end: None, unknown: false, problems };
     let (nodes, _) = parser.body(None);
     nodes
 }
@@ -84,6 +86,10 @@ struct Parser<'t, 'p> {
     trim_next: bool,
     /// Blocks open around what is read.
     depth: usize,
+    /// Inside `{% liquid %}`, where its markup ends: each of its lines is a tag.
+    lines_end: Option<usize>,
+    /// A tag Folio does not know met in the lines of a `liquid` tag.
+    unknown: bool,
     problems: &'p mut Vec<(Problem, usize)>,
 }
 
@@ -92,8 +98,8 @@ impl<'t> Parser<'t, '_> {
     fn body(&mut self, block: Option<&str>) -> (Vec<Node<'t>>, Option<(Token, &'t str, &'t str)>) {
         let mut nodes = Vec::new();
         let len = self.text.len();
-        while let Some(start) = next_start(self.text, self.at) {
-            let Some(tok) = token(self.text, start).filter(|t| t.closed(self.text)) else {
+        while let Some(start) = self.next_start() {
+            let Some(tok) = self.token_at(start) else {
                 // `{{` or `{%` never closed: Jekyll stops; here it stays, and what follows runs.
                 self.text_node(&mut nodes, start, false);
                 self.error(start, start + 2, len, Reason::Unclosed, &mut nodes);
@@ -113,6 +119,13 @@ impl<'t> Parser<'t, '_> {
             }
             let closing = |p: &Self, close: &str, nest: Option<&str>| p.find_end(tok.end, close, nest);
             let node = match name {
+                // Lines are tags, never a raw's end; and no `liquid` tag nests in another.
+                "raw" | "liquid" if self.lines_end.is_some() => {
+                    let reason = if name == "raw" { Reason::Unclosed } else { Reason::Syntax };
+                    self.error(start, tok.end, tok.end, reason, &mut nodes);
+                    continue;
+                }
+                "liquid" => self.liquid(tok, markup),
                 "raw" => match closing(self, "endraw", None) {
                     // Liquid 5.4 keeps the content whole, whatever the `-` inside the delimiters;
                     // the opening tag's `-%}` trims what follows the closing one.
@@ -142,16 +155,17 @@ impl<'t> Parser<'t, '_> {
                 }
                 _ if branch_tags(name).is_some() => self.block(tok, name, markup),
                 _ if SIMPLE.contains(&name) => Node { start, end: tok.end, kind: Kind::Tag(name, markup) },
+                _ if self.lines_end.is_some() => {
+                    // A comment ignores the tags it does not know.
+                    self.unknown |= block != Some("comment");
+                    Node { start, end: tok.end, kind: Kind::Tag(name, markup) }
+                }
                 _ => match closing(self, &format!("end{name}"), Some(name)) {
                     // A block Folio does not run (Liquid's, or a plugin's with its `end` tag
                     // written) stays whole.
                     Some(close) => {
                         self.at = close.end;
                         Node { start, end: close.end, kind: Kind::Left(Reason::Tag) }
-                    }
-                    None if matches!(name, "tablerow" | "ifchanged") => {
-                        self.error(start, tok.end, tok.end, Reason::Unclosed, &mut nodes);
-                        continue;
                     }
                     _ => Node { start, end: tok.end, kind: Kind::Tag(name, markup) },
                 },
@@ -174,7 +188,7 @@ impl<'t> Parser<'t, '_> {
             match next {
                 Some((close, tag, _)) if tag.starts_with("end") => {
                     let mut block = Block { name, head_end: open.end, branches };
-                    if name != "capture" && name != "highlight" && block.is_blank(self.text) {
+                    if matches!(name, "if" | "unless" | "case" | "for") && block.is_blank(self.text) {
                         // Liquid drops the white space of a block that would print only that.
                         block.branches.iter_mut().for_each(|b| b.nodes.retain(|n| !matches!(n.kind, Kind::Text)));
                     }
@@ -213,8 +227,47 @@ impl<'t> Parser<'t, '_> {
         }
     }
 
-    /// The text before `end`, trimmed as whitespace control says, as a node.
+    /// `{% liquid %}`: each line of its markup a tag, read as a body (`# …` a comment). A tag
+    /// Folio does not know leaves it whole, as elsewhere; one that does not parse is an error.
+    fn liquid(&mut self, open: Token, markup: &'t str) -> Node<'t> {
+        let from = markup.as_ptr() as usize - self.text.as_ptr() as usize;
+        let mark = self.problems.len();
+        (self.at, self.lines_end, self.unknown) = (from, Some(from + markup.len()), false);
+        let (nodes, _) = self.body(None);
+        (self.at, self.trim_next, self.lines_end) = (open.end, open.trim_after, None);
+        let kind = if self.unknown {
+            self.problems.truncate(mark);
+            Kind::Left(Reason::Tag)
+        } else if self.problems.len() > mark {
+            Kind::Broken
+        } else {
+            Kind::Block(Block { name: "liquid", head_end: open.end, branches: vec![Branch { tag: "liquid", markup, nodes }] })
+        };
+        Node { start: open.start, end: open.end, kind }
+    }
+
+    /// Where the next tag or output starts: in a `liquid` tag, the next line that is not blank.
+    fn next_start(&self) -> Option<usize> {
+        let Some(end) = self.lines_end else { return next_start(self.text, self.at) };
+        let rest = &self.text[self.at..end];
+        let start = end - rest.trim_start_matches(is_space).len();
+        (start < end).then_some(start)
+    }
+
+    /// The tag or output at `start`, if it is closed: in a `liquid` tag, the line.
+    fn token_at(&self, start: usize) -> Option<Token> {
+        let Some(end) = self.lines_end else { return token(self.text, start).filter(|t| t.closed(self.text)) };
+        let line_end = self.text[start..end].find('\n').map_or(end, |at| start + at);
+        Some(Token { is_tag: true, start, end: line_end, inner: (start, line_end), trim_before: false, trim_after: false })
+    }
+
+    /// The text before `end`, trimmed as whitespace control says, as a node (none between the
+    /// lines of a `liquid` tag).
     fn text_node(&mut self, nodes: &mut Vec<Node<'t>>, end: usize, trim_end: bool) {
+        if self.lines_end.is_some() {
+            self.at = end;
+            return;
+        }
         let (mut start, mut stop) = (self.at, end);
         // Ruby's `lstrip` and `rstrip`: ASCII white space only (not a no-break space).
         if std::mem::take(&mut self.trim_next) {
@@ -239,7 +292,7 @@ impl<'t> Parser<'t, '_> {
     /// A `raw` or `comment` never closed, whose content Liquid would not read: left up to the end.
     fn left_to_the_end(&mut self, start: usize) -> Node<'t> {
         let mut nodes = Vec::new();
-        let end = self.text.len();
+        let end = self.lines_end.unwrap_or(self.text.len());
         self.error(start, end, end, Reason::Unclosed, &mut nodes);
         nodes.pop().expect("the error's node")
     }

@@ -135,7 +135,8 @@ pub fn reverse(call: &Call) -> Result<Value, Reason> {
 
 /// `compact`: without the `nil`s.
 pub fn compact(call: &Call) -> Result<Value, Reason> {
-    call.args(0, 0)?;
+    call.args(0, 1)?;
+    call.only(0)?;
     let mut items = items(&call.input)?;
     items.retain(|item| *item != Value::Null);
     Ok(Value::Seq(items))
@@ -143,7 +144,8 @@ pub fn compact(call: &Call) -> Result<Value, Reason> {
 
 /// `uniq`, by Ruby's `eql?`: `1` is not `1.0`.
 pub fn uniq(call: &Call) -> Result<Value, Reason> {
-    call.args(0, 0)?;
+    call.args(0, 1)?;
+    call.only(0)?;
     let mut out: Vec<Value> = Vec::new();
     for item in items(&call.input)? {
         if !out.contains(&item) {
@@ -208,7 +210,8 @@ pub fn sort(call: &Call) -> Result<Value, Reason> {
 
 /// `sort_natural`: by the items' text in lower case, `nil`s last.
 pub fn sort_natural(call: &Call) -> Result<Value, Reason> {
-    call.args(0, 0)?;
+    call.args(0, 1)?;
+    call.only(0)?;
     let items = items(&call.input)?;
     let folded = |v: &Value| to_s(v).map(|s| s.to_ascii_lowercase());
     let order = order(&items, &|a, b| match (a, b) {
@@ -219,11 +222,12 @@ pub fn sort_natural(call: &Call) -> Result<Value, Reason> {
     Ok(arranged(&items, &order))
 }
 
-/// Jekyll's `where`: the items whose property is the value given, or holds it.
-pub fn filter_where(call: &Call) -> Result<Value, Reason> {
+/// Jekyll's `where` (`All`): the items whose property is the value given, or holds it; or
+/// `find` (`First`): the first of them, `nil` if none.
+pub fn filter_where(call: &Call, which: Which) -> Result<Value, Reason> {
     let [key, target] = call.args(2, 2)? else { return Err(REFUSED) };
     let input = &call.input;
-    if matches!(target, Value::Seq(_) | Value::Map(_)) {
+    if matches!(target, Value::Seq(_) | Value::Map(_)) || matches!(key, Value::Null | Value::Bool(false)) {
         return Ok(input.clone());
     }
     let items = match input {
@@ -246,11 +250,45 @@ pub fn filter_where(call: &Call) -> Result<Value, Reason> {
             (Some(_), Value::Null) => false,
             (Some(t), _) => to_s(&value)? == *t,
         };
+        if hit && which == Which::First {
+            return Ok(item);
+        }
         if hit {
             kept.push(item);
         }
     }
-    Ok(Value::Seq(kept))
+    Ok(if which == Which::First { Value::Null } else { Value::Seq(kept) })
+}
+
+/// Jekyll's `group_by`: a list's items in groups by their property's text.
+pub fn group_by(call: &Call) -> Result<Value, Reason> {
+    let key = to_s(&call.args(1, 1)?[0])?;
+    let Some(items) = seq(call) else {
+        // A mapping's pairs have no properties: Ruby fails on them.
+        return if let Value::Map(_) = call.input { Err(REFUSED) } else { Ok(call.input.clone()) };
+    };
+    let mut keyed = Vec::new();
+    for item in items {
+        keyed.push((Value::String(to_s(&jekyll_property(item, &key)?)?), item.clone()));
+    }
+    Ok(super::groups(keyed))
+}
+
+/// Jekyll's `sample`, where it is not random: of a list of one item or none, or none taken;
+/// what is not a list is given back.
+pub fn sample(call: &Call) -> Result<Value, Reason> {
+    let args = call.args(0, 1)?;
+    let Some(items) = seq(call) else { return Ok(call.input.clone()) };
+    // `Utils.to_integer(num) rescue 1`.
+    let n = match args.first().map_or(Ok(1), to_integer) {
+        Err(Reason::Failed(_)) => 1,
+        n => n?,
+    };
+    match (n, items.len()) {
+        (1, ..=1) => Ok(items.first().cloned().unwrap_or(Value::Null)),
+        (0, _) | (0.., ..=1) => Ok(Value::Seq(items.iter().take(n as usize).cloned().collect())),
+        _ => Err(REFUSED),
+    }
 }
 
 /// `push` (at the `Last` end) and `unshift` (`First`): a list with the item added.

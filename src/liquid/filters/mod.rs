@@ -11,7 +11,7 @@ mod math;
 mod text;
 mod url;
 
-use super::{Context, Reason};
+use super::{Context, Failure, Reason};
 use crate::value::Value;
 
 /// A filter refused: [`apply`] names it.
@@ -25,10 +25,20 @@ pub struct Call<'a> {
 }
 
 impl Call<'_> {
-    /// The arguments, if there are from `min` to `max` of them; else the filter is refused.
+    /// The arguments, if there are from `min` to `max` of them, as the filter's Ruby method
+    /// takes them (keyword arguments count as one more, a mapping); else Jekyll stops.
     fn args(&self, min: usize, max: usize) -> Result<&[Value], Reason> {
         match (min..=max).contains(&self.args.len()) {
             true => Ok(self.args),
+            false => Err(Reason::Failed(Failure::Arguments)),
+        }
+    }
+
+    /// Refuses the filter given more than `max` arguments: the options past them are Jekyll's
+    /// or Liquid's, which Folio does not run.
+    fn only(&self, max: usize) -> Result<(), Reason> {
+        match self.args.len() <= max {
+            true => Ok(()),
             false => Err(REFUSED),
         }
     }
@@ -59,6 +69,7 @@ pub fn apply(name: &str, input: Value, args: &[Value], context: &Context) -> Res
         "url_encode" => url::url_encode(call),
         "cgi_escape" => url::cgi_escape(call),
         "url_decode" => url::url_decode(call),
+        "uri_escape" => url::uri_escape(call),
         "default" => default(call),
         "markdownify" => markdownify(call),
         "jsonify" => jsonify(call),
@@ -76,15 +87,16 @@ pub fn apply(name: &str, input: Value, args: &[Value], context: &Context) -> Res
         "downcase" => text::change_case(call, false),
         "upcase" => text::change_case(call, true),
         "capitalize" => text::capitalize(call),
+        "smartify" => text::smartify(call),
         "append" => text::append(call, false),
         "prepend" => text::append(call, true),
         "slugify" => text::slugify(call),
-        "replace" => text::replace(call, Which::All, 2),
-        "replace_first" => text::replace(call, Which::First, 2),
-        "replace_last" => text::replace(call, Which::Last, 2),
-        "remove" => text::replace(call, Which::All, 1),
-        "remove_first" => text::replace(call, Which::First, 1),
-        "remove_last" => text::replace(call, Which::Last, 1),
+        "replace" => text::replace(call, Which::All, 1, 2),
+        "replace_first" => text::replace(call, Which::First, 1, 2),
+        "replace_last" => text::replace(call, Which::Last, 2, 2),
+        "remove" => text::replace(call, Which::All, 1, 1),
+        "remove_first" => text::replace(call, Which::First, 1, 1),
+        "remove_last" => text::replace(call, Which::Last, 1, 1),
         "truncate" => text::truncate(call),
         "truncatewords" => text::truncatewords(call),
         "split" => text::split(call),
@@ -104,7 +116,10 @@ pub fn apply(name: &str, input: Value, args: &[Value], context: &Context) -> Res
         "concat" => list::concat(call),
         "sort" => list::sort(call),
         "sort_natural" => list::sort_natural(call),
-        "where" => list::filter_where(call),
+        "where" => list::filter_where(call, Which::All),
+        "find" => list::filter_where(call, Which::First),
+        "group_by" => list::group_by(call),
+        "sample" => list::sample(call),
         "push" => list::push(call, Which::Last),
         "unshift" => list::push(call, Which::First),
         "pop" => list::pop(call, Which::Last),
@@ -159,17 +174,41 @@ pub fn print(value: &Value) -> Result<String, Reason> {
     }
 }
 
-/// Liquid's `default`: the argument for `nil`, `false` and what is empty.
+/// Liquid's `default`: the argument (or `''`) for `nil`, `false` (unless `allow_false: true`)
+/// and what is empty.
 fn default(call: &Call) -> Result<Value, Reason> {
-    let fallback = &call.args(1, 1)?[0];
+    let args = call.args(0, 2)?;
+    let fallback = args.first().cloned().unwrap_or(Value::String(String::new()));
+    let allow_false = match args.get(1) {
+        Some(Value::Map(options)) => options.iter().any(|(key, value)| key == "allow_false" && super::condition::truthy(value)),
+        _ => false,
+    };
     let empty = match &call.input {
-        Value::Null | Value::Bool(false) => true,
+        Value::Null => true,
+        Value::Bool(false) => !allow_false,
         Value::String(s) => s.is_empty(),
         Value::Seq(items) => items.is_empty(),
         Value::Map(entries) => entries.is_empty(),
         _ => false,
     };
-    Ok(if empty { fallback } else { &call.input }.clone())
+    Ok(if empty { fallback } else { call.input.clone() })
+}
+
+/// Jekyll's groups (`group_by`, `group_by_exp`) of items by their keys: for each key, in the
+/// order it first comes, its `name`, its `items` and their `size`.
+pub fn groups(keyed: Vec<(Value, Value)>) -> Value {
+    let mut groups: Vec<(Value, Vec<Value>)> = Vec::new();
+    for (key, item) in keyed {
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, items)) => items.push(item),
+            None => groups.push((key, vec![item])),
+        }
+    }
+    let group = |(name, items): (Value, Vec<Value>)| {
+        let size = Value::Int(items.len() as i64);
+        Value::Map(vec![("name".to_owned(), name), ("items".to_owned(), Value::Seq(items)), ("size".to_owned(), size)])
+    };
+    Value::Seq(groups.into_iter().map(group).collect())
 }
 
 /// Jekyll's `markdownify`: kramdown as Jekyll configures it, the profile's options.

@@ -17,6 +17,7 @@ fn ruby_escaped(call: &Call, apostrophe: &'static str) -> Result<Value, Reason> 
 
 /// Liquid's `escape` (nil for nil).
 pub fn escape(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
     match call.is_nil() {
         true => Ok(Value::Null),
         false => ruby_escaped(call, "&#39;"),
@@ -32,10 +33,13 @@ pub fn xml_escape(call: &Call) -> Result<Value, Reason> {
 /// or digits one `-`, none at the ends, in lower case. Only for the Latin letters whose Unicode
 /// classes Folio can tell without tables.
 pub fn slugify(call: &Call) -> Result<Value, Reason> {
-    call.args(0, 0)?;
-    // Jekyll calls text's methods on what it is given.
-    if !matches!(call.input, Value::String(_) | Value::Null) {
-        return Err(Reason::Failed(Failure::NotText));
+    call.args(0, 1)?;
+    call.only(0)?;
+    // Jekyll gives `nil` back, and calls text's methods on anything else it is given.
+    match call.input {
+        Value::Null => return Ok(Value::Null),
+        Value::String(_) => {}
+        _ => return Err(Reason::Failed(Failure::NotText)),
     }
     let mut slug = String::new();
     for c in call.text()?.chars() {
@@ -100,6 +104,33 @@ pub fn capitalize(call: &Call) -> Result<Value, Reason> {
     Ok(Value::String(out))
 }
 
+/// Jekyll's `smartify`: kramdown's SmartyPants on the text (its smart quotes, entities and
+/// typographic symbols, with the profile's options). Only text without HTML, which SmartyPants
+/// reads as kramdown's HTML elements.
+pub fn smartify(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
+    let text = call.text()?;
+    if holds_html(&text) {
+        return Err(REFUSED);
+    }
+    Ok(Value::String(crate::kramdown::smartypants(&text, &call.context.profile.options)))
+}
+
+/// Whether kramdown may read HTML in `text`: a `<` before a name, `!`, `/` or `?`, which is
+/// not the second of a `<<` (a guillemet, read first).
+fn holds_html(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        match rest.chars().next() {
+            Some('<') => rest = &rest[1..],
+            Some(c) if c.is_ascii_alphabetic() || !c.is_ascii() || "_:!/?".contains(c) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// `append`, or `prepend` (`before`).
 pub fn append(call: &Call, before: bool) -> Result<Value, Reason> {
     call.args(1, 1)?;
@@ -109,9 +140,10 @@ pub fn append(call: &Call, before: bool) -> Result<Value, Reason> {
     Ok(Value::String(first + &second))
 }
 
-/// `replace`, `replace_first`, `replace_last` (`most` 2 arguments) and the `remove`s (1).
-pub fn replace(call: &Call, which: Which, most: usize) -> Result<Value, Reason> {
-    call.args(1, most)?;
+/// `replace`, `replace_first`, `replace_last` (from `least` to `most` arguments, 2 at most)
+/// and the `remove`s (1).
+pub fn replace(call: &Call, which: Which, least: usize, most: usize) -> Result<Value, Reason> {
+    call.args(least, most)?;
     let (text, from, to) = (call.text()?, call.text_arg(0)?.unwrap_or_default(), call.text_arg(1)?.unwrap_or_default());
     // Ruby's `gsub` reads `\\1`, `\\&`… in the replacement.
     if to.contains('\\') {
@@ -130,10 +162,10 @@ pub fn replace(call: &Call, which: Which, most: usize) -> Result<Value, Reason> 
 
 /// `truncate`: at most `length` characters (50), the ellipsis (`...`) in them (nil for nil).
 pub fn truncate(call: &Call) -> Result<Value, Reason> {
+    let args = call.args(0, 2)?;
     if call.is_nil() {
         return Ok(Value::Null);
     }
-    let args = call.args(0, 2)?;
     let (text, length) = (call.text()?, args.first().map_or(Ok(50), to_integer)?);
     let ellipsis = call.text_arg(1)?.unwrap_or_else(|| "...".to_owned());
     if text.chars().count() as i64 <= length {
@@ -146,10 +178,10 @@ pub fn truncate(call: &Call) -> Result<Value, Reason> {
 
 /// `truncatewords`: at most so many words (15), then the ellipsis (`...`) (nil for nil).
 pub fn truncatewords(call: &Call) -> Result<Value, Reason> {
+    let args = call.args(0, 2)?;
     if call.is_nil() {
         return Ok(Value::Null);
     }
-    let args = call.args(0, 2)?;
     let (text, words) = (call.text()?, args.first().map_or(Ok(15), to_integer)?.max(1) as usize);
     let ellipsis = call.text_arg(1)?.unwrap_or_else(|| "...".to_owned());
     // Ruby's `split(" ", words + 1)`: the last piece is what follows, even empty.

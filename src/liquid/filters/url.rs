@@ -28,10 +28,10 @@ pub fn absolute_url(call: &Call) -> Result<Value, Reason> {
 
 /// Liquid's `url_encode` (nil for nil).
 pub fn url_encode(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
     if call.is_nil() {
         return Ok(Value::Null);
     }
-    call.args(0, 0)?;
     Ok(Value::String(escape(&call.text()?)))
 }
 
@@ -43,11 +43,39 @@ pub fn cgi_escape(call: &Call) -> Result<Value, Reason> {
 
 /// Liquid's `url_decode` (nil for nil).
 pub fn url_decode(call: &Call) -> Result<Value, Reason> {
+    call.args(0, 0)?;
     if call.is_nil() {
         return Ok(Value::Null);
     }
+    String::from_utf8(decoded(&call.text()?, true)).map(Value::String).map_err(|_| Reason::Failed(Failure::NotUtf8))
+}
+
+/// Jekyll's `uri_escape`, Addressable's `normalize_component`: percent-encoded bytes decoded,
+/// then all but URIs' reserved and unreserved characters percent-encoded (nil for nil). Only
+/// text without combining marks (from U+0300), which Addressable composes first (Unicode's
+/// NFC, whose tables Folio does not have).
+pub fn uri_escape(call: &Call) -> Result<Value, Reason> {
     call.args(0, 0)?;
-    unescape(&call.text()?).map(Value::String).ok_or(Reason::Failed(Failure::NotUtf8))
+    let text = match &call.input {
+        Value::Null => return Ok(Value::Null),
+        Value::String(text) => text,
+        _ => return Err(Reason::Failed(Failure::NotText)),
+    };
+    let bytes = decoded(text, false);
+    if std::str::from_utf8(&bytes).is_ok_and(|text| text.chars().any(|c| c >= '\u{300}')) {
+        return Err(REFUSED);
+    }
+    let mut out = String::with_capacity(bytes.len());
+    for byte in bytes {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(char::from(byte)),
+            b':' | b'/' | b'?' | b'#' | b'[' | b']' | b'@' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' => {
+                out.push(char::from(byte));
+            }
+            _ => percent(&mut out, byte),
+        }
+    }
+    Ok(Value::String(out))
 }
 
 /// Jekyll's `relative_url`: the site's `baseurl` and the path, each with a leading `/`,
@@ -112,15 +140,15 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Ruby's `CGI.unescape`: `+` a space, `%XX` its byte; `None` if the bytes are not UTF-8.
-fn unescape(text: &str) -> Option<String> {
+/// The bytes `%XX` stand for, decoded, and each `+` a space where `plus` (Ruby's `CGI.unescape`).
+fn decoded(text: &str, plus: bool) -> Vec<u8> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut at = 0;
     while at < bytes.len() {
         let hex = bytes.get(at + 1..at + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
         match (bytes[at], hex) {
-            (b'+', _) => out.push(b' '),
+            (b'+', _) if plus => out.push(b' '),
             (b'%', Some(byte)) => {
                 out.push(byte);
                 at += 2;
@@ -129,7 +157,7 @@ fn unescape(text: &str) -> Option<String> {
         }
         at += 1;
     }
-    String::from_utf8(out).ok()
+    out
 }
 
 /// `%XX`: `byte` percent-encoded.
