@@ -83,7 +83,7 @@ impl<'a> Scope<'a> {
         if let Some((_, value)) = self.globals.iter().find(|(k, _)| k == name) {
             return value.clone();
         }
-        if is_jekyll_s(name) {
+        if in_jekyll_payload(name) {
             return Err(Reason::Site);
         }
         match self.counters.iter().find(|(k, _)| k == name) {
@@ -95,7 +95,7 @@ impl<'a> Scope<'a> {
     /// Whether `expr` is a variable nothing set, printed as `nil`.
     pub fn unset_variable(&self, expr: &Expr) -> bool {
         let Expr::Variable(name, _) = expr else { return false };
-        !self.user_set(name) && !is_jekyll_s(name) && self.unset.is_ok() && !self.counters.iter().any(|(k, _)| k == name)
+        !self.user_set(name) && !in_jekyll_payload(name) && self.unset.is_ok() && !self.counters.iter().any(|(k, _)| k == name)
     }
 
     /// Whether `expr` is `page.KEY` for a key the front matter does not have (Liquid prints
@@ -214,7 +214,7 @@ impl<'a> Scope<'a> {
 
 /// Whether `name` is a key of Jekyll's payload: its variables made from the site and the
 /// layout, and the methods its drop answers to (`keys`, `to_hash`…).
-pub fn is_jekyll_s(name: &str) -> bool {
+pub fn in_jekyll_payload(name: &str) -> bool {
     matches!(
         name,
         "site" | "page" | "layout" | "content" | "paginator" | "jekyll" | "theme" | "highlighter_prefix" | "highlighter_suffix"

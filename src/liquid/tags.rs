@@ -7,7 +7,7 @@ use super::expression::{Expr, Parser, Tok};
 use super::filters::print;
 use super::number::ruby_value_to_i;
 use super::pass::{Flow, Pass};
-use super::scope::{entry, is_jekyll_s};
+use super::scope::{entry, in_jekyll_payload};
 use super::tree::{Block, Branch, Node};
 use super::{Reason, MAX_STEPS};
 use crate::kramdown::convert::{escape_html, Escape};
@@ -70,7 +70,7 @@ impl Pass<'_, '_> {
     fn count(&mut self, markup: &str, up: bool) -> Result<String, Reason> {
         // Jekyll's own keys are not numbers (`page` is an error in Jekyll).
         let name = markup.trim_matches(is_space);
-        if is_jekyll_s(name) {
+        if in_jekyll_payload(name) {
             return Err(Reason::Site);
         }
         let counter = entry(&mut self.scope.counters, name, || Ok(0));
