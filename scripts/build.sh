@@ -82,10 +82,12 @@ split_rare pkg
 minify_glue pkg
 bindgen "$built/release/folio.wasm" nodejs pkg/node "${core_opt[@]}"
 echo '{ "type": "commonjs" }' > pkg/node/package.json  # the repository's package.json says "module"
-# The editor (pkg/editor/): the core plus the live preview and drafts, fast (opt-level 2), as
-# the editor renders on every keystroke and downloads CodeMirror anyway.
-FOLIO_WASM_STD=small scripts/wasm-cargo.sh build --profile editor --lib --features editor
-bindgen "$built_editor/editor/folio.wasm" web pkg/editor -O3
+# The editor (pkg/editor/): the core plus the live preview and drafts, built as the core is
+# (opt-level z, the same inlining and wasm-opt passes) but keeping its panic messages. At opt-level 2
+# it was 82 KB gzip larger and typed no faster: a keystroke mostly renders its paragraph alone
+# (README, Benchmark).
+FOLIO_WASM_STD=small RUSTFLAGS="-Cllvm-args=-inline-threshold=90" scripts/wasm-cargo.sh build --release --lib --features editor
+bindgen "$built_editor/release/folio.wasm" web pkg/editor "${core_opt[@]}"
 minify_glue pkg/editor
 # CodeMirror 6 for the editor's source pane: the parts scripts/bundle/codemirror.js lists, bundled
 # and minified into one ES module the page imports (no bundler for the page itself).
