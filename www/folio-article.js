@@ -192,9 +192,9 @@ export class FolioArticle extends HTMLElement {
     target.focus({ preventScroll: true });
   }
 
-  // The core's rare code (about 100 KB) is not fetched in the background: a host page shows one article,
-  // and most articles never need it. A render that does stops before it, and runs again once it
-  // is in, rather than reading it synchronously, which would hold up the host page.
+  // The core's rare code (about 100 KB) is not fetched in the background: a host page shows one
+  // article, and most articles never need it. A render that does stops before it, and runs again
+  // once it is in, rather than reading it synchronously, which would hold up the host page.
   async #render(text, options) {
     try {
       return render(text, options);

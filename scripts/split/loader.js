@@ -30,7 +30,8 @@ export function __folio_rare_on_demand(only) {
 
 /**
  * Fetches and compiles the rare module in the background, once, unless a render has read it
- * already; resolves when that is done. A failure is left to the first use.
+ * already; resolves when that is done. A failed fetch is forgotten, for the next call to try
+ * again; a render needing the module before then reports it.
  */
 export function __folio_rare_prefetch() {
   __folio_rare_prefetching ??= (async () => {
