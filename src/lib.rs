@@ -38,6 +38,7 @@ pub mod preview;
 #[cfg(any(target_arch = "wasm32", test))]
 mod render_arena;
 pub mod sanitize;
+pub mod slug;
 pub mod source_map;
 pub mod stats;
 mod swar;

@@ -4,6 +4,7 @@
 
 use folio::calendar::ENGLISH;
 use folio::datetime::{Date, DateTime};
+use folio::slug::{slugify, Mode};
 use std::fmt;
 
 /// A permalink Jekyll cannot fill in, which stops the build.
@@ -94,11 +95,11 @@ impl Post<'_> {
         let two = |n: u8| format!("{n:02}");
         Some(match name {
             "collection" => "posts".to_owned(),
-            "name" => slugify(self.basename, false),
-            "title" => slugify(self.slug, true),
-            "slug" => slugify(self.slug, false),
+            "name" => slugify(self.basename, Mode::Default, false),
+            "title" => slugify(self.slug, Mode::Pretty, true),
+            "slug" => slugify(self.slug, Mode::Default, false),
             "categories" => unique(self.categories.iter().map(|c| c.to_lowercase())),
-            "slugified_categories" => unique(self.categories.iter().map(|c| slugify(c, false))),
+            "slugified_categories" => unique(self.categories.iter().map(|c| slugify(c, Mode::Default, false))),
             "year" => date.year.to_string(),
             "month" => two(date.month),
             "day" => two(date.day),
@@ -161,27 +162,6 @@ fn escape_path(path: &str) -> Option<String> {
         }
     }
     Some(out)
-}
-
-/// Jekyll's `slugify`: runs of what is not a letter or digit one `-` (in `pretty` mode also
-/// not `._~!$&'()+,;=@`), none at the ends; `default` mode lowers the case, `pretty` keeps it
-/// as the URL drop asks. Letters and digits as Rust tells them (Unicode's marks are not kept).
-fn slugify(text: &str, pretty: bool) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() || (pretty && "._~!$&'()+,;=@".contains(c)) {
-            slug.push(c);
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_start_matches('-');
-    let slug = slug.strip_suffix('-').unwrap_or(slug);
-    if pretty {
-        slug.to_owned()
-    } else {
-        slug.to_lowercase()
-    }
 }
 
 /// Each item once, in order, joined by `/`.

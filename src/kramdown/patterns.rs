@@ -51,6 +51,21 @@ pub fn is_alnum(c: char) -> bool {
     c.is_alphabetic() || in_ranges(c, unicode_table::ALNUM_NOT_ALPHA)
 }
 
+/// Ruby's `[\p{M}\p{L}\p{Nd}]` (what Jekyll's slugs keep): `\p{Word}` but for connector
+/// punctuation, the joiners and letter numbers, and but for the letters Ruby's Unicode lacks.
+pub fn is_letter_mark_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    is_word_property(c) && !unicode_table::is_word_not_slug(u32::from(c)) && !is_newer_letter(c)
+}
+
+/// A letter of Rust's Unicode that Ruby's does not have yet, which Ruby's regexps and case
+/// mappings see as unassigned.
+pub fn is_newer_letter(c: char) -> bool {
+    unicode_table::is_newer_letter(u32::from(c))
+}
+
 fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
     let c = u32::from(c);
     let i = ranges.partition_point(|&(_, end)| end < c);

@@ -4,6 +4,7 @@ use super::{Call, Which, REFUSED};
 use crate::kramdown::patterns::{is_space, is_space_char};
 use crate::liquid::number::to_integer;
 use crate::liquid::{Failure, Reason};
+use crate::slug::{self, Mode};
 use crate::value::Value;
 
 /// `text` escaped as Ruby's `CGI.escapeHTML` or `encode(xml: :attr)`, by how they write `'`.
@@ -29,32 +30,22 @@ pub fn xml_escape(call: &Call) -> Result<Value, Reason> {
     ruby_escaped(call, "&apos;")
 }
 
-/// Jekyll's `slugify` in its default mode: each run of characters that are not letters, marks
-/// or digits one `-`, none at the ends, in lower case. Only for the Latin letters whose Unicode
-/// classes Folio can tell without tables.
+/// Jekyll's `slugify`, in the mode named (`default` if none, or `nil` or `false`; any other
+/// value, as an unknown name, only lowers the case).
 pub fn slugify(call: &Call) -> Result<Value, Reason> {
-    call.args(0, 1)?;
-    call.only(0)?;
+    let args = call.args(0, 1)?;
     // Jekyll gives `nil` back, and calls text's methods on anything else it is given.
     match call.input {
         Value::Null => return Ok(Value::Null),
         Value::String(_) => {}
         _ => return Err(Reason::Failed(Failure::NotText)),
     }
-    let mut slug = String::new();
-    for c in call.text()?.chars() {
-        let kept = c.is_ascii_alphanumeric() || matches!(c, 'À'..='ſ') && c != '×' && c != '÷';
-        if !c.is_ascii() && !kept {
-            return Err(REFUSED);
-        }
-        if kept {
-            slug.extend(c.to_lowercase());
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.strip_prefix('-').unwrap_or(&slug);
-    Ok(Value::String(slug.strip_suffix('-').unwrap_or(slug).to_owned()))
+    let mode = match args.first() {
+        None | Some(Value::Null | Value::Bool(false)) => Mode::Default,
+        Some(Value::String(name)) => Mode::named(name),
+        Some(_) => Mode::Other,
+    };
+    Ok(Value::String(slug::slugify(&call.text()?, mode, false)))
 }
 
 /// Ruby's `strip` (`start` and `end`), `lstrip` (`start`) and `rstrip` (`end`): ASCII white
