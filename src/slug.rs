@@ -98,7 +98,7 @@ fn transliterate(text: &str) -> String {
 
 /// Ruby's `downcase`: character by character (no final sigma `ς`), a letter Ruby's Unicode
 /// lacks left as it is.
-fn downcase(text: &str) -> String {
+pub fn downcase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match is_newer_letter(c) {

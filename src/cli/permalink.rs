@@ -4,7 +4,7 @@
 
 use folio::calendar::ENGLISH;
 use folio::datetime::{Date, DateTime};
-use folio::slug::{slugify, Mode};
+use folio::slug::{downcase, slugify, Mode};
 use std::fmt;
 
 /// A permalink Jekyll cannot fill in, which stops the build.
@@ -98,7 +98,8 @@ impl Post<'_> {
             "name" => slugify(self.basename, Mode::Default, false),
             "title" => slugify(self.slug, Mode::Pretty, true),
             "slug" => slugify(self.slug, Mode::Default, false),
-            "categories" => unique(self.categories.iter().map(|c| c.to_lowercase())),
+            // Ruby's `downcase`, as Jekyll's: a final Σ is σ, where Rust's `to_lowercase` makes ς.
+            "categories" => unique(self.categories.iter().map(|c| downcase(c))),
             "slugified_categories" => unique(self.categories.iter().map(|c| slugify(c, Mode::Default, false))),
             "year" => date.year.to_string(),
             "month" => two(date.month),
@@ -206,6 +207,13 @@ mod tests {
         assert_eq!(url("/:short_year/:i_month/:i_day/:hour:minute:second/:slug"), "/16/1/3/090507/hello-world");
         assert_eq!(url("/:month_:day/:w_year-:w_day/:slugified_categories/:name"), "/01_03/2015-7/travel/asia-trip/2016-12-23-hello-world");
         assert_eq!(p.url("/:nope/"), Err(UnknownPlaceholder("nope".into())));
+    }
+
+    #[test]
+    fn categories_are_lowered_as_ruby_lowers_them_character_by_character() {
+        // `ruby -e 'puts "ΣΟΦΟΣ".downcase'` prints σοφοσ: no final sigma.
+        let cats = ["ΣΟΦΟΣ".to_owned()];
+        assert_eq!(post(2016, 1, 3, &cats).url("/:categories/").unwrap().unwrap(), "/%CF%83%CE%BF%CF%86%CE%BF%CF%83/");
     }
 
     #[test]
