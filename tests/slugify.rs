@@ -1,5 +1,6 @@
 //! Slugs as Jekyll 4.3's `Utils.slugify` makes them, in every mode, cased or not: the cases and
 //! Jekyll's answers are in tests/fixtures/slugify/, written by scripts/slugify-fixtures.rb.
+#![cfg(not(target_arch = "wasm32"))]
 
 use folio::slug::{slugify, Mode};
 
