@@ -35,6 +35,7 @@ pub mod options;
 pub mod page;
 pub mod profile;
 pub mod preview;
+pub mod ruby_case;
 #[cfg(any(target_arch = "wasm32", test))]
 mod render_arena;
 pub mod sanitize;

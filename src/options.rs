@@ -376,7 +376,7 @@ fn link_defs(value: &Value) -> Option<Vec<(String, String, Option<String>)>> {
             Value::Seq(parts) if !parts.is_empty() && parts.len() <= 2 => {
                 // A missing or null title is no title.
                 let title = parts.get(1).filter(|t| !matches!(t, Value::Null)).and_then(Value::to_scalar_string);
-                Some((crate::kramdown::patterns::downcase(name), parts[0].to_scalar_string()?, title))
+                Some((crate::ruby_case::downcase(name), parts[0].to_scalar_string()?, title))
             }
             _ => None,
         })

@@ -3,7 +3,8 @@
 //! (Unicode 13), not Rust's: marks are kept, letter numbers (`Ⅻ`) and other numbers (`²`) are
 //! not, nor letters Unicode added since.
 
-use crate::kramdown::patterns::{is_letter_mark_or_digit, is_newer_letter, is_space_char};
+use crate::kramdown::patterns::{is_letter_mark_or_digit, is_space_char};
+use crate::ruby_case::downcase;
 
 /// A slugify mode, by its name in Jekyll.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,19 +92,6 @@ fn transliterate(text: &str) -> String {
             _ if c.is_ascii() => out.push(c),
             Some(ascii) => out.push_str(ascii),
             None => out.push('?'),
-        }
-    }
-    out
-}
-
-/// Ruby's `downcase`: character by character (no final sigma `ς`), a letter Ruby's Unicode
-/// lacks left as it is.
-pub fn downcase(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match is_newer_letter(c) {
-            true => out.push(c),
-            false => out.extend(c.to_lowercase()),
         }
     }
     out

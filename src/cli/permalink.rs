@@ -4,7 +4,8 @@
 
 use folio::calendar::ENGLISH;
 use folio::datetime::{Date, DateTime};
-use folio::slug::{downcase, slugify, Mode};
+use folio::ruby_case::downcase;
+use folio::slug::{slugify, Mode};
 use std::fmt;
 
 /// A permalink Jekyll cannot fill in, which stops the build.
@@ -98,7 +99,7 @@ impl Post<'_> {
             "name" => slugify(self.basename, Mode::Default, false),
             "title" => slugify(self.slug, Mode::Pretty, true),
             "slug" => slugify(self.slug, Mode::Default, false),
-            // Ruby's `downcase`, as Jekyll's: a final Σ is σ, where Rust's `to_lowercase` makes ς.
+            // Ruby's `downcase`, as Jekyll's: a final Σ is σ, where Rust's `str::to_lowercase` makes ς.
             "categories" => unique(self.categories.iter().map(|c| downcase(c))),
             "slugified_categories" => unique(self.categories.iter().map(|c| slugify(c, Mode::Default, false))),
             "year" => date.year.to_string(),

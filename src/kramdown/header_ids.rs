@@ -156,7 +156,7 @@ mod tests {
     fn gfm_ids_lower_case_then_keep_word_characters_whatever_the_script() {
         // The rule as written (lower-case the whole text, then filter), against the one pass.
         let rule = |text: &str| -> String {
-            patterns::downcase(text)
+            crate::ruby_case::downcase(text)
                 .chars()
                 .filter(|&c| patterns::is_word_property(c) || matches!(c, '-' | ' ' | '\t'))
                 .map(|c| if c == ' ' || c == '\t' { '-' } else { c })

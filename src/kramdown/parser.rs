@@ -701,7 +701,7 @@ pub fn adapt_source(mut text: String) -> String {
 pub fn normalize_link_id(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
     let mut in_space = false;
-    for c in patterns::downcase(id).chars() {
+    for c in crate::ruby_case::downcase(id).chars() {
         if c.is_ascii() && patterns::is_space(c as u8) {
             if !in_space {
                 out.push(' ');

@@ -82,20 +82,6 @@ pub fn ald_id_name(s: &str) -> Option<usize> {
     Some(bytes.iter().take_while(|&&b| is_word(b) || b == b'-').count())
 }
 
-/// Ruby's `String#downcase`: Unicode lower case, character by character (Ruby has no
-/// final-sigma rule, which Rust's `str::to_lowercase` applies).
-pub fn downcase(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
-}
-
 /// Ruby's `String#rstrip`: trailing ASCII white space and NUL.
 pub fn rstrip(s: &str) -> &str {
     s.trim_end_matches(|c: char| c == '\0' || (c.is_ascii() && is_space(c as u8)))

@@ -18,7 +18,7 @@
 use crate::kramdown::element::{Category, ContentModel, Element, Kind, Mark};
 use crate::kramdown::html::raw::is_raw_html;
 use crate::kramdown::html::tags::{self, NameMatch};
-use crate::kramdown::patterns::downcase;
+use crate::ruby_case::downcase;
 use crate::kramdown::html::{content_model, markdown_attribute, to_native, HTML_SPAN_ELEMENTS};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::opt_space;

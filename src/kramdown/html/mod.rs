@@ -10,7 +10,7 @@ pub mod tags;
 pub mod to_native;
 
 use super::element::ContentModel;
-use super::patterns::downcase;
+use crate::ruby_case::downcase;
 
 /// Elements whose content kramdown parses as blocks (`HTML_CONTENT_MODEL_BLOCK`).
 const CONTENT_MODEL_BLOCK: &[&str] = &[

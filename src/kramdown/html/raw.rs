@@ -11,7 +11,7 @@ use super::tags::{self, NameMatch, StartTag};
 use super::{element_name, is_html_element, HTML_ELEMENTS_WITHOUT_BODY};
 use crate::kramdown::element::{Attrs, Category, ContentModel, Element, Kind};
 use crate::kramdown::parser::{Parser, MAX_NESTING};
-use crate::kramdown::patterns::downcase;
+use crate::ruby_case::downcase;
 
 /// Whether `el` is an HTML element whose content is raw, where kramdown's rules do not apply.
 pub fn is_raw_html(el: &Element) -> bool {

@@ -4,6 +4,7 @@ use super::{Call, Which, REFUSED};
 use crate::kramdown::patterns::{is_space, is_space_char};
 use crate::liquid::number::to_integer;
 use crate::liquid::{Failure, Reason};
+use crate::ruby_case::push_cased;
 use crate::slug::{self, Mode};
 use crate::value::Value;
 
@@ -62,18 +63,6 @@ pub fn strip(call: &Call, start: bool, end: bool) -> Result<Value, Reason> {
         to -= 1;
     }
     Ok(Value::String(text[from..to].to_owned()))
-}
-
-/// `text`'s characters in upper or lower case, added to `out`. Character by character, as Ruby
-/// does (`str::to_lowercase` would also make a final capital sigma ς, with tables the first
-/// download would hold).
-fn push_cased(out: &mut String, text: &str, upper: bool) {
-    for c in text.chars() {
-        match upper {
-            true => out.extend(c.to_uppercase()),
-            false => out.extend(c.to_lowercase()),
-        }
-    }
 }
 
 /// `upcase` (`upper`) and `downcase`.
