@@ -4,7 +4,7 @@ use super::{Call, Which, REFUSED};
 use crate::kramdown::patterns::{is_space, is_space_char};
 use crate::liquid::number::to_integer;
 use crate::liquid::{Failure, Reason};
-use crate::ruby_case::push_cased;
+use crate::ruby_case::{self, push_cased};
 use crate::slug::{self, Mode};
 use crate::value::Value;
 
@@ -73,15 +73,10 @@ pub fn change_case(call: &Call, upper: bool) -> Result<Value, Reason> {
     Ok(Value::String(out))
 }
 
-/// `capitalize`: the first character in upper case, the others in lower case.
+/// `capitalize`: the first character in title case, the others in lower case.
 pub fn capitalize(call: &Call) -> Result<Value, Reason> {
     call.args(0, 0)?;
-    let text = call.text()?;
-    let first = text.chars().next().map_or(0, char::len_utf8);
-    let mut out = String::new();
-    push_cased(&mut out, &text[..first], true);
-    push_cased(&mut out, &text[first..], false);
-    Ok(Value::String(out))
+    Ok(Value::String(ruby_case::capitalize(&call.text()?)))
 }
 
 /// Jekyll's `smartify`: kramdown's SmartyPants on the text (its smart quotes, entities and
