@@ -165,8 +165,11 @@ test("the reader is installable: an ordinary profile finds nothing against insta
 });
 
 test("two articles from the demo feed are read with their site profiles and saved; the library lists them", LIMIT, async () => {
-  for (const [title, date, images] of [[SEED_TITLE, /23 décembre 2016/, 3], [TRAIN_TITLE, /May 14, 2024/, 2]]) {
+  for (const [title, date, images, lang] of [[SEED_TITLE, /23 décembre 2016/, 3, "fr"], [TRAIN_TITLE, /May 14, 2024/, 2, "en"]]) {
     await visit(page, "www/reader.html");
+    // Each title in the list is read in its language: the article's own, or its profile's.
+    assert.equal(await feedLink(page, title).getAttribute("lang"), lang, title);
+    assert.equal(await page.locator("#feed-title").getAttribute("lang"), "en");
     await feedLink(page, title).click();
     await page.waitForSelector("body[data-ready=true][data-view=article]");
     assert.equal(await page.locator("#article h1").textContent(), title);

@@ -5,7 +5,7 @@ import { startComplete, render } from "../folio.js";
 /**
  * What the reader knows of an article before fetching it: from a feed, the address bar or the library.
  * `siteProfile`: the profile object came from a feed of this origin.
- * @typedef {{ url: string, title?: string, profile: string | Record<string, unknown>, baseUrl?: string, siteProfile?: boolean }} Entry
+ * @typedef {{ url: string, title?: string, lang?: string, profile: string | Record<string, unknown>, baseUrl?: string, siteProfile?: boolean }} Entry
  */
 
 /** Why an article cannot be shown; `kind` is offline, network, http, not-article or render. */

@@ -14,11 +14,15 @@ export async function showFeed(url, { list, heading }) {
     ]);
     heading.hidden = false;
     heading.textContent = feed.title;
+    // Each title read in its own language (a French title in this English page, say).
+    if (feed.lang) heading.lang = feed.lang;
+    else heading.removeAttribute("lang");
     list.replaceChildren(...feed.articles.map((entry) => {
       const item = document.createElement("li");
       const link = document.createElement("a");
       link.href = `${readerLink(entry.url)}&feed=${encodeURIComponent(feed.url)}`;
       link.textContent = entry.title ?? entry.url;
+      if (entry.title !== undefined && entry.lang) link.lang = entry.lang;
       item.append(link);
       if (saved.has(entry.url)) {
         const badge = document.createElement("span");

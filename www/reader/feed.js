@@ -1,10 +1,11 @@
 // Feeds: the list of articles a site publishes for the reader, as JSON (format: README.md, "Feeds").
 //
-//   { "title": "…", "profile": "numerique", "baseUrl": "…",
-//     "articles": [{ "url": "…", "title": "…", "profile": "jekyll" | { … }, "baseUrl": "…" }] }
+//   { "title": "…", "lang": "en", "profile": "numerique", "baseUrl": "…",
+//     "articles": [{ "url": "…", "title": "…", "lang": "fr", "profile": "jekyll" | { … }, "baseUrl": "…" }] }
 //
 // `url` and `baseUrl` may be relative to the feed's own URL; an article's `profile` and `baseUrl`
-// default to the feed's.
+// default to the feed's. `lang` is the language of a title, so that it is read in its language: an
+// article's defaults to its profile object's `lang`, then to the feed's.
 
 /** A feed that cannot be read, with a message for the reader. */
 export class FeedError extends Error {
@@ -13,7 +14,7 @@ export class FeedError extends Error {
 
 /**
  * Fetches and reads a feed.
- * @returns {Promise<{ url: string, title: string, articles: import("./article.js").Entry[] }>}
+ * @returns {Promise<{ url: string, title: string, lang?: string, articles: import("./article.js").Entry[] }>}
  */
 export async function loadFeed(url) {
   let response;
@@ -46,6 +47,12 @@ export function readFeed(json, feedUrl) {
       throw new FeedError(`${what} is not a URL: ${value}`);
     }
   };
+  const language = (value, what) => {
+    if (value == null || value === "") return undefined;
+    if (typeof value !== "string") throw new FeedError(`${what} is not a language tag`);
+    return value;
+  };
+  const feedLang = language(json.lang, "the feed's lang");
   const articles = json.articles.map((item, i) => {
     const entry = typeof item === "string" ? { url: item } : item;
     if (!entry || typeof entry !== "object") throw new FeedError(`article ${i + 1} is neither a URL nor an object`);
@@ -56,9 +63,10 @@ export function readFeed(json, feedUrl) {
     return {
       url: absolute(entry.url, `article ${i + 1}'s url`) ?? (() => { throw new FeedError(`article ${i + 1} has no url`); })(),
       title: typeof entry.title === "string" ? entry.title : undefined,
+      lang: language(entry.lang ?? profile.lang, `article ${i + 1}'s lang`) ?? feedLang,
       profile,
       baseUrl: absolute(entry.baseUrl ?? json.baseUrl, `article ${i + 1}'s baseUrl`),
     };
   });
-  return { url: feedUrl, title: typeof json.title === "string" ? json.title : "Articles", articles };
+  return { url: feedUrl, title: typeof json.title === "string" ? json.title : "Articles", lang: feedLang, articles };
 }
