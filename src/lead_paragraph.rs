@@ -18,7 +18,7 @@
 
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::scanner::count_newlines;
-use crate::swar;
+use crate::chunk;
 use crate::HtmlPieces;
 
 /// The body's first paragraph, followed while the body renders.
@@ -84,7 +84,7 @@ impl Lead {
             // The end may straddle two pieces.
             let from = html.len().saturating_sub(4);
             html.push_str(piece);
-            if let Some(at) = swar::find_str(&html.as_bytes()[from..], b"</p>\n") {
+            if let Some(at) = chunk::find_str(&html.as_bytes()[from..], b"</p>\n") {
                 html.truncate(from + at + 5);
                 return Some(html);
             }

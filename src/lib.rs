@@ -42,7 +42,7 @@ pub mod sanitize;
 pub mod slug;
 pub mod source_map;
 pub mod stats;
-mod swar;
+mod chunk;
 #[cfg(test)]
 mod test_random;
 pub mod value;

@@ -9,12 +9,12 @@
 use super::element::{Element, Kind};
 use super::header_ids;
 use super::parser::Parser;
-use crate::swar;
+use crate::chunk;
 
 impl Parser {
     pub(crate) fn update_gfm_elements(&mut self, element: &mut Element) {
         let hard_break = self.gfm_hard_break;
-        let breaks = |child: &Element| child.kind == Kind::Text && swar::find_str(child.value.as_bytes(), hard_break.as_bytes()).is_some();
+        let breaks = |child: &Element| child.kind == Kind::Text && chunk::find_str(child.value.as_bytes(), hard_break.as_bytes()).is_some();
         // Most elements have no hard break: they are updated where they are, and only a
         // list of children holding one is made anew.
         if element.children.iter().any(breaks) {

@@ -104,7 +104,7 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, visit: &mut dy
     let lines = line_count(&body);
     // kramdown writes once everything is parsed, with the options as `{::options}` left them:
     // where a span could still change them, blocks wait until the end to be written.
-    let wait = crate::swar::find_str(body.as_bytes(), b"{::options").is_some();
+    let wait = crate::chunk::find_str(body.as_bytes(), b"{::options").is_some();
     let mut parser = Parser::new(options);
     parser.options_fixed = !wait;
     let mut root = Element::new(Kind::Root).at(1);

@@ -15,7 +15,7 @@ use super::patterns;
 use super::scanner::Scanner;
 use crate::options::{GfmQuirk, Input, Options};
 use crate::name_map::NameMap;
-use crate::swar;
+use crate::chunk;
 
 /// A problem kramdown would warn about, with the body line it is on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -683,7 +683,7 @@ impl Parser {
 /// become `\n`, and the text ends with exactly one newline. Usually nothing changes, and the
 /// text is kept where it is.
 pub fn adapt_source(mut text: String) -> String {
-    if swar::find(text.as_bytes(), b'\r').is_some() {
+    if chunk::find(text.as_bytes(), b'\r').is_some() {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
     // Ruby's chomp removes one trailing line end.

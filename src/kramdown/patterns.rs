@@ -298,7 +298,7 @@ pub fn lazy_end(s: &str, braces: &Braces) -> bool {
 /// `PATTERN_TAIL` (`[\t| ].*?\n`): what must follow a list marker. kramdown's character
 /// class holds a `|` by mistake, so `-|x` starts a list too.
 fn pattern_tail(s: &str) -> bool {
-    matches!(s.as_bytes().first(), Some(b'\t' | b'|' | b' ')) && crate::swar::find(s.as_bytes(), b'\n').is_some()
+    matches!(s.as_bytes().first(), Some(b'\t' | b'|' | b' ')) && crate::chunk::find(s.as_bytes(), b'\n').is_some()
 }
 
 /// `LIST_START_UL` (`^( {0,3}[+*-])(PATTERN_TAIL)`): the marker's length (with its indent).

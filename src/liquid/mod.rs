@@ -28,7 +28,7 @@ pub use site::{PostUrl, Site, SiteError};
 pub fn present(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(i) = crate::swar::find(&bytes[from..], b'{') {
+    while let Some(i) = crate::chunk::find(&bytes[from..], b'{') {
         from += i + 1;
         if matches!(bytes.get(from), Some(b'{' | b'%')) {
             return true;

@@ -21,7 +21,7 @@ pub struct Token {
 pub fn next_start(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = from;
-    // A byte at a time: swar's search would be one more function the first download exports
+    // A byte at a time: the chunked search would be one more function the first download exports
     // to the rare module (see the module's notes on size), and only articles with Liquid come.
     while let Some(i) = bytes[at..].iter().position(|&b| b == b'{') {
         at += i;

@@ -138,7 +138,7 @@ impl Parser {
         // Most lines have no pipe: a search of the line (known already), eight bytes at a time,
         // rules them out faster than the pattern's byte-by-byte reading.
         let line = self.src.line();
-        if crate::swar::find(line.as_bytes(), b'|').is_none() || !table_start(line) || !self.after_block_boundary(tree) {
+        if crate::chunk::find(line.as_bytes(), b'|').is_none() || !table_start(line) || !self.after_block_boundary(tree) {
             return false;
         }
         let start = self.src.pos;

@@ -17,6 +17,7 @@ use super::element::{Alignment, Attrs, ContentModel, Element, Entity, Kind};
 use super::patterns;
 use super::header_ids::IdCounter;
 use super::parser::DocumentData;
+use crate::chunk;
 use crate::options::{EntityOutput, Options};
 use crate::name_map::NameMap;
 
@@ -417,25 +418,14 @@ pub enum Escape {
     Attribute,
 }
 
-/// The bytes [`escape_html`] may replace: `<`, `>`, `&` and `"`.
-static MAY_ESCAPE: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'<' as usize] = true;
-    table[b'>' as usize] = true;
-    table[b'&' as usize] = true;
-    table[b'"' as usize] = true;
-    table
-};
-
 /// kramdown's `escape_html`.
 pub fn escape_html(out: &mut String, s: &str, mode: Escape) {
     let bytes = s.as_bytes();
     out.reserve(s.len());
     let mut last = 0;
     let mut i = 0;
-    // Runs without a character to escape are found by a tight scan (one table lookup a byte)
-    // and copied whole.
-    while let Some(offset) = bytes[i..].iter().position(|&b| MAY_ESCAPE[usize::from(b)]) {
+    // Runs without a character to escape are found a chunk of bytes at a time and copied whole.
+    while let Some(offset) = chunk::find_any(&bytes[i..], b"<>&\"") {
         i += offset;
         let replacement = match bytes[i] {
             b'<' => "&lt;",

@@ -1,0 +1,160 @@
+//! Bytes tested a chunk at a time, for the loops that read every byte of a text (finding a line's
+//! end, counting lines and words, looking for where a span may start, escaping HTML).
+//!
+//! A chunk is sixteen bytes in a SIMD register where the WebAssembly module is built with SIMD
+//! (`simd128`, [`simd`]), and eight bytes in a 64-bit integer elsewhere ([`swar`]): natively, and in
+//! the module for engines without SIMD. Both give the same tests, and a test's result is a
+//! [`Mask`] of the bytes it holds for, so the loops below are written once.
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+pub use simd::{Chunk, Mask, WIDTH};
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+mod swar;
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+pub use swar::{Chunk, Mask, WIDTH};
+
+/// Where the first `b` is in `bytes`.
+pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
+    let mut i = 0;
+    while let Some(chunk) = Chunk::load(bytes, i) {
+        if let Some(at) = chunk.eq(b).first() {
+            return Some(i + at);
+        }
+        i += WIDTH;
+    }
+    bytes[i..].iter().position(|&c| c == b).map(|j| i + j)
+}
+
+/// Where the first of the bytes `any` (at most four are looked for a chunk at a time) is in `bytes`.
+pub fn find_any(bytes: &[u8], any: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(chunk) = Chunk::load(bytes, i) {
+        let found = any.iter().fold(Mask::NONE, |found, &b| found | chunk.eq(b));
+        if let Some(at) = found.first() {
+            return Some(i + at);
+        }
+        i += WIDTH;
+    }
+    bytes[i..].iter().position(|c| any.contains(c)).map(|j| i + j)
+}
+
+/// Where `needle` (not empty) first is in `haystack`: its first byte found a chunk at a time,
+/// then the rest compared. For short needles whose first byte is rare in text (`{::options`, `\`
+/// before a line end, `</p>`), where core's two-way search spends more setting up than searching.
+pub fn find_str(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = find(&haystack[from..], needle[0]) {
+        if haystack[from + i..].starts_with(needle) {
+            return Some(from + i);
+        }
+        from += i + 1;
+    }
+    None
+}
+
+/// How many times `b` is in `bytes`.
+pub fn count(bytes: &[u8], b: u8) -> usize {
+    let mut i = 0;
+    let mut count = 0;
+    while let Some(chunk) = Chunk::load(bytes, i) {
+        count += chunk.eq(b).count();
+        i += WIDTH;
+    }
+    count + bytes[i..].iter().filter(|&&c| c == b).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    // The SIMD chunk exists only in WebAssembly: these run there too.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    /// Each byte value at each place of a chunk of otherwise `fill`.
+    fn each_byte_in_each_lane(fill: u8) -> impl Iterator<Item = (u8, usize, Chunk)> {
+        (0..=255u8).flat_map(move |b| {
+            (0..WIDTH).map(move |lane| {
+                let mut bytes = [fill; WIDTH];
+                bytes[lane] = b;
+                (b, lane, Chunk::load(&bytes, 0).expect("a whole chunk"))
+            })
+        })
+    }
+
+    /// The mask of the one byte at `lane`, made through the masks' own operations.
+    fn only(lane: usize) -> Mask {
+        (0..lane).fold(Mask::NONE.shifted(true), |mask, _| mask.shifted(false))
+    }
+
+    #[test]
+    fn each_test_holds_for_exactly_the_bytes_it_names() {
+        for fill in [b'x', 0x80, 0xc3, b'\n'] {
+            for (b, lane, chunk) in each_byte_in_each_lane(fill) {
+                let at = |mask: Mask| (mask & only(lane)).any();
+                assert_eq!(at(chunk.eq(b'\n')), b == b'\n', "{b:#x} at {lane}");
+                assert!(at(chunk.eq(b)), "{b:#x} at {lane}");
+                assert_eq!(at(chunk.non_ascii()), !b.is_ascii(), "{b:#x} at {lane}");
+                assert_eq!(at(chunk.continuation()), (0x80..=0xbf).contains(&b), "{b:#x} at {lane}");
+                assert_eq!(at(chunk.ascii_alphanumeric()), b.is_ascii_alphanumeric(), "{b:#x} at {lane}");
+                assert_eq!(chunk.eq(fill).count(), WIDTH - 1 + usize::from(b == fill), "{b:#x} at {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn masks_count_shift_and_find_their_bytes() {
+        let all = !Mask::NONE;
+        assert!(all.all() && !Mask::NONE.any() && !(all & Mask::NONE).any());
+        for lane in 0..WIDTH {
+            let mask = only(lane);
+            assert_eq!(mask.count(), 1);
+            assert_eq!(mask.first(), Some(lane));
+            assert_eq!(mask.last(), lane == WIDTH - 1);
+            assert_eq!((mask | only(WIDTH - 1)).first(), Some(lane));
+            assert_eq!(mask.shifted(false).first(), (lane + 1 < WIDTH).then_some(lane + 1));
+            assert_eq!(mask.shifted_back().first(), lane.checked_sub(1));
+            assert_eq!((!mask).count(), WIDTH - 1);
+        }
+        assert_eq!(Mask::NONE.first(), None);
+        assert_eq!(all.count(), WIDTH);
+    }
+
+    #[test]
+    fn a_byte_is_found_and_counted_where_it_is_in_a_chunk_or_the_tail() {
+        for len in 0..(3 * WIDTH) {
+            for at in 0..len {
+                let mut bytes = vec![b'a'; len];
+                bytes[at] = b'\n';
+                bytes[len - 1] = b'\n';
+                assert_eq!(find(&bytes, b'\n'), Some(at), "length {len}, at {at}");
+                assert_eq!(find_any(&bytes, b"<\n&"), Some(at), "length {len}, at {at}");
+                assert_eq!(count(&bytes, b'\n'), 1 + usize::from(at != len - 1), "length {len}, at {at}");
+            }
+            assert_eq!(find(&vec![b'a'; len], b'\n'), None, "length {len}");
+            assert_eq!(find_any(&vec![b'a'; len], b"<>&\""), None, "length {len}");
+        }
+    }
+
+    #[test]
+    fn a_needle_is_found_where_str_find_finds_it() {
+        let texts = ["", "{", "{:", "a {:.c} {::options x} b", "\\\n", "a\\b\\\nc", "{{::option", "xxxxxxxxxxxxxxxxxxxxxx{::options"];
+        for text in texts {
+            for needle in ["{::options", "\\\n", "{", "b"] {
+                assert_eq!(find_str(text.as_bytes(), needle.as_bytes()), text.find(needle), "{needle:?} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn chunks_load_from_any_position_and_not_past_the_end() {
+        let bytes: Vec<u8> = (0..=WIDTH as u8 + 1).collect();
+        let chunk = Chunk::load(&bytes, 2).expect("a whole chunk");
+        assert_eq!(chunk.eq(2).first(), Some(0));
+        assert_eq!(chunk.eq(WIDTH as u8 + 1).first(), Some(WIDTH - 1));
+        assert!(Chunk::load(&bytes, 3).is_none());
+        assert!(Chunk::load(&bytes, usize::MAX).is_none());
+    }
+}

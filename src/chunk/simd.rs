@@ -1,0 +1,127 @@
+//! Sixteen bytes in a WebAssembly SIMD register (`simd128`): the chunk of the module built for
+//! engines that have SIMD. A comparison is one instruction here where eight bytes in an integer
+//! take half a dozen, and `bitmask` gathers a test's result into one bit a byte.
+
+use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub, v128, v128_load, v128_or};
+use core::ops::{BitAnd, BitOr, Not};
+
+pub const WIDTH: usize = 16;
+
+const ALL: u32 = 0xffff;
+
+/// Sixteen bytes.
+#[derive(Clone, Copy)]
+pub struct Chunk(v128);
+
+/// The bytes of a chunk a test holds for: bit `i` for byte `i`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Mask(u32);
+
+impl Chunk {
+    /// The sixteen bytes of `bytes` from `i`; `None` past the end.
+    #[inline]
+    pub fn load(bytes: &[u8], i: usize) -> Option<Chunk> {
+        let chunk = bytes.get(i..i.checked_add(WIDTH)?)?;
+        // SAFETY: `chunk` holds sixteen bytes, and a WebAssembly load needs no alignment.
+        Some(Chunk(unsafe { v128_load(chunk.as_ptr().cast::<v128>()) }))
+    }
+
+    /// The bytes that are `b`.
+    #[inline]
+    pub fn eq(self, b: u8) -> Mask {
+        Mask(u32::from(u8x16_bitmask(u8x16_eq(self.0, u8x16_splat(b)))))
+    }
+
+    /// The bytes that are not ASCII.
+    #[inline]
+    pub fn non_ascii(self) -> Mask {
+        Mask(u32::from(u8x16_bitmask(self.0)))
+    }
+
+    /// The bytes that continue a character in UTF-8 (`0x80..=0xbf`).
+    #[inline]
+    pub fn continuation(self) -> Mask {
+        let below_leads = u32::from(u8x16_bitmask(u8x16_lt(self.0, u8x16_splat(0xc0))));
+        Mask(below_leads) & self.non_ascii()
+    }
+
+    /// The bytes that are ASCII letters or digits.
+    #[inline]
+    pub fn ascii_alphanumeric(self) -> Mask {
+        // `| 0x20` lowers capitals and moves no other byte into `a..=z`; a byte minus the first of
+        // a range is below the range's length only inside it (the others wrap round above).
+        let lower = v128_or(self.0, u8x16_splat(0x20));
+        let letter = u8x16_lt(u8x16_sub(lower, u8x16_splat(b'a')), u8x16_splat(26));
+        let digit = u8x16_lt(u8x16_sub(self.0, u8x16_splat(b'0')), u8x16_splat(10));
+        Mask(u32::from(u8x16_bitmask(v128_or(letter, digit))))
+    }
+}
+
+impl Mask {
+    pub const NONE: Mask = Mask(0);
+
+    #[inline]
+    pub fn any(self) -> bool {
+        self.0 != 0
+    }
+
+    /// Whether the test holds for every byte of the chunk.
+    #[inline]
+    pub fn all(self) -> bool {
+        self.0 == ALL
+    }
+
+    /// How many bytes the test holds for.
+    #[inline]
+    pub fn count(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The first byte the test holds for.
+    #[inline]
+    pub fn first(self) -> Option<usize> {
+        self.any().then(|| self.0.trailing_zeros() as usize)
+    }
+
+    /// Whether the test holds for the last byte.
+    #[inline]
+    pub fn last(self) -> bool {
+        self.0 >> 15 != 0
+    }
+
+    /// The bytes whose previous byte is in the mask; `first` says for the first byte.
+    #[inline]
+    pub fn shifted(self, first: bool) -> Mask {
+        Mask(((self.0 << 1) | u32::from(first)) & ALL)
+    }
+
+    /// The bytes whose next byte is in the mask.
+    #[inline]
+    pub fn shifted_back(self) -> Mask {
+        Mask(self.0 >> 1)
+    }
+}
+
+impl BitOr for Mask {
+    type Output = Mask;
+    #[inline]
+    fn bitor(self, other: Mask) -> Mask {
+        Mask(self.0 | other.0)
+    }
+}
+
+impl BitAnd for Mask {
+    type Output = Mask;
+    #[inline]
+    fn bitand(self, other: Mask) -> Mask {
+        Mask(self.0 & other.0)
+    }
+}
+
+impl Not for Mask {
+    type Output = Mask;
+    #[inline]
+    fn not(self) -> Mask {
+        Mask(!self.0 & ALL)
+    }
+}

@@ -1,0 +1,136 @@
+//! Eight bytes in a 64-bit integer: the chunk where WebAssembly's SIMD is not available (native
+//! builds, and the module for engines without it). Each test leaves the high bit (0x80) set in
+//! the bytes it holds for.
+
+use core::ops::{BitAnd, BitOr, Not};
+
+pub const WIDTH: usize = 8;
+
+const LANES: u64 = u64::from_ne_bytes([1; 8]);
+const HIGH_BITS: u64 = LANES * 0x80;
+
+/// Eight bytes, the first in the lowest byte.
+#[derive(Clone, Copy)]
+pub struct Chunk(u64);
+
+/// The bytes of a chunk a test holds for: the high bit of each.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Mask(u64);
+
+impl Chunk {
+    /// The eight bytes of `bytes` from `i`; `None` past the end.
+    #[inline]
+    pub fn load(bytes: &[u8], i: usize) -> Option<Chunk> {
+        let chunk = bytes.get(i..i.checked_add(WIDTH)?)?;
+        Some(Chunk(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))))
+    }
+
+    /// The bytes that are `b`.
+    #[inline]
+    pub fn eq(self, b: u8) -> Mask {
+        // A byte of `y` is zero where `x` holds `b`; adding 0x7f to the low seven bits of a byte
+        // sets its high bit unless they are all zero, and nothing carries into the next byte.
+        let y = self.0 ^ (LANES * u64::from(b));
+        Mask(!(((y & !HIGH_BITS) + LANES * 0x7f) | y | !HIGH_BITS))
+    }
+
+    /// The bytes that are not ASCII.
+    #[inline]
+    pub fn non_ascii(self) -> Mask {
+        Mask(self.0 & HIGH_BITS)
+    }
+
+    /// The bytes that continue a character in UTF-8 (`0x80..=0xbf`): the high bit set and the
+    /// next one clear.
+    #[inline]
+    pub fn continuation(self) -> Mask {
+        Mask(self.0 & !(self.0 << 1) & HIGH_BITS)
+    }
+
+    /// The bytes that are ASCII letters or digits.
+    #[inline]
+    pub fn ascii_alphanumeric(self) -> Mask {
+        let ascii = self.0 & !HIGH_BITS;
+        // `| 0x20` lowers capitals and moves no other byte into `a..=z`.
+        let alphanumeric = in_range(ascii | (LANES * 0x20), b'a', b'z') | in_range(ascii, b'0', b'9');
+        Mask(alphanumeric & !self.0)
+    }
+}
+
+/// The bytes of `x`, all below 0x80, that lie in `lo..=hi`: adding `0x80 - lo` sets the high
+/// bit from `lo` on, adding `0x7f - hi` from past `hi` on, and no sum carries into the next byte.
+#[inline]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    (x + LANES * u64::from(0x80 - lo)) & !(x + LANES * u64::from(0x7f - hi)) & HIGH_BITS
+}
+
+impl Mask {
+    pub const NONE: Mask = Mask(0);
+
+    #[inline]
+    pub fn any(self) -> bool {
+        self.0 != 0
+    }
+
+    /// Whether the test holds for every byte of the chunk.
+    #[inline]
+    pub fn all(self) -> bool {
+        self.0 == HIGH_BITS
+    }
+
+    /// How many bytes the test holds for. Core's `count_ones` is one instruction in WebAssembly
+    /// but a dozen on x86-64 without `popcnt`: moving each high bit to its byte's low bit and
+    /// multiplying sums the bytes into the top one (at most 8, so nothing carries out).
+    #[inline]
+    pub fn count(self) -> usize {
+        ((self.0 >> 7).wrapping_mul(LANES) >> 56) as usize
+    }
+
+    /// The first byte the test holds for.
+    #[inline]
+    pub fn first(self) -> Option<usize> {
+        self.any().then(|| self.0.trailing_zeros() as usize / 8)
+    }
+
+    /// Whether the test holds for the last byte.
+    #[inline]
+    pub fn last(self) -> bool {
+        self.0 >> 63 != 0
+    }
+
+    /// The bytes whose previous byte is in the mask; `first` says for the first byte.
+    #[inline]
+    pub fn shifted(self, first: bool) -> Mask {
+        Mask((self.0 << 8) | (u64::from(first) << 7))
+    }
+
+    /// The bytes whose next byte is in the mask.
+    #[inline]
+    pub fn shifted_back(self) -> Mask {
+        Mask(self.0 >> 8)
+    }
+}
+
+impl BitOr for Mask {
+    type Output = Mask;
+    #[inline]
+    fn bitor(self, other: Mask) -> Mask {
+        Mask(self.0 | other.0)
+    }
+}
+
+impl BitAnd for Mask {
+    type Output = Mask;
+    #[inline]
+    fn bitand(self, other: Mask) -> Mask {
+        Mask(self.0 & other.0)
+    }
+}
+
+impl Not for Mask {
+    type Output = Mask;
+    #[inline]
+    fn not(self) -> Mask {
+        Mask(!self.0 & HIGH_BITS)
+    }
+}
