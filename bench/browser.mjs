@@ -5,10 +5,12 @@ import * as markdownWasm from "markdown-wasm/dist/markdown.es.js";
 import * as pulldownSize from "../target/bench/pulldown-size/pulldown_wasm.js";
 import * as pulldownSpeed from "../target/bench/pulldown-speed/pulldown_wasm.js";
 import { measure } from "./measure.mjs";
+import { hasSimd } from "../www/simd.js";
 
 window.runBench = async () => {
   const inputs = await (await fetch("../../target/bench/inputs.json")).json();
-  const module = new URL("../../pkg/folio_bg.wasm", location.href);
+  // The core's build with SIMD where the engine has it, as www/folio.js picks.
+  const module = new URL(hasSimd() ? "../../pkg/simd/folio_bg.wasm" : "../../pkg/folio_bg.wasm", location.href);
   // The bindings are bundled here: their rare code is next to the module, not to this script.
   folio.__folio_rare_at?.(module);
   await folio.default({ module_or_path: module });

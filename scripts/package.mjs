@@ -10,13 +10,14 @@ const version = readFileSync(`${root}Cargo.toml`, "utf8").match(/^version = "([^
 
 const FILES = [
   "www/facade.js", "www/folio.js", "www/folio.d.ts", "www/folio-editor.js", "www/folio-editor.d.ts", "www/folio-article.js", "www/folio-article.d.ts",
-  "www/folio-embed.js", "www/folio-embed.d.ts", "www/article.css",
-  "pkg/folio.js", "pkg/folio.d.ts", "pkg/folio_bg.wasm", "pkg/folio_bg.wasm.d.ts",
+  "www/folio-embed.js", "www/folio-embed.d.ts", "www/article.css", "www/simd.js",
+  "pkg/folio.js", "pkg/folio.d.ts", "pkg/folio_bg.wasm", "pkg/folio_bg.wasm.d.ts", "pkg/simd/folio_bg.wasm",
   "pkg/editor/folio.js", "pkg/editor/folio.d.ts", "pkg/editor/folio_bg.wasm", "pkg/editor/folio_bg.wasm.d.ts",
 ];
 // The core's rare code, where the build split it off (scripts/build.sh): next to folio_bg.wasm.
 const RARE = "pkg/folio_rare_bg.wasm";
-if (existsSync(`${root}${RARE}`)) FILES.push(RARE);
+const SIMD_RARE = "pkg/simd/folio_rare_bg.wasm";
+for (const rare of [RARE, SIMD_RARE]) if (existsSync(`${root}${rare}`)) FILES.push(rare);
 
 rmSync(dist, { recursive: true, force: true });
 for (const file of FILES) {
@@ -40,6 +41,9 @@ const manifest = {
     "./article.css": "./www/article.css",
     "./folio_bg.wasm": "./pkg/folio_bg.wasm",
     ...(FILES.includes(RARE) && { "./folio_rare_bg.wasm": `./${RARE}` }),
+    // The build with WebAssembly SIMD, which www/folio.js picks where the engine has it.
+    "./simd/folio_bg.wasm": "./pkg/simd/folio_bg.wasm",
+    ...(FILES.includes(SIMD_RARE) && { "./simd/folio_rare_bg.wasm": `./${SIMD_RARE}` }),
     "./package.json": "./package.json",
   },
   // For TypeScript resolving as Node 10 did (`moduleResolution: node`), which reads no `exports`.

@@ -1,7 +1,7 @@
 // Writes pkg/precache.js, the service worker's list of the app shell, at build time
 // (scripts/build.sh runs it after the WebAssembly is built; pkg/ is build output).
 //
-//   self.FOLIO_PRECACHE = { version, bytes, files: [{ url, bytes, sha256 }] }
+//   self.FOLIO_PRECACHE = { version, bytes, files: [{ url, bytes, sha256, simd? }], simdProbe }
 //
 // `url` is relative to the site's root (the service worker's scope), so the list holds for any
 // sub-path the site is served under. `version` is a content hash: of every listed file and of
@@ -12,6 +12,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { SIMD_PROBE } from "../www/simd.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -26,7 +27,9 @@ const SHELL = [
   "www/reader/*.js",
   "www/sw-client.js",
   "www/article.css", "www/folio.js", "www/facade.js",
-  "pkg/folio.js", "pkg/folio_bg.wasm", "pkg/folio_rare_bg*.wasm",  // the core; its rare code where split off (scripts/build.sh)
+  "www/simd.js", "pkg/folio.js",         // the core: its glue, and which build this engine runs
+  "pkg/folio_bg.wasm", "pkg/folio_rare_bg*.wasm",  // without SIMD; its rare code where split off (scripts/build.sh)
+  "pkg/simd/folio_bg.wasm", "pkg/simd/folio_rare_bg*.wasm",  // with SIMD
   "www/manifest.webmanifest", "www/icons/*.png",
 ];
 /** Not precached, but part of the version: a change to the worker is a new version too. */
@@ -45,9 +48,11 @@ function expand(pattern) {
 
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
+// The core's two builds: a browser precaches the one it runs (`simd`, see www/simd.js).
+const build = (url) => (/^pkg\/simd\//.test(url) ? { simd: true } : /^pkg\/folio_(rare_)?bg/.test(url) ? { simd: false } : {});
 const files = SHELL.flatMap(expand).map((url) => {
   const bytes = readFileSync(`${ROOT}${url}`);
-  return { url, bytes: bytes.length, sha256: sha256(bytes) };
+  return { url, bytes: bytes.length, sha256: sha256(bytes), ...build(url) };
 });
 const version = createHash("sha256");
 for (const { url, sha256: hash } of files) version.update(`${url}\0${hash}\n`);
@@ -56,6 +61,7 @@ const manifest = {
   version: version.digest("hex").slice(0, 16),
   bytes: files.reduce((sum, file) => sum + file.bytes, 0),
   files,
+  simdProbe: SIMD_PROBE,
 };
 
 if (process.argv.includes("--check")) {

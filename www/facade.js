@@ -71,7 +71,8 @@ function newPolicy() {
 
 /**
  * The calls every build has, over its generated bindings: `init` is their default export,
- * `wasm` their namespace and `wasmUrl` where their module is (read from disk in Node).
+ * `wasm` their namespace and `wasmUrl` where their module is, unless `start` is told (read from
+ * disk in Node).
  */
 export function facade(init, wasm, wasmUrl) {
   let ready;
@@ -115,13 +116,13 @@ export function facade(init, wasm, wasmUrl) {
     });
   }
 
-  async function begin(module) {
+  async function begin(module = wasmUrl) {
     if (typeof module === "string" || module instanceof URL) wasm.__folio_rare_at?.(module);
     // Node's fetch takes no file: URL: there the module's bytes are read from disk, as the rare
     // code's are (scripts/split/loader.js).
-    const fs = module === undefined && wasmUrl?.protocol === "file:" ? globalThis.process?.getBuiltinModule?.("node:fs") : undefined;
-    if (fs) module = fs.readFileSync(wasmUrl);
-    const exports = await init(module === undefined ? undefined : { module_or_path: module });
+    const fs = module instanceof URL && module.protocol === "file:" ? globalThis.process?.getBuiltinModule?.("node:fs") : undefined;
+    if (fs) module = fs.readFileSync(module);
+    const exports = await init({ module_or_path: module });
     started = true;
     return exports;
   }

@@ -1,6 +1,7 @@
 // Folio's service worker, loaded by ../sw.js after pkg/precache.js has set self.FOLIO_PRECACHE.
 //
-// - The app shell (pages, JavaScript, CSS, the .wasm, icons, manifest) is precached at install
+// - The app shell (pages, JavaScript, CSS, the .wasm of the core's build this engine runs, icons,
+//   manifest) is precached at install
 //   into a cache named after the build's version, each file checked against the hash the build
 //   listed, and served cache-first: a version is a consistent set of files. A file missing from
 //   that cache later is served from the network while the whole shell is precached again.
@@ -14,7 +15,10 @@
 // - Images: the library's saved images ("folio-library", written by the reader), then those of
 //   articles opened before ("folio-articles"), then the network.
 // URLs are resolved against the registration's scope, so nothing here names the sub-path.
-const { version, files } = self.FOLIO_PRECACHE;
+const { version, files: listed, simdProbe } = self.FOLIO_PRECACHE;
+// Of the core's two builds, only the one this engine runs (www/simd.js).
+const simd = WebAssembly.validate(new Uint8Array(simdProbe));
+const files = listed.filter((file) => file.simd === undefined || file.simd === simd);
 const SCOPE = self.registration.scope;
 const SHELL = `folio-shell-${version}`;
 const ARTICLES = "folio-articles";

@@ -6,6 +6,51 @@
 //! the module for engines without SIMD. Both give the same tests, and a test's result is a
 //! [`Mask`] of the bytes it holds for, so the loops below are written once.
 
+/// A mask's constant, set operations and whether any or all of its lanes are set: the same in both
+/// widths, given the bits that stand for all the lanes (`$all`).
+macro_rules! mask_set_operations {
+    ($all:expr) => {
+        impl Mask {
+            pub const NONE: Mask = Mask(0);
+
+            #[inline]
+            pub fn any(self) -> bool {
+                self.0 != 0
+            }
+
+            /// Whether the test holds for every byte of the chunk.
+            #[inline]
+            pub fn all(self) -> bool {
+                self.0 == $all
+            }
+        }
+
+        impl core::ops::BitOr for Mask {
+            type Output = Mask;
+            #[inline]
+            fn bitor(self, other: Mask) -> Mask {
+                Mask(self.0 | other.0)
+            }
+        }
+
+        impl core::ops::BitAnd for Mask {
+            type Output = Mask;
+            #[inline]
+            fn bitand(self, other: Mask) -> Mask {
+                Mask(self.0 & other.0)
+            }
+        }
+
+        impl core::ops::Not for Mask {
+            type Output = Mask;
+            #[inline]
+            fn not(self) -> Mask {
+                Mask(!self.0 & $all)
+            }
+        }
+    };
+}
+
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]

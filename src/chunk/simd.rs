@@ -3,7 +3,6 @@
 //! take half a dozen, and `bitmask` gathers a test's result into one bit a byte.
 
 use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub, v128, v128_load, v128_or};
-use core::ops::{BitAnd, BitOr, Not};
 
 pub const WIDTH: usize = 16;
 
@@ -58,19 +57,6 @@ impl Chunk {
 }
 
 impl Mask {
-    pub const NONE: Mask = Mask(0);
-
-    #[inline]
-    pub fn any(self) -> bool {
-        self.0 != 0
-    }
-
-    /// Whether the test holds for every byte of the chunk.
-    #[inline]
-    pub fn all(self) -> bool {
-        self.0 == ALL
-    }
-
     /// How many bytes the test holds for.
     #[inline]
     pub fn count(self) -> usize {
@@ -102,26 +88,4 @@ impl Mask {
     }
 }
 
-impl BitOr for Mask {
-    type Output = Mask;
-    #[inline]
-    fn bitor(self, other: Mask) -> Mask {
-        Mask(self.0 | other.0)
-    }
-}
-
-impl BitAnd for Mask {
-    type Output = Mask;
-    #[inline]
-    fn bitand(self, other: Mask) -> Mask {
-        Mask(self.0 & other.0)
-    }
-}
-
-impl Not for Mask {
-    type Output = Mask;
-    #[inline]
-    fn not(self) -> Mask {
-        Mask(!self.0 & ALL)
-    }
-}
+mask_set_operations!(ALL);

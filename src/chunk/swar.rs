@@ -2,7 +2,6 @@
 //! builds, and the module for engines without it). Each test leaves the high bit (0x80) set in
 //! the bytes it holds for.
 
-use core::ops::{BitAnd, BitOr, Not};
 
 pub const WIDTH: usize = 8;
 
@@ -65,19 +64,6 @@ fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
 }
 
 impl Mask {
-    pub const NONE: Mask = Mask(0);
-
-    #[inline]
-    pub fn any(self) -> bool {
-        self.0 != 0
-    }
-
-    /// Whether the test holds for every byte of the chunk.
-    #[inline]
-    pub fn all(self) -> bool {
-        self.0 == HIGH_BITS
-    }
-
     /// How many bytes the test holds for. Core's `count_ones` is one instruction in WebAssembly
     /// but a dozen on x86-64 without `popcnt`: moving each high bit to its byte's low bit and
     /// multiplying sums the bytes into the top one (at most 8, so nothing carries out).
@@ -111,26 +97,4 @@ impl Mask {
     }
 }
 
-impl BitOr for Mask {
-    type Output = Mask;
-    #[inline]
-    fn bitor(self, other: Mask) -> Mask {
-        Mask(self.0 | other.0)
-    }
-}
-
-impl BitAnd for Mask {
-    type Output = Mask;
-    #[inline]
-    fn bitand(self, other: Mask) -> Mask {
-        Mask(self.0 & other.0)
-    }
-}
-
-impl Not for Mask {
-    type Output = Mask;
-    #[inline]
-    fn not(self) -> Mask {
-        Mask(!self.0 & HIGH_BITS)
-    }
-}
+mask_set_operations!(HIGH_BITS);

@@ -16,6 +16,7 @@ const whole = createRequire(import.meta.url)("../../pkg/node/folio.js");
 const CONFORMANCE = join(SHARED, "conformance");
 const CORPUS = join(SHARED, "corpus/jekyll");
 const RARE = "pkg/folio_rare_bg.wasm";
+const SIMD_RARE = "pkg/simd/folio_rare_bg.wasm";
 // An article whose render runs rare code (kramdown's options extension), and shows "x".
 const RARE_ARTICLE = '{::options auto_ids="false" /}\n\nx\n';
 
@@ -37,8 +38,10 @@ after(async () => {
   await server?.stop();
 });
 
-test("the build split the core in two", () => {
-  assert.ok(existsSync(join(ROOT, RARE)), `${RARE} is missing: was wasm-split built (scripts/wasm-split.sh)?`);
+test("the build split both of the core's builds in two", () => {
+  for (const rare of [RARE, SIMD_RARE]) {
+    assert.ok(existsSync(join(ROOT, rare)), `${rare} is missing: was wasm-split built (scripts/wasm-split.sh)?`);
+  }
 });
 
 test("the split core renders every conformance case and corpus article as the whole module does", () => {
@@ -50,13 +53,16 @@ test("the split core renders every conformance case and corpus article as the wh
   assert.equal(differing, 0, `${differing} of ${got.length} renders differ`);
 });
 
-/** A page of the server that counts its requests for the rare module. */
+/**
+ * A page of the server that counts its requests for the rare module (of either build: the glue
+ * alone loads the one without SIMD, www/folio.js the one with it in Chromium).
+ */
 async function page() {
   const tab = await browser.newPage();
   tab.rareRequests = 0;
   tab.rareTypes = [];
   tab.on("request", (request) => {
-    if (!request.url().endsWith(RARE)) return;
+    if (!request.url().endsWith("/folio_rare_bg.wasm")) return;
     tab.rareRequests += 1;
     tab.rareTypes.push(request.resourceType());
   });
@@ -105,7 +111,7 @@ test("an article needing the rare code renders at once: the rare module is read 
 
 test("through the facade the rare module is prefetched after start, complete with startComplete, and not requested again", async () => {
   const tab = await page();
-  const prefetched = tab.waitForResponse((response) => response.url().endsWith(RARE));
+  const prefetched = tab.waitForResponse((response) => response.url().endsWith(SIMD_RARE));
   await tab.evaluate(async () => {
     const folio = await import("/www/folio.js");
     await folio.start();
@@ -165,9 +171,9 @@ test("the widget renders an article needing the rare code once it has fetched it
 
 test("the widget reports a rare module it could not fetch as a network error, and renders on retry", async () => {
   const tab = await page();
-  await tab.route(`**/${RARE}`, (route) => route.abort());
+  await tab.route(`**/${SIMD_RARE}`, (route) => route.abort());
   assert.equal(await widgetText(tab, RARE_ARTICLE), "network: Folio's code could not be fetched");
-  await tab.unroute(`**/${RARE}`);
+  await tab.unroute(`**/${SIMD_RARE}`);
   const text = await tab.evaluate(async () => {
     const widget = document.querySelector("folio-article");
     const state = widget.getAttribute("state");

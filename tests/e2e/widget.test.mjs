@@ -147,7 +147,7 @@ test("time from inserting the tag to the rendered seed, and what a partner page 
     return performance.now() - start;
   }, { host: host.url, url: articles.url });
   await fresh.close();
-  const files = ["pkg/folio_bg.wasm", "pkg/folio.js", "www/facade.js", "www/folio.js", "www/folio-article.js", "www/folio-embed.js", "www/article.css"];
+  const files = ["pkg/simd/folio_bg.wasm", "pkg/folio.js", "www/facade.js", "www/folio.js", "www/folio-article.js", "www/folio-embed.js", "www/article.css"];
   const gzip = Object.fromEntries(files.map((f) => [f, execFileSync("gzip", ["-9", "-c", `${ROOT}${f}`]).length]));
   const transfer = Object.values(gzip).reduce((a, b) => a + b, 0);
   writeFileSync(`${ARTIFACTS}/widget-timing.json`, JSON.stringify({ insertToRenderedMedianMs: warm, coldScriptToRenderedMs: cold, gzipBytes: gzip, transferGzipBytes: transfer }, null, 1));
@@ -214,7 +214,7 @@ test("an article's style cannot cover the host page even when the widget's style
 test("a failed download of Folio's code is a network error, and trying again fetches it again", async () => {
   const cut = await browser.newPage();
   let offline = true;
-  await cut.route("**/pkg/folio_bg.wasm", (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
+  await cut.route("**/pkg/simd/folio_bg.wasm", (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
   await cut.goto(`${host.url}tests/e2e/fixtures/articles/page.html`);
   await cut.evaluate((url) => import(url), `${host.url}www/folio-embed.js`);
   const failed = await cut.evaluate(() => new Promise((ok) => {
