@@ -6,8 +6,8 @@
 //! the module for engines without SIMD. Both give the same tests, and a test's result is a
 //! [`Mask`] of the bytes it holds for, so the loops below are written once.
 
-/// A mask's constant, set operations and whether any or all of its lanes are set: the same in both
-/// widths, given the bits that stand for all the lanes (`$all`).
+/// A mask's constant and set operations: the same in both widths, given the bits that stand for
+/// all the lanes (`$all`).
 macro_rules! mask_set_operations {
     ($all:expr) => {
         impl Mask {
@@ -18,10 +18,10 @@ macro_rules! mask_set_operations {
                 self.0 != 0
             }
 
-            /// Whether the test holds for every byte of the chunk.
+            /// The mask without its first byte (each byte is one bit in either width).
             #[inline]
-            pub fn all(self) -> bool {
-                self.0 == $all
+            pub fn without_first(self) -> Mask {
+                Mask(self.0 & self.0.wrapping_sub(1))
             }
         }
 
@@ -152,7 +152,7 @@ mod tests {
     #[test]
     fn masks_count_shift_and_find_their_bytes() {
         let all = !Mask::NONE;
-        assert!(all.all() && !Mask::NONE.any() && !(all & Mask::NONE).any());
+        assert!(all.any() && !Mask::NONE.any() && !(all & Mask::NONE).any());
         for lane in 0..WIDTH {
             let mask = only(lane);
             assert_eq!(mask.count(), 1);
@@ -164,6 +164,10 @@ mod tests {
             assert_eq!((!mask).count(), WIDTH - 1);
         }
         assert_eq!(Mask::NONE.first(), None);
+        assert_eq!(Mask::NONE.without_first(), Mask::NONE);
+        let (a, b) = (only(1), only(WIDTH - 1));
+        assert_eq!((a | b).without_first(), b);
+        assert_eq!((a | b).without_first().without_first(), Mask::NONE);
         assert_eq!(all.count(), WIDTH);
     }
 

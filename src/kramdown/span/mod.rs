@@ -11,7 +11,7 @@
 
 use super::element::{Element, Kind};
 use super::parser::{Parser, SpanParser, MAX_NESTING};
-use crate::chunk::{self, Chunk};
+use crate::chunk::{self, Chunk, Mask};
 
 mod autolink;
 pub(crate) mod closers;
@@ -84,15 +84,15 @@ impl StartTable {
     }
 }
 
-/// Whether a chunk holds nothing a span may start at: letters, digits, spaces, commas and the
+/// The bytes of a chunk that may start a span: all but letters, digits, spaces, commas and the
 /// bytes of characters that are not ASCII, which no start pattern ([`first_bytes`]) or stop
-/// pattern begins with. Prose is mostly these, and the scan for the next start takes them a
-/// chunk at a time.
-fn starts_nothing(chunk: Chunk) -> bool {
-    (chunk.ascii_alphanumeric() | chunk.eq(b' ') | chunk.eq(b',') | chunk.non_ascii()).all()
+/// pattern begins with. Prose is mostly those, and the scan for the next start looks only at
+/// the others.
+fn may_start(chunk: Chunk) -> Mask {
+    !(chunk.ascii_alphanumeric() | chunk.eq(b' ') | chunk.eq(b',') | chunk.non_ascii())
 }
 
-/// Whether [`starts_nothing`] counts `b` among the bytes nothing starts with.
+/// Whether [`may_start`] leaves `b` out, among the bytes nothing starts with.
 fn starts_nothing_byte(b: u8) -> bool {
     !b.is_ascii() || b.is_ascii_alphanumeric() || b == b' ' || b == b','
 }
@@ -186,22 +186,20 @@ impl Parser {
     fn next_span_start(&self, table: &StartTable, active: u16, stop: Option<&Stop>) -> Option<usize> {
         let bytes = self.src.text().as_bytes();
         let mut i = self.src.pos;
-        while i < bytes.len() {
-            if Chunk::load(bytes, i).is_some_and(starts_nothing) {
-                i += chunk::WIDTH;
-                continue;
-            }
-            let end = (i + chunk::WIDTH).min(bytes.len());
-            for (at, &b) in bytes.iter().enumerate().take(end).skip(i) {
-                if table.0[usize::from(b)] != 0 {
+        while let Some(chunk) = Chunk::load(bytes, i) {
+            let mut maybe = may_start(chunk);
+            while let Some(lane) = maybe.first() {
+                let at = i + lane;
+                if table.0[usize::from(bytes[at])] != 0 {
                     if let Some(start) = self.span_start_at(table, active, stop, at) {
                         return Some(start);
                     }
                 }
+                maybe = maybe.without_first();
             }
-            i = end;
+            i += chunk::WIDTH;
         }
-        None
+        (i..bytes.len()).filter(|&at| table.0[usize::from(bytes[at])] != 0).find_map(|at| self.span_start_at(table, active, stop, at))
     }
 
     /// Where a span starts, if one does, given that a start pattern or the stop pattern may
@@ -343,13 +341,15 @@ mod tests {
     }
 
     #[test]
-    fn a_chunk_starts_nothing_when_each_of_its_bytes_starts_nothing() {
+    fn a_chunk_may_start_a_span_at_the_bytes_that_may_start_one() {
         for b in 0..=255u8 {
             for lane in 0..chunk::WIDTH {
                 let mut bytes = *b"a1 ,Zz9\xc3\x80 ,b2 \xa9Y";
                 bytes[lane] = b;
-                let chunk = Chunk::load(&bytes, 0).unwrap();
-                assert_eq!(starts_nothing(chunk), starts_nothing_byte(b), "{b:#x} at {lane}");
+                let maybe = may_start(Chunk::load(&bytes, 0).unwrap());
+                let expected = if starts_nothing_byte(b) { None } else { Some(lane) };
+                assert_eq!(maybe.first(), expected, "{b:#x} at {lane}");
+                assert_eq!(maybe.without_first().first(), None, "{b:#x} at {lane}");
             }
         }
     }
