@@ -108,7 +108,7 @@ pub fn to_html(root: &Element, data: &DocumentData, options: &Options) -> String
 
 /// Converts a parsed document into pieces of HTML of about `piece_size` bytes ([`Converter::new`]).
 pub fn convert(root: &Element, data: &DocumentData, options: &Options, piece_size: usize) -> Output {
-    let mut converter = Converter::new(options, piece_size, true);
+    let mut converter = Converter::new(options, (piece_size, 0), true);
     for child in &root.children {
         converter.push(child, data, options);
     }
@@ -124,18 +124,20 @@ pub struct Converter {
     blank_after: Vec<usize>,
     /// Top-level blocks are written into one piece of HTML until it is this long.
     piece_size: usize,
+    /// The room a new piece starts with.
+    piece_room: usize,
 }
 
 impl Converter {
-    /// A converter writing top-level blocks into pieces of HTML of about `piece_size` bytes:
-    /// 0 keeps each block apart (for a source map), `usize::MAX` writes one string.
-    /// `toc_possible` is false when no attribute list of the block pass referred to `toc`, so
-    /// no list can be a table of contents.
-    pub fn new(options: &Options, piece_size: usize, toc_possible: bool) -> Self {
+    /// A converter writing top-level blocks into pieces of HTML of about `piece_size` bytes
+    /// (0 keeps each block apart, for a source map; `usize::MAX` writes one string), each
+    /// starting with room for `piece_room` bytes. `toc_possible` is false when no attribute list
+    /// of the block pass referred to `toc`, so no list can be a table of contents.
+    pub fn new(options: &Options, (piece_size, piece_room): (usize, usize), toc_possible: bool) -> Self {
         let mut state = State { footnote_counter: options.footnote_nr, toc_possible, ..State::default() };
         // The root's children are at indentation 0 (kramdown starts at -2).
         state.stack.push(Frame { kind: Kind::Root, content_model: None, alignment: Vec::new(), refs: Vec::new() });
-        Converter { state, blocks: Vec::new(), blank_after: Vec::new(), piece_size }
+        Converter { state, blocks: Vec::new(), blank_after: Vec::new(), piece_size, piece_room }
     }
 
     /// Writes the next child of the root; a blank run joins the block before it.
@@ -155,7 +157,7 @@ impl Converter {
                     last.html.shrink_to_fit();
                 }
                 let line = child.location;
-                let mut out = String::new();
+                let mut out = String::with_capacity(self.piece_room);
                 html.convert(child, 0, &mut out);
                 self.blocks.push(Block { html: out, first_line: line, last_line: line });
                 self.blank_after.push(0);
