@@ -17,4 +17,6 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   scripts/wasm-cargo.sh test --tests --features editor
 
 echo "== 3/3 pages end to end in Chromium: playwright-core"
-node --test tests/e2e/
+# Each file gets 20 minutes at most (the whole suite takes under three): a test waiting on an event that
+# never comes fails its file instead of holding the run up for good.
+node --test --test-timeout=1200000 tests/e2e/
