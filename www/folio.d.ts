@@ -17,14 +17,16 @@ export class FolioTrustedTypesError extends Error {
 }
 
 /**
- * Loads the WebAssembly module, once. By default the .wasm is fetched next to pkg/folio.js;
- * a bundler can pass its URL (or a Response, or a compiled WebAssembly.Module).
+ * Loads the WebAssembly module, once. By default the build the engine runs is fetched from beside
+ * pkg/folio.js: pkg/simd/folio_bg.wasm where it has WebAssembly SIMD (every engine since 2023),
+ * else pkg/folio_bg.wasm. A bundler can pass either's URL (or a Response, or a compiled
+ * WebAssembly.Module); the rare code is then fetched next to that URL.
  */
 export function start(wasm?: string | URL | Response | WebAssembly.Module, options?: StartOptions): Promise<unknown>;
 
 export interface StartOptions {
   /**
-   * When the rare code (pkg/folio_rare_bg.wasm, the code few articles need) is fetched:
+   * When the rare code (folio_rare_bg.wasm beside the module, the code few articles need) is fetched:
    * "background" (the default), once the module runs, so that a later article needing it does
    * not wait (a render needing it before then reads it synchronously); "on-demand", only once a
    * render needs it: that render throws a FolioRareCodeError, and the caller awaits
@@ -43,8 +45,8 @@ export class FolioRareCodeError extends Error {
 }
 
 /**
- * As start(), and resolves once the rare code is in too (pkg/folio_rare_bg.wasm, the code few
- * articles need, which start() fetches in the background): for a page that may render offline.
+ * As start(), and resolves once the rare code is in too (folio_rare_bg.wasm beside the module, the
+ * code few articles need, which start() fetches in the background): for a page that may render offline.
  */
 export function startComplete(wasm?: string | URL | Response | WebAssembly.Module): Promise<void>;
 
