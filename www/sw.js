@@ -17,7 +17,7 @@
 // URLs are resolved against the registration's scope, so nothing here names the sub-path.
 const { version, files: listed, simdProbe } = self.FOLIO_PRECACHE;
 // Of the core's two builds, only the one this engine runs (www/simd.js).
-const simd = WebAssembly.validate(new Uint8Array(simdProbe));
+const simd = typeof WebAssembly === "object" && WebAssembly.validate(new Uint8Array(simdProbe));
 const files = listed.filter((file) => file.simd === undefined || file.simd === simd);
 const SCOPE = self.registration.scope;
 const SHELL = `folio-shell-${version}`;

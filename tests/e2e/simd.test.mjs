@@ -69,3 +69,19 @@ test("the SIMD build, split, renders every conformance case and corpus article a
   assert.equal(differing.length, 0, `${differing.length} of ${inputs.length} renders differ, the first:\n${differing[0]}`);
   await tab.close();
 });
+
+test("an engine without WebAssembly (iOS in Lockdown Mode) still loads the widget, which reports the failure", async () => {
+  const tab = await browser.newPage();
+  await tab.addInitScript(() => { delete globalThis.WebAssembly; });
+  await tab.goto(`${server.url}README.md`);
+  const detail = await tab.evaluate(async () => {
+    await import("/www/folio-embed.js");
+    const widget = document.createElement("folio-article");
+    const failed = new Promise((resolve) => widget.addEventListener("folio-error", (event) => resolve(event.detail), { once: true }));
+    widget.source = "# Title\n";
+    document.body.append(widget);
+    return failed;
+  });
+  assert.ok(detail.kind && detail.message, JSON.stringify(detail));
+  await tab.close();
+});
