@@ -82,7 +82,7 @@ bindgen "$built/release/folio.wasm" web pkg "${core_opt[@]}"
 split_rare pkg
 minify_glue pkg
 # The same core with WebAssembly SIMD (src/chunk/ reads sixteen bytes at a time: the 13.4 KB
-# article renders 8% faster), in pkg/simd/: www/simd.js picks it where the engine has SIMD, and
+# article renders about 7% faster), in pkg/simd/: www/simd.js picks it where the engine has SIMD, and
 # the module without it stays for the others (Safari before 16.4). Its glue is the same file, and
 # is checked to be.
 FOLIO_WASM_SIMD=1 FOLIO_WASM_STD=small-trap RUSTFLAGS="-Cllvm-args=-inline-threshold=90" scripts/wasm-cargo.sh build --release --lib
