@@ -11,7 +11,8 @@ cat target/conformance-report.md target/corpus-report.md
 
 echo "== 2/3 WebAssembly in headless Chromium: wasm-bindgen-test"
 # With SIMD, as the build most engines load (scripts/build.sh): the native layer ran the chunks of
-# eight bytes, this one runs those of sixteen (src/chunk/); the library's own tests of them run in Node.
+# eight bytes, this one runs those of sixteen (src/chunk/); the library's own tests of them, and of the
+# text crossing the edge (src/wasm/text.rs), run in Node.
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver FOLIO_WASM_SIMD=1 \
   scripts/wasm-cargo.sh test --tests --features editor

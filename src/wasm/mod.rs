@@ -24,6 +24,7 @@ mod intl;
 pub(crate) mod numbers;
 #[cfg(feature = "editor")]
 mod preview;
+mod text;
 
 use intl::IntlCalendar;
 
@@ -152,7 +153,8 @@ pub fn arena_bytes_kept() -> usize {
 
 fn render_article(source: &JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let settings = Settings::read(options)?;
-    let source = text_of(source).ok_or_else(|| JsError::new("render: the article's text is not a string"))?;
+    let source = source.dyn_ref::<js_sys::JsString>().ok_or_else(|| JsError::new("render: the article's text is not a string"))?;
+    let source = text::utf8_of(source);
     let article = settings.render(source);
     // The HTML, most of the bytes, crosses as strings of its own: inside the JSON text it would
     // be escaped here and scanned again by JSON.parse (7% of a 1 MB document's render).
@@ -164,34 +166,6 @@ fn render_article(source: &JsValue, options: JsValue) -> Result<JsValue, JsError
         set(&object, "pageHtml", &crate::page::article_html(&article))?;
     }
     Ok(object)
-}
-
-/// Strings at least this long are encoded to UTF-8 by the host before they are copied in.
-const LONG_TEXT: u32 = 1 << 16;
-
-#[wasm_bindgen]
-extern "C" {
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
-}
-
-/// A JavaScript string's text, in this memory once at its exact size. wasm-bindgen's copy of a
-/// string that is not ASCII first reserves three bytes per character, which for a long article
-/// would be the largest piece of memory a render needs; a long text is encoded by the host
-/// (outside this memory) and copied in at its size instead.
-fn text_of(source: &JsValue) -> Option<String> {
-    let text = source.dyn_ref::<js_sys::JsString>()?;
-    if text.length() < LONG_TEXT {
-        return text.as_string();
-    }
-    let bytes = TextEncoder::new().encode(text);
-    let mut utf8 = vec![0; bytes.length() as usize];
-    bytes.copy_to(&mut utf8);
-    // The encoder writes UTF-8 (a lone surrogate becomes U+FFFD, as wasm-bindgen's copy does).
-    String::from_utf8(utf8).ok()
 }
 
 /// Members written as one JSON object.
