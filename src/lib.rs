@@ -16,6 +16,7 @@
 
 pub mod article;
 pub mod calendar;
+mod char_memo;
 pub mod datetime;
 pub mod diagnostic;
 pub mod drafts;

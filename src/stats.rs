@@ -1,6 +1,7 @@
 //! Word count and reading time of an article's body, from the kramdown tree.
 
 use crate::kramdown::element::{Element, Kind};
+use crate::char_memo::CharMemo;
 use crate::chunk::{self, Chunk, Mask};
 
 /// Words a reader reads in a minute, for the reading time.
@@ -122,12 +123,14 @@ const LATIN1_C2_LETTERS: [u8; 9] = [0xaa, 0xb2, 0xb3, 0xb5, 0xb9, 0xba, 0xbc, 0x
 
 /// `char::is_alphanumeric`, answered without Unicode's tables for Latin-1, where French and
 /// most Western European text stays, and for General Punctuation, where its typographic
-/// apostrophe, dashes and quotes are (those tables were a twentieth of a render in wasm).
+/// apostrophe, dashes and quotes are (those tables were a twentieth of a render in wasm); other
+/// scripts' answers are remembered (Cyrillic, Greek, CJK: every letter is asked).
 fn is_alphanumeric(c: char) -> bool {
+    static ALPHANUMERIC: CharMemo = CharMemo::new(char::is_alphanumeric);
     match u32::from(c) {
         0x80..=0xff => matches!(c, 'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | '²' | '³' | '¹' | '¼'..='¾'),
         0x2000..=0x206f => false,
-        _ => c.is_alphanumeric(),
+        _ => ALPHANUMERIC.get(c),
     }
 }
 
