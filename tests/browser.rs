@@ -257,9 +257,11 @@ fn a_long_article_shows_exactly_its_html_whether_parsed_at_once_or_block_by_bloc
 fn drafts_are_kept_in_local_storage() {
     use folio::wasm::{create_draft, delete_draft, draft_text, drafts, rename_draft, save_draft};
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    let list = create_draft("first.md", "numerique", "# One\n").unwrap();
+    // The editor gives its text as a JavaScript string, which goes to the storage as it is.
+    let text = |text: &str| js_sys::JsString::from(text);
+    let list = create_draft("first.md", "numerique", &text("# One\n")).unwrap();
     let id = get(&list, "current").as_string().unwrap();
-    assert!(!save_draft(&id, "first.md", "numerique", "# One, saved\n").unwrap(), "a listed draft is not listed again");
+    assert!(!save_draft(&id, "first.md", "numerique", &text("# One, saved\n")).unwrap(), "a listed draft is not listed again");
     assert_eq!(draft_text(&id).unwrap().as_deref(), Some("# One, saved\n"));
     rename_draft(&id, "renamed.md").unwrap();
     let list = drafts().unwrap();
@@ -270,7 +272,7 @@ fn drafts_are_kept_in_local_storage() {
     assert!(get(&list, "current").is_undefined(), "no draft is open when the last is deleted");
     assert_eq!(draft_text(&id).unwrap(), None, "a deleted draft's text should be gone");
     // Another tab deleted it while this one still edits it: saving lists it again, opened.
-    assert!(save_draft(&id, "renamed.md", "numerique", "# Kept\n").unwrap());
+    assert!(save_draft(&id, "renamed.md", "numerique", &text("# Kept\n")).unwrap());
     let list = drafts().unwrap();
     assert_eq!(get(&list, "current").as_string().as_deref(), Some(id.as_str()));
     assert_eq!(draft_text(&id).unwrap().as_deref(), Some("# Kept\n"));
@@ -291,8 +293,9 @@ fn text(source: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn a_long_text_crosses_into_webassembly_unchanged() {
-    // Past 64 Ki characters the text is encoded by the host and copied in at its size: accents,
-    // typographic quotes and a character outside the BMP must arrive as they left.
+    // The host writes a text into memory in two rounds (one byte a UTF-16 unit, then three a
+    // unit for what is left, src/wasm/text.rs): accents, typographic quotes and a character
+    // outside the BMP, far past the first round's end, must arrive as they left.
     let source = format!("---\ntitle: Long\n---\n{}", "Élan « vif » d’été 😀 — fin.\n\n".repeat(3000));
     assert!(source.encode_utf16().count() > 1 << 16);
     let article = folio::wasm::render(text(&source), JsValue::UNDEFINED).unwrap();

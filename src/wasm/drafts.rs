@@ -5,8 +5,24 @@
 
 use super::{js_error, message_of, to_js};
 use crate::drafts::Index;
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Storage;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `Storage` given its values as the page's own strings.
+    type TextStorage;
+    #[wasm_bindgen(method, js_name = setItem, catch)]
+    fn set_item(this: &TextStorage, key: &str, text: &JsString) -> Result<(), JsValue>;
+}
+
+/// Stores `text` as the editor gave it: a draft's text goes to the storage without a copy into
+/// this memory and back (the editor saves at every keystroke).
+fn set_text(storage: &Storage, key: &str, text: &JsString) -> Result<(), JsValue> {
+    storage.unchecked_ref::<TextStorage>().set_item(key, text)
+}
 
 const INDEX_KEY: &str = "folio-drafts";
 
@@ -72,9 +88,9 @@ pub fn draft_text(id: &str) -> Result<Option<String>, JsError> {
 /// listed again as `name` with `profile`, and opened, so what was typed into it stays reachable;
 /// true then.
 #[wasm_bindgen(js_name = saveDraft)]
-pub fn save_draft(id: &str, name: &str, profile: &str, text: &str) -> Result<bool, JsError> {
+pub fn save_draft(id: &str, name: &str, profile: &str, text: &JsString) -> Result<bool, JsError> {
     let storage = storage()?;
-    storage.set_item(&text_key(id), text).map_err(saving_failed)?;
+    set_text(&storage, &text_key(id), text).map_err(saving_failed)?;
     let mut index = load(&storage)?;
     let listed_again = index.touch(id, name, profile, now());
     storage.set_item(INDEX_KEY, &index.to_text()).map_err(saving_failed)?;
@@ -83,11 +99,11 @@ pub fn save_draft(id: &str, name: &str, profile: &str, text: &str) -> Result<boo
 
 /// A new draft holding `text`, opened; the index is changed only once the text is stored.
 #[wasm_bindgen(js_name = createDraft, unchecked_return_type = "DraftList")]
-pub fn create_draft(name: &str, profile: &str, text: &str) -> Result<JsValue, JsError> {
+pub fn create_draft(name: &str, profile: &str, text: &JsString) -> Result<JsValue, JsError> {
     let storage = storage()?;
     let mut index = load(&storage)?;
     let id = index.create(name, profile, now());
-    storage.set_item(&text_key(&id), text).map_err(saving_failed)?;
+    set_text(&storage, &text_key(&id), text).map_err(saving_failed)?;
     store(&storage, &index)
 }
 
