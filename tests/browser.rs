@@ -103,12 +103,12 @@ fn edits(triples: &[(u32, u32, &str)]) -> js_sys::Array {
 #[wasm_bindgen_test]
 fn an_edit_renders_as_the_whole_edited_text_would() {
     let (mut preview, article) = live_preview("{}");
-    preview.update("---\ntitle: Société\n---\n# Un\n\nDeux 😀 trois\n").unwrap();
+    preview.update(&js("---\ntitle: Société\n---\n# Un\n\nDeux 😀 trois\n")).unwrap();
     // "Deux 😀 trois" starts at UTF-16 offset 29; the emoji is two units, so "trois" is at 37.
     let update = preview.edit(edits(&[(37, 5, "quatre"), (29, 0, "Et ")]), 47).unwrap();
     assert_eq!(number(&update, "replacedBlocks"), 1.0);
     let (mut whole, expected) = live_preview("{}");
-    whole.update("---\ntitle: Société\n---\n# Un\n\nEt Deux 😀 quatre\n").unwrap();
+    whole.update(&js("---\ntitle: Société\n---\n# Un\n\nEt Deux 😀 quatre\n")).unwrap();
     assert_eq!(article.inner_html(), expected.inner_html());
     assert!(article.inner_html().contains("<p data-source-line=\"6-6\">Et Deux 😀 quatre</p>"), "{}", article.inner_html());
 }
@@ -117,12 +117,12 @@ fn an_edit_renders_as_the_whole_edited_text_would() {
 fn typing_in_a_paragraph_renders_it_alone_and_the_page_is_the_full_render() {
     let (mut preview, article) = live_preview("{}");
     let text = "# Un\n\nPremier paragraphe.\n\nDeuxième, à éditer.\n\n## Deux\n\nDernier.\n";
-    assert!(!get(&preview.update(text).unwrap(), "incremental").as_bool().unwrap(), "the first render is a full one");
+    assert!(!get(&preview.update(&js(text)).unwrap(), "incremental").as_bool().unwrap(), "the first render is a full one");
     // Typing " Oui" and a line break after "éditer." (UTF-16 offset 46).
     let update = preview.edit(edits(&[(46, 0, " Oui\nNon")]), 74).unwrap();
     assert!(get(&update, "incremental").as_bool().unwrap(), "an edit inside a paragraph should render it alone");
     let (mut whole, expected) = live_preview("{}");
-    whole.update("# Un\n\nPremier paragraphe.\n\nDeuxième, à éditer. Oui\nNon\n\n## Deux\n\nDernier.\n").unwrap();
+    whole.update(&js("# Un\n\nPremier paragraphe.\n\nDeuxième, à éditer. Oui\nNon\n\n## Deux\n\nDernier.\n")).unwrap();
     assert_eq!(article.inner_html(), expected.inner_html());
     assert!(article.inner_html().contains("<h2 data-source-line=\"8-8\""), "the blocks below move down a line: {}", article.inner_html());
 }
@@ -130,7 +130,7 @@ fn typing_in_a_paragraph_renders_it_alone_and_the_page_is_the_full_render() {
 #[wasm_bindgen_test]
 fn an_edit_that_does_not_fit_the_text_asks_for_the_whole_text() {
     let (mut preview, article) = live_preview("{}");
-    preview.update("# One\n").unwrap();
+    preview.update(&js("# One\n")).unwrap();
     let shown = article.inner_html();
     assert!(preview.edit(edits(&[(40, 0, "x")]), 47).unwrap().is_undefined(), "an edit past the end");
     assert!(preview.edit(edits(&[(0, 0, "x")]), 99).unwrap().is_undefined(), "a length that does not match");
@@ -141,10 +141,10 @@ fn an_edit_that_does_not_fit_the_text_asks_for_the_whole_text() {
 #[wasm_bindgen_test]
 fn the_live_preview_replaces_only_the_edited_block() {
     let (mut preview, article) = live_preview("{}");
-    let first = preview.update("---\ntitle: T\n---\n# One\n\nTwo\n\nThree\n").unwrap();
+    let first = preview.update(&js("---\ntitle: T\n---\n# One\n\nTwo\n\nThree\n")).unwrap();
     assert_eq!(number(&first, "blocks"), 3.0);
     let before = body_children(&article);
-    let update = preview.update("---\ntitle: T\n---\n# One\n\nTwo, edited\n\nThree\n").unwrap();
+    let update = preview.update(&js("---\ntitle: T\n---\n# One\n\nTwo, edited\n\nThree\n")).unwrap();
     let after = body_children(&article);
     assert_eq!(number(&update, "replacedBlocks"), 1.0, "one block should be replaced");
     assert!(before[0].is_same_node(Some(&after[0])), "the block before the edit should be the same node");
@@ -157,9 +157,9 @@ fn the_live_preview_replaces_only_the_edited_block() {
 #[wasm_bindgen_test]
 fn a_line_added_above_moves_the_blocks_without_replacing_them() {
     let (mut preview, article) = live_preview("{}");
-    preview.update("---\ntitle: T\n---\n# One\n\nTwo\n\nThree\n").unwrap();
+    preview.update(&js("---\ntitle: T\n---\n# One\n\nTwo\n\nThree\n")).unwrap();
     let before = body_children(&article);
-    let update = preview.update("---\ntitle: T\nx: 1\n---\n\n# One\n\nTwo\n\nThree\n").unwrap();
+    let update = preview.update(&js("---\ntitle: T\nx: 1\n---\n\n# One\n\nTwo\n\nThree\n")).unwrap();
     let after = body_children(&article);
     assert_eq!(number(&update, "replacedBlocks"), 0.0);
     assert_eq!(number(&update, "movedBlocks"), 3.0);
@@ -177,13 +177,13 @@ fn a_line_added_above_moves_the_blocks_without_replacing_them() {
 fn blank_lines_between_blocks_change_only_white_space() {
     let (mut preview, article) = live_preview("{}");
     let body = |article: &Element| article.query_selector(".article-body").unwrap().unwrap().inner_html();
-    preview.update("# One\n\nTwo\n").unwrap();
+    preview.update(&js("# One\n\nTwo\n")).unwrap();
     let before = body_children(&article);
-    let update = preview.update("# One\n\n\nTwo\n").unwrap();
+    let update = preview.update(&js("# One\n\n\nTwo\n")).unwrap();
     assert_eq!(number(&update, "replacedBlocks"), 0.0);
     assert!(before[0].is_same_node(Some(&body_children(&article)[0])));
     assert_eq!(body(&article), "<h1 data-source-line=\"1-1\" id=\"one\">One</h1>\n\n<p data-source-line=\"4-4\">Two</p>\n");
-    preview.update("# One\nTwo\n").unwrap();
+    preview.update(&js("# One\nTwo\n")).unwrap();
     assert_eq!(body(&article), "<h1 data-source-line=\"1-1\" id=\"one\">One</h1>\n<p data-source-line=\"2-2\">Two</p>\n");
 }
 
@@ -191,9 +191,9 @@ fn blank_lines_between_blocks_change_only_white_space() {
 fn typing_in_the_title_keeps_the_hero_image() {
     let (mut preview, article) = live_preview(r#"{"profile": "numerique"}"#);
     let source = |title: &str| format!("---\ntitle: {title}\nune-ou-diaporama:\n- image: /hero.jpg\n---\nBody\n");
-    preview.update(&source("A")).unwrap();
+    preview.update(&js(&source("A"))).unwrap();
     let hero = article.query_selector("header img").unwrap().unwrap();
-    let update = preview.update(&source("AB")).unwrap();
+    let update = preview.update(&js(&source("AB"))).unwrap();
     assert_eq!(number(&update, "replacedBlocks"), 1.0, "only the title should be replaced");
     assert!(hero.is_same_node(article.query_selector("header img").unwrap().as_ref().map(|e| e.as_ref())));
     assert_eq!(article.query_selector("header h1").unwrap().unwrap().text_content().unwrap(), "AB");
@@ -205,11 +205,11 @@ fn typing_in_the_title_keeps_the_hero_image() {
 fn switching_the_profile_rerenders_what_it_changes() {
     let (mut preview, article) = live_preview(r#"{"profile": "jekyll"}"#);
     let source = "---\ntitle: T\nune-ou-diaporama:\n- image: /hero.jpg\n---\nBody\n";
-    preview.update(source).unwrap();
+    preview.update(&js(source)).unwrap();
     assert!(article.query_selector("header img").unwrap().is_none());
     let body = body_children(&article);
     preview.set_options(options(r#"{"profile": "numerique"}"#)).unwrap();
-    preview.update(source).unwrap();
+    preview.update(&js(source)).unwrap();
     assert!(article.query_selector("header img").unwrap().is_some(), "the numerique profile has a hero image");
     assert!(body[0].is_same_node(Some(&body_children(&article)[0])), "the body did not change");
 }
@@ -225,12 +225,12 @@ fn problems_and_outline_fill_their_panels() {
     js_sys::Reflect::set(&panels, &"outline".into(), &outline).unwrap();
     js_sys::Reflect::set(&panels, &"stats".into(), &stats).unwrap();
     let mut preview = LivePreview::new(article, scroller, wasm_bindgen::JsValue::UNDEFINED, panels.into()).unwrap();
-    let update = preview.update("---\ntitle: \"open\n---\n## Heading\n\nTwo words\n").unwrap();
+    let update = preview.update(&js("---\ntitle: \"open\n---\n## Heading\n\nTwo words\n")).unwrap();
     assert_eq!(js_sys::Array::from(&get(&update, "diagnostics")).length(), 1);
     assert!(problems.query_selector("li.error button[data-line='2']").unwrap().is_some(), "{}", problems.inner_html());
     assert_eq!(outline.query_selector("button").unwrap().unwrap().get_attribute("data-line").as_deref(), Some("4"));
     assert_eq!(stats.text_content().as_deref(), Some("3 words · 1 min read"));
-    let again = preview.update("---\ntitle: \"open\n---\n## Heading\n\nTwo words!\n").unwrap();
+    let again = preview.update(&js("---\ntitle: \"open\n---\n## Heading\n\nTwo words!\n")).unwrap();
     assert!(get(&again, "diagnostics").is_undefined(), "unchanged diagnostics should not be sent again");
 }
 
@@ -240,7 +240,7 @@ fn a_long_article_shows_exactly_its_html_whether_parsed_at_once_or_block_by_bloc
     // The second holds the separator the pieces are parsed with: they are parsed one by one.
     for source in [sections.clone(), format!("{sections}<!--folio:piece-->\n\nEnd.\n")] {
         let (mut preview, article) = live_preview("{}");
-        preview.update(&source).unwrap();
+        preview.update(&js(&source)).unwrap();
         let expected = get(&folio::wasm::render(text(&source), options(r#"{"sourceMap": true}"#)).unwrap(), "bodyHtml").as_string().unwrap();
         let body = article.query_selector(".article-body").unwrap().unwrap();
         let reference = element("div");
@@ -248,7 +248,7 @@ fn a_long_article_shows_exactly_its_html_whether_parsed_at_once_or_block_by_bloc
         assert_eq!(body.inner_html(), reference.inner_html());
         assert!(body.child_element_count() >= 60);
         // Another article altogether replaces every block.
-        preview.update("# Other\n").unwrap();
+        preview.update(&js("# Other\n")).unwrap();
         assert_eq!(body.inner_html(), "<h1 data-source-line=\"1-1\" id=\"other\">Other</h1>\n");
     }
 }
@@ -284,6 +284,11 @@ fn get(value: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
 
 fn options(json: &str) -> wasm_bindgen::JsValue {
     js_sys::JSON::parse(json).unwrap()
+}
+
+/// An article's text as JavaScript gives it to the live preview.
+fn js(source: &str) -> js_sys::JsString {
+    source.into()
 }
 
 /// An article's text as JavaScript gives it to `render`.

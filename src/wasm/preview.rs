@@ -244,8 +244,8 @@ impl LivePreview {
 
     /// Renders `source` and patches the page where it changed.
     #[wasm_bindgen(unchecked_return_type = "PreviewUpdate")]
-    pub fn update(&mut self, source: &str) -> Result<JsValue, JsError> {
-        self.source.set(source);
+    pub fn update(&mut self, source: &js_sys::JsString) -> Result<JsValue, JsError> {
+        self.source.set(&super::text::utf8_of(source));
         self.refresh()
     }
 
