@@ -63,7 +63,10 @@ impl Writer {
     pub fn object(&mut self, members: &[Member]) {
         self.open('{');
         for (key, value) in members {
-            self.member(key, *value);
+            // Folio's own keys are names that need no escape: written as they are.
+            debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{key}");
+            self.key(|out| out.push_str(key));
+            value.write_json(self);
         }
         self.close('}');
     }
@@ -73,10 +76,16 @@ impl Writer {
     }
 
     fn member(&mut self, key: &str, value: &(impl ToJson + ?Sized)) {
-        self.next();
-        self.string(key);
-        self.out.push_str(if self.depth.is_some() { ": " } else { ":" });
+        self.key(|out| escape::json(out, key));
         value.write_json(self);
+    }
+
+    /// The next member's key, quoted, and its colon.
+    fn key(&mut self, write: impl FnOnce(&mut String)) {
+        self.next();
+        self.out.push('"');
+        write(&mut self.out);
+        self.out.push_str(if self.depth.is_some() { "\": " } else { "\":" });
     }
 
     fn string(&mut self, text: &str) {
