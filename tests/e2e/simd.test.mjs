@@ -1,12 +1,12 @@
 // The core's two builds (scripts/build.sh): with WebAssembly SIMD (pkg/simd/) and without it
 // (pkg/), through the same glue. www/folio.js loads the one the engine runs (www/simd.js), and the
 // two must render alike.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { ROOT, launchBrowser, startServer } from "./harness.mjs";
+import { ROOT, serverAndBrowser } from "./harness.mjs";
 import { SHARED } from "../../scripts/shared.mjs";
 
 const node = createRequire(import.meta.url)("../../pkg/node/folio.js");
@@ -14,15 +14,7 @@ const SEED = readFileSync(join(ROOT, "www/articles/ogp-societe-civile.md"), "utf
 const texts = (dir, pattern) =>
   readdirSync(dir, { recursive: true }).filter((name) => pattern.test(name)).sort().map((name) => readFileSync(join(dir, name), "utf8"));
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = serverAndBrowser();
 
 /**
  * A page that has started Folio through www/folio.js, its rare code in too, with the core's
@@ -30,14 +22,14 @@ after(async () => {
  * does.
  */
 async function started({ simd }) {
-  const tab = await browser.newPage();
+  const tab = await session.browser.newPage();
   if (!simd) await tab.addInitScript(() => { WebAssembly.validate = () => false; });
   const modules = [];
   tab.on("request", (request) => {
     const path = new URL(request.url()).pathname;
     if (path.endsWith(".wasm")) modules.push(path.slice(1));
   });
-  await tab.goto(`${server.url}README.md`);
+  await tab.goto(`${session.server.url}README.md`);
   await tab.evaluate(async () => {
     window.folio = await import("/www/folio.js");
     await window.folio.startComplete();
@@ -71,9 +63,9 @@ test("the SIMD build, split, renders every conformance case and corpus article a
 });
 
 test("an engine without WebAssembly (iOS in Lockdown Mode) still loads the widget, which reports the failure", async () => {
-  const tab = await browser.newPage();
+  const tab = await session.browser.newPage();
   await tab.addInitScript(() => { delete globalThis.WebAssembly; });
-  await tab.goto(`${server.url}README.md`);
+  await tab.goto(`${session.server.url}README.md`);
   const detail = await tab.evaluate(async () => {
     await import("/www/folio-embed.js");
     const widget = document.createElement("folio-article");

@@ -3,12 +3,12 @@
 // ordinary article must not download the rare module, and an article needing it must render
 // right away, whether the rare module was prefetched or not. The widget, which shows one article,
 // downloads it only for an article that needs it, once.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { ROOT, launchBrowser, startServer } from "./harness.mjs";
+import { ROOT, serverAndBrowser } from "./harness.mjs";
 import * as split from "../../pkg/folio.js";
 import { SHARED } from "../../scripts/shared.mjs";
 
@@ -28,15 +28,7 @@ const OPTIONS = [undefined, { preset: "kramdown" }, { profile: "numerique", page
 /** What the whole module gives for each text and options, as JSON. */
 const expected = (inputs) => inputs.flatMap((text) => OPTIONS.map((options) => JSON.stringify(whole.render(text, options))));
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = serverAndBrowser();
 
 test("the build split both of the core's builds in two", () => {
   for (const rare of [RARE, SIMD_RARE]) {
@@ -58,7 +50,7 @@ test("the split core renders every conformance case and corpus article as the wh
  * alone loads the one without SIMD, www/folio.js the one with it in Chromium).
  */
 async function page() {
-  const tab = await browser.newPage();
+  const tab = await session.browser.newPage();
   tab.rareRequests = 0;
   tab.rareTypes = [];
   tab.on("request", (request) => {
@@ -66,7 +58,7 @@ async function page() {
     tab.rareRequests += 1;
     tab.rareTypes.push(request.resourceType());
   });
-  await tab.goto(`${server.url}README.md`);
+  await tab.goto(`${session.server.url}README.md`);
   return tab;
 }
 
