@@ -19,6 +19,7 @@ use crate::kramdown::element::{Alignment, Element, Kind};
 use crate::kramdown::parser::{Parser, SpanParser};
 use crate::kramdown::patterns::{is_space, opt_space, strip};
 use crate::kramdown::scanner::Scanner;
+use std::borrow::Cow;
 
 /// `TABLE_PIPE_CHECK` (`(?:\||.*?[^\\\n]\|)`) at the start of `s`: a `|` first, or after a
 /// character other than a backslash on the same line.
@@ -46,14 +47,28 @@ fn table_start(s: &str) -> bool {
     s.as_bytes().get(at).is_some_and(|&b| !is_space(b)) && table_line(&s[at..])
 }
 
-/// `TABLE_SEP_LINE` (`^([+|: \t-]*?-[+|: \t-]*?)[ \t]*\n`, with `marker` `-`) or
-/// `TABLE_FSEP_LINE` (the same with `=`): the line without its trailing white space, and
-/// its length.
-fn separator_line(s: &str, marker: u8) -> Option<(&str, usize)> {
-    let end = s.find('\n')?;
-    let line = &s[..end];
-    let allowed = line.bytes().all(|b| matches!(b, b'+' | b'|' | b':' | b' ' | b'\t') || b == marker);
-    (allowed && line.as_bytes().contains(&marker)).then(|| (line.trim_end_matches([' ', '\t']), end + 1))
+/// `TABLE_SEP_LINE` (`^([+|: \t-]*?-[+|: \t-]*?)[ \t]*\n`) or `TABLE_FSEP_LINE` (the same
+/// with `=` instead of `-`), asked of every line of a table: the marker (`-` or `=`), the line
+/// without its trailing white space, and its length.
+fn separator_line(s: &str) -> Option<(u8, &str, usize)> {
+    let (mut dash, mut equals) = (false, false);
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match b {
+            b'-' => dash = true,
+            b'=' => equals = true,
+            b'+' | b'|' | b':' | b' ' | b'\t' => {}
+            b'\n' => {
+                let marker = match (dash, equals) {
+                    (true, false) => b'-',
+                    (false, true) => b'=',
+                    _ => return None,
+                };
+                return Some((marker, s[..i].trim_end_matches([' ', '\t']), i + 1));
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The alignments of a header separator (`TABLE_HSEP_ALIGN`, `[ \t]?(:?)-+(:?)[ \t]?`, scanned).
@@ -103,17 +118,28 @@ fn split_code_elements(row: &str) -> Vec<&str> {
 }
 
 /// `value.split(/(?<!\\)\|/, -1)` with `\|` then made `|`.
-fn split_unescaped_pipes(value: &str) -> Vec<String> {
+fn split_unescaped_pipes(value: &str) -> Vec<Cow<'_, str>> {
     let mut parts = Vec::new();
     let mut start = 0;
-    for (i, _) in value.match_indices('|') {
-        if !value[..i].ends_with('\\') {
-            parts.push(value[start..i].replace("\\|", "|"));
+    let mut after = 0;
+    for (i, &b) in value.as_bytes().iter().enumerate() {
+        if b == b'|' && after != b'\\' {
+            parts.push(unescaped(&value[start..i]));
             start = i + 1;
         }
+        after = b;
     }
-    parts.push(value[start..].replace("\\|", "|"));
+    parts.push(unescaped(&value[start..]));
     parts
+}
+
+/// `part` with `\|` made `|`, copied only where it holds a backslash.
+fn unescaped(part: &str) -> Cow<'_, str> {
+    if part.as_bytes().contains(&b'\\') {
+        Cow::Owned(part.replace("\\|", "|"))
+    } else {
+        Cow::Borrowed(part)
+    }
 }
 
 /// Ruby's `split("\n")`: trailing empty strings dropped.
@@ -125,11 +151,22 @@ fn lines_of(value: &str) -> Vec<&str> {
     lines
 }
 
+/// Without the empty first cell (after a leading pipe) and the empty last one.
+fn without_empty_edges(mut cells: Vec<Cow<'_, str>>, leading_pipe: bool) -> Vec<Cow<'_, str>> {
+    if leading_pipe && cells.first().is_some_and(|c| strip(c).is_empty()) {
+        cells.remove(0);
+    }
+    if cells.last().is_some_and(|c| strip(c).is_empty()) {
+        cells.pop();
+    }
+    cells
+}
+
 /// Appends to the last cell, or starts the first (`(cells.empty? ? cells : cells.last) << s`).
-fn append_to_cell(cells: &mut Vec<String>, s: &str) {
+fn append_to_cell(cells: &mut Vec<Cow<'_, str>>, s: &str) {
     match cells.last_mut() {
-        Some(cell) => cell.push_str(s),
-        None => cells.push(s.to_owned()),
+        Some(cell) => cell.to_mut().push_str(s),
+        None => cells.push(Cow::Owned(s.to_owned())),
     }
 }
 
@@ -145,7 +182,7 @@ impl Parser {
         // kramdown takes a waiting attribute list here, and loses it when this is no table.
         let mut table = self.new_block_el(Kind::Table, self.src.current_line_number());
         let leading_pipe = self.src.line().trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8)).starts_with('|');
-        if let Some((_, len)) = separator_line(self.src.rest(), b'-') {
+        if let Some((b'-', _, len)) = separator_line(self.src.rest()) {
             self.src.take(len);
         }
 
@@ -161,35 +198,46 @@ impl Parser {
             }
         };
         while !self.src.eos() && table_line(self.src.rest()) {
-            if let Some((separator, len)) = separator_line(self.src.rest(), b'-') {
-                let separator = separator.to_owned();
-                self.src.take(len);
-                if rows.is_empty() {
-                    // Consecutive separator lines count as one.
-                } else if alignment.is_none() && !has_footer {
-                    add_container(&mut table, &mut rows, Kind::Thead, has_footer, false);
-                    alignment = Some(alignments(&separator));
-                } else {
-                    add_container(&mut table, &mut rows, Kind::Tbody, has_footer, false);
+            match separator_line(self.src.rest()) {
+                Some((b'-', separator, len)) => {
+                    if rows.is_empty() {
+                        // Consecutive separator lines count as one.
+                    } else if alignment.is_none() && !has_footer {
+                        add_container(&mut table, &mut rows, Kind::Thead, has_footer, false);
+                        alignment = Some(alignments(separator));
+                    } else {
+                        add_container(&mut table, &mut rows, Kind::Tbody, has_footer, false);
+                    }
+                    self.src.take(len);
                 }
-            } else if let Some((_, len)) = separator_line(self.src.rest(), b'=') {
-                self.src.take(len);
-                if !rows.is_empty() {
-                    add_container(&mut table, &mut rows, Kind::Tbody, has_footer, true);
+                Some((_, _, len)) => {
+                    self.src.take(len);
+                    if !rows.is_empty() {
+                        add_container(&mut table, &mut rows, Kind::Tbody, has_footer, true);
+                    }
+                    has_footer = true;
                 }
-                has_footer = true;
-            } else {
-                let line = self.src.scan_line();
-                let row = line.trim_end_matches('\n').trim_end_matches([' ', '\t']).to_owned();
-                let cells = self.table_cells(&row, leading_pipe);
-                columns = columns.max(cells.len());
-                let mut tr = Element::new(Kind::Tr);
-                for cell in cells {
-                    let mut td = Element::new(Kind::Td);
-                    self.add_text_of_kind(strip(&cell), &mut td, Kind::RawText);
-                    tr.children.push(td);
+                None => {
+                    let line_start = self.src.pos;
+                    self.src.scan_line();
+                    let row = self.src.text()[line_start..self.src.pos].trim_end_matches('\n').trim_end_matches([' ', '\t']);
+                    // Without a backtick or a tag the row is one text: its cells are slices of it.
+                    let cells = if row.bytes().any(|b| b == b'`' || b == b'<') {
+                        let row = row.to_owned();
+                        self.table_cells(&row)
+                    } else {
+                        split_unescaped_pipes(row)
+                    };
+                    let cells = without_empty_edges(cells, leading_pipe);
+                    columns = columns.max(cells.len());
+                    let mut tr = Element::new(Kind::Tr);
+                    for cell in &cells {
+                        let mut td = Element::new(Kind::Td);
+                        self.add_text_of_kind(strip(cell), &mut td, Kind::RawText);
+                        tr.children.push(td);
+                    }
+                    rows.push(tr);
                 }
-                rows.push(tr);
             }
         }
 
@@ -219,10 +267,9 @@ impl Parser {
         true
     }
 
-    /// A row's cells: split at unescaped pipes outside code spans and `<code>` elements,
-    /// without the empty first (after a leading pipe) and last ones.
-    fn table_cells(&mut self, row: &str, leading_pipe: bool) -> Vec<String> {
-        let mut cells: Vec<String> = Vec::new();
+    /// A row's cells: split at unescaped pipes outside code spans and `<code>` elements.
+    fn table_cells(&mut self, row: &str) -> Vec<Cow<'static, str>> {
+        let mut cells = Vec::new();
         for (index, piece) in split_code_elements(row).into_iter().enumerate() {
             if index % 2 == 1 {
                 append_to_cell(&mut cells, piece);
@@ -245,17 +292,14 @@ impl Parser {
                     let pad = if delimiter.len() > 1 { " " } else { "" };
                     append_to_cell(&mut cells, &format!("{delimiter}{pad}{}{pad}{delimiter}", span.value));
                 } else {
-                    let mut parts = split_unescaped_pipes(&span.value).into_iter();
-                    append_to_cell(&mut cells, &parts.next().unwrap_or_default());
-                    cells.extend(parts);
+                    let parts = split_unescaped_pipes(&span.value);
+                    append_to_cell(&mut cells, &parts[0]);
+                    // Copied: the parts borrow the span, which goes at the end of this turn.
+                    for part in &parts[1..] {
+                        cells.push(Cow::Owned(String::from(&**part)));
+                    }
                 }
             }
-        }
-        if leading_pipe && cells.first().is_some_and(|c| strip(c).is_empty()) {
-            cells.remove(0);
-        }
-        if cells.last().is_some_and(|c| strip(c).is_empty()) {
-            cells.pop();
         }
         cells
     }
@@ -264,8 +308,14 @@ impl Parser {
     /// spans (kramdown parses the lines again with the code span and HTML parsers to know).
     fn pipe_on_every_line(&mut self, start: usize) -> bool {
         let text = self.src.text()[start..self.src.pos - 1].to_owned();
+        // Without a backtick or a tag there is no code span or HTML: the text is one span.
+        let spans = if text.bytes().any(|b| b == b'`' || b == b'<') {
+            self.raw_spans(&text, &[SpanParser::Codespan, SpanParser::SpanHtml])
+        } else {
+            vec![Element::with_value(Kind::RawText, text)]
+        };
         let mut pipe_on_line = false;
-        for span in self.raw_spans(&text, &[SpanParser::Codespan, SpanParser::SpanHtml]) {
+        for span in spans {
             let lines = lines_of(&span.value);
             if lines.is_empty() {
                 continue;
@@ -316,9 +366,11 @@ mod tests {
 
     #[test]
     fn separators_give_alignments() {
-        assert_eq!(separator_line("|:--|--:|  \n", b'-'), Some(("|:--|--:|", 12)));
-        assert_eq!(separator_line("|===|\n", b'-'), None);
-        assert_eq!(separator_line("|+===|\n", b'='), Some(("|+===|", 7)));
+        assert_eq!(separator_line("|:--|--:|  \n"), Some((b'-', "|:--|--:|", 12)));
+        assert_eq!(separator_line("|+===|\n"), Some((b'=', "|+===|", 7)));
+        assert_eq!(separator_line("|-=|\n"), None, "both markers: neither kind of separator");
+        assert_eq!(separator_line("| a |\n"), None);
+        assert_eq!(separator_line("|---|"), None, "a separator line ends with a newline");
         use Alignment::*;
         assert_eq!(alignments("|:--|--:| - |:-:|---"), [Left, Right, Default, Center, Default]);
         assert_eq!(alignments(":-:-"), [Center, Default]);
