@@ -643,6 +643,13 @@ impl Parser {
     /// Parses `text` as spans into `holder` with a fresh span environment (`reset_env`): no
     /// enclosing elements count.
     pub fn parse_span_text(&mut self, holder: &mut Element, text: String, location: usize) {
+        // A table cell, a short header or list item is often words alone: one text, without a
+        // scanner, a table of start bytes and a search. A longer text nearly always holds a
+        // line end or punctuation, and looking would be wasted.
+        if text.len() <= SHORT_TEXT && super::span::starts_nothing(&text) {
+            self.add_text_of_kind(&text, holder, Kind::Text);
+            return;
+        }
         let saved_src = std::mem::replace(&mut self.src, Scanner::new(text, location));
         let saved_kind = std::mem::replace(&mut self.text_kind, Kind::Text);
         // A fresh environment starts above the enclosing one, which it does not see.
@@ -678,6 +685,9 @@ impl Parser {
         }
     }
 }
+
+/// The longest text [`Parser::parse_span_text`] first looks at for a span start.
+const SHORT_TEXT: usize = 64;
 
 /// Normalises the source as kramdown does before parsing (`adapt_source`): `\r\n` and `\r`
 /// become `\n`, and the text ends with exactly one newline. Usually nothing changes, and the

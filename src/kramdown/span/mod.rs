@@ -92,6 +92,11 @@ fn may_start(chunk: Chunk) -> Mask {
     !(chunk.ascii_alphanumeric() | chunk.eq(b' ') | chunk.eq(b',') | chunk.non_ascii())
 }
 
+/// Whether no span can start anywhere in `text`: its span parse gives it back as one text.
+pub fn starts_nothing(text: &str) -> bool {
+    text.bytes().all(starts_nothing_byte)
+}
+
 /// Whether [`may_start`] leaves `b` out, among the bytes nothing starts with.
 fn starts_nothing_byte(b: u8) -> bool {
     !b.is_ascii() || b.is_ascii_alphanumeric() || b == b' ' || b == b','
@@ -350,6 +355,23 @@ mod tests {
                 let expected = if starts_nothing_byte(b) { None } else { Some(lane) };
                 assert_eq!(maybe.first(), expected, "{b:#x} at {lane}");
                 assert_eq!(maybe.without_first().first(), None, "{b:#x} at {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_no_span_starts_in_is_one_text_whatever_its_length() {
+        let characters = (0..128u8).map(char::from).chain(['é', '’', '—', '€', '日', '😀']);
+        for c in characters.filter(|&c| starts_nothing(&c.to_string())) {
+            // Short texts are given back without a span parse, long ones are parsed: the one
+            // and the other must give the text alone.
+            for repeats in [1, 40] {
+                let text = format!("a{c}b ").repeat(repeats);
+                let mut parser = Parser::new(&Options::jekyll());
+                let mut holder = Element::new(Kind::Temp);
+                parser.parse_span_text(&mut holder, text.clone(), 1);
+                let texts: Vec<(Kind, &str)> = holder.children.iter().map(|el| (el.kind, el.value.as_str())).collect();
+                assert_eq!(texts, [(Kind::Text, text.as_str())], "{c:?} × {repeats}");
             }
         }
     }
