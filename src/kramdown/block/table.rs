@@ -151,6 +151,12 @@ fn lines_of(value: &str) -> Vec<&str> {
     lines
 }
 
+/// Whether `s` has a backtick or a `<`: without either, the span parses kramdown runs over a
+/// table's rows and lines (code spans, HTML) find nothing but text.
+fn may_hold_code_or_html(s: &str) -> bool {
+    s.bytes().any(|b| b == b'`' || b == b'<')
+}
+
 /// Without the empty first cell (after a leading pipe) and the empty last one.
 fn without_empty_edges(mut cells: Vec<Cow<'_, str>>, leading_pipe: bool) -> Vec<Cow<'_, str>> {
     if leading_pipe && cells.first().is_some_and(|c| strip(c).is_empty()) {
@@ -221,8 +227,8 @@ impl Parser {
                     let line_start = self.src.pos;
                     self.src.scan_line();
                     let row = self.src.text()[line_start..self.src.pos].trim_end_matches('\n').trim_end_matches([' ', '\t']);
-                    // Without a backtick or a tag the row is one text: its cells are slices of it.
-                    let cells = if row.bytes().any(|b| b == b'`' || b == b'<') {
+                    // Without a code span or a tag the row is one text: its cells are slices of it.
+                    let cells = if may_hold_code_or_html(row) {
                         let row = row.to_owned();
                         self.table_cells(&row)
                     } else {
@@ -308,8 +314,8 @@ impl Parser {
     /// spans (kramdown parses the lines again with the code span and HTML parsers to know).
     fn pipe_on_every_line(&mut self, start: usize) -> bool {
         let text = self.src.text()[start..self.src.pos - 1].to_owned();
-        // Without a backtick or a tag there is no code span or HTML: the text is one span.
-        let spans = if text.bytes().any(|b| b == b'`' || b == b'<') {
+        // Without a code span or a tag the text is one span.
+        let spans = if may_hold_code_or_html(&text) {
             self.raw_spans(&text, &[SpanParser::Codespan, SpanParser::SpanHtml])
         } else {
             vec![Element::with_value(Kind::RawText, text)]
