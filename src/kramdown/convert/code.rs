@@ -106,12 +106,15 @@ impl HtmlConverter<'_> {
         if lexer == "plaintext" && !guess_lang {
             return None;
         }
-        let mut escaped = String::with_capacity(code.len() + 64);
-        escape_html(&mut escaped, code, Escape::All);
-        let html = match kind {
-            CodeType::Block => format!("<div class=\"highlight\"><pre class=\"highlight\"><code>{escaped}</code></pre></div>"),
-            CodeType::Span => escaped,
-        };
+        // Written in place: `format!` around the escaped code copied it once more.
+        let mut html = String::with_capacity(code.len() + 64);
+        if kind == CodeType::Block {
+            html.push_str("<div class=\"highlight\"><pre class=\"highlight\"><code>");
+        }
+        escape_html(&mut html, code, Escape::All);
+        if kind == CodeType::Block {
+            html.push_str("</code></pre></div>");
+        }
         Some((html, default_lang))
     }
 
@@ -151,9 +154,9 @@ fn code_language(attr: &Attrs) -> Option<&str> {
 fn take_code_language(attr: &mut Attrs) -> Option<String> {
     let lang = code_language(attr)?.to_owned();
     let class = attr.get("class").expect("code_language found it");
-    let word = format!("language-{lang}");
+    let word = ["language-", &lang].concat();
     let at = class.find(&word).expect("the word is in the class");
-    let rest = format!("{}{}", &class[..at], &class[at + word.len()..]);
+    let rest = [&class[..at], &class[at + word.len()..]].concat();
     let rest = rest.trim();
     if rest.is_empty() {
         attr.remove("class");
@@ -166,14 +169,15 @@ fn take_code_language(attr: &mut Attrs) -> Option<String> {
 /// `add_syntax_highlighter_to_class_attr`: ` highlighter-rouge` appended, and the language
 /// class put first (replacing a leading one).
 fn add_highlighter_class(attr: &mut Attrs, lang: Option<&str>) {
-    let mut class = format!("{} highlighter-rouge", attr.get("class").unwrap_or("")).trim_start().to_owned();
+    let existing = attr.get("class").unwrap_or("").trim_start();
+    let mut class = if existing.is_empty() { "highlighter-rouge".to_owned() } else { [existing, " highlighter-rouge"].concat() };
     if let Some(lang) = lang {
         class = match class.strip_prefix("language-") {
             Some(rest) => {
                 let end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
-                format!("language-{lang}{}", &rest[end..])
+                ["language-", lang, &rest[end..]].concat()
             }
-            None => format!("language-{lang} {class}"),
+            None => ["language-", lang, " ", &class].concat(),
         };
     }
     attr.set("class", class);
