@@ -75,7 +75,7 @@ fn decoded(name: &str) -> String {
 /// relative path itself (`post.md`, `posts/p.md`) gives a relative path.
 fn join(base: &str, relative: &str) -> String {
     if !base.contains("://") && !base.starts_with('/') {
-        let joined = join(&format!("/{base}"), relative);
+        let joined = join(&["/", base].concat(), relative);
         return joined[1..].to_owned();
     }
     let authority_end = base.find("://").map_or(0, |i| i + 3);
@@ -84,7 +84,7 @@ fn join(base: &str, relative: &str) -> String {
     let directory = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
     let (path, rest) = relative.find(['?', '#']).map_or((relative, ""), |i| relative.split_at(i));
     let mut segments: Vec<&str> = Vec::new();
-    let merged = format!("{}{path}", if directory.is_empty() { "/" } else { directory });
+    let merged = [if directory.is_empty() { "/" } else { directory }, path].concat();
     let trailing = merged.ends_with('/') || merged.ends_with("/.") || merged.ends_with("/..");
     for segment in merged.split('/').skip(1) {
         match segment {

@@ -106,7 +106,7 @@ pub fn header_parts(article: &Article) -> Vec<String> {
         parts.push(out);
     }
     if let Some(summary) = &article.summary_html {
-        parts.push(format!("<div class=\"article-summary\">\n{summary}</div>\n"));
+        parts.push(["<div class=\"article-summary\">\n", summary, "</div>\n"].concat());
     }
     for (class, label, items) in [
         ("article-categories", labels.categories, &fm.categories),
@@ -147,7 +147,9 @@ fn push_list(out: &mut String, class: &str, label: &str, items: &[String]) {
     if items.is_empty() {
         return;
     }
-    out.push_str(&format!("<ul class=\"{class}\" aria-label=\""));
+    out.push_str("<ul class=\"");
+    out.push_str(class);
+    out.push_str("\" aria-label=\"");
     escape::attribute(out, label);
     out.push_str("\">");
     for item in items {

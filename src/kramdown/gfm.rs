@@ -61,7 +61,7 @@ fn split_hard_breaks(text: &Element, hard_break: &str, may_omit_trailing: bool, 
     let omit_trailing_br = may_omit_trailing && lines.last().is_some_and(|l| l.is_empty());
     let location = text.location;
     for (index, line) in lines.iter().enumerate() {
-        let value = if index > 0 { format!("\n{line}") } else { (*line).to_owned() };
+        let value = if index > 0 { ["\n", line].concat() } else { (*line).to_owned() };
         out.push(Element::with_value(Kind::Text, value).at(location + index));
         if index + 2 < lines.len() || (index + 2 == lines.len() && !omit_trailing_br) {
             out.push(Element::new(Kind::Br).at(location + index));

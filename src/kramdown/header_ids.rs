@@ -101,7 +101,7 @@ impl IdCounter {
                 self.used.insert(id.clone(), 0);
             }
         }
-        format!("{prefix}{id}")
+        [prefix, &id].concat()
     }
 }
 

@@ -46,7 +46,7 @@ impl Parser {
         code.value = value;
         if let Some((lang, name)) = fence.lang {
             code.options.lang = Some(lang);
-            code.attr.set("class", format!("language-{name}"));
+            code.attr.set("class", ["language-", &name].concat());
         }
         self.src.pos = body_start + body_len + close_len;
         tree.children.push(code);

@@ -286,7 +286,7 @@ fn mark_task_list(list: &mut Element) {
             };
             let rest = lstrip(after);
             if rest.len() < after.len() {
-                text.value = format!("{checkbox}{rest}");
+                text.value = [checkbox, rest].concat();
                 is_task_list = true;
             }
         }

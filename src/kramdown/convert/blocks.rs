@@ -221,8 +221,8 @@ impl HtmlConverter<'_> {
                 _ => "right",
             };
             let style = match el.attr.get("style") {
-                Some(style) => format!("{style}; text-align: {align}"),
-                None => format!("text-align: {align}"),
+                Some(style) => [style, "; text-align: ", align].concat(),
+                None => ["text-align: ", align].concat(),
             };
             aligned = {
                 let mut attr = el.attr.clone();

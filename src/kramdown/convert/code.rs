@@ -40,7 +40,7 @@ impl HtmlConverter<'_> {
                 out.push_str("><code");
                 if let Some(lang) = &lang {
                     let mut code_attr = Attrs::default();
-                    code_attr.set("class", format!("language-{lang}"));
+                    code_attr.set("class", ["language-", lang].concat());
                     self.html_attributes(&code_attr, out);
                 }
                 out.push('>');

@@ -347,7 +347,7 @@ fn convert_code(el: &mut Element, name: &str) {
         };
         set_basics(el, Kind::Codeblock);
         if let Some(language) = language {
-            let class = format!("{language} {}", el.attr.get("class").unwrap_or(""));
+            let class = [&language, " ", el.attr.get("class").unwrap_or("")].concat();
             el.attr.set("class", patterns::rstrip(&class));
         }
     }
@@ -444,7 +444,7 @@ fn take_alignment(el: &mut Element, alignment: &mut Vec<Alignment>) {
         .map(|cell| {
             let Some(style) = cell.attr.get("style") else { return Alignment::Default };
             let Some((start, end, align)) = text_align(style) else { return Alignment::Default };
-            let style = format!("{}{}", &style[..start], &style[end..]);
+            let style = [&style[..start], &style[end..]].concat();
             if patterns::strip(&style).is_empty() {
                 cell.attr.remove("style");
             } else {

@@ -14,7 +14,7 @@ impl Parser {
         let (target, text) = if is_url {
             (target.to_owned(), target.strip_prefix("mailto:").unwrap_or(target).to_owned())
         } else {
-            (format!("mailto:{target}"), target.to_owned())
+            (["mailto:", target].concat(), target.to_owned())
         };
         self.src.take(len);
         let mut link = Element::new(Kind::A).at(location);
