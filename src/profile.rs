@@ -309,8 +309,13 @@ impl Profile {
         let roles = &self.roles;
         let text = |value: &Value| value.to_scalar_string().filter(|s| !s.is_empty());
         let field = |key: &str| data.iter().find(|(k, _)| k == key).and_then(|(_, v)| text(v));
-        let markdown_html = roles.markdown.iter().filter_map(|key| Some((key.clone(), markdownify(&field(key)?)))).collect();
-        let summary_html = roles.summary.as_deref().and_then(field).map(|summary| markdownify(&summary));
+        let markdown_html: Vec<(String, String)> = roles.markdown.iter().filter_map(|key| Some((key.clone(), markdownify(&field(key)?)))).collect();
+        // The summary is usually one of the Markdown fields (numerique's `chapeau-text`): its
+        // HTML is taken from there, not rendered (and in safe mode parsed by the browser) twice.
+        let summary_html = roles.summary.as_deref().and_then(|key| match markdown_html.iter().find(|(k, _)| k == key) {
+            Some((_, html)) => Some(html.clone()),
+            None => field(key).map(|summary| markdownify(&summary)),
+        });
         let hero = roles.hero_image.as_ref().and_then(|path| path.get(data)).and_then(text).map(|src| Image {
             src: self.site_url(&src),
             alt: roles.hero_alt.as_ref().and_then(|path| path.get(data)).and_then(text).unwrap_or_default(),
@@ -501,6 +506,28 @@ mod tests {
             [("https://www.numerique.gouv.fr/f/a.pdf", "Le rapport"), ("https://www.numerique.gouv.fr/f/b.odt", "b.odt")]
         );
         assert_eq!(Profile::jekyll().pick(&data, |md| md.to_owned()), Picked::default());
+    }
+
+    #[test]
+    fn a_summary_that_is_also_a_markdown_field_is_rendered_once() {
+        let data = match yaml::load("chapeau-text: Un *chapeau*\nresume: Un _résumé_\n").unwrap() {
+            Value::Map(m) => m,
+            _ => unreachable!(),
+        };
+        let mut profile = Profile::named("numerique").unwrap();
+        let rendered = std::cell::RefCell::new(Vec::new());
+        let markdownify = |md: &str| {
+            rendered.borrow_mut().push(md.to_owned());
+            format!("<p>{md}</p>")
+        };
+        let picked = profile.pick(&data, markdownify);
+        assert_eq!(picked.summary_html.as_deref(), Some("<p>Un *chapeau*</p>"));
+        assert_eq!(rendered.take(), ["Un *chapeau*"]);
+        // A summary outside the Markdown fields is rendered for itself.
+        profile.roles.summary = Some("resume".into());
+        let picked = profile.pick(&data, markdownify);
+        assert_eq!(picked.summary_html.as_deref(), Some("<p>Un _résumé_</p>"));
+        assert_eq!(rendered.take(), ["Un *chapeau*", "Un _résumé_"]);
     }
 
     #[test]
