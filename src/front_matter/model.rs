@@ -139,13 +139,18 @@ fn flatten(value: &Value, out: &mut Vec<String>) {
 /// Jekyll's `Utils.titleize_slug`: `ogp-societe-civile` → `Ogp Societe Civile`, each word
 /// capitalised as Ruby does it (the rest of the word in lower case: `HELLO` → `Hello`).
 fn titleize_slug(slug: &str) -> String {
-    slug.split('-')
-        .map(|word| {
-            let mut chars = word.chars();
-            chars.next().map(|first| first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
+    let mut title = String::with_capacity(slug.len());
+    // Ruby's `split` drops the empty words at the end.
+    for (index, word) in slug.trim_end_matches('-').split('-').enumerate() {
+        if index > 0 {
+            title.push(' ');
+        }
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            title.extend(first.to_uppercase().chain(chars.flat_map(char::to_lowercase)));
+        }
+    }
+    title
 }
 
 #[cfg(test)]
@@ -212,6 +217,8 @@ tag: x
         assert_eq!((fm.slug.as_deref(), fm.title.as_deref()), (Some("own"), Some("T")));
         let (fm, _) = interpret("slug: own\n", Some("2016-12-23-HELLO-wORLD-école.md"));
         assert_eq!(fm.title.as_deref(), Some("Hello World École"), "from the file's slug, capitalised as Ruby does");
+        let (fm, _) = interpret("slug: own\n", Some("2016-12-23-a--b-.md"));
+        assert_eq!(fm.title.as_deref(), Some("A  B"), "each empty word keeps its space, but a trailing one, as Ruby's split drops it");
         let (fm, _) = interpret("title: ''\n", Some("2016-12-23-x.md"));
         assert_eq!(fm.title.as_deref(), Some(""), "an empty title is kept");
     }

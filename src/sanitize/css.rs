@@ -6,16 +6,17 @@ use super::policy::CSS_PROPERTIES;
 
 /// The declarations of `style` that may stay, or `None` when none may.
 pub fn filter(style: &str) -> Option<String> {
-    let kept: Vec<String> = style
-        .split(';')
-        .filter_map(|declaration| {
-            let (property, value) = declaration.split_once(':')?;
-            let property = property.trim().to_ascii_lowercase();
-            let value = value.trim();
-            (CSS_PROPERTIES.contains(&property.as_str()) && is_plain_value(value)).then(|| format!("{property}: {value}"))
-        })
-        .collect();
-    (!kept.is_empty()).then(|| kept.join("; "))
+    let mut kept = String::new();
+    for declaration in style.split(';') {
+        let Some((property, value)) = declaration.split_once(':') else { continue };
+        let property = property.trim().to_ascii_lowercase();
+        let value = value.trim();
+        if CSS_PROPERTIES.contains(&property.as_str()) && is_plain_value(value) {
+            let separator = if kept.is_empty() { "" } else { "; " };
+            kept.extend([separator, &property, ": ", value]);
+        }
+    }
+    (!kept.is_empty()).then_some(kept)
 }
 
 /// Letters, digits, spaces and `# % . , - + ( ) !`, with no function other than colour and
