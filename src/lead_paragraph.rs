@@ -11,7 +11,8 @@
 //!   paragraph (only what follows a blank line could have made them something else, and then
 //!   they would not be a paragraph in the body either);
 //! - nothing in it can read what the rest of the body defines: no `[` (links, footnotes,
-//!   abbreviation definitions), no `<` (HTML, whose safe-mode filtering sees the whole body), no
+//!   abbreviation definitions), no `<` (HTML of the author's, which safe mode filters with the
+//!   whole body around it: without any, the paragraph is filtered alike alone and in the body), no
 //!   `{` (attribute lists and their definitions, extensions), no abbreviation the body's found in
 //!   it, and no `{::options}` anywhere in the body (options set further down change how the body
 //!   parses it).

@@ -183,9 +183,10 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
         Some(_) => None,
         None => front_matter::excerpt::extract(&source[split.body_start..], &jekyll.excerpt_separator),
     };
-    // In safe mode the excerpt is filtered alone, as it is rendered, and with a source map the
-    // body's blocks are marked: never taken from the body then.
-    let excerpt_in_body = extracted.as_deref().filter(|_| request.safe.is_none() && !request.source_map);
+    // With a source map the body's blocks are marked: the excerpt is never taken from the body
+    // then. In safe mode it is taken from the body's filtered HTML: a paragraph without HTML of
+    // the author's (see `lead_paragraph`) is filtered alike alone and as the body's first block.
+    let excerpt_in_body = extracted.as_deref().filter(|_| !request.source_map);
     let mut lead = excerpt_in_body.and_then(|excerpt| lead_paragraph::Lead::new(excerpt, &source[split.body_start..]));
     source.drain(..split.body_start);
     let body = markdown_to_html(source, request, Part::Body, lead.as_mut());

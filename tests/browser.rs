@@ -411,6 +411,21 @@ fn the_browser_pass_of_safe_mode_removes_unwraps_and_keeps_the_rest_in_order() {
 }
 
 #[wasm_bindgen_test]
+fn in_safe_mode_the_excerpt_taken_from_the_body_is_the_excerpt_filtered_alone() {
+    let (profile, policy) = (folio::Profile::jekyll(), folio::sanitize::Policy::default());
+    // What the browser's serialiser writes otherwise than kramdown: quotes, `&`, `>`, no-break spaces.
+    let bodies = [SEED, "Un \"mot\" & un autre > tout\u{a0}: *fin* -- `a&b`.\n\nSuite.\n"];
+    for body in bodies {
+        let request = folio::Request { safe: Some(&policy), ..folio::Request::new(&profile) };
+        let article = folio::render_with(body, &request);
+        let alone = folio::render_with(body, &folio::Request { source_map: true, ..request }).excerpt_html;
+        let excerpt = article.excerpt_html.expect("an excerpt");
+        assert!(article.body_html.to_string().starts_with(&excerpt), "taken from the body: {excerpt}");
+        assert_eq!(Some(excerpt), alone);
+    }
+}
+
+#[wasm_bindgen_test]
 fn the_browser_pass_of_safe_mode_parses_through_the_trusted_types_policy_it_is_given() {
     use folio::sanitize::Policy;
     use folio::wasm::dom_sanitize::{sanitize, set_html_policy};
