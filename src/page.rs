@@ -66,14 +66,24 @@ fn labels(lang: &str) -> Labels {
 }
 
 fn push_article(out: &mut String, article: &Article) {
-    out.push_str("<header>\n");
-    for part in header_parts(article) {
-        out.push_str(&part);
-    }
-    out.push_str("</header>\n<div class=\"article-body\">\n");
+    let (before, after) = around_body(article);
+    out.push_str(&before);
     article.body_html.pieces().for_each(|piece| out.push_str(piece));
-    out.push_str("</div>\n");
-    out.push_str(&files_html(article));
+    out.push_str(&after);
+}
+
+/// The content of the `<article>` element before the body's HTML (the header, the body's
+/// opening tag) and after it (its closing tag, the attached files). In the browser the page is
+/// joined from them and the body's string, which crosses from WebAssembly once.
+pub fn around_body(article: &Article) -> (String, String) {
+    let mut before = String::from("<header>\n");
+    for part in header_parts(article) {
+        before.push_str(&part);
+    }
+    before.push_str("</header>\n<div class=\"article-body\">\n");
+    let mut after = String::from("</div>\n");
+    after.push_str(&files_html(article));
+    (before, after)
 }
 
 /// The children of the page's `<header>`, each with its line break, in order: hero, title,

@@ -77,6 +77,22 @@ fn options_cross_as_json_and_what_an_article_lacks_comes_back_as_null() {
     assert!(page.contains("onclick"), "safe mode should stay off: {page}");
 }
 
+#[wasm_bindgen_test]
+fn the_page_is_the_header_the_body_and_the_files_as_the_core_writes_them() {
+    let profile = folio::Profile::named("numerique").unwrap();
+    let sources = [
+        "---\ntitle: Un titre\ntags: [a, b]\nchapeau-text: Un *chapeau*\nfiles:\n- file: /f/a.pdf\n  nom: Le rapport\n---\nLe corps *ici*.\n\n## Suite\n",
+        "---\ntitle: Sans corps\n---\n",
+    ];
+    for source in sources {
+        let article = folio::wasm::render(text(source), options(r#"{"profile": "numerique", "page": true}"#)).unwrap();
+        let page = get(&article, "pageHtml").as_string().unwrap();
+        let native = folio::page::article_html(&folio::render_with(source, &folio::Request::new(&profile)));
+        assert_eq!(page, native);
+        assert!(page.contains(&get(&article, "bodyHtml").as_string().unwrap()));
+    }
+}
+
 /// A live preview over a fresh `<article>` inside a scrolling `<div>`.
 fn live_preview(options: &str) -> (LivePreview, Element) {
     let scroller = element("div");

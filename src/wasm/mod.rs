@@ -161,9 +161,12 @@ fn render_article(source: &JsValue, options: JsValue) -> Result<JsValue, JsError
     let mut members = article.json_members();
     members.retain(|&(key, _)| key != "bodyHtml");
     let object = to_js(&Object(members))?;
-    js_sys::Reflect::set(&object, &"bodyHtml".into(), &joined(&article.body_html)).map_err(js_error)?;
+    let body = joined(&article.body_html);
+    set(&object, "bodyHtml", &body)?;
     if settings.page {
-        set(&object, "pageHtml", &crate::page::article_html(&article))?;
+        let (before, after) = crate::page::around_body(&article);
+        let page = js_sys::JsString::from(before).concat(&body).concat(&after.into());
+        set(&object, "pageHtml", &page)?;
     }
     Ok(object)
 }
@@ -187,8 +190,8 @@ fn joined(html: &crate::HtmlPieces) -> JsValue {
     }
 }
 
-fn set(object: &JsValue, key: &str, text: &str) -> Result<(), JsError> {
-    js_sys::Reflect::set(object, &key.into(), &text.into()).map(drop).map_err(js_error)
+fn set(object: &JsValue, key: &str, value: &JsValue) -> Result<(), JsError> {
+    js_sys::Reflect::set(object, &key.into(), value).map(drop).map_err(js_error)
 }
 
 /// `render`'s options, read once: what rendering needs besides the text.
