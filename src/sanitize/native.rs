@@ -53,7 +53,7 @@ fn without_refused_elements<'a>(html: &'a str, policy: &Policy) -> Cow<'a, str> 
         parent.children.borrow_mut().retain(|node| {
             let NodeData::Element { name, attrs, .. } = &node.data else { return true };
             let attr = |key: &str| attrs.borrow().iter().find(|a| &*a.name.local == key).map(|a| a.value.to_string());
-            let refused = rules::element(policy, &name.local, attr) == ElementRule::Remove;
+            let refused = rules::element(policy, &name.local, &attr) == ElementRule::Remove;
             if !refused {
                 parents.push(node.clone());
             }

@@ -31,7 +31,7 @@ fn rule(child: &Element, policy: &Policy) -> ElementRule {
         // Comments and `{::nomarkdown}` output are markup of the author's own.
         Kind::XmlComment | Kind::XmlPi | Kind::Comment => ElementRule::Remove,
         _ => tag_name(child).map_or(ElementRule::Keep, |name| {
-            rules::element(policy, &name, |key| child.attr.get(key).map(decode_references))
+            rules::element(policy, &name, &|key| child.attr.get(key).map(decode_references))
         }),
     }
 }

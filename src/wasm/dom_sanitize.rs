@@ -94,7 +94,7 @@ fn rule(policy: &Policy, element: &Element) -> ElementRule {
     if element.namespace_uri().as_deref() != Some(HTML_NAMESPACE) {
         return ElementRule::Remove;
     }
-    rules::element(policy, &element.local_name(), |name| element.get_attribute(name))
+    rules::element(policy, &element.local_name(), &|name| element.get_attribute(name))
 }
 
 fn filter_attributes(policy: &Policy, element: &Element) {
