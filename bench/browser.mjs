@@ -19,5 +19,5 @@ window.runBench = async () => {
   for (const [id, glue] of Object.entries(pulldown)) {
     await glue.default({ module_or_path: new URL(`../../target/bench/pulldown-${id}/pulldown_wasm_bg.wasm`, location.href) });
   }
-  return measure({ folio, markdownWasm, pulldown, inputs, log: (line) => console.log(line) });
+  return measure({ folio, markdownWasm, pulldown, inputs, browser: true, log: (line) => console.log(line) });
 };

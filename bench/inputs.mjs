@@ -1,7 +1,9 @@
 // The benchmark's inputs, Markdown bodies (front matter stripped the way Jekyll does): the
 // seed article, the 13.4 KB article of the issue (the seed body twice), the shared corpus
 // concatenated, the corpus repeated to about 1 MB, and that document twice. Folio alone also
-// renders the seed whole, front matter included, as its users render an article. The pathological
+// renders the seed whole, front matter included, as its users render an article: with no options,
+// as the reader renders it (its site's profile, the page) and as the widget on a partner's page
+// does (safe mode too, which needs the browser's HTML parser: in Chromium only). The pathological
 // inputs are in pathological.mjs (made where they are timed, in Node or in Chromium).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -22,7 +24,13 @@ function articles(dir) {
   });
 }
 
-/** The inputs timed for every renderer: `runs` is how many timed samples each gets. */
+/** Where the seed is published: its site's profile, and its address for its relative links. */
+const AS_PUBLISHED = { profile: "numerique", articleUrl: "https://www.numerique.gouv.fr/actualites/ogp-societe-civile/" };
+
+/**
+ * The inputs timed for every renderer: `runs` is how many timed samples each gets; Folio renders
+ * those with `options` with them.
+ */
 export function loadInputs() {
   const whole = readFileSync(`${SHARED}/corpus/seed/ogp-societe-civile.md`, "utf8");
   const seed = body(whole);
@@ -34,6 +42,8 @@ export function loadInputs() {
     { id: "article", name: "article (seed twice)", text: `${seed}\n\n${seed}`, runs: 21 },
     // Only Folio reads front matter: the others would render it as Markdown.
     { id: "whole", name: "seed with its front matter", text: whole, runs: 21, folioOnly: true },
+    { id: "reader", name: "seed whole as the reader renders it", text: whole, runs: 21, folioOnly: true, options: { ...AS_PUBLISHED, page: true } },
+    { id: "widget", name: "seed whole as the widget renders it", text: whole, runs: 21, folioOnly: true, browserOnly: true, options: { ...AS_PUBLISHED, safe: true, page: true } },
     { id: "corpus", name: "corpus (159 articles)", text: corpus, runs: 11 },
     // The doubling target divides these two: with 5 samples one slow stretch of the machine
     // once put it over 2.2×; 11 cost a few seconds more.

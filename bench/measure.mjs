@@ -87,13 +87,27 @@ function memory(folio, inputs) {
  */
 const PAIRED = new Set(["folio", "markdown-wasm", "pulldown-size", "pulldown-speed"]);
 
-/** Everything, as plain data: the renderers' modules as `renderers` takes them, initialised. */
-export function measure({ folio, markdownWasm, pulldown, inputs, log = () => {} }) {
+/**
+ * Everything, as plain data: the renderers' modules as `renderers` takes them, initialised;
+ * `browser` says whether a DOM is there for the inputs that need one (safe mode).
+ */
+export function measure({ folio, markdownWasm, pulldown, inputs, browser = false, log = () => {} }) {
   const result = { memory: memory(folio, inputs), speed: [], doubling: [] };
   const all = renderers(folio, markdownWasm, pulldown);
   const ms = new Map(all.map((renderer) => [renderer.id, {}]));
-  const timed = (renderer, input) => !(renderer.slow && input.id === "big2") && (!input.folioOnly || renderer.id === "folio");
-  const task = (renderer, input) => ({ renderer, input, render: renderer.render, text: input.text, runs: input.runs });
+  const timed = (renderer, input) =>
+    !(renderer.slow && input.id === "big2") && (!input.folioOnly || renderer.id === "folio") && (!input.browserOnly || browser);
+  // An input rendered with options must render without an error: safe mode withholds the HTML
+  // where it has no parser, and timing that would time nothing.
+  const folioRenderer = all.find((renderer) => renderer.id === "folio");
+  for (const input of inputs.filter((input) => input.options && timed(folioRenderer, input))) {
+    const error = folio.render(input.text, input.options).diagnostics.find((d) => d.severity === "error");
+    if (error) throw new Error(`bench: ${input.name} renders with an error: ${error.message}`);
+  }
+  const task = (renderer, input) => {
+    const render = input.options ? (s) => renderer.render(s, input.options) : renderer.render;
+    return { renderer, input, render, text: input.text, runs: input.runs };
+  };
   const paired = all.filter((renderer) => PAIRED.has(renderer.id));
   // Input by input: a large input's garbage collected in a small one's batches would weigh on
   // the small one's time.
