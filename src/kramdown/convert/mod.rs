@@ -9,6 +9,7 @@
 mod blocks;
 mod code;
 mod footnotes;
+mod put;
 mod rouge_languages;
 mod spans;
 mod toc;
@@ -20,6 +21,7 @@ use super::parser::DocumentData;
 use crate::chunk;
 use crate::options::{EntityOutput, Options};
 use crate::name_map::NameMap;
+use put::put;
 
 /// What the converter keeps from one top-level block to the next.
 #[derive(Default)]
@@ -289,27 +291,27 @@ impl<'a> HtmlConverter<'a> {
     }
 
     fn span_html(&mut self, name: &str, attr: &Attrs, el: &Element, out: &mut String) {
-        out.push('<');
-        out.push_str(name);
+        put(out, "<");
+        put(out, name);
         self.html_attributes(attr, out);
-        out.push('>');
+        put(out, ">");
         self.inner(el, 0, out);
-        out.push_str("</");
-        out.push_str(name);
-        out.push('>');
+        put(out, "</");
+        put(out, name);
+        put(out, ">");
     }
 
     /// `<name attrs>` at `indent`, then `inner` writes the body, then `</name>` and a newline.
     fn block_html(&mut self, name: &str, attr: &Attrs, indent: usize, out: &mut String, inner: impl FnOnce(&mut Self, &mut String)) {
         pad(out, indent);
-        out.push('<');
-        out.push_str(name);
+        put(out, "<");
+        put(out, name);
         self.html_attributes(attr, out);
-        out.push('>');
+        put(out, ">");
         inner(self, out);
-        out.push_str("</");
-        out.push_str(name);
-        out.push_str(">\n");
+        put(out, "</");
+        put(out, name);
+        put(out, ">\n");
     }
 
     fn indented_block(&mut self, name: &str, attr: &Attrs, el: &Element, indent: usize, out: &mut String) {
@@ -319,15 +321,15 @@ impl<'a> HtmlConverter<'a> {
     /// `<name attrs>` on its own line at `indent`, the body, and `</name>` on its own line.
     fn indented_block_with(&mut self, name: &str, attr: &Attrs, indent: usize, out: &mut String, body: impl FnOnce(&mut Self, &mut String)) {
         pad(out, indent);
-        out.push('<');
-        out.push_str(name);
+        put(out, "<");
+        put(out, name);
         self.html_attributes(attr, out);
-        out.push_str(">\n");
+        put(out, ">\n");
         body(self, out);
         pad(out, indent);
-        out.push_str("</");
-        out.push_str(name);
-        out.push_str(">\n");
+        put(out, "</");
+        put(out, name);
+        put(out, ">\n");
     }
 
     /// ` key="value"` for each attribute; nothing for an empty `id`.
@@ -336,11 +338,11 @@ impl<'a> HtmlConverter<'a> {
             if key == "id" && value.trim().is_empty() {
                 continue;
             }
-            out.push(' ');
-            out.push_str(key);
-            out.push_str("=\"");
+            put(out, " ");
+            put(out, key);
+            put(out, "=\"");
             escape_html(out, value, Escape::Attribute);
-            out.push('"');
+            put(out, "\"");
         }
     }
 
@@ -384,7 +386,7 @@ fn pad(out: &mut String, n: usize) {
     let mut n = n;
     while n > 0 {
         let step = n.min(SPACES.len());
-        out.push_str(&SPACES[..step]);
+        put(out, &SPACES[..step]);
         n -= step;
     }
 }
@@ -448,12 +450,12 @@ pub fn escape_html(out: &mut String, s: &str, mode: Escape) {
                 continue;
             }
         };
-        out.push_str(&s[last..i]);
-        out.push_str(replacement);
+        put(out, &s[last..i]);
+        put(out, replacement);
         i += 1;
         last = i;
     }
-    out.push_str(&s[last..]);
+    put(out, &s[last..]);
 }
 
 /// REXML's `REFERENCE_RE` (`&(?:([\w:][\-\w\.:]*);|#\d+;|#x[0-9a-fA-F]+;)`, which is kramdown's
