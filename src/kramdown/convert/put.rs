@@ -26,6 +26,9 @@ pub(crate) fn put(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::put;
+    // Inlined or not depending on the build: run in WebAssembly too.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn appends_with_and_without_room_left() {
