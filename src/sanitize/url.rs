@@ -24,7 +24,7 @@ pub fn is_allowed(url: &str) -> bool {
             b'\t' | b'\n' | b'\r' => {}
             // Without a scheme (`:` first), the URL is relative.
             b':' => return len == 0 || scheme.get(..len).is_some_and(|s| URL_SCHEMES.iter().any(|allowed| allowed.as_bytes() == s)),
-            b if b.is_ascii_alphabetic() || (len > 0 && (b.is_ascii_digit() || matches!(b, b'+' | b'.' | b'-'))) => {
+            b if is_scheme_byte(b, len == 0) => {
                 if let Some(slot) = scheme.get_mut(len) {
                     *slot = b.to_ascii_lowercase();
                 }
@@ -41,10 +41,13 @@ pub fn is_allowed(url: &str) -> bool {
 pub fn scheme(url: &str) -> Option<&str> {
     let end = url.find(':')?;
     let candidate = &url[..end];
-    let mut chars = candidate.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'));
+    let valid = end > 0 && candidate.bytes().enumerate().all(|(i, b)| is_scheme_byte(b, i == 0));
     valid.then_some(candidate)
+}
+
+/// Whether `b` may be a scheme's byte: a letter first, then letters, digits, `+`, `.` and `-`.
+fn is_scheme_byte(b: u8, first: bool) -> bool {
+    b.is_ascii_alphabetic() || (!first && (b.is_ascii_digit() || matches!(b, b'+' | b'.' | b'-')))
 }
 
 /// Decodes numeric character references and the named ones that can spell a scheme, the
