@@ -14,23 +14,8 @@ built=target/small-trap/wasm32-unknown-unknown
 built_simd=target/small-trap-simd/wasm32-unknown-unknown
 built_editor=target/small/wasm32-unknown-unknown
 
-# The WebAssembly features Folio's modules use (Rust's defaults for wasm32, and bulk memory).
-features=(--enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int
-  --enable-reference-types --enable-multivalue)
-
-# Bindings for one wasm: bindgen WASM TARGET OUT_DIR WASM_OPT_FLAGS...
-bindgen() {
-  # --experimental-reset-state-function: after a panic, www/facade.js starts a fresh instance.
-  wasm-bindgen --target "$2" --experimental-reset-state-function --out-dir "$3" "$1"
-  # binaryen from npm (132), not Debian's 108: 108 rewrites wasm-bindgen 0.2.130's externref
-  # table export into the funcref table, and the module then fails to instantiate.
-  node_modules/.bin/wasm-opt "${@:4}" "${features[@]}" "$3/folio_bg.wasm" -o "$3/folio_bg.wasm"
-  size "$3/folio_bg.wasm"
-}
-
-size() {
-  printf 'build: %s %s bytes (%s gzip -9)\n' "$1" "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)"
-}
+# The core's build settings (features, core_cargo, core_opt, bindgen), shared with bench/ab.mjs.
+source scripts/core-build.sh
 
 # The browser's glue is downloaded with the wasm: its imports named short in both
 # (scripts/short-imports.mjs), then minified; 4.5 → 3.0 KB gzip for the core.
@@ -64,20 +49,9 @@ split_rare() {
 }
 
 rm -rf pkg
-# The core, small (opt-level z, -Oz): what the widget, the reader and the npm package download;
-# for the browser (pkg/) and for Node (pkg/node/, for tests and benchmarks).
-# opt-level z inlines almost nothing, so a render spends much of its time calling one-line
-# functions (slicing a string, a scanner's position). LLVM's inline threshold is raised to 90:
-# what that adds to the download is paid for by wasm-opt's one-caller limit below (README,
-# Benchmark: 12% faster renders than the threshold of 35, first module 0.7 KB smaller).
-FOLIO_WASM_STD=small-trap RUSTFLAGS="-Cllvm-args=-inline-threshold=90" scripts/wasm-cargo.sh build --release --lib
-# wasm-opt: control flow rebuilt (flatten, rereloop) and -Oz run to a fixed point, knowing that
-# the stack sits below the data (lld's stack-first), so no access reaches the first kilobyte:
-# 173.4 → 171.0 KB gzip, renders as fast (README, Benchmark). Only functions of at most 30
-# instructions are inlined into their one caller: binaryen otherwise inlines every function that
-# has a single caller, however large, fusing code that real articles never run (a construct's
-# parser, an error path) into the code they do, where split_rare cannot take it out.
-core_opt=(--flatten --rereloop -Oz -Oz --low-memory-unused --one-caller-inline-max-function-size=30 --converge)
+# The core, small (scripts/core-build.sh): what the widget, the reader and the npm package
+# download; for the browser (pkg/) and for Node (pkg/node/, for tests and benchmarks).
+core_cargo .
 bindgen "$built/release/folio.wasm" web pkg "${core_opt[@]}"
 split_rare pkg
 minify_glue pkg
@@ -85,7 +59,7 @@ minify_glue pkg
 # article renders about 7% faster), in pkg/simd/: www/simd.js picks it where the engine has SIMD, and
 # the module without it stays for the others (Safari before 16.4). Its glue is the same file, and
 # is checked to be.
-FOLIO_WASM_SIMD=1 FOLIO_WASM_STD=small-trap RUSTFLAGS="-Cllvm-args=-inline-threshold=90" scripts/wasm-cargo.sh build --release --lib
+FOLIO_WASM_SIMD=1 core_cargo .
 bindgen "$built_simd/release/folio.wasm" web pkg/simd "${core_opt[@]}" --enable-simd
 split_rare pkg/simd --enable-simd
 minify_glue pkg/simd
@@ -101,7 +75,7 @@ echo '{ "type": "commonjs" }' > pkg/node/package.json  # the repository's packag
 # (opt-level z, the same inlining and wasm-opt passes) but keeping its panic messages. At opt-level 2
 # it was 82 KB gzip larger and typed no faster: a keystroke mostly renders its paragraph alone
 # (README, Benchmark).
-FOLIO_WASM_STD=small RUSTFLAGS="-Cllvm-args=-inline-threshold=90" scripts/wasm-cargo.sh build --release --lib --features editor
+FOLIO_WASM_STD=small core_cargo . --features editor
 bindgen "$built_editor/release/folio.wasm" web pkg/editor "${core_opt[@]}"
 minify_glue pkg/editor
 # CodeMirror 6 for the editor's source pane: the parts scripts/bundle/codemirror.js lists, bundled

@@ -1,0 +1,131 @@
+// An A/B comparison of two revisions of the core, for a change too small for `make bench`'s
+// noise: each built as the core's download is (scripts/core-build.sh: with SIMD, not split),
+// then both in one process, their batches taken in turn, fastest of many; in Node and in
+// headless Chromium, and in each twice, the builds loaded in one order then the other (the
+// order alone moves a time by 2–3%).
+//
+//   node bench/ab.mjs A B [--rounds N] [--inputs id,id,...]
+//
+// A and B are git revisions, or `.` for the working tree. Each revision is checked out into
+// target/ab/trees/ and its build kept in target/ab/builds/ (the working tree's is built again
+// every time). The inputs are those of bench/inputs.mjs and bench/pathological.mjs (at their
+// n); by default the 13.4 KB article, the corpus, the seed as the reader and as the widget
+// render it (the widget's in Chromium only: safe mode needs its HTML parser), and the table.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { loadInputs } from "./inputs.mjs";
+import { PATHOLOGICAL } from "./pathological.mjs";
+import { compare } from "./ab-measure.mjs";
+import { launchBrowser, startServer, ROOT } from "../tests/e2e/harness.mjs";
+
+const { values: flags, positionals: revisions } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: "string", default: "31" }, inputs: { type: "string", default: "article,corpus,reader,widget,table" } },
+});
+if (revisions.length !== 2) {
+  console.error("usage: node bench/ab.mjs A B [--rounds N] [--inputs id,id,...] (A, B: git revisions, or . for the working tree)");
+  process.exit(2);
+}
+const rounds = Number(flags.rounds);
+const log = (line) => process.stderr.write(`ab: ${line}\n`);
+const AB = `${ROOT}target/ab`;
+
+/** The build of `revision` (a directory holding folio.js and folio_bg.wasm), made if needed. */
+function built(revision) {
+  const git = (...args) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+  const working = revision === ".";
+  const sha = working ? "working" : git("rev-parse", "--verify", `${revision}^{commit}`);
+  const out = `${AB}/builds/${sha}`;
+  if (!working && existsSync(`${out}/folio_bg.wasm`)) return out;
+  const tree = working ? "." : `${AB}/trees/${sha}`;
+  if (!working && !existsSync(tree)) git("worktree", "add", "--detach", tree, sha);
+  log(`building ${revision} (${sha})`);
+  const script = `source scripts/core-build.sh && FOLIO_WASM_SIMD=1 core_cargo "$1" --quiet &&
+    bindgen target/small-trap-simd/wasm32-unknown-unknown/release/folio.wasm web "$2" "\${core_opt[@]}" --enable-simd`;
+  execFileSync("bash", ["-c", script, "ab", tree, out], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  return out;
+}
+
+const inputs = loadInputs();
+const tests = flags.inputs.split(",").map((id) => {
+  const input = inputs.find((i) => i.id === id);
+  if (input) return { id, text: input.text, options: input.options, browserOnly: input.browserOnly };
+  const pathological = PATHOLOGICAL.find((p) => p.id === id);
+  if (pathological) return { id, text: pathological.make(pathological.n) };
+  throw new Error(`ab: no input ${id} in bench/inputs.mjs or bench/pathological.mjs`);
+});
+const dirs = revisions.map(built);
+
+/** Node: each build's bindings imported from their own URL, so each is its own instance. */
+async function inNode(order) {
+  const modules = [];
+  for (const k of order) {
+    const module = await import(`${pathToFileURL(`${dirs[k]}/folio.js`)}?${order.join("")}`);
+    module.initSync({ module: readFileSync(`${dirs[k]}/folio_bg.wasm`) });
+    modules[k] = module;
+  }
+  return compare(modules, tests.filter((t) => !t.browserOnly), rounds);
+}
+
+/** Chromium: one page loads both builds, in `order`, and runs the same loop. */
+async function inChromium(browser, server, order) {
+  const url = (path) => `/${path.slice(ROOT.length)}`;
+  writeFileSync(`${AB}/tests.json`, JSON.stringify(tests));
+  writeFileSync(`${AB}/index.html`, `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module">
+import { compare } from "${url(`${ROOT}bench/ab-measure.mjs`)}";
+const dirs = ${JSON.stringify(dirs.map(url))};
+const modules = [];
+for (const k of ${JSON.stringify(order)}) {
+  modules[k] = await import(dirs[k] + "/folio.js");
+  await modules[k].default({ module_or_path: dirs[k] + "/folio_bg.wasm" });
+}
+window.run = async (rounds) => compare(modules, await (await fetch("tests.json")).json(), rounds);
+</script>`);
+  const page = await browser.newPage();
+  page.on("pageerror", (error) => log(`chromium: ${error.message}`));
+  await page.goto(`${server.url}target/ab/index.html`);
+  await page.waitForFunction(() => typeof window.run === "function");
+  page.setDefaultTimeout(0);
+  const results = await page.evaluate((rounds) => window.run(rounds), rounds);
+  await page.close();
+  return results;
+}
+
+mkdirSync(AB, { recursive: true });
+const runs = [];
+for (const order of [[0, 1], [1, 0]]) runs.push({ env: `Node ${process.version}`, order, results: await inNode(order) });
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  for (const order of [[0, 1], [1, 0]]) runs.push({ env: `Chromium ${browser.version()}`, order, results: await inChromium(browser, server, order) });
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+console.log(`A = ${revisions[0]}, B = ${revisions[1]}: fastest of ${rounds} batches each, ms a render; B's change`);
+let differ = false;
+for (const { env, order, results } of runs) {
+  console.log(`\n${env}, ${order[0] === 0 ? "A" : "B"} loaded first:`);
+  for (const [id, { ms, same }] of Object.entries(results)) {
+    differ ||= !same;
+    const change = (ms[1] / ms[0] - 1) * 100;
+    console.log(`  ${id.padEnd(10)} A ${ms[0].toFixed(4)}  B ${ms[1].toFixed(4)}  ${change >= 0 ? "+" : ""}${change.toFixed(1)}%${same ? "" : "  DIFFERENT OUTPUT"}`);
+  }
+}
+// The order's effect falls on B one way and on A the other: the mean of the two cancels it.
+console.log("\nB's change, the mean of the two orders:");
+for (const env of new Set(runs.map((run) => run.env))) {
+  const both = runs.filter((run) => run.env === env);
+  const changes = Object.keys(both[0].results).map((id) => {
+    const mean = both.reduce((sum, { results }) => sum + results[id].ms[1] / results[id].ms[0] - 1, 0) / both.length;
+    return `${id} ${mean >= 0 ? "+" : ""}${(mean * 100).toFixed(1)}%`;
+  });
+  console.log(`  ${env}: ${changes.join(", ")}`);
+}
+if (differ) {
+  console.log("\nThe two builds' results differ on some input.");
+  process.exitCode = 1;
+}

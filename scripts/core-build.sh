@@ -1,0 +1,41 @@
+# The core's build settings, sourced by scripts/build.sh (the downloads) and bench/ab.mjs (two
+# revisions built alike for an A/B comparison), so that what is compared is what is shipped.
+
+# The WebAssembly features Folio's modules use (Rust's defaults for wasm32, and bulk memory).
+features=(--enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int
+  --enable-reference-types --enable-multivalue)
+
+# The core's cargo build of the source tree TREE, into this one's target directory (core_cargo
+# TREE [CARGO_ARGS...]; FOLIO_WASM_SIMD=1 for the build with SIMD), small: opt-level z, the
+# standard library built for size, panics that trap (unless FOLIO_WASM_STD, scripts/wasm-cargo.sh,
+# says otherwise).
+# opt-level z inlines almost nothing, so a render spends much of its time calling one-line
+# functions (slicing a string, a scanner's position). LLVM's inline threshold is raised to 90:
+# what that adds to the download is paid for by wasm-opt's one-caller limit below (README,
+# Benchmark: 12% faster renders than the threshold of 35, first module 0.7 KB smaller).
+core_cargo() {
+  FOLIO_WASM_STD=${FOLIO_WASM_STD:-small-trap} RUSTFLAGS="-Cllvm-args=-inline-threshold=90" \
+    scripts/wasm-cargo.sh build --release --lib --manifest-path "$1/Cargo.toml" "${@:2}"
+}
+
+# wasm-opt: control flow rebuilt (flatten, rereloop) and -Oz run to a fixed point, knowing that
+# the stack sits below the data (lld's stack-first), so no access reaches the first kilobyte:
+# 173.4 → 171.0 KB gzip, renders as fast (README, Benchmark). Only functions of at most 30
+# instructions are inlined into their one caller: binaryen otherwise inlines every function that
+# has a single caller, however large, fusing code that real articles never run (a construct's
+# parser, an error path) into the code they do, where split_rare cannot take it out.
+core_opt=(--flatten --rereloop -Oz -Oz --low-memory-unused --one-caller-inline-max-function-size=30 --converge)
+
+# Bindings for one wasm: bindgen WASM TARGET OUT_DIR WASM_OPT_FLAGS...
+bindgen() {
+  # --experimental-reset-state-function: after a panic, www/facade.js starts a fresh instance.
+  wasm-bindgen --target "$2" --experimental-reset-state-function --out-dir "$3" "$1"
+  # binaryen from npm (132), not Debian's 108: 108 rewrites wasm-bindgen 0.2.130's externref
+  # table export into the funcref table, and the module then fails to instantiate.
+  node_modules/.bin/wasm-opt "${@:4}" "${features[@]}" "$3/folio_bg.wasm" -o "$3/folio_bg.wasm"
+  size "$3/folio_bg.wasm"
+}
+
+size() {
+  printf 'build: %s %s bytes (%s gzip -9)\n' "$1" "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)"
+}
