@@ -1,5 +1,6 @@
-# The core's build settings, sourced by scripts/build.sh (the downloads) and bench/ab.mjs (two
-# revisions built alike for an A/B comparison), so that what is compared is what is shipped.
+# The core's build settings, sourced by scripts/build.sh (the downloads), bench/ab.mjs (two
+# revisions built alike for an A/B comparison) and bench/pulldown-wasm/build.mjs (plain
+# pulldown-cmark built as the core is), so that what is compared is what is shipped.
 
 # The WebAssembly features Folio's modules use (Rust's defaults for wasm32, and bulk memory).
 features=(--enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int
@@ -13,8 +14,9 @@ features=(--enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enab
 # functions (slicing a string, a scanner's position). LLVM's inline threshold is raised to 90:
 # what that adds to the download is paid for by wasm-opt's one-caller limit below (README,
 # Benchmark: 12% faster renders than the threshold of 35, first module 0.7 KB smaller).
+core_rustflags="-Cllvm-args=-inline-threshold=90"
 core_cargo() {
-  FOLIO_WASM_STD=${FOLIO_WASM_STD:-small-trap} RUSTFLAGS="-Cllvm-args=-inline-threshold=90" \
+  FOLIO_WASM_STD=${FOLIO_WASM_STD:-small-trap} RUSTFLAGS="$core_rustflags" \
     scripts/wasm-cargo.sh build --release --lib --manifest-path "$1/Cargo.toml" "${@:2}"
 }
 

@@ -1,10 +1,9 @@
 // Plain pulldown-cmark in WebAssembly (this folder's crate), built for the benchmark's reference
 // rows: once as the core is built for its download (the same standard library, inline threshold
-// and wasm-opt passes, read from scripts/build.sh), once at opt-level 3 with wasm-opt -O3. Each
+// and wasm-opt passes, from scripts/core-build.sh), once at opt-level 3 with wasm-opt -O3. Each
 // goes to target/bench/pulldown-<build>/ with wasm-bindgen's web glue, which bench/run.mjs loads
 // in Node and bench/browser.mjs bundles for Chromium.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 
 export const BUILDS = [
   { id: "size", profile: "release" },
@@ -12,18 +11,13 @@ export const BUILDS = [
 ];
 
 /**
- * How scripts/build.sh builds the core, read from it so that the size build stays the core's:
- * its wasm-opt `features` and `core_opt`, and the RUSTFLAGS of the core's cargo build.
+ * How the core is built (scripts/core-build.sh, which scripts/build.sh uses), so that the size
+ * build stays the core's: its wasm-opt `features` and `core_opt`, and its cargo build's RUSTFLAGS.
  */
 function coreSettings(root) {
-  const script = readFileSync(`${root}scripts/build.sh`, "utf8");
-  const found = (pattern, what) => script.match(pattern)?.[1] ?? (() => { throw new Error(`scripts/build.sh: no ${what}`); })();
-  const list = (name) => found(new RegExp(`^${name}=\\(([^)]*)\\)`, "m"), name).trim().split(/\s+/);
-  return {
-    features: list("features"),
-    coreOpt: list("core_opt"),
-    rustflags: found(/^FOLIO_WASM_STD=small-trap RUSTFLAGS="([^"]*)"/m, "core build"),
-  };
+  const script = 'source scripts/core-build.sh && printf "%s\\n" "${features[*]}" "${core_opt[*]}" "$core_rustflags"';
+  const [features, coreOpt, rustflags] = execFileSync("bash", ["-c", script], { cwd: root, encoding: "utf8" }).split("\n");
+  return { features: features.split(" "), coreOpt: coreOpt.split(" "), rustflags };
 }
 
 /** Builds both; returns the folder of each build's glue (`pulldown_wasm.js`) and module. */
