@@ -8,7 +8,8 @@
 //
 // A and B are git revisions, or `.` for the working tree. Each revision is checked out into
 // target/ab/trees/ and its build kept in target/ab/builds/ (the working tree's is built again
-// every time). The inputs are those of bench/inputs.mjs and bench/pathological.mjs (at their
+// every time), built in target/ab/target/ (the first comparison builds the standard library and
+// the dependencies there: minutes). The inputs are those of bench/inputs.mjs and bench/pathological.mjs (at their
 // n); by default the 13.4 KB article, the corpus, the seed as the reader and as the widget
 // render it (the widget's in Chromium only: safe mode needs its HTML parser), and the table.
 import { execFileSync } from "node:child_process";
@@ -42,9 +43,14 @@ function built(revision) {
   const tree = working ? "." : `${AB}/trees/${sha}`;
   if (!working && !existsSync(tree)) git("worktree", "add", "--detach", tree, sha);
   log(`building ${revision} (${sha})`);
-  const script = `source scripts/core-build.sh && FOLIO_WASM_SIMD=1 core_cargo "$1" --quiet &&
-    bindgen target/small-trap-simd/wasm32-unknown-unknown/release/folio.wasm web "$2" "\${core_opt[@]}" --enable-simd`;
-  execFileSync("bash", ["-c", script, "ab", tree, out], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  // Into a target directory of the comparison's own: cargo copies a crate's module to
+  // release/folio.wasm only when it compiles it, so a tree found up to date there would leave
+  // the other tree's module in its place; the touch makes it compile this tree's.
+  const script = `touch "$1/src/lib.rs" && source scripts/core-build.sh && FOLIO_WASM_SIMD=1 core_cargo "$1" --quiet &&
+    bindgen "$FOLIO_WASM_TARGET/small-trap-simd/wasm32-unknown-unknown/release/folio.wasm" web "$2" "\${core_opt[@]}" --enable-simd`;
+  execFileSync("bash", ["-c", script, "ab", tree, out], {
+    cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, FOLIO_WASM_TARGET: `${AB}/target` },
+  });
   return out;
 }
 

@@ -20,8 +20,11 @@
 # FOLIO_WASM_SIMD=1 builds with WebAssembly SIMD (simd128: src/chunk/ reads sixteen bytes at a
 # time), into a target directory of its own ("-simd" added), so that the two builds do not
 # rebuild each other's dependencies.
+# FOLIO_WASM_TARGET puts those target directories somewhere other than target/ (bench/ab.mjs
+# builds other revisions there, so that they never stand in for this tree's build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+targets=${FOLIO_WASM_TARGET:-target}
 subcommand=$1
 shift
 way=${FOLIO_WASM_STD:-}
@@ -34,10 +37,10 @@ simd=
 if [ "${FOLIO_WASM_SIMD:-}" = 1 ]; then
   simd=-simd
   export RUSTFLAGS="${RUSTFLAGS:-} -Ctarget-feature=+simd128"
-  target_dir=(--target-dir target/simd)
+  target_dir=(--target-dir "$targets/simd")
 fi
 if [ "$way" = small ]; then
-  target_dir=(--target-dir "target/small${panic:+-trap}$simd")
+  target_dir=(--target-dir "$targets/small${panic:+-trap}$simd")
   if ! [ -d "$(/usr/bin/rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library" ]; then
     echo "wasm-cargo: no rustc-web with std's source: the core is built without its size build" >&2
     way=
@@ -56,6 +59,6 @@ if [ "$way" = small ]; then
     --config 'profile.release.package.core.opt-level=3' --config 'profile.release.package.alloc.opt-level=3' \
     --config 'profile.release.package.std.opt-level=3' "$@"
 fi
-[ ${#target_dir[@]} -eq 0 ] && target_dir=(--target-dir target/build-std)
+[ ${#target_dir[@]} -eq 0 ] && target_dir=(--target-dir "$targets/build-std")
 exec /usr/bin/cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features \
   "${target_dir[@]}" -Zbuild-std=std,panic_abort "$@"
