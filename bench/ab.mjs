@@ -9,9 +9,10 @@
 // A and B are git revisions, or `.` for the working tree. Each revision is checked out into
 // target/ab/trees/ and its build kept in target/ab/builds/ (the working tree's is built again
 // every time), built in target/ab/target/ (the first comparison builds the standard library and
-// the dependencies there: minutes). The inputs are those of bench/inputs.mjs and bench/pathological.mjs (at their
-// n); by default the 13.4 KB article, the corpus, the seed as the reader and as the widget
-// render it (the widget's in Chromium only: safe mode needs its HTML parser), and the table.
+// the dependencies there: minutes). The inputs are those of bench/inputs.mjs and
+// bench/pathological.mjs (at their n); by default the 13.4 KB article, the corpus, the seed as
+// the reader and as the widget render it (the widget's in Chromium only: safe mode needs its HTML
+// parser), and the table.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
