@@ -88,8 +88,9 @@ console.log("starts: the key's first event (keydown, mark folio:input; p50/p95/m
 console.log("event (keys without one, like Enter, which CodeMirror handles in keydown, count from keydown). The first is split");
 console.log("into CodeMirror = keydown to CodeMirror's change (the browser's key handling and editing, CodeMirror's update),");
 console.log("render = Folio's core (render_with), patch = the DOM patch, other = the rest (the wasm boundary, the panels);");
-console.log("paragraph alone = keystrokes rendered by the fast path (only the edited paragraph, src/incremental.rs).\n");
-const head = ["document", "KB", "blocks", "p50 ms", "p95 ms", "max ms", "from input p50/p95", "CodeMirror p50/p95", "render p50/p95", "patch p50/p95", "other p50/p95", "paragraph alone", "blocks replaced / key", "nodes replaced / key"];
+console.log("paragraph alone = keystrokes rendered by the fast path (only the edited paragraph, src/incremental.rs);");
+console.log("storing = the time the keystroke's own task then spends storing the draft, which its frame waits for too.\n");
+const head = ["document", "KB", "blocks", "p50 ms", "p95 ms", "max ms", "from input p50/p95", "CodeMirror p50/p95", "render p50/p95", "patch p50/p95", "other p50/p95", "storing p50/p95", "paragraph alone", "blocks replaced / key", "nodes replaced / key"];
 const pair = (values) => `${ms(quantile(values, 0.5))} / ${ms(quantile(values, 0.95))}`;
 const rows = results.map((r) => {
   const total = r.metrics.map((m) => m.ms);
@@ -101,6 +102,7 @@ const rows = results.map((r) => {
     pair(r.metrics.map((m) => m.renderMs)),
     pair(r.metrics.map((m) => m.patchMs)),
     pair(r.metrics.map((m) => m.ms - m.editorMs - m.renderMs - m.patchMs)),
+    pair(r.metrics.map((m) => m.storeMs)),
     `${r.metrics.filter((m) => m.incremental).length} / ${r.metrics.length}`,
     `${mean(r.metrics.map((m) => m.replacedBlocks)).toFixed(2)} (max ${Math.max(...r.metrics.map((m) => m.replacedBlocks))})`,
     `${mean(r.metrics.map((m) => m.insertedNodes)).toFixed(2)} (max ${Math.max(...r.metrics.map((m) => m.insertedNodes))})`,
@@ -113,6 +115,8 @@ for (const r of results) {
 const big = results.at(-1);
 const p95 = quantile(big.metrics.map((m) => m.fromInputMs), 0.95);
 const p95FromKeydown = quantile(big.metrics.map((m) => m.ms), 0.95);
+const p95Stored = quantile(big.metrics.map((m) => m.fromInputMs + m.storeMs), 0.95);
 console.log(`\nTarget: p95 ≤ 8 ms on the 100 KB article, from the input event: ${p95 <= 8 ? "met" : "not met"} (${ms(p95)} ms;` +
-  ` from keydown ${ms(p95FromKeydown)} ms, ${p95FromKeydown <= 8 ? "also within" : "over"} 8 ms).`);
+  ` from keydown ${ms(p95FromKeydown)} ms, ${p95FromKeydown <= 8 ? "also within" : "over"} 8 ms; with the storing the frame waits for,` +
+  ` ${ms(p95Stored)} ms from the input event).`);
 writeFileSync(`${ARTIFACTS}/editor-bench.json`, JSON.stringify(results, null, 1));

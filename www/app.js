@@ -70,15 +70,20 @@ function changed(changes) {
   // After CodeMirror's update (a view cannot be dispatched to while it updates), before paint.
   queueMicrotask(() => {
     queued = false;
+    let measured = null;
     if (renderedThisFrame) renderPending = true;
-    else render();
+    else measured = render();
+    const storing = performance.now();
     save(stored());
+    // What the keystroke's frame waited for after the preview was patched.
+    if (measured) measured.storeMs = performance.now() - storing;
   });
 }
 
 /**
  * Renders the source into the preview. Only the changes since the last render cross into Rust
  * (a keystroke, not the article); the whole text when there are none or they do not fit.
+ * Returns the render's entry in `metrics`, if it followed input.
  */
 function render() {
   renderedThisFrame = true;
@@ -91,6 +96,7 @@ function render() {
   });
   const begin = performance.now();
   let result;
+  let measured = null;
   try {
     const changes = pending;
     pending = null;
@@ -99,7 +105,7 @@ function render() {
   } catch (error) {
     changeStart = changeSeen = changeInput = null;
     say(`The preview failed: ${error.message}`, "error");
-    return;
+    return null;
   }
   performance.clearMarks("folio:preview-patched");
   const end = performance.mark("folio:preview-patched").startTime;
@@ -109,15 +115,17 @@ function render() {
     performance.measure("folio:keystroke-to-preview", { start: changeStart, end });
     // From the `input` event as well (the browser's and CodeMirror's key handling before it left
     // out); a key without one (Enter, handled in keydown) counts from its keydown.
-    metrics.push({ ms, fromInputMs: end - (changeInput ?? changeStart), editorMs: changeSeen - changeStart, waitMs: begin - changeSeen, updateMs: end - begin,
+    measured = { ms, fromInputMs: end - (changeInput ?? changeStart), editorMs: changeSeen - changeStart, waitMs: begin - changeSeen, updateMs: end - begin,
       renderMs: result.renderMs, patchMs: result.patchMs, incremental: result.incremental, replacedBlocks: result.replacedBlocks,
-      insertedNodes: result.insertedNodes, removedNodes: result.removedNodes, movedBlocks: result.movedBlocks, length: source.state.doc.length });
+      insertedNodes: result.insertedNodes, removedNodes: result.removedNodes, movedBlocks: result.movedBlocks, length: source.state.doc.length };
+    metrics.push(measured);
     if (metrics.length > 5000) metrics.splice(0, metrics.length - 5000);
   }
   changeStart = changeSeen = changeInput = null;
   if (result.diagnostics) showDiagnostics(source, result.diagnostics);
   document.title = `${result.title || current?.name || "Untitled"} · Folio`;
   requestAnimationFrame(followSource);
+  return measured;
 }
 
 // ---- Drafts: every change stored at once, several kept, files in and out. ----
