@@ -256,14 +256,66 @@ test("Liquid runs in the preview with the profile's site, and what it leaves is 
   await page.context().close();
 });
 
-test("every change is stored at once: a reload restores the draft", async () => {
+/** The stored text of the draft open in `page` (src/wasm/drafts.rs keeps it in localStorage). */
+function storedDraft(page) {
+  return page.evaluate(() => localStorage.getItem(`folio-draft:${sessionStorage.getItem("folio-tab-draft")}`));
+}
+
+test("a change is stored right after the frame that shows it, and at once when the page is left before that", async () => {
+  const page = await openEditor();
+  // The keystroke's own task (the change, then the preview's render) does not store it: the
+  // frame showing it does not wait for the 100 KB a draft may hold to be written.
+  const inTask = await page.evaluate(() => {
+    const view = window.folioEditor.source;
+    view.dispatch({ changes: { from: view.state.doc.length, insert: "Un mot de plus.\n" } });
+    const key = `folio-draft:${sessionStorage.getItem("folio-tab-draft")}`;
+    // After the change's microtask (render, then storing or not), still in the keystroke's task.
+    return Promise.resolve().then(() => localStorage.getItem(key));
+  });
+  assert.doesNotMatch(inTask ?? "", /Un mot de plus/, "the keystroke's task should leave the storing to after its frame");
+  await frames(page);
+  await page.waitForFunction(() => localStorage.getItem(`folio-draft:${sessionStorage.getItem("folio-tab-draft")}`).endsWith("Un mot de plus.\n"));
+  assert.equal(await storedDraft(page), (await editor(page)).text);
+
+  // Left in the change's own task, before its frame: leaving stores it first. The browser's
+  // events, made here (leaving the page for real leaves no page to ask).
+  const leaving = await page.evaluate(() => {
+    const key = `folio-draft:${sessionStorage.getItem("folio-tab-draft")}`;
+    const leave = {
+      pagehide: () => window.dispatchEvent(new PageTransitionEvent("pagehide")),
+      beforeunload: () => window.dispatchEvent(new Event("beforeunload", { cancelable: true })),
+      hidden: () => {
+        Object.defineProperty(document, "hidden", { value: true, configurable: true });
+        document.dispatchEvent(new Event("visibilitychange"));
+        delete document.hidden;
+      },
+    };
+    return Object.entries(leave).reduce((done, [how, go]) => done.then(async (seen) => {
+      const view = window.folioEditor.source;
+      view.dispatch({ changes: { from: view.state.doc.length, insert: `${how}\n` } });
+      await Promise.resolve();
+      const before = localStorage.getItem(key).endsWith(`${how}\n`);
+      go();
+      return [...seen, { how, before, after: localStorage.getItem(key) === view.state.doc.toString() }];
+    }), Promise.resolve([]));
+  });
+  assert.deepEqual(leaving, [
+    { how: "pagehide", before: false, after: true },
+    { how: "beforeunload", before: false, after: true },
+    { how: "hidden", before: false, after: true },
+  ]);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test("every change is stored: a reload right after typing restores the draft", async () => {
   const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await openEditor(context);
   await caretAfter(page, "title: La société civile");
   await page.keyboard.type(" (kept)");
   await page.locator("#preview h1", { hasText: "(kept)" }).waitFor();
   const before = (await editor(page)).text;
-  // No pause, no unload handler: the text is stored with the keystroke.
+  // No pause: the text is stored after the frame that showed it, or by leaving the page.
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   assert.equal((await editor(page)).text, before);
