@@ -39,6 +39,7 @@ pub mod preview;
 pub mod ruby_case;
 #[cfg(any(target_arch = "wasm32", test))]
 mod render_arena;
+pub mod size_classes;
 pub mod sanitize;
 pub mod slug;
 pub mod source_map;

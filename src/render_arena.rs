@@ -11,6 +11,7 @@
 //! when a render ends, leaves them where they are and makes the next render start above them;
 //! once they are all freed the arena starts from its beginning again.
 
+use crate::size_classes::move_to_new;
 use core::alloc::{GlobalAlloc, Layout};
 use core::cell::{Cell, UnsafeCell};
 
@@ -130,28 +131,22 @@ unsafe impl<F: GlobalAlloc, const BYTES: usize> GlobalAlloc for ArenaAlloc<F, BY
             self.next.set(offset + new_size);
             return ptr;
         }
-        // SAFETY: the caller guarantees that the new size, rounded to the alignment, fits a Layout.
-        let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
-        let new = self.alloc(new_layout);
-        if !new.is_null() {
-            core::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
-            self.dealloc(ptr, layout);
-        }
-        new
+        move_to_new(self, ptr, layout, new_size)
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::ArenaAlloc;
     use std::alloc::{GlobalAlloc, Layout, System};
     use std::cell::Cell;
 
-    /// The system allocator, counting what reaches it.
+    /// The system allocator, counting what reaches it: behind an allocator under test.
     #[derive(Default)]
-    struct Counted {
-        allocs: Cell<usize>,
-        frees: Cell<usize>,
+    pub(crate) struct Counted {
+        pub allocs: Cell<usize>,
+        pub frees: Cell<usize>,
+        pub reallocs: Cell<usize>,
     }
 
     unsafe impl GlobalAlloc for Counted {
@@ -163,6 +158,11 @@ mod tests {
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
             self.frees.set(self.frees.get() + 1);
             System.dealloc(ptr, layout)
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            self.reallocs.set(self.reallocs.get() + 1);
+            System.realloc(ptr, layout, new_size)
         }
     }
 

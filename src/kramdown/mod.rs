@@ -117,6 +117,11 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, visit: &mut dy
     parser.options_fixed = !wait;
     let mut root = Element::new(Kind::Root).at(1);
     parser.parse_block_pass(&mut root, body);
+    crate::size_classes::short_lived(|| write_blocks(parser, root, pieces, lines, wait, visit))
+}
+
+/// The part of [`render`] after the block pass: each top-level block's spans, then its HTML.
+fn write_blocks(mut parser: Parser, mut root: Element, pieces: (usize, usize), lines: usize, wait: bool, visit: &mut dyn FnMut(&mut Element, Finished)) -> Rendered {
     let mut converter = convert::Converter::new(&parser.options, pieces, parser.toc_referenced);
     let mut waiting = Element::new(Kind::Root).at(1);
     parser.finish_top_level(std::mem::take(&mut root.children), |parser, holder| {

@@ -11,6 +11,8 @@ use crate::json::{self, ToJson, Writer};
 use crate::options::Options;
 use crate::profile::Profile;
 use crate::render_arena::ArenaAlloc;
+#[cfg(target_feature = "simd128")]
+use crate::size_classes::SizeClasses;
 use crate::sanitize::Policy;
 use crate::value::Value;
 use crate::Request;
@@ -32,7 +34,22 @@ use intl::IntlCalendar;
 /// it; `render` settles it when it ends); the rest goes to talc, which allocates and frees
 /// faster than Rust's default dlmalloc, in fewer bytes of code.
 #[global_allocator]
-static ALLOCATOR: ArenaAlloc<talc::wasm::WasmDynamicTalc, { 1 << 20 }> = ArenaAlloc::new(talc::wasm::new_wasm_dynamic_allocator());
+static ALLOCATOR: ArenaAlloc<Heap, { 1 << 20 }> = ArenaAlloc::new(heap());
+
+/// With SIMD (every engine since 2021), a long body's blocks are written with size classes in
+/// front of talc; the module without SIMD, for older engines, has no room for their code under
+/// the 150 KB download.
+#[cfg(target_feature = "simd128")]
+type Heap = SizeClasses<talc::wasm::WasmDynamicTalc>;
+#[cfg(not(target_feature = "simd128"))]
+type Heap = talc::wasm::WasmDynamicTalc;
+
+const fn heap() -> Heap {
+    #[cfg(target_feature = "simd128")]
+    return SizeClasses::new(talc::wasm::new_wasm_dynamic_allocator());
+    #[cfg(not(target_feature = "simd128"))]
+    return talc::wasm::new_wasm_dynamic_allocator();
+}
 #[cfg(feature = "editor")]
 pub use drafts::*;
 #[cfg(feature = "editor")]
