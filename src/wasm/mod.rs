@@ -36,7 +36,7 @@ use intl::IntlCalendar;
 #[global_allocator]
 static ALLOCATOR: ArenaAlloc<Heap, { 1 << 20 }> = ArenaAlloc::new(heap());
 
-/// With SIMD (every engine since 2021), a long body's blocks are written with size classes in
+/// With SIMD (every browser since 2023), a long body's blocks are written with size classes in
 /// front of talc; the module without SIMD, for older engines, has no room for their code under
 /// the 150 KB download.
 #[cfg(target_feature = "simd128")]
