@@ -139,7 +139,7 @@ let saveQueued = false;
  */
 function saveAfterPaint() {
   if (document.hidden) {
-    save(stored());
+    saveNow();
   } else if (!saveQueued) {
     saveQueued = true;
     requestAnimationFrame(() => setTimeout(saveNow, 0));
