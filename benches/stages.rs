@@ -1,6 +1,6 @@
 //! Where a render's time goes, stage by stage (`cargo bench`): the front matter, kramdown's
-//! block pass, its span pass (`update_tree` and what follows it), the HTML writer, and the
-//! whole article. Inputs: the seed article and the shared corpus bodies joined (the
+//! block pass, its span pass (`update_tree` and what follows it), the HTML writer, the word
+//! count, and the whole article. Inputs: the seed article and the shared corpus bodies joined (the
 //! benchmark's own inputs, bench/inputs.mjs).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
@@ -73,6 +73,7 @@ fn stages(c: &mut Criterion) {
         });
         let document = Document::parse(markdown, &options);
         group.bench_function("html writer", |b| b.iter(|| document.to_html()));
+        group.bench_function("word count", |b| b.iter(|| folio::stats::word_count(&document.root)));
         group.bench_function("render_body", |b| b.iter(|| folio::render_body(markdown, &options)));
         group.bench_function("render (article)", |b| b.iter(|| folio::render(&source, &options)));
         group.finish();
