@@ -25,8 +25,12 @@ core_cargo() {
 # 173.4 → 171.0 KB gzip, renders as fast (README, Benchmark). Only functions of at most 30
 # instructions are inlined into their one caller: binaryen otherwise inlines every function that
 # has a single caller, however large, fusing code that real articles never run (a construct's
-# parser, an error path) into the code they do, where split_rare cannot take it out.
-core_opt=(--flatten --rereloop -Oz -Oz --low-memory-unused --one-caller-inline-max-function-size=30 --converge)
+# parser, an error path) into the code they do, where split_rare cannot take it out. The
+# toolchain's custom sections (`producers`: rustc's version; `target_features`) are left out:
+# engines ignore them, and each download carried 0.2 KB of them after gzip (the tools that read
+# the modules next are given the features).
+core_opt=(--flatten --rereloop -Oz -Oz --low-memory-unused --one-caller-inline-max-function-size=30 --converge
+  --strip-producers --strip-target-features)
 
 # Bindings for one wasm: bindgen WASM TARGET OUT_DIR WASM_OPT_FLAGS...
 bindgen() {
