@@ -24,8 +24,9 @@ use core::ptr::null_mut;
 /// Blocks are multiples of this, and aligned to it.
 const UNIT: usize = 16;
 /// The largest block served from the lists; larger ones go to the other allocator. The HTML's
-/// pieces of 2 KiB, which live to the render's end, are not in the lists either: in slabs they
-/// did not reuse the block tree's memory, and raised the peak memory.
+/// pieces (2 KiB), which live to the render's end, are not in the lists either: classes up to
+/// 1 KiB took the pieces of then (1 KiB) into slabs, where they did not reuse the block tree's
+/// memory, and raised the peak memory.
 const LARGEST: usize = 512;
 /// Sixteen-byte steps up to 128 bytes, then four classes per doubling: no block wastes more
 /// than a fifth of itself past 128 bytes.
