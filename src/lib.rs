@@ -84,6 +84,11 @@ pub struct Request<'a> {
     /// Keep the body's top-level blocks apart, each with its source lines
     /// ([`Article::body_blocks`]), and mark them with `data-source-line` in the HTML.
     pub source_map: bool,
+    /// In safe mode, leave the final pass over the body (the real HTML parser) to the caller,
+    /// which parses the body's HTML anyway: the browser's edge hands the checked nodes on
+    /// instead of HTML that would be parsed a second time to be shown. The body's HTML is then
+    /// filtered on the tree only, and must not be shown before that pass.
+    pub caller_parses_body: bool,
     /// Front matter the article's own is merged over, as a Jekyll site's `defaults:` are: what
     /// reads front matter (the article's fields, its date, Liquid's `page`) sees both. Native
     /// only: the command line reads sites' configurations.
@@ -106,6 +111,7 @@ impl<'a> Request<'a> {
             resolve_links: false,
             article_url: None,
             source_map: false,
+            caller_parses_body: false,
             #[cfg(not(target_arch = "wasm32"))]
             front_matter_defaults: None,
             #[cfg(not(target_arch = "wasm32"))]
@@ -186,8 +192,10 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     };
     // With a source map the body's blocks are marked: the excerpt is never taken from the body
     // then. In safe mode it is taken from the body's filtered HTML: a paragraph without HTML of
-    // the author's (see `lead_paragraph`) is filtered alike alone and as the body's first block.
-    let excerpt_in_body = extracted.as_deref().filter(|_| !request.source_map);
+    // the author's (see `lead_paragraph`) is filtered alike alone and as the body's first block;
+    // not where the caller filters the body, after this.
+    let body_final = request.safe.is_none() || !request.caller_parses_body;
+    let excerpt_in_body = extracted.as_deref().filter(|_| !request.source_map && body_final);
     let mut lead = excerpt_in_body.and_then(|excerpt| lead_paragraph::Lead::new(excerpt, &source[split.body_start..]));
     source.drain(..split.body_start);
     let body = markdown_to_html(source, request, Part::Body, lead.as_mut());
@@ -258,10 +266,18 @@ impl Rendered {
             .map(|w| Diagnostic::warning(Position { line: file_line(first_line, w.line), column: 1 }, w.message.clone()))
             .collect();
         if self.withheld {
-            out.push(Diagnostic::error(Position::OUTSIDE, "safe mode could not parse its HTML (no browser DOM here, or the page's Trusted Types refused it): nothing is shown"));
+            out.push(html_withheld());
         }
         out
     }
+}
+
+/// The error of an article whose HTML is not shown, for want of an HTML parser (safe mode's, or
+/// the browser's edge's, which hands nodes on). Not inlined: in a page it is never needed, and
+/// wasm-split leaves it out of the first download.
+#[inline(never)]
+pub(crate) fn html_withheld() -> Diagnostic {
+    Diagnostic::error(Position::OUTSIDE, "the article's HTML could not be parsed (no browser DOM here, or the page's Trusted Types refused it): nothing is shown")
 }
 
 /// A line of Markdown that starts on line `first_line` of the file, as a line of the file.
@@ -310,7 +326,7 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: O
     let headings = std::mem::take(&mut output.headings);
     let mut rendered = Rendered { html: HtmlPieces::default(), blocks: Vec::new(), headings, words, link_definitions, warnings, withheld: false, options_fixed };
     let mut blocks = output.blocks;
-    if let Some(policy) = request.safe {
+    if let Some(policy) = request.safe.filter(|_| part == Part::Field || !request.caller_parses_body) {
         // Without a source map, the final pass sees the whole body at once.
         if !request.source_map {
             let html = blocks.iter().map(|b| b.html.as_str()).collect();
@@ -403,5 +419,31 @@ mod tests {
             assert!(notes.contains("href=\"https://www.numerique.gouv.fr/posts/next.md\""), "{notes}");
             assert_eq!(notes.contains("<iframe"), safe.is_none(), "{notes}");
         }
+    }
+
+    #[test]
+    fn a_body_the_caller_parses_is_what_safe_mode_gives_once_it_has_parsed_it() {
+        let profile = Profile::named("numerique").expect("a built-in profile");
+        let policy = sanitize::Policy::default();
+        let seed = include_str!("../www/articles/ogp-societe-civile.md");
+        let sources = [
+            seed,
+            "A first paragraph, the excerpt.\n\n<img src=x onerror=alert(1)> and [a](javascript:alert(2))\n\n<div>unclosed\n",
+            "---\ntitle: T\nexcerpt_separator: <!--more-->\n---\nLead *with* it<script>alert(1)</script>\n<!--more-->\nRest\n",
+        ];
+        let mut left_to_the_caller = 0;
+        for source in sources {
+            let whole = render_with(source, &Request { safe: Some(&policy), ..Request::new(&profile) });
+            let parsed_after = render_with(source, &Request { safe: Some(&policy), caller_parses_body: true, ..Request::new(&profile) });
+            let body = parsed_after.body_html.to_string();
+            left_to_the_caller += usize::from(whole.body_html.to_string() != body);
+            assert_eq!(sanitize::html(&body, &policy), Some(whole.body_html.to_string()), "{source}");
+            assert_eq!(parsed_after.excerpt_html, whole.excerpt_html, "the excerpt is final either way: {source}");
+            assert_eq!(parsed_after.summary_html, whole.summary_html, "{source}");
+        }
+        assert!(left_to_the_caller >= 2, "the seed's figures and the event handler are the parser's to remove");
+        // Without safe mode there is no pass to leave.
+        let trusted = render_with(seed, &Request { caller_parses_body: true, ..Request::new(&profile) });
+        assert_eq!(trusted.body_html.to_string(), render_with(seed, &Request::new(&profile)).body_html.to_string());
     }
 }

@@ -1,6 +1,6 @@
 // Which functions rendering real articles uses: runs the module wasm-split instrumented (in DIR,
 // with its glue) in headless Chromium over the corpus, the seed and the demo's articles, as the
-// widget and the reader render them (safe mode and not, with their page, through the facade's
+// widget and the reader render them (safe mode and not, the page as HTML and as nodes, through the facade's
 // Trusted Types policy) and as `render(text)` does without options (none given, and an empty
 // object), and writes wasm-split's profile to DIR/profile. Chromium, not Node: safe mode needs
 // the browser's HTML parser.
@@ -28,7 +28,9 @@ const articles = [
 const inputs = articles.flatMap(({ path, profile }) => {
   const text = readFileSync(path, "utf8");
   const articleUrl = `https://example.org/${relative(ROOT, path).replaceAll("\\", "/")}`;
-  return [undefined, {}, ...[false, true].map((safe) => ({ profile, articleUrl, safe, page: true }))].map((options) => ({ text, options }));
+  // The reader's way (the page as HTML), and the widget's (the page as nodes), trusting the author and not.
+  const ways = [false, true].flatMap((safe) => [{ profile, articleUrl, safe, page: true }, { profile, articleUrl, safe, page: true, nodes: true }]);
+  return [undefined, {}, ...ways].map((options) => ({ text, options }));
 });
 
 const server = await startServer();
@@ -51,7 +53,7 @@ try {
     return Array.from(new Uint8Array(wasm.memory.buffer, at, length));
   }, { dir, inputs });
   writeFileSync(join(ROOT, dir, "profile"), Uint8Array.from(profile));
-  console.log(`split: profile of ${inputs.length} renders (${articles.length} articles, four ways each)`);
+  console.log(`split: profile of ${inputs.length} renders (${articles.length} articles, six ways each)`);
 } finally {
   await browser.close();
   await server.stop();

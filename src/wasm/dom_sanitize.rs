@@ -1,6 +1,7 @@
 //! Safe mode's final pass in the browser: the HTML is parsed by the browser's own parser
 //! into an inert `<template>` (nothing loads, nothing runs), the policy is applied to that
-//! tree node by node (the DOMPurify approach), and the tree is written back out.
+//! tree node by node (the DOMPurify approach), and the tree is written back out, or handed on
+//! as nodes to a caller that shows them (`render`'s `nodes`).
 //!
 //! The policy removes `svg`, `math`, `template`, `noscript` and every other element whose
 //! parse could change when the output is parsed again, so what is inserted later is what
@@ -20,7 +21,7 @@ extern "C" {
     /// the plain strings given to `innerHTML`.
     pub type HtmlPolicy;
     #[wasm_bindgen(method, js_name = createHTML)]
-    fn create_html(this: &HtmlPolicy, html: &str) -> JsValue;
+    fn create_html(this: &HtmlPolicy, html: &JsValue) -> JsValue;
 }
 
 thread_local! {
@@ -34,21 +35,30 @@ pub fn set_html_policy(policy: HtmlPolicy) {
     HTML_POLICY.with(|cell| drop(cell.set(policy)));
 }
 
-/// Puts `html` in `element` (its `innerHTML`), through Folio's policy where there is one: a page
-/// enforcing Trusted Types refuses a plain string, and throws (`Err`) where it refuses the HTML.
-pub fn set_html(element: &Element, html: &str) -> Result<(), JsValue> {
-    let html = HTML_POLICY.with(|policy| policy.get().map_or_else(|| html.into(), |policy| policy.create_html(html)));
+/// Puts the HTML string `html` in `element` (its `innerHTML`), through Folio's policy where there
+/// is one: a page enforcing Trusted Types refuses a plain string, and throws (`Err`) where it
+/// refuses the HTML.
+pub fn set_html(element: &Element, html: &JsValue) -> Result<(), JsValue> {
+    let html = HTML_POLICY.with(|policy| policy.get().map_or_else(|| html.clone(), |policy| policy.create_html(html)));
     js_sys::Reflect::set(element, &"innerHTML".into(), &html).map(drop)
 }
 
 /// `html` with everything the policy does not allow removed; `None` without a DOM (Node.js) or
 /// where the page's Trusted Types refuse the HTML (a `default` policy of its own that turns it down).
 pub fn sanitize(html: &str, policy: &Policy) -> Option<String> {
+    Some(parse(&html.into(), Some(policy))?.inner_html())
+}
+
+/// The HTML string `html` parsed into an inert `<template>` (nothing loads, nothing runs), with
+/// everything `policy` does not allow removed; all of it where the caller trusts it (Folio's own
+/// markup, or safe mode off). `None` as for [`sanitize`].
+pub fn parse(html: &JsValue, policy: Option<&Policy>) -> Option<HtmlTemplateElement> {
     let document = web_sys::window()?.document()?;
     let template: HtmlTemplateElement = document.create_element("template").ok()?.dyn_into().ok()?;
     // Through the policy only into a template, inert: the tree is filtered before anything reads it.
     // An assignment the page refuses leaves nothing to show (the caller withholds the HTML).
     set_html(&template, html).ok()?;
+    let Some(policy) = policy else { return Some(template) };
     let root: Node = template.content().into();
     // An explicit stack: articles can nest deeply, the WebAssembly stack is small.
     let mut parents = vec![root];
@@ -87,7 +97,7 @@ pub fn sanitize(html: &str, policy: &Policy) -> Option<String> {
             }
         }
     }
-    Some(template.inner_html())
+    Some(template)
 }
 
 fn rule(policy: &Policy, element: &Element) -> ElementRule {

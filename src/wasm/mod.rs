@@ -81,6 +81,10 @@ export interface RenderOptions {
   articleUrl?: string;
   /** Also return `pageHtml`, the `<article>` element's content (header, body, files). */
   page?: boolean;
+  /** Return the body (and the page) as nodes to show, `bodyNodes` (`pageNodes`), instead of
+   *  `bodyHtml` (`pageHtml`): the browser has parsed them (and safe mode checked them) already, so
+   *  showing them needs no second parse. Needs a DOM. */
+  nodes?: boolean;
   /** Mark each top-level block of the body with `data-source-line="START-END"` (lines of the
    *  whole file) and return the blocks as `bodyBlocks`. Off by default: published HTML stays clean. */
   sourceMap?: boolean;
@@ -122,9 +126,15 @@ export interface Article {
   summaryHtml: string | null;
   hero: { src: string; alt: string } | null;
   files: { href: string; name: string }[];
-  bodyHtml: string;
+  /** The body's HTML; not with `nodes: true`. */
+  bodyHtml?: string;
   /** With `page: true`: the `<article>` element's content (header, body, attached files). */
   pageHtml?: string;
+  /** With `nodes: true`: the body as nodes, to put in the page as they are (they move there);
+   *  none where the HTML is withheld (an error in `diagnostics`). */
+  bodyNodes?: DocumentFragment;
+  /** With `nodes: true` and `page: true`: the `<article>` element's content as nodes. */
+  pageNodes?: DocumentFragment;
   /** The body's headers: level, id, text and line in the file. */
   outline: { level: number; id: string; text: string; line: number }[];
   wordCount: number;
@@ -172,20 +182,57 @@ fn render_article(source: &JsValue, options: JsValue) -> Result<JsValue, JsError
     let settings = Settings::read(options)?;
     let source = source.dyn_ref::<js_sys::JsString>().ok_or_else(|| JsError::new("render: the article's text is not a string"))?;
     let source = text::utf8_of(source);
-    let article = settings.render(source);
+    let mut article = settings.render(source);
+    let body = joined(&article.body_html);
+    let page = settings.page.then(|| {
+        let (before, after) = crate::page::around_body(&article);
+        (js_sys::JsString::from(before), JsValue::from(after))
+    });
+    let nodes = settings.nodes.then(|| article_nodes(&body, page.as_ref(), settings.policy.as_ref()));
+    if let Some(None) = nodes {
+        withhold(&mut article);
+    }
     // The HTML, most of the bytes, crosses as strings of its own: inside the JSON text it would
     // be escaped here and scanned again by JSON.parse (7% of a 1 MB document's render).
     let mut members = article.json_members();
     members.retain(|&(key, _)| key != "bodyHtml");
     let object = to_js(&Object(members))?;
-    let body = joined(&article.body_html);
-    set(&object, "bodyHtml", &body)?;
-    if settings.page {
-        let (before, after) = crate::page::around_body(&article);
-        let page = js_sys::JsString::from(before).concat(&body).concat(&after.into());
-        set(&object, "pageHtml", &page)?;
+    match nodes {
+        // Withheld (the error above), there is nothing to show.
+        Some(nodes) => {
+            if let Some(nodes) = nodes {
+                set(&object, if page.is_some() { "pageNodes" } else { "bodyNodes" }, &nodes)?;
+            }
+        }
+        None => {
+            set(&object, "bodyHtml", &body)?;
+            if let Some((before, after)) = page {
+                set(&object, "pageHtml", &before.concat(&body).concat(&after))?;
+            }
+        }
     }
     Ok(object)
+}
+
+/// Says why `article` has no nodes. Not inlined, as [`crate::html_withheld`].
+#[inline(never)]
+fn withhold(article: &mut crate::Article) {
+    article.diagnostics.push(crate::html_withheld());
+}
+
+/// The body's nodes (in safe mode, checked: the render left the body's final pass to this), or
+/// the page's around them; `None` without a DOM, or where the page's Trusted Types refuse the HTML.
+fn article_nodes(body: &JsValue, page: Option<&(js_sys::JsString, JsValue)>, policy: Option<&Policy>) -> Option<web_sys::DocumentFragment> {
+    let body = dom_sanitize::parse(body, policy)?.content();
+    let Some((before, after)) = page else { return Some(body) };
+    // Folio's own markup around the body, and fields safe mode has checked apart (the summary):
+    // the body goes in its container, which follows the header and a line break
+    // (`page::around_body`), after the line break the container holds. (The calls the sanitiser
+    // makes already find it: each other one would add to the first download.)
+    let page = dom_sanitize::parse(&before.concat(after), None)?.content();
+    let container = page.first_child()?.next_sibling()?.next_sibling()?;
+    container.insert_before(&body, None).ok()?;
+    Some(page)
 }
 
 /// Members written as one JSON object.
@@ -221,6 +268,8 @@ struct Settings {
     article_url: Option<String>,
     source_map: bool,
     page: bool,
+    /// The body (or page) is handed on as nodes.
+    nodes: bool,
     /// Problems with the options themselves, added to each article's diagnostics.
     problems: Vec<Diagnostic>,
 }
@@ -248,6 +297,7 @@ impl Settings {
             article_url: article_url.map(str::to_owned),
             source_map: settings.get("sourceMap") == Some(&Value::Bool(true)),
             page: settings.get("page") == Some(&Value::Bool(true)),
+            nodes: settings.get("nodes") == Some(&Value::Bool(true)),
             profile,
             problems,
         })
@@ -262,6 +312,7 @@ impl Settings {
             resolve_links: self.resolve_links,
             article_url: self.article_url.as_deref(),
             source_map: self.source_map,
+            caller_parses_body: self.nodes,
         }
     }
 
@@ -282,21 +333,41 @@ fn origin(url: &str) -> Option<String> {
 /// The safe-mode policy when the settings ask for safe mode (`safe: true`, or an object
 /// with `iframeHosts` and `idPrefix`).
 fn safe_policy(settings: &Value) -> Option<Policy> {
-    let safe = settings.get("safe")?;
-    let mut policy = Policy::default();
-    match safe {
-        Value::Bool(false) | Value::Null => return None,
-        Value::Map(_) => {
-            if let Some(Value::Seq(hosts)) = safe.get("iframeHosts") {
-                policy.iframe_hosts = hosts.iter().filter_map(Value::as_str).map(str::to_owned).collect();
-            }
-            if let Some(prefix) = safe.get("idPrefix").and_then(Value::as_str) {
-                policy.id_prefix = prefix.to_owned();
-            }
-        }
-        _ => {}
+    match settings.get("safe")? {
+        Value::Bool(false) | Value::Null => None,
+        safe @ Value::Map(_) => Some(configured_policy(safe)),
+        _ => Some(Policy::default()),
     }
-    Some(policy)
+}
+
+// Not inlined, as the options' errors below: the widget and the reader never configure a
+// policy, a profile or kramdown options of their own, and wasm-split can then leave these out of
+// the first download.
+
+/// The policy `safe: { iframeHosts, idPrefix }` asks for.
+#[inline(never)]
+fn configured_policy(safe: &Value) -> Policy {
+    let mut policy = Policy::default();
+    if let Some(Value::Seq(hosts)) = safe.get("iframeHosts") {
+        policy.iframe_hosts = hosts.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+    }
+    if let Some(prefix) = safe.get("idPrefix").and_then(Value::as_str) {
+        policy.id_prefix = prefix.to_owned();
+    }
+    policy
+}
+
+/// A profile given as an object, and its problems.
+#[inline(never)]
+fn profile_of(object: &Value) -> (Profile, Vec<String>) {
+    let (profile, problems) = Profile::from_value(object);
+    (profile, problems.iter().map(ToString::to_string).collect())
+}
+
+/// `options` with the `kramdown` options merged over them, and their problems.
+#[inline(never)]
+fn merge_kramdown(options: &mut Options, kramdown: &Value) -> Vec<String> {
+    options.merge(kramdown).iter().map(ToString::to_string).collect()
 }
 
 /// The size of the module's linear memory in bytes, which only grows: the benchmark reads
@@ -319,14 +390,27 @@ fn read_settings(options: JsValue) -> Result<Value, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Value::Map(Vec::new()));
     }
-    let text = js_sys::JSON::stringify(&options).map_err(|error| options_error(message_of(&error)))?;
-    let text = text.as_string().ok_or_else(|| options_error("not plain data"))?;
-    json::read(&text).map_err(options_error)
+    let text = js_sys::JSON::stringify(&options).map_err(|error| options_error(&message_of(&error)))?;
+    let text = text.as_string().ok_or_else(|| options_error(&"not plain data"))?;
+    json::read(&text).map_err(|error| options_error(&error))
 }
 
+// The errors below are not inlined either: no real article's options get there.
+
 /// Options that cannot be read at all (a bad single option is a warning instead).
-fn options_error(message: impl std::fmt::Display) -> JsError {
+#[inline(never)]
+fn options_error(message: &dyn std::fmt::Display) -> JsError {
     JsError::new(&format!("render options: {message}"))
+}
+
+#[inline(never)]
+fn profile_error(error: &dyn std::fmt::Display) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+#[inline(never)]
+fn unknown_preset(preset: &str) -> JsError {
+    JsError::new(&format!("unknown preset `{preset}`: use jekyll, jekyll4 or kramdown"))
 }
 
 /// The profile named or given in the settings, with `preset` and `kramdown` applied over it;
@@ -334,21 +418,18 @@ fn options_error(message: impl std::fmt::Display) -> JsError {
 fn read_profile(settings: &Value) -> Result<(Profile, Vec<Diagnostic>), JsError> {
     let (mut profile, mut problems) = match settings.get("profile") {
         None | Some(Value::Null) => (Profile::jekyll(), Vec::new()),
-        Some(Value::String(name)) => (Profile::named(name).map_err(|e| JsError::new(&e.to_string()))?, Vec::new()),
-        Some(object) => {
-            let (profile, problems) = Profile::from_value(object);
-            (profile, problems.iter().map(ToString::to_string).collect())
-        }
+        Some(Value::String(name)) => (Profile::named(name).map_err(|e| profile_error(&e))?, Vec::new()),
+        Some(object) => profile_of(object),
     };
     match settings.get("preset").and_then(Value::as_str) {
         None => {}
         Some("jekyll") => profile.options = Options::jekyll(),
         Some("jekyll4") => profile.options = Options::jekyll4(),
         Some("kramdown") => profile.options = Options::kramdown(),
-        Some(other) => return Err(JsError::new(&format!("unknown preset `{other}`: use jekyll, jekyll4 or kramdown"))),
+        Some(other) => return Err(unknown_preset(other)),
     }
     if let Some(kramdown) = settings.get("kramdown") {
-        problems.extend(profile.options.merge(kramdown).iter().map(ToString::to_string));
+        problems.extend(merge_kramdown(&mut profile.options, kramdown));
     }
     problems.extend(misnamed_options(settings));
     Ok((profile, problems.into_iter().map(|p| Diagnostic::warning(Position::OUTSIDE, p)).collect()))
@@ -365,6 +446,7 @@ const RENDER_OPTIONS: &[(&str, &[&str])] = &[
     ("articleUrl", &["a string"]),
     ("page", &["a boolean"]),
     ("sourceMap", &["a boolean"]),
+    ("nodes", &["a boolean"]),
 ];
 
 /// The kinds of value option `key` takes; none for an unknown option.

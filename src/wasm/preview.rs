@@ -434,13 +434,13 @@ impl LivePreview {
         let diagnostics_changed = self.shown.diagnostics.as_deref() != Some(&article.diagnostics[..]);
         if diagnostics_changed {
             if let Some(list) = &self.panels.diagnostics {
-                set_html(list, &preview::diagnostics_html(&article.diagnostics))?;
+                set_html(list, &preview::diagnostics_html(&article.diagnostics).into())?;
             }
             self.shown.diagnostics = Some(article.diagnostics.clone());
         }
         if self.shown.outline.as_deref() != Some(&article.outline[..]) {
             if let Some(list) = &self.panels.outline {
-                set_html(list, &preview::outline_html(&article.outline))?;
+                set_html(list, &preview::outline_html(&article.outline).into())?;
             }
             self.shown.outline = Some(article.outline.clone());
         }
@@ -528,7 +528,7 @@ fn insert(template: &HtmlTemplateElement, container: &Element, reference: Option
     let content = template.content();
     if wanted.len() >= TOGETHER {
         let separator = format!("<!--{SEPARATOR}-->");
-        set_html(template, &wanted.iter().map(|w| w.html).collect::<Vec<_>>().join(&separator))?;
+        set_html(template, &wanted.iter().map(|w| w.html).collect::<Vec<_>>().join(&separator).into())?;
         let children = content.child_nodes();
         let mut groups: Vec<Vec<Node>> = vec![Vec::new()];
         let mut separators = Vec::new();
@@ -551,7 +551,7 @@ fn insert(template: &HtmlTemplateElement, container: &Element, reference: Option
     }
     let mut groups = Vec::with_capacity(wanted.len());
     for want in wanted {
-        set_html(template, want.html)?;
+        set_html(template, &want.html.into())?;
         let children = content.child_nodes();
         groups.push((0..children.length()).filter_map(|i| children.item(i)).collect());
         container.insert_before(&content, reference)?;
