@@ -43,7 +43,7 @@ export function loadInputs() {
     // Only Folio reads front matter: the others would render it as Markdown.
     { id: "whole", name: "seed with its front matter", text: whole, runs: 21, folioOnly: true },
     { id: "reader", name: "seed whole as the reader renders it", text: whole, runs: 21, folioOnly: true, options: { ...AS_PUBLISHED, page: true } },
-    { id: "widget", name: "seed whole as the widget renders it", text: whole, runs: 21, folioOnly: true, browserOnly: true, options: { ...AS_PUBLISHED, safe: true, page: true } },
+    { id: "widget", name: "seed whole as the widget renders it", text: whole, runs: 21, folioOnly: true, browserOnly: true, options: { ...AS_PUBLISHED, safe: true, page: true, nodes: true } },
     { id: "corpus", name: "corpus (159 articles)", text: corpus, runs: 11 },
     // The throughput target is read on the first; the doubling test times Folio on both again,
     // in turn (measure.mjs).

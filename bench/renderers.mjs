@@ -16,8 +16,8 @@ export function renderers(folio, markdownWasm, pulldown) {
   const cmParser = new commonmark.Parser();
   const cmWriter = new commonmark.HtmlRenderer();
   return [
-    // With `page: true` among the options, the page is what is shown.
-    { id: "folio", name: "folio (wasm, Jekyll options)", render: (s, options) => { const article = folio.render(s, options); return article.pageHtml ?? article.bodyHtml; } },
+    // With `page: true` among the options, the page is what is shown (as nodes, with `nodes: true`).
+    { id: "folio", name: "folio (wasm, Jekyll options)", render: (s, options) => { const article = folio.render(s, options); return article.pageHtml ?? article.pageNodes ?? article.bodyHtml; } },
     { id: "markdown-wasm", name: "markdown-wasm 1.2 (md4c)", render: (s) => markdownWasm.parse(s) },
     { id: "pulldown-size", name: "pulldown-cmark 0.13 (wasm, the core's size build)", render: (s) => pulldown.size.render(s) },
     { id: "pulldown-speed", name: "pulldown-cmark 0.13 (wasm, opt-level 3)", render: (s) => pulldown.speed.render(s) },
