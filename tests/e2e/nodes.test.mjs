@@ -103,6 +103,20 @@ test("the page's nodes hold the checked body in its container, after the header"
   assert.ok(shape.images > 0);
 });
 
+test("with a source map, the blocks returned as HTML are checked as without nodes", async () => {
+  const tab = await session.browser.newPage();
+  await tab.goto(`${session.server.url}README.md`);
+  const [html, nodes] = await tab.evaluate(async () => {
+    const folio = await import("/www/folio.js");
+    await folio.start();
+    const text = "Lead.\n\n<img src=x onerror=alert(1)>\n\n<div><svg><style><img src=x onerror=alert(2)></style></svg></div>\n";
+    return [{}, { nodes: true }].map((more) => folio.render(text, { safe: true, sourceMap: true, ...more }).bodyBlocks);
+  });
+  await tab.close();
+  assert.deepEqual(nodes, html);
+  assert.ok(html.every((block) => !/onerror/.test(block.html)), JSON.stringify(html));
+});
+
 test("without a DOM there are no nodes, and an error says why", () => {
   const folio = createRequire(import.meta.url)("../../pkg/node/folio.js");
   for (const safe of [false, true]) {
