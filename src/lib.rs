@@ -87,7 +87,8 @@ pub struct Request<'a> {
     /// In safe mode, leave the final pass over the body (the real HTML parser) to the caller,
     /// which parses the body's HTML anyway: the browser's edge hands the checked nodes on
     /// instead of HTML that would be parsed a second time to be shown. The body's HTML is then
-    /// filtered on the tree only, and must not be shown before that pass.
+    /// filtered on the tree only, and must not be shown before that pass; so not with a source
+    /// map, whose blocks are returned as HTML (the edge leaves it unset then).
     pub caller_parses_body: bool,
     /// Front matter the article's own is merged over, as a Jekyll site's `defaults:` are: what
     /// reads front matter (the article's fields, its date, Liquid's `page`) sees both. Native
