@@ -87,8 +87,8 @@ pub struct Request<'a> {
     /// In safe mode, leave the final pass over the body (the real HTML parser) to the caller,
     /// which parses the body's HTML anyway: the browser's edge hands the checked nodes on
     /// instead of HTML that would be parsed a second time to be shown. The body's HTML is then
-    /// filtered on the tree only, and must not be shown before that pass; so not with a source
-    /// map, whose blocks are returned as HTML (the edge leaves it unset then).
+    /// filtered on the tree only, and must not be shown before that pass. With a source map,
+    /// whose blocks are returned as HTML, the render keeps the pass ([`Request::body_left_to_caller`]).
     pub caller_parses_body: bool,
     /// Front matter the article's own is merged over, as a Jekyll site's `defaults:` are: what
     /// reads front matter (the article's fields, its date, Liquid's `page`) sees both. Native
@@ -118,6 +118,12 @@ impl<'a> Request<'a> {
             #[cfg(not(target_arch = "wasm32"))]
             site: None,
         }
+    }
+
+    /// Whether safe mode's final pass over the body is the caller's (`caller_parses_body`): not
+    /// without safe mode, which has none, nor with a source map, whose blocks are returned as HTML.
+    fn body_left_to_caller(&self) -> bool {
+        self.safe.is_some() && self.caller_parses_body && !self.source_map
     }
 
     /// The article's front matter as found by `split`, over the request's defaults.
@@ -195,8 +201,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     // then. In safe mode it is taken from the body's filtered HTML: a paragraph without HTML of
     // the author's (see `lead_paragraph`) is filtered alike alone and as the body's first block;
     // not where the caller filters the body, after this.
-    let body_final = request.safe.is_none() || !request.caller_parses_body;
-    let excerpt_in_body = extracted.as_deref().filter(|_| !request.source_map && body_final);
+    let excerpt_in_body = extracted.as_deref().filter(|_| !request.source_map && !request.body_left_to_caller());
     let mut lead = excerpt_in_body.and_then(|excerpt| lead_paragraph::Lead::new(excerpt, &source[split.body_start..]));
     source.drain(..split.body_start);
     let body = markdown_to_html(source, request, Part::Body, lead.as_mut());
@@ -327,7 +332,7 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: O
     let headings = std::mem::take(&mut output.headings);
     let mut rendered = Rendered { html: HtmlPieces::default(), blocks: Vec::new(), headings, words, link_definitions, warnings, withheld: false, options_fixed };
     let mut blocks = output.blocks;
-    if let Some(policy) = request.safe.filter(|_| part == Part::Field || !request.caller_parses_body) {
+    if let Some(policy) = request.safe.filter(|_| part == Part::Field || !request.body_left_to_caller()) {
         // Without a source map, the final pass sees the whole body at once.
         if !request.source_map {
             let html = blocks.iter().map(|b| b.html.as_str()).collect();

@@ -312,8 +312,7 @@ impl Settings {
             resolve_links: self.resolve_links,
             article_url: self.article_url.as_deref(),
             source_map: self.source_map,
-            // With a source map the body's blocks are returned as HTML too: the render checks them.
-            caller_parses_body: self.nodes && !self.source_map,
+            caller_parses_body: self.nodes,
         }
     }
 
