@@ -588,6 +588,9 @@ impl Parser {
         let mut updated = Vec::with_capacity(children.len());
         self.update_children(children, element.location, |_, given| match given {
             Updated::One(el) => updated.push(el),
+            // A paragraph's spans are all its children: their list is taken as it is, not
+            // copied into a second one as long (a long paragraph's peak memory was both).
+            Updated::Many(elements) if updated.is_empty() => std::mem::swap(&mut updated, elements),
             Updated::Many(elements) => updated.append(elements),
         });
         updated.shrink_to_fit();
