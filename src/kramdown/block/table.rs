@@ -200,6 +200,8 @@ impl Parser {
             if !has_footer || kind != Kind::Tbody || force {
                 let mut container = Element::new(kind);
                 container.children = std::mem::take(rows);
+                // The table lives until it is written: no room left from doubling the rows.
+                container.children.shrink_to_fit();
                 table.children.push(container);
             }
         };
@@ -237,6 +239,7 @@ impl Parser {
                     let cells = without_empty_edges(cells, leading_pipe);
                     columns = columns.max(cells.len());
                     let mut tr = Element::new(Kind::Tr);
+                    tr.children.reserve_exact(cells.len());
                     for cell in &cells {
                         let mut td = Element::new(Kind::Td);
                         self.add_text_of_kind(strip(cell), &mut td, Kind::RawText);
