@@ -90,6 +90,27 @@ function memory(folio, inputs) {
 }
 
 /**
+ * Folio's peak memory on each pathological input at n and 2n, each size on a fresh instance
+ * after the seed, and the length of its HTML. Not the memory target's input (the 1 MB document,
+ * above): here a few bytes of markup make an element each, and the tree holds them all until
+ * their block is written; where the HTML is several times the input (footnotes), the HTML alone
+ * is more than 4× it.
+ */
+function pathologicalMemory(folio, seed) {
+  return PATHOLOGICAL.map(({ id, name, n, make }) => ({
+    id, name, n,
+    sizes: [n, 2 * n].map((size) => {
+      const text = make(size);
+      folio.__wbg_reset_state();
+      folio.render(seed);
+      const before = folio.__memoryBytes();
+      const html = folio.render(text).bodyHtml.length;
+      return { bytes: text.length, html, peak: folio.__memoryBytes() - before };
+    }),
+  }));
+}
+
+/**
  * The renderers whose ratio is a target, and plain pulldown-cmark in WebAssembly, which tells
  * what such a ratio asks of WebAssembly itself, timed side by side on each input. The JavaScript
  * renderers are timed one after the other: the garbage they leave would be collected in the
@@ -102,7 +123,10 @@ const PAIRED = new Set(["folio", "markdown-wasm", "pulldown-size", "pulldown-spe
  * `browser` says whether a DOM is there for the inputs that need one (safe mode).
  */
 export function measure({ folio, markdownWasm, pulldown, inputs, browser = false, log = () => {} }) {
-  const result = { memory: memory(folio, inputs), speed: [], doubling: [] };
+  // Before `memory`, which starts from a fresh instance, as the timings after it always did.
+  const seed = inputs.find((input) => input.id === "seed").text;
+  const pathological = pathologicalMemory(folio, seed);
+  const result = { memory: memory(folio, inputs), pathologicalMemory: pathological, speed: [], doubling: [] };
   const all = renderers(folio, markdownWasm, pulldown);
   const ms = new Map(all.map((renderer) => [renderer.id, {}]));
   const timed = (renderer, input) =>

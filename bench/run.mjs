@@ -136,6 +136,14 @@ for (const [env, result] of [[`Node ${process.version}`, node], [`Chromium ${chr
     `peak for 2 MB: ${peak.toFixed(2)}× the input above the seed's; renders after the second grow it: ${returns ? "no" : "YES"} ` +
     `(the second render needed ${settle("big")} and ${settle("big2")} pages of 64 KiB more than the first)`);
   targets.push([`${env}: memory ≤ 4× input + a constant`, slope <= 4], [`${env}: memory returns to the pool`, returns]);
+  // Not the target's input: where markup is densest (see measure.mjs, pathologicalMemory).
+  console.log("\nFolio's peak memory on the pathological inputs (each size on a fresh instance, above the seed's; not a target's input):");
+  printTable(["input", "input bytes (n, 2n)", "HTML bytes (2n)", "peak ÷ input (n, 2n)", "peak ÷ (input + HTML), 2n"],
+    result.pathologicalMemory.map(({ name, n, sizes: [small, large] }) => [
+      `${name} (n = ${n})`, `${small.bytes}, ${large.bytes}`, large.html,
+      `${(small.peak / small.bytes).toFixed(1)}, ${(large.peak / large.bytes).toFixed(1)}`,
+      (large.peak / (large.bytes + large.html)).toFixed(1),
+    ]));
 }
 
 const gz = (path) => execFileSync("gzip", ["-9", "-c", path], { maxBuffer: 1 << 26 }).length;
