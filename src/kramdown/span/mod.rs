@@ -44,24 +44,31 @@ pub struct Stop<'a> {
 }
 
 /// For each byte, the parsers (bits indexed by [`SpanParser`]) whose start pattern can
-/// begin with it, and bit 15 when the stop pattern can.
-struct StartTable([u16; 256]);
+/// begin with it, and bit 15 when the stop pattern can: every parser's start bytes
+/// ([`EVERY_START`]) masked by the active ones, and the stop pattern's first bytes. A span parse
+/// starts for every paragraph and inside every emphasis and link, and a table of its own for
+/// each cost more than looking up the few bytes a scan stops at.
+struct StartTable<'a> {
+    active: u16,
+    stop: &'a [u8],
+}
 
 const STOP_BIT: u16 = 1 << 15;
 
-impl StartTable {
-    fn new(parsers: u16, stop: Option<&Stop>) -> Self {
-        // A span parse starts for every paragraph and inside every emphasis and link: masking
-        // the table of every parser costs less than setting each active parser's bytes.
-        let mut table = EVERY_START;
-        for bits in &mut table {
-            *bits &= parsers;
+impl<'a> StartTable<'a> {
+    fn new(active: u16, stop: Option<&Stop<'a>>) -> Self {
+        let stop = stop.map_or(&[][..], |s| s.first);
+        debug_assert!(!stop.iter().any(|&b| starts_nothing_byte(b)));
+        StartTable { active, stop }
+    }
+
+    fn bits(&self, b: u8) -> u16 {
+        let bits = EVERY_START[usize::from(b)] & self.active;
+        if self.stop.contains(&b) {
+            bits | STOP_BIT
+        } else {
+            bits
         }
-        for &b in stop.map_or(&[][..], |s| s.first) {
-            table[usize::from(b)] |= STOP_BIT;
-        }
-        debug_assert!((0..=255).filter(|&b| starts_nothing_byte(b)).all(|b| table[usize::from(b)] == 0));
-        StartTable(table)
     }
 
     /// The parsers that can match at `at`, a start [`Parser::next_span_start`] found: those
@@ -72,7 +79,7 @@ impl StartTable {
     fn candidates(&self, text: &str, at: usize) -> u16 {
         let bit = |parser: SpanParser| 1 << parser as u16;
         let bytes = text.as_bytes();
-        let mut set = self.0[usize::from(bytes[at])] & !STOP_BIT;
+        let mut set = self.bits(bytes[at]) & !STOP_BIT;
         if bytes[at] == b' ' {
             set |= bit(SpanParser::TypographicSyms) | bit(SpanParser::LineBreak);
         }
@@ -211,7 +218,7 @@ impl Parser {
             let mut maybe = may_start(chunk);
             while let Some(lane) = maybe.first() {
                 let at = i + lane;
-                if table.0[usize::from(bytes[at])] != 0 {
+                if table.bits(bytes[at]) != 0 {
                     if let Some(start) = self.span_start_at(table, active, stop, at) {
                         return Some(start);
                     }
@@ -220,7 +227,7 @@ impl Parser {
             }
             i += chunk::WIDTH;
         }
-        (i..bytes.len()).filter(|&at| table.0[usize::from(bytes[at])] != 0).find_map(|at| self.span_start_at(table, active, stop, at))
+        (i..bytes.len()).filter(|&at| table.bits(bytes[at]) != 0).find_map(|at| self.span_start_at(table, active, stop, at))
     }
 
     /// Where a span starts, if one does, given that a start pattern or the stop pattern may
@@ -228,7 +235,7 @@ impl Parser {
     fn span_start_at(&self, table: &StartTable, active: u16, stop: Option<&Stop>, i: usize) -> Option<usize> {
         let (text, from) = (self.src.text(), self.src.pos);
         let bytes = text.as_bytes();
-        let bits = table.0[usize::from(bytes[i])];
+        let bits = table.bits(bytes[i]);
         if let Some(start) = space_start(bits, bytes, from, i) {
             return Some(start);
         }
@@ -359,6 +366,13 @@ mod tests {
                 "No or invalid attributes found in IAL/ALD content:  bad=",
             ]
         );
+    }
+
+    #[test]
+    fn no_parser_starts_at_a_byte_the_scan_for_starts_passes_over() {
+        for b in (0..=255u8).filter(|&b| starts_nothing_byte(b)) {
+            assert_eq!(EVERY_START[usize::from(b)], 0, "{b:#x}");
+        }
     }
 
     #[test]
