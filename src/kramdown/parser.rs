@@ -585,7 +585,9 @@ impl Parser {
             return self.update_children_in_place(&mut element.children);
         }
         let children = std::mem::take(&mut element.children);
-        let mut updated = Vec::with_capacity(children.len());
+        // A paragraph's raw text gives its spans with their own list (below).
+        let text_alone = children.len() == 1 && children[0].kind == Kind::RawText;
+        let mut updated = if text_alone { Vec::new() } else { Vec::with_capacity(children.len()) };
         self.update_children(children, element.location, |_, given| match given {
             Updated::One(el) => updated.push(el),
             // A paragraph's spans are all its children: their list is taken as it is, not
