@@ -200,8 +200,6 @@ impl Parser {
             if !has_footer || kind != Kind::Tbody || force {
                 let mut container = Element::new(kind);
                 container.children = std::mem::take(rows);
-                // The table lives until it is written: no room left from doubling the rows.
-                container.children.shrink_to_fit();
                 table.children.push(container);
             }
         };
