@@ -74,12 +74,12 @@ impl<'a> StartTable<'a> {
     /// The parsers that can match at `at`, a start [`Parser::next_span_start`] found: those
     /// whose patterns begin with its byte, and those that may begin a character before their
     /// first byte (smart quotes, before a quote, whatever starts there) or at a space (see
-    /// [`space_start`]). kramdown tries every parser in turn; one whose pattern cannot match
-    /// here fails anyway.
+    /// [`space_start`]); the active ones only. kramdown tries every parser in turn; one whose
+    /// pattern cannot match here fails anyway.
     fn candidates(&self, text: &str, at: usize) -> u16 {
         let bit = |parser: SpanParser| 1 << parser as u16;
         let bytes = text.as_bytes();
-        let mut set = self.bits(bytes[at]) & !STOP_BIT;
+        let mut set = EVERY_START[usize::from(bytes[at])];
         if bytes[at] == b' ' {
             set |= bit(SpanParser::TypographicSyms) | bit(SpanParser::LineBreak);
         }
@@ -87,7 +87,7 @@ impl<'a> StartTable<'a> {
         if matches!(bytes.get(next), Some(b'"' | b'\'')) {
             set |= bit(SpanParser::SmartQuotes);
         }
-        set
+        set & self.active
     }
 }
 
@@ -180,7 +180,7 @@ impl Parser {
         // A construct reading ahead gives up once the text's re-reading budget is spent (see
         // `Scanner::may_read_ahead`): nested ones would each read on to their end.
         while !self.src.eos() && !stopped && (stop.is_none() || self.src.may_read_ahead()) {
-            let Some(at) = self.next_span_start(&table, active, stop.as_ref()) else {
+            let Some(at) = self.next_span_start(&table, stop.as_ref()) else {
                 if stop.is_none() {
                     self.add_text(self.src.rest(), el);
                     self.src.terminate();
@@ -199,7 +199,7 @@ impl Parser {
             if stopped {
                 break;
             }
-            let candidates = active & table.candidates(self.src.text(), at);
+            let candidates = table.candidates(self.src.text(), at);
             if !each_parser(candidates).any(|p| self.try_span(p, el)) {
                 self.take_char(el);
             }
@@ -211,7 +211,7 @@ impl Parser {
 
     /// The first position from the current one where the stop pattern or an active parser's
     /// start pattern matches (kramdown's `scan_until(/(?=stop_re|span_start)/)`).
-    fn next_span_start(&self, table: &StartTable, active: u16, stop: Option<&Stop>) -> Option<usize> {
+    fn next_span_start(&self, table: &StartTable, stop: Option<&Stop>) -> Option<usize> {
         let bytes = self.src.text().as_bytes();
         let mut i = self.src.pos;
         while let Some(chunk) = Chunk::load(bytes, i) {
@@ -219,7 +219,7 @@ impl Parser {
             while let Some(lane) = maybe.first() {
                 let at = i + lane;
                 if table.bits(bytes[at]) != 0 {
-                    if let Some(start) = self.span_start_at(table, active, stop, at) {
+                    if let Some(start) = self.span_start_at(table, stop, at) {
                         return Some(start);
                     }
                 }
@@ -227,12 +227,12 @@ impl Parser {
             }
             i += chunk::WIDTH;
         }
-        (i..bytes.len()).filter(|&at| table.bits(bytes[at]) != 0).find_map(|at| self.span_start_at(table, active, stop, at))
+        (i..bytes.len()).filter(|&at| table.bits(bytes[at]) != 0).find_map(|at| self.span_start_at(table, stop, at))
     }
 
     /// Where a span starts, if one does, given that a start pattern or the stop pattern may
     /// begin with the byte at `i`.
-    fn span_start_at(&self, table: &StartTable, active: u16, stop: Option<&Stop>, i: usize) -> Option<usize> {
+    fn span_start_at(&self, table: &StartTable, stop: Option<&Stop>, i: usize) -> Option<usize> {
         let (text, from) = (self.src.text(), self.src.pos);
         let bytes = text.as_bytes();
         let bits = table.bits(bytes[i]);
@@ -252,7 +252,7 @@ impl Parser {
         }
         // Smart quotes start one character before the quote (`[^\\]?["']`), which may be
         // any character, so the start may lie before this byte.
-        if matches!(bytes[i], b'"' | b'\'') && i > from && active & (1 << SpanParser::SmartQuotes as u16) != 0 {
+        if matches!(bytes[i], b'"' | b'\'') && i > from && table.active & (1 << SpanParser::SmartQuotes as u16) != 0 {
             let prev = text[..i].chars().next_back().expect("i > from");
             if prev != '\\' {
                 return Some(i - prev.len_utf8());
