@@ -263,9 +263,9 @@ fn number(digits: &str, radix: u32) -> u32 {
 /// name followed by a word boundary.
 fn lazy_end_name(s: &str) -> Option<usize> {
     let len = uname(s)?;
-    let excluded = crate::kramdown::html::HTML_SPAN_ELEMENTS.iter().chain(["script"].iter()).any(|name| {
-        s.starts_with(name) && !s[name.len()..].chars().next().is_some_and(is_word_char)
-    });
+    // Names are word characters: one is followed by a word boundary where it is the whole word.
+    let word = &s[..s.find(|c: char| !is_word_char(c)).unwrap_or(s.len())];
+    let excluded = crate::kramdown::html::is_span_element(word) || word == "script";
     (!excluded).then_some(len)
 }
 
@@ -439,6 +439,12 @@ mod tests {
         assert!(!lazy_end_html("<span>x</span>\n"));
         assert!(!lazy_end_html("<em>x\n"));
         assert!(lazy_end_html("<emx>\n"));
+        // The name is a whole word: followed by a letter beyond ASCII, `:` or `-`, it is another.
+        assert!(lazy_end_html("<emé>\n"));
+        assert!(!lazy_end_html("<a:b>\n"));
+        assert!(!lazy_end_html("<a-b>\n"));
+        assert!(!lazy_end_html("</a >\n"));
+        assert!(lazy_end_html("<A>\n"));
         assert!(!lazy_end_html("<script>\n"));
         assert!(!lazy_end_html("< div>\n"));
     }

@@ -19,7 +19,7 @@ use crate::kramdown::element::{Category, ContentModel, Element, Kind, Mark};
 use crate::kramdown::html::raw::is_raw_html;
 use crate::kramdown::html::tags::{self, NameMatch};
 use crate::ruby_case::downcase;
-use crate::kramdown::html::{content_model, markdown_attribute, to_native, HTML_SPAN_ELEMENTS};
+use crate::kramdown::html::{content_model, is_span_element, markdown_attribute, to_native};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::opt_space;
 
@@ -38,8 +38,8 @@ impl Parser {
             self.skip_trailing_whitespace();
             return true;
         }
-        let is_span_element = |name: &str| HTML_SPAN_ELEMENTS.contains(&downcase(name).as_str());
-        if let Some(tag) = tags::start_tag(tag_text).filter(|tag| !is_span_element(&tag.name)) {
+        let span_element = |name: &str| is_span_element(&downcase(name));
+        if let Some(tag) = tags::start_tag(tag_text).filter(|tag| !span_element(&tag.name)) {
             self.src.take(indent + tag.len);
             let mut el = self.handle_html_start_tag(tag, line, is_raw_html(tree));
             if self.options.html_to_native {
@@ -52,7 +52,7 @@ impl Parser {
             // The end tag of the element being read ends its blocks (kramdown's
             // `throw :stop_block_parsing`); any other one is left to the paragraph.
             let closes_tree = tree.kind == Kind::HtmlElement && tree.value == downcase(name);
-            if !is_span_element(name) && closes_tree {
+            if !span_element(name) && closes_tree {
                 self.src.take(indent + len);
                 self.stop_block_parsing = true;
                 return true;
@@ -82,11 +82,12 @@ impl Parser {
             return;
         }
         let location = el.location;
-        let no_end_tag = format!("Found no end tag for '{}' - auto-closing it", el.value);
+        // Made only for the warning: every element with a body passes here.
+        let no_end_tag = |el: &Element| format!("Found no end tag for '{}' - auto-closing it", el.value);
         match model {
             ContentModel::Block => {
                 if !self.parse_blocks(el, None, location) {
-                    self.warn_at(location, no_end_tag);
+                    self.warn_at(location, no_end_tag(el));
                 }
             }
             ContentModel::Span => match tags::find_closing_tag(self.src.rest(), &el.value, NameMatch::Pattern) {
@@ -101,7 +102,7 @@ impl Parser {
                     let content = self.src.rest().to_owned();
                     self.add_text(&content, el);
                     self.src.terminate();
-                    self.warn_at(location, no_end_tag);
+                    self.warn_at(location, no_end_tag(el));
                 }
             },
             ContentModel::Raw => self.parse_raw_html(el),

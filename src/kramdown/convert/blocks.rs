@@ -3,7 +3,7 @@
 use super::{escape_html, pad, Escape, Heading, HtmlConverter, FOOTNOTES_MARK, TOC_MARK};
 use crate::kramdown::element::{Alignment, ContentModel, Element, Kind, Mark};
 use crate::kramdown::header_ids;
-use crate::kramdown::html::HTML_ELEMENTS_WITHOUT_BODY;
+use crate::kramdown::html::has_no_body;
 
 impl HtmlConverter<'_> {
     pub(super) fn convert_text(&self, el: &Element, out: &mut String) {
@@ -127,7 +127,7 @@ impl HtmlConverter<'_> {
 
     pub(super) fn convert_html_element(&mut self, el: &Element, indent: usize, out: &mut String) {
         let name = &el.value;
-        let without_body = HTML_ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
+        let without_body = has_no_body(name);
         let block = el.is_block();
         let in_raw = block && self.in_raw_html();
         if block && !in_raw {

@@ -8,7 +8,7 @@
 //! at the end of the text (with a warning).
 
 use super::tags::{self, NameMatch, StartTag};
-use super::{element_name, is_html_element, HTML_ELEMENTS_WITHOUT_BODY};
+use super::{element_name, has_no_body, is_html_element};
 use crate::kramdown::element::{Attrs, Category, ContentModel, Element, Kind};
 use crate::kramdown::parser::{Parser, MAX_NESTING};
 use crate::ruby_case::downcase;
@@ -34,7 +34,7 @@ impl Parser {
         let mut el = Element::with_value(Kind::HtmlElement, name).at(line);
         el.flags.category = Some(Category::Block);
         el.attr = attr;
-        let closed = tag.self_closing || HTML_ELEMENTS_WITHOUT_BODY.contains(&el.value.as_str());
+        let closed = tag.self_closing || has_no_body(&el.value);
         if el.value == "script" || el.value == "style" {
             self.handle_raw_html_tag(&mut el);
             self.handle_kramdown_html_tag(&mut el, false, false, parent_raw);

@@ -13,7 +13,7 @@
 //!   written without `<p>`.
 //! - Anything else stays HTML, its children converted unless it is kept as it was.
 
-use super::{content_model, HTML_BLOCK_ELEMENTS, HTML_SPAN_ELEMENTS};
+use super::{content_model, is_block_element, is_span_element};
 use crate::kramdown::element::{Alignment, Category, ContentModel, Element, Entity, Flags, Kind, LazyOptions, Mark, Symbol};
 use crate::kramdown::entities;
 use crate::kramdown::patterns::{self, is_space, is_word, is_word_char, EntityRef};
@@ -221,7 +221,7 @@ fn collapse_space(text: &str) -> String {
 fn process_html_element(el: &mut Element, convert: bool, preserve_text: bool) {
     let name = el.value.clone();
     reset_options(el);
-    let span = HTML_SPAN_ELEMENTS.contains(&name.as_str());
+    let span = is_span_element(&name);
     el.flags.category = Some(if span { Category::Span } else { Category::Block });
     el.flags.content_model = Some(if convert { content_model(&name) } else { ContentModel::Raw });
     process_children(el, &name, convert, preserve_text);
@@ -519,7 +519,7 @@ fn cells_are_phrasing(el: &Element) -> bool {
 
 fn only_phrasing_content(el: &Element) -> bool {
     el.children.iter().all(|c| {
-        (c.kind == Kind::Text || !HTML_BLOCK_ELEMENTS.contains(&c.value.as_str())) && only_phrasing_content(c)
+        (c.kind == Kind::Text || !is_block_element(&c.value)) && only_phrasing_content(c)
     })
 }
 

@@ -19,8 +19,7 @@ use super::Stop;
 use crate::kramdown::element::{Category, ContentModel, Element, Kind, Mark};
 use crate::kramdown::html::tags::{self, NameMatch};
 use crate::kramdown::html::{
-    content_model, element_name, is_html_element, markdown_attribute, to_native, HTML_BLOCK_ELEMENTS,
-    HTML_ELEMENTS_WITHOUT_BODY,
+    content_model, element_name, has_no_body, is_block_element, is_html_element, markdown_attribute, to_native,
 };
 use crate::kramdown::parser::{Parser, SpanParser, MAX_NESTING};
 
@@ -40,7 +39,7 @@ impl Parser {
         } else if let Some(tag) = tags::start_tag(rest).filter(|_| self.depth <= MAX_NESTING) {
             let text = self.src.take(tag.len).to_owned();
             let name = element_name(&tag.name);
-            if HTML_BLOCK_ELEMENTS.contains(&name.as_str()) {
+            if is_block_element(&name) {
                 self.warn_at(line, format!("Found block HTML tag '{name}' in span-level text"));
                 self.add_text(&text, el);
             } else {
@@ -76,7 +75,7 @@ impl Parser {
         html.flags.category = Some(Category::Span);
         html.flags.content_model = Some(if parse { ContentModel::Span } else { ContentModel::Raw });
         html.flags.set(Mark::IsClosed, tag.self_closing);
-        if !tag.self_closing && !HTML_ELEMENTS_WITHOUT_BODY.contains(&html.value.as_str()) {
+        if !tag.self_closing && !has_no_body(&html.value) {
             let how = if known { NameMatch::IgnoreCase } else { NameMatch::Exact };
             let end_name = html.value.clone();
             let at_end = |text: &str, i: usize| tags::closing_tag_named(&text[i..], &end_name, how).is_some();
