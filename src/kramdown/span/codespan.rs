@@ -7,6 +7,7 @@
 
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
+use crate::chunk;
 use crate::kramdown::patterns::is_space;
 
 impl Parser {
@@ -28,7 +29,7 @@ impl Parser {
             self.add_text(&delimiter, el);
             return true;
         }
-        let Some(end) = after.find(delimiter.as_str()) else {
+        let Some(end) = closing_run(after.as_bytes(), n) else {
             self.src.take(n);
             self.add_text(&delimiter, el);
             return true;
@@ -41,5 +42,41 @@ impl Parser {
         el.children.push(Element::with_value(Kind::Codespan, code).at(location));
         self.src.take(n + end + n);
         true
+    }
+}
+
+/// Where the delimiter is next found (kramdown's `/`{n}/`): at the start of the first run of at
+/// least `n` backticks. Looking for the runs reads each byte once, where a search for the
+/// delimiter as a string set up a two-way search for every code span.
+fn closing_run(s: &[u8], n: usize) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = chunk::find(&s[from..], b'`') {
+        let start = from + i;
+        let run = s[start..].iter().take_while(|&&b| b == b'`').count();
+        if run >= n {
+            return Some(start);
+        }
+        from = start + run;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closing_run;
+
+    #[test]
+    fn the_closing_delimiter_is_the_first_run_of_at_least_as_many_backticks() {
+        assert_eq!(closing_run(b"code` x", 1), Some(4));
+        assert_eq!(closing_run(b"a ` b `` c", 2), Some(6));
+        assert_eq!(closing_run(b"a ``` b", 2), Some(2));
+        assert_eq!(closing_run(b"a ` b", 2), None);
+        assert_eq!(closing_run(b"", 1), None);
+        for n in 1..6 {
+            for text in ["x`y``z```w````", "````````", "`a``b```c", "no backtick here at all, none"] {
+                let delimiter = "`".repeat(n);
+                assert_eq!(closing_run(text.as_bytes(), n), text.find(&delimiter), "{text} {n}");
+            }
+        }
     }
 }
