@@ -56,7 +56,8 @@ impl Parser {
     fn span_html_element(&mut self, name: String, tag: &tags::StartTag, line: usize, parent_raw: bool) -> Element {
         let known = is_html_element(&name);
         let mut attr = self.parse_html_attributes(&tag.attributes, line, known);
-        for value in attr.values_mut() {
+        // Most values have no line break: those are kept, not copied.
+        for value in attr.values_mut().filter(|value| value.contains('\n')) {
             *value = newlines_to_spaces(value);
         }
         let raw_model = content_model(&name) == ContentModel::Raw;
@@ -115,4 +116,16 @@ fn newlines_to_spaces(value: &str) -> String {
         last_newline = c == '\n';
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kramdown::Document;
+    use crate::options::Options;
+
+    #[test]
+    fn line_breaks_in_a_span_elements_attribute_values_become_spaces() {
+        let html = Document::parse("a <span title=\"one\ntwo\nthree\" class=\"x\">b</span>\n", &Options::jekyll()).to_html();
+        assert_eq!(html, "<p>a <span title=\"one two three\" class=\"x\">b</span></p>\n");
+    }
 }
