@@ -181,7 +181,7 @@ impl Converter {
         let mut html = HtmlConverter { options, data, state: &mut self.state };
         let footnotes = html.footnote_content();
         let footnote_line = blocks.last().map_or(1, |b| b.last_line);
-        match blocks.iter_mut().find(|b| html.state.footnotes_at && b.html.contains(FOOTNOTES_MARK)) {
+        match blocks.iter_mut().find(|b| html.state.footnotes_at && find_mark(&b.html, FOOTNOTES_MARK).is_some()) {
             Some(block) => replace_mark(&mut block.html, FOOTNOTES_MARK, &footnotes),
             None if !footnotes.is_empty() => blocks.push(Block { html: footnotes, first_line: footnote_line, last_line: footnote_line }),
             None => {}
@@ -189,7 +189,7 @@ impl Converter {
         if let Some((kind, attrs)) = html.state.toc_at.take() {
             let tree = toc::tree(&html.state.toc, kind, attrs);
             let text = if tree.children.is_empty() { String::new() } else { html.convert_to_string(&tree, 0) };
-            if let Some(block) = blocks.iter_mut().find(|b| b.html.contains(TOC_MARK)) {
+            if let Some(block) = blocks.iter_mut().find(|b| find_mark(&b.html, TOC_MARK).is_some()) {
                 replace_mark(&mut block.html, TOC_MARK, &text);
             }
         }
@@ -197,9 +197,15 @@ impl Converter {
     }
 }
 
+/// Where `mark` is in `html`. The whole HTML is searched when a page asks for a table of contents
+/// or footnotes: a mark starts with a NUL, which text hardly ever has, found a chunk at a time.
+fn find_mark(html: &str, mark: &str) -> Option<usize> {
+    crate::chunk::find_str(html.as_bytes(), mark.as_bytes())
+}
+
 /// Replaces the first `mark` in `html` where it is, without copying the rest.
 fn replace_mark(html: &mut String, mark: &str, text: &str) {
-    if let Some(at) = html.find(mark) {
+    if let Some(at) = find_mark(html, mark) {
         html.replace_range(at..at + mark.len(), text);
     }
 }
