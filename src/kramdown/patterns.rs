@@ -116,7 +116,8 @@ pub fn indent(s: &str) -> Option<usize> {
 /// `BLANK_LINE` (`(?>^\s*\n)+`): the length of the run of blank lines at the start of `s`.
 pub fn blank_lines(s: &str) -> Option<usize> {
     let run = s.bytes().take_while(|&b| is_space(b)).count();
-    s[..run].rfind('\n').map(|i| i + 1)
+    // Asked at every line start: the run is mostly empty, or a line's indentation.
+    s.as_bytes()[..run].iter().rposition(|&b| b == b'\n').map(|i| i + 1)
 }
 
 /// `\s*?\n` at the start of `s`: white space up to and including the first newline.

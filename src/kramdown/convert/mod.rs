@@ -150,7 +150,7 @@ impl Converter {
             Some(last) if blank || last.html.len() < self.piece_size => {
                 html.convert(child, 0, &mut last.html);
                 let after = self.blank_after.last_mut().expect("one per block");
-                *after = if blank { *after + child.value.matches('\n').count() } else { 0 };
+                *after = if blank { *after + chunk::count(child.value.as_bytes(), b'\n') } else { 0 };
             }
             _ => {
                 if let Some(last) = self.blocks.last_mut() {
@@ -200,7 +200,7 @@ impl Converter {
 /// Where `mark` is in `html`. The whole HTML is searched when a page asks for a table of contents
 /// or footnotes: a mark starts with a NUL, which text hardly ever has, found a chunk at a time.
 fn find_mark(html: &str, mark: &str) -> Option<usize> {
-    crate::chunk::find_str(html.as_bytes(), mark.as_bytes())
+    chunk::find_str(html.as_bytes(), mark.as_bytes())
 }
 
 /// Replaces the first `mark` in `html` where it is, without copying the rest.
