@@ -82,12 +82,11 @@ impl Parser {
             return;
         }
         let location = el.location;
-        // Made only for the warning: every element with a body passes here.
-        let no_end_tag = |el: &Element| format!("Found no end tag for '{}' - auto-closing it", el.value);
+        let no_end_tag = format!("Found no end tag for '{}' - auto-closing it", el.value);
         match model {
             ContentModel::Block => {
                 if !self.parse_blocks(el, None, location) {
-                    self.warn_at(location, no_end_tag(el));
+                    self.warn_at(location, no_end_tag);
                 }
             }
             ContentModel::Span => match tags::find_closing_tag(self.src.rest(), &el.value, NameMatch::Pattern) {
@@ -102,7 +101,7 @@ impl Parser {
                     let content = self.src.rest().to_owned();
                     self.add_text(&content, el);
                     self.src.terminate();
-                    self.warn_at(location, no_end_tag(el));
+                    self.warn_at(location, no_end_tag);
                 }
             },
             ContentModel::Raw => self.parse_raw_html(el),
