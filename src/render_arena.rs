@@ -58,6 +58,12 @@ impl<F, const BYTES: usize> ArenaAlloc<F, BYTES> {
         }
     }
 
+    /// The allocator behind the arena (settled after it, where it is the size classes).
+    #[cfg(target_feature = "simd128")]
+    pub fn fallback(&self) -> &F {
+        &self.fallback
+    }
+
     /// The bytes the next render cannot use: from the arena's start to its first free byte.
     pub fn used(&self) -> usize {
         self.next.get()

@@ -169,6 +169,8 @@ pub fn render(#[wasm_bindgen(unchecked_param_type = "string")] source: JsValue, 
     let result = render_article(&source, options);
     // Everything the render allocated is dropped by now, except caches made on first use.
     ALLOCATOR.settle();
+    #[cfg(target_feature = "simd128")]
+    ALLOCATOR.fallback().settle();
     result
 }
 
