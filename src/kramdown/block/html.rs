@@ -82,11 +82,12 @@ impl Parser {
             return;
         }
         let location = el.location;
-        let no_end_tag = format!("Found no end tag for '{}' - auto-closing it", el.value);
+        // Made only for the warning: every element with a body passes here.
+        let no_end_tag = |el: &Element| format!("Found no end tag for '{}' - auto-closing it", el.value);
         match model {
             ContentModel::Block => {
                 if !self.parse_blocks(el, None, location) {
-                    self.warn_at(location, no_end_tag);
+                    self.warn_at(location, no_end_tag(el));
                 }
             }
             ContentModel::Span => match tags::find_closing_tag(self.src.rest(), &el.value, NameMatch::Pattern) {
@@ -101,7 +102,7 @@ impl Parser {
                     let content = self.src.rest().to_owned();
                     self.add_text(&content, el);
                     self.src.terminate();
-                    self.warn_at(location, no_end_tag);
+                    self.warn_at(location, no_end_tag(el));
                 }
             },
             ContentModel::Raw => self.parse_raw_html(el),
