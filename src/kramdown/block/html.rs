@@ -82,14 +82,8 @@ impl Parser {
             return;
         }
         let location = el.location;
-        // Made only for the warning: every element with a body passes here.
-        let no_end_tag = |el: &Element| format!("Found no end tag for '{}' - auto-closing it", el.value);
-        match model {
-            ContentModel::Block => {
-                if !self.parse_blocks(el, None, location) {
-                    self.warn_at(location, no_end_tag(el));
-                }
-            }
+        let ended = match model {
+            ContentModel::Block => self.parse_blocks(el, None, location),
             ContentModel::Span => match tags::find_closing_tag(self.src.rest(), &el.value, NameMatch::Pattern) {
                 Some(len) => {
                     let content = self.src.take(len).to_owned();
@@ -97,15 +91,22 @@ impl Parser {
                     if let Some((_, len)) = tags::close_tag(self.src.rest()) {
                         self.src.take(len);
                     }
+                    true
                 }
                 None => {
                     let content = self.src.rest().to_owned();
                     self.add_text(&content, el);
                     self.src.terminate();
-                    self.warn_at(location, no_end_tag(el));
+                    false
                 }
             },
-            ContentModel::Raw => self.parse_raw_html(el),
+            ContentModel::Raw => {
+                self.parse_raw_html(el);
+                true
+            }
+        };
+        if !ended {
+            self.warn_at(location, format!("Found no end tag for '{}' - auto-closing it", el.value));
         }
         if !parent_raw {
             self.skip_trailing_whitespace();
