@@ -8,6 +8,7 @@
 //!
 //! Fragments (`#x`), queries (`?q`), URLs with a scheme and network paths (`//cdn`) stay.
 
+use crate::chunk;
 use crate::kramdown::element::Element;
 use crate::sanitize::url;
 
@@ -74,11 +75,12 @@ fn decoded(name: &str) -> String {
 /// `relative` resolved against `base` (RFC 3986's merge and dot removal). A base that is a
 /// relative path itself (`post.md`, `posts/p.md`) gives a relative path.
 fn join(base: &str, relative: &str) -> String {
-    if !base.contains("://") && !base.starts_with('/') {
+    let scheme_end = chunk::find_str(base.as_bytes(), b"://");
+    if scheme_end.is_none() && !base.starts_with('/') {
         let joined = join(&["/", base].concat(), relative);
         return joined[1..].to_owned();
     }
-    let authority_end = base.find("://").map_or(0, |i| i + 3);
+    let authority_end = scheme_end.map_or(0, |i| i + 3);
     let path_start = base[authority_end..].find('/').map_or(base.len(), |i| authority_end + i);
     let base_path = base[path_start..].split(['?', '#']).next().unwrap_or("");
     let directory = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];

@@ -100,6 +100,18 @@ pub fn find_str(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
+/// Where `needle` first is in `haystack`, for needles an article chooses (the excerpt's
+/// separator, a class word): [`find_str`] up to 64 bytes; beyond, core's two-way search, linear
+/// in the text whatever the needle (after each first byte, `find_str` may compare up to the
+/// needle's length).
+pub fn find_text(haystack: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() || needle.len() > 64 {
+        haystack.find(needle)
+    } else {
+        find_str(haystack.as_bytes(), needle.as_bytes())
+    }
+}
+
 /// How many times `b` is in `bytes`.
 pub fn count(bytes: &[u8], b: u8) -> usize {
     let mut i = 0;
@@ -195,6 +207,17 @@ mod tests {
                 assert_eq!(find_str(text.as_bytes(), needle.as_bytes()), text.find(needle), "{needle:?} in {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_needle_of_any_length_is_found_where_str_find_finds_it() {
+        for n in [1, 2, 63, 64, 65, 200] {
+            let needle = format!("{}b", "a".repeat(n - 1));
+            for text in [needle.clone(), format!("{}{needle}", "a".repeat(300)), "a".repeat(300), format!("é{needle}é")] {
+                assert_eq!(find_text(&text, &needle), text.find(&needle), "{n}");
+            }
+        }
+        assert_eq!(find_text("abc", ""), Some(0));
     }
 
     #[test]

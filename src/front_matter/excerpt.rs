@@ -11,7 +11,8 @@ pub fn extract(body: &str, separator: &str) -> Option<String> {
     if separator.is_empty() {
         return None;
     }
-    let Some((head, tail)) = body.split_once(separator) else { return Some(body.to_owned()) };
+    let Some(at) = crate::chunk::find_text(body, separator) else { return Some(body.to_owned()) };
+    let (head, tail) = (&body[..at], &body[at + separator.len()..]);
     // Without a `[`, the excerpt uses no definition: the rest of the body is not read.
     if tail.is_empty() || !head.contains('[') {
         return Some(head.to_owned());

@@ -327,7 +327,8 @@ impl Settings {
 
 /// `scheme://host[:port]` of an absolute URL.
 fn origin(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
+    let at = crate::chunk::find_str(url.as_bytes(), b"://")?;
+    let (scheme, rest) = (&url[..at], &url[at + 3..]);
     let host = rest.split(['/', '?', '#']).next()?;
     Some(format!("{scheme}://{host}"))
 }

@@ -294,8 +294,14 @@ fn float(s: &str) -> Option<f64> {
     if !mantissa_digits && !has_fraction {
         return None; // `.`, `+.`: Psych keeps these as strings
     }
-    let cleaned: String = s.chars().filter(|c| *c != ',' && *c != '_').collect();
-    let cleaned = cleaned.replace(".e", "e").replace(".E", "E");
+    // Without `,` and `_`, and without a `.` right before the exponent (Psych's `.e` → `e`).
+    let mut cleaned = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| *c != ',' && *c != '_') {
+        if matches!(c, 'e' | 'E') && cleaned.ends_with('.') {
+            cleaned.pop();
+        }
+        cleaned.push(c);
+    }
     float::parse(cleaned.strip_suffix('.').unwrap_or(&cleaned))
 }
 
@@ -405,7 +411,7 @@ mod tests {
         for (text, expected) in [
             ("1.5", "1.5f"), ("1.", "1.0f"), (".5", "0.5f"), ("+.5", "0.5f"), ("-1.5e+3", "-1500.0f"),
             ("1_000.5", "1000.5f"), ("1e3", "\"1e3\""), ("1.5e3", "\"1.5e3\""), ("0.1_5", "\"0.1_5\""),
-            (".", "\".\""), ("-.", "\"-.\""), ("1.2.3", "\"1.2.3\""), (".inf", "inff"), ("-.INF", "-inff"),
+            ("1.e+3", "1000.0f"), ("1_0.E-1", "1.0f"), (".", "\".\""), ("-.", "\"-.\""), ("1.2.3", "\"1.2.3\""), (".inf", "inff"), ("-.INF", "-inff"),
         ] {
             assert_eq!(shown(text), expected, "{text}");
         }

@@ -10,6 +10,7 @@
 //!
 //! HTML: `<abbr title="definition">HTML</abbr>` (no title for an empty definition).
 
+use crate::chunk;
 use crate::kramdown::element::{Attrs, ContentModel, Element, EobKind, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{is_word, opt_space, strip};
@@ -24,7 +25,7 @@ fn abbrev_definition_start(s: &str) -> Option<(&str, &str, usize)> {
     let line_end = start + s[start..].find('\n')?;
     let line = &s[start..line_end];
     let first = line.chars().next()?.len_utf8();
-    let close = line[first..].find("]:")? + first;
+    let close = chunk::find_str(&line.as_bytes()[first..], b"]:")? + first;
     Some((&line[..close], &line[close + 2..], line_end + 1))
 }
 

@@ -105,7 +105,7 @@ impl Parser {
 fn header_contents(contents: &str) -> (&str, Option<&str>) {
     let text = rstrip(contents);
     if let Some(inner) = text.strip_suffix('}') {
-        if let Some(open) = inner.rfind("{#") {
+        if let Some(open) = inner.as_bytes().windows(2).rposition(|w| w == b"{#") {
             let id = &inner[open + 2..];
             let spaced = inner[..open].ends_with([' ', '\t']);
             let mut chars = id.chars();

@@ -15,6 +15,7 @@
 //! HTML: `<table>` with `<thead>` (`<th>` cells), `<tbody>`s and `<tfoot>`; aligned cells get
 //! `style="text-align: ..."`, empty cells `&nbsp;`.
 
+use crate::chunk;
 use crate::kramdown::element::{Alignment, Element, Kind};
 use crate::kramdown::parser::{Parser, SpanParser};
 use crate::kramdown::patterns::{is_space, opt_space, strip};
@@ -105,10 +106,10 @@ fn alignments(separator: &str) -> Vec<Alignment> {
 fn split_code_elements(row: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut pos = 0;
-    while let Some(start) = row[pos..].find("<code").map(|i| pos + i) {
+    while let Some(start) = chunk::find_str(&row.as_bytes()[pos..], b"<code").map(|i| pos + i) {
         let Some(open_end) = row[start + 5..].find('>').map(|i| start + 5 + i + 1) else { break };
         // No `</code>` after the first `>` means none after any later `<code` either.
-        let Some(end) = row[open_end..].find("</code>").map(|i| open_end + i + 7) else { break };
+        let Some(end) = chunk::find_str(&row.as_bytes()[open_end..], b"</code>").map(|i| open_end + i + 7) else { break };
         pieces.push(&row[pos..start]);
         pieces.push(&row[start..end]);
         pos = end;

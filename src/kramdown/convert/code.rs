@@ -155,7 +155,7 @@ fn take_code_language(attr: &mut Attrs) -> Option<String> {
     let lang = code_language(attr)?.to_owned();
     let class = attr.get("class").expect("code_language found it");
     let word = ["language-", &lang].concat();
-    let at = class.find(&word).expect("the word is in the class");
+    let at = crate::chunk::find_text(class, &word).expect("the word is in the class");
     let rest = [&class[..at], &class[at + word.len()..]].concat();
     let rest = rest.trim();
     if rest.is_empty() {

@@ -2,6 +2,7 @@
 //! the text at the current position. All of them read across lines (`/m`); names are
 //! REXML's `UNAME` (`patterns::uname`), `\s` is ASCII white space.
 
+use crate::chunk;
 use crate::kramdown::patterns::{is_space, is_word_char, uname};
 
 /// The position after the white space (`\s*`) starting at `from`.
@@ -11,7 +12,7 @@ fn skip_space(s: &str, from: usize) -> usize {
 
 /// `HTML_COMMENT_RE` (`<!--(.*?)-->`): the comment's length.
 pub fn comment(s: &str) -> Option<usize> {
-    s.strip_prefix("<!--")?.find("-->").map(|i| 4 + i + 3)
+    chunk::find_str(s.strip_prefix("<!--")?.as_bytes(), b"-->").map(|i| 4 + i + 3)
 }
 
 /// `HTML_INSTRUCTION_RE` (`<\?(.*?)\?>`): the processing instruction's length.
@@ -164,7 +165,15 @@ pub fn closing_tag_named(s: &str, name: &str, how: NameMatch) -> Option<usize> {
 
 /// `scan_until(/(?=<\/NAME\s*>)/)`: where the first closing tag for `name` starts.
 pub fn find_closing_tag(s: &str, name: &str, how: NameMatch) -> Option<usize> {
-    s.match_indices("</").map(|(i, _)| i).find(|&i| closing_tag_named(&s[i..], name, how).is_some())
+    // Each `<` found a chunk at a time; `closing_tag_named` checks the `/` after it.
+    let mut from = 0;
+    while let Some(i) = chunk::find(&s.as_bytes()[from..], b'<').map(|i| from + i) {
+        if closing_tag_named(&s[i..], name, how).is_some() {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 #[cfg(test)]
