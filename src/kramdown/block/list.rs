@@ -105,7 +105,7 @@ pub(crate) fn first_list_line(marker_len: usize, tail: &str) -> (String, ItemInd
         }
         // Tabs stop at multiples of four, counted from the line's start.
         let width = 4 - (spaces + marker_len) % 4 + (tabs - 1) * 4;
-        content.replace_range(spaces..spaces + tabs, &" ".repeat(width));
+        content = [&content[..spaces], &" ".repeat(width), &content[spaces + tabs..]].concat();
     }
     let indentation = marker_len + content.bytes().take_while(|&b| b == b' ').count();
     (lstrip(&content).to_owned(), ItemIndent(indentation))
