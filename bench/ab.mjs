@@ -4,7 +4,7 @@
 // headless Chromium, and in each twice, the builds loaded in one order then the other (the
 // order alone moves a time by 2–3%).
 //
-//   node bench/ab.mjs A B [--rounds N] [--inputs id,id,...]
+//   node bench/ab.mjs A B [--rounds N] [--inputs id,id,...] [--count]
 //
 // A and B are git revisions, or `.` for the working tree. Each revision is checked out into
 // target/ab/trees/ and its build kept in target/ab/builds/ (the working tree's is built again
@@ -13,7 +13,15 @@
 // bench/pathological.mjs (at their n); by default the 13.4 KB article, the corpus, the seed as
 // the reader and as the widget render it (the widget's in Chromium only: safe mode needs its HTML
 // parser), and the table.
-import { execFileSync } from "node:child_process";
+//
+// With --count, nothing is timed: each build's render of each input (Node's only) is counted
+// in instructions under valgrind, in Node with the module compiled by its optimising compiler
+// at once (no tier-up midway), one thread, and a young generation that no render fills (no
+// garbage collection midway): two counts of one build come within about 0.4%, where timings
+// move by several percent. Node runs twice per build and input, for a few renders and for
+// many; the difference, divided by the renders between, leaves out its start and the module's
+// compilation. Minutes per input; valgrind is needed (Debian: apt-get install valgrind).
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -24,10 +32,14 @@ import { launchBrowser, startServer, ROOT } from "../tests/e2e/harness.mjs";
 
 const { values: flags, positionals: revisions } = parseArgs({
   allowPositionals: true,
-  options: { rounds: { type: "string", default: "31" }, inputs: { type: "string", default: "article,corpus,reader,widget,table" } },
+  options: {
+    rounds: { type: "string", default: "31" },
+    inputs: { type: "string", default: "article,corpus,reader,widget,table" },
+    count: { type: "boolean", default: false },
+  },
 });
 if (revisions.length !== 2) {
-  console.error("usage: node bench/ab.mjs A B [--rounds N] [--inputs id,id,...] (A, B: git revisions, or . for the working tree)");
+  console.error("usage: node bench/ab.mjs A B [--rounds N] [--inputs id,id,...] [--count] (A, B: git revisions, or . for the working tree)");
   process.exit(2);
 }
 const rounds = Number(flags.rounds);
@@ -76,6 +88,44 @@ async function inNode(order) {
   return compare(modules, tests.filter((t) => !t.browserOnly), rounds);
 }
 
+/** Instructions a render of `test` takes with the build in `dir` (see --count above). */
+function instructions(dir, test) {
+  const renders = Math.min(600, Math.max(6, Math.round(8e6 / test.text.length)));
+  const few = Math.ceil(renders / 6);
+  const count = (n) => {
+    const node = [process.execPath, "--no-wasm-dynamic-tiering", "--single-threaded", "--min-semi-space-size=256",
+      "--max-semi-space-size=256", `${ROOT}bench/ab-count.mjs`, dir, test.id, String(n)];
+    const run = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--smc-check=all-non-file", ...node], { encoding: "utf8" });
+    const collected = /Collected : (\d+)/.exec(run.stderr ?? "");
+    if (run.status !== 0 || !collected) throw new Error(`ab: valgrind failed on ${test.id}: ${run.error?.message ?? run.stderr.slice(-500)}`);
+    return Number(collected[1]);
+  };
+  return (count(few + renders) - count(few)) / renders;
+}
+
+async function countInstructions() {
+  if (spawnSync("valgrind", ["--version"]).error) {
+    console.error("ab: --count needs valgrind (Debian: apt-get install valgrind)");
+    process.exitCode = 2;
+    return;
+  }
+  const counted = tests.filter((t) => !t.browserOnly);
+  writeFileSync(`${AB}/tests.json`, JSON.stringify(counted));
+  const modules = [];
+  for (const dir of dirs) {
+    modules.push(await import(`${pathToFileURL(`${dir}/folio.js`)}?count`));
+    modules.at(-1).initSync({ module: readFileSync(`${dir}/folio_bg.wasm`) });
+  }
+  console.log(`A = ${revisions[0]}, B = ${revisions[1]}: instructions a render (valgrind, Node ${process.version}); B's change`);
+  for (const test of counted) {
+    const [a, b] = dirs.map((dir) => instructions(dir, test));
+    const same = JSON.stringify(modules[0].render(test.text, test.options)) === JSON.stringify(modules[1].render(test.text, test.options));
+    if (!same) process.exitCode = 1;
+    const change = (b / a - 1) * 100;
+    console.log(`  ${test.id.padEnd(10)} A ${Math.round(a).toLocaleString("en")}  B ${Math.round(b).toLocaleString("en")}  ${change >= 0 ? "+" : ""}${change.toFixed(2)}%${same ? "" : "  DIFFERENT OUTPUT"}`);
+  }
+}
+
 /** Chromium: one page loads both builds, in `order`, and runs the same loop. */
 async function inChromium(browser, server, order) {
   const url = (path) => `/${path.slice(ROOT.length)}`;
@@ -101,6 +151,10 @@ window.run = async (rounds) => compare(modules, await (await fetch("tests.json")
 }
 
 mkdirSync(AB, { recursive: true });
+if (flags.count) {
+  await countInstructions();
+  process.exit(process.exitCode ?? 0);
+}
 const runs = [];
 for (const order of [[0, 1], [1, 0]]) runs.push({ env: `Node ${process.version}`, order, results: await inNode(order) });
 const server = await startServer();
