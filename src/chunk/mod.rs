@@ -86,6 +86,20 @@ pub fn find_any(bytes: &[u8], any: &[u8]) -> Option<usize> {
     bytes[i..].iter().position(|c| any.contains(c)).map(|j| i + j)
 }
 
+/// Where the last of the bytes `any` (at most four, as for [`find_any`]) is in `bytes`: chunks
+/// taken from the end back.
+pub fn rfind_any(bytes: &[u8], any: &[u8]) -> Option<usize> {
+    let mut end = bytes.len();
+    while let Some(chunk) = end.checked_sub(WIDTH).and_then(|start| Chunk::load(bytes, start)) {
+        let found = any.iter().fold(Mask::NONE, |found, &b| found | chunk.eq(b));
+        if let Some(at) = found.last_position() {
+            return Some(end - WIDTH + at);
+        }
+        end -= WIDTH;
+    }
+    bytes[..end].iter().rposition(|c| any.contains(c))
+}
+
 /// Where `needle` (not empty) first is in `haystack`: its first byte found a chunk at a time,
 /// then the rest compared. For short needles whose first byte is rare in text (`{::options`, `\`
 /// before a line end, `</p>`), where core's two-way search spends more setting up than searching.
@@ -169,6 +183,8 @@ mod tests {
             let mask = only(lane);
             assert_eq!(mask.count(), 1);
             assert_eq!(mask.first(), Some(lane));
+            assert_eq!(mask.last_position(), Some(lane));
+            assert_eq!((mask | only(0)).last_position(), Some(lane));
             assert_eq!(mask.last(), lane == WIDTH - 1);
             assert_eq!((mask | only(WIDTH - 1)).first(), Some(lane));
             assert_eq!(mask.shifted(false).first(), (lane + 1 < WIDTH).then_some(lane + 1));
@@ -176,6 +192,7 @@ mod tests {
             assert_eq!((!mask).count(), WIDTH - 1);
         }
         assert_eq!(Mask::NONE.first(), None);
+        assert_eq!(Mask::NONE.last_position(), None);
         assert_eq!(Mask::NONE.without_first(), Mask::NONE);
         let (a, b) = (only(1), only(WIDTH - 1));
         assert_eq!((a | b).without_first(), b);
@@ -196,6 +213,20 @@ mod tests {
             }
             assert_eq!(find(&vec![b'a'; len], b'\n'), None, "length {len}");
             assert_eq!(find_any(&vec![b'a'; len], b"<>&\""), None, "length {len}");
+            assert_eq!(rfind_any(&vec![b'a'; len], b"<>&\""), None, "length {len}");
+        }
+    }
+
+    #[test]
+    fn a_byte_is_found_from_the_end_where_it_last_is_in_a_chunk_or_the_tail() {
+        for len in 1..(3 * WIDTH) {
+            for at in 0..len {
+                let mut bytes = vec![b'a'; len];
+                bytes[0] = b'\n';
+                bytes[at] = b'<';
+                assert_eq!(rfind_any(&bytes, b"\n<"), Some(at), "length {len}, at {at}");
+                assert_eq!(rfind_any(&bytes, b"\n"), (at != 0).then_some(0), "length {len}, at {at}");
+            }
         }
     }
 

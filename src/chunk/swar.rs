@@ -84,6 +84,12 @@ impl Mask {
         self.0 >> 63 != 0
     }
 
+    /// The last byte the test holds for.
+    #[inline]
+    pub fn last_position(self) -> Option<usize> {
+        self.any().then(|| (63 - self.0.leading_zeros()) as usize / 8)
+    }
+
     /// The bytes whose previous byte is in the mask; `first` says for the first byte.
     #[inline]
     pub fn shifted(self, first: bool) -> Mask {

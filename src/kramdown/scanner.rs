@@ -156,8 +156,8 @@ impl Scanner {
             _ => unreachable!("no landmark for {closing}"),
         };
         no_closer
-            && before(&marks.bracket, |t| t.iter().rposition(|&b| b == b']'))
-            && before(&marks.warning, |t| t.iter().rposition(|&b| b == b'<' || b == b'{'))
+            && before(&marks.bracket, |t| chunk::rfind_any(t, b"]"))
+            && before(&marks.warning, |t| chunk::rfind_any(t, b"<{"))
     }
 
     /// The line number of the current position, as kramdown counts it: a newline at the
@@ -191,7 +191,14 @@ const SHORT_TEXT: usize = 64;
 
 /// The last `delimiter` after a character that is not white space.
 fn last_closer(text: &[u8], delimiter: u8) -> Option<usize> {
-    (1..text.len()).rev().find(|&i| text[i] == delimiter && !is_space(text[i - 1]))
+    let mut end = text.len();
+    while let Some(at) = chunk::rfind_any(&text[..end], &[delimiter]) {
+        if at > 0 && !is_space(text[at - 1]) {
+            return Some(at);
+        }
+        end = at;
+    }
+    None
 }
 
 /// Newlines in `bytes`: line numbers are asked for at every block and span, and counting byte
@@ -202,7 +209,7 @@ pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::Scanner;
+    use super::{is_space, Scanner};
 
     #[test]
     fn lines_are_taken_with_their_newline() {
@@ -223,6 +230,17 @@ mod tests {
             assert_eq!(s.pos, 10);
         }
         assert!(s.reread > limit && s.reread <= limit + 90);
+    }
+
+    #[test]
+    fn the_last_closer_is_the_last_delimiter_after_a_visible_character() {
+        let mut random = crate::test_random::Random::new();
+        for _ in 0..2000 {
+            let text = random.text(&["*", " *", "a*", "\t*", "\n", "xxxxxxxx", "é", "**"], 12);
+            let bytes = text.as_bytes();
+            let expected = (1..bytes.len()).rev().find(|&i| bytes[i] == b'*' && !is_space(bytes[i - 1]));
+            assert_eq!(super::last_closer(bytes, b'*'), expected, "{text:?}");
+        }
     }
 
     #[test]
