@@ -82,16 +82,33 @@ fn check_prints_file_line_column_and_fails_on_errors() {
     assert!(stderr(&out).contains("3 files, 1 error,"), "{}", stderr(&out));
 }
 
+/// A test's own folder, removed when the test ends (passing or not): each run of the suite
+/// left two dozen folders behind in the system's temporary folder.
+struct Scratch(std::path::PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// An empty folder of its own for a test.
-fn scratch(name: &str) -> std::path::PathBuf {
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("folio-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
 }
 
 /// A folder of its own for a test, holding `files` (path and text), their folders made.
-fn scratch_with(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+fn scratch_with(name: &str, files: &[(&str, &str)]) -> Scratch {
     let dir = scratch(name);
     for (file, text) in files {
         let path = dir.join(file);
@@ -622,7 +639,7 @@ fn config_files_named_with_config_are_deep_merged_in_order_over_the_current_fold
 
 /// A site with Markdown files without front matter: meta files (README, LICENSE…), one that
 /// `include:` names, a collection's, and others.
-fn site_without_front_matter(name: &str, config: &str, lock: Option<&str>) -> std::path::PathBuf {
+fn site_without_front_matter(name: &str, config: &str, lock: Option<&str>) -> Scratch {
     let mut files = vec![("_config.yml", config.to_owned()), ("index.md", "---\n---\nx\n".to_owned())];
     for file in ["README.md", "Readme.md", "notes.md", "docs/LICENSE.md", "docs/guide.markdown", "CONTRIBUTING.md", "_recipes/plain.md"] {
         files.push((file, format!("# {file}\n\n{{{{ page.lang }}}}\n")));

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { ROOT, launchBrowser } from "./harness.mjs";
 import { serve } from "../../scripts/serve.mjs";
@@ -25,6 +25,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await new Promise((ok) => server?.close(ok));
+  if (site) rmSync(site, { recursive: true, force: true });
 });
 
 const url = (path) => `http://127.0.0.1:${server.address().port}/${path}`;
