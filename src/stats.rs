@@ -48,32 +48,44 @@ impl WordCounter {
 /// An apostrophe or hyphen inside a word does not end it.
 ///
 /// This reads every byte of the body's text (a character at a time, it was about 8% of a render
-/// in wasm), so a chunk of bytes is taken at once where it holds ASCII and Latin-1: there a word
-/// starts at each letter or digit that follows no byte inside a word.
+/// in wasm), so a chunk of bytes is taken at once where it holds ASCII, Latin-1 and `’`: there a
+/// word starts at each letter or digit that follows no byte inside a word. A chunk is taken up to
+/// the end of the last character it holds whole, and the end of a text in a chunk padded with
+/// zeros: a character cut by a chunk's end, and each text's last bytes, were read a character at
+/// a time, and with the typographic apostrophe those were most of the count's time.
 fn count_words(text: &str, words: &mut usize, in_word: &mut bool) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = Chunk::load(bytes, i) {
-            if let Some(letters) = plain_letters(chunk) {
-                // Inside a word: a letter or digit, or a joiner right after a byte inside one.
-                let joiners = chunk.eq(b'\'') | chunk.eq(b'-');
-                let mut inside = letters;
-                loop {
-                    let grown = letters | (joiners & inside.shifted(*in_word));
-                    if grown == inside {
-                        break;
-                    }
-                    inside = grown;
-                }
-                *words += (letters & !inside.shifted(*in_word)).count();
-                *in_word = inside.last();
-                i += chunk::WIDTH;
-                continue;
+        let (chunk, mut end) = match Chunk::load(bytes, i) {
+            Some(chunk) => (chunk, i + chunk::WIDTH),
+            None => (Chunk::load_padded(bytes, i), bytes.len()),
+        };
+        // Only bytes beyond ASCII can be a character cut by the chunk's end (and the padding's
+        // zeros are no letter, joiner or byte beyond ASCII).
+        let mut high = chunk.non_ascii();
+        if high.any() {
+            while !text.is_char_boundary(end) {
+                end -= 1;
             }
+            high = high & Mask::first_bytes(end - i);
         }
-        // The next chunk (and the rest of the character it ends in) a character at a time.
-        let end = (i + chunk::WIDTH).min(bytes.len());
+        if let Some(Plain { letters, apostrophes }) = plain_letters(chunk, high) {
+            // Inside a word: a letter or digit, or a joiner right after a byte inside one.
+            let joiners = chunk.eq(b'\'') | chunk.eq(b'-') | apostrophes;
+            let mut inside = letters;
+            loop {
+                let grown = letters | (joiners & inside.shifted(*in_word));
+                if grown == inside {
+                    break;
+                }
+                inside = grown;
+            }
+            *words += (letters & !inside.shifted(*in_word)).count();
+            *in_word = inside.holds_at(end - i - 1);
+            i = end;
+            continue;
+        }
         while i < end {
             // Most text is ASCII, whose classes need neither decoding nor a Unicode table.
             let (word_char, joins, len) = match bytes[i] {
@@ -92,20 +104,36 @@ fn count_words(text: &str, words: &mut usize, in_word: &mut bool) {
     }
 }
 
-/// For a chunk holding ASCII and whole two-byte characters of Latin-1 (`U+0080..=U+00FF`), the
-/// bytes that are part of a letter or digit; `None` for other chunks. French has an accented
-/// letter every few words: taking those chunks a character at a time was most of the count's time.
-fn plain_letters(chunk: Chunk) -> Option<Mask> {
+/// The bytes of a chunk that are part of a letter or digit, and those of its typographic
+/// apostrophes (which join words as `'` does).
+struct Plain {
+    letters: Mask,
+    apostrophes: Mask,
+}
+
+/// For a chunk that holds ASCII, two-byte characters of Latin-1 (`U+0080..=U+00FF`) and `’`
+/// (`high`, its bytes beyond ASCII, leaves out those of a character the chunk's end cuts), its
+/// letters and apostrophes; `None` for other chunks. French has an accented letter every few
+/// words and an apostrophe every few lines: taking those chunks a character at a time was most of
+/// the count's time.
+fn plain_letters(chunk: Chunk, high: Mask) -> Option<Plain> {
     let ascii = chunk.ascii_alphanumeric();
-    let high = chunk.non_ascii();
     if !high.any() {
-        return Some(ascii);
+        return Some(Plain { letters: ascii, apostrophes: Mask::NONE });
     }
-    // Each lead byte (0xc2, 0xc3) has its continuation right after it, in this chunk, and every
-    // other byte is ASCII.
-    let (c2, c3) = (chunk.eq(0xc2), chunk.eq(0xc3));
-    let (leads, continuation) = (c2 | c3, chunk.continuation());
-    if high != (leads | continuation) || continuation != leads.shifted(false) || leads.last() {
+    // The text is UTF-8 and `high` ends at a character's end, so each lead byte in it has its
+    // continuation bytes there too: every byte of `high` is of Latin-1 (a lead 0xc2 or 0xc3, then
+    // one) or of `’` (0xe2 0x80 0x99) exactly when those account for all of them.
+    let (c2, c3) = (chunk.eq(0xc2) & high, chunk.eq(0xc3) & high);
+    let leads = c2 | c3;
+    let e2 = chunk.eq(0xe2) & high;
+    let apostrophes = if e2.any() {
+        let apostrophe = e2 & chunk.eq(0x80).shifted_back() & chunk.eq(0x99).shifted_back().shifted_back();
+        apostrophe | apostrophe.shifted(false) | apostrophe.shifted(false).shifted(false)
+    } else {
+        Mask::NONE
+    };
+    if high != (leads | leads.shifted(false) | apostrophes) {
         return None;
     }
     // After 0xc2 come symbols and spaces (`«`, `»`, no-break space), but for a few letters and
@@ -115,7 +143,7 @@ fn plain_letters(chunk: Chunk) -> Option<Mask> {
     }
     let sign = (chunk.eq(0x97) | chunk.eq(0xb7)) & c3.shifted(false);
     let latin = (c3 | c3.shifted(false)) & !(sign | sign.shifted_back());
-    Some(ascii | latin)
+    Some(Plain { letters: ascii | latin, apostrophes })
 }
 
 /// The second bytes of the letters and digits encoded after 0xc2: `ª ² ³ µ ¹ º ¼ ½ ¾`.
@@ -213,6 +241,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn french_chunks_with_accents_and_apostrophes_are_taken_whole_not_a_character_at_a_time() {
+        let text = "l’été d’où « là » ça ôté… ".repeat(2);
+        let bytes = text.as_bytes();
+        let chunk = Chunk::load(bytes, 0).expect("a whole chunk");
+        let whole = (0..=chunk::WIDTH).rev().find(|&n| text.is_char_boundary(n)).unwrap();
+        assert!(plain_letters(chunk, chunk.non_ascii() & Mask::first_bytes(whole)).is_some(), "{:?}", &text[..whole]);
+        let ellipsis = Chunk::load_padded(&bytes[..text.find('…').unwrap() + 3], text.find('…').unwrap());
+        assert!(plain_letters(ellipsis, ellipsis.non_ascii()).is_none());
     }
 
     #[test]

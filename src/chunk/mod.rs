@@ -171,7 +171,6 @@ mod tests {
                 assert_eq!(at(chunk.eq(b'\n')), b == b'\n', "{b:#x} at {lane}");
                 assert!(at(chunk.eq(b)), "{b:#x} at {lane}");
                 assert_eq!(at(chunk.non_ascii()), !b.is_ascii(), "{b:#x} at {lane}");
-                assert_eq!(at(chunk.continuation()), (0x80..=0xbf).contains(&b), "{b:#x} at {lane}");
                 assert_eq!(at(chunk.ascii_alphanumeric()), b.is_ascii_alphanumeric(), "{b:#x} at {lane}");
                 assert_eq!(chunk.eq(fill).count(), WIDTH - 1 + usize::from(b == fill), "{b:#x} at {lane}");
             }
@@ -188,7 +187,10 @@ mod tests {
             assert_eq!(mask.first(), Some(lane));
             assert_eq!(mask.last_position(), Some(lane));
             assert_eq!((mask | only(0)).last_position(), Some(lane));
-            assert_eq!(mask.last(), lane == WIDTH - 1);
+            for at in 0..WIDTH {
+                assert_eq!(mask.holds_at(at), at == lane);
+            }
+            assert_eq!(Mask::first_bytes(lane), (0..lane).fold(Mask::NONE, |m, l| m | only(l)));
             assert_eq!((mask | only(WIDTH - 1)).first(), Some(lane));
             assert_eq!(mask.shifted(false).first(), (lane + 1 < WIDTH).then_some(lane + 1));
             assert_eq!(mask.shifted_back().first(), lane.checked_sub(1));
@@ -201,6 +203,7 @@ mod tests {
         assert_eq!((a | b).without_first(), b);
         assert_eq!((a | b).without_first().without_first(), Mask::NONE);
         assert_eq!(all.count(), WIDTH);
+        assert_eq!(Mask::first_bytes(WIDTH), all);
     }
 
     #[test]
@@ -262,5 +265,18 @@ mod tests {
         assert_eq!(chunk.eq(WIDTH as u8 + 1).first(), Some(WIDTH - 1));
         assert!(Chunk::load(&bytes, 3).is_none());
         assert!(Chunk::load(&bytes, usize::MAX).is_none());
+    }
+
+    #[test]
+    fn a_padded_chunk_holds_the_last_bytes_then_zeros() {
+        let bytes: Vec<u8> = (1..=WIDTH as u8 + 2).collect();
+        for from in 3..=bytes.len() {
+            let chunk = Chunk::load_padded(&bytes, from);
+            let left = bytes.len() - from;
+            for lane in 0..WIDTH {
+                let expected = if lane < left { bytes[from + lane] } else { 0 };
+                assert!(chunk.eq(expected).holds_at(lane), "from {from}, lane {lane}");
+            }
+        }
     }
 }

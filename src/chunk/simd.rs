@@ -25,6 +25,16 @@ impl Chunk {
         Some(Chunk(unsafe { v128_load(chunk.as_ptr().cast::<v128>()) }))
     }
 
+    /// The bytes of `bytes` from `i` to its end, fewer than sixteen, then zeros.
+    #[inline]
+    pub fn load_padded(bytes: &[u8], i: usize) -> Chunk {
+        let mut padded = [0; WIDTH];
+        let rest = &bytes[i..];
+        padded[..rest.len()].copy_from_slice(rest);
+        // SAFETY: `padded` holds sixteen bytes, and a WebAssembly load needs no alignment.
+        Chunk(unsafe { v128_load(padded.as_ptr().cast::<v128>()) })
+    }
+
     /// The bytes that are `b`.
     #[inline]
     pub fn eq(self, b: u8) -> Mask {
@@ -35,13 +45,6 @@ impl Chunk {
     #[inline]
     pub fn non_ascii(self) -> Mask {
         Mask(u32::from(u8x16_bitmask(self.0)))
-    }
-
-    /// The bytes that continue a character in UTF-8 (`0x80..=0xbf`).
-    #[inline]
-    pub fn continuation(self) -> Mask {
-        let below_leads = u32::from(u8x16_bitmask(u8x16_lt(self.0, u8x16_splat(0xc0))));
-        Mask(below_leads) & self.non_ascii()
     }
 
     /// The bytes that are ASCII letters or digits.
@@ -69,10 +72,16 @@ impl Mask {
         self.any().then(|| self.0.trailing_zeros() as usize)
     }
 
-    /// Whether the test holds for the last byte.
+    /// The first `n` bytes (`n` at most sixteen).
     #[inline]
-    pub fn last(self) -> bool {
-        self.0 >> 15 != 0
+    pub fn first_bytes(n: usize) -> Mask {
+        Mask(ALL >> (WIDTH - n))
+    }
+
+    /// Whether the test holds for byte `i`.
+    #[inline]
+    pub fn holds_at(self, i: usize) -> bool {
+        self.0 >> i & 1 != 0
     }
 
     /// The last byte the test holds for.

@@ -24,6 +24,15 @@ impl Chunk {
         Some(Chunk(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))))
     }
 
+    /// The bytes of `bytes` from `i` to its end, fewer than eight, then zeros.
+    #[inline]
+    pub fn load_padded(bytes: &[u8], i: usize) -> Chunk {
+        let mut padded = [0; WIDTH];
+        let rest = &bytes[i..];
+        padded[..rest.len()].copy_from_slice(rest);
+        Chunk(u64::from_le_bytes(padded))
+    }
+
     /// The bytes that are `b`.
     #[inline]
     pub fn eq(self, b: u8) -> Mask {
@@ -37,13 +46,6 @@ impl Chunk {
     #[inline]
     pub fn non_ascii(self) -> Mask {
         Mask(self.0 & HIGH_BITS)
-    }
-
-    /// The bytes that continue a character in UTF-8 (`0x80..=0xbf`): the high bit set and the
-    /// next one clear.
-    #[inline]
-    pub fn continuation(self) -> Mask {
-        Mask(self.0 & !(self.0 << 1) & HIGH_BITS)
     }
 
     /// The bytes that are ASCII letters or digits.
@@ -78,10 +80,16 @@ impl Mask {
         self.any().then(|| self.0.trailing_zeros() as usize / 8)
     }
 
-    /// Whether the test holds for the last byte.
+    /// The first `n` bytes (`n` at most eight).
     #[inline]
-    pub fn last(self) -> bool {
-        self.0 >> 63 != 0
+    pub fn first_bytes(n: usize) -> Mask {
+        Mask(HIGH_BITS & u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0))
+    }
+
+    /// Whether the test holds for byte `i`.
+    #[inline]
+    pub fn holds_at(self, i: usize) -> bool {
+        self.0 >> (8 * i + 7) & 1 != 0
     }
 
     /// The last byte the test holds for.
