@@ -61,6 +61,14 @@ mod swar;
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 pub use swar::{Chunk, Mask, WIDTH};
 
+/// The last bytes of `bytes` from `i` (fewer than a chunk) as a chunk padded with zeros, and
+/// which of its bytes they are; `None` when there are none. A loop a byte at a time over them
+/// cost as much as the chunks before them in the short texts of an article.
+#[inline]
+fn tail(bytes: &[u8], i: usize) -> Option<(Chunk, Mask)> {
+    (i < bytes.len()).then(|| (Chunk::load_padded(bytes, i), Mask::first_bytes(bytes.len() - i)))
+}
+
 /// Where the first `b` is in `bytes`.
 pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
     let mut i = 0;
@@ -70,7 +78,8 @@ pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
         }
         i += WIDTH;
     }
-    bytes[i..].iter().position(|&c| c == b).map(|j| i + j)
+    let (chunk, left) = tail(bytes, i)?;
+    (chunk.eq(b) & left).first().map(|at| i + at)
 }
 
 /// Where the first of the bytes `any` (at most four are looked for a chunk at a time) is in `bytes`.
@@ -86,7 +95,8 @@ pub fn find_any(bytes: &[u8], any: &[u8]) -> Option<usize> {
         }
         i += WIDTH;
     }
-    bytes[i..].iter().position(|c| any.contains(c)).map(|j| i + j)
+    let (chunk, left) = tail(bytes, i)?;
+    (any.iter().fold(Mask::NONE, |found, &b| found | chunk.eq(b)) & left).first().map(|at| i + at)
 }
 
 /// Where the last of the bytes `any` (at most four, as for [`find_any`]) is in `bytes`: chunks
@@ -100,7 +110,8 @@ pub fn rfind_any(bytes: &[u8], any: &[u8]) -> Option<usize> {
         }
         end -= WIDTH;
     }
-    bytes[..end].iter().rposition(|c| any.contains(c))
+    let (chunk, left) = tail(&bytes[..end], 0)?;
+    (any.iter().fold(Mask::NONE, |found, &b| found | chunk.eq(b)) & left).last_position()
 }
 
 /// Where `needle` (not empty) first is in `haystack`: its first byte found a chunk at a time,
@@ -137,7 +148,7 @@ pub fn count(bytes: &[u8], b: u8) -> usize {
         count += chunk.eq(b).count();
         i += WIDTH;
     }
-    count + bytes[i..].iter().filter(|&&c| c == b).count()
+    count + tail(bytes, i).map_or(0, |(chunk, left)| (chunk.eq(b) & left).count())
 }
 
 #[cfg(test)]
@@ -269,13 +280,16 @@ mod tests {
 
     #[test]
     fn a_padded_chunk_holds_the_last_bytes_then_zeros() {
-        let bytes: Vec<u8> = (1..=WIDTH as u8 + 2).collect();
-        for from in 3..=bytes.len() {
-            let chunk = Chunk::load_padded(&bytes, from);
-            let left = bytes.len() - from;
-            for lane in 0..WIDTH {
-                let expected = if lane < left { bytes[from + lane] } else { 0 };
-                assert!(chunk.eq(expected).holds_at(lane), "from {from}, lane {lane}");
+        // Texts longer and shorter than a chunk.
+        for len in 1..=WIDTH + 2 {
+            let bytes: Vec<u8> = (1..=len as u8).collect();
+            for from in len.saturating_sub(WIDTH - 1)..len {
+                let chunk = Chunk::load_padded(&bytes, from);
+                let left = len - from;
+                for lane in 0..WIDTH {
+                    let expected = if lane < left { bytes[from + lane] } else { 0 };
+                    assert!(chunk.eq(expected).holds_at(lane), "length {len}, from {from}, lane {lane}");
+                }
             }
         }
     }

@@ -25,7 +25,7 @@ impl Chunk {
         Some(Chunk(unsafe { v128_load(chunk.as_ptr().cast::<v128>()) }))
     }
 
-    /// The bytes of `bytes` from `i` to its end, fewer than sixteen, then zeros.
+    /// The bytes of `bytes` from `i` to its end, one to fifteen, then zeros.
     #[inline]
     pub fn load_padded(bytes: &[u8], i: usize) -> Chunk {
         let mut padded = [0; WIDTH];
