@@ -69,6 +69,13 @@ fn tail(bytes: &[u8], i: usize) -> Option<(Chunk, Mask)> {
     (i < bytes.len()).then(|| (Chunk::load_padded(bytes, i), Mask::first_bytes(bytes.len() - i)))
 }
 
+/// The bytes of `chunk` that are any of `any`. Always inlined, as its callers are: their
+/// constant bytes then cost a comparison each.
+#[inline(always)]
+fn any_of(chunk: Chunk, any: &[u8]) -> Mask {
+    any.iter().fold(Mask::NONE, |found, &b| found | chunk.eq(b))
+}
+
 /// Where the first `b` is in `bytes`.
 pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
     let mut i = 0;
@@ -89,14 +96,14 @@ pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
 pub fn find_any(bytes: &[u8], any: &[u8]) -> Option<usize> {
     let mut i = 0;
     while let Some(chunk) = Chunk::load(bytes, i) {
-        let found = any.iter().fold(Mask::NONE, |found, &b| found | chunk.eq(b));
+        let found = any_of(chunk, any);
         if let Some(at) = found.first() {
             return Some(i + at);
         }
         i += WIDTH;
     }
     let (chunk, left) = tail(bytes, i)?;
-    (any.iter().fold(Mask::NONE, |found, &b| found | chunk.eq(b)) & left).first().map(|at| i + at)
+    (any_of(chunk, any) & left).first().map(|at| i + at)
 }
 
 /// Where the last of the bytes `any` (at most four, as for [`find_any`]) is in `bytes`: chunks
@@ -104,14 +111,14 @@ pub fn find_any(bytes: &[u8], any: &[u8]) -> Option<usize> {
 pub fn rfind_any(bytes: &[u8], any: &[u8]) -> Option<usize> {
     let mut end = bytes.len();
     while let Some(chunk) = end.checked_sub(WIDTH).and_then(|start| Chunk::load(bytes, start)) {
-        let found = any.iter().fold(Mask::NONE, |found, &b| found | chunk.eq(b));
+        let found = any_of(chunk, any);
         if let Some(at) = found.last_position() {
             return Some(end - WIDTH + at);
         }
         end -= WIDTH;
     }
     let (chunk, left) = tail(&bytes[..end], 0)?;
-    (any.iter().fold(Mask::NONE, |found, &b| found | chunk.eq(b)) & left).last_position()
+    (any_of(chunk, any) & left).last_position()
 }
 
 /// Where `needle` (not empty) first is in `haystack`: its first byte found a chunk at a time,
