@@ -44,6 +44,7 @@ pub mod sanitize;
 pub mod slug;
 pub mod source_map;
 pub mod stats;
+pub mod utf16;
 mod chunk;
 #[cfg(test)]
 mod test_random;

@@ -78,15 +78,7 @@ fn any_of(chunk: Chunk, any: &[u8]) -> Mask {
 
 /// Where the first `b` is in `bytes`.
 pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
-    let mut i = 0;
-    while let Some(chunk) = Chunk::load(bytes, i) {
-        if let Some(at) = chunk.eq(b).first() {
-            return Some(i + at);
-        }
-        i += WIDTH;
-    }
-    let (chunk, left) = tail(bytes, i)?;
-    (chunk.eq(b) & left).first().map(|at| i + at)
+    find_where(bytes, |chunk| chunk.eq(b))
 }
 
 /// Where the first of the bytes `any` (at most four are looked for a chunk at a time) is in `bytes`.
@@ -94,16 +86,22 @@ pub fn find(bytes: &[u8], b: u8) -> Option<usize> {
 /// kept for its callers made every render 1.6% slower.
 #[inline(always)]
 pub fn find_any(bytes: &[u8], any: &[u8]) -> Option<usize> {
+    find_where(bytes, |chunk| any_of(chunk, any))
+}
+
+/// Where the first byte that `test` holds for is in `bytes`. Always inlined, so that each
+/// caller's test is inlined in its loop.
+#[inline(always)]
+pub fn find_where(bytes: &[u8], test: impl Fn(Chunk) -> Mask) -> Option<usize> {
     let mut i = 0;
     while let Some(chunk) = Chunk::load(bytes, i) {
-        let found = any_of(chunk, any);
-        if let Some(at) = found.first() {
+        if let Some(at) = test(chunk).first() {
             return Some(i + at);
         }
         i += WIDTH;
     }
     let (chunk, left) = tail(bytes, i)?;
-    (any_of(chunk, any) & left).first().map(|at| i + at)
+    (test(chunk) & left).first().map(|at| i + at)
 }
 
 /// Where the last of the bytes `any` (at most four, as for [`find_any`]) is in `bytes`: chunks

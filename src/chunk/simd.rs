@@ -2,7 +2,10 @@
 //! engines that have SIMD. A comparison is one instruction here where eight bytes in an integer
 //! take half a dozen, and `bitmask` gathers a test's result into one bit a byte.
 
-use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub, v128, v128_load, v128_or};
+use core::arch::wasm32::{
+    u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub, v128, v128_load,
+    v128_or, v128_store,
+};
 
 pub const WIDTH: usize = 16;
 
@@ -56,6 +59,17 @@ impl Chunk {
         let letter = u8x16_lt(u8x16_sub(lower, u8x16_splat(b'a')), u8x16_splat(26));
         let digit = u8x16_lt(u8x16_sub(self.0, u8x16_splat(b'0')), u8x16_splat(10));
         Mask(u32::from(u8x16_bitmask(v128_or(letter, digit))))
+    }
+
+    /// Each byte as a 16-bit unit, into the first sixteen of `out`.
+    #[inline]
+    pub fn widen(self, out: &mut [u16]) {
+        let out = &mut out[..WIDTH];
+        // SAFETY: `out` holds sixteen units, two registers' worth; a store needs no alignment.
+        unsafe {
+            v128_store(out.as_mut_ptr().cast::<v128>(), u16x8_extend_low_u8x16(self.0));
+            v128_store(out.as_mut_ptr().add(8).cast::<v128>(), u16x8_extend_high_u8x16(self.0));
+        }
     }
 }
 

@@ -63,6 +63,14 @@ impl Chunk {
         let alphanumeric = in_range(ascii | (LANES * 0x20), b'a', b'z') | in_range(ascii, b'0', b'9');
         Mask(alphanumeric & !self.0)
     }
+
+    /// Each byte as a 16-bit unit, into the first eight of `out`.
+    #[inline]
+    pub fn widen(self, out: &mut [u16]) {
+        for (unit, byte) in out[..WIDTH].iter_mut().zip(self.0.to_le_bytes()) {
+            *unit = u16::from(byte);
+        }
+    }
 }
 
 /// The bytes of `x`, all below 0x80, that lie in `lo..=hi`: adding `0x80 - lo` sets the high

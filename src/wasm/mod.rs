@@ -188,7 +188,7 @@ fn render_article(source: &JsValue, options: JsValue) -> Result<JsValue, JsError
     let body = joined(&article.body_html);
     let page = settings.page.then(|| {
         let (before, after) = crate::page::around_body(&article);
-        (js_sys::JsString::from(before), JsValue::from(after))
+        (text::js_string(&before), JsValue::from(text::js_string(&after)))
     });
     let nodes = settings.nodes.then(|| article_nodes(&body, page.as_ref(), settings.policy.as_ref()));
     if let Some(None) = nodes {
@@ -251,8 +251,8 @@ fn joined(html: &crate::HtmlPieces) -> JsValue {
     let mut pieces = html.pieces();
     match (pieces.next(), pieces.next()) {
         (None, _) => JsValue::from_str(""),
-        (Some(only), None) => JsValue::from_str(only),
-        _ => html.pieces().map(JsValue::from_str).collect::<js_sys::Array>().join("").into(),
+        (Some(only), None) => text::js_string(only).into(),
+        _ => html.pieces().map(text::js_string).collect::<js_sys::Array>().join("").into(),
     }
 }
 
@@ -493,7 +493,14 @@ fn describe_misnamed(settings: &Value) -> Vec<String> {
 }
 
 fn to_js(value: &impl ToJson) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&json::to_string(value)).map_err(js_error)
+    parse_json(&text::js_string(&json::to_string(value))).map_err(js_error)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a string already made (js_sys's takes the text from this memory).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }
 
 /// A JavaScript exception (an `Error`, a `DOMException`, a thrown string) as a `JsError` with its message.
