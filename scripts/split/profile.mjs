@@ -20,14 +20,17 @@ function markdownFiles(folder) {
     .map((name) => join(folder, name));
 }
 
+// Each article's URL is its path under the folder it comes from, not under the checkout: URLs
+// with another depth resolve links through other code, and the split then depended on where the
+// repository sat beside the shared material (a fresh clone in /tmp split its module otherwise).
 const articles = [
-  ...markdownFiles(join(SHARED, "corpus/jekyll")).map((path) => ({ path, profile: "jekyll" })),
-  ...markdownFiles(join(SHARED, "corpus/seed")).map((path) => ({ path, profile: "numerique" })),
-  ...markdownFiles(join(ROOT, "www/articles")).map((path) => ({ path, profile: "numerique" })),
+  ...markdownFiles(join(SHARED, "corpus/jekyll")).map((path) => ({ path, root: SHARED, profile: "jekyll" })),
+  ...markdownFiles(join(SHARED, "corpus/seed")).map((path) => ({ path, root: SHARED, profile: "numerique" })),
+  ...markdownFiles(join(ROOT, "www/articles")).map((path) => ({ path, root: ROOT, profile: "numerique" })),
 ];
-const inputs = articles.flatMap(({ path, profile }) => {
+const inputs = articles.flatMap(({ path, root, profile }) => {
   const text = readFileSync(path, "utf8");
-  const articleUrl = `https://example.org/${relative(ROOT, path).replaceAll("\\", "/")}`;
+  const articleUrl = `https://example.org/${relative(root, path).replaceAll("\\", "/")}`;
   // The reader's way (the page as HTML), and the widget's (the page as nodes), trusting the author and not.
   const ways = [false, true].flatMap((safe) => [{ profile, articleUrl, safe, page: true }, { profile, articleUrl, safe, page: true, nodes: true }]);
   return [undefined, {}, ...ways].map((options) => ({ text, options }));
