@@ -12,10 +12,8 @@ cat target/conformance-report.md target/corpus-report.md
 echo "== 2/3 WebAssembly in headless Chromium: wasm-bindgen-test"
 # With SIMD, as the build most engines load (scripts/build.sh): the native layer ran the chunks of
 # eight bytes, this one runs those of sixteen (src/chunk/); the library's own tests of them, and of the
-# text crossing the edge (src/wasm/text.rs), run in Node. The runner's default budget, 20 s for a
-# whole test binary, is about twice what the 29 browser tests take here (10–12 s, a debug build) and
-# less than they take on a busy machine (42 s with six busy loops beside them, where the default
-# failed: "webdriver POST .../execute/sync timed out after 19.5s", the page still running tests).
+# text crossing the edge (src/wasm/text.rs), run in Node. The runner's default of 20 s a test binary
+# is too little on a busy machine (README, Tests).
 WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-600} \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver FOLIO_WASM_SIMD=1 \
