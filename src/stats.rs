@@ -71,16 +71,10 @@ fn count_words(text: &str, words: &mut usize, in_word: &mut bool) {
             high = high & Mask::first_bytes(end - i);
         }
         if let Some(Plain { letters, apostrophes }) = plain_letters(chunk, high) {
-            // Inside a word: a letter or digit, or a joiner right after a byte inside one.
+            // Inside a word: a letter or digit, or a joiner right after a byte inside one, which
+            // is a run of joiners after a letter (or after the word the text before left open).
             let joiners = chunk.eq(b'\'') | chunk.eq(b'-') | apostrophes;
-            let mut inside = letters;
-            loop {
-                let grown = letters | (joiners & inside.shifted(*in_word));
-                if grown == inside {
-                    break;
-                }
-                inside = grown;
-            }
+            let inside = letters | joiners.runs_from(joiners & letters.shifted(*in_word));
             *words += (letters & !inside.shifted(*in_word)).count();
             *in_word = inside.holds_at(end - i - 1);
             i = end;

@@ -223,6 +223,23 @@ mod tests {
     }
 
     #[test]
+    fn runs_are_taken_whole_from_each_start_and_only_from_a_start() {
+        // Every mask of the chunk's width, with starts at every other run's first byte (the
+        // first and the third...), checked a byte at a time: a byte of the mask is taken when
+        // its run's first byte is a start.
+        for bits in 0..1u32 << WIDTH {
+            let mask = (0..WIDTH).filter(|&lane| bits >> lane & 1 != 0).fold(Mask::NONE, |m, lane| m | only(lane));
+            let first_bytes: Vec<usize> = (0..WIDTH).filter(|&l| mask.holds_at(l) && (l == 0 || !mask.holds_at(l - 1))).collect();
+            let starts = first_bytes.iter().step_by(2).fold(Mask::NONE, |m, &lane| m | only(lane));
+            let runs = mask.runs_from(starts);
+            for lane in 0..WIDTH {
+                let run_start = (0..=lane).rev().take_while(|&l| mask.holds_at(l)).last();
+                assert_eq!(runs.holds_at(lane), run_start.is_some_and(|l| starts.holds_at(l)), "{bits:#b}, lane {lane}");
+            }
+        }
+    }
+
+    #[test]
     fn a_byte_is_found_and_counted_where_it_is_in_a_chunk_or_the_tail() {
         for len in 0..(3 * WIDTH) {
             for at in 0..len {

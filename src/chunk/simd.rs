@@ -115,6 +115,14 @@ impl Mask {
     pub fn shifted_back(self) -> Mask {
         Mask(self.0 >> 1)
     }
+
+    /// The runs of consecutive bytes of the mask that begin at a byte of `starts` (a subset of
+    /// the mask, at the runs' first bytes). Adding a run's first bit carries through the run,
+    /// clearing it: the bits cleared are the run.
+    #[inline]
+    pub fn runs_from(self, starts: Mask) -> Mask {
+        Mask(self.0 & !(self.0 + starts.0))
+    }
 }
 
 mask_set_operations!(ALL);

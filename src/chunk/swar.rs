@@ -124,6 +124,16 @@ impl Mask {
     pub fn shifted_back(self) -> Mask {
         Mask(self.0 >> 8)
     }
+
+    /// The runs of consecutive bytes of the mask that begin at a byte of `starts` (a subset of
+    /// the mask, at the runs' first bytes). With the mask's bytes filled (0xff), adding a run's
+    /// first byte's lowest bit carries through the run, clearing it: the bytes cleared are the
+    /// run.
+    #[inline]
+    pub fn runs_from(self, starts: Mask) -> Mask {
+        let filled = (self.0 >> 7) * 0xff;
+        Mask(self.0 & !filled.wrapping_add(starts.0 >> 7))
+    }
 }
 
 mask_set_operations!(HIGH_BITS);
