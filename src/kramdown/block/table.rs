@@ -158,6 +158,17 @@ fn may_hold_code_or_html(s: &str) -> bool {
     s.bytes().any(|b| b == b'`' || b == b'<')
 }
 
+/// The length of the longest run of backticks in `code`, counted by bytes: splitting the code at
+/// every other character decoded each one (1.7% of a page of tables' render in Node, self time).
+fn longest_backtick_run(code: &str) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for &b in code.as_bytes() {
+        run = if b == b'`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
 /// Without the empty first cell (after a leading pipe) and the empty last one.
 fn without_empty_edges(mut cells: Vec<Cow<'_, str>>, leading_pipe: bool) -> Vec<Cow<'_, str>> {
     if leading_pipe && cells.first().is_some_and(|c| strip(c).is_empty()) {
@@ -295,7 +306,7 @@ impl Parser {
             for span in spans {
                 if span.kind == Kind::Codespan {
                     // The code span again, with a delimiter its content cannot close.
-                    let longest = span.value.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                    let longest = longest_backtick_run(&span.value);
                     let delimiter = "`".repeat(longest + 1);
                     let pad = if delimiter.len() > 1 { " " } else { "" };
                     append_to_cell(&mut cells, &format!("{delimiter}{pad}{}{pad}{delimiter}", span.value));
@@ -389,5 +400,12 @@ mod tests {
         assert_eq!(split_code_elements("a|<code>x|y</code>|b"), ["a|", "<code>x|y</code>", "|b"]);
         assert_eq!(split_code_elements("<code x>|"), ["<code x>|"]);
         assert_eq!(split_unescaped_pipes("a\\|b|c|"), ["a|b", "c", ""]);
+    }
+
+    #[test]
+    fn the_longest_run_of_backticks_is_counted_wherever_it_is() {
+        for (code, longest) in [("", 0), ("x", 0), ("`", 1), ("a``b`", 2), ("`é```", 3), ("``x`````", 5)] {
+            assert_eq!(longest_backtick_run(code), longest, "{code:?}");
+        }
     }
 }
