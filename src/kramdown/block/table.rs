@@ -297,7 +297,7 @@ impl Parser {
             // Without a backtick there is no code span: the piece is one text (what the span
             // parse would give, without its scanner and tree for every row).
             let spans = if piece.contains('`') {
-                self.raw_spans(piece, &[SpanParser::Codespan])
+                self.raw_spans(piece.to_owned(), &[SpanParser::Codespan])
             } else if piece.is_empty() {
                 Vec::new()
             } else {
@@ -329,7 +329,7 @@ impl Parser {
         let text = self.src.text()[start..self.src.pos - 1].to_owned();
         // Without a code span or a tag the text is one span.
         let spans = if may_hold_code_or_html(&text) {
-            self.raw_spans(&text, &[SpanParser::Codespan, SpanParser::SpanHtml])
+            self.raw_spans(text, &[SpanParser::Codespan, SpanParser::SpanHtml])
         } else {
             vec![Element::with_value(Kind::RawText, text)]
         };
@@ -356,9 +356,9 @@ impl Parser {
     }
 
     /// The spans of `text` with only `parsers` active, the text left raw.
-    fn raw_spans(&mut self, text: &str, parsers: &[SpanParser]) -> Vec<Element> {
+    fn raw_spans(&mut self, text: String, parsers: &[SpanParser]) -> Vec<Element> {
         let location = self.src.current_line_number();
-        let saved_src = std::mem::replace(&mut self.src, Scanner::new(text.to_owned(), location));
+        let saved_src = std::mem::replace(&mut self.src, Scanner::new(text, location));
         let saved_kind = std::mem::replace(&mut self.text_kind, Kind::RawText);
         let mut root = Element::new(Kind::Root).at(location);
         self.parse_spans(&mut root, None, Some(parsers));
