@@ -18,22 +18,20 @@ impl Parser {
         if n == 0 {
             return false;
         }
-        let location = self.src.current_line_number();
-        let delimiter = rest[..n].to_owned();
         let simple = n == 1;
         let after = &rest[n..];
         // `pre_match =~ /\s\Z|\A\Z/ && match?(/\s/)`
         let space_before = self.src.before().bytes().next_back().is_none_or(is_space);
+        // A delimiter that opens nothing is text.
         if simple && space_before && after.bytes().next().is_some_and(is_space) {
-            self.src.take(n);
-            self.add_text(&delimiter, el);
+            self.take_text(n, el);
             return true;
         }
         let Some(end) = closing_run(after.as_bytes(), n) else {
-            self.src.take(n);
-            self.add_text(&delimiter, el);
+            self.take_text(n, el);
             return true;
         };
+        let location = self.src.current_line_number();
         let mut code = &after[..end];
         if !simple {
             code = code.strip_prefix(' ').unwrap_or(code);
