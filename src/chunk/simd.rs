@@ -3,8 +3,8 @@
 //! take half a dozen, and `bitmask` gathers a test's result into one bit a byte.
 
 use core::arch::wasm32::{
-    u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub, v128, v128_load,
-    v128_or, v128_store,
+    u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u8x16, u8x16_add, u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub,
+    u8x16_swizzle, v128, v128_load, v128_or, v128_store,
 };
 
 pub const WIDTH: usize = 16;
@@ -31,11 +31,23 @@ impl Chunk {
     /// The bytes of `bytes` from `i` to its end, one to fifteen, then zeros.
     #[inline]
     pub fn load_padded(bytes: &[u8], i: usize) -> Chunk {
-        let mut padded = [0; WIDTH];
         let rest = &bytes[i..];
-        padded[..rest.len()].copy_from_slice(rest);
-        // SAFETY: `padded` holds sixteen bytes, and a WebAssembly load needs no alignment.
-        Chunk(unsafe { v128_load(padded.as_ptr().cast::<v128>()) })
+        match bytes.len().checked_sub(WIDTH) {
+            // The last sixteen bytes, their lanes moved down past those before `i` (a lane taken
+            // from beyond the sixteenth is zero): V8 makes a copy of a length known only at run
+            // time a call out of WebAssembly, and every text's last bytes were copied so.
+            Some(start) => {
+                let last = Chunk::load(bytes, start).expect("sixteen bytes");
+                let lanes = u8x16_add(u8x16_splat((i - start) as u8), u8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
+                Chunk(u8x16_swizzle(last.0, lanes))
+            }
+            None => {
+                let mut padded = [0; WIDTH];
+                padded[..rest.len()].copy_from_slice(rest);
+                // SAFETY: `padded` holds sixteen bytes, and a WebAssembly load needs no alignment.
+                Chunk(unsafe { v128_load(padded.as_ptr().cast::<v128>()) })
+            }
+        }
     }
 
     /// The bytes that are `b`.
