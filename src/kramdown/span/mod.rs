@@ -177,21 +177,17 @@ impl Parser {
         self.span_stack.push(el.kind);
         self.depth += 1;
         let mut stopped = false;
-        // Where the text not added yet starts: a start where no construct matched is text, added
-        // with the text up to the next start, in one piece (added alone, each was a second copy).
-        let mut text_from = self.src.pos;
         // A construct reading ahead gives up once the text's re-reading budget is spent (see
         // `Scanner::may_read_ahead`): nested ones would each read on to their end.
         while !self.src.eos() && !stopped && (stop.is_none() || self.src.may_read_ahead()) {
             let Some(at) = self.next_span_start(&table, stop.as_ref()) else {
                 if stop.is_none() {
+                    self.add_text(self.src.rest(), el);
                     self.src.terminate();
                 }
                 break;
             };
-            self.src.pos = at;
-            self.add_text(&self.src.text()[text_from..at], el);
-            text_from = at;
+            self.take_text(at - self.src.pos, el);
             if let Some(s) = stop.as_mut() {
                 if (s.at)(self.src.text(), at) {
                     stopped = match s.accept.as_mut() {
@@ -204,14 +200,9 @@ impl Parser {
                 break;
             }
             let candidates = table.candidates(self.src.text(), at);
-            if each_parser(candidates).any(|p| self.try_span(p, el)) {
-                text_from = self.src.pos;
-            } else {
-                self.src.getch();
+            if !each_parser(candidates).any(|p| self.try_span(p, el)) {
+                self.take_char(el);
             }
-        }
-        if text_from < self.src.pos {
-            self.add_text(&self.src.text()[text_from..self.src.pos], el);
         }
         self.depth -= 1;
         self.span_stack.pop();
