@@ -31,7 +31,6 @@ impl Chunk {
     /// The bytes of `bytes` from `i` to its end, one to fifteen, then zeros.
     #[inline]
     pub fn load_padded(bytes: &[u8], i: usize) -> Chunk {
-        let rest = &bytes[i..];
         match bytes.len().checked_sub(WIDTH) {
             // The last sixteen bytes, their lanes moved down past those before `i` (a lane taken
             // from beyond the sixteenth is zero): V8 makes a copy of a length known only at run
@@ -42,6 +41,7 @@ impl Chunk {
                 Chunk(u8x16_swizzle(last.0, lanes))
             }
             None => {
+                let rest = &bytes[i..];
                 let mut padded = [0; WIDTH];
                 padded[..rest.len()].copy_from_slice(rest);
                 // SAFETY: `padded` holds sixteen bytes, and a WebAssembly load needs no alignment.

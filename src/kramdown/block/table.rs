@@ -163,14 +163,13 @@ fn may_hold_code_or_html(s: &str) -> bool {
 /// and `repeat`: tables of code spans have one in most cells.
 fn code_span(code: &str) -> String {
     let ticks = longest_backtick_run(code) + 1;
-    let pad = usize::from(ticks > 1);
-    let mut span = String::with_capacity(code.len() + 2 * (ticks + pad));
-    let delimiter = |span: &mut String| (0..ticks).for_each(|_| span.push('`'));
-    delimiter(&mut span);
-    span.push_str(&" "[..pad]);
+    let pad = if ticks > 1 { " " } else { "" };
+    let mut span = String::with_capacity(code.len() + 2 * (ticks + pad.len()));
+    span.extend(std::iter::repeat_n('`', ticks));
+    span.push_str(pad);
     span.push_str(code);
-    span.push_str(&" "[..pad]);
-    delimiter(&mut span);
+    span.push_str(pad);
+    span.extend(std::iter::repeat_n('`', ticks));
     span
 }
 
