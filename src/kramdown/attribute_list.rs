@@ -9,6 +9,7 @@
 //!
 //! Used by block and span attribute lists, definitions, list items and headers.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use super::element::Ial;
 use super::patterns::{ald_id_name, is_space, is_word};
 
@@ -55,7 +56,7 @@ fn token(text: &str, at: usize, ial: &mut Ial) -> Option<usize> {
     while !rest.is_empty() {
         let name_len = rest[1..].find(['.', '#']).unwrap_or(rest.len() - 1);
         let name = &rest[1..1 + name_len];
-        if rest.starts_with('#') {
+        if rest.starts_with_byte(b'#') {
             ial.attrs.set("id", name);
         } else {
             ial.attrs.add_class(name);
@@ -79,7 +80,7 @@ fn reference(s: &str) -> Option<usize> {
 /// the character class is the control character U+0002, not the quote.)
 fn key_value(s: &str) -> Option<(&str, String, usize)> {
     let key_len = ald_id_name(s)?;
-    let rest = s[key_len..].strip_prefix('=')?;
+    let rest = s[key_len..].after_byte(b'=')?;
     let quote = *rest.as_bytes().first().filter(|&&b| b == b'"' || b == b'\'')?;
     let body_start = key_len + 2;
     let bytes = s.as_bytes();

@@ -6,6 +6,7 @@
 //! is where those patterns live, each next to the Ruby regexp it stands for. Ruby's `\s`
 //! is ASCII white space (` \t\r\n\f\v`), `.` does not match a newline.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use super::unicode_table;
 use std::cell::Cell;
 
@@ -104,7 +105,7 @@ pub fn opt_space(s: &str) -> usize {
 
 /// `INDENT` (`^(?:\t| {4})`): the length of a leading tab or four spaces.
 pub fn indent(s: &str) -> Option<usize> {
-    if s.starts_with('\t') {
+    if s.starts_with_byte(b'\t') {
         Some(1)
     } else if s.starts_with("    ") {
         Some(4)
@@ -134,7 +135,7 @@ pub fn rest_of_line_is_blank(s: &str) -> Option<usize> {
 
 /// `EOB_MARKER` (`^\^\s*?\n`).
 pub fn eob_marker(s: &str) -> Option<usize> {
-    s.strip_prefix('^').and_then(rest_of_line_is_blank).map(|n| n + 1)
+    s.after_byte(b'^').and_then(rest_of_line_is_blank).map(|n| n + 1)
 }
 
 /// `ALD_ANY_CHARS+` then `}`: the inside of an attribute list up to its closing brace
@@ -142,7 +143,7 @@ pub fn eob_marker(s: &str) -> Option<usize> {
 /// repetition is greedy: it ends at the first unescaped `}` or, when there is none, gives
 /// back the brace of the last `\}`. `s` is a suffix of the text that `braces` remembers.
 pub fn attribute_list_body(s: &str, braces: &Braces) -> Option<usize> {
-    if s.starts_with('}') {
+    if s.starts_with_byte(b'}') {
         return None;
     }
     // No brace closes: the regexp backtracks to the last escaped one, its `\` being text.
@@ -199,7 +200,7 @@ impl Braces {
 pub fn ial_block_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str, usize)> {
     let start = opt_space(s);
     let after = s[start..].strip_prefix("{:")?;
-    if after.starts_with(':') || after.starts_with('/') {
+    if after.starts_with_byte(b':') || after.starts_with_byte(b'/') {
         return None;
     }
     let body = attribute_list_body(after, braces)?;
@@ -219,7 +220,7 @@ pub fn uname(s: &str) -> Option<usize> {
         Some(chars.find(|&(_, c)| !(is_alnum(c) || matches!(c, '-' | '.' | '_'))).map_or(s.len(), |(i, _)| i))
     };
     let first = ncname(s)?;
-    if s[first..].starts_with(':') {
+    if s[first..].starts_with_byte(b':') {
         if let Some(second) = ncname(&s[first + 1..]) {
             return Some(first + 1 + second);
         }
@@ -230,12 +231,12 @@ pub fn uname(s: &str) -> Option<usize> {
 /// A character or entity reference at the start of `s` (`HTML_ENTITY_RE`:
 /// `&([\w:][\-\w\.:]*);|&#(\d+);|&\#x([0-9a-fA-F]+);`), and the reference's length.
 pub fn html_entity(s: &str) -> Option<(EntityRef<'_>, usize)> {
-    let body = s.strip_prefix('&')?;
+    let body = s.after_byte(b'&')?;
     let b = body.as_bytes();
     let (reference, len) = if let Some(hex) = body.strip_prefix("#x") {
         let n = hex.bytes().take_while(u8::is_ascii_hexdigit).count();
         (n > 0).then(|| (EntityRef::CodePoint(number(&hex[..n], 16)), 2 + n))?
-    } else if let Some(decimal) = body.strip_prefix('#') {
+    } else if let Some(decimal) = body.after_byte(b'#') {
         let n = decimal.bytes().take_while(u8::is_ascii_digit).count();
         (n > 0).then(|| (EntityRef::CodePoint(number(&decimal[..n], 10)), 1 + n))?
     } else {
@@ -277,8 +278,8 @@ pub fn lazy_end_html(s: &str) -> bool {
     if let Some(rest) = s.strip_prefix("</") {
         // LAZY_END_HTML_STOP: `<\/(?!span...)UNAME\s*>`
         let Some(len) = lazy_end_name(rest) else { return false };
-        rest[len..].trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8)).starts_with('>')
-    } else if let Some(rest) = s.strip_prefix('<') {
+        rest[len..].trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8)).starts_with_byte(b'>')
+    } else if let Some(rest) = s.after_byte(b'<') {
         lazy_end_name(rest).is_some()
     } else {
         false

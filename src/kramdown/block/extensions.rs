@@ -6,6 +6,7 @@
 //! - `{:name: .cls key="v"}` defines a list that `{: name}` refers to.
 //! - `{::comment}...{:/comment}`, `{::nomarkdown type="html"}...{:/}`, `{::options key="v" /}`.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::attribute_list::parse_attribute_list;
 use crate::kramdown::element::{Category, Element, EobKind, Ial, Kind};
 use crate::kramdown::parser::Parser;
@@ -43,7 +44,7 @@ pub(crate) fn extension_tag(s: &str) -> Option<Result<ExtensionTag<'_>, StopTag<
     if let Some(after) = s.strip_prefix("{:/") {
         let name_len = patterns::ald_id_name(after).unwrap_or(0);
         let name = (name_len > 0).then(|| &after[..name_len]);
-        return after[name_len..].starts_with('}').then_some(Err(StopTag { name, len: 3 + name_len + 1 }));
+        return after[name_len..].starts_with_byte(b'}').then_some(Err(StopTag { name, len: 3 + name_len + 1 }));
     }
     let after = s.strip_prefix("{::")?;
     let name_len = after.bytes().take_while(|&b| patterns::is_word(b)).count();
@@ -56,7 +57,7 @@ pub(crate) fn extension_tag(s: &str) -> Option<Result<ExtensionTag<'_>, StopTag<
     let closing = |t: &str| {
         if t.starts_with("/}") {
             Some((true, 2))
-        } else if t.starts_with('}') {
+        } else if t.starts_with_byte(b'}') {
             Some((false, 1))
         } else {
             None
@@ -257,7 +258,7 @@ fn ald_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str, &'a str, usize
     let start = opt_space(s);
     let after = s[start..].strip_prefix("{:")?;
     let name_len = after.bytes().take_while(|&b| patterns::is_word(b) || b == b'-').count();
-    if name_len == 0 || !patterns::is_word(after.as_bytes()[0]) || !after[name_len..].starts_with(':') {
+    if name_len == 0 || !patterns::is_word(after.as_bytes()[0]) || !after[name_len..].starts_with_byte(b':') {
         return None;
     }
     let inner = &after[name_len + 1..];
@@ -276,7 +277,7 @@ fn find_block_stop(s: &str, name: &str, next: impl Fn(usize) -> Option<usize>) -
         let indent = opt_space(line);
         if let Some(after) = line[indent..].strip_prefix("{:/") {
             let after = after.strip_prefix(name).unwrap_or(after);
-            if let Some(tail) = after.strip_prefix('}').and_then(rest_of_line_is_spaces) {
+            if let Some(tail) = after.after_byte(b'}').and_then(rest_of_line_is_spaces) {
                 return Some((offset, line.len() - after.len() + 1 + tail));
             }
         }
@@ -288,5 +289,5 @@ fn find_block_stop(s: &str, name: &str, next: impl Fn(usize) -> Option<usize>) -
 /// The length of the rest of the line, newline included, if it holds only spaces.
 fn rest_of_line_is_spaces(s: &str) -> Option<usize> {
     let spaces = s.bytes().take_while(|&b| b == b' ').count();
-    s[spaces..].starts_with('\n').then_some(spaces + 1)
+    s[spaces..].starts_with_byte(b'\n').then_some(spaces + 1)
 }

@@ -15,6 +15,7 @@
 //! Output: the element re-written (attributes double-quoted, `<img ... />`), with its content;
 //! a missing end tag is added (with a warning "Found no end tag for 'NAME' - auto-closing it").
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Category, ContentModel, Element, Kind, Mark};
 use crate::kramdown::html::raw::is_raw_html;
 use crate::kramdown::html::tags::{self, NameMatch};
@@ -117,7 +118,7 @@ impl Parser {
     fn skip_trailing_whitespace(&mut self) {
         let rest = self.src.rest();
         let spaces = rest.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
-        if rest[spaces..].starts_with('\n') {
+        if rest[spaces..].starts_with_byte(b'\n') {
             self.src.take(spaces + 1);
         }
     }

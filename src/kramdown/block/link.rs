@@ -7,6 +7,7 @@
 //! (or one waiting before the definition) applies to every link using it
 //! ([`Parser::link_def_ials`]). No HTML is written for it.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, EobKind};
 use crate::kramdown::parser::{normalize_link_id, Parser};
 use crate::kramdown::patterns::{is_space, opt_space};
@@ -27,7 +28,7 @@ struct LinkDefinition<'a> {
 /// Both url forms are lazy: the shortest url after which a title or the line end fits wins.
 fn link_definition<'a>(s: &'a str) -> Option<LinkDefinition<'a>> {
     let open = opt_space(s);
-    let rest = s[open..].strip_prefix('[')?;
+    let rest = s[open..].after_byte(b'[')?;
     let id_len = rest.find([']', '\n'])?;
     if id_len == 0 || !rest[id_len..].starts_with("]:") {
         return None;
@@ -45,7 +46,7 @@ fn link_definition<'a>(s: &'a str) -> Option<LinkDefinition<'a>> {
             len: url_start + end + len,
         })
     };
-    if line.starts_with('<') {
+    if line.starts_with_byte(b'<') {
         let closing = line.match_indices('>').map(|(i, _)| i);
         if let Some(def) = closing.filter_map(|i| found(&line[1..i], false, i + 1)).next() {
             return Some(def);
@@ -61,7 +62,7 @@ fn link_definition<'a>(s: &'a str) -> Option<LinkDefinition<'a>> {
 fn title_or_line_end(s: &str) -> Option<(Option<&str>, usize)> {
     let blank = |t: &str| t.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
     let spaces = blank(s);
-    let line_end = s[spaces..].starts_with('\n').then_some(spaces + 1);
+    let line_end = s[spaces..].starts_with_byte(b'\n').then_some(spaces + 1);
     let title_at = match line_end {
         Some(next) => Some(next + blank(&s[next..])),
         None => (spaces > 0).then_some(spaces),

@@ -21,6 +21,7 @@
 //! HTML: `<ul>`/`<ol>` with one `<li>` per item; a transparent paragraph stays on the
 //! `<li>` line.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Ial, Kind, Mark};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, is_space, is_word, lstrip, Braces};
@@ -37,7 +38,7 @@ impl ItemIndent {
         let units = |count: usize| -> Option<usize> {
             let mut at = 0;
             for _ in 0..count {
-                at += if line[at..].starts_with('\t') {
+                at += if line[at..].starts_with_byte(b'\t') {
                     1
                 } else if line[at..].starts_with("    ") {
                     4
@@ -121,7 +122,7 @@ fn list_item_ial(s: &str) -> Option<(&str, usize)> {
     } else {
         0
     };
-    if after[name..].starts_with(':') || after.starts_with('/') {
+    if after[name..].starts_with_byte(b':') || after.starts_with_byte(b'/') {
         return None;
     }
     // The list is on this one line: the line is the whole text searched.

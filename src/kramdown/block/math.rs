@@ -8,6 +8,7 @@
 //! Options: `math_engine` (`mathjax`, or none). HTML with MathJax: `\[...\]` (in a `<div>` when
 //! the block has attributes); without an engine: `<div class="kdmath">$$...$$</div>`.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Category, Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, opt_space};
@@ -23,7 +24,7 @@ struct MathStart<'a> {
 
 fn block_math_start(s: &str) -> Option<MathStart<'_>> {
     let indent = opt_space(s);
-    let escaped = s[indent..].starts_with('\\');
+    let escaped = s[indent..].starts_with_byte(b'\\');
     let open = indent + usize::from(escaped);
     let after = s[open..].strip_prefix("$$")?;
     let close = after.find("$$")?;

@@ -1,5 +1,6 @@
 //! Block elements: paragraphs, headers, lists, definition lists, tables, raw HTML, comments.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use super::{escape_html, pad, Escape, Heading, HtmlConverter, FOOTNOTES_MARK, TOC_MARK};
 use crate::kramdown::element::{Alignment, ContentModel, Element, Kind, Mark};
 use crate::kramdown::header_ids;
@@ -250,7 +251,7 @@ fn close_tag(out: &mut String, name: &str) {
 /// `auto_ids` or `auto_ids-PREFIX` (`/\Aauto_ids(?:-([\w-]+))?/`): the prefix.
 fn auto_ids_prefix(reference: &str) -> Option<&str> {
     let rest = reference.strip_prefix("auto_ids")?;
-    match rest.strip_prefix('-') {
+    match rest.after_byte(b'-') {
         Some(prefix) if prefix.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') => {
             let len = prefix.bytes().take_while(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-').count();
             Some(&prefix[..len])

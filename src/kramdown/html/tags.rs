@@ -2,6 +2,7 @@
 //! the text at the current position. All of them read across lines (`/m`); names are
 //! REXML's `UNAME` (`patterns::uname`), `\s` is ASCII white space.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::chunk;
 use crate::kramdown::patterns::{is_space, is_word_char, uname};
 
@@ -35,18 +36,18 @@ pub struct StartTag {
 /// Each attribute is matched atomically, so a tag whose attributes do not all fit (`width=100%`,
 /// an unclosed quote) is no tag.
 pub fn start_tag(s: &str) -> Option<StartTag> {
-    let name_len = uname(s.strip_prefix('<')?)?;
+    let name_len = uname(s.after_byte(b'<')?)?;
     let attributes_start = 1 + name_len;
     let mut end = attributes_start;
     while let Some(len) = attribute_in_tag(&s[end..]) {
         end += len;
     }
     let mut i = skip_space(s, end);
-    let self_closing = s[i..].starts_with('/');
+    let self_closing = s[i..].starts_with_byte(b'/');
     if self_closing {
         i += 1;
     }
-    s[i..].starts_with('>').then(|| StartTag {
+    s[i..].starts_with_byte(b'>').then(|| StartTag {
         name: s[1..attributes_start].to_owned(),
         attributes: s[attributes_start..end].to_owned(),
         self_closing,
@@ -67,7 +68,7 @@ fn attribute_in_tag(s: &str) -> Option<usize> {
 /// `\s*=\s*(?:(\p{Word}+)|("|')(.*?)\3)`: the value and the length of the match.
 fn attribute_value(s: &str) -> Option<(&str, usize)> {
     let equals = skip_space(s, 0);
-    if !s[equals..].starts_with('=') {
+    if !s[equals..].starts_with_byte(b'=') {
         return None;
     }
     let start = skip_space(s, equals + 1);
@@ -110,18 +111,18 @@ pub fn close_tag(s: &str) -> Option<(&str, usize)> {
     let rest = s.strip_prefix("</")?;
     let name_len = uname(rest)?;
     let end = skip_space(rest, name_len);
-    rest[end..].starts_with('>').then(|| (&rest[..name_len], 2 + end + 1))
+    rest[end..].starts_with_byte(b'>').then(|| (&rest[..name_len], 2 + end + 1))
 }
 
 /// `(UNAME|!--|\/)` after a `<`.
 fn tag_like(after_bracket: &str) -> bool {
-    after_bracket.starts_with("!--") || after_bracket.starts_with('/') || uname(after_bracket).is_some()
+    after_bracket.starts_with("!--") || after_bracket.starts_with_byte(b'/') || uname(after_bracket).is_some()
 }
 
 /// `<(UNAME|!--|\/)` (`HTML_SPAN_START`, and `HTML_BLOCK_START` after its indentation): whether
 /// a tag or comment may start at `s`.
 pub fn html_start(s: &str) -> bool {
-    s.strip_prefix('<').is_some_and(tag_like)
+    s.after_byte(b'<').is_some_and(tag_like)
 }
 
 /// `HTML_RAW_START` (`(?=<(UNAME|\/|!--|\?))`): where the next tag, comment or instruction
@@ -129,7 +130,7 @@ pub fn html_start(s: &str) -> bool {
 pub fn raw_start(s: &str) -> Option<usize> {
     s.match_indices('<').map(|(i, _)| i).find(|&i| {
         let after = &s[i + 1..];
-        after.starts_with('?') || tag_like(after)
+        after.starts_with_byte(b'?') || tag_like(after)
     })
 }
 
@@ -160,7 +161,7 @@ pub fn closing_tag_named(s: &str, name: &str, how: NameMatch) -> Option<usize> {
     }
     let after_name = chars.next().map_or(rest.len(), |(i, _)| i);
     let end = skip_space(rest, after_name);
-    rest[end..].starts_with('>').then_some(2 + end + 1)
+    rest[end..].starts_with_byte(b'>').then_some(2 + end + 1)
 }
 
 /// `scan_until(/(?=<\/NAME\s*>)/)`: where the first closing tag for `name` starts.

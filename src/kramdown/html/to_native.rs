@@ -13,6 +13,7 @@
 //!   written without `<p>`.
 //! - Anything else stays HTML, its children converted unless it is kept as it was.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use super::{content_model, is_block_element, is_span_element};
 use crate::kramdown::element::{Alignment, Category, ContentModel, Element, Entity, Flags, Kind, LazyOptions, Mark, Symbol};
 use crate::kramdown::entities;
@@ -587,9 +588,9 @@ fn has_word(text: &str, word: &str) -> bool {
 
 /// `sub(/\A(?:%\s*)?<!\[CDATA\[\n?(.*?)(?:\s%)?\]\]>\z/m, '\1')`.
 fn strip_cdata(text: &str) -> &str {
-    let unprefixed = text.strip_prefix('%').map(patterns::lstrip).filter(|t| t.starts_with("<![CDATA["));
+    let unprefixed = text.after_byte(b'%').map(patterns::lstrip).filter(|t| t.starts_with("<![CDATA["));
     let Some(inner) = unprefixed.unwrap_or(text).strip_prefix("<![CDATA[") else { return text };
-    let inner = inner.strip_prefix('\n').unwrap_or(inner);
+    let inner = inner.after_byte(b'\n').unwrap_or(inner);
     let Some(inner) = inner.strip_suffix("]]>") else { return text };
     match inner.strip_suffix('%') {
         Some(before) if before.ends_with(|c: char| c.is_ascii() && is_space(c as u8)) => &before[..before.len() - 1],

@@ -2,6 +2,7 @@
 //! `mailto`) and `<name@example.org>`, which links to `mailto:`. The HTML is
 //! `<a href="URL">URL</a>`, the text without `mailto:`. No options are involved.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::is_alnum;
@@ -28,7 +29,7 @@ impl Parser {
 /// `AUTOLINK_START` (`<((mailto|https?|ftps?):.+?|[ACHARS]+?@[ACHARS]+?)>`, `ACHARS` being
 /// `[[:alnum:]]-_.`): the target, whether it has a scheme, and the length with the brackets.
 fn autolink(s: &str, next: impl Fn(Closer, usize) -> Option<usize>) -> Option<(&str, bool, usize)> {
-    let inner = s.strip_prefix('<')?;
+    let inner = s.after_byte(b'<')?;
     let with_scheme = ["mailto:", "https:", "http:", "ftps:", "ftp:"].iter().find(|p| inner.starts_with(*p)).and_then(|p| {
         // `.+?>`: at least one character, none a newline, up to the first `>` after it.
         let first = inner[p.len()..].chars().next().filter(|&c| c != '\n')?;
@@ -41,7 +42,7 @@ fn autolink(s: &str, next: impl Fn(Closer, usize) -> Option<usize>) -> Option<(&
     }
     let achar = |c: char| is_alnum(c) || matches!(c, '-' | '_' | '.');
     let local = inner.find(|c| !achar(c))?;
-    let domain = inner[local..].strip_prefix('@')?;
+    let domain = inner[local..].after_byte(b'@')?;
     let domain_len = domain.find(|c| !achar(c))?;
     let end = local + 1 + domain_len;
     (local > 0 && domain_len > 0 && inner.as_bytes()[end] == b'>').then_some((&inner[..end], false, end + 2))

@@ -5,6 +5,7 @@
 //! `syntax_highlighter: rouge` and a language is given by an attribute list
 //! (`` `x`{:.language-ruby} ``).
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::chunk;
@@ -34,7 +35,7 @@ impl Parser {
         let location = self.src.current_line_number();
         let mut code = &after[..end];
         if !simple {
-            code = code.strip_prefix(' ').unwrap_or(code);
+            code = code.after_byte(b' ').unwrap_or(code);
             code = code.strip_suffix(' ').unwrap_or(code);
         }
         el.children.push(Element::with_value(Kind::Codespan, code).at(location));

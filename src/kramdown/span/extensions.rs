@@ -8,6 +8,7 @@
 //!
 //! Anything else starting with `{:` is text.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::block::extensions::extension_tag;
 use crate::kramdown::element::{Category, Element, Ial, Kind};
 use crate::kramdown::parser::Parser;
@@ -88,10 +89,10 @@ fn find_span_stop(s: &str, name: &str, next: impl Fn(usize) -> Option<usize>) ->
     let mut from = 0;
     while let Some(at) = next(from) {
         let after = &s[at + 3..];
-        if after.starts_with('}') {
+        if after.starts_with_byte(b'}') {
             return Some((at, 4));
         }
-        if after.strip_prefix(name).is_some_and(|t| t.starts_with('}')) {
+        if after.strip_prefix(name).is_some_and(|t| t.starts_with_byte(b'}')) {
             return Some((at, 3 + name.len() + 1));
         }
         from = at + 3;

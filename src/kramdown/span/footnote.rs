@@ -3,6 +3,7 @@
 //! rel="footnote">N</a></sup>`, numbered from `footnote_nr` and with `footnote_prefix`
 //! before the name. A marker without a definition is text, with a warning.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::ald_id_name;
@@ -12,7 +13,7 @@ impl Parser {
         // FOOTNOTE_MARKER_START: `\[\^(ALD_ID_NAME)\]`
         let rest = self.src.rest();
         let Some(after) = rest.strip_prefix("[^") else { return false };
-        let Some(name_len) = ald_id_name(after).filter(|&n| after[n..].starts_with(']')) else { return false };
+        let Some(name_len) = ald_id_name(after).filter(|&n| after[n..].starts_with_byte(b']')) else { return false };
         let name = after[..name_len].to_owned();
         let location = self.src.current_line_number();
         let marker = self.src.take(2 + name_len + 1).to_owned();

@@ -10,6 +10,7 @@
 //! Links do not nest; images may be inside links (and images, up to `MAX_NESTING`). The HTML is `<a href="URL" title="T">text</a>`
 //! and `<img src="URL" alt="TEXT" title="T" />`.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::{normalize_link_id, Parser, MAX_NESTING};
 use crate::kramdown::patterns::{is_space, strip};
@@ -22,7 +23,7 @@ impl Parser {
         // LINK_START: `!?\[(?=[^^])`
         let rest = self.src.rest();
         let opening_len = if rest.starts_with("![") { 2 } else { 1 };
-        if !rest[opening_len - 1..].starts_with('[') || matches!(rest[opening_len..].chars().next(), None | Some('^')) {
+        if !rest[opening_len - 1..].starts_with_byte(b'[') || matches!(rest[opening_len..].chars().next(), None | Some('^')) {
             return false;
         }
         let location = self.src.current_line_number();
@@ -45,7 +46,7 @@ impl Parser {
 
         let after = self.src.rest();
         let reference = reference_id(after, self.src.closers_from_here());
-        if reference.is_some() || !after.starts_with('(') {
+        if reference.is_some() || !after.starts_with_byte(b'(') {
             let (id, len) = reference.unwrap_or((None, 0));
             let link_id = normalize_link_id(id.unwrap_or(&alt_text));
             let warn = id.is_none();
@@ -75,7 +76,7 @@ impl Parser {
             Some((url, len)) => {
                 let url = url.to_owned();
                 self.src.take(len);
-                if self.src.rest().starts_with(')') {
+                if self.src.rest().starts_with_byte(b')') {
                     self.src.take(1);
                     add_link(el, link, url, None, alt_text);
                     return true;
@@ -119,7 +120,7 @@ impl Parser {
         // bracket made a long link text quadratic.
         let (mut images, mut counted) = (0, 0);
         let mut accept = |parser: &Parser, link: &Element| {
-            count += if parser.src.rest().starts_with(']') { -1 } else { 1 };
+            count += if parser.src.rest().starts_with_byte(b']') { -1 } else { 1 };
             if link.children.len() < counted {
                 (images, counted) = (0, 0);
             }
@@ -151,7 +152,7 @@ fn add_link(tree: &mut Element, mut link: Element, url: String, title: Option<St
 /// below, `next` finds closers in `s`.
 fn reference_id(s: &str, next: impl Fn(Closer, usize) -> Option<usize>) -> Option<(Option<&str>, usize)> {
     let start = s.bytes().take_while(|&b| is_space(b)).count();
-    let inner = s[start..].strip_prefix('[')?;
+    let inner = s[start..].after_byte(b'[')?;
     let end = next(Closer::Bracket, start + 1)? - (start + 1);
     Some(((end > 0).then(|| &inner[..end]), start + 1 + end + 1))
 }

@@ -8,6 +8,7 @@
 //! The rules are kramdown's `SQ_RULES`, tried in order at the character before the quote
 //! (where the span loop stops); see [`quote_rule`].
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Kind, Symbol};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{is_space, is_word, is_word_char};
@@ -132,7 +133,7 @@ fn quote_rule(s: &str) -> QuoteRule {
     if s[space..].starts_with("'\"") && word_after(space + 2) {
         return QuoteRule { text_len: space, quotes: [Some(Symbol::Lsquo), Some(Symbol::Ldquo)] };
     }
-    if s[space..].starts_with('\'')
+    if s[space..].starts_with_byte(b'\'')
         && at(space + 1).is_some_and(|c| c.is_ascii_digit())
         && at(space + 2).is_some_and(|c| c.is_ascii_digit())
         && at(space + 3) == Some(b's')
