@@ -107,7 +107,7 @@ pub fn opt_space(s: &str) -> usize {
 pub fn indent(s: &str) -> Option<usize> {
     if s.starts_with_byte(b'\t') {
         Some(1)
-    } else if s.starts_with("    ") {
+    } else if s.starts_with_ascii(b"    ") {
         Some(4)
     } else {
         None
@@ -199,7 +199,7 @@ impl Braces {
 /// line. Returns the list's inside and the length of the whole match.
 pub fn ial_block_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str, usize)> {
     let start = opt_space(s);
-    let after = s[start..].strip_prefix("{:")?;
+    let after = s[start..].after_ascii(b"{:")?;
     if after.starts_with_byte(b':') || after.starts_with_byte(b'/') {
         return None;
     }
@@ -233,7 +233,7 @@ pub fn uname(s: &str) -> Option<usize> {
 pub fn html_entity(s: &str) -> Option<(EntityRef<'_>, usize)> {
     let body = s.after_byte(b'&')?;
     let b = body.as_bytes();
-    let (reference, len) = if let Some(hex) = body.strip_prefix("#x") {
+    let (reference, len) = if let Some(hex) = body.after_ascii(b"#x") {
         let n = hex.bytes().take_while(u8::is_ascii_hexdigit).count();
         (n > 0).then(|| (EntityRef::CodePoint(number(&hex[..n], 16)), 2 + n))?
     } else if let Some(decimal) = body.after_byte(b'#') {
@@ -275,7 +275,7 @@ fn lazy_end_name(s: &str) -> Option<usize> {
 /// tag that is not a span element, which ends a paragraph.
 pub fn lazy_end_html(s: &str) -> bool {
     let s = &s[opt_space(s)..];
-    if let Some(rest) = s.strip_prefix("</") {
+    if let Some(rest) = s.after_ascii(b"</") {
         // LAZY_END_HTML_STOP: `<\/(?!span...)UNAME\s*>`
         let Some(len) = lazy_end_name(rest) else { return false };
         rest[len..].trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8)).starts_with_byte(b'>')
@@ -360,7 +360,7 @@ pub fn atx_header_start_gfm(s: &str) -> Option<usize> {
 /// GFM's `FENCED_CODEBLOCK_START` (`^[ ]{0,3}[~`]{3,}`).
 pub fn fenced_codeblock_start_gfm(s: &str) -> bool {
     let s = &s[opt_space(s)..];
-    s.starts_with("```") || s.starts_with("~~~")
+    s.starts_with_ascii(b"```") || s.starts_with_ascii(b"~~~")
 }
 
 /// `HR_START` (`^ {0,3}(\*|-|_)[ \t]*\1[ \t]*\1(\1|[ \t])*\n`): the length of a rule line.

@@ -10,6 +10,7 @@
 //!
 //! HTML: `<abbr title="definition">HTML</abbr>` (no title for an empty definition).
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::chunk;
 use crate::kramdown::element::{Attrs, ContentModel, Element, EobKind, Kind};
 use crate::kramdown::parser::Parser;
@@ -19,7 +20,7 @@ use crate::kramdown::patterns::{is_word, opt_space, strip};
 /// (not stripped) and the line's length.
 fn abbrev_definition_start(s: &str) -> Option<(&str, &str, usize)> {
     let start = opt_space(s) + 2;
-    if !s[start - 2..].starts_with("*[") {
+    if !s[start - 2..].starts_with_ascii(b"*[") {
         return None;
     }
     let line_end = start + s[start..].find('\n')?;

@@ -41,12 +41,12 @@ impl StopTag<'_> {
 /// `EXT_START_STR` (`\{::(\w+)(?:\s(ALD_ANY_CHARS*?)|)(\/)?\}`) at the start of `s`; `Err` for a
 /// stop tag, which may not start an extension.
 pub(crate) fn extension_tag(s: &str) -> Option<Result<ExtensionTag<'_>, StopTag<'_>>> {
-    if let Some(after) = s.strip_prefix("{:/") {
+    if let Some(after) = s.after_ascii(b"{:/") {
         let name_len = patterns::ald_id_name(after).unwrap_or(0);
         let name = (name_len > 0).then(|| &after[..name_len]);
         return after[name_len..].starts_with_byte(b'}').then_some(Err(StopTag { name, len: 3 + name_len + 1 }));
     }
-    let after = s.strip_prefix("{::")?;
+    let after = s.after_ascii(b"{::")?;
     let name_len = after.bytes().take_while(|&b| patterns::is_word(b)).count();
     if name_len == 0 {
         return None;
@@ -55,7 +55,7 @@ pub(crate) fn extension_tag(s: &str) -> Option<Result<ExtensionTag<'_>, StopTag<
     let rest = &after[name_len..];
     let head = 3 + name_len;
     let closing = |t: &str| {
-        if t.starts_with("/}") {
+        if t.starts_with_ascii(b"/}") {
             Some((true, 2))
         } else if t.starts_with_byte(b'}') {
             Some((false, 1))
@@ -77,7 +77,7 @@ pub(crate) fn extension_tag(s: &str) -> Option<Result<ExtensionTag<'_>, StopTag<
             let attributes = &attributes[..j];
             return Some(Ok(ExtensionTag { name, attributes, self_closing, len: head + 1 + j + n }));
         }
-        j += if attributes[j..].starts_with("\\}") { 2 } else { attributes[j..].chars().next().map_or(1, char::len_utf8) };
+        j += if attributes[j..].starts_with_ascii(b"\\}") { 2 } else { attributes[j..].chars().next().map_or(1, char::len_utf8) };
     }
     None
 }
@@ -86,7 +86,7 @@ impl Parser {
     pub(crate) fn parse_block_extensions(&mut self, tree: &mut Element) -> bool {
         let rest = self.src.rest();
         let start = opt_space(rest);
-        if !rest[start..].starts_with("{:") {
+        if !rest[start..].starts_with_ascii(b"{:") {
             return false;
         }
         if let Some((name, body, len)) = ald_start(rest, &self.src.braces) {
@@ -256,7 +256,7 @@ fn inline_option_value(value: &str) -> Value {
 /// `ALD_START` (`^ {0,3}\{:(ALD_ID_NAME):(ALD_ANY_CHARS+)\}\s*?\n`): name, body, length.
 fn ald_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str, &'a str, usize)> {
     let start = opt_space(s);
-    let after = s[start..].strip_prefix("{:")?;
+    let after = s[start..].after_ascii(b"{:")?;
     let name_len = after.bytes().take_while(|&b| patterns::is_word(b) || b == b'-').count();
     if name_len == 0 || !patterns::is_word(after.as_bytes()[0]) || !after[name_len..].starts_with_byte(b':') {
         return None;
@@ -275,7 +275,7 @@ fn find_block_stop(s: &str, name: &str, next: impl Fn(usize) -> Option<usize>) -
     while let Some(offset) = next(from) {
         let line = &s[offset..];
         let indent = opt_space(line);
-        if let Some(after) = line[indent..].strip_prefix("{:/") {
+        if let Some(after) = line[indent..].after_ascii(b"{:/") {
             let after = after.strip_prefix(name).unwrap_or(after);
             if let Some(tail) = after.after_byte(b'}').and_then(rest_of_line_is_spaces) {
                 return Some((offset, line.len() - after.len() + 1 + tail));

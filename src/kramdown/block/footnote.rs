@@ -8,6 +8,7 @@
 //! end-of-block marker, which an attribute list on the next line applies to. It is written
 //! where a reference uses it, in the footnotes section.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use super::codeblock::{codeblock_match, strip_indent};
 use crate::kramdown::element::{Element, EobKind, Kind};
 use crate::kramdown::parser::{FootnoteDef, Parser};
@@ -18,12 +19,12 @@ use crate::kramdown::patterns::{is_word, opt_space, Braces};
 /// rest of the first line can always be the content's start.)
 fn footnote_definition_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str, usize, usize)> {
     let start = opt_space(s) + 2;
-    if !s[start - 2..].starts_with("[^") || !s.as_bytes().get(start).is_some_and(|&b| is_word(b)) {
+    if !s[start - 2..].starts_with_ascii(b"[^") || !s.as_bytes().get(start).is_some_and(|&b| is_word(b)) {
         return None;
     }
     let name_len = s[start..].bytes().take_while(|&b| is_word(b) || b == b'-').count();
     let content = start + name_len + 2;
-    if !s[start + name_len..].starts_with("]:") {
+    if !s[start + name_len..].starts_with_ascii(b"]:") {
         return None;
     }
     let first_line = s[content..].find('\n')? + 1;

@@ -30,7 +30,7 @@ fn link_definition<'a>(s: &'a str) -> Option<LinkDefinition<'a>> {
     let open = opt_space(s);
     let rest = s[open..].after_byte(b'[')?;
     let id_len = rest.find([']', '\n'])?;
-    if id_len == 0 || !rest[id_len..].starts_with("]:") {
+    if id_len == 0 || !rest[id_len..].starts_with_ascii(b"]:") {
         return None;
     }
     let url_start = open + 1 + id_len + 2;

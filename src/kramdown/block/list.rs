@@ -40,7 +40,7 @@ impl ItemIndent {
             for _ in 0..count {
                 at += if line[at..].starts_with_byte(b'\t') {
                     1
-                } else if line[at..].starts_with("    ") {
+                } else if line[at..].starts_with_ascii(b"    ") {
                     4
                 } else {
                     return None;
@@ -116,7 +116,7 @@ pub(crate) fn first_list_line(marker_len: usize, tail: &str) -> (String, ItemInd
 /// of `s`: the list's inside and the length of the match (white space after it included).
 fn list_item_ial(s: &str) -> Option<(&str, usize)> {
     let start = s.len() - lstrip(s).len();
-    let after = s[start..].strip_prefix("{:")?;
+    let after = s[start..].after_ascii(b"{:")?;
     let name = if after.as_bytes().first().is_some_and(|&b| is_word(b)) {
         after.bytes().take_while(|&b| is_word(b) || b == b'-').count()
     } else {

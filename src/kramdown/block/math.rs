@@ -26,7 +26,7 @@ fn block_math_start(s: &str) -> Option<MathStart<'_>> {
     let indent = opt_space(s);
     let escaped = s[indent..].starts_with_byte(b'\\');
     let open = indent + usize::from(escaped);
-    let after = s[open..].strip_prefix("$$")?;
+    let after = s[open..].after_ascii(b"$$")?;
     let close = after.find("$$")?;
     let end = open + 2 + close + 2;
     let tail = patterns::rest_of_line_is_blank(&s[end..]);

@@ -250,7 +250,7 @@ fn close_tag(out: &mut String, name: &str) {
 
 /// `auto_ids` or `auto_ids-PREFIX` (`/\Aauto_ids(?:-([\w-]+))?/`): the prefix.
 fn auto_ids_prefix(reference: &str) -> Option<&str> {
-    let rest = reference.strip_prefix("auto_ids")?;
+    let rest = reference.after_ascii(b"auto_ids")?;
     match rest.after_byte(b'-') {
         Some(prefix) if prefix.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') => {
             let len = prefix.bytes().take_while(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-').count();

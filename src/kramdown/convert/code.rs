@@ -6,6 +6,7 @@
 //! structure with the code escaped but without rouge's token colours, which only style it.
 //! Without highlighting: `<pre><code class="language-X">`.
 
+use crate::kramdown::ascii_prefix::AsciiPrefix;
 use super::rouge_languages::{LANGUAGES, TAGS};
 use super::{escape_html, pad, Escape, HtmlConverter};
 use crate::kramdown::element::{Attrs, Element};
@@ -147,7 +148,7 @@ fn lexer_tag(name: &str) -> Option<&'static str> {
 /// The language named by a `language-X` class (`extract_code_language`).
 fn code_language(attr: &Attrs) -> Option<&str> {
     let class = attr.get("class")?;
-    class.split(|c: char| c.is_ascii_whitespace()).find_map(|word| word.strip_prefix("language-")).filter(|l| !l.is_empty())
+    class.split(|c: char| c.is_ascii_whitespace()).find_map(|word| word.after_ascii(b"language-")).filter(|l| !l.is_empty())
 }
 
 /// As [`code_language`], removing the class word (`extract_code_language!`).
@@ -172,7 +173,7 @@ fn add_highlighter_class(attr: &mut Attrs, lang: Option<&str>) {
     let existing = attr.get("class").unwrap_or("").trim_start();
     let mut class = if existing.is_empty() { "highlighter-rouge".to_owned() } else { [existing, " highlighter-rouge"].concat() };
     if let Some(lang) = lang {
-        class = match class.strip_prefix("language-") {
+        class = match class.after_ascii(b"language-") {
             Some(rest) => {
                 let end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
                 ["language-", lang, &rest[end..]].concat()

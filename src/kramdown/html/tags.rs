@@ -13,12 +13,12 @@ fn skip_space(s: &str, from: usize) -> usize {
 
 /// `HTML_COMMENT_RE` (`<!--(.*?)-->`): the comment's length.
 pub fn comment(s: &str) -> Option<usize> {
-    chunk::find_str(s.strip_prefix("<!--")?.as_bytes(), b"-->").map(|i| 4 + i + 3)
+    chunk::find_str(s.after_ascii(b"<!--")?.as_bytes(), b"-->").map(|i| 4 + i + 3)
 }
 
 /// `HTML_INSTRUCTION_RE` (`<\?(.*?)\?>`): the processing instruction's length.
 pub fn instruction(s: &str) -> Option<usize> {
-    s.strip_prefix("<?")?.find("?>").map(|i| 2 + i + 2)
+    s.after_ascii(b"<?")?.find("?>").map(|i| 2 + i + 2)
 }
 
 /// A start tag matched by `HTML_TAG_RE`.
@@ -108,7 +108,7 @@ pub fn attributes(s: &str) -> Vec<(&str, &str)> {
 
 /// `HTML_TAG_CLOSE_RE` (`<\/(UNAME)\s*>`): the name and the tag's length.
 pub fn close_tag(s: &str) -> Option<(&str, usize)> {
-    let rest = s.strip_prefix("</")?;
+    let rest = s.after_ascii(b"</")?;
     let name_len = uname(rest)?;
     let end = skip_space(rest, name_len);
     rest[end..].starts_with_byte(b'>').then(|| (&rest[..name_len], 2 + end + 1))
@@ -116,7 +116,7 @@ pub fn close_tag(s: &str) -> Option<(&str, usize)> {
 
 /// `(UNAME|!--|\/)` after a `<`.
 fn tag_like(after_bracket: &str) -> bool {
-    after_bracket.starts_with("!--") || after_bracket.starts_with_byte(b'/') || uname(after_bracket).is_some()
+    after_bracket.starts_with_ascii(b"!--") || after_bracket.starts_with_byte(b'/') || uname(after_bracket).is_some()
 }
 
 /// `<(UNAME|!--|\/)` (`HTML_SPAN_START`, and `HTML_BLOCK_START` after its indentation): whether
@@ -148,7 +148,7 @@ pub enum NameMatch {
 
 /// `<\/NAME\s*>` at the start of `s`: the closing tag's length.
 pub fn closing_tag_named(s: &str, name: &str, how: NameMatch) -> Option<usize> {
-    let rest = s.strip_prefix("</")?;
+    let rest = s.after_ascii(b"</")?;
     let mut chars = rest.char_indices();
     for wanted in name.chars() {
         let (_, c) = chars.next()?;

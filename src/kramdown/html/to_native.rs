@@ -395,7 +395,7 @@ fn remove_highlighter_classes(class: &str) -> String {
 
 /// `highlighter-\w+\b` at the start of `s`: its length.
 fn highlighter_class(s: &str) -> Option<usize> {
-    let rest = s.strip_prefix("highlighter-")?;
+    let rest = s.after_ascii(b"highlighter-")?;
     let word = rest.bytes().take_while(|&b| is_word(b)).count();
     let boundary_after = !rest[word..].chars().next().is_some_and(is_word_char);
     (word > 0 && boundary_after).then_some(12 + word)
@@ -588,8 +588,8 @@ fn has_word(text: &str, word: &str) -> bool {
 
 /// `sub(/\A(?:%\s*)?<!\[CDATA\[\n?(.*?)(?:\s%)?\]\]>\z/m, '\1')`.
 fn strip_cdata(text: &str) -> &str {
-    let unprefixed = text.after_byte(b'%').map(patterns::lstrip).filter(|t| t.starts_with("<![CDATA["));
-    let Some(inner) = unprefixed.unwrap_or(text).strip_prefix("<![CDATA[") else { return text };
+    let unprefixed = text.after_byte(b'%').map(patterns::lstrip).filter(|t| t.starts_with_ascii(b"<![CDATA["));
+    let Some(inner) = unprefixed.unwrap_or(text).after_ascii(b"<![CDATA[") else { return text };
     let inner = inner.after_byte(b'\n').unwrap_or(inner);
     let Some(inner) = inner.strip_suffix("]]>") else { return text };
     match inner.strip_suffix('%') {

@@ -13,7 +13,7 @@ impl Parser {
         let Some((target, is_url, len)) = autolink(self.src.rest(), self.src.closers_from_here()) else { return false };
         let location = self.src.current_line_number();
         let (target, text) = if is_url {
-            (target.to_owned(), target.strip_prefix("mailto:").unwrap_or(target).to_owned())
+            (target.to_owned(), target.after_ascii(b"mailto:").unwrap_or(target).to_owned())
         } else {
             (["mailto:", target].concat(), target.to_owned())
         };

@@ -6,6 +6,7 @@
 //! quadratic. The next closer after a position is the same for every position up to it, so
 //! each kind of closer is searched for once per stretch of text.
 
+use crate::kramdown::ascii_prefix::has_prefix;
 use crate::kramdown::patterns::is_space;
 use std::cell::Cell;
 
@@ -43,14 +44,14 @@ impl Closer {
         match self {
             Closer::AngleOrNewline => matches!(b[i], b'>' | b'\n'),
             Closer::Bracket => b[i] == b']',
-            Closer::Strikethrough => i > 0 && b[i..].starts_with(b"~~") && !is_space(b[i - 1]) && b[i - 1] != b'~',
+            Closer::Strikethrough => i > 0 && has_prefix(&b[i..], b"~~") && !is_space(b[i - 1]) && b[i - 1] != b'~',
             Closer::Title(quote) => {
                 b[i] == quote && b[i + 1..].iter().find(|&&c| !is_space(c)) == Some(&b')')
             }
-            Closer::ExtensionStop => b[i..].starts_with(b"{:/"),
+            Closer::ExtensionStop => has_prefix(&b[i..], b"{:/"),
             Closer::ExtensionStopLine => {
                 let indent = b[i..].iter().take(3).take_while(|&&c| c == b' ').count();
-                (i == 0 || b[i - 1] == b'\n') && b[i + indent..].starts_with(b"{:/")
+                (i == 0 || b[i - 1] == b'\n') && has_prefix(&b[i + indent..], b"{:/")
             }
         }
     }

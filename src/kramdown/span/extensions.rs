@@ -19,7 +19,7 @@ impl Parser {
     pub(crate) fn parse_span_extensions(&mut self, el: &mut Element) -> bool {
         // SPAN_EXTENSIONS_START: `\{:`
         let rest = self.src.rest();
-        if !rest.starts_with("{:") {
+        if !rest.starts_with_ascii(b"{:") {
             return false;
         }
         let location = self.src.current_line_number();

@@ -12,7 +12,7 @@ impl Parser {
     pub(crate) fn parse_footnote_marker(&mut self, el: &mut Element) -> bool {
         // FOOTNOTE_MARKER_START: `\[\^(ALD_ID_NAME)\]`
         let rest = self.src.rest();
-        let Some(after) = rest.strip_prefix("[^") else { return false };
+        let Some(after) = rest.after_ascii(b"[^") else { return false };
         let Some(name_len) = ald_id_name(after).filter(|&n| after[n..].starts_with_byte(b']')) else { return false };
         let name = after[..name_len].to_owned();
         let location = self.src.current_line_number();

@@ -10,6 +10,7 @@
 //! Links do not nest; images may be inside links (and images, up to `MAX_NESTING`). The HTML is `<a href="URL" title="T">text</a>`
 //! and `<img src="URL" alt="TEXT" title="T" />`.
 
+use crate::kramdown::ascii_prefix::has_prefix;
 use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::{normalize_link_id, Parser, MAX_NESTING};
@@ -22,7 +23,7 @@ impl Parser {
     pub(crate) fn parse_link(&mut self, el: &mut Element) -> bool {
         // LINK_START: `!?\[(?=[^^])`
         let rest = self.src.rest();
-        let opening_len = if rest.starts_with("![") { 2 } else { 1 };
+        let opening_len = if rest.starts_with_ascii(b"![") { 2 } else { 1 };
         if !rest[opening_len - 1..].starts_with_byte(b'[') || matches!(rest[opening_len..].chars().next(), None | Some('^')) {
             return false;
         }
@@ -114,7 +115,7 @@ impl Parser {
         let mut count: isize = 1;
         let at = |text: &str, i: usize| {
             let s = &text.as_bytes()[i..];
-            s[0] == b']' || s[0] == b'[' || s.starts_with(b"![")
+            s[0] == b']' || s[0] == b'[' || has_prefix(s, b"![")
         };
         // The images among the link's children, counted as they come: counting them all at each
         // bracket made a long link text quadratic.
@@ -159,7 +160,7 @@ fn reference_id(s: &str, next: impl Fn(Closer, usize) -> Option<usize>) -> Optio
 
 /// `\(<(.*?)>`: the URL between angle brackets, on one line, and the length.
 fn angle_url(s: &str, next: impl Fn(Closer, usize) -> Option<usize>) -> Option<(&str, usize)> {
-    let inner = s.strip_prefix("(<")?;
+    let inner = s.after_ascii(b"(<")?;
     let end = next(Closer::AngleOrNewline, 2)? - 2;
     (inner.as_bytes()[end] == b'>').then(|| (&inner[..end], 2 + end + 1))
 }

@@ -9,6 +9,7 @@
 //! Here a table says, for each byte, which parsers' start patterns can begin with it; only
 //! at those bytes are the patterns checked.
 
+use crate::kramdown::ascii_prefix::has_prefix;
 use super::element::{Element, Kind};
 use super::parser::{Parser, SpanParser, MAX_NESTING};
 use crate::chunk::{self, Chunk, Mask};
@@ -268,11 +269,11 @@ impl Parser {
         let s = &text.as_bytes()[i..];
         match parser {
             // `!?\[`
-            Link => s[0] == b'[' || s.starts_with(b"!["),
+            Link => s[0] == b'[' || has_prefix(s, b"!["),
             // `\{:`
-            SpanExtensions => s.starts_with(b"{:"),
+            SpanExtensions => has_prefix(s, b"{:"),
             // `~~`
-            Strikethrough => s.starts_with(b"~~"),
+            Strikethrough => has_prefix(s, b"~~"),
             TypographicSyms => typographic_symbol::span_start(s),
             LineBreak => line_break::span_start(s),
             // A single character: `\*|_`, `` ` ``, `<`, `\[`, `["']`, `\$`, `&`, `\\`.

@@ -119,7 +119,7 @@ fn quote_rule(s: &str) -> QuoteRule {
         // `("|')(?=SQ_PUNCT(?!\.\.)\B)`
         if let Some(p) = at(1).filter(|&p| is_sq_punct(p)) {
             let next_is_word = word_at(&s[2..]);
-            if !s[2..].starts_with("..") && (p == b'_') == next_is_word {
+            if !s[2..].starts_with_ascii(b"..") && (p == b'_') == next_is_word {
                 return one(0, closing(q));
             }
         }

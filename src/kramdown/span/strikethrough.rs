@@ -2,6 +2,7 @@
 //! with white space or `~`, and may run over lines. It is parsed afresh, as if at the
 //! start of a paragraph: emphasis and links around it do not count inside.
 
+use crate::kramdown::ascii_prefix::has_prefix;
 use crate::kramdown::element::{Category, Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::is_space;
@@ -25,7 +26,7 @@ impl Parser {
 fn strikethrough(s: &str, next: impl Fn(Closer, usize) -> Option<usize>) -> Option<usize> {
     let b = s.as_bytes();
     let not_space_or_tilde = |c: u8| !is_space(c) && c != b'~';
-    if !b.starts_with(b"~~") || !b.get(2).is_some_and(|&c| not_space_or_tilde(c)) {
+    if !has_prefix(b, b"~~") || !b.get(2).is_some_and(|&c| not_space_or_tilde(c)) {
         return None;
     }
     next(Closer::Strikethrough, 3)
