@@ -211,14 +211,6 @@ pub fn ial_block_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str, usiz
 /// `(?:#{NCNAME}:)?#{NCNAME}` with `NCNAME = [[:alpha:]_][-[:alnum:]._]*`: the length of an
 /// XML name at the start of `s`.
 pub fn uname(s: &str) -> Option<usize> {
-    let ncname = |s: &str| -> Option<usize> {
-        let mut chars = s.char_indices();
-        let (_, first) = chars.next()?;
-        if !(first.is_alphabetic() || first == '_') {
-            return None;
-        }
-        Some(chars.find(|&(_, c)| !(is_alnum(c) || matches!(c, '-' | '.' | '_'))).map_or(s.len(), |(i, _)| i))
-    };
     let first = ncname(s)?;
     if s[first..].starts_with_byte(b':') {
         if let Some(second) = ncname(&s[first + 1..]) {
@@ -226,6 +218,32 @@ pub fn uname(s: &str) -> Option<usize> {
         }
     }
     Some(first)
+}
+
+/// `[[:alpha:]_][-[:alnum:]._]*`, the length of the name at the start of `s`. Names are nearly
+/// always ASCII: their bytes are tested one by one, and characters are decoded only from the
+/// first byte beyond ASCII on.
+fn ncname(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let &lead = b.first()?;
+    let ascii_end = if lead.is_ascii() {
+        if !(lead.is_ascii_alphabetic() || lead == b'_') {
+            return None;
+        }
+        let name_byte = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_');
+        1 + b[1..].iter().position(|c| !name_byte(c)).unwrap_or(b.len() - 1)
+    } else {
+        0
+    };
+    if b.get(ascii_end).is_none_or(u8::is_ascii) {
+        return Some(ascii_end);
+    }
+    let mut chars = s[ascii_end..].char_indices();
+    if ascii_end == 0 && !chars.next().is_some_and(|(_, c)| c.is_alphabetic()) {
+        return None;
+    }
+    let end = chars.find(|&(_, c)| !(is_alnum(c) || matches!(c, '-' | '.' | '_'))).map_or(s.len() - ascii_end, |(i, _)| i);
+    Some(ascii_end + end)
 }
 
 /// A character or entity reference at the start of `s` (`HTML_ENTITY_RE`:
@@ -404,6 +422,28 @@ mod tests {
         assert!(is_word_char('²') && !is_word_property('²'));
         assert!(!is_word_char('-') && !is_word_char('\u{a0}') && !is_word_property('\u{a0}'));
         assert!(is_alnum('ⅷ') && is_alnum('٣') && !is_alnum('²') && !is_alnum('_'));
+    }
+
+    #[test]
+    fn xml_names_are_read_as_the_pattern_reads_them_whatever_their_characters() {
+        // NCNAME as written in kramdown, a character at a time.
+        let ncname = |s: &str| -> Option<usize> {
+            let mut chars = s.char_indices();
+            let (_, first) = chars.next()?;
+            if !(first.is_alphabetic() || first == '_') {
+                return None;
+            }
+            Some(chars.find(|&(_, c)| !(is_alnum(c) || matches!(c, '-' | '.' | '_'))).map_or(s.len(), |(i, _)| i))
+        };
+        let by_pattern = |s: &str| {
+            let first = ncname(s)?;
+            Some(s[first..].strip_prefix(':').and_then(ncname).map_or(first, |second| first + 1 + second))
+        };
+        let mut random = crate::test_random::Random::new();
+        for _ in 0..4000 {
+            let s = random.text(&["a", "Z", "_", "-", ".", "9", ":", "é", "٣", "²", " ", ">", "=", "ⅷ", "\u{301}"], 8);
+            assert_eq!(uname(&s), by_pattern(&s), "{s:?}");
+        }
     }
 
     #[test]
