@@ -60,7 +60,7 @@ impl Scanner {
     /// What is left from the current position.
     #[inline]
     pub fn rest(&self) -> &str {
-        &self.text[self.pos..]
+        &self.text()[self.pos..]
     }
 
     #[inline]
@@ -74,26 +74,26 @@ impl Scanner {
     pub fn line(&self) -> &str {
         let (from, end) = self.line_end.get();
         if from == self.pos {
-            return &self.text[from..end];
+            return &self.text()[from..end];
         }
         let rest = self.rest();
         let end = self.pos + chunk::find(rest.as_bytes(), b'\n').map_or(rest.len(), |i| i + 1);
         self.line_end.set((self.pos, end));
-        &self.text[self.pos..end]
+        &self.text()[self.pos..end]
     }
 
     /// Moves past the current line and returns it.
     pub fn scan_line(&mut self) -> &str {
         let start = self.pos;
         self.pos += self.line().len();
-        &self.text[start..self.pos]
+        &self.text()[start..self.pos]
     }
 
     /// Moves past `len` bytes and returns them.
     pub fn take(&mut self, len: usize) -> &str {
         let start = self.pos;
         self.pos += len;
-        &self.text[start..self.pos]
+        &self.text()[start..self.pos]
     }
 
     /// Moves past the next character and returns it.
@@ -133,7 +133,7 @@ impl Scanner {
     /// The text before the current position.
     #[inline]
     pub fn before(&self) -> &str {
-        &self.text[..self.pos]
+        &self.text()[..self.pos]
     }
 
     /// Whether a span parse from `from` to the end of the text would find no `closing`
