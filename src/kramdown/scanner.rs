@@ -170,9 +170,9 @@ impl Scanner {
         let (from, mut newlines) = self.line_cache.get();
         let bytes = self.text.as_bytes();
         let pos = self.pos.min(bytes.len());
-        if pos >= from {
+        if pos > from {
             newlines += count_newlines(&bytes[from..pos]);
-        } else {
+        } else if pos < from {
             newlines -= count_newlines(&bytes[pos..from]);
         }
         self.line_cache.set((pos, newlines));
