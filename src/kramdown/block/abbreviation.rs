@@ -23,7 +23,7 @@ fn abbrev_definition_start(s: &str) -> Option<(&str, &str, usize)> {
     if !s[start - 2..].starts_with_ascii(b"*[") {
         return None;
     }
-    let line_end = start + s[start..].find('\n')?;
+    let line_end = start + chunk::find(&s.as_bytes()[start..], b'\n')?;
     let line = &s[start..line_end];
     let first = line.chars().next()?.len_utf8();
     let close = chunk::find_str(&line.as_bytes()[first..], b"]:")? + first;

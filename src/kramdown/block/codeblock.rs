@@ -1,6 +1,7 @@
 //! Code blocks: indented (a tab or four spaces) and fenced (`~~~`, and with GFM also
 //! backticks, indented up to three spaces), with an optional language after the fence.
 
+use crate::chunk;
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, blank_lines, indent, is_space, Braces};
@@ -35,7 +36,7 @@ impl Parser {
             if offset >= text.len() {
                 return false;
             }
-            let line_len = text[offset..].find('\n').map_or(text.len() - offset, |i| i + 1);
+            let line_len = chunk::find(&text.as_bytes()[offset..], b'\n').map_or(text.len() - offset, |i| i + 1);
             if fence.closes(&text[offset..offset + line_len], gfm) {
                 break (offset, line_len);
             }
@@ -79,13 +80,13 @@ pub(crate) fn codeblock_match(s: &str, braces: &Braces) -> usize {
 /// `INDENT[ \t]*\S.*\n`
 fn indented_code_line(s: &str) -> Option<usize> {
     let len = indent(s)?;
-    let line_end = s.find('\n')?;
+    let line_end = chunk::find(s.as_bytes(), b'\n')?;
     s[len..line_end].bytes().any(|b| !is_space(b)).then_some(line_end + 1)
 }
 
 /// `(?!IAL_BLOCK_START|EOB_MARKER|^ {0,3}LAZY_END_HTML_STOP|^ {0,3}LAZY_END_HTML_START)^[ \t]*\S.*\n`
 fn lazy_code_line(s: &str, braces: &Braces) -> Option<usize> {
-    let line_end = s.find('\n')?;
+    let line_end = chunk::find(s.as_bytes(), b'\n')?;
     let content = s[..line_end].trim_start_matches([' ', '\t']);
     if content.is_empty() || is_space(content.as_bytes()[0]) {
         return None;
@@ -100,7 +101,7 @@ fn lazy_code_line(s: &str, braces: &Braces) -> Option<usize> {
 fn join_lazy_lines(data: &str) -> String {
     let mut out = String::with_capacity(data.len());
     let mut rest = data;
-    while let Some(i) = rest.find('\n') {
+    while let Some(i) = chunk::find(rest.as_bytes(), b'\n') {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
         let spaces = patterns::opt_space(after);
@@ -141,7 +142,7 @@ impl Fence {
         if run < 3 {
             return None;
         }
-        let line_end = after.find('\n')?;
+        let line_end = chunk::find(after.as_bytes(), b'\n')?;
         let info = patterns::strip(&after[run..line_end]);
         let lang = if info.is_empty() {
             None

@@ -8,6 +8,7 @@
 //! end-of-block marker, which an attribute list on the next line applies to. It is written
 //! where a reference uses it, in the footnotes section.
 
+use crate::chunk;
 use crate::kramdown::ascii_prefix::AsciiPrefix;
 use super::codeblock::{codeblock_match, strip_indent};
 use crate::kramdown::element::{Element, EobKind, Kind};
@@ -27,7 +28,7 @@ fn footnote_definition_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str
     if !s[start + name_len..].starts_with_ascii(b"]:") {
         return None;
     }
-    let first_line = s[content..].find('\n')? + 1;
+    let first_line = chunk::find(&s.as_bytes()[content..], b'\n')? + 1;
     let end = content + first_line + codeblock_match(&s[content + first_line..], braces);
     Some((&s[start..start + name_len], content, end))
 }

@@ -4,6 +4,7 @@
 //! kramdown wants a header after a block boundary and lets `#Title` be one; GFM needs a
 //! space after the `#`s and, with the `paragraph_end` quirk, no boundary.
 
+use crate::chunk;
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, rstrip};
@@ -12,7 +13,7 @@ use crate::options::GfmQuirk;
 impl Parser {
     pub(crate) fn parse_atx_header(&mut self, tree: &mut Element) -> bool {
         let rest = self.src.rest();
-        let Some(line_len) = rest.find('\n') else { return false };
+        let Some(line_len) = chunk::find(rest.as_bytes(), b'\n') else { return false };
         let line = &rest[..line_len];
         let hashes = line.bytes().take_while(|&b| b == b'#').count();
         let gfm = self.is_gfm();
@@ -36,7 +37,7 @@ impl Parser {
             if !contents.is_empty() {
                 (contents, line_len + 1)
             } else {
-                let Some(next_len) = rest[line_len + 1..].find('\n') else { return false };
+                let Some(next_len) = chunk::find(&rest.as_bytes()[line_len + 1..], b'\n') else { return false };
                 (&rest[line_len..line_len + 1 + next_len], line_len + 1 + next_len + 1)
             }
         };
@@ -68,7 +69,7 @@ impl Parser {
             Some(&m @ (b'-' | b'=')) => m,
             _ => return false,
         };
-        let Some(underline_end) = underline_rest.find('\n') else { return false };
+        let Some(underline_end) = chunk::find(underline_rest.as_bytes(), b'\n') else { return false };
         let underline = &underline_rest[..underline_end];
         let marks = underline.trim_start_matches(['-', '=']);
         if !marks.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0c' | b'\x0b')) {

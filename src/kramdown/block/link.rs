@@ -7,6 +7,7 @@
 //! (or one waiting before the definition) applies to every link using it
 //! ([`Parser::link_def_ials`]). No HTML is written for it.
 
+use crate::chunk;
 use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, EobKind};
 use crate::kramdown::parser::{normalize_link_id, Parser};
@@ -36,7 +37,7 @@ fn link_definition<'a>(s: &'a str) -> Option<LinkDefinition<'a>> {
     let url_start = open + 1 + id_len + 2;
     let url_start = url_start + s[url_start..].bytes().take_while(|&b| b == b' ' || b == b'\t').count();
     let p = &s[url_start..];
-    let line = &p[..p.find('\n')?];
+    let line = &p[..chunk::find(p.as_bytes(), b'\n')?];
     let found = |url: &'a str, bare: bool, end: usize| {
         title_or_line_end(&p[end..]).map(|(title, len)| LinkDefinition {
             id: &rest[..id_len],
@@ -76,7 +77,7 @@ fn title_or_line_end(s: &str) -> Option<(Option<&str>, usize)> {
 /// `(["'])(.+?)\1[ \t]*?\n`: a quoted title ending its line.
 fn quoted_title(s: &str) -> Option<(&str, usize)> {
     let quote = *s.as_bytes().first().filter(|&&q| q == b'"' || q == b'\'')?;
-    let line = &s[..s.find('\n')?];
+    let line = &s[..chunk::find(s.as_bytes(), b'\n')?];
     let close = line.bytes().rposition(|b| b != b' ' && b != b'\t')?;
     (close >= 2 && line.as_bytes()[close] == quote).then(|| (&line[1..close], line.len() + 1))
 }

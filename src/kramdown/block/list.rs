@@ -21,6 +21,7 @@
 //! HTML: `<ul>`/`<ol>` with one `<li>` per item; a transparent paragraph stays on the
 //! `<li>` line.
 
+use crate::chunk;
 use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Ial, Kind, Mark};
 use crate::kramdown::parser::Parser;
@@ -87,7 +88,7 @@ impl ItemIndent {
 
 /// A whole line with a non-space character (`.*\S.*\n`).
 fn text_line(s: &str) -> Option<&str> {
-    let line = &s[..=s.find('\n')?];
+    let line = &s[..=chunk::find(s.as_bytes(), b'\n')?];
     line.bytes().any(|b| !is_space(b)).then_some(line)
 }
 
