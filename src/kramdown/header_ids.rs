@@ -120,6 +120,10 @@ fn gfm_id(text: &str) -> String {
                 _ => {}
             }
             i += 1;
+        } else if let Some(letter) = latin1_letter(bytes, i) {
+            // French headers have an accented letter every few words.
+            id.push(letter);
+            i += 2;
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
             i += c.len_utf8();
@@ -128,6 +132,20 @@ fn gfm_id(text: &str) -> String {
         }
     }
     id
+}
+
+/// The letter of Latin-1's upper half (`À` to `ÿ`, all letters but `×` and `÷`) starting at byte
+/// `i`, lowered, without Unicode's tables: its capitals lie 32 below their small letters.
+fn latin1_letter(bytes: &[u8], i: usize) -> Option<char> {
+    if bytes[i] != 0xc3 {
+        return None;
+    }
+    let c = char::from_u32(0xc0 + u32::from(bytes.get(i + 1)? & 0x3f))?;
+    match c {
+        '×' | '÷' => None,
+        'À'..='Þ' => char::from_u32(c as u32 + 0x20),
+        _ => Some(c),
+    }
 }
 
 /// Appends an ASCII byte as a byte: `String::push` encodes a character, and the size-optimised
