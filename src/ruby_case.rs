@@ -11,6 +11,16 @@ pub fn downcase(text: &str) -> String {
     out
 }
 
+/// Whether `downcase(text)` is `lower`, without making it: ASCII, as tag names are, compared
+/// in place.
+pub fn lowers_to(text: &str, lower: &str) -> bool {
+    if text.is_ascii() {
+        text.len() == lower.len() && text.bytes().zip(lower.bytes()).all(|(t, l)| t.to_ascii_lowercase() == l)
+    } else {
+        downcase(text) == lower
+    }
+}
+
 /// `text` in upper case (`upper`) or lower case, as Ruby's `upcase` and `downcase` make it.
 pub fn push_cased(out: &mut String, text: &str, upper: bool) {
     for c in text.chars() {
@@ -78,6 +88,17 @@ fn push_mapped(out: &mut String, c: char, mapped: impl Iterator<Item = char> + C
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowering_to_is_comparing_with_the_lowered_text() {
+        // The Kelvin sign lowers to an ASCII `k`; `İ` to two characters.
+        let texts = ["div", "DIV", "Div", "dIv ", "di", "divs", "\u{212a}bd", "kbd", "KBD", "İ", "i\u{307}", "", "é", "É"];
+        for text in texts {
+            for lower in texts {
+                assert_eq!(lowers_to(text, lower), downcase(text) == lower, "{text:?} {lower:?}");
+            }
+        }
+    }
 
     fn upcase(text: &str) -> String {
         let mut out = String::new();

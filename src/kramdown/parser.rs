@@ -527,16 +527,25 @@ impl Parser {
     /// Moves past the next `len` bytes of the text, adding them to `tree` as text (without
     /// the copy that taking them first and adding them then would need).
     pub fn take_text(&mut self, len: usize, tree: &mut Element) {
+        self.take_text_of_kind(len, tree, self.text_kind);
+    }
+
+    /// [`Self::take_text`], as text of `kind`.
+    pub fn take_text_of_kind(&mut self, len: usize, tree: &mut Element, kind: Kind) {
         let start = self.src.pos;
         self.src.pos += len;
-        self.add_text(&self.src.text()[start..self.src.pos], tree);
+        self.add_text_of_kind(&self.src.text()[start..self.src.pos], tree, kind);
+    }
+
+    /// Moves to the end of the text, adding what is left to `tree` as text.
+    pub fn take_rest(&mut self, tree: &mut Element) {
+        self.take_text(self.src.rest().len(), tree);
     }
 
     /// Moves past the next character, adding it as text: what kramdown does where a span
     /// construct fails (`getch`).
     pub fn take_char(&mut self, tree: &mut Element) {
-        let len = self.src.rest().chars().next().map_or(0, char::len_utf8);
-        self.take_text(len, tree);
+        self.take_text(self.src.char_len(), tree);
     }
 
     pub fn add_text_of_kind(&self, text: &str, tree: &mut Element, kind: Kind) {

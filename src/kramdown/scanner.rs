@@ -98,8 +98,12 @@ impl Scanner {
 
     /// Moves past the next character and returns it.
     pub fn getch(&mut self) -> &str {
-        let len = self.rest().chars().next().map_or(0, char::len_utf8);
-        self.take(len)
+        self.take(self.char_len())
+    }
+
+    /// The length of the next character (0 at the end).
+    pub fn char_len(&self) -> usize {
+        self.rest().chars().next().map_or(0, char::len_utf8)
     }
 
     /// The first closer of a kind at or after an offset of the rest of the text, as an offset

@@ -87,17 +87,14 @@ impl Parser {
             ContentModel::Block => self.parse_blocks(el, None, location),
             ContentModel::Span => match tags::find_closing_tag(self.src.rest(), &el.value, NameMatch::Pattern) {
                 Some(len) => {
-                    let content = self.src.take(len).to_owned();
-                    self.add_text(&content, el);
+                    self.take_text(len, el);
                     if let Some((_, len)) = tags::close_tag(self.src.rest()) {
                         self.src.take(len);
                     }
                     true
                 }
                 None => {
-                    let content = self.src.rest().to_owned();
-                    self.add_text(&content, el);
-                    self.src.terminate();
+                    self.take_rest(el);
                     false
                 }
             },

@@ -11,7 +11,7 @@ use super::tags::{self, NameMatch, StartTag};
 use super::{element_name, has_no_body, is_html_element};
 use crate::kramdown::element::{Attrs, Category, ContentModel, Element, Kind};
 use crate::kramdown::parser::{Parser, MAX_NESTING};
-use crate::ruby_case::downcase;
+use crate::ruby_case::{downcase, lowers_to};
 
 /// Whether `el` is an HTML element whose content is raw, where kramdown's rules do not apply.
 pub fn is_raw_html(el: &Element) -> bool {
@@ -49,11 +49,18 @@ impl Parser {
     pub(crate) fn parse_html_attributes(&mut self, text: &str, line: usize, lower_case: bool) -> Attrs {
         let mut attrs = Attrs::default();
         for (name, value) in tags::attributes(text) {
-            let name = if lower_case { downcase(name) } else { name.to_owned() };
-            if attrs.contains(&name) {
+            // Most names are written in lower case already: those are not copied.
+            let lowered;
+            let name = if lower_case && !name.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                lowered = downcase(name);
+                &lowered
+            } else {
+                name
+            };
+            if attrs.contains(name) {
                 self.warn_at(line, format!("Duplicate HTML attribute '{name}' - overwriting previous one"));
             }
-            attrs.set(&name, value);
+            attrs.set(name, value);
         }
         attrs
     }
@@ -62,16 +69,13 @@ impl Parser {
     fn handle_raw_html_tag(&mut self, el: &mut Element) {
         match tags::find_closing_tag(self.src.rest(), &el.value, NameMatch::IgnoreCase) {
             Some(len) => {
-                let content = self.src.take(len).to_owned();
-                self.add_text_of_kind(&content, el, Kind::Raw);
+                self.take_text_of_kind(len, el, Kind::Raw);
                 if let Some((_, len)) = tags::close_tag(self.src.rest()) {
                     self.src.take(len);
                 }
             }
             None => {
-                let content = self.src.rest().to_owned();
-                self.add_text_of_kind(&content, el, Kind::Raw);
-                self.src.terminate();
+                self.take_text_of_kind(self.src.rest().len(), el, Kind::Raw);
                 self.warn_at(el.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
             }
         }
@@ -89,14 +93,11 @@ impl Parser {
         let parent_raw = is_raw_html(el);
         while !self.src.eos() {
             let Some(start) = tags::raw_start(self.src.rest()) else {
-                let rest = self.src.rest().to_owned();
-                self.add_text_of_kind(&rest, el, Kind::Text);
-                self.src.terminate();
+                self.take_text_of_kind(self.src.rest().len(), el, Kind::Text);
                 self.warn_at(el.location, format!("Found no end tag for '{}' - auto-closing it", el.value));
                 return;
             };
-            let text = self.src.take(start).to_owned();
-            self.add_text_of_kind(&text, el, Kind::Text);
+            self.take_text_of_kind(start, el, Kind::Text);
             let line = self.src.current_line_number();
             let rest = self.src.rest();
             if let Some(len) = tags::comment(rest) {
@@ -110,17 +111,16 @@ impl Parser {
                 let child = self.handle_html_start_tag(tag, line, parent_raw);
                 el.children.push(child);
             } else if let Some((name, len)) = tags::close_tag(rest) {
-                let name = name.to_owned();
-                let closes = if is_html_element(&el.value) { el.value == downcase(&name) } else { el.value == name };
-                let matched = self.src.take(len).to_owned();
+                let closes = if is_html_element(&el.value) { lowers_to(name, &el.value) } else { el.value == name };
                 if closes {
+                    self.src.take(len);
                     return;
                 }
-                self.add_text_of_kind(&matched, el, Kind::Text);
-                self.warn_at(line, format!("Found invalidly used HTML closing tag for '{name}' - ignoring it"));
+                let warning = format!("Found invalidly used HTML closing tag for '{name}' - ignoring it");
+                self.take_text_of_kind(len, el, Kind::Text);
+                self.warn_at(line, warning);
             } else {
-                let c = self.src.getch().to_owned();
-                self.add_text_of_kind(&c, el, Kind::Text);
+                self.take_text_of_kind(self.src.char_len(), el, Kind::Text);
             }
         }
     }

@@ -89,9 +89,7 @@ impl Parser {
                 self.src.take(len);
             } else {
                 self.warn_at(line, format!("Found no end tag for '{end_name}' - auto-closing it"));
-                let rest = self.src.rest().to_owned();
-                self.add_text(&rest, &mut html);
-                self.src.terminate();
+                self.take_rest(&mut html);
             }
         }
         if self.options.html_to_native {
