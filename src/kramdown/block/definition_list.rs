@@ -15,7 +15,7 @@
 //!
 //! HTML: `<dl>` with `<dt>` and `<dd>` elements.
 
-use super::list::{first_list_line, ItemIndent};
+use super::list::ItemIndent;
 use crate::kramdown::element::{Element, Kind, Mark};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns;
@@ -64,11 +64,9 @@ impl Parser {
             let location = self.src.current_line_number();
             let rest = self.src.rest();
             if let Some(marker_len) = patterns::definition_marker(rest, marker_indent) {
-                let line = self.src.scan_line().to_owned();
-                let (content, item_indent) = first_list_line(marker_len, &line[marker_len..]);
                 let mut dd = Element::new(Kind::Dd).at(location);
                 dd.flags.set(Mark::FirstAsPara, first_as_para);
-                let content = self.strip_item_ial(&content, &mut dd).to_owned();
+                let (content, item_indent) = self.take_first_item_line(marker_len, &mut dd);
                 indent = item_indent;
                 marker_indent = indent.marker_indent();
                 dl.children.push(dd);

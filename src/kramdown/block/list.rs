@@ -22,6 +22,7 @@
 //! `<li>` line.
 
 use crate::chunk;
+use std::borrow::Cow;
 use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Ial, Kind, Mark};
 use crate::kramdown::parser::Parser;
@@ -69,11 +70,12 @@ impl ItemIndent {
 
     /// `result.sub!(/^(\t+)/)` with four spaces a tab, then `result.sub!(/^ {I}/, '')`: the
     /// line without the item's indentation, and whether it had it.
-    pub(crate) fn dedent(self, line: &str) -> (String, bool) {
+    /// A line without tabs to expand is not copied.
+    pub(crate) fn dedent(self, line: &str) -> (Cow<'_, str>, bool) {
         let tabs = line.bytes().take_while(|&b| b == b'\t').count();
-        let line = format!("{}{}", " ".repeat(4 * tabs), &line[tabs..]);
+        let line = if tabs == 0 { Cow::Borrowed(line) } else { Cow::Owned(" ".repeat(4 * tabs) + &line[tabs..]) };
         if line.bytes().take(self.0).filter(|&b| b == b' ').count() == self.0 {
-            (line[self.0..].to_owned(), true)
+            (after(line, self.0), true)
         } else {
             (line, false)
         }
@@ -92,13 +94,22 @@ fn text_line(s: &str) -> Option<&str> {
     line.bytes().any(|b| !is_space(b)).then_some(line)
 }
 
-/// `parse_first_list_line`: the first line's content (leading white space removed) and the
-/// item's indentation, from the marker's length and the text after the marker.
-pub(crate) fn first_list_line(marker_len: usize, tail: &str) -> (String, ItemIndent) {
-    if list_item_ial_check(tail) {
-        return (lstrip(tail).to_owned(), ItemIndent(4));
+/// `text` from byte `at` on, copied only if it was.
+fn after(text: Cow<'_, str>, at: usize) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[at..]),
+        Cow::Owned(text) => Cow::Owned(text[at..].to_owned()),
     }
-    let mut content = tail.to_owned();
+}
+
+/// `parse_first_list_line`: the first line's content (leading white space removed) and the
+/// item's indentation, from the marker's length and the text after the marker. A line without
+/// tabs to expand is not copied.
+pub(crate) fn first_list_line(marker_len: usize, tail: &str) -> (Cow<'_, str>, ItemIndent) {
+    if list_item_ial_check(tail) {
+        return (Cow::Borrowed(lstrip(tail)), ItemIndent(4));
+    }
+    let mut content = Cow::Borrowed(tail);
     loop {
         let spaces = content.bytes().take_while(|&b| b == b' ').count();
         let tabs = content[spaces..].bytes().take_while(|&b| b == b'\t').count();
@@ -107,10 +118,11 @@ pub(crate) fn first_list_line(marker_len: usize, tail: &str) -> (String, ItemInd
         }
         // Tabs stop at multiples of four, counted from the line's start.
         let width = 4 - (spaces + marker_len) % 4 + (tabs - 1) * 4;
-        content = [&content[..spaces], &" ".repeat(width), &content[spaces + tabs..]].concat();
+        content = Cow::Owned([&content[..spaces], &" ".repeat(width), &content[spaces + tabs..]].concat());
     }
     let indentation = marker_len + content.bytes().take_while(|&b| b == b' ').count();
-    (lstrip(&content).to_owned(), ItemIndent(indentation))
+    let stripped = content.len() - lstrip(&content).len();
+    (after(content, stripped), ItemIndent(indentation))
 }
 
 /// `LIST_ITEM_IAL` (`^\s*(?:\{:(?!(?:ALD_ID_NAME)?:|\/)(ALD_ANY_CHARS+)\})\s*`) at the start
@@ -152,6 +164,19 @@ impl Parser {
         &text[len..]
     }
 
+    /// Moves past an item's first line (of a list or a definition list), whose marker is
+    /// `marker_len` bytes long: its content, with an attribute list starting it applied to
+    /// `item`, and the item's indentation.
+    pub(crate) fn take_first_item_line(&mut self, marker_len: usize, item: &mut Element) -> (String, ItemIndent) {
+        let start = self.src.pos;
+        let end = start + self.src.scan_line().len();
+        let (content, indent) = first_list_line(marker_len, &self.src.text()[start + marker_len..end]);
+        let mut content = content.into_owned();
+        let kept = self.strip_item_ial(&content, item).len();
+        content.drain(..content.len() - kept);
+        (content, indent)
+    }
+
     pub(crate) fn parse_list(&mut self, tree: &mut Element) -> bool {
         let ordered = match (patterns::list_start_ul(self.src.rest()), patterns::list_start_ol(self.src.rest())) {
             (Some(_), _) => false,
@@ -177,11 +202,9 @@ impl Parser {
                 eob_found = true;
                 break;
             } else if let Some(marker_len) = patterns::list_marker(rest, ordered, marker_indent) {
-                let line = self.src.scan_line().to_owned();
-                list.options.first_list_marker.get_or_insert_with(|| patterns::strip(&line[..marker_len]).to_owned());
-                let (content, item_indent) = first_list_line(marker_len, &line[marker_len..]);
+                list.options.first_list_marker.get_or_insert_with(|| patterns::strip(&rest[..marker_len]).to_owned());
                 let mut item = Element::new(Kind::Li).at(location);
-                let content = self.strip_item_ial(&content, &mut item).to_owned();
+                let (content, item_indent) = self.take_first_item_line(marker_len, &mut item);
                 indent = item_indent;
                 marker_indent = indent.marker_indent();
                 nested_list_found = patterns::list_start(&content);
@@ -191,22 +214,27 @@ impl Parser {
             } else if let Some(len) =
                 indent.content_line(rest).or_else(|| if last_is_blank { None } else { indent.lazy_line(rest, &self.src.braces) })
             {
-                let (mut line, indentation_found) = indent.dedent(self.src.take(len));
+                let (line, indentation_found) = indent.dedent(self.src.take(len));
                 let item = pieces.last_mut().expect("a list starts with an item");
+                let mut indented = false;
                 if !nested_list_found && indentation_found && patterns::list_start(&line) {
                     item.push(String::new());
                     nested_list_found = true;
                 } else if nested_list_found && !indentation_found && patterns::list_start(&line) {
-                    line.insert_str(0, &" ".repeat(indent.0 + 4));
+                    indented = true;
                 }
-                item.last_mut().expect("items have a piece").push_str(&line);
+                let piece = item.last_mut().expect("items have a piece");
+                if indented {
+                    piece.push_str(&" ".repeat(indent.0 + 4));
+                }
+                piece.push_str(&line);
                 last_is_blank = false;
             } else if let Some(len) = patterns::blank_lines(rest) {
                 nested_list_found = true;
                 last_is_blank = true;
-                let blank = self.src.take(len).to_owned();
+                let blank = self.src.take(len);
                 let item = pieces.last_mut().expect("a list starts with an item");
-                item.last_mut().expect("items have a piece").push_str(&blank);
+                item.last_mut().expect("items have a piece").push_str(blank);
             } else {
                 break;
             }
@@ -337,7 +365,9 @@ mod tests {
         assert_eq!(indent.lazy_line("{: .cls}\n", &Braces::default()), None);
         assert_eq!(indent.lazy_line("   <div>\n", &Braces::default()), Some(9));
         assert_eq!(ItemIndent(4).lazy_line("   <div>\n", &Braces::default()), None);
-        assert_eq!(indent.dedent("\tx\n"), ("  x\n".to_owned(), true));
+        assert_eq!(indent.dedent("\tx\n"), ("  x\n".into(), true));
+        assert_eq!(indent.dedent("   x\n"), (" x\n".into(), true));
+        assert_eq!(indent.dedent(" x\n"), (" x\n".into(), false));
         assert_eq!(indent.marker_indent(), 1);
     }
 }
