@@ -9,12 +9,11 @@ impl Parser {
     pub(crate) fn parse_blank_line(&mut self, tree: &mut Element) -> bool {
         let Some(len) = patterns::blank_lines(self.src.rest()) else { return false };
         let location = self.src.current_line_number();
-        let matched = self.src.take(len).to_owned();
         match tree.children.last_mut() {
-            Some(last) if last.kind == Kind::Blank => last.value.push_str(&matched),
+            Some(last) if last.kind == Kind::Blank => last.value.push_str(self.src.take(len)),
             _ => {
                 let mut blank = self.new_block_el(Kind::Blank, location);
-                blank.value = matched;
+                blank.value = self.src.take(len).to_owned();
                 tree.children.push(blank);
             }
         }

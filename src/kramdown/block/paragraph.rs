@@ -29,21 +29,20 @@ impl Parser {
                     return true;
                 }
                 self.text_out_of_body(para);
-                let result = self.src.text()[pos..end].to_owned();
+                let result = &self.src.text()[pos..end];
                 if para.last_kind() == Some(self.text_kind) {
                     let text = &mut para.children.last_mut().expect("checked above").value;
                     text.push_str(joiner);
-                    text.push_str(&result);
+                    text.push_str(result);
                 } else {
-                    self.add_text(&result, para);
+                    self.add_text(result, para);
                 }
             }
             _ => {
                 let mut para = self.new_block_el(Kind::P, location);
                 let start = end - lstrip(&self.src.text()[pos..end]).len();
                 if !(self.text_kind == Kind::RawText && self.keep_in_body(&mut para, start, end)) {
-                    let text = self.src.text()[start..end].to_owned();
-                    self.add_text(&text, &mut para);
+                    self.add_text(&self.src.text()[start..end], &mut para);
                 }
                 tree.children.push(para);
             }

@@ -18,7 +18,12 @@ impl Parser {
         let rest = self.src.rest().as_bytes();
         let Some(&c) = rest.first().filter(|&&c| c == b'*' || c == b'_') else { return false };
         let len = if rest.get(1) == Some(&c) { 2 } else { 1 };
-        let delim = self.src.rest()[..len].to_owned();
+        let delim = match (c, len) {
+            (b'*', 1) => "*",
+            (b'*', _) => "**",
+            (_, 1) => "_",
+            _ => "__",
+        };
         let kind = if len == 2 { Kind::Strong } else { Kind::Em };
         let location = self.src.current_line_number();
         let start = self.src.pos;
@@ -26,10 +31,10 @@ impl Parser {
         let followed_by_space = self.src.rest().bytes().next().is_some_and(is_space);
         let too_deep = self.depth > MAX_NESTING;
         if (c == b'_' && ends_in_word(&self.src.text()[..start])) || followed_by_space || self.inside(kind) || too_deep {
-            self.add_text(&delim, el);
+            self.add_text(delim, el);
             return true;
         }
-        let mut parsed = self.emphasis_body(&delim, kind, location);
+        let mut parsed = self.emphasis_body(delim, kind, location);
         if parsed.is_none() && kind == Kind::Strong && self.innermost() != Some(Kind::Em) {
             self.src.give_back(start + 1);
             parsed = self.emphasis_body(&delim[..1], Kind::Em, location);
@@ -41,7 +46,7 @@ impl Parser {
             }
             None => {
                 self.src.give_back(start + len);
-                self.add_text(&delim, el);
+                self.add_text(delim, el);
             }
         }
         true

@@ -37,11 +37,12 @@ impl Parser {
             self.warn_at(line, format!("Found invalidly used HTML closing tag for '{name}'"));
             self.take_text(len, el);
         } else if let Some(tag) = tags::start_tag(rest).filter(|_| self.depth <= MAX_NESTING) {
-            let text = self.src.take(tag.len).to_owned();
+            let start = self.src.pos;
+            self.src.take(tag.len);
             let name = element_name(&tag.name);
             if is_block_element(&name) {
                 self.warn_at(line, format!("Found block HTML tag '{name}' in span-level text"));
-                self.add_text(&text, el);
+                self.add_text(&self.src.text()[start..self.src.pos], el);
             } else {
                 let html = self.span_html_element(name, &tag, line, el.flags.content_model == Some(ContentModel::Raw));
                 el.children.push(html);

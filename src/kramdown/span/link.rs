@@ -28,18 +28,19 @@ impl Parser {
             return false;
         }
         let location = self.src.current_line_number();
-        let opening = self.src.take(opening_len).to_owned();
+        let opening = if opening_len == 2 { "![" } else { "[" };
+        self.src.take(opening_len);
         let text_start = self.src.pos;
         let kind = if opening_len == 2 { Kind::Img } else { Kind::A };
         let nested_link = kind == Kind::A && (self.inside(Kind::A) || self.inside(Kind::Img));
         if nested_link || self.depth > MAX_NESTING {
-            self.add_text(&opening, el);
+            self.add_text(opening, el);
             return true;
         }
         let mut link = Element::new(kind).at(location);
         if !self.src.may_read_ahead() || self.src.cannot_close(b']', text_start) || !self.parse_link_text(&mut link) {
             self.src.give_back(text_start);
-            self.add_text(&opening, el);
+            self.add_text(opening, el);
             return true;
         }
         let alt_text = unescape(&self.src.text()[text_start..self.src.pos]);
@@ -67,7 +68,7 @@ impl Parser {
                         self.warn_at(location, format!("No link definition for link ID '{link_id}' found"));
                     }
                     self.src.give_back(text_start);
-                    self.add_text(&opening, el);
+                    self.add_text(opening, el);
                 }
             }
             return true;
@@ -102,7 +103,7 @@ impl Parser {
             }
             None => {
                 self.src.give_back(text_start);
-                self.add_text(&opening, el);
+                self.add_text(opening, el);
             }
         }
         true
