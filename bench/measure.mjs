@@ -90,6 +90,29 @@ function memory(folio, inputs) {
 }
 
 /**
+ * Folio's peak memory (bytes above the seed's) at eight sizes, the corpus repeated 3 to 10 times
+ * (0.7 to 2.4 MB), each size on a fresh instance after the seed and rendered twice (the second
+ * render may need a few pages more). How talc lays out the memory moves a peak by a few 64 KiB
+ * pages, so two sizes alone read the layout as much as the cost: one of these sizes peaked at
+ * 4.3× its input where its neighbours took 3.8×, in the builds before and after one change alike.
+ * A line fitted through all eight (run.mjs) reads the cost per byte and the constant.
+ */
+function memoryBySize(folio, inputs) {
+  const text = (id) => inputs.find((input) => input.id === id).text;
+  return MEMORY_REPEATS.map((repeats) => {
+    const body = Array(repeats).fill(text("corpus")).join("\n\n");
+    folio.__wbg_reset_state();
+    folio.render(text("seed"));
+    const before = folio.__memoryBytes();
+    folio.render(body);
+    folio.render(body);
+    return { repeats, bytes: new TextEncoder().encode(body).length, peak: folio.__memoryBytes() - before };
+  });
+}
+
+const MEMORY_REPEATS = [3, 4, 5, 6, 7, 8, 9, 10];
+
+/**
  * Folio's peak memory on each pathological input at n and 2n, each size on a fresh instance
  * after the seed, and the length of its HTML. Not the memory target's input (the 1 MB document,
  * above): here a few bytes of markup make an element each, and the tree holds them all until
@@ -126,7 +149,8 @@ export function measure({ folio, markdownWasm, pulldown, inputs, browser = false
   // Before `memory`, which starts from a fresh instance, as the timings after it always did.
   const seed = inputs.find((input) => input.id === "seed").text;
   const pathological = pathologicalMemory(folio, seed);
-  const result = { memory: memory(folio, inputs), pathologicalMemory: pathological, speed: [], doubling: [] };
+  const bySize = memoryBySize(folio, inputs);
+  const result = { memory: memory(folio, inputs), memoryBySize: bySize, pathologicalMemory: pathological, speed: [], doubling: [] };
   const all = renderers(folio, markdownWasm, pulldown);
   const ms = new Map(all.map((renderer) => [renderer.id, {}]));
   const timed = (renderer, input) =>
