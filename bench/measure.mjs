@@ -101,13 +101,21 @@ function memoryBySize(folio, inputs) {
   const text = (id) => inputs.find((input) => input.id === id).text;
   return MEMORY_REPEATS.map((repeats) => {
     const body = Array(repeats).fill(text("corpus")).join("\n\n");
-    folio.__wbg_reset_state();
-    folio.render(text("seed"));
-    const before = folio.__memoryBytes();
-    folio.render(body);
-    folio.render(body);
-    return { repeats, bytes: new TextEncoder().encode(body).length, peak: folio.__memoryBytes() - before };
+    const { peak } = afterSeed(folio, text("seed"), () => {
+      folio.render(body);
+      folio.render(body);
+    });
+    return { repeats, bytes: new TextEncoder().encode(body).length, peak };
   });
+}
+
+/** What `work` gives, and the memory (bytes) it needed on a fresh instance beyond the seed's. */
+function afterSeed(folio, seed, work) {
+  folio.__wbg_reset_state();
+  folio.render(seed);
+  const before = folio.__memoryBytes();
+  const result = work();
+  return { result, peak: folio.__memoryBytes() - before };
 }
 
 const MEMORY_REPEATS = [3, 4, 5, 6, 7, 8, 9, 10];
@@ -124,11 +132,8 @@ function pathologicalMemory(folio, seed) {
     id, name, n,
     sizes: [n, 2 * n].map((size) => {
       const text = make(size);
-      folio.__wbg_reset_state();
-      folio.render(seed);
-      const before = folio.__memoryBytes();
-      const html = folio.render(text).bodyHtml.length;
-      return { bytes: text.length, html, peak: folio.__memoryBytes() - before };
+      const { result: html, peak } = afterSeed(folio, seed, () => folio.render(text).bodyHtml.length);
+      return { bytes: text.length, html, peak };
     }),
   }));
 }
