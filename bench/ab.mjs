@@ -16,9 +16,9 @@
 //
 // With --count, nothing is timed: each build's render of each input (Node's only) is counted
 // in instructions under valgrind, in Node with the module compiled by its optimising compiler
-// at once (no tier-up midway), one thread, and a young generation that no render fills (no
-// garbage collection midway): two counts of one build come within about 0.4%, where timings
-// move by several percent. Node runs twice per build and input, for a few renders and for
+// at once (no tier-up midway), one thread, V8 deterministic with fixed seeds, the same
+// addresses in every run, and a young generation that no render fills (no garbage collection
+// midway): counts of one build come within 0.01%, where timings move by several percent. Node runs twice per build and input, for a few renders and for
 // many; the difference, divided by the renders between, leaves out its start and the module's
 // compilation. Minutes per input; valgrind is needed (Debian: apt-get install valgrind).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -93,9 +93,13 @@ function instructions(dir, test) {
   const renders = Math.min(600, Math.max(6, Math.round(8e6 / test.text.length)));
   const few = Math.ceil(renders / 6);
   const count = (n) => {
-    const node = [process.execPath, "--no-wasm-dynamic-tiering", "--single-threaded", "--min-semi-space-size=256",
-      "--max-semi-space-size=256", `${ROOT}bench/ab-count.mjs`, dir, test.id, String(n)];
-    const run = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--smc-check=all-non-file", ...node], { encoding: "utf8" });
+    // V8's seeds fixed and its work made deterministic (`--predictable`), and addresses the same
+    // from run to run (`setarch -R`): without these, four counts of one build spread by 0.78%
+    // (the article), with them by 0.003%.
+    const node = [process.execPath, "--no-wasm-dynamic-tiering", "--single-threaded", "--predictable", "--hash-seed=1",
+      "--random-seed=1", "--min-semi-space-size=256", "--max-semi-space-size=256", `${ROOT}bench/ab-count.mjs`, dir, test.id, String(n)];
+    const valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", "--smc-check=all-non-file", ...node];
+    const run = spawnSync("setarch", [machine, "-R", ...valgrind], { encoding: "utf8" });
     const collected = /Collected : (\d+)/.exec(run.stderr ?? "");
     if (run.status !== 0 || !collected) throw new Error(`ab: valgrind failed on ${test.id}: ${run.error?.message ?? run.stderr.slice(-500)}`);
     return Number(collected[1]);
@@ -103,9 +107,12 @@ function instructions(dir, test) {
   return (count(few + renders) - count(few)) / renders;
 }
 
+/** The machine's architecture, as `setarch` names it. */
+const machine = execFileSync("uname", ["-m"], { encoding: "utf8" }).trim();
+
 async function countInstructions() {
-  if (spawnSync("valgrind", ["--version"]).error) {
-    console.error("ab: --count needs valgrind (Debian: apt-get install valgrind)");
+  if (spawnSync("valgrind", ["--version"]).error || spawnSync("setarch", ["--version"]).error) {
+    console.error("ab: --count needs valgrind and setarch (Debian: apt-get install valgrind util-linux)");
     process.exitCode = 2;
     return;
   }
