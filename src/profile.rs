@@ -193,6 +193,12 @@ impl Profile {
     /// A built-in profile by name. Each is read from its YAML once: every render starts
     /// from one, and reading it was a tenth of the time of rendering a short article.
     pub fn builtin(name: &str) -> Option<Profile> {
+        Profile::builtin_ref(name).cloned()
+    }
+
+    /// A built-in profile by name, as read once, for a caller that changes nothing in it (the
+    /// module's render, which copied it for every article).
+    pub fn builtin_ref(name: &str) -> Option<&'static Profile> {
         static JEKYLL: OnceLock<Profile> = OnceLock::new();
         static NUMERIQUE: OnceLock<Profile> = OnceLock::new();
         let (cell, text) = match name {
@@ -206,7 +212,7 @@ impl Profile {
             debug_assert!(problems.is_empty(), "{problems:?}");
             profile
         });
-        Some(profile.clone())
+        Some(profile)
     }
 
     /// A built-in profile by name, or an error that lists the names.
@@ -281,7 +287,9 @@ impl Profile {
     /// Whether the site's URL (`url` and `baseurl`) is one links may start with: no scheme, or
     /// one a safe article may link to (`http`, `https`…).
     pub fn site_is_web(&self) -> bool {
-        url::is_allowed(&self.joined("/"))
+        // That of `url` + `baseurl` + `/`, which `url` decides: a `/` follows it, which ends a
+        // scheme as relative (made for each render, the joined URL took as long as the test).
+        url::is_allowed(&self.url)
     }
 
     fn joined(&self, path: &str) -> String {
@@ -554,6 +562,14 @@ mod tests {
         for (url, baseurl) in [("https://example.org", "/blog"), ("", "javascript:x"), ("java", "script:x"), ("//cdn.example", "")] {
             (profile.url, profile.baseurl) = (url.into(), baseurl.into());
             assert!(profile.site_is_web(), "{url:?} {baseurl:?}: a scheme no page runs, or none");
+        }
+        // As the joined URL says, whatever the base.
+        let urls = ["", "/", "java", "javascript", "javascript:", "javascript\t", "java/script:x", " JavaScript:x", "https://a.example/", "x:y", "  ", "///", "data:"];
+        for url in urls {
+            for baseurl in ["", "/", "blog", ":x", "script:x", "javascript:x", "//"] {
+                (profile.url, profile.baseurl) = (url.into(), baseurl.into());
+                assert_eq!(profile.site_is_web(), url::is_allowed(&profile.joined("/")), "{url:?} {baseurl:?}");
+            }
         }
     }
 }

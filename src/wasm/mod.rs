@@ -9,7 +9,8 @@
 use crate::diagnostic::{Diagnostic, Position};
 use crate::json::{self, ToJson, Writer};
 use crate::options::Options;
-use crate::profile::Profile;
+use crate::profile::{Profile, ProfileError};
+use std::borrow::Cow;
 use crate::render_arena::ArenaAlloc;
 #[cfg(target_feature = "simd128")]
 use crate::size_classes::SizeClasses;
@@ -262,7 +263,8 @@ fn set(object: &JsValue, key: &str, value: &JsValue) -> Result<(), JsError> {
 
 /// `render`'s options, read once: what rendering needs besides the text.
 struct Settings {
-    profile: Profile,
+    /// A built-in profile is borrowed, unless the settings change it.
+    profile: Cow<'static, Profile>,
     file_name: Option<String>,
     policy: Option<Policy>,
     resolve_links: bool,
@@ -289,7 +291,7 @@ impl Settings {
         });
         let resolve_links = base_url.is_some() || article_url.is_some();
         if let Some(url) = base_url {
-            profile.url = url;
+            profile.to_mut().url = url;
         }
         let file_name = text("fileName").map(str::to_owned).or_else(|| article_url.and_then(crate::links::file_name_of_url));
         Ok(Settings {
@@ -418,21 +420,28 @@ fn unknown_preset(preset: &str) -> JsError {
 
 /// The profile named or given in the settings, with `preset` and `kramdown` applied over it;
 /// problems with single keys become warnings.
-fn read_profile(settings: &Value) -> Result<(Profile, Vec<Diagnostic>), JsError> {
+fn read_profile(settings: &Value) -> Result<(Cow<'static, Profile>, Vec<Diagnostic>), JsError> {
+    let builtin = |name| Profile::builtin_ref(name).map(Cow::Borrowed);
     let (mut profile, mut problems) = match settings.get("profile") {
-        None | Some(Value::Null) => (Profile::jekyll(), Vec::new()),
-        Some(Value::String(name)) => (Profile::named(name).map_err(|e| profile_error(&e))?, Vec::new()),
-        Some(object) => profile_of(object),
+        None | Some(Value::Null) => (builtin("jekyll").expect("built in"), Vec::new()),
+        Some(Value::String(name)) => (builtin(name).ok_or_else(|| profile_error(&ProfileError::UnknownProfile { name: name.clone() }))?, Vec::new()),
+        Some(object) => {
+            let (profile, problems) = profile_of(object);
+            (Cow::Owned(profile), problems)
+        }
     };
-    match settings.get("preset").and_then(Value::as_str) {
-        None => {}
-        Some("jekyll") => profile.options = Options::jekyll(),
-        Some("jekyll4") => profile.options = Options::jekyll4(),
-        Some("kramdown") => profile.options = Options::kramdown(),
+    let preset = match settings.get("preset").and_then(Value::as_str) {
+        None => None,
+        Some("jekyll") => Some(Options::jekyll()),
+        Some("jekyll4") => Some(Options::jekyll4()),
+        Some("kramdown") => Some(Options::kramdown()),
         Some(other) => return Err(unknown_preset(other)),
+    };
+    if let Some(options) = preset {
+        profile.to_mut().options = options;
     }
     if let Some(kramdown) = settings.get("kramdown") {
-        problems.extend(merge_kramdown(&mut profile.options, kramdown));
+        problems.extend(merge_kramdown(&mut profile.to_mut().options, kramdown));
     }
     problems.extend(misnamed_options(settings));
     Ok((profile, problems.into_iter().map(|p| Diagnostic::warning(Position::OUTSIDE, p)).collect()))
