@@ -18,9 +18,10 @@
 // in instructions under valgrind, in Node with the module compiled by its optimising compiler
 // at once (no tier-up midway), one thread, V8 deterministic with fixed seeds, the same
 // addresses in every run, and a young generation that no render fills (no garbage collection
-// midway): counts of one build come within 0.01%, where timings move by several percent. Node runs twice per build and input, for a few renders and for
-// many; the difference, divided by the renders between, leaves out its start and the module's
-// compilation. Minutes per input; valgrind is needed (Debian: apt-get install valgrind).
+// midway): counts of one build come within 0.01%, where timings move by several percent. Node
+// runs twice per build and input, for a few renders and for many; the difference, divided by
+// the renders between, leaves out its start and the module's compilation. Minutes per input;
+// valgrind and setarch are needed (Debian: apt-get install valgrind util-linux).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";

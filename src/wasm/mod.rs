@@ -10,13 +10,13 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::json::{self, ToJson, Writer};
 use crate::options::Options;
 use crate::profile::{Profile, ProfileError};
-use std::borrow::Cow;
 use crate::render_arena::ArenaAlloc;
 #[cfg(target_feature = "simd128")]
 use crate::size_classes::SizeClasses;
 use crate::sanitize::Policy;
 use crate::value::Value;
 use crate::Request;
+use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
