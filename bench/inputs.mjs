@@ -1,9 +1,10 @@
 // The benchmark's inputs, Markdown bodies (front matter stripped the way Jekyll does): the
 // seed article, the 13.4 KB article of the issue (the seed body twice), the shared corpus
 // concatenated, the corpus repeated to about 1 MB, and that document twice. Folio alone also
-// renders the seed whole, front matter included, as its users render an article: with no options,
-// as the reader renders it (its site's profile, the page) and as the widget on a partner's page
-// does (safe mode too, which needs the browser's HTML parser: in Chromium only). The pathological
+// renders the seed whole, front matter included, as its users render an article: as Jekyll makes
+// it (no outline, no word count: bench/renderers.mjs), as the reader renders it (its site's
+// profile, the page, the word count) and as the widget on a partner's page does (safe mode too,
+// which needs the browser's HTML parser: in Chromium only). The pathological
 // inputs are in pathological.mjs (made where they are timed, in Node or in Chromium).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -42,8 +43,8 @@ export function loadInputs() {
     { id: "article", name: "article (seed twice)", text: `${seed}\n\n${seed}`, runs: 21 },
     // Only Folio reads front matter: the others would render it as Markdown.
     { id: "whole", name: "seed with its front matter", text: whole, runs: 21, folioOnly: true },
-    { id: "reader", name: "seed whole as the reader renders it", text: whole, runs: 21, folioOnly: true, options: { ...AS_PUBLISHED, page: true } },
-    { id: "widget", name: "seed whole as the widget renders it", text: whole, runs: 21, folioOnly: true, browserOnly: true, options: { ...AS_PUBLISHED, safe: true, page: true, nodes: true } },
+    { id: "reader", name: "seed whole as the reader renders it", text: whole, runs: 21, folioOnly: true, options: { ...AS_PUBLISHED, page: true, outline: false } },
+    { id: "widget", name: "seed whole as the widget renders it", text: whole, runs: 21, folioOnly: true, browserOnly: true, options: { ...AS_PUBLISHED, safe: true, page: true, nodes: true, outline: false, wordCount: false } },
     { id: "corpus", name: "corpus (159 articles)", text: corpus, runs: 11 },
     // The throughput target is read on the first; the doubling test times Folio on both again,
     // in turn (measure.mjs).

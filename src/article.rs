@@ -31,11 +31,13 @@ pub struct Article {
     pub files: Vec<Attachment>,
     /// The body as HTML.
     pub body_html: HtmlPieces,
-    /// The body's headers, in order: the table of contents a reader or editor shows.
-    pub outline: Vec<OutlineEntry>,
-    /// Words in the body, and the minutes it takes to read them.
-    pub word_count: usize,
-    pub reading_minutes: usize,
+    /// The body's headers, in order: the table of contents a reader or editor shows (`None`
+    /// where the request did not ask for it).
+    pub outline: Option<Vec<OutlineEntry>>,
+    /// Words in the body, and the minutes it takes to read them (`None` where the request did
+    /// not ask for them).
+    pub word_count: Option<usize>,
+    pub reading_minutes: Option<usize>,
     /// With a source map: the body's top-level blocks, each with its lines in the file.
     pub body_blocks: Vec<crate::preview::BodyBlock>,
     /// Errors and warnings, positioned in the whole file.
@@ -88,10 +90,14 @@ impl Article {
             ("hero", &self.hero),
             ("files", &self.files),
             ("bodyHtml", &self.body_html),
-            ("outline", &self.outline),
-            ("wordCount", &self.word_count),
-            ("readingMinutes", &self.reading_minutes),
         ]);
+        // Left out, not null, where not asked for: no article lacks them.
+        if let Some(outline) = &self.outline {
+            members.push(("outline", outline));
+        }
+        if let (Some(words), Some(minutes)) = (&self.word_count, &self.reading_minutes) {
+            members.extend_from_slice(&[("wordCount", words), ("readingMinutes", minutes)]);
+        }
         if !self.body_blocks.is_empty() {
             members.push(("bodyBlocks", &self.body_blocks));
         }

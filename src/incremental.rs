@@ -83,7 +83,10 @@ pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> 
     }
     let (after, words) = paragraph_alone(new_text, block.start_line, request)?;
     let shift = count_newlines(new_text.as_bytes()) as i64 - count_newlines(old_text.as_bytes()) as i64;
-    let word_count = (previous.word_count + words).checked_sub(before.1)?;
+    let word_count = match previous.word_count {
+        Some(count) => Some((count + words?).checked_sub(before.1?)?),
+        None => None,
+    };
 
     let mut article = previous.clone();
     article.body_blocks[index] = after;
@@ -92,13 +95,13 @@ pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> 
     }
     article.body_html = article.body_blocks.iter().map(|b| b.html.clone()).collect();
     article.word_count = word_count;
-    article.reading_minutes = stats::reading_minutes(article.word_count);
+    article.reading_minutes = word_count.map(stats::reading_minutes);
     let moved = |line: &mut u32| {
         if *line > block.end_line {
             *line = shifted(*line, shift);
         }
     };
-    article.outline.iter_mut().for_each(|entry| moved(&mut entry.line));
+    article.outline.iter_mut().flatten().for_each(|entry| moved(&mut entry.line));
     article.diagnostics.iter_mut().for_each(|d| moved(&mut d.line));
     Some(article)
 }
@@ -121,8 +124,9 @@ fn is_definition(line: &str) -> bool {
 }
 
 /// The paragraph's text rendered alone as the body block it is, starting on line `first_line`
-/// of the file, and its words; `None` unless it is one paragraph without a warning.
-fn paragraph_alone(text: &str, first_line: u32, request: &Request) -> Option<(BodyBlock, usize)> {
+/// of the file, and its words (if the request counts them); `None` unless it is one paragraph
+/// without a warning.
+fn paragraph_alone(text: &str, first_line: u32, request: &Request) -> Option<(BodyBlock, Option<usize>)> {
     let rendered = markdown_to_html(text.to_owned(), request, Part::Body, None);
     let [block] = &rendered.blocks[..] else { return None };
     if !rendered.warnings.is_empty() || rendered.withheld || !block.html.starts_with("<p") {

@@ -91,6 +91,12 @@ pub struct Request<'a> {
     /// filtered on the tree only, and must not be shown before that pass. With a source map,
     /// whose blocks are returned as HTML, the render keeps the pass ([`Request::body_left_to_caller`]).
     pub caller_parses_body: bool,
+    /// Gather the body's headers into [`Article::outline`]; without it the outline is `None`.
+    pub outline: bool,
+    /// Count the body's words ([`Article::word_count`], [`Article::reading_minutes`]); without
+    /// it both are `None`. The count reads all of the body's text again: a page that shows
+    /// neither (a partner's widget) saves a tenth of a render by leaving both out.
+    pub word_count: bool,
     /// Front matter the article's own is merged over, as a Jekyll site's `defaults:` are: what
     /// reads front matter (the article's fields, its date, Liquid's `page`) sees both. Native
     /// only: the command line reads sites' configurations.
@@ -114,6 +120,8 @@ impl<'a> Request<'a> {
             article_url: None,
             source_map: false,
             caller_parses_body: false,
+            outline: true,
+            word_count: true,
             #[cfg(not(target_arch = "wasm32"))]
             front_matter_defaults: None,
             #[cfg(not(target_arch = "wasm32"))]
@@ -225,14 +233,11 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
         summary_html: picked.summary_html,
         hero: picked.hero,
         files: picked.files,
-        outline: body.headings.iter().map(|h| OutlineEntry {
-            level: h.level,
-            id: h.id.clone(),
-            text: h.text.clone(),
-            line: file_line(body_line, h.line),
-        }).collect(),
+        outline: request.outline.then(|| {
+            body.headings.iter().map(|h| OutlineEntry { level: h.level, id: h.id.clone(), text: h.text.clone(), line: file_line(body_line, h.line) }).collect()
+        }),
         word_count: body.words,
-        reading_minutes: stats::reading_minutes(body.words),
+        reading_minutes: body.words.map(stats::reading_minutes),
         body_html: if request.source_map { body_blocks.iter().map(|b| b.html.clone()).collect() } else { body.html },
         body_blocks,
         front_matter: read.data,
@@ -253,7 +258,8 @@ struct Rendered {
     /// The body's top-level blocks, with body lines (only asked for with a source map).
     blocks: Vec<kramdown::convert::Block>,
     headings: Vec<kramdown::convert::Heading>,
-    words: usize,
+    /// The body's words, when the request asks for them.
+    words: Option<usize>,
     /// The link definitions, by normalised id (of the body only).
     link_definitions: NameMap<(String, Option<String>)>,
     warnings: Vec<kramdown::parser::Warning>,
@@ -308,13 +314,13 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: O
     let profile = request.profile;
     let site_url = |path: &str| profile.site_url(path);
     let base = links::Base { site_url: &site_url, article_url: request.article_url };
-    let mut words = stats::WordCounter::default();
+    let mut words = (part == Part::Body && request.word_count).then(stats::WordCounter::default);
     let tree_filter = request.safe.map(sanitize::tree::TreeFilter::new);
     // Each finished piece of the body is counted, resolved and filtered, then written and
     // dropped: the whole tree is never kept.
     let body = kramdown::render(markdown, &profile.options, request.source_map, &mut |holder: &mut kramdown::element::Element, finished| {
         // The word count is the body's own text; the footnotes' is not counted.
-        if part == Part::Body && finished == kramdown::Finished::Blocks {
+        if let Some(words) = words.as_mut().filter(|_| finished == kramdown::Finished::Blocks) {
             words.add(holder);
         }
         if request.resolve_links {
@@ -328,7 +334,7 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: O
         }
     });
     let (mut output, warnings, lines, options_fixed) = (body.output, body.warnings, body.lines, body.options_fixed);
-    let words = words.words;
+    let words = words.map(|counter| counter.words);
     let link_definitions = if part == Part::Body { body.link_defs } else { NameMap::new() };
     let headings = std::mem::take(&mut output.headings);
     let mut rendered = Rendered { html: HtmlPieces::default(), blocks: Vec::new(), headings, words, link_definitions, warnings, withheld: false, options_fixed };
@@ -399,6 +405,28 @@ mod tests {
         assert_eq!(at("---\nd: &d nope\ndate: *d\n---\nBody\n"), [(3, 7)], "an alias where it is used");
         assert_eq!(at("---\ndate: 2016-12-23\ntitle: T\ndate: never\n---\nBody\n"), [(4, 1), (4, 7)], "the repeated key, then the value that won");
         assert_eq!(at("---\ntitle: \"a\n\tb\"\ndate: nope\n---\nBody\n"), [(4, 1)], "at the key, after a tab Ruby reads and saphyr does not");
+    }
+
+    #[test]
+    fn an_outline_and_word_count_not_asked_for_are_left_out_and_nothing_else_changes() {
+        let profile = Profile::named("numerique").expect("a built-in profile");
+        let seed = include_str!("../www/articles/ogp-societe-civile.md");
+        let full = render_with(seed, &Request::new(&profile));
+        assert!(full.outline.as_ref().is_some_and(|o| !o.is_empty()) && full.word_count.is_some_and(|w| w > 500), "the seed has headers and words");
+        for (outline, word_count) in [(false, true), (true, false), (false, false)] {
+            let lean = render_with(seed, &Request { outline, word_count, ..Request::new(&profile) });
+            assert_eq!(lean.outline.is_some(), outline);
+            assert_eq!((lean.word_count.is_some(), lean.reading_minutes.is_some()), (word_count, word_count));
+            let json = json::to_string(&lean);
+            assert_eq!((json.contains("\"outline\":"), json.contains("\"wordCount\":"), json.contains("\"readingMinutes\":")), (outline, word_count, word_count));
+            let restored = Article {
+                outline: if outline { lean.outline.clone() } else { full.outline.clone() },
+                word_count: full.word_count,
+                reading_minutes: full.reading_minutes,
+                ..lean
+            };
+            assert_eq!(restored, full, "outline {outline}, word count {word_count}");
+        }
     }
 
     #[test]

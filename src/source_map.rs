@@ -81,9 +81,9 @@ mod tests {
     fn the_outline_and_word_count_come_from_the_body() {
         let profile = Profile::jekyll();
         let article = render_with("---\ntitle: T\n---\n# Un titre\n\nDeux mots.\n\n## Sous-titre\n", &Request::new(&profile));
-        let outline: Vec<_> = article.outline.iter().map(|h| (h.level, h.id.as_str(), h.text.as_str(), h.line)).collect();
+        let outline: Vec<_> = article.outline.iter().flatten().map(|h| (h.level, h.id.as_str(), h.text.as_str(), h.line)).collect();
         assert_eq!(outline, [(1, "un-titre", "Un titre", 4), (2, "sous-titre", "Sous-titre", 8)]);
-        assert_eq!(article.word_count, 5);
-        assert_eq!(article.reading_minutes, 1);
+        assert_eq!(article.word_count, Some(5));
+        assert_eq!(article.reading_minutes, Some(1));
     }
 }

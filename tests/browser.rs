@@ -64,6 +64,20 @@ fn the_js_render_returns_a_plain_object_with_camel_case_fields() {
 }
 
 #[wasm_bindgen_test]
+fn an_outline_and_word_count_set_false_are_left_out_of_the_result() {
+    let source = "# Head\n\nTwo words.\n";
+    let full = folio::wasm::render(text(source), JsValue::UNDEFINED).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&full, "outline")).length(), 1);
+    assert_eq!(get(&full, "wordCount").as_f64(), Some(3.0));
+    assert_eq!(get(&full, "readingMinutes").as_f64(), Some(1.0));
+    let lean = folio::wasm::render(text(source), options(r#"{"outline": false, "wordCount": false}"#)).unwrap();
+    let has = |key: &str| js_sys::Reflect::has(&lean, &key.into()).unwrap();
+    assert!(!has("outline") && !has("wordCount") && !has("readingMinutes"));
+    assert_eq!(get(&lean, "bodyHtml").as_string(), get(&full, "bodyHtml").as_string());
+    assert_eq!(js_sys::Array::from(&get(&lean, "diagnostics")).length(), 0, "both are known options");
+}
+
+#[wasm_bindgen_test]
 fn options_cross_as_json_and_what_an_article_lacks_comes_back_as_null() {
     let options = options(r#"{"page": true, "kramdown": {"auto_ids": false}}"#);
     // JSON.stringify leaves out undefined members and functions: they are as good as absent.

@@ -50,8 +50,22 @@ export class FolioRareCodeError extends Error {
  */
 export function startComplete(wasm?: string | URL | Response | WebAssembly.Module): Promise<void>;
 
+/**
+ * Whether options `O` ask for `K`: `false` where they set it `false`, `true` where they leave it
+ * out or set it `true`, `boolean` where their type says neither.
+ */
+type Asks<O, K extends "outline" | "wordCount"> = O extends undefined ? true
+  : K extends keyof O ? (O[K] extends true | undefined ? true : O[K] extends false ? false : boolean)
+  : true;
+
+/** The article `render` returns for options `O`: an `Article`, whose `outline`, `wordCount` and
+ *  `readingMinutes` may be left out where the options may set them `false`. */
+export type ArticleFor<O extends RenderOptions | undefined> = Omit<Article, "outline" | "wordCount" | "readingMinutes"> &
+  (Asks<O, "outline"> extends true ? Pick<Article, "outline"> : Partial<Pick<Article, "outline">>) &
+  (Asks<O, "wordCount"> extends true ? Pick<Article, "wordCount" | "readingMinutes"> : Partial<Pick<Article, "wordCount" | "readingMinutes">>);
+
 /** Renders an article: front matter, body, the profile's fields, diagnostics. Call after start(). */
-export function render(source: string, options?: RenderOptions): Article;
+export function render<O extends RenderOptions | undefined = undefined>(source: string, options?: O): ArticleFor<O>;
 
 /** Panics inside Rust (for tests of the panic path). */
 export function panicForTests(message: string): never;

@@ -357,7 +357,7 @@ impl LineMap {
         if source_map {
             article.body_html = article.body_blocks.iter().map(|b| b.html.clone()).collect();
         }
-        article.outline.iter_mut().for_each(|entry| entry.line = first(entry.line));
+        article.outline.iter_mut().flatten().for_each(|entry| entry.line = first(entry.line));
         // Kramdown's warnings; the front matter's are before the body, the profile's on line 0.
         article.diagnostics.iter_mut().for_each(|d| d.line = first(d.line));
     }

@@ -89,6 +89,11 @@ export interface RenderOptions {
   /** Mark each top-level block of the body with `data-source-line="START-END"` (lines of the
    *  whole file) and return the blocks as `bodyBlocks`. Off by default: published HTML stays clean. */
   sourceMap?: boolean;
+  /** `false`: no `outline` in the result. The headers are not gathered. */
+  outline?: boolean;
+  /** `false`: no `wordCount` nor `readingMinutes` in the result. Counting reads all of the body's
+   *  text again: a page that shows neither (as `<folio-article>`) renders a tenth faster without. */
+  wordCount?: boolean;
 }
 
 /** An error or warning, positioned in the whole file (line 0: not in the article, e.g. an option). */
@@ -136,8 +141,10 @@ export interface Article {
   bodyNodes?: DocumentFragment;
   /** With `nodes: true` and `page: true`: the `<article>` element's content as nodes. */
   pageNodes?: DocumentFragment;
-  /** The body's headers: level, id, text and line in the file. */
+  /** The body's headers: level, id, text and line in the file. Left out with `outline: false`
+   *  (the facade's `render` says so in its type, `ArticleFor`). */
   outline: { level: number; id: string; text: string; line: number }[];
+  /** Left out with `wordCount: false`, as `readingMinutes`. */
   wordCount: number;
   readingMinutes: number;
   /** With `sourceMap: true`: the body's top-level blocks and their lines in the file. */
@@ -274,6 +281,9 @@ struct Settings {
     page: bool,
     /// The body (or page) is handed on as nodes.
     nodes: bool,
+    /// The outline, and the word count with the reading time, are made (both unless set `false`).
+    outline: bool,
+    word_count: bool,
     /// Problems with the options themselves, added to each article's diagnostics.
     problems: Vec<Diagnostic>,
 }
@@ -302,6 +312,8 @@ impl Settings {
             source_map: settings.get("sourceMap") == Some(&Value::Bool(true)),
             page: settings.get("page") == Some(&Value::Bool(true)),
             nodes: settings.get("nodes") == Some(&Value::Bool(true)),
+            outline: settings.get("outline") != Some(&Value::Bool(false)),
+            word_count: settings.get("wordCount") != Some(&Value::Bool(false)),
             profile,
             problems,
         })
@@ -317,6 +329,8 @@ impl Settings {
             article_url: self.article_url.as_deref(),
             source_map: self.source_map,
             caller_parses_body: self.nodes,
+            outline: self.outline,
+            word_count: self.word_count,
         }
     }
 
@@ -459,6 +473,8 @@ const RENDER_OPTIONS: &[(&str, &[&str])] = &[
     ("page", &["a boolean"]),
     ("sourceMap", &["a boolean"]),
     ("nodes", &["a boolean"]),
+    ("outline", &["a boolean"]),
+    ("wordCount", &["a boolean"]),
 ];
 
 /// The kinds of value option `key` takes; none for an unknown option.

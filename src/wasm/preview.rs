@@ -317,8 +317,8 @@ impl LivePreview {
             incremental,
             title: article.jekyll.title.as_deref(),
             lang: &article.lang,
-            word_count: article.word_count,
-            reading_minutes: article.reading_minutes,
+            word_count: article.word_count.unwrap_or_default(),
+            reading_minutes: article.reading_minutes.unwrap_or_default(),
             blocks: self.blocks.len(),
             replaced_blocks: count.replaced,
             inserted_nodes: count.inserted,
@@ -387,6 +387,8 @@ impl LivePreview {
         // Images and links as on the article's site: the editor is not served from it, and a
         // root-relative `/uploads/a.jpg` is the site's (the profile's `url`; none for `jekyll`).
         settings.resolve_links = true;
+        // The panels show them, and the paragraph-only render keeps the count up to date.
+        (settings.outline, settings.word_count) = (true, true);
         Ok(settings)
     }
 
@@ -438,13 +440,14 @@ impl LivePreview {
             }
             self.shown.diagnostics = Some(article.diagnostics.clone());
         }
-        if self.shown.outline.as_deref() != Some(&article.outline[..]) {
+        let outline = article.outline.as_deref().unwrap_or_default();
+        if self.shown.outline.as_deref() != Some(outline) {
             if let Some(list) = &self.panels.outline {
-                set_html(list, &preview::outline_html(&article.outline).into())?;
+                set_html(list, &preview::outline_html(outline).into())?;
             }
-            self.shown.outline = Some(article.outline.clone());
+            self.shown.outline = Some(outline.to_vec());
         }
-        let stats = preview::stats_text(article.word_count, article.reading_minutes);
+        let stats = preview::stats_text(article.word_count.unwrap_or_default(), article.reading_minutes.unwrap_or_default());
         if self.shown.stats != stats {
             if let Some(element) = &self.panels.stats {
                 element.set_text_content(Some(&stats));

@@ -52,18 +52,25 @@ test("a plain script tag from the installed package renders an article", async (
 });
 
 test("the package's types check in a TypeScript consumer", () => {
-  writeFileSync(`${site}/consumer.ts`, `import { start, render, type Article } from "folio-jekyll";
+  writeFileSync(`${site}/consumer.ts`, `import { start, render, type Article, type RenderOptions } from "folio-jekyll";
     import { LivePreview, drafts } from "folio-jekyll/editor";
     import { FolioArticle } from "folio-jekyll/element";
     await start();
     const article: Article = render("# T\\n", { profile: "numerique", safe: true, page: true, sourceMap: true });
     const words: number = article.wordCount + article.outline.length;
+    const lean = render("# T\\n", { outline: false, wordCount: true });
+    const leanWords: number = lean.wordCount;
+    // @ts-expect-error: asked not to, render leaves the outline out
+    lean.outline.length;
+    const given: RenderOptions = {};
+    // @ts-expect-error: options of a type that may say false may have left it out
+    render("# T\\n", given).outline.length;
     const element: FolioArticle = document.createElement("folio-article");
     element.safe = true;
     const list = drafts.list();
     const preview = new LivePreview(document.body, document.body, { profile: "jekyll" });
     preview.update(article.pageHtml ?? "");
-    export { words, list };`);
+    export { words, leanWords, list };`);
   writeFileSync(`${site}/tsconfig.json`, JSON.stringify({
     compilerOptions: { target: "es2022", module: "es2022", moduleResolution: "bundler", strict: true, noEmit: true, lib: ["esnext", "dom"], skipLibCheck: false },
     files: ["consumer.ts"],

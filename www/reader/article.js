@@ -67,6 +67,8 @@ export async function renderArticle(source, entry, from) {
     baseUrl: entry.baseUrl,
     safe,
     page: true,
+    // The reader shows the length, not the headers.
+    outline: false,
   });
   const fatal = article.diagnostics.find((d) => d.severity === "error" && d.line === 0);
   if (fatal) throw new ArticleError(fatal.message, "render");
