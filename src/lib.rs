@@ -149,7 +149,7 @@ impl<'a> Request<'a> {
 
 /// Renders a Markdown body alone (no front matter is looked for), as kramdown would.
 pub fn render_body(markdown: &str, options: &Options) -> String {
-    kramdown::render(markdown.to_owned(), options, false, &mut |_, _| {}).output.into_html()
+    kramdown::render(markdown.to_owned(), options, kramdown::Keep::default(), &mut |_, _| {}).output.into_html()
 }
 
 /// Renders one article with Jekyll's profile and these kramdown options.
@@ -318,7 +318,8 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: O
     let tree_filter = request.safe.map(sanitize::tree::TreeFilter::new);
     // Each finished piece of the body is counted, resolved and filtered, then written and
     // dropped: the whole tree is never kept.
-    let body = kramdown::render(markdown, &profile.options, request.source_map, &mut |holder: &mut kramdown::element::Element, finished| {
+    let keep = kramdown::Keep { blocks: request.source_map, headings: part == Part::Body && request.outline };
+    let body = kramdown::render(markdown, &profile.options, keep, &mut |holder: &mut kramdown::element::Element, finished| {
         // The word count is the body's own text; the footnotes' is not counted.
         if let Some(words) = words.as_mut().filter(|_| finished == kramdown::Finished::Blocks) {
             words.add(holder);

@@ -90,14 +90,23 @@ pub enum Finished {
     Footnote,
 }
 
+/// What [`render`] keeps besides the HTML.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Keep {
+    /// The HTML apart block by block, with the body lines of each.
+    pub blocks: bool,
+    /// The headers written ([`convert::Output::headings`]), for an outline.
+    pub headings: bool,
+}
+
 /// Parses and writes `body`, each top-level block written as soon as it is finished and then
 /// dropped: only the block pass's tree and the HTML are ever whole, never the full tree
 /// next to its HTML. `visit` sees each step's finished elements (all of them at once where
 /// `{::options}` may change the options), then each footnote's content, before they are
-/// written, and may change them; with `keep_blocks`, the HTML stays apart block by block,
-/// with the body lines of each. (`visit` is a trait object, not generic: each caller would
-/// otherwise get its own copy of this function and what it inlines.)
-pub fn render(body: String, options: &Options, keep_blocks: bool, visit: &mut dyn FnMut(&mut Element, Finished)) -> Rendered {
+/// written, and may change them; `keep` says what is kept besides the HTML. (`visit` is a
+/// trait object, not generic: each caller would otherwise get its own copy of this function
+/// and what it inlines.)
+pub fn render(body: String, options: &Options, keep: Keep, visit: &mut dyn FnMut(&mut Element, Finished)) -> Rendered {
     // A long body's HTML is written in small pieces, which fit in the room the tree leaves as
     // it is freed block by block: one string growing to the full length would need, each time
     // it doubles, a piece of memory the size of both. Pieces of 2 KiB kept the peak lowest
@@ -105,7 +114,7 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, visit: &mut dy
     // number halved and nothing slower. A shorter body's one string starts with
     // room for about what it will hold (HTML is about an eighth longer than its Markdown): grown
     // from nothing, it was copied at each doubling.
-    let pieces = if keep_blocks {
+    let pieces = if keep.blocks {
         (0, 0)
     } else if body.len() > LONG_BODY {
         (1 << 11, 0)
@@ -120,12 +129,12 @@ pub fn render(body: String, options: &Options, keep_blocks: bool, visit: &mut dy
     parser.options_fixed = !wait;
     let mut root = Element::new(Kind::Root).at(1);
     parser.parse_block_pass(&mut root, body);
-    crate::size_classes::short_lived(|| write_blocks(parser, root, pieces, lines, wait, visit))
+    crate::size_classes::short_lived(|| write_blocks(parser, root, pieces, keep.headings, lines, wait, visit))
 }
 
 /// The part of [`render`] after the block pass: each top-level block's spans, then its HTML.
-fn write_blocks(mut parser: Parser, mut root: Element, pieces: (usize, usize), lines: usize, wait: bool, visit: &mut dyn FnMut(&mut Element, Finished)) -> Rendered {
-    let mut converter = convert::Converter::new(&parser.options, pieces, parser.toc_referenced);
+fn write_blocks(mut parser: Parser, mut root: Element, pieces: (usize, usize), headings: bool, lines: usize, wait: bool, visit: &mut dyn FnMut(&mut Element, Finished)) -> Rendered {
+    let mut converter = convert::Converter::new(&parser.options, pieces, parser.toc_referenced, headings);
     let mut waiting = Element::new(Kind::Root).at(1);
     parser.finish_top_level(std::mem::take(&mut root.children), |parser, holder| {
         if wait {

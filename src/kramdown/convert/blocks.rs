@@ -66,12 +66,9 @@ impl HtmlConverter<'_> {
             }
         }
         let level = (i32::from(el.flags.level) + self.options.header_offset).clamp(1, 6);
-        self.state.headings.push(Heading {
-            level: level as u8,
-            id: attr.get("id").unwrap_or("").to_owned(),
-            text: header_ids::gfm_raw_text(el),
-            line: el.location,
-        });
+        if let Some(headings) = &mut self.state.headings {
+            headings.push(Heading { level: level as u8, id: attr.get("id").unwrap_or("").to_owned(), text: header_ids::gfm_raw_text(el), line: el.location });
+        }
         const NAMES: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
         self.block_html(NAMES[level as usize - 1], &attr, indent, out, |this, out| this.inner(el, indent, out));
     }

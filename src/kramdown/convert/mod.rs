@@ -42,8 +42,8 @@ struct State {
     ids: IdCounter,
     /// The elements being converted, innermost last (what kramdown's `@stack` is used for).
     stack: Vec<Frame>,
-    /// Every header written, for the article's outline.
-    headings: Vec<Heading>,
+    /// Every header written, for the article's outline; `None` where none is wanted.
+    headings: Option<Vec<Heading>>,
 }
 
 /// The converter while it writes one element: the options and the parse's data, borrowed for
@@ -87,6 +87,7 @@ pub struct Heading {
 /// The converted document, block by block, and its headers.
 pub struct Output {
     pub blocks: Vec<Block>,
+    /// Empty unless asked for ([`super::Keep::headings`]).
     pub headings: Vec<Heading>,
     /// Blank lines at the end of the document, after the last block.
     pub trailing_blank_lines: usize,
@@ -110,7 +111,7 @@ pub fn to_html(root: &Element, data: &DocumentData, options: &Options) -> String
 
 /// Converts a parsed document into pieces of HTML of about `piece_size` bytes ([`Converter::new`]).
 pub fn convert(root: &Element, data: &DocumentData, options: &Options, piece_size: usize) -> Output {
-    let mut converter = Converter::new(options, (piece_size, 0), true);
+    let mut converter = Converter::new(options, (piece_size, 0), true, false);
     for child in &root.children {
         converter.push(child, data, options);
     }
@@ -135,8 +136,9 @@ impl Converter {
     /// (0 keeps each block apart, for a source map; `usize::MAX` writes one string), each
     /// starting with room for `piece_room` bytes. `toc_possible` is false when no attribute list
     /// of the block pass referred to `toc`, so no list can be a table of contents.
-    pub fn new(options: &Options, (piece_size, piece_room): (usize, usize), toc_possible: bool) -> Self {
-        let mut state = State { footnote_counter: options.footnote_nr, toc_possible, ..State::default() };
+    pub fn new(options: &Options, (piece_size, piece_room): (usize, usize), toc_possible: bool, headings: bool) -> Self {
+        let headings = headings.then(Vec::new);
+        let mut state = State { footnote_counter: options.footnote_nr, toc_possible, headings, ..State::default() };
         // The root's children are at indentation 0 (kramdown starts at -2).
         state.stack.push(Frame { kind: Kind::Root, content_model: None, alignment: Vec::new(), refs: Vec::new() });
         Converter { state, blocks: Vec::new(), blank_after: Vec::new(), piece_size, piece_room }
@@ -193,7 +195,7 @@ impl Converter {
                 replace_mark(&mut block.html, TOC_MARK, &text);
             }
         }
-        Output { blocks: self.blocks, headings: self.state.headings, trailing_blank_lines }
+        Output { blocks: self.blocks, headings: self.state.headings.unwrap_or_default(), trailing_blank_lines }
     }
 }
 
