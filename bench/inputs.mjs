@@ -1,10 +1,10 @@
 // The benchmark's inputs, Markdown bodies (front matter stripped the way Jekyll does): the
 // seed article, the 13.4 KB article of the issue (the seed body twice), the shared corpus
 // concatenated, the corpus repeated to about 1 MB, and that document twice. Folio alone also
-// renders the seed whole, front matter included, as its users render an article: as Jekyll makes
-// it (no outline, no word count: bench/renderers.mjs), as the reader renders it (its site's
-// profile, the page, the word count) and as the widget on a partner's page does (safe mode too,
-// which needs the browser's HTML parser: in Chromium only). The pathological
+// renders the seed whole, front matter included, as its users render an article: with no options,
+// as the reader renders it (its site's profile, the page, the word count but no outline) and as
+// the widget on a partner's page does (safe mode too, which needs the browser's HTML parser: in
+// Chromium only; neither outline nor word count). The pathological
 // inputs are in pathological.mjs (made where they are timed, in Node or in Chromium).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";

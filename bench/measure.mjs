@@ -144,7 +144,7 @@ function pathologicalMemory(folio, seed) {
  * renderers are timed one after the other: the garbage they leave would be collected in the
  * others' batches.
  */
-const PAIRED = new Set(["folio", "folio-full", "markdown-wasm", "pulldown-size", "pulldown-speed"]);
+const PAIRED = new Set(["folio", "markdown-wasm", "pulldown-size", "pulldown-speed"]);
 
 /**
  * Everything, as plain data: the renderers' modules as `renderers` takes them, initialised;
@@ -159,8 +159,7 @@ export function measure({ folio, markdownWasm, pulldown, inputs, browser = false
   const all = renderers(folio, markdownWasm, pulldown);
   const ms = new Map(all.map((renderer) => [renderer.id, {}]));
   const timed = (renderer, input) =>
-    !(renderer.slow && input.id === "big2") && (!renderer.only || renderer.only.includes(input.id)) &&
-    (!input.folioOnly || renderer.id === "folio") && (!input.browserOnly || browser);
+    !(renderer.slow && input.id === "big2") && (!input.folioOnly || renderer.id === "folio") && (!input.browserOnly || browser);
   // An input rendered with options must render without an error: safe mode withholds the HTML
   // where it has no parser, and timing that would time nothing.
   const folioRenderer = all.find((renderer) => renderer.id === "folio");

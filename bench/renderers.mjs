@@ -7,24 +7,17 @@ import { marked } from "marked";
 import { micromark } from "micromark";
 import * as commonmark from "commonmark";
 
-/** Folio's render options for what Jekyll makes of an article. */
-const JEKYLL_MAKES = { outline: false, wordCount: false };
-
 /**
  * `folio` is pkg/folio.js once initialised, `markdownWasm` markdown-wasm once ready, `pulldown`
  * the glue of each pulldown-cmark build (`size`, `speed`) once initialised.
  */
 export function renderers(folio, markdownWasm, pulldown) {
-  const shown = (article) => article.pageHtml ?? article.pageNodes ?? article.bodyHtml;
   const markdownIt = new MarkdownIt({ html: true });
   const cmParser = new commonmark.Parser();
   const cmWriter = new commonmark.HtmlRenderer();
   return [
     // With `page: true` among the options, the page is what is shown (as nodes, with `nodes: true`).
-    // The targets' row makes what Jekyll makes of an article (its HTML, front matter and
-    // excerpt); the outline and word count, Folio's own additions, are timed in the next row.
-    { id: "folio", name: "folio (wasm, Jekyll options)", render: (s, options = JEKYLL_MAKES) => shown(folio.render(s, options)) },
-    { id: "folio-full", name: "folio, with its outline and word count", render: (s) => shown(folio.render(s)), only: ["seed", "article", "corpus", "big"] },
+    { id: "folio", name: "folio (wasm, Jekyll options)", render: (s, options) => { const article = folio.render(s, options); return article.pageHtml ?? article.pageNodes ?? article.bodyHtml; } },
     { id: "markdown-wasm", name: "markdown-wasm 1.2 (md4c)", render: (s) => markdownWasm.parse(s) },
     { id: "pulldown-size", name: "pulldown-cmark 0.13 (wasm, the core's size build)", render: (s) => pulldown.size.render(s) },
     { id: "pulldown-speed", name: "pulldown-cmark 0.13 (wasm, opt-level 3)", render: (s) => pulldown.speed.render(s) },

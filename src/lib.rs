@@ -95,7 +95,7 @@ pub struct Request<'a> {
     pub outline: bool,
     /// Count the body's words ([`Article::word_count`], [`Article::reading_minutes`]); without
     /// it both are `None`. The count reads all of the body's text again: a page that shows
-    /// neither (a partner's widget) saves a tenth of a render by leaving both out.
+    /// neither (a partner's widget) saves 6–8% of a render by leaving both out.
     pub word_count: bool,
     /// Front matter the article's own is merged over, as a Jekyll site's `defaults:` are: what
     /// reads front matter (the article's fields, its date, Liquid's `page`) sees both. Native

@@ -92,7 +92,7 @@ export interface RenderOptions {
   /** `false`: no `outline` in the result. The headers are not gathered. */
   outline?: boolean;
   /** `false`: no `wordCount` nor `readingMinutes` in the result. Counting reads all of the body's
-   *  text again: a page that shows neither (as `<folio-article>`) renders a tenth faster without. */
+   *  text again: a page that shows neither (as `<folio-article>`) renders 6–8% faster without. */
   wordCount?: boolean;
 }
 
