@@ -217,7 +217,12 @@ impl Profile {
 
     /// A built-in profile by name, or an error that lists the names.
     pub fn named(name: &str) -> Result<Profile, ProfileError> {
-        Profile::builtin(name).ok_or_else(|| ProfileError::UnknownProfile { name: name.to_owned() })
+        Profile::named_ref(name).cloned()
+    }
+
+    /// [`Profile::named`], as read once (see [`Profile::builtin_ref`]).
+    pub fn named_ref(name: &str) -> Result<&'static Profile, ProfileError> {
+        Profile::builtin_ref(name).ok_or_else(|| ProfileError::UnknownProfile { name: name.to_owned() })
     }
 
     /// Reads a profile document (YAML or JSON): fields it leaves out are the `jekyll` profile's.

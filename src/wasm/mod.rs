@@ -9,7 +9,7 @@
 use crate::diagnostic::{Diagnostic, Position};
 use crate::json::{self, ToJson, Writer};
 use crate::options::Options;
-use crate::profile::{Profile, ProfileError};
+use crate::profile::Profile;
 use crate::render_arena::ArenaAlloc;
 #[cfg(target_feature = "simd128")]
 use crate::size_classes::SizeClasses;
@@ -435,10 +435,9 @@ fn unknown_preset(preset: &str) -> JsError {
 /// The profile named or given in the settings, with `preset` and `kramdown` applied over it;
 /// problems with single keys become warnings.
 fn read_profile(settings: &Value) -> Result<(Cow<'static, Profile>, Vec<Diagnostic>), JsError> {
-    let builtin = |name| Profile::builtin_ref(name).map(Cow::Borrowed);
     let (mut profile, mut problems) = match settings.get("profile") {
-        None | Some(Value::Null) => (builtin("jekyll").expect("built in"), Vec::new()),
-        Some(Value::String(name)) => (builtin(name).ok_or_else(|| profile_error(&ProfileError::UnknownProfile { name: name.clone() }))?, Vec::new()),
+        None | Some(Value::Null) => (Cow::Borrowed(Profile::builtin_ref("jekyll").expect("built in")), Vec::new()),
+        Some(Value::String(name)) => (Cow::Borrowed(Profile::named_ref(name).map_err(|e| profile_error(&e))?), Vec::new()),
         Some(object) => {
             let (profile, problems) = profile_of(object);
             (Cow::Owned(profile), problems)
