@@ -50,6 +50,9 @@ if [ -z "$way" ] && rustup target list --installed 2>/dev/null | grep -qx wasm32
   exec cargo "$subcommand" --target wasm32-unknown-unknown --no-default-features "${target_dir[@]}" "$@"
 fi
 export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
+# This compiler takes unstable features: the hottest parsing functions are optimised for speed
+# (src/lib.rs, folio_unstable).
+export RUSTFLAGS="${RUSTFLAGS:-} --cfg folio_unstable"
 if [ "$way" = small ]; then
   # location-detail: panic messages keep their text, not the source file and line.
   # fmt-debug: `{:?}` writes nothing; Folio formats nothing it shows with it.

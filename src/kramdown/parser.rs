@@ -531,6 +531,7 @@ impl Parser {
     }
 
     /// [`Self::take_text`], as text of `kind`.
+    #[cfg_attr(folio_unstable, optimize(speed))]
     pub fn take_text_of_kind(&mut self, len: usize, tree: &mut Element, kind: Kind) {
         let start = self.src.pos;
         self.src.pos += len;
@@ -548,6 +549,7 @@ impl Parser {
         self.take_text(self.src.char_len(), tree);
     }
 
+    #[cfg_attr(folio_unstable, optimize(speed))]
     pub fn add_text_of_kind(&self, text: &str, tree: &mut Element, kind: Kind) {
         match tree.children.last_mut() {
             Some(last) if last.kind == kind => last.value.push_str(text),
@@ -586,6 +588,7 @@ impl Parser {
 
     /// Runs the span pass over every `RawText`, merges blank lines, and applies attribute
     /// lists to the elements they belong to (`update_tree`).
+    #[cfg_attr(folio_unstable, optimize(speed))]
     pub fn update_tree(&mut self, element: &mut Element) {
         // Only raw text turns into other elements: children lists without any are updated in
         // place, so that the root's (a few hundred thousand elements' worth on a long
@@ -656,6 +659,7 @@ impl Parser {
 
     /// Parses `text` as spans into `holder` with a fresh span environment (`reset_env`): no
     /// enclosing elements count.
+    #[cfg_attr(folio_unstable, optimize(speed))]
     pub fn parse_span_text(&mut self, holder: &mut Element, text: String, location: usize) {
         // A table cell, a short header or list item is often words alone: one text, without a
         // scanner, a table of start bytes and a search. A longer text nearly always holds a

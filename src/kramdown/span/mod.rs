@@ -172,6 +172,7 @@ impl Parser {
     /// matches and accepts. Returns whether it stopped there. `parsers` limits the active
     /// parsers (HTML elements whose content is raw use only the HTML parser); they are tried
     /// in kramdown's order.
+    #[cfg_attr(folio_unstable, optimize(speed))]
     pub fn parse_spans(&mut self, el: &mut Element, mut stop: Option<Stop>, parsers: Option<&[SpanParser]>) -> bool {
         let active = parsers.unwrap_or(&self.span_parsers).iter().fold(0u16, |set, &p| set | 1 << p as u16);
         let table = StartTable::new(active, stop.as_ref());
@@ -212,6 +213,7 @@ impl Parser {
 
     /// The first position from the current one where the stop pattern or an active parser's
     /// start pattern matches (kramdown's `scan_until(/(?=stop_re|span_start)/)`).
+    #[cfg_attr(folio_unstable, optimize(speed))]
     fn next_span_start(&self, table: &StartTable, stop: Option<&Stop>) -> Option<usize> {
         let bytes = self.src.text().as_bytes();
         let mut i = self.src.pos;
@@ -233,6 +235,7 @@ impl Parser {
 
     /// Where a span starts, if one does, given that a start pattern or the stop pattern may
     /// begin with the byte at `i`.
+    #[cfg_attr(folio_unstable, optimize(speed))]
     fn span_start_at(&self, table: &StartTable, stop: Option<&Stop>, i: usize) -> Option<usize> {
         let (text, from) = (self.src.text(), self.src.pos);
         let bytes = text.as_bytes();
