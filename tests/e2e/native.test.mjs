@@ -6,21 +6,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT } from "./harness.mjs";
-import { SHARED } from "../../scripts/shared.mjs";
+import { CONFORMANCE_CASES, CORPUS_ARTICLES } from "./inputs.mjs";
 
 const shipped = createRequire(import.meta.url)("../../pkg/node/folio.js");
-const texts = (dir, pattern) =>
-  readdirSync(dir, { recursive: true }).filter((name) => pattern.test(name)).sort().map((name) => readFileSync(join(dir, name), "utf8"));
 
 test("the shipped core renders every conformance case and corpus article's body as the native build does", () => {
   execFileSync("cargo", ["build", "--quiet", "--bin", "folio"], { cwd: ROOT, stdio: "inherit" });
   const folio = join(ROOT, "target/debug/folio");
-  const inputs = [...texts(join(SHARED, "conformance"), /\.text$/), ...texts(join(SHARED, "corpus/jekyll"), /\.(md|markdown)$/)];
-  assert.ok(inputs.length > 300, `only ${inputs.length} inputs found under ${SHARED}`);
+  const inputs = [...CONFORMANCE_CASES, ...CORPUS_ARTICLES];
+  assert.ok(inputs.length > 300, `only ${inputs.length} inputs found`);
   const differing = inputs.filter((text) => {
     const native = spawnSync(folio, ["render", "--body", "--no-config", "-"], { input: text, encoding: "utf8" });
     assert.equal(native.status, 0, native.stderr);

@@ -3,16 +3,14 @@
 // two must render alike.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT, serverAndBrowser } from "./harness.mjs";
-import { SHARED } from "../../scripts/shared.mjs";
+import { CONFORMANCE_CASES, CORPUS_ARTICLES } from "./inputs.mjs";
 
 const node = createRequire(import.meta.url)("../../pkg/node/folio.js");
 const SEED = readFileSync(join(ROOT, "www/articles/ogp-societe-civile.md"), "utf8");
-const texts = (dir, pattern) =>
-  readdirSync(dir, { recursive: true }).filter((name) => pattern.test(name)).sort().map((name) => readFileSync(join(dir, name), "utf8"));
 
 const session = serverAndBrowser();
 
@@ -54,7 +52,7 @@ test("an engine without SIMD loads the build without it, which renders the seed 
 });
 
 test("the SIMD build, split, renders every conformance case and corpus article as the whole SIMD module does in Node", async () => {
-  const inputs = [...texts(join(SHARED, "conformance"), /\.text$/), ...texts(join(SHARED, "corpus/jekyll"), /\.(md|markdown)$/)];
+  const inputs = [...CONFORMANCE_CASES, ...CORPUS_ARTICLES];
   const { tab } = await started({ simd: true });
   const got = await tab.evaluate((inputs) => inputs.map((text) => JSON.stringify(window.folio.render(text))), inputs);
   const differing = inputs.filter((text, i) => got[i] !== JSON.stringify(node.render(text)));

@@ -5,25 +5,19 @@
 // downloads it only for an article that needs it, once.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT, serverAndBrowser } from "./harness.mjs";
 import * as split from "../../pkg/folio.js";
-import { SHARED } from "../../scripts/shared.mjs";
+import { CONFORMANCE_CASES as cases, CORPUS_ARTICLES as articles } from "./inputs.mjs";
 
 const whole = createRequire(import.meta.url)("../../pkg/node/folio.js");
-const CONFORMANCE = join(SHARED, "conformance");
-const CORPUS = join(SHARED, "corpus/jekyll");
 const RARE = "pkg/folio_rare_bg.wasm";
 const SIMD_RARE = "pkg/simd/folio_rare_bg.wasm";
 // An article whose render runs rare code (kramdown's options extension), and shows "x".
 const RARE_ARTICLE = '{::options auto_ids="false" /}\n\nx\n';
 
-const texts = (dir, pattern) =>
-  readdirSync(dir, { recursive: true }).filter((name) => pattern.test(name)).sort().map((name) => readFileSync(join(dir, name), "utf8"));
-const cases = texts(CONFORMANCE, /\.text$/);
-const articles = texts(CORPUS, /\.(md|markdown)$/);
 const OPTIONS = [undefined, { preset: "kramdown" }, { profile: "numerique", page: true, sourceMap: true }];
 /** What the whole module gives for each text and options, as JSON. */
 const expected = (inputs) => inputs.flatMap((text) => OPTIONS.map((options) => JSON.stringify(whole.render(text, options))));
