@@ -72,7 +72,7 @@ fn tail(bytes: &[u8], i: usize) -> Option<(Chunk, Mask)> {
 /// The bytes of `chunk` that are any of `any`. Always inlined, as its callers are: their
 /// constant bytes then cost a comparison each.
 #[inline(always)]
-fn any_of(chunk: Chunk, any: &[u8]) -> Mask {
+pub fn any_of(chunk: Chunk, any: &[u8]) -> Mask {
     any.iter().fold(Mask::NONE, |found, &b| found | chunk.eq(b))
 }
 
@@ -188,6 +188,7 @@ mod tests {
                 assert!(at(chunk.eq(b)), "{b:#x} at {lane}");
                 assert_eq!(at(chunk.non_ascii()), !b.is_ascii(), "{b:#x} at {lane}");
                 assert_eq!(at(chunk.ascii_alphanumeric()), b.is_ascii_alphanumeric(), "{b:#x} at {lane}");
+                assert_eq!(at(chunk.control()), b < b' ', "{b:#x} at {lane}");
                 assert_eq!(chunk.eq(fill).count(), WIDTH - 1 + usize::from(b == fill), "{b:#x} at {lane}");
             }
         }

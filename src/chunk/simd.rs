@@ -62,6 +62,12 @@ impl Chunk {
         Mask(u32::from(u8x16_bitmask(self.0)))
     }
 
+    /// The control characters below the space (what JSON escapes besides `"` and `\`).
+    #[inline]
+    pub fn control(self) -> Mask {
+        Mask(u32::from(u8x16_bitmask(u8x16_lt(self.0, u8x16_splat(b' ')))))
+    }
+
     /// The bytes that are ASCII letters or digits.
     #[inline]
     pub fn ascii_alphanumeric(self) -> Mask {

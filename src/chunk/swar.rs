@@ -55,6 +55,12 @@ impl Chunk {
         Mask(self.0 & HIGH_BITS)
     }
 
+    /// The control characters below the space (what JSON escapes besides `"` and `\`).
+    #[inline]
+    pub fn control(self) -> Mask {
+        Mask(in_range(self.0 & !HIGH_BITS, 0, b' ' - 1) & !self.0)
+    }
+
     /// The bytes that are ASCII letters or digits.
     #[inline]
     pub fn ascii_alphanumeric(self) -> Mask {
