@@ -224,8 +224,9 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
         .and_then(|lead| lead.html_in(&body.html, body.options_fixed))
         .or_else(|| jekyll.excerpt.as_deref().or(extracted.as_deref()).map(markdownify));
     let mut picked = profile.pick(&read.data, markdownify);
-    // With a source map, the body's HTML is its marked blocks put together.
-    let body_blocks = source_map::blocks(&body.blocks, body_line);
+    // With a source map, the body's HTML is its marked blocks put together. Only then: a call
+    // with no blocks kept the map's code in the first download.
+    let body_blocks = if request.source_map { source_map::blocks(&body.blocks, body_line) } else { Vec::new() };
     if request.safe.is_some() {
         picked.hero = picked.hero.filter(|hero| sanitize::url_is_safe(&hero.src));
         picked.files.retain(|file| sanitize::url_is_safe(&file.href));
