@@ -8,6 +8,7 @@
 //! JSON is read by the YAML loader ([`read`]).
 
 use crate::escape;
+use crate::put::put;
 use crate::float;
 use crate::value::Value;
 use crate::yaml::{self, YamlError};
@@ -65,7 +66,7 @@ impl Writer {
         for (key, value) in members {
             // Folio's own keys are names that need no escape: written as they are.
             debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{key}");
-            self.key(|out| out.push_str(key));
+            self.key(|out| put(out, key));
             value.write_json(self);
         }
         self.close('}');
@@ -83,9 +84,9 @@ impl Writer {
     /// The next member's key, quoted, and its colon.
     fn key(&mut self, write: impl FnOnce(&mut String)) {
         self.next();
-        self.out.push('"');
+        put(&mut self.out, "\"");
         write(&mut self.out);
-        self.out.push_str(if self.depth.is_some() { "\": " } else { "\":" });
+        put(&mut self.out, if self.depth.is_some() { "\": " } else { "\":" });
     }
 
     fn string(&mut self, text: &str) {

@@ -41,6 +41,7 @@ pub mod options;
 pub mod page;
 pub mod profile;
 pub mod preview;
+mod put;
 pub mod ruby_case;
 #[cfg(any(target_arch = "wasm32", test))]
 mod render_arena;

@@ -552,7 +552,7 @@ impl Parser {
     #[cfg_attr(folio_unstable, optimize(speed))]
     pub fn add_text_of_kind(&self, text: &str, tree: &mut Element, kind: Kind) {
         match tree.children.last_mut() {
-            Some(last) if last.kind == kind => last.value.push_str(text),
+            Some(last) if last.kind == kind => crate::put::put(&mut last.value, text),
             last => {
                 if !text.is_empty() {
                     let location = last.map_or(tree.location, |l| l.location);

@@ -9,7 +9,6 @@
 mod blocks;
 mod code;
 mod footnotes;
-mod put;
 mod rouge_languages;
 mod spans;
 mod toc;
@@ -21,7 +20,7 @@ use super::parser::DocumentData;
 use crate::chunk;
 use crate::options::{EntityOutput, Options};
 use crate::name_map::NameMap;
-use put::put;
+use crate::put::put;
 
 /// What the converter keeps from one top-level block to the next.
 #[derive(Default)]
