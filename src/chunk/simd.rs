@@ -6,6 +6,7 @@ use core::arch::wasm32::{
     u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u8x16, u8x16_add, u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub,
     u8x16_swizzle, v128, v128_load, v128_or, v128_store,
 };
+use core::mem::MaybeUninit;
 
 pub const WIDTH: usize = 16;
 
@@ -81,7 +82,7 @@ impl Chunk {
 
     /// Each byte as a 16-bit unit, into the first sixteen of `out`.
     #[inline]
-    pub fn widen(self, out: &mut [u16]) {
+    pub fn widen(self, out: &mut [MaybeUninit<u16>]) {
         let out = &mut out[..WIDTH];
         // SAFETY: `out` holds sixteen units, two registers' worth; a store needs no alignment.
         unsafe {

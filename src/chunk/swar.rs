@@ -2,6 +2,7 @@
 //! builds, and the module for engines without it). Each test leaves the high bit (0x80) set in
 //! the bytes it holds for.
 
+use core::mem::MaybeUninit;
 
 pub const WIDTH: usize = 8;
 
@@ -72,9 +73,9 @@ impl Chunk {
 
     /// Each byte as a 16-bit unit, into the first eight of `out`.
     #[inline]
-    pub fn widen(self, out: &mut [u16]) {
+    pub fn widen(self, out: &mut [MaybeUninit<u16>]) {
         for (unit, byte) in out[..WIDTH].iter_mut().zip(self.0.to_le_bytes()) {
-            *unit = u16::from(byte);
+            unit.write(u16::from(byte));
         }
     }
 }
