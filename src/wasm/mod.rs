@@ -336,7 +336,10 @@ impl Settings {
 
     fn render(&self, source: String) -> crate::Article {
         let mut article = crate::render_owned(source, &self.request());
-        article.diagnostics.extend(self.problems.iter().cloned());
+        // Only when there are some: called with none, the copy's code stayed in the first download.
+        if !self.problems.is_empty() {
+            article.diagnostics.extend(self.problems.iter().cloned());
+        }
         article
     }
 }
