@@ -359,6 +359,7 @@ impl Parser {
     /// Updates `children` in order (`update_tree`'s loop) and hands on what each gives: spans
     /// parsed from raw text (with a fresh span environment at `location`), other children
     /// updated, end-of-block markers dropped, runs of blank lines joined into their first.
+    #[cfg_attr(folio_unstable, optimize(speed))]
     fn update_children(&mut self, children: Vec<Element>, location: usize, mut take: impl FnMut(&mut Self, Updated)) {
         let mut blank: Option<Element> = None;
         for mut child in children {
