@@ -13,23 +13,8 @@ use crate::chunk;
 
 impl Parser {
     pub(crate) fn update_gfm_elements(&mut self, element: &mut Element) {
-        let hard_break = self.gfm_hard_break;
-        let breaks = |child: &Element| child.kind == Kind::Text && chunk::find_str(child.value.as_bytes(), hard_break.as_bytes()).is_some();
-        // Most elements have no hard break: they are updated where they are, and only a
-        // list of children holding one is made anew.
-        if element.children.iter().any(breaks) {
-            let children = std::mem::take(&mut element.children);
-            let last_index = children.len().saturating_sub(1);
-            let mut updated = Vec::with_capacity(children.len() + 2);
-            for (index, child) in children.into_iter().enumerate() {
-                if breaks(&child) {
-                    let is_last = index == last_index;
-                    split_hard_breaks(&child, hard_break, element.is_block() && is_last, &mut updated);
-                } else {
-                    updated.push(child);
-                }
-            }
-            element.children = updated;
+        if let Some(hard_break) = self.gfm_hard_break {
+            break_lines(element, hard_break);
         }
         for child in &mut element.children {
             match child.kind {
@@ -55,6 +40,26 @@ impl Parser {
     }
 }
 
+/// The element's texts split at their hard breaks. Most elements have none: they are left where
+/// they are, and only a list of children holding one is made anew.
+fn break_lines(element: &mut Element, hard_break: &str) {
+    let breaks = |child: &Element| child.kind == Kind::Text && chunk::find_str(child.value.as_bytes(), hard_break.as_bytes()).is_some();
+    if element.children.iter().any(breaks) {
+        let children = std::mem::take(&mut element.children);
+        let last_index = children.len().saturating_sub(1);
+        let mut updated = Vec::with_capacity(children.len() + 2);
+        for (index, child) in children.into_iter().enumerate() {
+            if breaks(&child) {
+                let is_last = index == last_index;
+                split_hard_breaks(&child, hard_break, element.is_block() && is_last, &mut updated);
+            } else {
+                updated.push(child);
+            }
+        }
+        element.children = updated;
+    }
+}
+
 /// `update_text_type`: the text split at each hard break, with `<br />` between the parts.
 fn split_hard_breaks(text: &Element, hard_break: &str, may_omit_trailing: bool, out: &mut Vec<Element>) {
     let lines: Vec<&str> = text.value.split(hard_break).collect();
@@ -66,5 +71,23 @@ fn split_hard_breaks(text: &Element, hard_break: &str, may_omit_trailing: bool, 
         if index + 2 < lines.len() || (index + 2 == lines.len() && !omit_trailing_br) {
             out.push(Element::new(Kind::Br).at(location + index));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{render_body, Options};
+
+    #[test]
+    fn a_backslash_before_a_newline_is_a_hard_break_without_hard_wrap() {
+        // An escaped backslash is one in the text too.
+        assert_eq!(render_body("a\\\nb\n\nc\\\\\nd\n", &Options::jekyll()), "<p>a<br />\nb</p>\n\n<p>c<br />\nd</p>\n");
+    }
+
+    #[test]
+    fn a_body_without_a_backslash_has_no_hard_break_even_written_as_an_entity() {
+        // The texts of such a body are not searched: an entity is an element of its own, never
+        // part of a text, as in kramdown.
+        assert_eq!(render_body("a&#92;\nb &#x5c;\nc\n", &Options::jekyll()), "<p>a\\\nb \\\nc</p>\n");
     }
 }

@@ -126,6 +126,11 @@ pub fn render(body: String, options: &Options, keep: Keep, visit: &mut dyn FnMut
     // where a span could still change them, blocks wait until the end to be written.
     let wait = crate::chunk::find_str(body.as_bytes(), b"{::options").is_some();
     let mut parser = Parser::new(options);
+    // Every backslash in a text comes from the body: without one, no text holds GFM's hard
+    // break (a backslash and a newline), and the texts are not searched for it.
+    if !options.hard_wrap && crate::chunk::find(body.as_bytes(), b'\\').is_none() {
+        parser.gfm_hard_break = None;
+    }
     parser.options_fixed = !wait;
     let mut root = Element::new(Kind::Root).at(1);
     parser.parse_block_pass(&mut root, body);
@@ -167,7 +172,7 @@ fn write_blocks(mut parser: Parser, mut root: Element, pieces: (usize, usize), h
 /// Bodies longer than this are written in pieces.
 const LONG_BODY: usize = 1 << 16;
 
-/// `body.lines().count()`, at least 1, counted eight bytes at a time.
+/// `body.lines().count()`, at least 1, counted a chunk at a time.
 fn line_count(body: &str) -> usize {
     let unterminated = !body.is_empty() && !body.ends_with('\n');
     (scanner::count_newlines(body.as_bytes()) + usize::from(unterminated)).max(1)

@@ -170,8 +170,9 @@ pub struct Parser {
     pub gfm_ids: IdCounter,
     /// What a hard line break is in GFM text (`@hard_line_break`): a newline with
     /// `hard_wrap`, a backslash and a newline without. Set from the options the parse starts
-    /// with, as kramdown does: `{::options hard_wrap=...}` does not change it.
-    pub(crate) gfm_hard_break: &'static str,
+    /// with, as kramdown does: `{::options hard_wrap=...}` does not change it. `None` where no
+    /// text can hold one.
+    pub(crate) gfm_hard_break: Option<&'static str>,
     /// Whether the options stay as given for the whole text (no `{::options}` in it), so a span
     /// may be written as the HTML they will give it. Off unless the caller knows.
     pub options_fixed: bool,
@@ -221,7 +222,7 @@ impl Parser {
             span_base: 0,
             toc_referenced: false,
             gfm_ids: IdCounter::default(),
-            gfm_hard_break: if options.hard_wrap { "\n" } else { "\\\n" },
+            gfm_hard_break: Some(if options.hard_wrap { "\n" } else { "\\\n" }),
             options_fixed: false,
             body: String::new(),
             body_address: None,
