@@ -8,8 +8,8 @@
 //! JSON is read by the YAML loader ([`read`]).
 
 use crate::escape;
-use crate::put::put;
 use crate::float;
+use crate::put::put;
 use crate::value::Value;
 use crate::yaml::{self, YamlError};
 use std::fmt::{self, Write as _};
