@@ -21,9 +21,8 @@ impl Parser {
                 // Texts are new or had no break.
                 Kind::Text | Kind::HtmlElement => {}
                 Kind::Header if self.options.auto_ids && !child.attr.contains("id") => {
-                    let text = child.options.raw_text.clone().unwrap_or_default();
-                    let prefix = self.options.auto_id_prefix.clone();
-                    child.attr.set("id", self.gfm_ids.gfm(&text, &prefix));
+                    let id = self.gfm_ids.gfm(child.options.raw_text.as_deref().unwrap_or_default(), &self.options.auto_id_prefix);
+                    child.attr.set("id", id);
                 }
                 _ => self.update_gfm_elements(child),
             }

@@ -76,6 +76,10 @@ impl IdCounter {
                 0
             }
         };
+        // Most headers' ids are the first of their text, without a prefix: the id itself.
+        if count == 0 && prefix.is_empty() {
+            return id;
+        }
         let mut out = String::with_capacity(prefix.len() + id.len() + 4);
         out.push_str(prefix);
         out.push_str(&id);
