@@ -75,7 +75,8 @@ pub struct Rendered {
     pub warnings: Vec<Warning>,
     /// The link definitions: normalised id → (url, title).
     pub link_defs: NameMap<(String, Option<String>)>,
-    /// How many lines the body has.
+    /// How many lines the body has, as kramdown numbers them: lines end at `\n`, `\r\n` and a
+    /// lone `\r`.
     pub lines: usize,
     /// Whether the options stayed as given (no `{::options}` in the body).
     pub options_fixed: bool,
@@ -121,7 +122,6 @@ pub fn render(body: String, options: &Options, keep: Keep, visit: &mut dyn FnMut
     } else {
         (usize::MAX, body.len() + body.len() / 8)
     };
-    let lines = line_count(&body);
     // kramdown writes once everything is parsed, with the options as `{::options}` left them:
     // where a span could still change them, blocks wait until the end to be written.
     let wait = crate::chunk::find_str(body.as_bytes(), b"{::options").is_some();
@@ -133,7 +133,7 @@ pub fn render(body: String, options: &Options, keep: Keep, visit: &mut dyn FnMut
     }
     parser.options_fixed = !wait;
     let mut root = Element::new(Kind::Root).at(1);
-    parser.parse_block_pass(&mut root, body);
+    let lines = parser.parse_block_pass(&mut root, body);
     crate::size_classes::short_lived(|| write_blocks(parser, root, pieces, keep.headings, lines, wait, visit))
 }
 
@@ -172,18 +172,23 @@ fn write_blocks(mut parser: Parser, mut root: Element, pieces: (usize, usize), h
 /// Bodies longer than this are written in pieces.
 const LONG_BODY: usize = 1 << 16;
 
-/// `body.lines().count()`, at least 1, counted a chunk at a time.
-fn line_count(body: &str) -> usize {
-    let unterminated = !body.is_empty() && !body.ends_with('\n');
-    (scanner::count_newlines(body.as_bytes()) + usize::from(unterminated)).max(1)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn lines(body: &str) -> usize {
+        render(body.to_owned(), &Options::jekyll(), Keep::default(), &mut |_, _| {}).lines
+    }
+
     #[test]
-    fn lines_are_counted_as_str_lines_counts_them() {
-        for body in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\n", "a\n\nb\n"] {
-            assert_eq!(super::line_count(body), body.lines().count().max(1), "{body:?}");
+    fn lines_are_counted_as_str_lines_counts_them_at_least_one() {
+        for body in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\n", "a\n\nb\n", "# a\n\n* b\n* c\n\n\n", "a\r"] {
+            assert_eq!(lines(body), body.lines().count().max(1), "{body:?}");
         }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_in_kramdown() {
+        assert_eq!(lines("a\rb\rc"), 3);
     }
 }

@@ -272,15 +272,20 @@ impl Parser {
 
     /// The block pass over the whole body: what follows needs every definition it makes
     /// (links, abbreviations, attribute lists, footnotes), wherever they are.
-    pub fn parse_block_pass(&mut self, root: &mut Element, body: String) {
+    /// Returns how many lines the body has, as kramdown numbers them.
+    pub fn parse_block_pass(&mut self, root: &mut Element, body: String) -> usize {
         let body = adapt_source(body);
         self.body_address = Some(body.as_ptr() as usize);
         let outer = std::mem::replace(&mut self.src, Scanner::new(body, 1));
         self.parse_blocks(root, None, 1);
+        // The block pass has counted the lines up to its last block: the rest is counted here,
+        // not the whole body again. The adapted body ends each of its lines with a newline.
+        let lines = self.src.newlines();
         self.body = std::mem::replace(&mut self.src, outer).into_text();
         self.body_address = None;
         // Abbreviations' order and attributes depend only on definitions, all known now.
         self.correct_abbreviations_attributes();
+        lines
     }
 
     /// Whether the block pass is scanning the body itself (not a container's text).

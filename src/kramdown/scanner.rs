@@ -183,6 +183,13 @@ impl Scanner {
         let at_newline = bytes.get(pos) == Some(&b'\n');
         self.start_line + newlines + usize::from(at_newline)
     }
+
+    /// How many newlines the whole text holds: only those after the last line number asked
+    /// for are counted again.
+    pub fn newlines(&self) -> usize {
+        let (from, newlines) = self.line_cache.get();
+        newlines + count_newlines(&self.text.as_bytes()[from..])
+    }
 }
 
 /// How many times its length a text may be given back (see [`Scanner::may_read_ahead`]), and
@@ -260,5 +267,16 @@ mod tests {
         assert_eq!(s.current_line_number(), 12);
         s.pos = 1;
         assert_eq!(s.current_line_number(), 11);
+    }
+
+    #[test]
+    fn newlines_are_those_of_the_whole_text_wherever_a_line_was_asked_for() {
+        let mut s = Scanner::new("a\nb\n\nc\n".into(), 1);
+        assert_eq!(s.newlines(), 4);
+        for pos in [5, 2, 8, 0] {
+            s.pos = pos;
+            s.current_line_number();
+            assert_eq!(s.newlines(), 4, "after asking at {pos}");
+        }
     }
 }
