@@ -13,20 +13,37 @@ use crate::chunk;
 
 impl Parser {
     pub(crate) fn update_gfm_elements(&mut self, element: &mut Element) {
-        if let Some(hard_break) = self.gfm_hard_break {
-            break_lines(element, hard_break);
-        }
+        let Some(hard_break) = self.gfm_hard_break else { return self.update_gfm_headers(element) };
+        break_lines(element, hard_break);
         for child in &mut element.children {
             match child.kind {
                 // Texts are new or had no break.
                 Kind::Text | Kind::HtmlElement => {}
-                Kind::Header if self.options.auto_ids && !child.attr.contains("id") => {
-                    let id = self.gfm_ids.gfm(child.options.raw_text.as_deref().unwrap_or_default(), &self.options.auto_id_prefix);
-                    child.attr.set("id", id);
-                }
+                Kind::Header if self.wants_gfm_id(child) => self.set_gfm_id(child),
                 _ => self.update_gfm_elements(child),
             }
         }
+    }
+
+    /// [`Self::update_gfm_elements`] where no text holds a hard break: only the headers are
+    /// changed, and only the elements that hold blocks are walked for them.
+    fn update_gfm_headers(&mut self, element: &mut Element) {
+        for child in &mut element.children {
+            match child.kind {
+                Kind::Header if self.wants_gfm_id(child) => self.set_gfm_id(child),
+                kind if holds_blocks(kind) => self.update_gfm_headers(child),
+                _ => {}
+            }
+        }
+    }
+
+    fn wants_gfm_id(&self, header: &Element) -> bool {
+        self.options.auto_ids && !header.attr.contains("id")
+    }
+
+    fn set_gfm_id(&mut self, header: &mut Element) {
+        let id = self.gfm_ids.gfm(header.options.raw_text.as_deref().unwrap_or_default(), &self.options.auto_id_prefix);
+        header.attr.set("id", id);
     }
 
     /// The text a header or definition term's automatic id is made from, after span parsing.
@@ -37,6 +54,12 @@ impl Parser {
             header_ids::text_only(el)
         }
     }
+}
+
+/// Whether elements of `kind` may hold blocks (a header among them); the others hold spans or
+/// nothing.
+fn holds_blocks(kind: Kind) -> bool {
+    matches!(kind, Kind::Root | Kind::Blockquote | Kind::Ul | Kind::Ol | Kind::Li | Kind::Dl | Kind::Dd | Kind::Temp)
 }
 
 /// The element's texts split at their hard breaks. Most elements have none: they are left where
@@ -88,5 +111,15 @@ mod tests {
         // The texts of such a body are not searched: an entity is an element of its own, never
         // part of a text, as in kramdown.
         assert_eq!(render_body("a&#92;\nb &#x5c;\nc\n", &Options::jekyll()), "<p>a\\\nb \\\nc</p>\n");
+    }
+
+    #[test]
+    fn headers_in_quotes_list_items_and_definitions_get_gfm_ids_in_a_body_without_a_backslash() {
+        // GFM keeps the leading digit that kramdown's own ids (the writer's, when a header has
+        // none) drop.
+        let html = render_body("> # 1 A\n\n* # 2 B *c*\n\nd\n: # 3 D\n", &Options::jekyll());
+        for header in ["<h1 id=\"1-a\">1 A</h1>", "<h1 id=\"2-b-c\">2 B <em>c</em></h1>", "<h1 id=\"3-d\">3 D</h1>"] {
+            assert!(html.contains(header), "{header} in {html}");
+        }
     }
 }
