@@ -27,7 +27,6 @@ impl Parser {
         if !starts {
             return false;
         }
-        let location = self.src.current_line_number();
         let rule = quote_rule(rest);
         self.take_text(rule.text_len, el);
         if rule.quotes == [Some(Symbol::Rsquo), None] && self.apostrophe_is_text() {
@@ -35,6 +34,8 @@ impl Parser {
             self.add_text("\u{2019}", el);
             return true;
         }
+        // Only a quote element has a line: an apostrophe kept in the text is not counted to.
+        let location = self.src.current_line_number();
         for symbol in rule.quotes.into_iter().flatten() {
             let mut quote = Element::new(Kind::SmartQuote).at(location);
             quote.flags.symbol = Some(symbol);
