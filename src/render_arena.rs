@@ -137,6 +137,13 @@ unsafe impl<F: GlobalAlloc, const BYTES: usize> GlobalAlloc for ArenaAlloc<F, BY
             self.next.set(offset + new_size);
             return ptr;
         }
+        // Any other shrinks where it is (a tree's list of children made to fit): moved, it would
+        // leave its old bytes unused as well, until the arena starts over, and be copied. Its
+        // smaller size, freed, never ends where the arena's free bytes begin: what follows it
+        // starts past its old end.
+        if new_size <= layout.size() {
+            return ptr;
+        }
         move_to_new(self, ptr, layout, new_size)
     }
 }
@@ -277,6 +284,25 @@ pub(crate) mod tests {
         unsafe { arena.dealloc(spilled, bytes(2000)) };
         unsafe { arena.dealloc(b, bytes(10)) };
         assert_eq!((arena.used(), arena.fallback.frees.get()), (0, 1));
+    }
+
+    #[test]
+    fn an_allocation_before_the_last_shrinks_in_place_and_is_freed_with_its_new_size() {
+        let arena = arena();
+        let a = filled(&arena, 100, 1);
+        let b = filled(&arena, 10, 2);
+        let shrunk = unsafe { arena.realloc(a, bytes(100), 40) };
+        assert_eq!(shrunk, a);
+        assert_eq!(arena.used(), 110, "its old end stays before the next allocation");
+        assert!(holds(shrunk, 40, 1) && holds(b, 10, 2));
+        unsafe { arena.dealloc(b, bytes(10)) };
+        assert_eq!(arena.used(), 100);
+        let c = filled(&arena, 10, 3);
+        assert_eq!(c as usize - a as usize, 100, "the shrunk block's old bytes are not handed out again");
+        unsafe { arena.dealloc(shrunk, bytes(40)) };
+        assert!(holds(c, 10, 3));
+        unsafe { arena.dealloc(c, bytes(10)) };
+        assert_eq!((arena.used(), arena.fallback.allocs.get()), (0, 0));
     }
 
     #[test]
