@@ -241,7 +241,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
         hero: picked.hero,
         files: picked.files,
         outline: request.outline.then(|| {
-            body.headings.into_iter().map(|h| OutlineEntry { level: h.level, id: h.id, text: h.text, line: file_line(body_line, h.line) }).collect()
+            body.headings.iter().map(|h| OutlineEntry { level: h.level, id: h.id.clone(), text: h.text.clone(), line: file_line(body_line, h.line) }).collect()
         }),
         word_count: body.words,
         reading_minutes: body.words.map(stats::reading_minutes),
