@@ -240,6 +240,9 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
         summary_html: picked.summary_html,
         hero: picked.hero,
         files: picked.files,
+        // Copies made now that the body is written, not the headings' own strings: those were
+        // made among the writing's short-lived blocks, and keeping them to the end raised the
+        // peak memory from 3.7 to 4.2 bytes a byte of input (README, "What changed").
         outline: request.outline.then(|| {
             body.headings.iter().map(|h| OutlineEntry { level: h.level, id: h.id.clone(), text: h.text.clone(), line: file_line(body_line, h.line) }).collect()
         }),
