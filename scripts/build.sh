@@ -74,7 +74,7 @@ echo '{ "type": "commonjs" }' > pkg/node/package.json  # the repository's packag
 # The editor (pkg/editor/): the core plus the live preview and drafts, built as the core is
 # (opt-level z, the same inlining and wasm-opt passes) but keeping its panic messages. At opt-level 2
 # it was 82 KB gzip larger and typed no faster: a keystroke mostly renders its paragraph alone
-# (README, Benchmark).
+# (README, "The editor").
 FOLIO_WASM_STD=small core_cargo . --features editor
 bindgen "$built_editor/release/folio.wasm" web pkg/editor "${core_opt[@]}"
 minify_glue pkg/editor

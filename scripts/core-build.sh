@@ -12,8 +12,8 @@ features=(--enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enab
 # says otherwise).
 # opt-level z inlines almost nothing, so a render spends much of its time calling one-line
 # functions (slicing a string, a scanner's position). LLVM's inline threshold is raised to 90:
-# what that adds to the download is paid for by wasm-opt's one-caller limit below (README,
-# Benchmark: 12% faster renders than the threshold of 35, first module 0.7 KB smaller).
+# what that adds to the download is paid for by wasm-opt's one-caller limit below (bench/README.md:
+# 12% faster renders than the threshold of 35, first module 0.7 KB smaller).
 core_rustflags="-Cllvm-args=-inline-threshold=90"
 core_cargo() {
   FOLIO_WASM_STD=${FOLIO_WASM_STD:-small-trap} RUSTFLAGS="$core_rustflags" \
@@ -22,7 +22,7 @@ core_cargo() {
 
 # wasm-opt: control flow rebuilt (flatten, rereloop) and -Oz run to a fixed point, knowing that
 # the stack sits below the data (lld's stack-first), so no access reaches the first kilobyte:
-# 173.4 → 171.0 KB gzip, renders as fast (README, Benchmark). Only functions of at most 30
+# 173.4 → 171.0 KB gzip, renders as fast (bench/README.md). Only functions of at most 30
 # instructions are inlined into their one caller: binaryen otherwise inlines every function that
 # has a single caller, however large, fusing code that real articles never run (a construct's
 # parser, an error path) into the code they do, where split_rare cannot take it out. The

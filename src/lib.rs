@@ -16,7 +16,7 @@
 
 // Where the compiler takes unstable features (the downloads': scripts/wasm-cargo.sh sets
 // `folio_unstable`), the functions every paragraph goes through are optimised for speed inside
-// the size-optimised build: 1.7% fewer instructions a render for 0.4 KB (README, Benchmark).
+// the size-optimised build: 1.7% fewer instructions a render for 0.4 KB (bench/README.md).
 #![cfg_attr(folio_unstable, feature(optimize_attribute))]
 
 pub mod article;
@@ -242,7 +242,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
         files: picked.files,
         // Copies made now that the body is written, not the headings' own strings: those were
         // made among the writing's short-lived blocks, and keeping them to the end raised the
-        // peak memory from 3.7 to 4.2 bytes a byte of input (README, "What changed").
+        // peak memory from 3.7 to 4.2 bytes a byte of input (bench/README.md, "What changed").
         outline: request.outline.then(|| {
             body.headings.iter().map(|h| OutlineEntry { level: h.level, id: h.id.clone(), text: h.text.clone(), line: file_line(body_line, h.line) }).collect()
         }),

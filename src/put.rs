@@ -4,7 +4,7 @@
 //! of line: at every tag, attribute and run of escaped text, that call was about 7% of an
 //! article's render in Chromium. [`put`] checks the room and copies in place. The module built
 //! with SIMD (which browsers since 2023 load) has that inlined at each place it is called: the
-//! 13.4 KB article renders up to 3% faster, a table 15% (README, Benchmark); appending to a
+//! 13.4 KB article renders up to 3% faster, a table 15% (bench/README.md); appending to a
 //! span's text and writing the result's JSON keys so, 0.8% fewer instructions. The build
 //! without SIMD has no bytes to spare under the download budget: there it stays one function,
 //! which is smaller than `push_str` where it is called.
