@@ -9,11 +9,11 @@
 //! construct lives in its own module under `block/` or `span/` as methods on [`Parser`].
 
 use super::block::abbreviation::Abbreviations;
-use super::element::{Attrs, Element, EobKind, Ial, Kind, Mark};
+use super::element::{Attrs, Element, EobKind, Ial, Kind, Mark, Symbol};
 use super::header_ids::IdCounter;
 use super::patterns;
 use super::scanner::Scanner;
-use crate::options::{GfmQuirk, Input, Options};
+use crate::options::{EntityOutput, GfmQuirk, Input, Options};
 use crate::name_map::NameMap;
 use crate::chunk;
 
@@ -176,6 +176,10 @@ pub struct Parser {
     /// Whether the options stay as given for the whole text (no `{::options}` in it), so a span
     /// may be written as the HTML they will give it. Off unless the caller knows.
     pub options_fixed: bool,
+    /// Whether the options the parse starts with write a right single quote as the character
+    /// `’` (`entity_output: as_char`, `rsquo` kept): read only where they stay so
+    /// (`options_fixed`), once for every span parse.
+    pub(crate) rsquo_as_char: bool,
     /// The body, once the block pass is done with it: the text of its paragraphs is read from
     /// it, not copied out of it, until their spans are parsed.
     body: String,
@@ -224,6 +228,7 @@ impl Parser {
             gfm_ids: IdCounter::default(),
             gfm_hard_break: Some(if options.hard_wrap { "\n" } else { "\\\n" }),
             options_fixed: false,
+            rsquo_as_char: options.entity_output == EntityOutput::AsChar && options.smart_quotes[1] == Symbol::Rsquo.name(),
             body: String::new(),
             body_address: None,
             body_texts: Vec::new(),
