@@ -105,6 +105,10 @@ fn key_value(s: &str) -> Option<(&str, String, usize)> {
 
 /// `val.gsub(/\\(\}|#{sep})/, "\\1")`.
 fn unescape(raw: &str, quote: u8) -> String {
+    // Most values have no backslash: copied whole, not a character at a time.
+    if !raw.contains('\\') {
+        return raw.to_owned();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {

@@ -13,6 +13,7 @@ use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, attribute_list_body, opt_space, rest_of_line_is_blank, Braces};
 use crate::kramdown::span::closers::Closer;
 use crate::value::Value;
+use std::ops::Range;
 
 /// A `{::name attrs}` start tag (or `{::name /}`), or an invalid stop tag `{:/name}`.
 pub(crate) struct ExtensionTag<'a> {
@@ -147,7 +148,22 @@ impl Parser {
 
     /// Reads an attribute list, warning (as kramdown does) when it holds nothing valid.
     pub(crate) fn read_attribute_list(&mut self, text: &str, ial: &mut Ial) {
-        if !parse_attribute_list(text, ial) {
+        let invalid = (!parse_attribute_list(text, ial)).then(|| text.to_owned());
+        self.attribute_list_read(invalid, ial);
+    }
+
+    /// [`Self::read_attribute_list`] for the list at `range` of the text being parsed, without
+    /// a copy of it (each link's `{:target="_blank"}` was copied).
+    pub(crate) fn read_attribute_list_at(&mut self, range: Range<usize>, ial: &mut Ial) {
+        let text = &self.src.text()[range];
+        let invalid = (!parse_attribute_list(text, ial)).then(|| text.to_owned());
+        self.attribute_list_read(invalid, ial);
+    }
+
+    /// What follows reading an attribute list: the warning for one that held nothing valid (its
+    /// text), and noting a reference to the table of contents.
+    fn attribute_list_read(&mut self, invalid: Option<String>, ial: &Ial) {
+        if let Some(text) = invalid {
             self.warn(format!("No or invalid attributes found in IAL/ALD content: {text}"));
         }
         self.toc_referenced |= ial.has_ref("toc");

@@ -38,13 +38,13 @@ impl Parser {
             // IAL_SPAN_START: `\{:(ALD_ANY_CHARS+)\}`
             None => match attribute_list_body(&rest[2..], &self.src.braces) {
                 Some(len) if el.children.last().is_some_and(|last| last.kind != Kind::Text) => {
-                    let body = rest[2..2 + len].to_owned();
+                    let body = self.src.pos + 2..self.src.pos + 2 + len;
                     self.src.take(2 + len + 1);
                     let mut ial = Ial::default();
-                    self.read_attribute_list(&body, &mut ial);
+                    self.read_attribute_list_at(body, &mut ial);
                     let last = el.children.last_mut().expect("checked above");
-                    last.options.ial.get_or_insert_with(Ial::default).merge(&ial);
                     self.update_attr_with_ial(&mut last.attr, &ial);
+                    keep_ial(&mut last.options.ial, ial);
                 }
                 Some(_) => {
                     self.warn_at(location, "Found span IAL after text - ignoring it");
@@ -98,6 +98,16 @@ fn find_span_stop(s: &str, name: &str, next: impl Fn(usize) -> Option<usize>) ->
         from = at + 3;
     }
     None
+}
+
+/// Keeps a span's attribute list on the element, merged into any it has. Most spans have none:
+/// the list is then kept as it is, not merged into an empty one, copy by copy. Merged, a class
+/// loses its leading white space (`add_class`), so such a list is still merged.
+fn keep_ial(kept: &mut Option<Ial>, ial: Ial) {
+    match kept {
+        None if !ial.attrs.get("class").is_some_and(|class| class.starts_with(char::is_whitespace)) => *kept = Some(ial),
+        _ => kept.get_or_insert_with(Ial::default).merge(&ial),
+    }
 }
 
 #[cfg(test)]

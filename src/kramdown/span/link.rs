@@ -43,14 +43,18 @@ impl Parser {
             self.add_text(opening, el);
             return true;
         }
-        let alt_text = unescape(&self.src.text()[text_start..self.src.pos]);
+        // The link's text, unescaped only where it is used: an image's `alt`, a reference's id.
+        let text = text_start..self.src.pos;
         self.src.take(1);
 
         let after = self.src.rest();
         let reference = reference_id(after, self.src.closers_from_here());
         if reference.is_some() || !after.starts_with_byte(b'(') {
             let (id, len) = reference.unwrap_or((None, 0));
-            let link_id = normalize_link_id(id.unwrap_or(&alt_text));
+            let link_id = match id {
+                Some(id) => normalize_link_id(id),
+                None => normalize_link_id(&unescape(&self.src.text()[text.clone()])),
+            };
             let warn = id.is_none();
             self.src.take(len);
             match self.link_defs.get(&link_id).cloned() {
@@ -61,7 +65,7 @@ impl Parser {
                         self.update_attr_with_ial(&mut link.attr, &ial);
                         link.options.ial = Some(ial);
                     }
-                    add_link(el, link, url, title, alt_text)
+                    add_link(el, link, url, title, &self.src.text()[text])
                 }
                 None => {
                     if warn {
@@ -80,7 +84,7 @@ impl Parser {
                 self.src.take(len);
                 if self.src.rest().starts_with_byte(b')') {
                     self.src.take(1);
-                    add_link(el, link, url, None, alt_text);
+                    add_link(el, link, url, None, &self.src.text()[text]);
                     return true;
                 }
                 url
@@ -89,7 +93,7 @@ impl Parser {
                 let (url, balanced, len) = paren_url(after);
                 self.src.take(len);
                 if balanced {
-                    add_link(el, link, url, None, alt_text);
+                    add_link(el, link, url, None, &self.src.text()[text]);
                     return true;
                 }
                 url
@@ -99,7 +103,7 @@ impl Parser {
             Some((title, len)) => {
                 let title = title.to_owned();
                 self.src.take(len);
-                add_link(el, link, url, Some(title), alt_text);
+                add_link(el, link, url, Some(title), &self.src.text()[text]);
             }
             None => {
                 self.src.give_back(text_start);
@@ -135,13 +139,14 @@ impl Parser {
     }
 }
 
-/// Sets the link's target and title, as kramdown's `add_link` does, and adds it to `tree`.
-fn add_link(tree: &mut Element, mut link: Element, url: String, title: Option<String>, alt_text: String) {
+/// Sets the link's target and title, as kramdown's `add_link` does, and adds it to `tree`;
+/// `text` is the link's text as written (an image's `alt`, unescaped).
+fn add_link(tree: &mut Element, mut link: Element, url: String, title: Option<String>, text: &str) {
     if link.kind == Kind::A {
         link.attr.set("href", url);
     } else {
         link.attr.set("src", url);
-        link.attr.set("alt", alt_text);
+        link.attr.set("alt", unescape(text));
         link.children.clear();
     }
     if let Some(title) = title {
