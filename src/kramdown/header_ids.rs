@@ -124,9 +124,9 @@ fn gfm_id(text: &str) -> String {
                 _ => {}
             }
             i += 1;
-        } else if let Some(letter) = latin1_letter(bytes, i) {
+        } else if let Some(second) = latin1_letter(bytes, i) {
             // French headers have an accented letter every few words.
-            id.push(letter);
+            push_latin1_letter(&mut id, second);
             i += 2;
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
@@ -139,16 +139,18 @@ fn gfm_id(text: &str) -> String {
 }
 
 /// The letter of Latin-1's upper half (`À` to `ÿ`, all letters but `×` and `÷`) starting at byte
-/// `i`, lowered, without Unicode's tables: its capitals lie 32 below their small letters.
-fn latin1_letter(bytes: &[u8], i: usize) -> Option<char> {
+/// `i`, lowered, without Unicode's tables: its capitals lie 32 below their small letters. The
+/// letter is given as its second byte in UTF-8, the first being 0xc3 for them all.
+fn latin1_letter(bytes: &[u8], i: usize) -> Option<u8> {
     if bytes[i] != 0xc3 {
         return None;
     }
-    let c = char::from_u32(0xc0 + u32::from(bytes.get(i + 1)? & 0x3f))?;
-    match c {
-        '×' | '÷' => None,
-        'À'..='Þ' => char::from_u32(c as u32 + 0x20),
-        _ => Some(c),
+    match *bytes.get(i + 1)? {
+        // `×` and `÷`.
+        0x97 | 0xb7 => None,
+        // `À` to `Þ`.
+        capital @ 0x80..=0x9e => Some(capital + 0x20),
+        small => Some(small),
     }
 }
 
@@ -158,6 +160,16 @@ fn push_ascii(id: &mut String, b: u8) {
     debug_assert!(b.is_ascii());
     // SAFETY: an ASCII byte is a whole character in UTF-8.
     unsafe { id.as_mut_vec() }.push(b);
+}
+
+/// Appends the letter of Latin-1's upper half whose second byte in UTF-8 is `second` (see
+/// [`latin1_letter`]) as its two bytes, for the same reason.
+fn push_latin1_letter(id: &mut String, second: u8) {
+    debug_assert!((0x80..=0xbf).contains(&second));
+    // SAFETY: 0xc3 and a continuation byte are a whole character in UTF-8.
+    let bytes = unsafe { id.as_mut_vec() };
+    bytes.push(0xc3);
+    bytes.push(second);
 }
 
 /// kramdown's `basic_generate_id`: leading non-letters dropped, ASCII letters, digits,
