@@ -9,6 +9,7 @@
 
 use crate::escape;
 use crate::float;
+use crate::decimal::push_decimal;
 use crate::put::put;
 use crate::value::Value;
 use crate::yaml::{self, YamlError};
@@ -101,25 +102,11 @@ impl Writer {
         self.out.push('"');
     }
 
-    /// An integer's decimal digits, written here: through `fmt` each number was a few hundred
-    /// instructions (every outline entry has two).
-    fn integer(&mut self, negative: bool, mut n: u64) {
-        let mut digits = [0u8; 21];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
+    fn integer(&mut self, negative: bool, n: u64) {
         if negative {
-            at -= 1;
-            digits[at] = b'-';
+            self.out.push('-');
         }
-        // SAFETY: ASCII digits and a sign.
-        put(&mut self.out, unsafe { std::str::from_utf8_unchecked(&digits[at..]) });
+        push_decimal(&mut self.out, u128::from(n));
     }
 
     fn open(&mut self, bracket: char) {

@@ -23,6 +23,7 @@ pub mod article;
 pub mod calendar;
 mod char_memo;
 pub mod datetime;
+mod decimal;
 pub mod diagnostic;
 pub mod drafts;
 pub mod edited_text;

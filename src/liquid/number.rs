@@ -3,6 +3,7 @@
 //! again at the end (so `0.1 | plus: 0.2` is `0.3`, not `0.30000000000000004`).
 
 use super::{Failure, Reason};
+use crate::decimal::push_decimal;
 use crate::value::Value;
 use std::cmp::Ordering;
 
@@ -251,20 +252,4 @@ fn quotient(a: i128, b: i128) -> Result<f64, Reason> {
     }
     text.push('0');
     crate::float::parse(&text).ok_or(TOO_BIG)
-}
-
-/// `n` in decimal, added to `out`: written here, as Rust's formatting of 128-bit numbers is
-/// large and only Liquid's numbers need it.
-fn push_decimal(out: &mut String, mut n: u128) {
-    let mut digits = [0u8; 39];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
