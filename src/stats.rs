@@ -26,8 +26,11 @@ pub struct WordCounter {
 impl WordCounter {
     /// Adds the words under `el`, and those of `el` itself.
     pub fn add(&mut self, el: &Element) {
-        let mut stack = vec![el];
-        while let Some(el) = stack.pop() {
+        // Each element's first child is read next without going through the stack, which then
+        // holds only later siblings: a block of one text, most of them, allocates nothing.
+        let mut stack = Vec::new();
+        let mut next = Some(el);
+        while let Some(el) = next.take().or_else(|| stack.pop()) {
             match el.kind {
                 Kind::Text | Kind::Codespan | Kind::Abbreviation => count_words(&el.value, &mut self.words, &mut self.in_word),
                 // Apostrophes made typographic join the words around them (d’Afrique).
@@ -37,7 +40,10 @@ impl WordCounter {
                     if el.is_block() {
                         self.in_word = false;
                     }
-                    stack.extend(el.children.iter().rev());
+                    if let Some((first, rest)) = el.children.split_first() {
+                        stack.extend(rest.iter().rev());
+                        next = Some(first);
+                    }
                 }
             }
         }
