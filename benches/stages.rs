@@ -41,8 +41,8 @@ fn inputs() -> [(&'static str, String); 2] {
 }
 
 /// The block pass alone: the parser as it leaves it, and the tree of raw text.
-fn block_pass(body: &str, options: &Options) -> (Parser, Element) {
-    let mut parser = Parser::new(options);
+fn block_pass<'o>(body: &str, options: &'o Options) -> (Parser<'o>, Element) {
+    let mut parser = Parser::new(std::borrow::Cow::Borrowed(options));
     let mut root = Element::new(Kind::Root).at(1);
     parser.parse_blocks(&mut root, Some(adapt_source(body.to_owned())), 1);
     (parser, root)

@@ -11,7 +11,7 @@ use super::header_ids;
 use super::parser::Parser;
 use crate::chunk;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn update_gfm_elements(&mut self, element: &mut Element) {
         let Some(hard_break) = self.gfm_hard_break else { return self.update_gfm_headers(element) };
         break_lines(element, hard_break);

@@ -23,6 +23,7 @@ mod span;
 mod unicode_table;
 
 use crate::options::Options;
+use std::borrow::Cow;
 use element::{Element, Kind};
 use parser::{Parser, Warning};
 use crate::name_map::NameMap;
@@ -31,13 +32,13 @@ use crate::name_map::NameMap;
 /// warnings. [`render`] writes a body without keeping its tree; this is for looking at it.
 pub struct Document {
     pub root: Element,
-    pub parser: Parser,
+    pub parser: Parser<'static>,
 }
 
 impl Document {
     /// Parses `body` with `options`.
     pub fn parse(body: &str, options: &Options) -> Document {
-        let mut parser = Parser::new(options);
+        let mut parser = Parser::new(Cow::Owned(options.clone()));
         let mut root = Element::new(Kind::Root).at(1);
         parser.parse(&mut root, body);
         Document { root, parser }
@@ -57,8 +58,8 @@ impl Document {
 /// its smart quotes, entities and typographic symbols, as HTML (without its last line break).
 pub fn smartypants(text: &str, options: &Options) -> String {
     use parser::SpanParser::{HtmlEntity, SmartQuotes, TypographicSyms};
-    let mut parser = Parser::new(options);
-    parser.span_parsers = vec![SmartQuotes, HtmlEntity, TypographicSyms];
+    let mut parser = Parser::new(Cow::Borrowed(options));
+    parser.span_parsers = parser::SpanParser::set(&[SmartQuotes, HtmlEntity, TypographicSyms]);
     let mut root = Element::new(Kind::Root);
     parser.parse_span_text(&mut root, parser::adapt_source(text.to_owned()), 1);
     let mut html = convert::to_html(&root, &parser.data, &parser.options);
@@ -125,7 +126,7 @@ pub fn render(body: String, options: &Options, keep: Keep, visit: &mut dyn FnMut
     // kramdown writes once everything is parsed, with the options as `{::options}` left them:
     // where a span could still change them, blocks wait until the end to be written.
     let wait = crate::chunk::find_str(body.as_bytes(), b"{::options").is_some();
-    let mut parser = Parser::new(options);
+    let mut parser = Parser::new(Cow::Borrowed(options));
     // Every backslash in a text comes from the body: without one, no text holds GFM's hard
     // break (a backslash and a newline), and the texts are not searched for it.
     if !options.hard_wrap && crate::chunk::find(body.as_bytes(), b'\\').is_none() {
@@ -138,7 +139,7 @@ pub fn render(body: String, options: &Options, keep: Keep, visit: &mut dyn FnMut
 }
 
 /// The part of [`render`] after the block pass: each top-level block's spans, then its HTML.
-fn write_blocks(mut parser: Parser, mut root: Element, pieces: (usize, usize), headings: bool, lines: usize, wait: bool, visit: &mut dyn FnMut(&mut Element, Finished)) -> Rendered {
+fn write_blocks(mut parser: Parser<'_>, mut root: Element, pieces: (usize, usize), headings: bool, lines: usize, wait: bool, visit: &mut dyn FnMut(&mut Element, Finished)) -> Rendered {
     let mut converter = convert::Converter::new(&parser.options, pieces, parser.toc_referenced, headings);
     let mut waiting = Element::new(Kind::Root).at(1);
     parser.finish_top_level(std::mem::take(&mut root.children), |parser, holder| {

@@ -16,6 +16,7 @@ use super::scanner::Scanner;
 use crate::options::{EntityOutput, GfmQuirk, Input, Options};
 use crate::name_map::NameMap;
 use crate::chunk;
+use std::borrow::Cow;
 
 /// A problem kramdown would warn about, with the body line it is on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,8 +135,16 @@ ordered_enum! {
     }
 }
 
-pub struct Parser {
-    pub options: Options,
+impl SpanParser {
+    /// The set of `parsers`, a bit each (at its index in [`SpanParser::ALL`]).
+    pub fn set(parsers: &[SpanParser]) -> u16 {
+        parsers.iter().fold(0, |set, &p| set | 1 << p as u16)
+    }
+}
+
+pub struct Parser<'o> {
+    /// The caller's options, copied only if `{::options}` changes them.
+    pub options: Cow<'o, Options>,
     pub src: Scanner,
     /// A block attribute list waiting for the next block.
     pub block_ial: Option<Ial>,
@@ -157,7 +166,8 @@ pub struct Parser {
     pub stop_block_parsing: bool,
     /// How deep parsing is nested: blocks in blocks, then spans in spans.
     pub depth: usize,
-    pub span_parsers: Vec<SpanParser>,
+    /// The active span parsers, a bit each ([`SpanParser::set`]).
+    pub span_parsers: u16,
     /// The kinds of the elements span parses are inside (`@tree` and `@stack`); those of the
     /// current span environment start at `span_base`.
     pub(crate) span_stack: Vec<Kind>,
@@ -205,10 +215,12 @@ struct BodyText {
     end: u32,
 }
 
-impl Parser {
-    pub fn new(options: &Options) -> Self {
+impl<'o> Parser<'o> {
+    pub fn new(options: Cow<'o, Options>) -> Self {
+        let gfm_hard_break = Some(if options.hard_wrap { "\n" } else { "\\\n" });
+        let rsquo_as_char = options.entity_output == EntityOutput::AsChar && options.smart_quotes[1] == Symbol::Rsquo.name();
         let mut parser = Parser {
-            options: options.clone(),
+            options,
             src: Scanner::new(String::new(), 1),
             block_ial: None,
             text_kind: Kind::RawText,
@@ -221,19 +233,19 @@ impl Parser {
             warnings: Vec::new(),
             stop_block_parsing: false,
             depth: 0,
-            span_parsers: Vec::new(),
+            span_parsers: 0,
             span_stack: Vec::new(),
             span_base: 0,
             toc_referenced: false,
             gfm_ids: IdCounter::default(),
-            gfm_hard_break: Some(if options.hard_wrap { "\n" } else { "\\\n" }),
+            gfm_hard_break,
             options_fixed: false,
-            rsquo_as_char: options.entity_output == EntityOutput::AsChar && options.smart_quotes[1] == Symbol::Rsquo.name(),
+            rsquo_as_char,
             body: String::new(),
             body_address: None,
             body_texts: Vec::new(),
         };
-        for (id, url, title) in &options.link_defs {
+        for (id, url, title) in &parser.options.link_defs {
             parser.link_defs.insert(normalize_link_id(id), (url.clone(), title.clone()));
         }
         parser.configure_span_parsers();
@@ -250,16 +262,18 @@ impl Parser {
     pub fn configure_span_parsers(&mut self) {
         use SpanParser::*;
         let gfm = self.is_gfm();
-        self.span_parsers = SpanParser::ALL
-            .iter()
-            .copied()
-            .filter(|p| match p {
-                LineBreak => !(gfm && self.options.hard_wrap),
-                TypographicSyms => !(gfm && self.options.gfm_quirks.contains(&GfmQuirk::NoAutoTypographic)),
-                Strikethrough => gfm,
-                _ => true,
-            })
-            .collect();
+        let mut set = SpanParser::set(SpanParser::ALL);
+        let mut leave_out = |p: SpanParser| set &= !SpanParser::set(&[p]);
+        if gfm && self.options.hard_wrap {
+            leave_out(LineBreak);
+        }
+        if gfm && self.options.gfm_quirks.contains(&GfmQuirk::NoAutoTypographic) {
+            leave_out(TypographicSyms);
+        }
+        if !gfm {
+            leave_out(Strikethrough);
+        }
+        self.span_parsers = set;
     }
 
     /// Parses the whole body into `root` (`Parser::Kramdown#parse`).

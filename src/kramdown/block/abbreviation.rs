@@ -30,7 +30,7 @@ fn abbrev_definition_start(s: &str) -> Option<(&str, &str, usize)> {
     Some((&line[..close], &line[close + 2..], line_end + 1))
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_abbrev_definition(&mut self, tree: &mut Element) -> bool {
         let Some((id, text, len)) = abbrev_definition_start(self.src.rest()) else { return false };
         let (id, text) = (id.to_owned(), strip(text).to_owned());

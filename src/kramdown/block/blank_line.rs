@@ -5,7 +5,7 @@ use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_blank_line(&mut self, tree: &mut Element) -> bool {
         let Some(len) = patterns::blank_lines(self.src.rest()) else { return false };
         let location = self.src.current_line_number();

@@ -6,7 +6,7 @@ use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_blockquote(&mut self, tree: &mut Element) -> bool {
         if patterns::blockquote_start(self.src.rest()).is_none() {
             return false;

@@ -6,7 +6,7 @@ use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, blank_lines, indent, is_space, Braces};
 
-impl Parser {
+impl Parser<'_> {
     /// Indented code: [`codeblock_match`], with the indentation removed.
     pub(crate) fn parse_codeblock(&mut self, tree: &mut Element) -> bool {
         if indent(self.src.rest()).is_none() {

@@ -20,7 +20,7 @@ use crate::kramdown::element::{Element, Kind, Mark};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_definition_list(&mut self, tree: &mut Element) -> bool {
         if patterns::definition_list_start(self.src.rest()).is_none() {
             return false;

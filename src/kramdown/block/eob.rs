@@ -5,7 +5,7 @@ use crate::kramdown::element::{Element, EobKind, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_eob_marker(&mut self, tree: &mut Element) -> bool {
         let Some(len) = patterns::eob_marker(self.src.rest()) else { return false };
         let location = self.src.current_line_number();

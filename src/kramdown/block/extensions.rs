@@ -83,7 +83,7 @@ pub(crate) fn extension_tag(s: &str) -> Option<Result<ExtensionTag<'_>, StopTag<
     None
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_block_extensions(&mut self, tree: &mut Element) -> bool {
         let rest = self.src.rest();
         let start = opt_space(rest);
@@ -245,7 +245,7 @@ impl Parser {
                     if key == "template" || key == "forbidden_inline_options" {
                         self.warn(format!("Option {key} may not be set inline"));
                     } else if let Err(crate::options::OptionError::Unknown { .. }) =
-                        self.options.set(key, &inline_option_value(value))
+                        self.options.to_mut().set(key, &inline_option_value(value))
                     {
                         self.warn(format!("Unknown kramdown option '{key}'"));
                     }

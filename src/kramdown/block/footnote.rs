@@ -33,7 +33,7 @@ fn footnote_definition_start<'a>(s: &'a str, braces: &Braces) -> Option<(&'a str
     Some((&s[start..start + name_len], content, end))
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_footnote_definition(&mut self, tree: &mut Element) -> bool {
         let Some((name, content, len)) = footnote_definition_start(self.src.rest(), &self.src.braces) else { return false };
         let location = self.src.current_line_number();

@@ -10,7 +10,7 @@ use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, rstrip};
 use crate::options::GfmQuirk;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_atx_header(&mut self, tree: &mut Element) -> bool {
         let rest = self.src.rest();
         let Some(line_len) = chunk::find(rest.as_bytes(), b'\n') else { return false };

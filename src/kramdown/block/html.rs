@@ -24,7 +24,7 @@ use crate::kramdown::html::{content_model, is_span_element, markdown_attribute, 
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::opt_space;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_block_html(&mut self, tree: &mut Element) -> bool {
         let rest = self.src.rest();
         let indent = opt_space(rest);

@@ -82,7 +82,7 @@ fn quoted_title(s: &str) -> Option<(&str, usize)> {
     (close >= 2 && line.as_bytes()[close] == quote).then(|| (&line[1..close], line.len() + 1))
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_link_definition(&mut self, tree: &mut Element) -> bool {
         let Some(def) = link_definition(self.src.rest()) else { return false };
         // A bare url holding white space and a quote is text with a misplaced title.

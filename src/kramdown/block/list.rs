@@ -153,7 +153,7 @@ fn list_item_ial_check(s: &str) -> bool {
     rest.is_empty() && taken.contains('\n') || patterns::rest_of_line_is_blank(rest).is_some()
 }
 
-impl Parser {
+impl Parser<'_> {
     /// Applies an attribute list starting an item's first line (or a term) to `el`
     /// (`sub!(LIST_ITEM_IAL)`), and returns the text after it.
     pub(crate) fn strip_item_ial<'t>(&mut self, text: &'t str, el: &mut Element) -> &'t str {

@@ -33,7 +33,7 @@ fn block_math_start(s: &str) -> Option<MathStart<'_>> {
     Some(MathStart { escaped, content: &after[..close], len: end + tail.unwrap_or(0), line_end: tail.is_some() })
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_block_math(&mut self, tree: &mut Element) -> bool {
         let Some(start) = block_math_start(self.src.rest()) else { return false };
         if !self.after_block_boundary(tree) {

@@ -7,7 +7,7 @@ use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, lstrip, rstrip};
 use crate::options::GfmQuirk;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_paragraph(&mut self, tree: &mut Element) -> bool {
         // PARAGRAPH_START: `^ {0,3}[^ \t].*?\n`
         let line = self.src.line();

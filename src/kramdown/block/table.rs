@@ -204,7 +204,7 @@ fn append_to_cell(cells: &mut Vec<Cow<'_, str>>, s: &str) {
     }
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_table(&mut self, tree: &mut Element) -> bool {
         // Most lines have no pipe: a search of the line (known already), eight bytes at a time,
         // rules them out faster than the pattern's byte-by-byte reading.

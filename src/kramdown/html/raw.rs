@@ -18,7 +18,7 @@ pub fn is_raw_html(el: &Element) -> bool {
     el.kind == Kind::HtmlElement && el.flags.content_model == Some(ContentModel::Raw)
 }
 
-impl Parser {
+impl Parser<'_> {
     /// The comment or processing instruction of `len` bytes at the current position.
     pub(crate) fn take_xml(&mut self, kind: Kind, len: usize, category: Category, line: usize) -> Element {
         let mut el = Element::with_value(kind, self.src.take(len)).at(line);

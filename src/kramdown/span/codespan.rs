@@ -11,7 +11,7 @@ use crate::kramdown::parser::Parser;
 use crate::chunk;
 use crate::kramdown::patterns::is_space;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_codespan(&mut self, el: &mut Element) -> bool {
         // CODESPAN_DELIMITER: `` `+ ``
         let rest = self.src.rest();

@@ -12,7 +12,7 @@ use crate::kramdown::parser::{Parser, MAX_NESTING};
 use crate::kramdown::patterns::{is_alnum, is_space};
 use crate::kramdown::span::Stop;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_emphasis(&mut self, el: &mut Element) -> bool {
         // EMPHASIS_START: `(?:\*\*?|__?)`
         let rest = self.src.rest().as_bytes();

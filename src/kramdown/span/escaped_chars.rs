@@ -5,7 +5,7 @@
 use crate::kramdown::element::Element;
 use crate::kramdown::parser::Parser;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_escaped_chars(&mut self, el: &mut Element) -> bool {
         let escapable = match self.src.rest().as_bytes() {
             [b'\\', c, ..] => is_escapable(*c, self.is_gfm()),

@@ -15,7 +15,7 @@ use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::attribute_list_body;
 use crate::kramdown::span::closers::Closer;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_span_extensions(&mut self, el: &mut Element) -> bool {
         // SPAN_EXTENSIONS_START: `\{:`
         let rest = self.src.rest();

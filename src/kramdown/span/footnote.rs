@@ -8,7 +8,7 @@ use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::ald_id_name;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_footnote_marker(&mut self, el: &mut Element) -> bool {
         // FOOTNOTE_MARKER_START: `\[\^(ALD_ID_NAME)\]`
         let rest = self.src.rest();
@@ -49,7 +49,7 @@ mod tests {
 
     #[test]
     fn markers_reference_definitions_also_from_inside_footnotes() {
-        let mut parser = Parser::new(&Options::jekyll());
+        let mut parser = Parser::new(std::borrow::Cow::Owned(Options::jekyll()));
         parser.data.footnotes.insert("1".into(), definition("voir[^2]"));
         parser.data.footnotes.insert("2".into(), definition("fin"));
         parser.data.footnotes.insert("3".into(), definition("seule"));

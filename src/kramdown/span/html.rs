@@ -23,7 +23,7 @@ use crate::kramdown::html::{
 };
 use crate::kramdown::parser::{Parser, SpanParser, MAX_NESTING};
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_span_html(&mut self, el: &mut Element) -> bool {
         let rest = self.src.rest();
         if !tags::html_start(rest) {

@@ -8,7 +8,7 @@ use crate::kramdown::entities;
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{self, EntityRef};
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_html_entity(&mut self, el: &mut Element) -> bool {
         let Some((reference, len)) = patterns::html_entity(self.src.rest()) else { return false };
         let entity = match reference {

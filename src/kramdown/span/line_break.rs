@@ -10,7 +10,7 @@ pub(super) fn span_start(s: &[u8]) -> bool {
     matches!(s, [b' ', b' ', b'\n', ..] | [b'\\', b'\\', b'\n', ..])
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_line_break(&mut self, el: &mut Element) -> bool {
         if !span_start(self.src.rest().as_bytes()) {
             return false;

@@ -19,7 +19,7 @@ use crate::kramdown::span::escaped_chars::unescape;
 use crate::kramdown::span::closers::Closer;
 use crate::kramdown::span::Stop;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_link(&mut self, el: &mut Element) -> bool {
         // LINK_START: `!?\[(?=[^^])`
         let rest = self.src.rest();

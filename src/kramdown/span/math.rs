@@ -7,7 +7,7 @@ use crate::kramdown::element::{Category, Element, Kind};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::strip;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_inline_math(&mut self, el: &mut Element) -> bool {
         // INLINE_MATH_START: `\$\$(.*?)\$\$`, across lines
         let rest = self.src.rest();

@@ -14,7 +14,7 @@ use crate::kramdown::element::{Element, Kind, Symbol};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{is_space, is_word, is_word_char};
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_smart_quotes(&mut self, el: &mut Element) -> bool {
         // SMART_QUOTES_RE: `[^\\]?["']`
         let rest = self.src.rest();

@@ -8,7 +8,7 @@ use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::is_space;
 use crate::kramdown::span::closers::Closer;
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_strikethrough(&mut self, el: &mut Element) -> bool {
         let Some(end) = strikethrough(self.src.rest(), self.src.closers_from_here()) else { return false };
         let location = self.src.current_line_number();

@@ -34,7 +34,7 @@ pub(super) fn span_start(s: &[u8]) -> bool {
     )
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(crate) fn parse_typographic_syms(&mut self, el: &mut Element) -> bool {
         let rest = self.src.rest();
         let Some((text, typographic)) = SYMBOLS.iter().find(|(text, _)| rest.starts_with(text)) else { return false };
