@@ -5,14 +5,12 @@
 //! there as pairs of key and value ([`Member`]). The text is the one serde_json wrote before
 //! Folio dropped serde for size: the same escapes and numbers and, pretty, the same layout.
 //!
-//! JSON is read by the YAML loader ([`read`]).
+//! JSON is read into plain data by [`read`] (`read.rs`).
 
 use crate::escape;
 use crate::float;
 use crate::decimal::push_decimal;
 use crate::put::put;
-use crate::value::Value;
-use crate::yaml::{self, YamlError};
 
 /// A value that has a JSON form.
 pub trait ToJson {
@@ -33,16 +31,8 @@ pub fn to_string_pretty(value: &(impl ToJson + ?Sized)) -> String {
     Writer::write(value, Some(0))
 }
 
-/// JSON text as plain data, read by the YAML loader, as JSON is YAML's flow syntax: quoted keys
-/// and strings are text (`"yes"` too), `true`, `false`, `null` and numbers are what JSON says.
-/// Three things read otherwise, none a value Folio's options take: a number with an exponent but
-/// no point (`1e+21`, `1e-7`, as JavaScript writes numbers from 1e21 and below 1e-6) is text,
-/// since YAML 1.1's floats have a point; an escaped surrogate (`"\ud800"`, which
-/// `JSON.stringify` writes only for a lone one) is an error; a key `<<` merges its mapping, as
-/// YAML's merge key does.
-pub fn read(text: &str) -> Result<Value, YamlError> {
-    yaml::load(text)
-}
+mod read;
+pub use read::{read, JsonError, Problem};
 
 /// JSON text being written.
 pub struct Writer {
@@ -341,69 +331,6 @@ mod tests {
     #[test]
     fn numbers_json_has_not_are_null() {
         assert_eq!(to_string(&[f64::NAN, f64::INFINITY, f64::NEG_INFINITY][..]), "[null,null,null]");
-    }
-
-    fn map(entries: &[(&str, Value)]) -> Value {
-        Value::Map(entries.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
-    }
-
-    fn text(s: &str) -> Value {
-        Value::String(s.into())
-    }
-
-    #[test]
-    fn what_json_stringify_writes_should_read_as_json_means_it() {
-        let json = r#"{"profile":"numerique","sourceMap":true,"page":false,"safe":null,"kramdown":{"auto_ids":"yes","header_offset":-1,"toc_levels":[2,3],"x":1.5,"y":0.000001,"z":{},"w":[]}}"#;
-        let kramdown = map(&[
-            ("auto_ids", text("yes")),
-            ("header_offset", Value::Int(-1)),
-            ("toc_levels", Value::Seq(vec![Value::Int(2), Value::Int(3)])),
-            ("x", Value::Float(1.5)),
-            ("y", Value::Float(0.000001)),
-            ("z", map(&[])),
-            ("w", Value::Seq(vec![])),
-        ]);
-        let expected = map(&[
-            ("profile", text("numerique")),
-            ("sourceMap", Value::Bool(true)),
-            ("page", Value::Bool(false)),
-            ("safe", Value::Null),
-            ("kramdown", kramdown),
-        ]);
-        assert_eq!(read(json), Ok(expected));
-    }
-
-    #[test]
-    fn strings_should_read_with_their_escapes_undone_and_stay_text() {
-        let json = r#"{"a\"b":"\"\\\/\b\f\n\r\t\u0001\u00e9 é 😀 ' # : - ? & * ! | > % @ `","1":"yes","true":"null"}"#;
-        let expected = map(&[
-            ("a\"b", text("\"\\/\u{8}\u{c}\n\r\t\u{1}é é 😀 ' # : - ? & * ! | > % @ `")),
-            ("1", text("yes")),
-            ("true", text("null")),
-        ]);
-        assert_eq!(read(json), Ok(expected));
-    }
-
-    #[test]
-    fn what_the_writer_writes_should_read_back_the_same() {
-        let value = map(&[
-            ("text", text("line\nbreak \" \u{1f} \u{2028} ümlaut")),
-            ("numbers", Value::Seq(vec![Value::Int(i64::MIN), Value::Int(0), Value::Float(-0.25), Value::Float(1e15)])),
-            ("nested", map(&[("empty", map(&[])), ("list", Value::Seq(vec![Value::Null, Value::Bool(false)]))])),
-        ]);
-        assert_eq!(read(&to_string(&value)), Ok(value.clone()));
-        assert_eq!(read(&to_string_pretty(&value)), Ok(value));
-    }
-
-    #[test]
-    fn numbers_with_an_exponent_and_no_point_should_read_as_text() {
-        assert_eq!(read("[1e+21,1e-7,2.5e-8]"), Ok(Value::Seq(vec![text("1e+21"), text("1e-7"), Value::Float(2.5e-8)])));
-    }
-
-    #[test]
-    fn escaped_surrogates_should_not_read_and_a_merge_key_should_merge() {
-        assert!(read(r#"{"a":"\ud800"}"#).is_err());
-        assert_eq!(read(r#"{"<<":{"m":1},"a":2}"#), Ok(map(&[("m", Value::Int(1)), ("a", Value::Int(2))])));
     }
 
     #[test]
