@@ -85,7 +85,7 @@ impl IdCounter {
         out.push_str(&id);
         if count > 0 {
             out.push('-');
-            out.push_str(&count.to_string());
+            crate::decimal::push_decimal(&mut out, count as u128);
         }
         out
     }
@@ -118,10 +118,8 @@ fn gfm_id(text: &str) -> String {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
-            match b {
-                b' ' | b'\t' | b'-' => push_ascii(&mut id, b'-'),
-                _ if patterns::is_word(b) => push_ascii(&mut id, b.to_ascii_lowercase()),
-                _ => {}
+            if let Some(&kept) = GFM_ASCII.get(usize::from(b)).filter(|&&kept| kept != 0) {
+                push_ascii(&mut id, kept);
             }
             i += 1;
         } else if let Some(second) = latin1_letter(bytes, i) {
@@ -137,6 +135,22 @@ fn gfm_id(text: &str) -> String {
     }
     id
 }
+
+/// What each ASCII byte is in a GFM id: a word byte lowered, `-` for a space, a tab or a hyphen,
+/// 0 for a byte left out. Looked up, not tested byte by byte: headers are mostly ASCII.
+const GFM_ASCII: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b as usize] = match b {
+            b' ' | b'\t' | b'-' => b'-',
+            _ if patterns::is_word(b) => b.to_ascii_lowercase(),
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The letter of Latin-1's upper half (`À` to `ÿ`, all letters but `×` and `÷`) starting at byte
 /// `i`, lowered, without Unicode's tables: its capitals lie 32 below their small letters. The

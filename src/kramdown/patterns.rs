@@ -23,7 +23,7 @@ pub fn is_space_char(c: char) -> bool {
 
 /// Ruby's `\w` (ASCII letters, digits, underscore).
 #[inline]
-pub fn is_word(b: u8) -> bool {
+pub const fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
