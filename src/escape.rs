@@ -29,13 +29,19 @@ pub fn json(out: &mut String, text: &str) {
     out.reserve(text.len());
     let bytes = text.as_bytes();
     let mut last = 0;
-    while let Some(offset) = chunk::find_where(&bytes[last..], |chunk| chunk::any_of(chunk, b"\"\\") | chunk.control()) {
+    while let Some(offset) = json_special(&bytes[last..]) {
         let at = last + offset;
         out.push_str(&text[last..at]);
         out.push_str(json_escape(bytes[at]));
         last = at + 1;
     }
     out.push_str(&text[last..]);
+}
+
+/// The first byte a JSON string cannot hold as it is: a quote, a backslash or a control
+/// character (what [`json`] escapes, and what reading a string stops at).
+pub fn json_special(bytes: &[u8]) -> Option<usize> {
+    chunk::find_where(bytes, |chunk| chunk::any_of(chunk, b"\"\\") | chunk.control())
 }
 
 fn json_escape(b: u8) -> &'static str {

@@ -4,6 +4,7 @@
 //! render of an article for four options; and YAML reads a few JSON texts otherwise (`1e+21` as
 //! text, `<<` as a merge key).
 
+use crate::escape;
 use crate::float;
 use crate::value::{Map, Value};
 use std::fmt;
@@ -111,9 +112,9 @@ impl Reader<'_> {
             Some(b't') => ("true", Value::Bool(true)),
             Some(b'f') => ("false", Value::Bool(false)),
             Some(b'n') => ("null", Value::Null),
-            _ => ("", Value::Null),
+            _ => return Err(self.error(Problem::Expected("a value"))),
         };
-        if word.is_empty() || !self.text[self.at..].starts_with(word) {
+        if !self.text[self.at..].starts_with(word) {
             return Err(self.error(Problem::Expected("a value")));
         }
         self.at += word.len();
@@ -191,7 +192,7 @@ impl Reader<'_> {
             let bytes = &self.text.as_bytes()[self.at..];
             // Quotes, backslashes and control characters are ASCII: the text up to one is whole
             // characters.
-            let Some(len) = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20) else {
+            let Some(len) = escape::json_special(bytes) else {
                 self.at = self.text.len();
                 return Err(self.error(Problem::Expected("`\"` closing the string")));
             };
