@@ -4,9 +4,10 @@
 //! Parsing happens as kramdown does it. The block pass tries each block parser, in
 //! kramdown's order, at the start of every line; constructs that hold blocks (quotes, list
 //! items, HTML elements) take their lines, strip their markers and parse the result again.
-//! Text is kept as `RawText` (a paragraph of the body keeps it where it is in the body, see
-//! `Parser::keep_in_body`) until [`Parser::update_tree`] runs the span pass over it. Each
-//! construct lives in its own module under `block/` or `span/` as methods on [`Parser`].
+//! Text is kept as `RawText` until [`Parser::update_tree`] runs the span pass over it; a
+//! paragraph of the body keeps it where it is in the body (`Parser::keep_in_body`), and its
+//! spans are parsed there. Each construct lives in its own module under `block/` or `span/` as
+//! methods on [`Parser`].
 
 use super::block::abbreviation::Abbreviations;
 use super::element::{Attrs, Element, EobKind, Ial, Kind, Mark, Symbol};
@@ -190,8 +191,8 @@ pub struct Parser<'o> {
     /// `’` (`entity_output: as_char`, `rsquo` kept): read only where they stay so
     /// (`options_fixed`), once for every span parse.
     pub(crate) rsquo_as_char: bool,
-    /// The body, once the block pass is done with it: the text of its paragraphs is read from
-    /// it, not copied out of it, until their spans are parsed.
+    /// The body, once the block pass is done with it: the spans of its paragraphs are parsed
+    /// where their text is in it (lent to the span pass's scanner), not in a copy.
     body: String,
     /// Where the body's text is while the block pass scans it (it does not move).
     body_address: Option<usize>,
@@ -667,8 +668,12 @@ impl<'o> Parser<'o> {
     /// A child that stays: its own children updated, its attribute list applied, and the text
     /// automatic ids are made from kept.
     fn update_child(&mut self, child: &mut Element) {
-        self.text_out_of_body(child);
-        self.update_tree(child);
+        if child.flags.has(Mark::TextInBody) && child.children.is_empty() && !self.scanning_body() {
+            self.parse_spans_in_body(child);
+        } else {
+            self.text_out_of_body(child);
+            self.update_tree(child);
+        }
         if let Some(ial) = child.options.ial.clone() {
             self.update_attr_with_ial(&mut child.attr, &ial);
         }
@@ -694,14 +699,37 @@ impl<'o> Parser<'o> {
             self.add_text_of_kind(&text, holder, Kind::Text);
             return;
         }
+        let len = text.len();
+        self.parse_spans_of(holder, text, 0..len, location);
+    }
+
+    /// Parses the spans of a paragraph whose text is still in the body where it is, without a
+    /// copy of it, as [`Self::update_tree`] parses those of a paragraph holding its text: the
+    /// body lends its text to the scanner, which gives it back.
+    #[inline(never)]
+    fn parse_spans_in_body(&mut self, para: &mut Element) {
+        para.flags.set(Mark::TextInBody, false);
+        let BodyText { start, end, .. } = *self.body_text_of(para);
+        let body = std::mem::take(&mut self.body);
+        // The paragraph holds its spans itself: no span construct looks at a holder's kind
+        // unless it is a span's.
+        self.body = self.parse_spans_of(para, body, start as usize..end as usize, para.location);
+        para.children.shrink_to_fit();
+    }
+
+    /// Parses `text[range]` as spans into `holder` with a fresh span environment, and gives
+    /// the text back.
+    #[inline(never)]
+    fn parse_spans_of(&mut self, holder: &mut Element, text: String, range: std::ops::Range<usize>, location: usize) -> String {
         let saved_src = std::mem::replace(&mut self.src, Scanner::new(text, location));
+        self.src.narrow(range);
         let saved_kind = std::mem::replace(&mut self.text_kind, Kind::Text);
         // A fresh environment starts above the enclosing one, which it does not see.
         let saved_base = std::mem::replace(&mut self.span_base, self.span_stack.len());
         self.parse_spans(holder, None, None);
         self.span_base = saved_base;
         self.text_kind = saved_kind;
-        self.src = saved_src;
+        std::mem::replace(&mut self.src, saved_src).into_text()
     }
 
     /// Applies an attribute list, and the definitions it refers to, to `attr`

@@ -7,7 +7,11 @@ use crate::chunk;
 use std::cell::{Cell, OnceCell};
 
 pub struct Scanner {
-    text: String,
+    /// The text the scanner holds, and the part of it scanned (see [`Scanner::narrow`]): every
+    /// position is counted from the window's start. The window points into the text's heap
+    /// buffer, which moving the scanner does not move, and the text never changes.
+    owner: String,
+    window: *const str,
     pub pos: usize,
     start_line: usize,
     /// The last position whose line number was asked for, and the newlines before it.
@@ -44,17 +48,28 @@ struct Landmarks {
 
 impl Scanner {
     pub fn new(text: String, start_line: usize) -> Self {
-        Scanner { text, pos: 0, start_line, line_cache: Cell::new((0, 0)), line_end: Cell::new((usize::MAX, 0)), braces: Braces::default(), landmarks: Landmarks::default(), closers: Closers::default(), reread: 0 }
+        let window: *const str = text.as_str();
+        Scanner { owner: text, window, pos: 0, start_line, line_cache: Cell::new((0, 0)), line_end: Cell::new((usize::MAX, 0)), braces: Braces::default(), landmarks: Landmarks::default(), closers: Closers::default(), reread: 0 }
     }
 
-    /// The text, given back.
+    /// Scans `range` of the text alone, as if that were the whole text: a paragraph's text is
+    /// scanned where it is in the body, not copied out of it. For a scanner that has not
+    /// scanned yet: its position and caches are then of the window.
+    pub fn narrow(&mut self, range: std::ops::Range<usize>) {
+        debug_assert_eq!(self.pos, 0, "narrowed after scanning");
+        self.window = &self.owner[range];
+    }
+
+    /// The whole text, given back (with what lies outside the window).
     pub fn into_text(self) -> String {
-        self.text
+        self.owner
     }
 
     #[inline]
     pub fn text(&self) -> &str {
-        &self.text
+        // SAFETY: the window was a slice of `owner`'s buffer, which lives as long as the scanner,
+        // unchanged and in place.
+        unsafe { &*self.window }
     }
 
     /// What is left from the current position.
@@ -65,7 +80,7 @@ impl Scanner {
 
     #[inline]
     pub fn eos(&self) -> bool {
-        self.pos >= self.text.len()
+        self.pos >= self.text().len()
     }
 
     /// The current line, with its newline (kramdown's `PARAGRAPH_MATCH`, `^.*?\n`); the rest
@@ -110,7 +125,7 @@ impl Scanner {
     /// of the rest: what constructs read from here ask for.
     pub fn closers_from_here(&self) -> impl Fn(Closer, usize) -> Option<usize> + '_ {
         let base = self.pos;
-        move |closer, from| self.closers.next(self.text.as_bytes(), closer, base + from).map(|at| at - base)
+        move |closer, from| self.closers.next(self.text().as_bytes(), closer, base + from).map(|at| at - base)
     }
 
     /// Goes back to `to` after a construct read up to the current position and failed
@@ -127,11 +142,11 @@ impl Scanner {
     /// [`REREAD_LIMIT`] times the text given back, constructs that read ahead are text, so a
     /// text costs at most that many readings. Articles give back a few bytes here and there.
     pub fn may_read_ahead(&self) -> bool {
-        self.reread <= REREAD_LIMIT * self.text.len() + REREAD_SLACK
+        self.reread <= REREAD_LIMIT * self.text().len() + REREAD_SLACK
     }
 
     pub fn terminate(&mut self) {
-        self.pos = self.text.len();
+        self.pos = self.text().len();
     }
 
     /// The text before the current position.
@@ -145,10 +160,10 @@ impl Scanner {
     /// construct waiting for one fails there, with no effect but the time taken.
     pub fn cannot_close(&self, closing: u8, from: usize) -> bool {
         // A short text costs little to try whole, and knowing would cost a pass over it.
-        if self.text.len() - from < SHORT_TEXT {
+        if self.text().len() - from < SHORT_TEXT {
             return false;
         }
-        let text = self.text.as_bytes();
+        let text = self.text().as_bytes();
         let before = |cell: &OnceCell<Option<usize>>, find: fn(&[u8]) -> Option<usize>| {
             cell.get_or_init(|| find(text)).is_none_or(|at| at < from)
         };
@@ -172,7 +187,7 @@ impl Scanner {
         // back a little when a construct fails: counting only between the cached position and
         // this one keeps every question cheap.
         let (from, mut newlines) = self.line_cache.get();
-        let bytes = self.text.as_bytes();
+        let bytes = self.text().as_bytes();
         let pos = self.pos.min(bytes.len());
         if pos > from {
             newlines += count_newlines(&bytes[from..pos]);
@@ -188,7 +203,7 @@ impl Scanner {
     /// for are counted again.
     pub fn newlines(&self) -> usize {
         let (from, newlines) = self.line_cache.get();
-        newlines + count_newlines(&self.text.as_bytes()[from..])
+        newlines + count_newlines(&self.text().as_bytes()[from..])
     }
 }
 
@@ -229,6 +244,27 @@ mod tests {
         assert_eq!(s.line(), "two");
         assert_eq!(s.scan_line(), "two");
         assert!(s.eos());
+    }
+
+    #[test]
+    fn a_narrowed_text_is_scanned_as_a_whole_text_and_given_back_whole() {
+        let body = "before\n*one*\ntwo\nafter\n".to_owned();
+        let mut s = Scanner::new(body.clone(), 5);
+        s.narrow(7..17);
+        assert_eq!(s.text(), "*one*\ntwo\n");
+        assert_eq!(s.scan_line(), "*one*\n");
+        assert_eq!(s.current_line_number(), 6);
+        assert_eq!(s.before(), "*one*\n");
+        assert_eq!(s.scan_line(), "two\n");
+        assert!(s.eos());
+        assert_eq!(s.newlines(), 2);
+        assert_eq!(s.into_text(), body);
+    }
+
+    #[test]
+    #[should_panic]
+    fn a_narrowed_text_must_not_cut_a_character() {
+        Scanner::new("é".to_owned(), 1).narrow(0..1);
     }
 
     #[test]
