@@ -688,15 +688,18 @@ impl<'o> Parser<'o> {
         self.is_gfm() || self.options.auto_id_stripping
     }
 
-    /// Parses `text` as spans into `holder` with a fresh span environment (`reset_env`): no
-    /// enclosing elements count.
+    /// Parses `text` as spans into `holder` (a new element) with a fresh span environment
+    /// (`reset_env`): no enclosing elements count.
     #[cfg_attr(folio_unstable, optimize(speed))]
     pub fn parse_span_text(&mut self, holder: &mut Element, text: String, location: usize) {
+        debug_assert!(holder.children.is_empty(), "spans parsed into a holder that has some");
         // A table cell, a short header or list item is often words alone: one text, without a
-        // scanner, a table of start bytes and a search. A longer text nearly always holds a
-        // line end or punctuation, and looking would be wasted.
+        // scanner, a table of start bytes and a search, and kept as it is, not copied. A longer
+        // text nearly always holds a line end or punctuation, and looking would be wasted.
         if text.len() <= SHORT_TEXT && super::span::starts_nothing(&text) {
-            self.add_text_of_kind(&text, holder, Kind::Text);
+            if !text.is_empty() {
+                holder.children = vec![Element::with_value(Kind::Text, text).at(holder.location)];
+            }
             return;
         }
         let len = text.len();
