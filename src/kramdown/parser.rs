@@ -351,15 +351,24 @@ impl<'o> Parser<'o> {
         true
     }
 
-    /// Gives a paragraph kept in the body its text, as a child of its own.
+    /// Gives a paragraph kept in the body its text, as a child of its own: what the block pass
+    /// (which scans the body) does to one it changes; the span pass parses the others' text
+    /// where it is ([`Self::parse_spans_in_body`]).
     pub(crate) fn text_out_of_body(&mut self, para: &mut Element) {
         if !para.flags.has(Mark::TextInBody) {
             return;
         }
+        debug_assert!(self.scanning_body(), "a paragraph's text taken out of the body after the block pass");
+        let range = self.take_body_text(para);
+        self.add_text_of_kind(&self.src.text()[range], para, Kind::RawText);
+    }
+
+    /// Where a paragraph kept in the body has its text there; the paragraph is marked as no
+    /// longer kept so, as its text is about to be read.
+    fn take_body_text(&mut self, para: &mut Element) -> std::ops::Range<usize> {
         para.flags.set(Mark::TextInBody, false);
         let BodyText { start, end, .. } = *self.body_text_of(para);
-        let body = if self.scanning_body() { self.src.text() } else { self.body.as_str() };
-        self.add_text_of_kind(&body[start as usize..end as usize], para, Kind::RawText);
+        start as usize..end as usize
     }
 
     /// Finishes the root's children one by one, in order, as kramdown's passes over the whole
@@ -668,10 +677,11 @@ impl<'o> Parser<'o> {
     /// A child that stays: its own children updated, its attribute list applied, and the text
     /// automatic ids are made from kept.
     fn update_child(&mut self, child: &mut Element) {
-        if child.flags.has(Mark::TextInBody) && child.children.is_empty() && !self.scanning_body() {
+        // The span pass runs once the block pass has given the body back, and a paragraph kept
+        // in it has no children yet (its text is its only content).
+        if child.flags.has(Mark::TextInBody) {
             self.parse_spans_in_body(child);
         } else {
-            self.text_out_of_body(child);
             self.update_tree(child);
         }
         if let Some(ial) = child.options.ial.clone() {
@@ -711,12 +721,11 @@ impl<'o> Parser<'o> {
     /// body lends its text to the scanner, which gives it back.
     #[inline(never)]
     fn parse_spans_in_body(&mut self, para: &mut Element) {
-        para.flags.set(Mark::TextInBody, false);
-        let BodyText { start, end, .. } = *self.body_text_of(para);
+        let range = self.take_body_text(para);
         let body = std::mem::take(&mut self.body);
         // The paragraph holds its spans itself: no span construct looks at a holder's kind
         // unless it is a span's.
-        self.body = self.parse_spans_of(para, body, start as usize..end as usize, para.location);
+        self.body = self.parse_spans_of(para, body, range, para.location);
         para.children.shrink_to_fit();
     }
 
