@@ -80,6 +80,9 @@ pub(crate) struct Abbreviations {
     /// The same bytes, once each: a text is searched for them a chunk at a time when they are
     /// few (see [`chunk::find_any`]).
     firsts: Vec<u8>,
+    /// Whether a name holds `’`, which a text then could be matched across where kramdown
+    /// would not: there an apostrophe inside a word ends one text and starts the next.
+    apostrophe: bool,
 }
 
 impl Default for Abbreviations {
@@ -100,7 +103,14 @@ impl Abbreviations {
                 firsts.push(first);
             }
         }
-        Abbreviations { names, first_bytes, firsts }
+        let apostrophe = names.iter().any(|name| name.contains('\u{2019}'));
+        Abbreviations { names, first_bytes, firsts, apostrophe }
+    }
+
+    /// Whether apostrophes inside words must stay elements of their own for the abbreviations
+    /// to be found as kramdown finds them (see [`Parser::apostrophes_are_text`]).
+    pub(crate) fn hold_apostrophe(&self) -> bool {
+        self.apostrophe
     }
 
     /// The abbreviation that `s` starts with, the longest if several do (the regexp union).

@@ -49,8 +49,9 @@ impl Parser<'_> {
     /// character itself: an apostrophe inside a word (`l'a`, `n'hésite`), written as the
     /// character (`entity_output: as_char`, `rsquo` kept, for the whole text). The HTML, the
     /// words counted and the ids are then those of a quote element, without splitting the text
-    /// in three: a quote element cost about as much as the rest of a short paragraph. Not with
-    /// abbreviations, which are matched in text and could then match across the quote.
+    /// in three: a quote element cost about as much as the rest of a short paragraph. Not where
+    /// an abbreviation holds `’`: abbreviations are matched in text, and one could then match
+    /// across the quote (others match the same either way, as `’` is no word character).
     fn apostrophe_is_text(&self) -> bool {
         self.apostrophes_are_text() && self.src.rest()[1..].chars().next().is_some_and(char::is_alphanumeric)
     }
@@ -58,7 +59,7 @@ impl Parser<'_> {
     /// Whether apostrophes inside words stay in their text (see [`Self::apostrophe_is_text`]):
     /// what holds for the whole text.
     pub(super) fn apostrophes_are_text(&self) -> bool {
-        self.options_fixed && self.rsquo_as_char && self.data.abbrev_defs.is_empty()
+        self.options_fixed && self.rsquo_as_char && !self.abbreviations.hold_apostrophe()
     }
 
     /// Moves past the next `len` bytes, adding them to `el` as text with each `'` in them written
@@ -280,7 +281,8 @@ mod tests {
         numeric.set("entity_output", &crate::value::Value::String("numeric".into())).unwrap();
         assert!(kinds("l'a\n", &numeric).contains(&Kind::SmartQuote), "written as an entity");
         assert!(kinds("l'a\n\n{::options smart_quotes=\"apos,apos,quot,quot\" /}\n", &crate::Options::jekyll()).contains(&Kind::SmartQuote), "options set later");
-        assert!(kinds("l'a\n\n*[a]: b\n", &crate::Options::jekyll()).contains(&Kind::SmartQuote), "abbreviations");
+        assert!(kinds("l'a\n\n*[l’a]: b\n", &crate::Options::jekyll()).contains(&Kind::SmartQuote), "an abbreviation holding the apostrophe");
+        assert_eq!(kinds("l'a\n\n*[a]: b\n", &crate::Options::jekyll()), [Kind::Text, Kind::Abbreviation, Kind::Text], "other abbreviations");
         assert_eq!(kinds("l'a\n", &crate::Options::jekyll()), [Kind::Text]);
     }
 }
