@@ -143,22 +143,28 @@ impl Abbreviations {
 /// chunk, and beyond these the text is read a byte at a time against a table instead.
 const FIRSTS_SEARCHED: usize = 4;
 
+/// Every text under `el` split at its abbreviations. One pass over the children: a whole
+/// document's tree is walked, and texts and leaves (most of it) cost no call of their own.
 fn replace_in(el: &mut Element, abbrevs: &Abbreviations) {
     let raw = el.flags.content_model == Some(ContentModel::Raw);
-    let holds_one = |child: &Element| child.kind == Kind::Text && !raw && abbrevs.in_text(&child.value);
-    // Only a list of children with a text holding an abbreviation is made anew.
-    if el.children.iter().any(holds_one) {
-        for child in std::mem::take(&mut el.children) {
-            if holds_one(&child) {
+    let mut first_holding = None;
+    for (i, child) in el.children.iter_mut().enumerate() {
+        if child.kind != Kind::Text {
+            if !child.children.is_empty() {
+                replace_in(child, abbrevs);
+            }
+        } else if first_holding.is_none() && !raw && abbrevs.in_text(&child.value) {
+            first_holding = Some(i);
+        }
+    }
+    // Only the children from the first text holding an abbreviation on are made anew.
+    if let Some(first) = first_holding {
+        for child in el.children.split_off(first) {
+            if child.kind == Kind::Text && abbrevs.in_text(&child.value) {
                 split_text(&child, abbrevs, &mut el.children);
             } else {
                 el.children.push(child);
             }
-        }
-    }
-    for child in &mut el.children {
-        if child.kind != Kind::Text {
-            replace_in(child, abbrevs);
         }
     }
 }
