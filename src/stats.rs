@@ -32,7 +32,7 @@ impl WordCounter {
         let mut next = Some(el);
         while let Some(el) = next.take().or_else(|| stack.pop()) {
             match el.kind {
-                Kind::Text | Kind::Codespan | Kind::Abbreviation => count_words(&el.value, &mut self.words, &mut self.in_word),
+                Kind::Text | Kind::Codespan | Kind::Abbreviation => (self.words, self.in_word) = count_words(&el.value, self.words, self.in_word),
                 // Apostrophes made typographic join the words around them (d’Afrique).
                 Kind::SmartQuote => {}
                 Kind::Codeblock | Kind::XmlComment | Kind::Comment | Kind::Raw => self.in_word = false,
@@ -59,7 +59,7 @@ impl WordCounter {
 /// the end of the last character it holds whole, and the end of a text in a chunk padded with
 /// zeros: a character cut by a chunk's end, and each text's last bytes, were read a character at
 /// a time, and with the typographic apostrophe those were most of the count's time.
-fn count_words(text: &str, words: &mut usize, in_word: &mut bool) {
+fn count_words(text: &str, mut words: usize, mut in_word: bool) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -80,9 +80,9 @@ fn count_words(text: &str, words: &mut usize, in_word: &mut bool) {
             // Inside a word: a letter or digit, or a joiner right after a byte inside one, which
             // is a run of joiners after a letter (or after the word the text before left open).
             let joiners = chunk.eq(b'\'') | chunk.eq(b'-') | apostrophes;
-            let inside = letters | joiners.runs_from(joiners & letters.shifted(*in_word));
-            *words += (letters & !inside.shifted(*in_word)).count();
-            *in_word = inside.holds_at(end - i - 1);
+            let inside = letters | joiners.runs_from(joiners & letters.shifted(in_word));
+            words += (letters & !inside.shifted(in_word)).count();
+            in_word = inside.holds_at(end - i - 1);
             i = end;
             continue;
         }
@@ -95,13 +95,14 @@ fn count_words(text: &str, words: &mut usize, in_word: &mut bool) {
                     (is_alphanumeric(c), c == '’', c.len_utf8())
                 }
             };
-            if word_char && !*in_word {
-                *words += 1;
+            if word_char && !in_word {
+                words += 1;
             }
-            *in_word = word_char || (*in_word && joins);
+            in_word = word_char || (in_word && joins);
             i += len;
         }
     }
+    (words, in_word)
 }
 
 /// The bytes of a chunk that are part of a letter or digit, and those of its typographic
@@ -219,9 +220,8 @@ mod tests {
             let text = random.text(&pieces, 40);
             let cut = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).nth(random.below(text.chars().count() + 1)).unwrap();
             let (first, second) = text.split_at(cut);
-            let (mut words, mut in_word) = (0, false);
-            count_words(first, &mut words, &mut in_word);
-            count_words(second, &mut words, &mut in_word);
+            let (words, in_word) = count_words(first, 0, false);
+            let (words, _) = count_words(second, words, in_word);
             assert_eq!(words, words_one_by_one(&[first, second]), "{first:?} then {second:?}");
         }
     }
@@ -235,8 +235,7 @@ mod tests {
             for pad in 0..=chunk::WIDTH {
                 for around in ["a{}b", "{}{}x", " {}a", "a'{}", "x{} y", "{}"] {
                     let text = format!("{}{}", "z".repeat(pad), around.replace("{}", &c.to_string()));
-                    let (mut words, mut in_word) = (0, false);
-                    count_words(&text, &mut words, &mut in_word);
+                    let (words, _) = count_words(&text, 0, false);
                     assert_eq!(words, words_one_by_one(&[&text]), "{c:?} in {text:?}");
                 }
             }

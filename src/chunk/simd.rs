@@ -3,7 +3,7 @@
 //! take half a dozen, and `bitmask` gathers a test's result into one bit a byte.
 
 use core::arch::wasm32::{
-    u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u8x16, u8x16_add, u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub,
+    i8x16_lt, i8x16_splat, u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u8x16, u8x16_add, u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub,
     u8x16_swizzle, v128, v128_load, v128_or, v128_store,
 };
 use core::mem::MaybeUninit;
@@ -72,11 +72,15 @@ impl Chunk {
     /// The bytes that are ASCII letters or digits.
     #[inline]
     pub fn ascii_alphanumeric(self) -> Mask {
-        // `| 0x20` lowers capitals and moves no other byte into `a..=z`; a byte minus the first of
-        // a range is below the range's length only inside it (the others wrap round above).
-        let lower = v128_or(self.0, u8x16_splat(0x20));
-        let letter = u8x16_lt(u8x16_sub(lower, u8x16_splat(b'a')), u8x16_splat(26));
-        let digit = u8x16_lt(u8x16_sub(self.0, u8x16_splat(b'0')), u8x16_splat(10));
+        // `| 0x20` lowers capitals and moves no other byte into `a..=z`. A byte is in a range
+        // when, moved so that the range starts at -128, it is below -128 plus the range's
+        // length: a signed comparison is one instruction on x86, where an unsigned one is three.
+        let in_range = |v: v128, first: u8, len: u8| {
+            let moved = u8x16_sub(v, u8x16_splat(first ^ 0x80));
+            i8x16_lt(moved, i8x16_splat((0x80 + len) as u8 as i8))
+        };
+        let letter = in_range(v128_or(self.0, u8x16_splat(0x20)), b'a', 26);
+        let digit = in_range(self.0, b'0', 10);
         Mask(u32::from(u8x16_bitmask(v128_or(letter, digit))))
     }
 
