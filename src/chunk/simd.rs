@@ -77,7 +77,7 @@ impl Chunk {
         // length: a signed comparison is one instruction on x86, where an unsigned one is three.
         let in_range = |v: v128, first: u8, len: u8| {
             let moved = u8x16_sub(v, u8x16_splat(first ^ 0x80));
-            i8x16_lt(moved, i8x16_splat((0x80 + len) as u8 as i8))
+            i8x16_lt(moved, i8x16_splat((0x80 + len) as i8))
         };
         let letter = in_range(v128_or(self.0, u8x16_splat(0x20)), b'a', 26);
         let digit = in_range(self.0, b'0', 10);
