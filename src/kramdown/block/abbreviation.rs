@@ -157,10 +157,11 @@ fn replace_in(el: &mut Element, abbrevs: &Abbreviations) {
             first_holding = Some(i);
         }
     }
-    // Only the children from the first text holding an abbreviation on are made anew.
+    // Only the children from the first text holding an abbreviation on are made anew; that
+    // text was searched above, the ones after it are searched here.
     if let Some(first) = first_holding {
-        for child in el.children.split_off(first) {
-            if child.kind == Kind::Text && abbrevs.in_text(&child.value) {
+        for (k, child) in el.children.split_off(first).into_iter().enumerate() {
+            if child.kind == Kind::Text && (k == 0 || abbrevs.in_text(&child.value)) {
                 split_text(&child, abbrevs, &mut el.children);
             } else {
                 el.children.push(child);
