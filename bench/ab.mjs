@@ -6,7 +6,8 @@
 //
 //   node bench/ab.mjs A B [--rounds N] [--inputs id,id,...] [--count]
 //
-// A and B are git revisions, or `.` for the working tree. Each revision is checked out into
+// A and B are git revisions, or `.` for the working tree, each built with its own build
+// settings (its scripts/core-build.sh). Each revision is checked out into
 // target/ab/trees/ and its build kept in target/ab/builds/ (the working tree's is built again
 // every time), built in target/ab/target/ (the first comparison builds the standard library and
 // the dependencies there: minutes). The inputs are those of bench/inputs.mjs and
@@ -23,7 +24,7 @@
 // the renders between, leaves out its start and the module's compilation. Minutes per input;
 // valgrind and setarch are needed (Debian: apt-get install valgrind util-linux).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { loadInputs } from "./inputs.mjs";
@@ -57,13 +58,18 @@ function built(revision) {
   const tree = working ? "." : `${AB}/trees/${sha}`;
   if (!working && !existsSync(tree)) git("worktree", "add", "--detach", tree, sha);
   log(`building ${revision} (${sha})`);
+  // Each tree is built with its own scripts/core-build.sh, so that a change to the build's
+  // settings is compared too (with the working tree's for both, a revision before the change was
+  // built with it, and the build kept for that revision was another's). The tools the settings
+  // name are the checkout's (node_modules/.bin/wasm-opt).
+  if (!working && !existsSync(`${tree}/node_modules`)) symlinkSync(`${ROOT}node_modules`, `${tree}/node_modules`);
   // Into a target directory of the comparison's own: cargo copies a crate's module to
   // release/folio.wasm only when it compiles it, so a tree found up to date there would leave
   // the other tree's module in its place; the touch makes it compile this tree's.
-  const script = `touch "$1/src/lib.rs" && source scripts/core-build.sh && FOLIO_WASM_SIMD=1 core_cargo "$1" --quiet &&
-    bindgen "$FOLIO_WASM_TARGET/small-trap-simd/wasm32-unknown-unknown/release/folio.wasm" web "$2" "\${core_opt[@]}" --enable-simd`;
-  execFileSync("bash", ["-c", script, "ab", tree, out], {
-    cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, FOLIO_WASM_TARGET: `${AB}/target` },
+  const script = `touch src/lib.rs && source scripts/core-build.sh && FOLIO_WASM_SIMD=1 core_cargo . --quiet &&
+    bindgen "$FOLIO_WASM_TARGET/small-trap-simd/wasm32-unknown-unknown/release/folio.wasm" web "$1" "\${core_opt[@]}" --enable-simd`;
+  execFileSync("bash", ["-c", script, "ab", out], {
+    cwd: working ? ROOT : tree, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, FOLIO_WASM_TARGET: `${AB}/target` },
   });
   return out;
 }
