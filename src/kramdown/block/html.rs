@@ -19,8 +19,8 @@ use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Category, ContentModel, Element, Kind, Mark};
 use crate::kramdown::html::raw::is_raw_html;
 use crate::kramdown::html::tags::{self, NameMatch};
-use crate::ruby_case::downcase;
-use crate::kramdown::html::{content_model, is_span_element, markdown_attribute, to_native};
+use crate::ruby_case::lowers_to;
+use crate::kramdown::html::{markdown_attribute, to_native, Lists};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::opt_space;
 
@@ -39,7 +39,7 @@ impl Parser<'_> {
             self.skip_trailing_whitespace();
             return true;
         }
-        let span_element = |name: &str| is_span_element(&downcase(name));
+        let span_element = |name: &str| Lists::of_tag(name).is_span_element();
         if let Some(tag) = tags::start_tag(tag_text).filter(|tag| !span_element(&tag.name)) {
             self.src.take(indent + tag.len);
             let mut el = self.handle_html_start_tag(tag, line, is_raw_html(tree));
@@ -52,7 +52,7 @@ impl Parser<'_> {
         if let Some((name, len)) = tags::close_tag(tag_text) {
             // The end tag of the element being read ends its blocks (kramdown's
             // `throw :stop_block_parsing`); any other one is left to the paragraph.
-            let closes_tree = tree.kind == Kind::HtmlElement && tree.value == downcase(name);
+            let closes_tree = tree.kind == Kind::HtmlElement && lowers_to(name, &tree.value);
             if !span_element(name) && closes_tree {
                 self.src.take(indent + len);
                 self.stop_block_parsing = true;
@@ -62,17 +62,18 @@ impl Parser<'_> {
         false
     }
 
-    /// Sets `el`'s content model and reads its body (`handle_kramdown_html_tag`). `closed`: the
-    /// element has no body; `handle_body`: the body is still to be read; `parent_raw`: the
-    /// element is inside raw HTML, where content is raw unless `markdown` says otherwise.
-    pub(crate) fn handle_kramdown_html_tag(&mut self, el: &mut Element, closed: bool, handle_body: bool, parent_raw: bool) {
+    /// Sets `el`'s content model and reads its body (`handle_kramdown_html_tag`). `lists`: those
+    /// of its name; `closed`: the element has no body; `handle_body`: the body is still to be
+    /// read; `parent_raw`: the element is inside raw HTML, where content is raw unless
+    /// `markdown` says otherwise.
+    pub(crate) fn handle_kramdown_html_tag(&mut self, el: &mut Element, lists: Lists, closed: bool, handle_body: bool, parent_raw: bool) {
         if let Some(ial) = self.block_ial.take() {
             el.options.ial = Some(ial);
         }
         let mut model =
-            if !parent_raw && self.options.parse_block_html { content_model(&el.value) } else { ContentModel::Raw };
+            if !parent_raw && self.options.parse_block_html { lists.content_model() } else { ContentModel::Raw };
         if let Some(wanted) = el.attr.remove("markdown").and_then(|value| markdown_attribute(&value)) {
-            model = wanted.unwrap_or_else(|| content_model(&el.value));
+            model = wanted.unwrap_or_else(|| lists.content_model());
         }
         if model == ContentModel::Block {
             self.skip_trailing_whitespace();

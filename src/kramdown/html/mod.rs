@@ -85,6 +85,12 @@ struct Known {
 /// number that no other name has; `None` for any other name, which kramdown does not know
 /// (every name in its lists is one of these). Comparing numbers is what the lookup costs.
 const fn key(name: &str) -> Option<u64> {
+    key_folding(name, false)
+}
+
+/// [`key`], with ASCII capitals read as their lower case when `fold`: the key of an ASCII name
+/// lowered, without lowering it into a string of its own.
+const fn key_folding(name: &str, fold: bool) -> Option<u64> {
     let bytes = name.as_bytes();
     if bytes.len() > 10 {
         return None;
@@ -94,6 +100,7 @@ const fn key(name: &str) -> Option<u64> {
     while i < bytes.len() {
         let digit = match bytes[i] {
             b @ b'a'..=b'z' => b - b'a' + 1,
+            b @ b'A'..=b'Z' if fold => b - b'A' + 1,
             b @ b'1'..=b'6' => b - b'1' + 27,
             _ => return None,
         };
@@ -153,19 +160,56 @@ const fn known() -> Known {
 
 /// The bits of the lists `name` is in; none for a name kramdown does not know.
 fn lists_of(name: &str) -> u8 {
-    key(name).and_then(|key| KNOWN.keys.binary_search(&key).ok()).map_or(0, |i| KNOWN.lists[i])
+    bits_of_key(key(name))
+}
+
+fn bits_of_key(key: Option<u64>) -> u8 {
+    key.and_then(|key| KNOWN.keys.binary_search(&key).ok()).map_or(0, |i| KNOWN.lists[i])
+}
+
+/// The lists of kramdown's a tag's name is in, looked up once for the tag: reading one asks
+/// most of them (whether it is known, block or span level, has a body, how its content is read).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lists(u8);
+
+impl Lists {
+    /// The lists of a tag's name as written, which kramdown lowers before it looks
+    /// (`HTML_ELEMENT[name.downcase]`). An ASCII name is read lowered in place.
+    pub fn of_tag(name: &str) -> Lists {
+        Lists(if name.is_ascii() { bits_of_key(key_folding(name, true)) } else { lists_of(&downcase(name)) })
+    }
+
+    /// Whether kramdown knows the name as an HTML element (`HTML_ELEMENT`).
+    pub fn is_html_element(self) -> bool {
+        self.0 != 0
+    }
+
+    pub fn is_span_element(self) -> bool {
+        self.0 & SPAN != 0
+    }
+
+    pub fn is_block_element(self) -> bool {
+        self.0 & BLOCK != 0
+    }
+
+    pub fn has_no_body(self) -> bool {
+        self.0 & WITHOUT_BODY != 0
+    }
+
+    pub fn content_model(self) -> ContentModel {
+        if self.0 & MODEL_BLOCK != 0 {
+            ContentModel::Block
+        } else if self.0 & MODEL_SPAN != 0 {
+            ContentModel::Span
+        } else {
+            ContentModel::Raw
+        }
+    }
 }
 
 /// How kramdown reads the content of the element `name` (`HTML_CONTENT_MODEL`).
 pub fn content_model(name: &str) -> ContentModel {
-    let lists = lists_of(name);
-    if lists & MODEL_BLOCK != 0 {
-        ContentModel::Block
-    } else if lists & MODEL_SPAN != 0 {
-        ContentModel::Span
-    } else {
-        ContentModel::Raw
-    }
+    Lists(lists_of(name)).content_model()
 }
 
 /// Whether kramdown knows `name` as an HTML element (`HTML_ELEMENT`): known names are
@@ -176,28 +220,25 @@ pub fn is_html_element(name: &str) -> bool {
 
 /// Whether `name` is a span-level HTML element (`HTML_SPAN_ELEMENTS`).
 pub fn is_span_element(name: &str) -> bool {
-    lists_of(name) & SPAN != 0
+    Lists(lists_of(name)).is_span_element()
 }
 
 /// Whether `name` is a block-level HTML element (`HTML_BLOCK_ELEMENTS`).
 pub fn is_block_element(name: &str) -> bool {
-    lists_of(name) & BLOCK != 0
+    Lists(lists_of(name)).is_block_element()
 }
 
 /// Whether the element `name` never has content (`HTML_ELEMENTS_WITHOUT_BODY`).
 pub fn has_no_body(name: &str) -> bool {
-    lists_of(name) & WITHOUT_BODY != 0
+    Lists(lists_of(name)).has_no_body()
 }
 
 /// A tag name as kramdown keeps it: lower-cased when it is a known HTML element, as written
-/// otherwise (`name.downcase! if HTML_ELEMENT[name.downcase]`).
-pub fn element_name(name: &str) -> String {
-    let lower = downcase(name);
-    if is_html_element(&lower) {
-        lower
-    } else {
-        name.to_owned()
-    }
+/// otherwise (`name.downcase! if HTML_ELEMENT[name.downcase]`), and the lists it is in.
+pub fn element_name(name: &str) -> (String, Lists) {
+    let lists = Lists::of_tag(name);
+    let kept = if lists.is_html_element() { downcase(name) } else { name.to_owned() };
+    (kept, lists)
 }
 
 /// The `markdown` attribute's meaning (`HTML_MARKDOWN_ATTR_MAP`): `None` for the element's
@@ -222,8 +263,8 @@ mod tests {
         assert_eq!(content_model("p"), ContentModel::Span);
         assert_eq!(content_model("table"), ContentModel::Raw);
         assert_eq!(content_model("custom-element"), ContentModel::Raw);
-        assert_eq!(element_name("DiV"), "div");
-        assert_eq!(element_name("SoMe:UrL"), "SoMe:UrL");
+        assert_eq!(element_name("DiV").0, "div");
+        assert_eq!(element_name("SoMe:UrL").0, "SoMe:UrL");
         assert!(is_html_element("textarea") && !is_html_element("mark-x"));
     }
 
@@ -238,6 +279,22 @@ mod tests {
         }
         for unknown in ["", "zz", "DIV", "Td", "h7", "h0", "blockquotes", "blockquot", "mark-x", "td\0", "é", "aaaaaaaaaa"] {
             assert_eq!(lists_of(unknown), 0, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn a_tags_lists_are_those_of_its_name_lowered_as_ruby_lowers_it() {
+        let names = LISTS.iter().flat_map(|(names, _)| names.iter().copied());
+        for name in names {
+            let capitals: String = name.chars().enumerate().map(|(i, c)| if i % 2 == 0 { c.to_ascii_uppercase() } else { c }).collect();
+            for written in [name.to_owned(), capitals, name.to_ascii_uppercase()] {
+                assert_eq!(Lists::of_tag(&written), Lists(lists_of(name)), "{written}");
+            }
+        }
+        // The Kelvin sign lowers to `k`, as in Ruby: `<\u{212A}BD>` is a `kbd`.
+        assert_eq!(element_name("\u{212A}BD"), ("kbd".to_owned(), Lists(lists_of("kbd"))));
+        for unknown in ["", "DIVS", "Mark-X", "TD\0", "É", "H7"] {
+            assert_eq!(element_name(unknown), (unknown.to_owned(), Lists(0)), "{unknown}");
         }
     }
 }

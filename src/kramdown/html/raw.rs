@@ -8,7 +8,7 @@
 //! at the end of the text (with a warning).
 
 use super::tags::{self, NameMatch, StartTag};
-use super::{element_name, has_no_body, is_html_element};
+use super::{element_name, is_html_element};
 use crate::kramdown::element::{Attrs, Category, ContentModel, Element, Kind};
 use crate::kramdown::parser::{Parser, MAX_NESTING};
 use crate::ruby_case::{downcase, lowers_to};
@@ -29,17 +29,17 @@ impl Parser<'_> {
     /// The element for a start tag just scanned, with its body read (`handle_html_start_tag`
     /// with kramdown's handler). `parent_raw`: whether it is inside raw HTML.
     pub(crate) fn handle_html_start_tag(&mut self, tag: StartTag, line: usize, parent_raw: bool) -> Element {
-        let name = element_name(&tag.name);
-        let attr = self.parse_html_attributes(&tag.attributes, line, is_html_element(&name));
+        let (name, lists) = element_name(&tag.name);
+        let attr = self.parse_html_attributes(&tag.attributes, line, lists.is_html_element());
         let mut el = Element::with_value(Kind::HtmlElement, name).at(line);
         el.flags.category = Some(Category::Block);
         el.attr = attr;
-        let closed = tag.self_closing || has_no_body(&el.value);
+        let closed = tag.self_closing || lists.has_no_body();
         if el.value == "script" || el.value == "style" {
             self.handle_raw_html_tag(&mut el);
-            self.handle_kramdown_html_tag(&mut el, false, false, parent_raw);
+            self.handle_kramdown_html_tag(&mut el, lists, false, false, parent_raw);
         } else {
-            self.handle_kramdown_html_tag(&mut el, closed, true, parent_raw);
+            self.handle_kramdown_html_tag(&mut el, lists, closed, true, parent_raw);
         }
         el
     }

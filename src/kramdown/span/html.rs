@@ -19,7 +19,7 @@ use super::Stop;
 use crate::kramdown::element::{Category, ContentModel, Element, Kind, Mark};
 use crate::kramdown::html::tags::{self, NameMatch};
 use crate::kramdown::html::{
-    content_model, element_name, has_no_body, is_block_element, is_html_element, markdown_attribute, to_native,
+    element_name, markdown_attribute, to_native, Lists,
 };
 use crate::kramdown::parser::{Parser, SpanParser, MAX_NESTING};
 
@@ -39,12 +39,12 @@ impl Parser<'_> {
         } else if let Some(tag) = tags::start_tag(rest).filter(|_| self.depth <= MAX_NESTING) {
             let start = self.src.pos;
             self.src.take(tag.len);
-            let name = element_name(&tag.name);
-            if is_block_element(&name) {
+            let (name, lists) = element_name(&tag.name);
+            if lists.is_block_element() {
                 self.warn_at(line, format!("Found block HTML tag '{name}' in span-level text"));
                 self.add_text(&self.src.text()[start..self.src.pos], el);
             } else {
-                let html = self.span_html_element(name, &tag, line, el.flags.content_model == Some(ContentModel::Raw));
+                let html = self.span_html_element(name, lists, &tag, line, el.flags.content_model == Some(ContentModel::Raw));
                 el.children.push(html);
             }
         } else {
@@ -54,14 +54,14 @@ impl Parser<'_> {
     }
 
     /// The span element for a start tag just scanned, with its content up to its end tag.
-    fn span_html_element(&mut self, name: String, tag: &tags::StartTag, line: usize, parent_raw: bool) -> Element {
-        let known = is_html_element(&name);
+    fn span_html_element(&mut self, name: String, lists: Lists, tag: &tags::StartTag, line: usize, parent_raw: bool) -> Element {
+        let known = lists.is_html_element();
         let mut attr = self.parse_html_attributes(&tag.attributes, line, known);
         // Most values have no line break: those are kept, not copied.
         for value in attr.values_mut().filter(|value| value.contains('\n')) {
             *value = newlines_to_spaces(value);
         }
-        let raw_model = content_model(&name) == ContentModel::Raw;
+        let raw_model = lists.content_model() == ContentModel::Raw;
         let mut parse = !raw_model && !parent_raw && self.options.parse_span_html;
         match attr.remove("markdown").and_then(|value| markdown_attribute(&value)) {
             Some(Some(ContentModel::Block)) => {
@@ -77,7 +77,7 @@ impl Parser<'_> {
         html.flags.category = Some(Category::Span);
         html.flags.content_model = Some(if parse { ContentModel::Span } else { ContentModel::Raw });
         html.flags.set(Mark::IsClosed, tag.self_closing);
-        if !tag.self_closing && !has_no_body(&html.value) {
+        if !tag.self_closing && !lists.has_no_body() {
             let how = if known { NameMatch::IgnoreCase } else { NameMatch::Exact };
             let end_name = html.value.clone();
             let at_end = |text: &str, i: usize| tags::closing_tag_named(&text[i..], &end_name, how).is_some();
