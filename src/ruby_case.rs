@@ -23,9 +23,22 @@ pub fn lowers_to(text: &str, lower: &str) -> bool {
 
 /// `text` in upper case (`upper`) or lower case, as Ruby's `upcase` and `downcase` make it.
 pub fn push_cased(out: &mut String, text: &str, upper: bool) {
+    // ASCII text, most of what kramdown lowers (tag names, header ids), changed in one copy
+    // rather than pushed a character at a time.
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        let copy = &mut out[start..];
+        if upper {
+            copy.make_ascii_uppercase()
+        } else {
+            copy.make_ascii_lowercase()
+        }
+        return;
+    }
     for c in text.chars() {
         match upper {
-            // ASCII, most of what kramdown lowers (tag names, header ids), without a table.
+            // The ASCII characters of a text that has others, without a table.
             _ if c.is_ascii() => out.push(if upper { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }),
             true => push_mapped(out, c, c.to_uppercase()),
             false => push_mapped(out, c, c.to_lowercase()),
