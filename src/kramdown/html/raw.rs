@@ -30,7 +30,7 @@ impl Parser<'_> {
     /// with kramdown's handler). `parent_raw`: whether it is inside raw HTML.
     pub(crate) fn handle_html_start_tag(&mut self, tag: StartTag, line: usize, parent_raw: bool) -> Element {
         let (name, lists) = element_name(&tag.name);
-        let attr = self.parse_html_attributes(&tag.attributes, line, lists.is_html_element());
+        let attr = self.parse_html_attributes(&tag, line, lists.is_html_element());
         let mut el = Element::with_value(Kind::HtmlElement, name).at(line);
         el.flags.category = Some(Category::Block);
         el.attr = attr;
@@ -46,9 +46,9 @@ impl Parser<'_> {
 
     /// The attributes of a tag (`parse_html_attributes`); names are lower-cased in known HTML
     /// elements; a repeated attribute replaces the first one, with a warning.
-    pub(crate) fn parse_html_attributes(&mut self, text: &str, line: usize, lower_case: bool) -> Attrs {
+    pub(crate) fn parse_html_attributes(&mut self, tag: &StartTag, line: usize, lower_case: bool) -> Attrs {
         let mut attrs = Attrs::default();
-        for (name, value) in tags::attributes(text) {
+        for (name, value) in tag.attributes() {
             // Most names are written in lower case already: those are not copied.
             let lowered;
             let name = if lower_case && !name.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {

@@ -5,6 +5,7 @@
 use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::chunk;
 use crate::kramdown::patterns::{is_space, is_word_char, uname};
+use std::ops::Range;
 
 /// The position after the white space (`\s*`) starting at `from`.
 fn skip_space(s: &str, from: usize) -> usize {
@@ -25,11 +26,22 @@ pub fn instruction(s: &str) -> Option<usize> {
 pub struct StartTag {
     /// The name as written.
     pub name: String,
-    /// The text holding the attributes, for [`attributes`].
-    pub attributes: String,
+    /// The text of its attributes, and where each one's name and value lie in it (an empty
+    /// value where there is none): found by the scan that matched the tag, not scanned again.
+    text: String,
+    attributes: Vec<(Range<usize>, Range<usize>)>,
     /// Written `<name ... />`.
     pub self_closing: bool,
     pub len: usize,
+}
+
+impl StartTag {
+    /// Its attributes' names and values, in order, as `parse_html_attributes` finds them with
+    /// `HTML_ATTRIBUTE_RE` (`\s*(UNAME)(?:\s*=\s*(?:(\p{Word}+)|("|')(.*?)\3))?`) in the
+    /// attributes' text: in a tag every attribute fits that pattern, one after the other.
+    pub fn attributes(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.attributes.iter().map(|(name, value)| (&self.text[name.clone()], &self.text[value.clone()]))
+    }
 }
 
 /// `HTML_TAG_RE`: `<((?>UNAME))\s*((?>\s+UNAME(?:\s*=\s*(?:\p{Word}+|("|').*?\3))?)*)\s*(\/)?>`.
@@ -39,8 +51,11 @@ pub fn start_tag(s: &str) -> Option<StartTag> {
     let name_len = uname(s.after_byte(b'<')?)?;
     let attributes_start = 1 + name_len;
     let mut end = attributes_start;
-    while let Some(len) = attribute_in_tag(&s[end..]) {
-        end += len;
+    let mut attributes = Vec::new();
+    while let Some((name, value, attribute_end)) = attribute_in_tag(s, end) {
+        let within = |range: Range<usize>| range.start - attributes_start..range.end - attributes_start;
+        attributes.push((within(name), within(value)));
+        end = attribute_end;
     }
     let mut i = skip_space(s, end);
     let self_closing = s[i..].starts_with_byte(b'/');
@@ -49,24 +64,30 @@ pub fn start_tag(s: &str) -> Option<StartTag> {
     }
     s[i..].starts_with_byte(b'>').then(|| StartTag {
         name: s[1..attributes_start].to_owned(),
-        attributes: s[attributes_start..end].to_owned(),
+        text: s[attributes_start..end].to_owned(),
+        attributes,
         self_closing,
         len: i + 1,
     })
 }
 
-/// One `\s+UNAME(?:\s*=\s*(?:\p{Word}+|("|').*?\3))?` of a start tag: its length.
-fn attribute_in_tag(s: &str) -> Option<usize> {
-    let name_start = skip_space(s, 0);
-    if name_start == 0 {
+/// One `\s+UNAME(?:\s*=\s*(?:\p{Word}+|("|').*?\3))?` of a start tag, from `from` in `s`: where
+/// its name and its value are (the value empty where there is none), and where it ends.
+fn attribute_in_tag(s: &str, from: usize) -> Option<(Range<usize>, Range<usize>, usize)> {
+    let name_start = skip_space(s, from);
+    if name_start == from {
         return None;
     }
     let name_end = name_start + uname(&s[name_start..])?;
-    Some(name_end + attribute_value(&s[name_end..]).map_or(0, |(_, len)| len))
+    let (value, end) = match attribute_value(&s[name_end..]) {
+        Some((value, len)) => (name_end + value.start..name_end + value.end, name_end + len),
+        None => (name_end..name_end, name_end),
+    };
+    Some((name_start..name_end, value, end))
 }
 
-/// `\s*=\s*(?:(\p{Word}+)|("|')(.*?)\3)`: the value and the length of the match.
-fn attribute_value(s: &str) -> Option<(&str, usize)> {
+/// `\s*=\s*(?:(\p{Word}+)|("|')(.*?)\3)`: where the value is, and the length of the match.
+fn attribute_value(s: &str) -> Option<(Range<usize>, usize)> {
     let equals = skip_space(s, 0);
     if !s[equals..].starts_with_byte(b'=') {
         return None;
@@ -75,35 +96,11 @@ fn attribute_value(s: &str) -> Option<(&str, usize)> {
     let rest = &s[start..];
     let word = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
     if word > 0 {
-        return Some((&rest[..word], start + word));
+        return Some((start..start + word, start + word));
     }
     let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
     let close = rest[1..].find(quote)?;
-    Some((&rest[1..1 + close], start + close + 2))
-}
-
-/// The attributes in a start tag's attribute text, as `parse_html_attributes` scans them with
-/// `HTML_ATTRIBUTE_RE` (`\s*(UNAME)(?:\s*=\s*(?:(\p{Word}+)|("|')(.*?)\3))?`): name and value,
-/// the value empty when there is none. Text that is no attribute is skipped.
-pub fn attributes(s: &str) -> Vec<(&str, &str)> {
-    let mut found = Vec::new();
-    let mut pos = 0;
-    while pos < s.len() {
-        let start = skip_space(s, pos);
-        if start == s.len() {
-            break;
-        }
-        match uname(&s[start..]) {
-            Some(len) => {
-                let end = start + len;
-                let (value, value_len) = attribute_value(&s[end..]).unwrap_or(("", 0));
-                found.push((&s[start..end], value));
-                pos = end + value_len;
-            }
-            None => pos = start + s[start..].chars().next().map_or(1, char::len_utf8),
-        }
-    }
-    found
+    Some((start + 1..start + 1 + close, start + close + 2))
 }
 
 /// `HTML_TAG_CLOSE_RE` (`<\/(UNAME)\s*>`): the name and the tag's length.
@@ -196,7 +193,8 @@ mod tests {
         assert_eq!(tag.name, "p");
         assert_eq!(tag.len, "<p lang=en class style='x' data-a = \"1\n2\">".len());
         assert!(!tag.self_closing);
-        assert_eq!(attributes(&tag.attributes), [("lang", "en"), ("class", ""), ("style", "x"), ("data-a", "1\n2")]);
+        let attributes: Vec<(&str, &str)> = tag.attributes().collect();
+        assert_eq!(attributes, [("lang", "en"), ("class", ""), ("style", "x"), ("data-a", "1\n2")]);
         let tag = start_tag("<img src=\"/a.jpg\"/>").unwrap();
         assert!(tag.self_closing);
         assert_eq!(start_tag("<webgen:block name=\"test\" />").unwrap().name, "webgen:block");
@@ -214,8 +212,8 @@ mod tests {
 
     #[test]
     fn attribute_values_may_be_unicode_words() {
-        assert_eq!(attributes(" title=épée"), [("title", "épée")]);
-        assert_eq!(attributes(" %a b=\"x"), [("a", ""), ("b", ""), ("x", "")]);
+        let tag = start_tag("<a title=épée\tlang = 'fr'>").unwrap();
+        assert_eq!(tag.attributes().collect::<Vec<_>>(), [("title", "épée"), ("lang", "fr")]);
     }
 
     #[test]

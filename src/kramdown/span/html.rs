@@ -56,7 +56,7 @@ impl Parser<'_> {
     /// The span element for a start tag just scanned, with its content up to its end tag.
     fn span_html_element(&mut self, name: String, lists: Lists, tag: &tags::StartTag, line: usize, parent_raw: bool) -> Element {
         let known = lists.is_html_element();
-        let mut attr = self.parse_html_attributes(&tag.attributes, line, known);
+        let mut attr = self.parse_html_attributes(tag, line, known);
         // Most values have no line break: those are kept, not copied.
         for value in attr.values_mut().filter(|value| value.contains('\n')) {
             *value = newlines_to_spaces(value);
