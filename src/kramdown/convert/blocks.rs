@@ -125,7 +125,6 @@ impl HtmlConverter<'_> {
 
     pub(super) fn convert_html_element(&mut self, el: &Element, indent: usize, out: &mut String) {
         let name = &el.value;
-        let without_body = has_no_body(name);
         let block = el.is_block();
         let in_raw = block && self.in_raw_html();
         if block && !in_raw {
@@ -146,7 +145,8 @@ impl HtmlConverter<'_> {
         self.inner(el, indent, out);
         let empty = out.len() == body_start;
         if !block {
-            if empty && without_body {
+            // Whether the element has a body is asked only of an empty one.
+            if empty && has_no_body(name) {
                 out.truncate(tag_end);
                 out.push_str(" />");
             } else {
@@ -166,7 +166,7 @@ impl HtmlConverter<'_> {
             }
             pad(out, indent);
             close_tag(out, name);
-        } else if without_body {
+        } else if has_no_body(name) {
             out.truncate(tag_end);
             out.push_str(" />");
         } else {

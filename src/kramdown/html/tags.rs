@@ -98,8 +98,8 @@ fn attribute_value(s: &str) -> Option<(Range<usize>, usize)> {
     if word > 0 {
         return Some((start..start + word, start + word));
     }
-    let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
-    let close = rest[1..].find(quote)?;
+    let quote = rest.bytes().next().filter(|&b| b == b'"' || b == b'\'')?;
+    let close = chunk::find(&rest.as_bytes()[1..], quote)?;
     Some((start + 1..start + 1 + close, start + close + 2))
 }
 
@@ -125,10 +125,15 @@ pub fn html_start(s: &str) -> bool {
 /// `HTML_RAW_START` (`(?=<(UNAME|\/|!--|\?))`): where the next tag, comment or instruction
 /// may start.
 pub fn raw_start(s: &str) -> Option<usize> {
-    s.match_indices('<').map(|(i, _)| i).find(|&i| {
+    let mut from = 0;
+    while let Some(i) = chunk::find(&s.as_bytes()[from..], b'<').map(|i| from + i) {
         let after = &s[i + 1..];
-        after.starts_with_byte(b'?') || tag_like(after)
-    })
+        if after.starts_with_byte(b'?') || tag_like(after) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// How a closing tag's name is compared with the name kramdown looks for.
