@@ -85,12 +85,14 @@ pub fn ald_id_name(s: &str) -> Option<usize> {
 
 /// Ruby's `String#rstrip`: trailing ASCII white space and NUL.
 pub fn rstrip(s: &str) -> &str {
-    s.trim_end_matches(|c: char| c == '\0' || (c.is_ascii() && is_space(c as u8)))
+    // By bytes: an ASCII byte is a whole character, and the others are never stripped.
+    let stripped = s.bytes().rev().take_while(|&b| b == 0 || is_space(b)).count();
+    &s[..s.len() - stripped]
 }
 
 /// Ruby's `String#lstrip`: leading ASCII white space.
 pub fn lstrip(s: &str) -> &str {
-    s.trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8))
+    &s[s.bytes().take_while(|&b| is_space(b)).count()..]
 }
 
 /// Ruby's `String#strip`.
@@ -296,7 +298,7 @@ pub fn lazy_end_html(s: &str) -> bool {
     if let Some(rest) = s.after_ascii(b"</") {
         // LAZY_END_HTML_STOP: `<\/(?!span...)UNAME\s*>`
         let Some(len) = lazy_end_name(rest) else { return false };
-        rest[len..].trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8)).starts_with_byte(b'>')
+        lstrip(&rest[len..]).starts_with_byte(b'>')
     } else if let Some(rest) = s.after_byte(b'<') {
         lazy_end_name(rest).is_some()
     } else {
