@@ -53,16 +53,24 @@ struct Names {
 
 impl Names {
     fn position(&self, name: &str) -> Option<usize> {
-        let hash = self.hasher.hash_one(name);
+        self.position_hashed(name, self.hasher.hash_one(name))
+    }
+
+    fn position_hashed(&self, name: &str, hash: u64) -> Option<usize> {
         self.table.find(hash, |&i| self.list[i as usize] == name).map(|&i| i as usize)
     }
 
     /// Adds a name that is not there yet; its position is the number of names before it.
     fn push(&mut self, name: String) {
+        let hash = self.hasher.hash_one(name.as_str());
+        self.push_hashed(name, hash);
+    }
+
+    fn push_hashed(&mut self, name: String, hash: u64) {
         let Names { list, table, hasher } = self;
         // Positions are 32 bits: four billion names would not fit in a WebAssembly memory.
         let position = u32::try_from(list.len()).expect("fewer than 2³² names");
-        table.insert_unique(hasher.hash_one(name.as_str()), position, |&i| hasher.hash_one(list[i as usize].as_str()));
+        table.insert_unique(hash, position, |&i| hasher.hash_one(list[i as usize].as_str()));
         list.push(name);
     }
 }
@@ -122,6 +130,21 @@ impl<V> NameMap<V> {
                 None
             }
         }
+    }
+
+    /// The value of `name`, set to `value` first if the name is new (then `true` comes with
+    /// it): the name is hashed once, and copied only when it is new, as a header id is.
+    pub fn get_or_insert(&mut self, name: &str, value: V) -> (&mut V, bool) {
+        let hash = self.names.hasher.hash_one(name);
+        let (position, new) = match self.names.position_hashed(name, hash) {
+            Some(i) => (i, false),
+            None => {
+                self.names.push_hashed(name.to_owned(), hash);
+                self.values.push(value);
+                (self.values.len() - 1, true)
+            }
+        };
+        (&mut self.values[position], new)
     }
 
     /// The name and value at `position` in the order of first setting.
@@ -201,6 +224,19 @@ mod tests {
         assert_eq!(map.insert("x".to_owned(), 2), Some(1));
         assert_eq!(map.get("x"), Some(&2));
         assert_eq!(map.len(), 1);
+    }
+
+    #[test]
+    fn get_or_insert_sets_a_new_name_once_and_then_gives_its_value() {
+        let mut map = NameMap::new();
+        map.insert("a".to_owned(), 1);
+        let (value, new) = map.get_or_insert("b", 2);
+        assert!(new);
+        *value += 10;
+        let (value, new) = map.get_or_insert("b", 5);
+        assert_eq!((*value, new), (12, false));
+        assert_eq!(map.get_or_insert("a", 7), (&mut 1, false));
+        assert_eq!(map.iter().collect::<Vec<_>>(), [("a", &1), ("b", &12)]);
     }
 
     #[test]

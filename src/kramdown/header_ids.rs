@@ -66,16 +66,7 @@ impl IdCounter {
     /// GFM: the first use of an id keeps it, later ones get a count.
     pub fn gfm(&mut self, text: &str, prefix: &str) -> String {
         let id = gfm_id(text);
-        let count = match self.used.get_mut(&id) {
-            Some(n) => {
-                *n += 1;
-                *n
-            }
-            None => {
-                self.used.insert(id.clone(), 0);
-                0
-            }
-        };
+        let count = self.count(&id);
         // Most headers' ids are the first of their text, without a prefix: the id itself.
         if count == 0 && prefix.is_empty() {
             return id;
@@ -96,16 +87,22 @@ impl IdCounter {
         if id.is_empty() {
             id = "section".into();
         }
-        match self.used.get_mut(&id) {
-            Some(n) => {
-                *n += 1;
-                id = format!("{id}-{n}");
-            }
-            None => {
-                self.used.insert(id.clone(), 0);
-            }
+        let count = self.count(&id);
+        if count > 0 {
+            id = format!("{id}-{count}");
         }
         [prefix, &id].concat()
+    }
+
+    /// How many times `id` was given out before: 0 the first time.
+    fn count(&mut self, id: &str) -> usize {
+        match self.used.get_or_insert(id, 0) {
+            (_, true) => 0,
+            (n, false) => {
+                *n += 1;
+                *n
+            }
+        }
     }
 }
 
