@@ -100,6 +100,17 @@ pub fn strip(s: &str) -> &str {
     lstrip(rstrip(s))
 }
 
+/// `s` without its leading bytes among `set`, which are ASCII: `trim_start_matches` with those
+/// characters, reading bytes where that decodes every character.
+pub fn trim_start_ascii<'a>(s: &'a str, set: &[u8]) -> &'a str {
+    &s[s.bytes().take_while(|b| set.contains(b)).count()..]
+}
+
+/// `s` without its trailing bytes among `set`, which are ASCII.
+pub fn trim_end_ascii<'a>(s: &'a str, set: &[u8]) -> &'a str {
+    &s[..s.len() - s.bytes().rev().take_while(|b| set.contains(b)).count()]
+}
+
 /// `OPT_SPACE` (` {0,3}`): how many of the first three bytes are spaces.
 pub fn opt_space(s: &str) -> usize {
     s.bytes().take(3).take_while(|&b| b == b' ').count()
@@ -405,6 +416,14 @@ pub fn horizontal_rule(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_trims_take_what_trimming_those_characters_takes() {
+        for text in ["", " \t", "\t #é# \t", "é \t", "##a##", "a\u{a0} ", "\u{2003}\t"] {
+            assert_eq!(trim_start_ascii(text, b" \t"), text.trim_start_matches([' ', '\t']), "{text:?}");
+            assert_eq!(trim_end_ascii(text, b" \t#"), text.trim_end_matches([' ', '\t', '#']), "{text:?}");
+        }
+    }
 
     #[test]
     fn ascii_characters_are_classed_as_the_unicode_tables_class_them() {

@@ -87,7 +87,7 @@ fn indented_code_line(s: &str) -> Option<usize> {
 /// `(?!IAL_BLOCK_START|EOB_MARKER|^ {0,3}LAZY_END_HTML_STOP|^ {0,3}LAZY_END_HTML_START)^[ \t]*\S.*\n`
 fn lazy_code_line(s: &str, braces: &Braces) -> Option<usize> {
     let line_end = chunk::find(s.as_bytes(), b'\n')?;
-    let content = s[..line_end].trim_start_matches([' ', '\t']);
+    let content = patterns::trim_start_ascii(&s[..line_end], b" \t");
     if content.is_empty() || is_space(content.as_bytes()[0]) {
         return None;
     }

@@ -7,7 +7,7 @@
 use crate::chunk;
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::Parser;
-use crate::kramdown::patterns::{self, rstrip};
+use crate::kramdown::patterns::{self, rstrip, trim_end_ascii, trim_start_ascii};
 use crate::options::GfmQuirk;
 
 impl Parser<'_> {
@@ -29,11 +29,11 @@ impl Parser<'_> {
             if !after.starts_with([' ', '\t']) {
                 return false;
             }
-            (after.trim_start_matches([' ', '\t']), line_len + 1)
+            (trim_start_ascii(after, b" \t"), line_len + 1)
         } else {
             // `[\t ]*(?<contents>[^ \t].*)\n`, where `[^ \t]` matches a newline too: after `#`s
             // and white space alone, the text is the next line's, the newline before it kept.
-            let contents = after.trim_start_matches([' ', '\t']);
+            let contents = trim_start_ascii(after, b" \t");
             if !contents.is_empty() {
                 (contents, line_len + 1)
             } else {
@@ -120,7 +120,7 @@ fn header_contents(contents: &str) -> (&str, Option<&str>) {
 
 /// `text.sub!(/(?<!\\)#+\z/, '') && text.rstrip!`
 fn strip_closing_hashes(text: &str) -> &str {
-    let stripped = text.trim_end_matches('#');
+    let stripped = trim_end_ascii(text, b"#");
     // An escaped first `#` stays; the match starts after it.
     let end = if stripped.ends_with('\\') { stripped.len() + 1 } else { stripped.len() };
     if end >= text.len() {
@@ -131,7 +131,7 @@ fn strip_closing_hashes(text: &str) -> &str {
 
 /// GFM: `text.sub!(/[\t ]#+\z/, '') && text.rstrip!`
 fn strip_closing_hashes_gfm(text: &str) -> &str {
-    let stripped = text.trim_end_matches('#');
+    let stripped = trim_end_ascii(text, b"#");
     if stripped.len() == text.len() || !stripped.ends_with([' ', '\t']) {
         return text;
     }

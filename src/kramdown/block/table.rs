@@ -19,7 +19,7 @@ use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::chunk;
 use crate::kramdown::element::{Alignment, Element, Kind};
 use crate::kramdown::parser::{Parser, SpanParser};
-use crate::kramdown::patterns::{is_space, lstrip, opt_space, strip};
+use crate::kramdown::patterns::{is_space, lstrip, opt_space, strip, trim_end_ascii};
 use crate::kramdown::scanner::Scanner;
 use std::borrow::Cow;
 
@@ -65,7 +65,7 @@ fn separator_line(s: &str) -> Option<(u8, &str, usize)> {
                     (false, true) => b'=',
                     _ => return None,
                 };
-                return Some((marker, s[..i].trim_end_matches([' ', '\t']), i + 1));
+                return Some((marker, trim_end_ascii(&s[..i], b" \t"), i + 1));
             }
             _ => return None,
         }
@@ -254,7 +254,7 @@ impl Parser<'_> {
                 None => {
                     let line_start = self.src.pos;
                     self.src.scan_line();
-                    let row = self.src.text()[line_start..self.src.pos].trim_end_matches('\n').trim_end_matches([' ', '\t']);
+                    let row = trim_end_ascii(trim_end_ascii(&self.src.text()[line_start..self.src.pos], b"\n"), b" \t");
                     // Without a code span or a tag the row is one text: its cells are slices of it.
                     let cells = if may_hold_code_or_html(row) {
                         let row = row.to_owned();
