@@ -6,6 +6,7 @@
 //! one to one.
 
 use std::borrow::Cow;
+use super::patterns;
 
 /// What an element is (`Kramdown::Element#type`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,10 +172,10 @@ impl Attrs {
             Some((_, v)) => {
                 v.push(' ');
                 v.push_str(class);
-                let trimmed = v.trim_start().len();
+                let trimmed = patterns::lstrip(v).len();
                 v.drain(..v.len() - trimmed);
             }
-            None => list.push((Cow::Borrowed("class"), class.trim_start().to_owned())),
+            None => list.push((Cow::Borrowed("class"), patterns::lstrip(class).to_owned())),
         }
     }
 }

@@ -36,6 +36,23 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || in_ranges(c, unicode_table::BOUNDARY_WORD_NOT_ALPHA)
 }
 
+/// Whether `word`, which starts and ends with a word character, is in `text` between Ruby's
+/// word bounds (`/\bword\b/`): `no_toc` in `a no_toc` and `a-no_toc`, not in `no_tocs`.
+pub fn holds_bounded_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        !text[..i].chars().next_back().is_some_and(is_word_char) && !text[i + word.len()..].chars().next().is_some_and(is_word_char)
+    })
+}
+
+/// Where the first `\blanguage-\S+` of a class list is: the class naming a code's language.
+pub fn language_class(class: &str) -> Option<std::ops::Range<usize>> {
+    class.match_indices("language-").map(|(i, _)| i).find_map(|i| {
+        let boundary = !class[..i].chars().next_back().is_some_and(is_word_char);
+        let len = class[i + 9..].bytes().take_while(|&b| !is_space(b)).count();
+        (boundary && len > 0).then_some(i..i + 9 + len)
+    })
+}
+
 /// Ruby's `\p{Word}`: letters, marks, decimal digits, connector punctuation.
 pub fn is_word_property(c: char) -> bool {
     if c.is_ascii() {
@@ -416,6 +433,25 @@ pub fn horizontal_rule(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_found_between_rubys_word_bounds() {
+        assert!(holds_bounded_word("a no_toc", "no_toc"));
+        assert!(holds_bounded_word("a-no_toc\u{a0}b", "no_toc"));
+        assert!(holds_bounded_word("no_tocs no_toc", "no_toc"));
+        assert!(!holds_bounded_word("no_tocs", "no_toc"));
+        assert!(!holds_bounded_word("éno_toc", "no_toc"));
+        assert!(!holds_bounded_word("no_toc²", "no_toc"));
+    }
+
+    #[test]
+    fn the_language_class_is_the_first_at_a_word_start() {
+        let language = |class| language_class(class).map(|at| &class[at]);
+        assert_eq!(language("a nolanguage-x language-ruby b"), Some("language-ruby"));
+        assert_eq!(language("x-language-ruby"), Some("language-ruby"));
+        assert_eq!(language("language-\u{b}x language-js"), Some("language-js"));
+        assert_eq!(language("language-"), None);
+    }
 
     #[test]
     fn ascii_trims_take_what_trimming_those_characters_takes() {

@@ -234,8 +234,9 @@ impl Parser<'_> {
                 if let Some(body) = body {
                     let mut raw = Element::with_value(Kind::Raw, body).at(location);
                     raw.flags.category = Some(category);
-                    raw.options.raw_types =
-                        opts.attrs.get("type").unwrap_or("").split_whitespace().map(str::to_owned).collect();
+                    // `split(/\s+/)`: at ASCII white space only.
+                    let types = opts.attrs.get("type").unwrap_or("").split(patterns::is_space_char);
+                    raw.options.raw_types = types.filter(|t| !t.is_empty()).map(str::to_owned).collect();
                     tree.children.push(raw);
                 }
                 true

@@ -5,6 +5,7 @@ use super::{escape_html, pad, Escape, Heading, HtmlConverter, FOOTNOTES_MARK, TO
 use crate::kramdown::element::{Alignment, ContentModel, Element, Kind, Mark};
 use crate::kramdown::header_ids;
 use crate::kramdown::html::has_no_body;
+use crate::kramdown::patterns;
 
 impl HtmlConverter<'_> {
     pub(super) fn convert_text(&self, el: &Element, out: &mut String) {
@@ -60,7 +61,7 @@ impl HtmlConverter<'_> {
             attr.to_mut().set("id", self.state.ids.kramdown(text, prefix));
         }
         if let Some(id) = attr.get("id") {
-            let no_toc = attr.get("class").is_some_and(|c| c.split_whitespace().any(|w| w == "no_toc"));
+            let no_toc = attr.get("class").is_some_and(|c| patterns::holds_bounded_word(c, "no_toc"));
             if self.state.toc_possible && self.options.toc_levels.contains(&el.flags.level) && !no_toc {
                 self.state.toc.push((el.flags.level, id.to_owned(), el.children.clone()));
             }

@@ -6,10 +6,10 @@
 //! structure with the code escaped but without rouge's token colours, which only style it.
 //! Without highlighting: `<pre><code class="language-X">`.
 
-use crate::kramdown::ascii_prefix::AsciiPrefix;
 use super::rouge_languages::{LANGUAGES, TAGS};
 use super::{escape_html, pad, Escape, HtmlConverter};
 use crate::kramdown::element::{Attrs, Element};
+use crate::kramdown::patterns;
 use crate::value::Value;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ impl HtmlConverter<'_> {
                     self.html_attributes(&code_attr, out);
                 }
                 out.push('>');
-                let show = el.attr.get("class").is_some_and(|c| c.split_whitespace().any(|w| w == "show-whitespaces"));
+                let show = el.attr.get("class").is_some_and(|c| patterns::holds_bounded_word(c, "show-whitespaces"));
                 if show {
                     let mut code = String::new();
                     escape_html(&mut code, &el.value, Escape::All);
@@ -148,17 +148,16 @@ fn lexer_tag(name: &str) -> Option<&'static str> {
 /// The language named by a `language-X` class (`extract_code_language`).
 fn code_language(attr: &Attrs) -> Option<&str> {
     let class = attr.get("class")?;
-    class.split(|c: char| c.is_ascii_whitespace()).find_map(|word| word.after_ascii(b"language-")).filter(|l| !l.is_empty())
+    patterns::language_class(class).map(|at| &class[at.start + 9..at.end])
 }
 
-/// As [`code_language`], removing the class word (`extract_code_language!`).
+/// As [`code_language`], removing the class (`extract_code_language!`).
 fn take_code_language(attr: &mut Attrs) -> Option<String> {
-    let lang = code_language(attr)?.to_owned();
-    let class = attr.get("class").expect("code_language found it");
-    let word = ["language-", &lang].concat();
-    let at = crate::chunk::find_text(class, &word).expect("the word is in the class");
-    let rest = [&class[..at], &class[at + word.len()..]].concat();
-    let rest = rest.trim();
+    let class = attr.get("class")?;
+    let at = patterns::language_class(class)?;
+    let lang = class[at.start + 9..at.end].to_owned();
+    let rest = [&class[..at.start], &class[at.end..]].concat();
+    let rest = patterns::strip(&rest);
     if rest.is_empty() {
         attr.remove("class");
     } else {
@@ -170,14 +169,12 @@ fn take_code_language(attr: &mut Attrs) -> Option<String> {
 /// `add_syntax_highlighter_to_class_attr`: ` highlighter-rouge` appended, and the language
 /// class put first (replacing a leading one).
 fn add_highlighter_class(attr: &mut Attrs, lang: Option<&str>) {
-    let existing = attr.get("class").unwrap_or("").trim_start();
+    let existing = patterns::lstrip(attr.get("class").unwrap_or(""));
     let mut class = if existing.is_empty() { "highlighter-rouge".to_owned() } else { [existing, " highlighter-rouge"].concat() };
     if let Some(lang) = lang {
-        class = match class.after_ascii(b"language-") {
-            Some(rest) => {
-                let end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
-                ["language-", lang, &rest[end..]].concat()
-            }
+        // `sub(/\blanguage-\S+|(^)/)`: the start matches first, so only a leading class is replaced.
+        class = match patterns::language_class(&class).filter(|at| at.start == 0) {
+            Some(at) => ["language-", lang, &class[at.end..]].concat(),
             None => ["language-", lang, " ", &class].concat(),
         };
     }

@@ -343,7 +343,7 @@ impl<'a> HtmlConverter<'a> {
     /// ` key="value"` for each attribute; nothing for an empty `id`.
     fn html_attributes(&self, attr: &Attrs, out: &mut String) {
         for (key, value) in attr.iter() {
-            if key == "id" && value.trim().is_empty() {
+            if key == "id" && patterns::strip(value).is_empty() {
                 continue;
             }
             put(out, " ");

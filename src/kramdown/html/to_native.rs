@@ -343,7 +343,7 @@ fn convert_code(el: &mut Element, name: &str) {
         }
     } else {
         let language = match el.children.as_slice() {
-            [child] if child.value == "code" => child.attr.get("class").and_then(language_class).map(str::to_owned),
+            [child] if child.value == "code" => child.attr.get("class").and_then(|class| Some(class[patterns::language_class(class)?].to_owned())),
             _ => None,
         };
         set_basics(el, Kind::Codeblock);
@@ -399,16 +399,6 @@ fn highlighter_class(s: &str) -> Option<usize> {
     let word = rest.bytes().take_while(|&b| is_word(b)).count();
     let boundary_after = !rest[word..].chars().next().is_some_and(is_word_char);
     (word > 0 && boundary_after).then_some(12 + word)
-}
-
-/// The first `\blanguage-\S+` in a class list.
-fn language_class(class: &str) -> Option<&str> {
-    class.match_indices("language-").map(|(i, _)| i).find_map(|i| {
-        let boundary = !class[..i].chars().next_back().is_some_and(is_word_char);
-        let rest = &class[i + 9..];
-        let len = rest.bytes().take_while(|&b| !is_space(b)).count();
-        (boundary && len > 0).then(|| &class[i..i + 9 + len])
-    })
 }
 
 fn convert_table(el: &mut Element) {
@@ -608,12 +598,6 @@ mod tests {
         assert_eq!(remove_highlighter_classes("highlighter-rouge y"), "y");
         assert_eq!(remove_highlighter_classes("xhighlighter-rouge"), "xhighlighter-rouge");
         assert_eq!(remove_highlighter_classes("highlighter-rougé"), "highlighter-rougé");
-    }
-
-    #[test]
-    fn the_language_class_is_the_first_at_a_word_start() {
-        assert_eq!(language_class("a nolanguage-x language-ruby b"), Some("language-ruby"));
-        assert_eq!(language_class("language-"), None);
     }
 
     #[test]
