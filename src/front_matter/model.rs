@@ -145,9 +145,14 @@ fn titleize_slug(slug: &str) -> String {
         if index > 0 {
             title.push(' ');
         }
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            title.extend(first.to_uppercase().chain(chars.flat_map(char::to_lowercase)));
+        // Slugs are mostly ASCII: Ruby's case mappings, with their title case, only for the others.
+        if word.is_ascii() {
+            let start = title.len();
+            title.push_str(word);
+            title[start..].make_ascii_lowercase();
+            title[start..start + word.len().min(1)].make_ascii_uppercase();
+        } else {
+            title.push_str(&crate::ruby_case::capitalize(word));
         }
     }
     title
@@ -217,6 +222,8 @@ tag: x
         assert_eq!((fm.slug.as_deref(), fm.title.as_deref()), (Some("own"), Some("T")));
         let (fm, _) = interpret("slug: own\n", Some("2016-12-23-HELLO-wORLD-école.md"));
         assert_eq!(fm.title.as_deref(), Some("Hello World École"), "from the file's slug, capitalised as Ruby does");
+        let (fm, _) = interpret("layout: post\n", Some("2020-01-01-ßa-ǆemal-ﬁx.md"));
+        assert_eq!(fm.title.as_deref(), Some("Ssa ǅemal Fix"), "the first letter in title case, as Ruby's capitalize has it");
         let (fm, _) = interpret("slug: own\n", Some("2016-12-23-a--b-.md"));
         assert_eq!(fm.title.as_deref(), Some("A  B"), "each empty word keeps its space, but a trailing one, as Ruby's split drops it");
         let (fm, _) = interpret("title: ''\n", Some("2016-12-23-x.md"));
