@@ -33,7 +33,7 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return is_word(c as u8);
     }
-    c.is_alphabetic() || in_ranges(c, unicode_table::BOUNDARY_WORD_NOT_ALPHA)
+    is_alpha(c) || in_ranges(c, unicode_table::BOUNDARY_WORD_NOT_ALPHA)
 }
 
 /// Whether `word`, which starts and ends with a word character, is in `text` between Ruby's
@@ -58,7 +58,7 @@ pub fn is_word_property(c: char) -> bool {
     if c.is_ascii() {
         return is_word(c as u8);
     }
-    c.is_alphabetic() || in_ranges(c, unicode_table::WORD_NOT_ALPHA)
+    is_alpha(c) || in_ranges(c, unicode_table::WORD_NOT_ALPHA)
 }
 
 /// Ruby's `[[:alnum:]]`: letters and decimal digits (not `²` or `½`).
@@ -66,7 +66,7 @@ pub fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphabetic() || in_ranges(c, unicode_table::ALNUM_NOT_ALPHA)
+    is_alpha(c) || in_ranges(c, unicode_table::ALNUM_NOT_ALPHA)
 }
 
 /// Ruby's `[\p{M}\p{L}\p{Nd}]` (what Jekyll's slugs keep): `\p{Word}` but for connector
@@ -75,7 +75,12 @@ pub fn is_letter_mark_or_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    is_word_property(c) && !unicode_table::is_word_not_slug(u32::from(c)) && !is_newer_letter(c)
+    is_word_property(c) && !unicode_table::is_word_not_slug(u32::from(c))
+}
+
+/// Ruby's `[[:alpha:]]`: Rust's letters but for those Ruby's Unicode (13) does not have yet.
+pub fn is_alpha(c: char) -> bool {
+    c.is_alphabetic() && !is_newer_letter(c)
 }
 
 /// A letter of Rust's Unicode that Ruby's does not have yet, which Ruby's regexps and case
@@ -269,7 +274,7 @@ fn ncname(s: &str) -> Option<usize> {
         return Some(ascii_end);
     }
     let mut chars = s[ascii_end..].char_indices();
-    if ascii_end == 0 && !chars.next().is_some_and(|(_, c)| c.is_alphabetic()) {
+    if ascii_end == 0 && !chars.next().is_some_and(|(_, c)| is_alpha(c)) {
         return None;
     }
     let end = chars.find(|&(_, c)| !(is_alnum(c) || matches!(c, '-' | '.' | '_'))).map_or(s.len() - ascii_end, |(i, _)| i);
@@ -454,6 +459,16 @@ mod tests {
     }
 
     #[test]
+    fn letters_newer_than_rubys_unicode_are_no_letters_or_word_characters() {
+        // Ꟁ (Unicode 14) and 𐕰 (Vithkuqi, 14) are letters to Rust, unassigned to Ruby 3.1.
+        for c in ['\u{A7C0}', '\u{10570}'] {
+            assert!(c.is_alphabetic());
+            assert!(!is_alpha(c) && !is_word_char(c) && !is_word_property(c) && !is_alnum(c) && !is_letter_mark_or_digit(c), "{c:?}");
+        }
+        assert!(is_alpha('é') && is_word_char('é') && is_word_property('é') && is_alnum('é'));
+    }
+
+    #[test]
     fn ascii_trims_take_what_trimming_those_characters_takes() {
         for text in ["", " \t", "\t #é# \t", "é \t", "##a##", "a\u{a0} ", "\u{2003}\t"] {
             assert_eq!(trim_start_ascii(text, b" \t"), text.trim_start_matches([' ', '\t']), "{text:?}");
@@ -487,7 +502,7 @@ mod tests {
         let ncname = |s: &str| -> Option<usize> {
             let mut chars = s.char_indices();
             let (_, first) = chars.next()?;
-            if !(first.is_alphabetic() || first == '_') {
+            if !(is_alpha(first) || first == '_') {
                 return None;
             }
             Some(chars.find(|&(_, c)| !(is_alnum(c) || matches!(c, '-' | '.' | '_'))).map_or(s.len(), |(i, _)| i))

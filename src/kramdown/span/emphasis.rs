@@ -9,7 +9,7 @@
 
 use crate::kramdown::element::{Element, Kind};
 use crate::kramdown::parser::{Parser, MAX_NESTING};
-use crate::kramdown::patterns::{is_alnum, is_space};
+use crate::kramdown::patterns::{is_alnum, is_alpha, is_space};
 use crate::kramdown::span::Stop;
 
 impl Parser<'_> {
@@ -81,8 +81,8 @@ impl Parser<'_> {
 fn ends_in_word(before: &str) -> bool {
     let mut chars = before.chars().rev();
     match chars.next() {
-        Some('-') => chars.next().is_some_and(char::is_alphabetic),
-        Some(c) => c.is_alphabetic(),
+        Some('-') => chars.next().is_some_and(is_alpha),
+        Some(c) => is_alpha(c),
         None => false,
     }
 }
