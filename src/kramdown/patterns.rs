@@ -39,17 +39,29 @@ pub fn is_word_char(c: char) -> bool {
 /// Whether `word`, which starts and ends with a word character, is in `text` between Ruby's
 /// word bounds (`/\bword\b/`): `no_toc` in `a no_toc` and `a-no_toc`, not in `no_tocs`.
 pub fn holds_bounded_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        !text[..i].chars().next_back().is_some_and(is_word_char) && !text[i + word.len()..].chars().next().is_some_and(is_word_char)
-    })
+    bounded_starts(text, word).any(|i| !text[i + word.len()..].chars().next().is_some_and(is_word_char))
 }
 
 /// Where the first `\blanguage-\S+` of a class list is: the class naming a code's language.
 pub fn language_class(class: &str) -> Option<std::ops::Range<usize>> {
-    class.match_indices("language-").map(|(i, _)| i).find_map(|i| {
-        let boundary = !class[..i].chars().next_back().is_some_and(is_word_char);
+    bounded_starts(class, "language-").find_map(|i| {
         let len = class[i + 9..].bytes().take_while(|&b| !is_space(b)).count();
-        (boundary && len > 0).then_some(i..i + 9 + len)
+        (len > 0).then_some(i..i + 9 + len)
+    })
+}
+
+/// Where `word`, which starts with a word character, is in `text` after a word bound (`\bword`).
+fn bounded_starts<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = crate::chunk::find_str(&text.as_bytes()[from..], word.as_bytes()) {
+            let at = from + i;
+            from = at + 1;
+            if !text[..at].chars().next_back().is_some_and(is_word_char) {
+                return Some(at);
+            }
+        }
+        None
     })
 }
 
