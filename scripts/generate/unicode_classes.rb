@@ -70,5 +70,5 @@ puts
 predicate('is_word_not_slug', 'Whether `c` is in `\p{Word}` but not `[\p{M}\p{L}\p{Nd}]`: connector punctuation, the joiners, letter numbers, letters in circles and squares.',
           ranges(->(c) { c =~ /\p{Word}/ && c !~ /[\p{M}\p{L}\p{Nd}]/ }))
 puts
-predicate('is_newer_letter', "Whether `c` is a letter in Rust's Unicode (#{rust_version}) but unassigned in Ruby's: Ruby's regexps see no letter there, and its `downcase` leaves it.",
+table('NEWER_LETTERS', "Ranges of letters in Rust's Unicode (#{rust_version}) but unassigned in Ruby's: Ruby's regexps see no letter there, and its `downcase` leaves them.",
           ranges(->(c) { letters.include?(c.ord) && c =~ /\p{Cn}/ }))

@@ -98,7 +98,7 @@ pub fn is_alpha(c: char) -> bool {
 /// A letter of Rust's Unicode that Ruby's does not have yet, which Ruby's regexps and case
 /// mappings see as unassigned.
 pub fn is_newer_letter(c: char) -> bool {
-    unicode_table::is_newer_letter(u32::from(c))
+    in_ranges(c, unicode_table::NEWER_LETTERS)
 }
 
 fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
