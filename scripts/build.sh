@@ -14,39 +14,9 @@ built=target/small-trap/wasm32-unknown-unknown
 built_simd=target/small-trap-simd/wasm32-unknown-unknown
 built_editor=target/small/wasm32-unknown-unknown
 
-# The core's build settings (features, core_cargo, core_opt, bindgen), shared with bench/ab.mjs.
+# The core's build settings and steps (features, core_cargo, core_opt, bindgen, split_rare,
+# minify_glue), shared with bench/ab.mjs and scripts/first-module.sh.
 source scripts/core-build.sh
-
-# The browser's glue is downloaded with the wasm: its imports named short in both
-# (scripts/short-imports.mjs), then minified; 4.5 → 3.0 KB gzip for the core.
-minify_glue() {
-  node scripts/short-imports.mjs "$1"
-  node_modules/.bin/esbuild "$1/folio.js" --minify --format=esm --log-level=warning \
-    --allow-overwrite --outfile="$1/folio.js"
-  size "$1/folio_bg.wasm"
-  size "$1/folio.js"
-}
-
-# The core's browser module in two (split_rare DIR [FEATURE...]): what rendering real articles uses stays in
-# folio_bg.wasm, the rest (error paths, options and constructs the corpus never needs) goes to
-# folio_rare_bg.wasm, which the glue links on first use (scripts/split/). The first render
-# downloads 19 KB less (gzip). Where wasm-split cannot be had, the module stays whole, with a warning.
-split_rare() {
-  local tool work=target/split
-  if ! tool=$(scripts/wasm-split.sh); then
-    echo "build: no wasm-split; $1/folio_bg.wasm stays one module" >&2
-    return 0
-  fi
-  rm -rf "$work" && mkdir -p "$work"
-  "$tool" --instrument "${features[@]}" "${@:2}" "$1/folio_bg.wasm" -o "$work/folio_bg.wasm"
-  cp "$1/folio.js" "$work/folio.js"
-  node scripts/split/profile.mjs "$work"
-  "$tool" --split "${features[@]}" "${@:2}" --profile="$work/profile" --export-prefix=% "$1/folio_bg.wasm" \
-    -o1 "$work/main.wasm" -o2 "$1/folio_rare_bg.wasm"
-  mv "$work/main.wasm" "$1/folio_bg.wasm"
-  node scripts/split/glue.mjs "$1/folio.js"
-  size "$1/folio_rare_bg.wasm"
-}
 
 rm -rf pkg
 # The core, small (scripts/core-build.sh): what the widget, the reader and the npm package
