@@ -5,6 +5,7 @@
 use super::{Failure, Reason};
 use crate::decimal::push_decimal;
 use crate::value::Value;
+use crate::kramdown::patterns::is_space_char;
 use std::cmp::Ordering;
 
 #[derive(Clone, Copy, Debug)]
@@ -25,19 +26,49 @@ fn ten(n: u32) -> Option<i128> {
 /// Ruby's `Integer()` of a value, as Liquid's `Utils.to_integer`: an integer, or text that
 /// is one (a float's text, `1.0`, is not).
 pub fn to_integer(value: &Value) -> Result<i64, Reason> {
-    let not_integer = Reason::Failed(Failure::NotAnInteger);
     match value {
         Value::Int(i) => Ok(*i),
-        Value::String(s) => {
-            let t = s.trim_matches(|c: char| c.is_ascii_whitespace());
-            let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
-            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(not_integer);
-            }
-            t.parse().map_err(|_| TOO_BIG)
-        }
-        _ => Err(not_integer),
+        Value::String(s) => ruby_integer(s),
+        _ => Err(Reason::Failed(Failure::NotAnInteger)),
     }
+}
+
+/// Ruby's `Integer()` of a text: white space around it (`\s`, `\v` among it), a sign, then
+/// digits in the base a prefix gives (`0x`, `0b`, `0o`, `0d`, or a bare leading `0` for octal),
+/// with single underscores between two digits.
+fn ruby_integer(text: &str) -> Result<i64, Reason> {
+    let not_integer = Reason::Failed(Failure::NotAnInteger);
+    let t = text.trim_matches(is_space_char);
+    let (negative, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (radix, digits) = match t.as_bytes() {
+        [b'0', prefix, ..] => match prefix.to_ascii_lowercase() {
+            b'x' => (16, &t[2..]),
+            b'b' => (2, &t[2..]),
+            b'o' => (8, &t[2..]),
+            b'd' => (10, &t[2..]),
+            // The leading zero is a digit itself: `0_7` is 7.
+            _ => (8, t),
+        },
+        _ => (10, t),
+    };
+    let well_formed = !digits.is_empty()
+        && !digits.starts_with('_')
+        && !digits.ends_with('_')
+        && !digits.contains("__")
+        && digits.chars().all(|c| c == '_' || c.is_digit(radix));
+    if !well_formed {
+        return Err(not_integer);
+    }
+    let magnitude = digits.bytes().filter(|&b| b != b'_').try_fold(0i128, |n, b| {
+        let digit = char::from(b).to_digit(radix).expect("checked above");
+        n.checked_mul(i128::from(radix))?.checked_add(i128::from(digit)).filter(|&n| n <= 1 << 63)
+    });
+    let n = magnitude.ok_or(TOO_BIG)?;
+    i64::try_from(if negative { -n } else { n }).map_err(|_| TOO_BIG)
 }
 
 impl Number {
@@ -51,7 +82,7 @@ impl Number {
             }
             Value::Float(_) => Err(TOO_BIG),
             Value::String(s) => {
-                let t = s.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\0');
+                let t = s.trim_matches(|c: char| is_space_char(c) || c == '\0');
                 let (negative, digits) = match t.strip_prefix('-') {
                     Some(digits) => (true, digits),
                     None => (false, t),
@@ -191,7 +222,7 @@ impl Number {
 
 /// Ruby's `String#to_i`: leading white space, a sign and digits (`_` between them), else 0.
 pub fn ruby_to_i(text: &str) -> Result<i64, Reason> {
-    let t = text.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let t = text.trim_start_matches(is_space_char);
     let (negative, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -252,4 +283,27 @@ fn quotient(a: i128, b: i128) -> Result<f64, Reason> {
     }
     text.push('0');
     crate::float::parse(&text).ok_or(TOO_BIG)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_read_as_rubys_integer_reads_it() {
+        // Each answer is Ruby 3.1's `Integer(text)`; None where it raises ArgumentError.
+        let cases: &[(&str, Option<i64>)] = &[
+            ("0x10", Some(16)), ("-0x10", Some(-16)), ("+0x1F", Some(31)), ("017", Some(15)), ("0o17", Some(15)),
+            ("0O17", Some(15)), ("0b101", Some(5)), ("0B1", Some(1)), ("0d19", Some(19)), ("0_1", Some(1)),
+            ("0_7", Some(7)), ("1_000", Some(1000)), (" 12 ", Some(12)), ("\u{b}12\u{b}", Some(12)), ("\t-3\n", Some(-3)),
+            ("0", Some(0)), ("00", Some(0)), ("-0", Some(0)), ("0x1_0", Some(16)), ("0b1_1", Some(3)),
+            ("-9223372036854775808", Some(i64::MIN)), ("08", None), ("1__0", None), ("_1", None), ("1_", None),
+            ("0x_1", None), ("0_x1", None), ("0x", None), ("0b", None), ("1e3", None), ("12a", None), (" ", None),
+            ("", None), ("0_", None), ("+-1", None), ("- 1", None), ("٣", None), ("1\0", None), ("0o_7", None), ("09_", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(ruby_integer(text).ok(), want, "{text:?}");
+        }
+        assert!(matches!(ruby_integer("9223372036854775808"), Err(TOO_BIG)), "beyond i64: Ruby's Bignum, too big here");
+    }
 }
