@@ -10,10 +10,10 @@
 // settings (its scripts/core-build.sh). Each revision is checked out into
 // target/ab/trees/ and its build kept in target/ab/builds/ (the working tree's is built again
 // every time), built in target/ab/target/ (the first comparison builds the standard library and
-// the dependencies there: minutes). The inputs are those of bench/inputs.mjs and
-// bench/pathological.mjs (at their n); by default the 13.4 KB article, the corpus, the seed as
-// the reader and as the widget render it (the widget's in Chromium only: safe mode needs its HTML
-// parser), and the table.
+// the dependencies there: minutes). The inputs are those of bench/inputs.mjs,
+// bench/pathological.mjs (at their n) and bench/constructs.mjs (one kind of construct each); by
+// default the 13.4 KB article, the corpus, the seed as the reader and as the widget render it (the
+// widget's in Chromium only: safe mode needs its HTML parser), and the table.
 //
 // With --count, nothing is timed: each build's render of each input (Node's only) is counted
 // in instructions under valgrind, in Node with the module compiled by its optimising compiler
@@ -29,6 +29,7 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { loadInputs } from "./inputs.mjs";
 import { PATHOLOGICAL } from "./pathological.mjs";
+import { CONSTRUCTS } from "./constructs.mjs";
 import { compare } from "./ab-measure.mjs";
 import { launchBrowser, startServer, ROOT } from "../tests/e2e/harness.mjs";
 
@@ -80,7 +81,9 @@ const tests = flags.inputs.split(",").map((id) => {
   if (input) return { id, text: input.text, options: input.options, browserOnly: input.browserOnly };
   const pathological = PATHOLOGICAL.find((p) => p.id === id);
   if (pathological) return { id, text: pathological.make(pathological.n) };
-  throw new Error(`ab: no input ${id} in bench/inputs.mjs or bench/pathological.mjs`);
+  const construct = CONSTRUCTS.find((c) => c.id === id);
+  if (construct) return { id, text: construct.text };
+  throw new Error(`ab: no input ${id} in bench/inputs.mjs, bench/pathological.mjs or bench/constructs.mjs`);
 });
 const dirs = revisions.map(built);
 
