@@ -71,9 +71,12 @@ impl<'a> StartTable<'a> {
         StartTable { active, stop, apostrophes, passed_over: Cell::new(None) }
     }
 
+    /// Inlined, and the stop bytes (none to three) compared in place: as a call, with the slice's
+    /// `contains`, this was 3% of the render of paragraphs holding an emphasis in Node.
+    #[inline(always)]
     fn bits(&self, b: u8) -> u16 {
         let bits = EVERY_START[usize::from(b)] & self.active;
-        if self.stop.contains(&b) {
+        if self.stop.iter().any(|&s| s == b) {
             bits | STOP_BIT
         } else {
             bits
