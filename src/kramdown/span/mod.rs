@@ -74,6 +74,7 @@ impl<'a> StartTable<'a> {
     /// Inlined, and the stop bytes (none to three) compared in place: as a call, with the slice's
     /// `contains`, this was 3% of the render of paragraphs holding an emphasis in Node.
     #[inline(always)]
+    #[allow(clippy::manual_contains)]
     fn bits(&self, b: u8) -> u16 {
         let bits = EVERY_START[usize::from(b)] & self.active;
         if self.stop.iter().any(|&s| s == b) {
