@@ -23,7 +23,7 @@ rm -rf pkg
 # download; for the browser (pkg/) and for Node (pkg/node/, for tests and benchmarks).
 core_cargo .
 bindgen "$built/release/folio.wasm" web pkg "${core_opt[@]}"
-split_rare pkg
+split_rare pkg "$built/release/folio.wasm"
 minify_glue pkg
 # The same core with WebAssembly SIMD (src/chunk/ reads sixteen bytes at a time: the 13.4 KB
 # article renders about 7% faster), in pkg/simd/: www/simd.js picks it where the engine has SIMD, and
@@ -31,7 +31,7 @@ minify_glue pkg
 # is checked to be.
 FOLIO_WASM_SIMD=1 core_cargo .
 bindgen "$built_simd/release/folio.wasm" web pkg/simd "${core_opt[@]}" --enable-simd
-split_rare pkg/simd --enable-simd
+split_rare pkg/simd "$built_simd/release/folio.wasm" --enable-simd
 minify_glue pkg/simd
 if ! cmp -s pkg/folio.js pkg/simd/folio.js; then
   echo "build: the SIMD build's glue differs from the other's; pkg/folio.js cannot load both" >&2

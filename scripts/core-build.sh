@@ -15,8 +15,10 @@ features=(--enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enab
 # what that adds to the download is paid for by wasm-opt's one-caller limit below (bench/README.md:
 # 12% faster renders than the threshold of 35, first module 0.7 KB smaller).
 core_rustflags="-Cllvm-args=-inline-threshold=90"
+# Linked with its relocations, for split_rare to see which code addresses which data; bindgen
+# drops them (scripts/split/relocations.mjs), which leaves the module as linked without them.
 core_cargo() {
-  FOLIO_WASM_STD=${FOLIO_WASM_STD:-small-trap} RUSTFLAGS="$core_rustflags" \
+  FOLIO_WASM_STD=${FOLIO_WASM_STD:-small-trap} RUSTFLAGS="$core_rustflags -Clink-arg=--emit-relocs" \
     scripts/wasm-cargo.sh build --release --lib --manifest-path "$1/Cargo.toml" "${@:2}"
 }
 
@@ -35,10 +37,14 @@ core_cargo() {
 core_opt=(--flatten --rereloop -Oz -Oz --low-memory-unused --one-caller-inline-max-function-size=30 --always-inline-max-function-size=6 --converge
   --strip-producers --strip-target-features)
 
-# Bindings for one wasm: bindgen WASM TARGET OUT_DIR WASM_OPT_FLAGS...
+# Bindings for one wasm as core_cargo linked it: bindgen WASM TARGET OUT_DIR WASM_OPT_FLAGS...
 bindgen() {
+  local linked
+  linked=$(mktemp -d)
+  node scripts/split/relocations.mjs "$1" --strip "$linked/folio.wasm"
   # --experimental-reset-state-function: after a panic, www/facade.js starts a fresh instance.
-  wasm-bindgen --target "$2" --experimental-reset-state-function --out-dir "$3" "$1"
+  wasm-bindgen --target "$2" --experimental-reset-state-function --out-dir "$3" "$linked/folio.wasm"
+  rm -r "$linked"
   # binaryen from npm (132), not Debian's 108: 108 rewrites wasm-bindgen 0.2.130's externref
   # table export into the funcref table, and the module then fails to instantiate.
   node_modules/.bin/wasm-opt "${@:4}" "${features[@]}" "$3/folio_bg.wasm" -o "$3/folio_bg.wasm"
@@ -59,10 +65,13 @@ minify_glue() {
   size "$1/folio.js"
 }
 
-# The core's browser module in two (split_rare DIR [FEATURE...]): what rendering real articles uses stays in
+# The core's browser module in two (split_rare DIR LINKED_WASM [FEATURE...], LINKED_WASM being
+# core_cargo's output that DIR was made from): what rendering real articles uses stays in
 # folio_bg.wasm, the rest (error paths, options and constructs the corpus never needs) goes to
-# folio_rare_bg.wasm, which the glue links on first use (scripts/split/). The first render
-# downloads 19 KB less (gzip). Where wasm-split cannot be had, the module stays whole, with a warning.
+# folio_rare_bg.wasm, which the glue links on first use (scripts/split/), and with it the
+# read-only data only that code addresses (checked by rendering the articles with those bytes
+# garbled). The first render downloads 22 KB less (gzip). Where wasm-split cannot be had, the
+# module stays whole, with a warning.
 split_rare() {
   local tool work=target/split
   if ! tool=$(scripts/wasm-split.sh); then
@@ -70,12 +79,15 @@ split_rare() {
     return 0
   fi
   rm -rf "$work" && mkdir -p "$work"
-  "$tool" --instrument "${features[@]}" "${@:2}" "$1/folio_bg.wasm" -o "$work/folio_bg.wasm"
+  "$tool" --instrument "${features[@]}" "${@:3}" "$1/folio_bg.wasm" -o "$work/folio_bg.wasm"
   cp "$1/folio.js" "$work/folio.js"
   node scripts/split/profile.mjs "$work"
-  "$tool" --split "${features[@]}" "${@:2}" --profile="$work/profile" --export-prefix=% "$1/folio_bg.wasm" \
+  "$tool" --split "${features[@]}" "${@:3}" --profile="$work/profile" --export-prefix=% "$1/folio_bg.wasm" \
     -o1 "$work/main.wasm" -o2 "$1/folio_rare_bg.wasm"
   mv "$work/main.wasm" "$1/folio_bg.wasm"
+  node scripts/split/relocations.mjs "$2" --symbols "$work/symbols.json"
+  node scripts/split/rare-data.mjs "$1" "$work/symbols.json"
   node scripts/split/glue.mjs "$1/folio.js"
+  node scripts/split/check-rare-data.mjs "$1"
   size "$1/folio_rare_bg.wasm"
 }

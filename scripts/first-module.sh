@@ -15,11 +15,11 @@ rm -rf "$out"
 if [ "${1:-simd}" = plain ]; then
   core_cargo .
   bindgen target/small-trap/wasm32-unknown-unknown/release/folio.wasm web "$out" "${core_opt[@]}"
-  split_rare "$out"
+  split_rare "$out" target/small-trap/wasm32-unknown-unknown/release/folio.wasm
 else
   FOLIO_WASM_SIMD=1 core_cargo .
   bindgen target/small-trap-simd/wasm32-unknown-unknown/release/folio.wasm web "$out" "${core_opt[@]}" --enable-simd
-  split_rare "$out" --enable-simd
+  split_rare "$out" target/small-trap-simd/wasm32-unknown-unknown/release/folio.wasm --enable-simd
 fi
 minify_glue "$out"
 

@@ -6,6 +6,7 @@
 //
 //   node scripts/short-imports.mjs DIR    (DIR/folio_bg.wasm and DIR/folio.js, before esbuild)
 import { readFileSync, writeFileSync } from "node:fs";
+import { assemble, name, readU32, sections, u32 } from "./wasm-binary.mjs";
 
 const GLUE_MODULE = "./folio_bg.js";
 
@@ -15,29 +16,7 @@ const gluePath = `${dir}/folio.js`;
 const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, "utf8");
 
-function readU32(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
-function u32(value) {
-  const out = [];
-  do {
-    const byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    out.push(value ? byte | 0x80 : byte);
-  } while (value);
-  return out;
-}
-
 const text = (bytes) => new TextDecoder().decode(bytes);
-const name = (s) => [...u32(Buffer.byteLength(s)), ...Buffer.from(s)];
 
 /** `a`, `b`… `Z`, `aa`, `ab`…: valid as JavaScript property names. */
 function shortName(index) {
@@ -76,15 +55,10 @@ function renameImports(section, renamed) {
 }
 
 const renamed = new Map();
-const parts = [wasm.subarray(0, 8)];
-for (let at = 8; at < wasm.length; ) {
-  const id = wasm[at];
-  const [size, start] = readU32(wasm, at + 1);
-  let body = wasm.subarray(start, start + size);
-  if (id === 2) body = renameImports(body, renamed);
-  parts.push(Buffer.from([id, ...u32(body.length)]), body);
-  at = start + size;
-}
+const renamedModule = assemble(
+  wasm,
+  sections(wasm).map(({ id, body }) => ({ id, body: id === 2 ? renameImports(body, renamed) : body })),
+);
 
 // Each import is a key of the glue's imports object, written at a line's start.
 for (const [long, short] of renamed) {
@@ -94,5 +68,5 @@ for (const [long, short] of renamed) {
   glue = glue.replace(key, `$1${short}:`);
   if (glue.includes(long)) throw new Error(`${gluePath}: ${long} is used elsewhere than as a key`);
 }
-writeFileSync(wasmPath, Buffer.concat(parts));
+writeFileSync(wasmPath, renamedModule);
 writeFileSync(gluePath, glue);

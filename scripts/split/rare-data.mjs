@@ -1,0 +1,137 @@
+// Moves the read-only data that only the rare module's code addresses out of the first module
+// (DIR/folio_bg.wasm) into the rare one (DIR/folio_rare_bg.wasm), after wasm-split: wasm-split
+// moves functions only, and every message, table and name of the rare code was downloaded before
+// the first render. The rare module writes those bytes into the shared memory when it is
+// instantiated, which happens before any of its functions runs; in the first module they are
+// zeros, which gzip all but drops.
+//
+//   node scripts/split/rare-data.mjs DIR SYMBOLS.json     (SYMBOLS.json: scripts/split/relocations.mjs)
+//
+// A symbol stays in the first module if its code holds any address the linker addressed the
+// symbol by (a constant, a load's or store's offset, or the two added), if data that stays points
+// to it, or if neither module's code addresses it (it is then reached some way this does not
+// see). Every address a symbol is addressed by was a relocation of the linker's, within the
+// symbol's range from relocations.mjs; binaryen moves parts of an address between a constant
+// and an offset, which is why their sum counts too.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { assemble, readS32, readU32, s32, sections, u32 } from "../wasm-binary.mjs";
+
+const [dir, symbolsPath] = process.argv.slice(2);
+const primaryPath = `${dir}/folio_bg.wasm`;
+const rarePath = `${dir}/folio_rare_bg.wasm`;
+const { rodata, symbols, pointedFromWritable } = JSON.parse(readFileSync(symbolsPath, "utf8"));
+// Runs of moved bytes at most this far apart go into one segment of the rare module, with the
+// bytes between them (the same bytes the first module holds: writing them again changes nothing).
+const JOIN_GAP = 16;
+
+/** Every address-like number in a module's code and globals: constants, offsets, and their sums. */
+function addresses(path) {
+  const text = execFileSync("node_modules/.bin/wasm-dis", [path], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const found = new Set();
+  const lines = text.split("\n");
+  lines.forEach((line, i) => {
+    for (const [, value] of line.matchAll(/\(i32\.const (-?\d+)\)/g)) found.add(Number(value) >>> 0);
+    const offset = /\boffset=(\d+)/.exec(line);
+    if (offset) {
+      found.add(Number(offset[1]));
+      const base = /^\s*\(i32\.const (-?\d+)\)/.exec(lines[i + 1] ?? "");
+      if (base) found.add((Number(base[1]) + Number(offset[1])) >>> 0);
+    }
+  });
+  return [...found].filter((value) => rodata.start <= value && value <= rodata.end);
+}
+
+/** The symbols whose range holds any of `values`. */
+function addressed(values) {
+  const byLow = symbols.map((symbol, index) => ({ ...symbol, index })).sort((a, b) => a.low - b.low);
+  const sorted = [...values].sort((a, b) => a - b);
+  const out = new Set();
+  let first = 0;
+  for (const value of sorted) {
+    // Ranges are short and few overlap: scan from the first whose end could still hold value.
+    while (first < byLow.length && byLow[first].high < value && byLow[first].low < value - 4096) first++;
+    for (let i = first; i < byLow.length && byLow[i].low <= value; i++) {
+      if (value <= byLow[i].high) out.add(byLow[i].index);
+    }
+  }
+  return out;
+}
+
+/** `seeds` and every symbol they point to, directly or not, except those in `except`. */
+function closure(seeds, except = new Set()) {
+  const out = new Set();
+  const stack = [...seeds].filter((s) => !except.has(s));
+  while (stack.length) {
+    const s = stack.pop();
+    if (out.has(s)) continue;
+    out.add(s);
+    for (const t of symbols[s].points) if (!except.has(t) && !out.has(t)) stack.push(t);
+  }
+  return out;
+}
+
+const kept = closure([...addressed(addresses(primaryPath)), ...pointedFromWritable]);
+const rare = closure(addressed(addresses(rarePath)), kept);
+
+// The bytes to move: the rare symbols' bytes, less any a kept symbol shares.
+const moved = new Uint8Array(rodata.end - rodata.start);
+for (const s of rare) moved.fill(1, symbols[s].start - rodata.start, symbols[s].end - rodata.start);
+for (const s of kept) moved.fill(0, symbols[s].start - rodata.start, symbols[s].end - rodata.start);
+
+/** The module's active data segments: address, and where their bytes are in `body`. */
+function segmentsOf(body, path) {
+  let [count, at] = readU32(body, 0);
+  const out = [];
+  while (count--) {
+    const flags = body[at++];
+    if (flags !== 0 || body[at++] !== 0x41) throw new Error(`${path}: a data segment other than active at a constant address`);
+    let address, size;
+    [address, at] = readS32(body, at);
+    if (body[at++] !== 0x0b) throw new Error(`${path}: a data segment's address is not a constant`);
+    [size, at] = readU32(body, at);
+    out.push({ address, bytesAt: at, size });
+    at += size;
+  }
+  return out;
+}
+
+// The moved bytes' values, taken from the first module's segments, which then hold zeros there.
+const primary = readFileSync(primaryPath);
+const primarySections = sections(primary);
+const data = primarySections.find(({ id }) => id === 11);
+const original = new Uint8Array(moved.length);
+const present = new Uint8Array(moved.length);
+for (const { address, bytesAt, size } of segmentsOf(data.body, primaryPath)) {
+  for (let i = 0; i < size; i++) {
+    const at = address + i - rodata.start;
+    if (at < 0 || at >= moved.length) continue;
+    original[at] = data.body[bytesAt + i];
+    present[at] = 1;
+    if (moved[at]) data.body[bytesAt + i] = 0;
+  }
+}
+
+// The rare module's segments: runs of moved bytes that the first module held (binaryen leaves
+// zeros out of its segments: memory starts zeroed), joined across short gaps.
+const runs = [];
+for (let at = 0; at < moved.length; at++) {
+  if (!moved[at] || !present[at] || original[at] === 0) continue;
+  const last = runs.at(-1);
+  if (last && at - last.end <= JOIN_GAP) last.end = at + 1;
+  else runs.push({ start: at, end: at + 1 });
+}
+const segmentBytes = runs.flatMap(({ start, end }) => {
+  return [0, 0x41, ...s32(rodata.start + start), 0x0b, ...u32(end - start), ...original.subarray(start, end)];
+});
+
+const rareModule = readFileSync(rarePath);
+const rareSections = sections(rareModule);
+if (rareSections.some(({ id }) => id === 11 || id === 12)) throw new Error(`${rarePath}: has data of its own already`);
+const code = rareSections.findIndex(({ id }) => id === 10);
+rareSections.splice(code + 1, 0, { id: 11, body: Buffer.from([...u32(runs.length), ...segmentBytes]) });
+
+writeFileSync(primaryPath, assemble(primary, primarySections));
+writeFileSync(rarePath, assemble(rareModule, rareSections));
+const count = moved.reduce((sum, m, at) => sum + (m && present[at] && original[at] !== 0 ? 1 : 0), 0);
+console.log(`rare-data: ${count} bytes of ${rare.size} read-only symbols moved to ${rarePath} (${runs.length} segments)`);

@@ -1,0 +1,79 @@
+// Reading and writing the WebAssembly binary format, as much as the build's post-processing
+// scripts need: LEB128 numbers, names, and a module's sections.
+
+/** The unsigned LEB128 number at `at`, and where it ends. */
+export function readU32(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+/** The signed LEB128 number at `at` (32 bits), and where it ends. */
+export function readS32(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value |= (byte & 0x7f) << shift;
+    shift += 7;
+  } while (byte >= 0x80);
+  return [shift < 32 && byte & 0x40 ? value | (-1 << shift) : value, at];
+}
+
+/** `value` as unsigned LEB128 bytes. */
+export function u32(value) {
+  const out = [];
+  do {
+    const byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    out.push(value ? byte | 0x80 : byte);
+  } while (value);
+  return out;
+}
+
+/** `value` as signed LEB128 bytes (32 bits). */
+export function s32(value) {
+  const out = [];
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    if ((value === 0 && !(byte & 0x40)) || (value === -1 && byte & 0x40)) return [...out, byte];
+    out.push(byte | 0x80);
+  }
+}
+
+/** The name (UTF-8, length first) at `at`, and where it ends. */
+export function readName(bytes, at) {
+  const [length, start] = readU32(bytes, at);
+  return [new TextDecoder().decode(bytes.subarray(start, start + length)), start + length];
+}
+
+/** A name as the binary format writes it: its UTF-8 length, then its bytes. */
+export const name = (s) => [...u32(Buffer.byteLength(s)), ...Buffer.from(s)];
+
+/**
+ * The sections of a module, in order: `id`, the custom section's `name` (else undefined), and
+ * `body`, the bytes after the section's size (a custom section's name included).
+ */
+export function sections(module) {
+  const out = [];
+  for (let at = 8; at < module.length; ) {
+    const id = module[at];
+    const [size, start] = readU32(module, at + 1);
+    const body = module.subarray(start, start + size);
+    out.push({ id, name: id === 0 ? readName(body, 0)[0] : undefined, body });
+    at = start + size;
+  }
+  return out;
+}
+
+/** A module made of the header of `module` (magic and version) and `list`'s sections. */
+export function assemble(module, list) {
+  return Buffer.concat([module.subarray(0, 8), ...list.flatMap(({ id, body }) => [Buffer.from([id, ...u32(body.length)]), body])]);
+}
