@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT, serverAndBrowser } from "./harness.mjs";
+import { readS32, readU32, sections } from "../../scripts/wasm-binary.mjs";
 import * as split from "../../pkg/folio.js";
 import { CONFORMANCE_CASES as cases, CORPUS_ARTICLES as articles } from "./inputs.mjs";
 
@@ -27,6 +28,32 @@ const session = serverAndBrowser();
 test("the build split both of the core's builds in two", () => {
   for (const rare of [RARE, SIMD_RARE]) {
     assert.ok(existsSync(join(ROOT, rare)), `${rare} is missing: was wasm-split built (scripts/wasm-split.sh)?`);
+  }
+});
+
+/** A module's active data segments, as address → byte. */
+function dataBytes(path) {
+  const bytes = new Map();
+  const data = sections(readFileSync(join(ROOT, path))).find(({ id }) => id === 11);
+  if (!data) return bytes;
+  let [count, at] = readU32(data.body, 0);
+  while (count--) {
+    let address, size;
+    [address, at] = readS32(data.body, at + 2);
+    [size, at] = readU32(data.body, at + 1);
+    for (let i = 0; i < size; i++) bytes.set(address + i, data.body[at + i]);
+    at += size;
+  }
+  return bytes;
+}
+
+test("each rare module brings the read-only data only its code reads, which the first module holds as zeros", () => {
+  for (const dir of ["pkg", "pkg/simd"]) {
+    const first = dataBytes(`${dir}/folio_bg.wasm`);
+    const moved = [...dataBytes(`${dir}/folio_rare_bg.wasm`)].filter(([address, byte]) => byte !== first.get(address));
+    assert.ok(moved.length > 4000, `${dir}: only ${moved.length} bytes moved to the rare module`);
+    const held = moved.filter(([address]) => first.get(address)).length;
+    assert.equal(held, 0, `${dir}: ${held} moved bytes are still in the first module`);
   }
 });
 
