@@ -22,8 +22,9 @@ fn items(entries: &[(u8, String, Vec<Element>)], pos: &mut usize, parent_level: 
     while let Some((level, id, content)) = entries.get(*pos).filter(|(level, _, _)| *level > parent_level) {
         *pos += 1;
         let mut link = Element::new(Kind::A);
-        link.attr.set("href", format!("#{id}"));
-        link.attr.set("id", format!("{toc_id}-{id}"));
+        // Joined, not `format!`: a document's every header is an entry of each of its tables.
+        link.attr.set("href", ["#", id].concat());
+        link.attr.set("id", [toc_id, "-", id].concat());
         link.children = toc_entry(content.clone());
         let mut para = Element::new(Kind::P);
         para.flags.set(Mark::Transparent, true);
