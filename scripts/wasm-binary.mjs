@@ -77,3 +77,24 @@ export function sections(module) {
 export function assemble(module, list) {
   return Buffer.concat([module.subarray(0, 8), ...list.flatMap(({ id, body }) => [Buffer.from([id, ...u32(body.length)]), body])]);
 }
+
+/**
+ * The segments of a data section's `body`: each one's `address`, `size`, and where its bytes
+ * start in `body` (`bytesAt`). Only active segments of memory 0 at a constant address, which is
+ * all the core's linker and binaryen write.
+ */
+export function dataSegments(body) {
+  let [count, at] = readU32(body, 0);
+  const out = [];
+  while (count--) {
+    const flags = body[at++];
+    if (flags !== 0 || body[at++] !== 0x41) throw new Error("a data segment other than active at an i32.const address");
+    let address, size;
+    [address, at] = readS32(body, at);
+    if (body[at++] !== 0x0b) throw new Error("a data segment's address is not a constant");
+    [size, at] = readU32(body, at);
+    out.push({ address, size, bytesAt: at });
+    at += size;
+  }
+  return out;
+}

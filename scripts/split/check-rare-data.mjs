@@ -9,28 +9,17 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { launchBrowser, startServer, ROOT } from "../../tests/e2e/harness.mjs";
-import { readS32, readU32, sections } from "../wasm-binary.mjs";
+import { dataSegments, sections } from "../wasm-binary.mjs";
 import { renders } from "./renders.mjs";
 
 const dir = relative(ROOT, join(ROOT, process.argv[2]));
 const copy = "target/split-check";
 const GARBAGE = 0xa5;
 
-/** Each active data segment of `module`: its address and its bytes (a view into `module`). */
+/** Each data segment of `module`: its address and its bytes (a view into `module`). */
 function segments(module) {
   const data = sections(module).find(({ id }) => id === 11);
-  if (!data) return [];
-  let [count, at] = readU32(data.body, 0);
-  const out = [];
-  while (count--) {
-    at += 2; // flags 0 (active, memory 0), i32.const
-    let address, size;
-    [address, at] = readS32(data.body, at);
-    [size, at] = readU32(data.body, at + 1);
-    out.push({ address, bytes: data.body.subarray(at, at + size) });
-    at += size;
-  }
-  return out;
+  return data ? dataSegments(data.body).map(({ address, size, bytesAt }) => ({ address, bytes: data.body.subarray(bytesAt, bytesAt + size) })) : [];
 }
 
 // The moved bytes: those the rare module writes that the first module holds as zeros.

@@ -15,7 +15,7 @@
 // and an offset, which is why their sum counts too.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { assemble, readS32, readU32, s32, sections, u32 } from "../wasm-binary.mjs";
+import { assemble, dataSegments, s32, sections, u32 } from "../wasm-binary.mjs";
 
 const [dir, symbolsPath] = process.argv.slice(2);
 const primaryPath = `${dir}/folio_bg.wasm`;
@@ -79,30 +79,13 @@ const moved = new Uint8Array(rodata.end - rodata.start);
 for (const s of rare) moved.fill(1, symbols[s].start - rodata.start, symbols[s].end - rodata.start);
 for (const s of kept) moved.fill(0, symbols[s].start - rodata.start, symbols[s].end - rodata.start);
 
-/** The module's active data segments: address, and where their bytes are in `body`. */
-function segmentsOf(body, path) {
-  let [count, at] = readU32(body, 0);
-  const out = [];
-  while (count--) {
-    const flags = body[at++];
-    if (flags !== 0 || body[at++] !== 0x41) throw new Error(`${path}: a data segment other than active at a constant address`);
-    let address, size;
-    [address, at] = readS32(body, at);
-    if (body[at++] !== 0x0b) throw new Error(`${path}: a data segment's address is not a constant`);
-    [size, at] = readU32(body, at);
-    out.push({ address, bytesAt: at, size });
-    at += size;
-  }
-  return out;
-}
-
 // The moved bytes' values, taken from the first module's segments, which then hold zeros there.
 const primary = readFileSync(primaryPath);
 const primarySections = sections(primary);
 const data = primarySections.find(({ id }) => id === 11);
 const original = new Uint8Array(moved.length);
 const present = new Uint8Array(moved.length);
-for (const { address, bytesAt, size } of segmentsOf(data.body, primaryPath)) {
+for (const { address, bytesAt, size } of dataSegments(data.body)) {
   for (let i = 0; i < size; i++) {
     const at = address + i - rodata.start;
     if (at < 0 || at >= moved.length) continue;

@@ -12,26 +12,8 @@
 // it), and the symbols whose address its own bytes hold (`points`). Data symbols of the writable
 // segments are listed by what they point to only (`pointedFromWritable`).
 import { readFileSync, writeFileSync } from "node:fs";
-import { assemble, readName, readS32, readU32, sections } from "../wasm-binary.mjs";
+import { assemble, dataSegments, readName, readS32, readU32, sections } from "../wasm-binary.mjs";
 
-
-/** The data segments: `address`, `size`, and where their bytes start in the data section's body. */
-function dataSegments(body) {
-  let [count, at] = readU32(body, 0);
-  const segments = [];
-  while (count--) {
-    const flags = body[at++];
-    if (flags !== 0) throw new Error(`${linkedPath}: a data segment with flags ${flags}; only active ones in memory 0 are read`);
-    if (body[at++] !== 0x41) throw new Error(`${linkedPath}: a data segment's address is not an i32.const`);
-    let address, size;
-    [address, at] = readS32(body, at);
-    if (body[at++] !== 0x0b) throw new Error(`${linkedPath}: a data segment's address is not a constant`);
-    [size, at] = readU32(body, at);
-    segments.push({ address, size, bytesAt: at });
-    at += size;
-  }
-  return segments;
-}
 
 /** The linking section's symbol table and its segments' names. */
 function linking(body) {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT, serverAndBrowser } from "./harness.mjs";
-import { readS32, readU32, sections } from "../../scripts/wasm-binary.mjs";
+import { dataSegments, sections } from "../../scripts/wasm-binary.mjs";
 import * as split from "../../pkg/folio.js";
 import { CONFORMANCE_CASES as cases, CORPUS_ARTICLES as articles } from "./inputs.mjs";
 
@@ -31,18 +31,12 @@ test("the build split both of the core's builds in two", () => {
   }
 });
 
-/** A module's active data segments, as address → byte. */
+/** A module's data, as address → byte. */
 function dataBytes(path) {
   const bytes = new Map();
   const data = sections(readFileSync(join(ROOT, path))).find(({ id }) => id === 11);
-  if (!data) return bytes;
-  let [count, at] = readU32(data.body, 0);
-  while (count--) {
-    let address, size;
-    [address, at] = readS32(data.body, at + 2);
-    [size, at] = readU32(data.body, at + 1);
-    for (let i = 0; i < size; i++) bytes.set(address + i, data.body[at + i]);
-    at += size;
+  for (const { address, size, bytesAt } of data ? dataSegments(data.body) : []) {
+    for (let i = 0; i < size; i++) bytes.set(address + i, data.body[bytesAt + i]);
   }
   return bytes;
 }
