@@ -49,8 +49,8 @@ function addressed(values) {
   const out = new Set();
   let first = 0;
   for (const value of sorted) {
-    // Ranges are short and few overlap: scan from the first whose end could still hold value.
-    while (first < byLow.length && byLow[first].high < value && byLow[first].low < value - 4096) first++;
+    // The values come in order: a range ending before this one holds no later one either.
+    while (first < byLow.length && byLow[first].high < value) first++;
     for (let i = first; i < byLow.length && byLow[i].low <= value; i++) {
       if (value <= byLow[i].high) out.add(byLow[i].index);
     }

@@ -14,6 +14,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { assemble, dataSegments, readName, readS32, readU32, sections } from "../wasm-binary.mjs";
 
+const [linkedPath, option, outPath] = process.argv.slice(2);
+
+// The relocation types that carry an addend (LLVM's WasmRelocs.def, relocTypeHasAddend).
+const WITH_ADDEND = new Set([3, 4, 5, 8, 9, 11, 14, 15, 16, 17, 21, 22, 23, 25]);
+// Those that give a data symbol's address.
+const MEMORY_ADDRESS = new Set([3, 4, 5, 11, 14, 15, 16, 17, 21, 23, 25]);
 
 /** The linking section's symbol table and its segments' names. */
 function linking(body) {
@@ -33,7 +39,7 @@ function linking(body) {
       [count, at] = readU32(body, at);
       while (count--) {
         const kind = body[at++];
-        let flags, index, name, segment, offset, length;
+        let flags, name, segment, offset, length;
         [flags, at] = readU32(body, at);
         const undefinedSymbol = flags & 0x10;
         if (kind === 1) {
@@ -45,10 +51,10 @@ function linking(body) {
           }
           symbols.push({ kind, name, segment, offset, length });
         } else if (kind === 3) {
-          [index, at] = readU32(body, at);
+          [, at] = readU32(body, at);
           symbols.push({ kind });
         } else {
-          [index, at] = readU32(body, at);
+          [, at] = readU32(body, at);
           if (!undefinedSymbol || flags & 0x40) [name, at] = readName(body, at);
           symbols.push({ kind, name });
         }
@@ -68,13 +74,6 @@ function linking(body) {
   }
   return { symbols, segmentNames };
 }
-
-const [linkedPath, option, outPath] = process.argv.slice(2);
-
-// The relocation types that carry an addend (LLVM's WasmRelocs.def, relocTypeHasAddend).
-const WITH_ADDEND = new Set([3, 4, 5, 8, 9, 11, 14, 15, 16, 17, 21, 22, 23, 25]);
-// Those that give a data symbol's address.
-const MEMORY_ADDRESS = new Set([3, 4, 5, 11, 14, 15, 16, 17, 21, 23, 25]);
 
 /** A relocation section's entries: the section they apply to, and `{type, offset, symbol, addend}`. */
 function relocations(body) {
