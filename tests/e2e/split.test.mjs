@@ -136,6 +136,33 @@ test("through the facade the rare module is prefetched after start, complete wit
   await tab.close();
 });
 
+test("after a panic resets the instance, the rare module brings its data into the new one", async () => {
+  const tab = await page();
+  await tab.evaluate(async () => {
+    const folio = await import("/www/folio.js");
+    await folio.start();
+    await folio.startComplete();
+    window.folio = folio;
+    window.render = folio.render;
+  });
+  // Front matter never closed: its message is data only the rare code reads (scripts/split/rare-data.mjs).
+  const inputs = ["---\ntitle: Never closed\n\nBody.\n", ...cases];
+  const before = await renderIn(tab, inputs);
+  const reset = await tab.evaluate(() => {
+    try {
+      window.folio.panicForTests("deliberate");
+    } catch (error) {
+      return error.name;
+    }
+  });
+  assert.equal(reset, "FolioPanicError");
+  const after = await renderIn(tab, inputs);
+  assert.match(after[0], /never closed by a `---` line/);
+  assert.deepEqual(after, expected(inputs));
+  assert.deepEqual(before, after);
+  await tab.close();
+});
+
 /**
  * The text of a `<folio-article>` given `source` in `tab`, once rendered (or its error's kind and message),
  * and a moment after, for any request the render set off to be counted.
