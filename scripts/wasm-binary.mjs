@@ -98,3 +98,10 @@ export function dataSegments(body) {
   }
   return out;
 }
+
+/** A module's data segments (none without a data section): each one's `address` and `bytes`, a view into `module`. */
+export function dataOf(module) {
+  const data = sections(module).find(({ id }) => id === 11);
+  if (!data) return [];
+  return dataSegments(data.body).map(({ address, size, bytesAt }) => ({ address, bytes: data.body.subarray(bytesAt, bytesAt + size) }));
+}

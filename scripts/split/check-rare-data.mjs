@@ -9,27 +9,21 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { launchBrowser, startServer, ROOT } from "../../tests/e2e/harness.mjs";
-import { dataSegments, sections } from "../wasm-binary.mjs";
+import { dataOf } from "../wasm-binary.mjs";
 import { renders } from "./renders.mjs";
 
 const dir = relative(ROOT, join(ROOT, process.argv[2]));
 const copy = "target/split-check";
 const GARBAGE = 0xa5;
 
-/** Each data segment of `module`: its address and its bytes (a view into `module`). */
-function segments(module) {
-  const data = sections(module).find(({ id }) => id === 11);
-  return data ? dataSegments(data.body).map(({ address, size, bytesAt }) => ({ address, bytes: data.body.subarray(bytesAt, bytesAt + size) })) : [];
-}
-
 // The moved bytes: those the rare module writes that the first module holds as zeros.
 const primary = readFileSync(join(ROOT, dir, "folio_bg.wasm"));
 const written = new Map();
-for (const { address, bytes } of segments(readFileSync(join(ROOT, dir, "folio_rare_bg.wasm")))) {
+for (const { address, bytes } of dataOf(readFileSync(join(ROOT, dir, "folio_rare_bg.wasm")))) {
   bytes.forEach((byte, i) => written.set(address + i, byte));
 }
 let poisoned = 0;
-for (const { address, bytes } of segments(primary)) {
+for (const { address, bytes } of dataOf(primary)) {
   bytes.forEach((byte, i) => {
     if (byte === 0 && written.get(address + i)) {
       bytes[i] = GARBAGE;

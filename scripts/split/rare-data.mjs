@@ -15,7 +15,7 @@
 // and an offset, which is why their sum counts too.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { assemble, dataSegments, s32, sections, u32 } from "../wasm-binary.mjs";
+import { assemble, dataOf, s32, sections, u32 } from "../wasm-binary.mjs";
 
 const [dir, symbolsPath] = process.argv.slice(2);
 const primaryPath = `${dir}/folio_bg.wasm`;
@@ -81,32 +81,28 @@ for (const s of kept) moved.fill(0, symbols[s].start - rodata.start, symbols[s].
 
 // The moved bytes' values, taken from the first module's segments, which then hold zeros there.
 const primary = readFileSync(primaryPath);
-const primarySections = sections(primary);
-const data = primarySections.find(({ id }) => id === 11);
 const original = new Uint8Array(moved.length);
-const present = new Uint8Array(moved.length);
-for (const { address, bytesAt, size } of dataSegments(data.body)) {
-  for (let i = 0; i < size; i++) {
+for (const { address, bytes } of dataOf(primary)) {
+  bytes.forEach((byte, i) => {
     const at = address + i - rodata.start;
-    if (at < 0 || at >= moved.length) continue;
-    original[at] = data.body[bytesAt + i];
-    present[at] = 1;
-    if (moved[at]) data.body[bytesAt + i] = 0;
-  }
+    if (at < 0 || at >= moved.length) return;
+    original[at] = byte;
+    if (moved[at]) bytes[i] = 0;
+  });
 }
 
-// The rare module's segments: runs of moved bytes that the first module held (binaryen leaves
-// zeros out of its segments: memory starts zeroed), joined across short gaps.
+// The rare module's segments: runs of moved bytes that are not zero (binaryen leaves zeros out
+// of its segments: memory starts zeroed), joined across short gaps.
 const runs = [];
+let count = 0;
 for (let at = 0; at < moved.length; at++) {
-  if (!moved[at] || !present[at] || original[at] === 0) continue;
+  if (!moved[at] || original[at] === 0) continue;
+  count += 1;
   const last = runs.at(-1);
   if (last && at - last.end <= JOIN_GAP) last.end = at + 1;
   else runs.push({ start: at, end: at + 1 });
 }
-const segmentBytes = runs.flatMap(({ start, end }) => {
-  return [0, 0x41, ...s32(rodata.start + start), 0x0b, ...u32(end - start), ...original.subarray(start, end)];
-});
+const segmentBytes = runs.flatMap(({ start, end }) => [0, 0x41, ...s32(rodata.start + start), 0x0b, ...u32(end - start), ...original.subarray(start, end)]);
 
 const rareModule = readFileSync(rarePath);
 const rareSections = sections(rareModule);
@@ -114,7 +110,6 @@ if (rareSections.some(({ id }) => id === 11 || id === 12)) throw new Error(`${ra
 const code = rareSections.findIndex(({ id }) => id === 10);
 rareSections.splice(code + 1, 0, { id: 11, body: Buffer.from([...u32(runs.length), ...segmentBytes]) });
 
-writeFileSync(primaryPath, assemble(primary, primarySections));
+writeFileSync(primaryPath, primary);
 writeFileSync(rarePath, assemble(rareModule, rareSections));
-const count = moved.reduce((sum, m, at) => sum + (m && present[at] && original[at] !== 0 ? 1 : 0), 0);
 console.log(`rare-data: ${count} bytes of ${rare.size} read-only symbols moved to ${rarePath} (${runs.length} segments)`);

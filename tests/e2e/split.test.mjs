@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT, serverAndBrowser } from "./harness.mjs";
-import { dataSegments, sections } from "../../scripts/wasm-binary.mjs";
+import { dataOf } from "../../scripts/wasm-binary.mjs";
 import * as split from "../../pkg/folio.js";
 import { CONFORMANCE_CASES as cases, CORPUS_ARTICLES as articles } from "./inputs.mjs";
 
@@ -33,12 +33,9 @@ test("the build split both of the core's builds in two", () => {
 
 /** A module's data, as address → byte. */
 function dataBytes(path) {
-  const bytes = new Map();
-  const data = sections(readFileSync(join(ROOT, path))).find(({ id }) => id === 11);
-  for (const { address, size, bytesAt } of data ? dataSegments(data.body) : []) {
-    for (let i = 0; i < size; i++) bytes.set(address + i, data.body[bytesAt + i]);
-  }
-  return bytes;
+  const out = new Map();
+  for (const { address, bytes } of dataOf(readFileSync(join(ROOT, path)))) bytes.forEach((byte, i) => out.set(address + i, byte));
+  return out;
 }
 
 test("each rare module brings the read-only data only its code reads, which the first module holds as zeros", () => {
