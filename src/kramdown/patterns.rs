@@ -124,8 +124,15 @@ pub fn rstrip(s: &str) -> &str {
     &s[..s.len() - stripped]
 }
 
-/// Ruby's `String#lstrip`: leading ASCII white space.
+/// Ruby's `String#lstrip`: leading ASCII white space and NUL (as the reference's Ruby 3.1
+/// strips them: kramdown's `lstrip!` of a paragraph's first line, `strip` of a table cell).
 pub fn lstrip(s: &str) -> &str {
+    &s[s.bytes().take_while(|&b| b == 0 || is_space(b)).count()..]
+}
+
+/// `s` without what `\A\s*` matches: Ruby's `\s` alone, which keeps a NUL that [`lstrip`]
+/// takes.
+pub fn trim_start_space(s: &str) -> &str {
     &s[s.bytes().take_while(|&b| is_space(b)).count()..]
 }
 
@@ -343,7 +350,7 @@ pub fn lazy_end_html(s: &str) -> bool {
     if let Some(rest) = s.after_ascii(b"</") {
         // LAZY_END_HTML_STOP: `<\/(?!span...)UNAME\s*>`
         let Some(len) = lazy_end_name(rest) else { return false };
-        lstrip(&rest[len..]).starts_with_byte(b'>')
+        trim_start_space(&rest[len..]).starts_with_byte(b'>')
     } else if let Some(rest) = s.after_byte(b'<') {
         lazy_end_name(rest).is_some()
     } else {
@@ -450,6 +457,21 @@ pub fn horizontal_rule(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ruby_strips_nul_at_both_ends_where_its_white_space_pattern_keeps_it() {
+        type Strip = fn(&str) -> &str;
+        let cases: [(Strip, &str, &str); 5] = [
+            (lstrip, "\0 \t\0a \0", "a \0"),
+            (rstrip, " a\0 \0", " a"),
+            (strip, "\0 a\0b \0", "a\0b"),
+            (trim_start_space, " \t\0a", "\0a"),
+            (trim_start_space, "\u{a0}a", "\u{a0}a"),
+        ];
+        for (stripped, text, expected) in cases {
+            assert_eq!(stripped(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn words_are_found_between_rubys_word_bounds() {

@@ -222,7 +222,7 @@ impl Number {
 
 /// Ruby's `String#to_i`: leading white space, a sign and digits (`_` between them), else 0.
 pub fn ruby_to_i(text: &str) -> Result<i64, Reason> {
-    let t = crate::kramdown::patterns::lstrip(text);
+    let t = crate::kramdown::patterns::trim_start_space(text);
     let (negative, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),

@@ -143,16 +143,21 @@ impl Fence {
             return None;
         }
         let line_end = chunk::find(after.as_bytes(), b'\n')?;
-        let info = patterns::strip(&after[run..line_end]);
+        // `\s*?((\S+?)(?:\?\S*)?)?\s*?\n`: the word between Ruby's `\s`, which a NUL is not.
+        // The language is the word `strip`ped, which takes NULs off its ends too; the class
+        // uses the word as matched.
+        let word = patterns::trim_start_space(&after[run..line_end]);
+        let word = &word[..word.len() - word.bytes().rev().take_while(|&b| is_space(b)).count()];
+        let info = patterns::strip(word);
         let lang = if info.is_empty() {
             None
-        } else if info.bytes().any(is_space) {
-            // `\s*?((\S+?)(?:\?\S*)?)?\s*?\n` cannot match two words.
+        } else if word.bytes().any(is_space) {
+            // The pattern cannot match two words.
             return None;
         } else {
             // The class uses the name before a `?query` (a `?` that is not the first character).
-            let after_first = info.chars().next().map_or(0, char::len_utf8);
-            let name = info[after_first..].find('?').map_or(info, |i| &info[..after_first + i]);
+            let after_first = word.chars().next().map_or(0, char::len_utf8);
+            let name = word[after_first..].find('?').map_or(word, |i| &word[..after_first + i]);
             Some((info.to_owned(), name.to_owned()))
         };
         Some(Fence { line_len: indent + line_end + 1, marker: after[..run].to_owned(), lang })
@@ -185,6 +190,13 @@ mod tests {
         assert!(Fence::open("~~~ two words\n", false).is_none());
         assert!(Fence::open("```js\n", false).is_none());
         assert!(Fence::open("  ```js\n", true).is_some());
+    }
+
+    #[test]
+    fn a_nul_around_the_language_is_stripped_from_it_and_kept_in_the_class() {
+        let fence = Fence::open("~~~ \0ruby\0?x \ncode\n", false).unwrap();
+        assert_eq!(fence.lang, Some(("ruby\0?x".into(), "\0ruby\0".into())));
+        assert!(Fence::open("~~~ \0\ncode\n", false).unwrap().lang.is_none());
     }
 
     #[test]

@@ -26,7 +26,7 @@ use std::borrow::Cow;
 use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Ial, Kind, Mark};
 use crate::kramdown::parser::Parser;
-use crate::kramdown::patterns::{self, is_space, is_word, lstrip, Braces};
+use crate::kramdown::patterns::{self, is_space, is_word, trim_start_space, Braces};
 
 /// The continuation rules of an item whose content starts `indentation` columns in (the
 /// patterns kramdown's `parse_first_list_line` returns).
@@ -107,7 +107,7 @@ fn after(text: Cow<'_, str>, at: usize) -> Cow<'_, str> {
 /// tabs to expand is not copied.
 pub(crate) fn first_list_line(marker_len: usize, tail: &str) -> (Cow<'_, str>, ItemIndent) {
     if list_item_ial_check(tail) {
-        return (Cow::Borrowed(lstrip(tail)), ItemIndent(4));
+        return (Cow::Borrowed(trim_start_space(tail)), ItemIndent(4));
     }
     let mut content = Cow::Borrowed(tail);
     loop {
@@ -121,14 +121,14 @@ pub(crate) fn first_list_line(marker_len: usize, tail: &str) -> (Cow<'_, str>, I
         content = Cow::Owned([&content[..spaces], &" ".repeat(width), &content[spaces + tabs..]].concat());
     }
     let indentation = marker_len + content.bytes().take_while(|&b| b == b' ').count();
-    let stripped = content.len() - lstrip(&content).len();
+    let stripped = content.len() - trim_start_space(&content).len();
     (after(content, stripped), ItemIndent(indentation))
 }
 
 /// `LIST_ITEM_IAL` (`^\s*(?:\{:(?!(?:ALD_ID_NAME)?:|\/)(ALD_ANY_CHARS+)\})\s*`) at the start
 /// of `s`: the list's inside and the length of the match (white space after it included).
 fn list_item_ial(s: &str) -> Option<(&str, usize)> {
-    let start = s.len() - lstrip(s).len();
+    let start = s.len() - trim_start_space(s).len();
     let after = s[start..].after_ascii(b"{:")?;
     let name = if after.as_bytes().first().is_some_and(|&b| is_word(b)) {
         after.bytes().take_while(|&b| is_word(b) || b == b'-').count()
@@ -141,7 +141,7 @@ fn list_item_ial(s: &str) -> Option<(&str, usize)> {
     // The list is on this one line: the line is the whole text searched.
     let body = patterns::attribute_list_body(after, &Braces::default())?;
     let end = start + 2 + body + 1;
-    Some((&after[..body], s.len() - lstrip(&s[end..]).len()))
+    Some((&after[..body], s.len() - trim_start_space(&s[end..]).len()))
 }
 
 /// `LIST_ITEM_IAL_CHECK` (`^LIST_ITEM_IAL?\s*\n`): a first line holding nothing, or only an
@@ -309,12 +309,12 @@ fn mark_task_list(list: &mut Element) {
         };
         // `\A\s*\[ \]\s+`, then `\A\s*\[x\]\s+` (case-insensitive) on the result.
         for (marker, checkbox) in [("[ ]", UNCHECKED), ("[x]", CHECKED)] {
-            let after_space = lstrip(&text.value);
+            let after_space = trim_start_space(&text.value);
             let Some(after) = after_space.get(..3).filter(|m| m.eq_ignore_ascii_case(marker)).map(|_| &after_space[3..])
             else {
                 continue;
             };
-            let rest = lstrip(after);
+            let rest = trim_start_space(after);
             if rest.len() < after.len() {
                 text.value = [checkbox, rest].concat();
                 is_task_list = true;

@@ -19,7 +19,7 @@ use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::chunk;
 use crate::kramdown::element::{Alignment, Element, Kind};
 use crate::kramdown::parser::{Parser, SpanParser};
-use crate::kramdown::patterns::{is_space, lstrip, opt_space, strip, trim_end_ascii};
+use crate::kramdown::patterns::{is_space, opt_space, strip, trim_end_ascii, trim_start_space};
 use crate::kramdown::scanner::Scanner;
 use std::borrow::Cow;
 
@@ -215,7 +215,7 @@ impl Parser<'_> {
         let start = self.src.pos;
         // kramdown takes a waiting attribute list here, and loses it when this is no table.
         let mut table = self.new_block_el(Kind::Table, self.src.current_line_number());
-        let leading_pipe = lstrip(self.src.line()).starts_with_byte(b'|');
+        let leading_pipe = trim_start_space(self.src.line()).starts_with_byte(b'|');
         if let Some((b'-', _, len)) = separator_line(self.src.rest()) {
             self.src.take(len);
         }

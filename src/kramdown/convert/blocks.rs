@@ -118,7 +118,7 @@ impl HtmlConverter<'_> {
             let refs = self.parent().map(|f| f.refs.clone()).unwrap_or_default();
             if let Some(prefix) = refs.iter().find_map(|r| auto_ids_prefix(r)) {
                 let text = el.options.raw_text.as_deref().unwrap_or("");
-                attr.set("id", format!("{prefix}{}", header_ids::basic_id(text)).trim_start());
+                attr.set("id", patterns::lstrip(&format!("{prefix}{}", header_ids::basic_id(text))));
             }
         }
         self.block_html("dt", &attr, indent, out, |this, out| this.inner(el, indent, out));

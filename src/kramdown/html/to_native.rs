@@ -578,7 +578,7 @@ fn has_word(text: &str, word: &str) -> bool {
 
 /// `sub(/\A(?:%\s*)?<!\[CDATA\[\n?(.*?)(?:\s%)?\]\]>\z/m, '\1')`.
 fn strip_cdata(text: &str) -> &str {
-    let unprefixed = text.after_byte(b'%').map(patterns::lstrip).filter(|t| t.starts_with_ascii(b"<![CDATA["));
+    let unprefixed = text.after_byte(b'%').map(patterns::trim_start_space).filter(|t| t.starts_with_ascii(b"<![CDATA["));
     let Some(inner) = unprefixed.unwrap_or(text).after_ascii(b"<![CDATA[") else { return text };
     let inner = inner.after_byte(b'\n').unwrap_or(inner);
     let Some(inner) = inner.strip_suffix("]]>") else { return text };

@@ -1,7 +1,7 @@
 //! Liquid's and Jekyll's filters of text.
 
 use super::{Call, Which, REFUSED};
-use crate::kramdown::patterns::{is_space, is_space_char};
+use crate::kramdown::patterns::{self, is_space_char};
 use crate::liquid::number::to_integer;
 use crate::liquid::{Failure, Reason};
 use crate::ruby_case::{self, push_cased};
@@ -50,19 +50,18 @@ pub fn slugify(call: &Call) -> Result<Value, Reason> {
 }
 
 /// Ruby's `strip` (`start` and `end`), `lstrip` (`start`) and `rstrip` (`end`): ASCII white
-/// space, and NUL at the end.
+/// space and NUL.
 pub fn strip(call: &Call, start: bool, end: bool) -> Result<Value, Reason> {
     call.args(0, 0)?;
     let text = call.text()?;
-    let bytes = text.as_bytes();
-    let (mut from, mut to) = (0, bytes.len());
-    while start && from < to && is_space(bytes[from]) {
-        from += 1;
+    let mut kept = text.as_str();
+    if start {
+        kept = patterns::lstrip(kept);
     }
-    while end && to > from && (is_space(bytes[to - 1]) || bytes[to - 1] == 0) {
-        to -= 1;
+    if end {
+        kept = patterns::rstrip(kept);
     }
-    Ok(Value::String(text[from..to].to_owned()))
+    Ok(Value::String(kept.to_owned()))
 }
 
 /// `upcase` (`upper`) and `downcase`.
