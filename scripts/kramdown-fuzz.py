@@ -8,20 +8,21 @@ headers with and without ids, nested quotes and lists, code blocks, tables, raw 
 figures, attribute lists before and after blocks, link, footnote and abbreviation definitions,
 definition lists, math, `{::options}` and other extensions) from a seeded generator, so a failing
 seed can be rendered again. `--noise` adds what files bring along: CRLF line ends, tabs, trailing
-white space, text beyond Latin-1, zero-width and combining characters. `--corpus` starts from the
-shared corpus's articles instead, as an editor leaves them mid-change: lines cut, repeated, swapped
-or inserted, characters deleted, the text cut short (what the live preview renders at each
-keystroke). `--lines` builds documents a line at a time instead, each line a random indentation
-(spaces and tabs) before a random block start (list markers, `>`, `:`, `#`, `|`, fences, HTML
-tags, attribute lists) or text: what stresses the rules of containers, lazy lines and indented
-code, which whole constructs rarely reach. `--soup` makes paragraphs of short words and the
-characters span constructs start, end or escape with, in random order: what stresses emphasis,
-links, code spans, inline HTML and attribute lists against each other. kramdown renders each
-through ../shared/tools/kramdown-ref (Jekyll's options, `--option` passed on to it; the same
-options reach Folio through `folio render --options`), Folio through its release build; the two
-are compared after the shared normaliser (shared/tools/parity/htmlnorm.py). Documents kramdown
-fails on (it raises an exception) or whose kramdown output is not UTF-8 (a lone surrogate's
-character reference) are skipped, and counted.
+white space, text beyond Latin-1, zero-width and combining characters, NUL, vertical tabs and form
+feeds. `--corpus` starts from the shared corpus's articles instead, as an editor leaves them
+mid-change: lines cut, repeated, swapped or inserted, characters deleted, the text cut short (what
+the live preview renders at each keystroke). `--lines` builds documents a line at a time instead,
+each line a random indentation (spaces and tabs) before a random block start (list markers, `>`,
+`:`, `#`, `|`, fences, HTML tags, attribute lists) or text: what stresses the rules of containers,
+lazy lines and indented code, which whole constructs rarely reach. `--soup` makes paragraphs of
+short words and the characters span constructs start, end or escape with, in random order: what
+stresses emphasis, links, code spans, inline HTML and attribute lists against each other. kramdown
+renders each through ../shared/tools/kramdown-ref (Jekyll's options, `--option` passed on to it;
+the same options reach Folio through `folio render --options`), Folio through its release build;
+the two are compared after the shared normaliser (shared/tools/parity/htmlnorm.py). Documents
+kramdown fails on (it raises an exception, or runs past 30 seconds or 2 GiB: it never finishes
+some) or whose kramdown output is not UTF-8 (a lone surrogate's character reference) are
+skipped, and counted.
 
 Prints each difference (seed, first differing block each way) and writes the failing documents
 to DIR (default target/kramdown-fuzz/) as SEED.md with kramdown's SEED.html, ready to become
@@ -30,7 +31,7 @@ Needs Ruby's kramdown (the shared tool) and `pip install html5lib`; not part of 
 kramdown takes about a quarter of a second a document, so 1000 documents take two minutes with
 two jobs. Run it after changing the parser.
 """
-import argparse, os, random, re, subprocess, sys, tempfile
+import argparse, os, random, re, resource, subprocess, sys, tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 from corpus_articles import ROOT, SHARED, articles
@@ -296,14 +297,34 @@ def doc(seed, noise=False, bodies=None, lines=False, soup=False):
             for a, b in [("été", "東京 😀"), ("données", "Ünïcödé"), ("civile", "e\u0301t\u0301"), ("OGP", "<?php x ?>"), ("transparence", "<![CDATA[x]]>"), ("x", "\u200b")]:
                 if R.random() < 0.5: out = out.replace(a, b)
         elif r < 0.7: out = out.replace("\n\n", "\n \n")
+        elif r < 0.8:
+            # What Ruby's `strip` and `\s` tell apart: NUL is stripped and is no white space;
+            # vertical tab and form feed are both.
+            chars = list(out)
+            for _ in range(R.randint(1, 6)):
+                chars.insert(R.randrange(len(chars) + 1), R.choice(["\0", "\v", "\f"]))
+            out = "".join(chars)
     return out
+
+
+# kramdown never finishes some documents (an indented line that starts with a form feed), its
+# memory growing without end (14 GB in nine minutes): each run is held to these.
+KRAMDOWN_SECONDS = 30
+KRAMDOWN_BYTES = 2 << 30
+
+
+def limited():
+    resource.setrlimit(resource.RLIMIT_AS, (KRAMDOWN_BYTES, KRAMDOWN_BYTES))
 
 
 def kramdown(text, options):
     args = [os.path.join(SHARED, "tools", "kramdown-ref")]
     for option in options:
         args += ["--option", option]
-    run = subprocess.run(args, input=text.encode(), capture_output=True)
+    try:
+        run = subprocess.run(args, input=text.encode(), capture_output=True, timeout=KRAMDOWN_SECONDS, preexec_fn=limited)
+    except subprocess.TimeoutExpired:
+        return None
     if run.returncode != 0:
         return None
     try:
