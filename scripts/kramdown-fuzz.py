@@ -299,11 +299,12 @@ def doc(seed, noise=False, bodies=None, lines=False, soup=False):
         elif r < 0.7: out = out.replace("\n\n", "\n \n")
         elif r < 0.8:
             # What Ruby's `strip` and `\s` tell apart: NUL is stripped and is no white space;
-            # vertical tab and form feed are both.
-            chars = list(out)
+            # vertical tab and form feed are both. Mostly where a text is stripped: at a line's
+            # start, after a list marker or a cell's pipe.
+            spots = [m.end() for m in re.finditer(r"\n|[*|-] ", out)]
             for _ in range(R.randint(1, 6)):
-                chars.insert(R.randrange(len(chars) + 1), R.choice(["\0", "\v", "\f"]))
-            out = "".join(chars)
+                at = R.choice(spots) if spots and R.random() < 0.7 else R.randrange(len(out) + 1)
+                out = out[:at] + R.choice(["\0", "\v", "\f"]) + out[at:]
     return out
 
 
