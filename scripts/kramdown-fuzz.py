@@ -300,11 +300,12 @@ def doc(seed, noise=False, bodies=None, lines=False, soup=False):
         elif r < 0.8:
             # What Ruby's `strip` and `\s` tell apart: NUL is stripped and is no white space;
             # vertical tab and form feed are both. Mostly where a text is stripped: at a line's
-            # start, after a list marker or a cell's pipe.
+            # start, after a list marker or a cell's pipe. A quote after a NUL shows whether it
+            # was stripped (the normaliser, as browsers, drops a NUL in text): it opens only if so.
             spots = [m.end() for m in re.finditer(r"\n|[*|-] ", out)]
             for _ in range(R.randint(1, 6)):
                 at = R.choice(spots) if spots and R.random() < 0.7 else R.randrange(len(out) + 1)
-                out = out[:at] + R.choice(["\0", "\v", "\f"]) + out[at:]
+                out = out[:at] + R.choice(["\0", "\0'", "\v", "\f"]) + out[at:]
     return out
 
 
