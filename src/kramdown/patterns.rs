@@ -136,6 +136,11 @@ pub fn trim_start_space(s: &str) -> &str {
     &s[s.bytes().take_while(|&b| is_space(b)).count()..]
 }
 
+/// `s` without what `\s*\z` matches, which keeps a NUL that [`rstrip`] takes.
+pub fn trim_end_space(s: &str) -> &str {
+    &s[..s.len() - s.bytes().rev().take_while(|&b| is_space(b)).count()]
+}
+
 /// Ruby's `String#strip`.
 pub fn strip(s: &str) -> &str {
     lstrip(rstrip(s))
@@ -461,12 +466,13 @@ mod tests {
     #[test]
     fn ruby_strips_nul_at_both_ends_where_its_white_space_pattern_keeps_it() {
         type Strip = fn(&str) -> &str;
-        let cases: [(Strip, &str, &str); 5] = [
+        let cases: [(Strip, &str, &str); 6] = [
             (lstrip, "\0 \t\0a \0", "a \0"),
             (rstrip, " a\0 \0", " a"),
             (strip, "\0 a\0b \0", "a\0b"),
             (trim_start_space, " \t\0a", "\0a"),
             (trim_start_space, "\u{a0}a", "\u{a0}a"),
+            (trim_end_space, "a\0 \t", "a\0"),
         ];
         for (stripped, text, expected) in cases {
             assert_eq!(stripped(text), expected, "{text:?}");

@@ -146,8 +146,7 @@ impl Fence {
         // `\s*?((\S+?)(?:\?\S*)?)?\s*?\n`: the word between Ruby's `\s`, which a NUL is not.
         // The language is the word `strip`ped, which takes NULs off its ends too; the class
         // uses the word as matched.
-        let word = patterns::trim_start_space(&after[run..line_end]);
-        let word = &word[..word.len() - word.bytes().rev().take_while(|&b| is_space(b)).count()];
+        let word = patterns::trim_end_space(patterns::trim_start_space(&after[run..line_end]));
         let info = patterns::strip(word);
         let lang = if info.is_empty() {
             None
