@@ -5,7 +5,7 @@
 use super::{Failure, Reason};
 use crate::decimal::push_decimal;
 use crate::value::Value;
-use crate::kramdown::patterns::is_space_char;
+use crate::kramdown::patterns::{self, is_space_char};
 use std::cmp::Ordering;
 
 #[derive(Clone, Copy, Debug)]
@@ -82,7 +82,7 @@ impl Number {
             }
             Value::Float(_) => Err(TOO_BIG),
             Value::String(s) => {
-                let t = s.trim_matches(|c: char| is_space_char(c) || c == '\0');
+                let t = patterns::strip(s);
                 let (negative, digits) = match t.strip_prefix('-') {
                     Some(digits) => (true, digits),
                     None => (false, t),
@@ -222,7 +222,7 @@ impl Number {
 
 /// Ruby's `String#to_i`: leading white space, a sign and digits (`_` between them), else 0.
 pub fn ruby_to_i(text: &str) -> Result<i64, Reason> {
-    let t = crate::kramdown::patterns::trim_start_space(text);
+    let t = patterns::trim_start_space(text);
     let (negative, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),

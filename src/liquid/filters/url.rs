@@ -2,6 +2,7 @@
 //! exactly, and Ruby's CGI escaping (`url_encode`, `cgi_escape`, `url_decode`).
 
 use super::{Call, REFUSED};
+use crate::kramdown::patterns;
 use crate::liquid::{Failure, Reason};
 use crate::profile::Profile;
 use crate::sanitize::url;
@@ -98,7 +99,7 @@ fn relative(path: &str, profile: &Profile) -> Option<String> {
     }
     let mut out = String::with_capacity(joined.len());
     // Addressable's `normalize` strips the white space Ruby's `strip` does off the end.
-    for byte in joined.trim_end_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r', '\0']).bytes() {
+    for byte in patterns::rstrip(&joined).bytes() {
         match byte {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(char::from(byte)),
             b' ' | 0x80.. => percent(&mut out, byte),
