@@ -4,6 +4,7 @@ import * as folio from "../pkg/folio.js";
 import * as markdownWasm from "markdown-wasm/dist/markdown.es.js";
 import * as pulldownSize from "../target/bench/pulldown-size/pulldown_wasm.js";
 import * as pulldownSpeed from "../target/bench/pulldown-speed/pulldown_wasm.js";
+import * as pulldownExtended from "../target/bench/pulldown-extended/pulldown_wasm.js";
 import { measure } from "./measure.mjs";
 import { hasSimd } from "../www/simd.js";
 
@@ -15,7 +16,7 @@ window.runBench = async () => {
   folio.__folio_rare_at?.(module);
   await folio.default({ module_or_path: module });
   await markdownWasm.ready;
-  const pulldown = { size: pulldownSize, speed: pulldownSpeed };
+  const pulldown = { size: pulldownSize, speed: pulldownSpeed, extended: pulldownExtended };
   for (const [id, glue] of Object.entries(pulldown)) {
     await glue.default({ module_or_path: new URL(`../../target/bench/pulldown-${id}/pulldown_wasm_bg.wasm`, location.href) });
   }

@@ -139,12 +139,13 @@ function pathologicalMemory(folio, seed) {
 }
 
 /**
- * The renderers whose ratio is a target, and plain pulldown-cmark in WebAssembly, which tells
- * what such a ratio asks of WebAssembly itself, timed side by side on each input. The JavaScript
+ * The renderers whose ratio is a target, and pulldown-cmark in WebAssembly, which tells what
+ * such a ratio asks of WebAssembly itself (plain) and of a renderer of its design doing
+ * comparable work (with extensions), timed side by side on each input. The JavaScript
  * renderers are timed one after the other: the garbage they leave would be collected in the
  * others' batches.
  */
-const PAIRED = new Set(["folio", "markdown-wasm", "pulldown-size", "pulldown-speed"]);
+const PAIRED = new Set(["folio", "markdown-wasm", "pulldown-size", "pulldown-speed", "pulldown-extended"]);
 
 /**
  * Everything, as plain data: the renderers' modules as `renderers` takes them, initialised;

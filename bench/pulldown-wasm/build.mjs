@@ -1,13 +1,15 @@
-// Plain pulldown-cmark in WebAssembly (this folder's crate), built for the benchmark's reference
-// rows: once as the core is built for its download (the same standard library, inline threshold
-// and wasm-opt passes, from scripts/core-build.sh), once at opt-level 3 with wasm-opt -O3. Each
-// goes to target/bench/pulldown-<build>/ with wasm-bindgen's web glue, which bench/run.mjs loads
-// in Node and bench/browser.mjs bundles for Chromium.
+// pulldown-cmark in WebAssembly (this folder's crate), built for the benchmark's reference rows:
+// plain, once as the core is built for its download (the same standard library, inline
+// threshold and wasm-opt passes, from scripts/core-build.sh) and once at opt-level 3 with
+// wasm-opt -O3; and with the extensions that have a counterpart in Folio's, as the core is
+// built. Each goes to target/bench/pulldown-<build>/ with wasm-bindgen's web glue, which
+// bench/run.mjs loads in Node and bench/browser.mjs bundles for Chromium.
 import { execFileSync } from "node:child_process";
 
 export const BUILDS = [
   { id: "size", profile: "release" },
   { id: "speed", profile: "speed" },
+  { id: "extended", profile: "release", features: ["extended"] },
 ];
 
 /**
@@ -20,17 +22,17 @@ function coreSettings(root) {
   return { features: features.split(" "), coreOpt: coreOpt.split(" "), rustflags };
 }
 
-/** Builds both; returns the folder of each build's glue (`pulldown_wasm.js`) and module. */
+/** Builds each; returns the folder of each build's glue (`pulldown_wasm.js`) and module. */
 export function buildPulldownWasm(root, log) {
   const core = coreSettings(root);
   const env = { ...process.env, FOLIO_WASM_STD: "small-trap", RUSTFLAGS: core.rustflags };
   const out = {};
-  for (const { id, profile } of BUILDS) {
-    const opt = id === "size" ? core.coreOpt : ["-O3"];
+  for (const { id, profile, features = [] } of BUILDS) {
+    const opt = profile === "release" ? core.coreOpt : ["-O3"];
     log(`pulldown-cmark in WebAssembly, ${id} build`);
     // scripts/wasm-cargo.sh picks the target folder by the standard library it finds: the
     // artifact's path comes from cargo's own report.
-    const messages = execFileSync("scripts/wasm-cargo.sh", ["build", "--quiet", "--profile", profile,
+    const messages = execFileSync("scripts/wasm-cargo.sh", ["build", "--quiet", "--profile", profile, `--features=${features.join(",")}`,
       "--manifest-path", "bench/pulldown-wasm/Cargo.toml", "--message-format=json-render-diagnostics"],
     { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
     const wasm = messages.trim().split("\n").map((line) => JSON.parse(line))
