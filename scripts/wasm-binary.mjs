@@ -99,6 +99,22 @@ export function dataSegments(body) {
   return out;
 }
 
+/** An active data segment of memory 0 at a constant `address`, as the binary format writes it. */
+export const dataSegment = (address, bytes) => [0, 0x41, ...s32(address), 0x0b, ...u32(bytes.length), ...bytes];
+
+/**
+ * `module` with its data segments replaced by `segments` (each as [`dataSegment`] writes it),
+ * the data count section kept in step.
+ */
+export function withDataSegments(module, segments) {
+  const list = sections(module);
+  for (const section of list) {
+    if (section.id === 11) section.body = Buffer.from([...u32(segments.length), ...segments.flat()]);
+    if (section.id === 12) section.body = Buffer.from(u32(segments.length));
+  }
+  return assemble(module, list);
+}
+
 /** A module's data segments (none without a data section): each one's `address` and `bytes`, a view into `module`. */
 export function dataOf(module) {
   const data = sections(module).find(({ id }) => id === 11);

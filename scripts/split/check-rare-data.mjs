@@ -9,31 +9,39 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { launchBrowser, startServer, ROOT } from "../../tests/e2e/harness.mjs";
-import { dataOf } from "../wasm-binary.mjs";
+import { dataOf, dataSegment, withDataSegments } from "../wasm-binary.mjs";
 import { renders } from "./renders.mjs";
 
 const dir = relative(ROOT, join(ROOT, process.argv[2]));
 const copy = "target/split-check";
 const GARBAGE = 0xa5;
 
-// The moved bytes: those the rare module writes that the first module holds as zeros.
+// The moved bytes: those the rare module writes that the first module leaves as zeros (it holds
+// them as zeros, or its segments leave them out). The copy writes garbage there, with segments
+// of its own after the first module's.
 const primary = readFileSync(join(ROOT, dir, "folio_bg.wasm"));
-const written = new Map();
+const held = new Map();
+for (const { address, bytes } of dataOf(primary)) bytes.forEach((byte, i) => held.set(address + i, byte));
+const moved = [];
 for (const { address, bytes } of dataOf(readFileSync(join(ROOT, dir, "folio_rare_bg.wasm")))) {
-  bytes.forEach((byte, i) => written.set(address + i, byte));
-}
-let poisoned = 0;
-for (const { address, bytes } of dataOf(primary)) {
   bytes.forEach((byte, i) => {
-    if (byte === 0 && written.get(address + i)) {
-      bytes[i] = GARBAGE;
-      poisoned += 1;
-    }
+    if (byte !== 0 && !held.get(address + i)) moved.push(address + i);
   });
 }
+const garbage = [];
+for (const at of moved.sort((a, b) => a - b)) {
+  const last = garbage.at(-1);
+  if (last && last.end === at) last.end += 1;
+  else garbage.push({ start: at, end: at + 1 });
+}
+const segments = [
+  ...dataOf(primary).map(({ address, bytes }) => dataSegment(address, bytes)),
+  ...garbage.map(({ start, end }) => dataSegment(start, new Uint8Array(end - start).fill(GARBAGE))),
+];
+const poisoned = moved.length;
 rmSync(join(ROOT, copy), { recursive: true, force: true });
 mkdirSync(join(ROOT, copy), { recursive: true });
-writeFileSync(join(ROOT, copy, "folio_bg.wasm"), primary);
+writeFileSync(join(ROOT, copy, "folio_bg.wasm"), withDataSegments(primary, segments));
 for (const file of ["folio.js", "folio_rare_bg.wasm"]) copyFileSync(join(ROOT, dir, file), join(ROOT, copy, file));
 
 const server = await startServer();

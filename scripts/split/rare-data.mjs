@@ -15,7 +15,7 @@
 // and an offset, which is why their sum counts too.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { assemble, dataOf, s32, sections, u32 } from "../wasm-binary.mjs";
+import { assemble, dataOf, dataSegment, sections, u32, withDataSegments } from "../wasm-binary.mjs";
 
 const [dir, symbolsPath] = process.argv.slice(2);
 const primaryPath = `${dir}/folio_bg.wasm`;
@@ -24,6 +24,11 @@ const { rodata, symbols, pointedFromWritable } = JSON.parse(readFileSync(symbols
 // Runs of moved bytes at most this far apart go into one segment of the rare module, with the
 // bytes between them (the same bytes the first module holds: writing them again changes nothing).
 const JOIN_GAP = 16;
+// Runs of zeros longer than this are left out of the first module's segments, which are split
+// around them: a shorter run costs less as zeros, which gzip all but drops, than as the header of
+// one more segment (the first module with the 29 KB transliteration table moved: split at runs
+// over 16 bytes 143,355 B, 256 bytes 143,296 B, 1,024 or 4,096 bytes 143,273 B).
+const ZERO_RUN = 1024;
 
 /** Every address-like number in a module's code and globals: constants, offsets, and their sums. */
 function addresses(path) {
@@ -31,6 +36,9 @@ function addresses(path) {
   const found = new Set();
   const lines = text.split("\n");
   lines.forEach((line, i) => {
+    // A data segment's own address is where binaryen starts it (after a run of zeros it leaves
+    // out, perhaps inside a symbol), not an address the code holds.
+    if (/^\s*\(data /.test(line)) return;
     for (const [, value] of line.matchAll(/\(i32\.const (-?\d+)\)/g)) found.add(Number(value) >>> 0);
     const offset = /\boffset=(\d+)/.exec(line);
     if (offset) {
@@ -102,7 +110,7 @@ for (let at = 0; at < moved.length; at++) {
   if (last && at - last.end <= JOIN_GAP) last.end = at + 1;
   else runs.push({ start: at, end: at + 1 });
 }
-const segmentBytes = runs.flatMap(({ start, end }) => [0, 0x41, ...s32(rodata.start + start), 0x0b, ...u32(end - start), ...original.subarray(start, end)]);
+const segmentBytes = runs.flatMap(({ start, end }) => dataSegment(rodata.start + start, original.subarray(start, end)));
 
 const rareModule = readFileSync(rarePath);
 const rareSections = sections(rareModule);
@@ -110,6 +118,27 @@ if (rareSections.some(({ id }) => id === 11 || id === 12)) throw new Error(`${ra
 const code = rareSections.findIndex(({ id }) => id === 10);
 rareSections.splice(code + 1, 0, { id: 11, body: Buffer.from([...u32(runs.length), ...segmentBytes]) });
 
-writeFileSync(primaryPath, primary);
+// The first module's segments without the zeros left where bytes moved: split around runs of
+// zeros longer than ZERO_RUN (memory starts zeroed, and nothing in either module refers to a
+// segment by its index).
+const pieces = dataOf(primary).flatMap(({ address, bytes }) => {
+  const out = [];
+  let start = 0;
+  let zeros = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] === 0) {
+      zeros += 1;
+      continue;
+    }
+    if (zeros > ZERO_RUN || i === bytes.length) {
+      const end = i - zeros;
+      if (end > start) out.push(dataSegment(address + start, bytes.subarray(start, end)));
+      start = i;
+    }
+    zeros = 0;
+  }
+  return out;
+});
+writeFileSync(primaryPath, withDataSegments(primary, pieces));
 writeFileSync(rarePath, assemble(rareModule, rareSections));
 console.log(`rare-data: ${count} bytes of ${rare.size} read-only symbols moved to ${rarePath} (${runs.length} segments)`);
