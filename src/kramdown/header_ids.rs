@@ -8,8 +8,8 @@
 //!   letters, digits, spaces and hyphens kept, spaces to `-`, lowercased; empty gives
 //!   `section`; repeats get `-1`, `-2`... (`Converter::Base#generate_id`).
 //!
-//! `transliterated_header_ids` needs the `stringex` gem in kramdown, without which (as in
-//! Debian's kramdown, the reference here) it changes nothing; Folio does the same.
+//! With `transliterated_header_ids`, kramdown's own ids are made from the text written in ASCII
+//! first (`transliteration.rs`); GFM's are not.
 
 use super::element::{Element, Kind, Symbol};
 use super::patterns;

@@ -20,6 +20,8 @@ pub mod patterns;
 pub mod scanner;
 mod sorted_names;
 mod span;
+mod transliteration;
+mod transliteration_table;
 mod unicode_table;
 
 use crate::options::Options;
@@ -167,6 +169,10 @@ fn write_blocks(mut parser: Parser<'_>, mut root: Element, pieces: (usize, usize
     if let Some(last) = output.blocks.last_mut() {
         last.last_line = last.last_line.max(lines.saturating_sub(output.trailing_blank_lines));
     }
+    // kramdown's own order: the parser's warnings, then the converter's.
+    if !output.untransliterated.is_empty() {
+        transliteration::warn(&output.untransliterated, &mut parser.warnings);
+    }
     Rendered { output, warnings: parser.warnings, link_defs: parser.link_defs, lines, options_fixed: !wait }
 }
 
@@ -191,5 +197,19 @@ mod tests {
     #[test]
     fn a_lone_carriage_return_ends_a_line_as_in_kramdown() {
         assert_eq!(lines("a\rb\rc"), 3);
+    }
+
+    #[test]
+    fn a_header_id_folio_cannot_transliterate_as_kramdown_is_warned_of_at_its_line() {
+        let mut options = Options::jekyll();
+        options.input = crate::options::Input::Kramdown;
+        options.transliterated_header_ids = true;
+        let body = "# Été\n\n## 漢字 et été\n";
+        let rendered = render(body.to_owned(), &options, Keep::default(), &mut |_, _| {});
+        assert_eq!(rendered.output.into_html(), "<h1 id=\"ete\">Été</h1>\n\n<h2 id=\"et-ete\">漢字 et été</h2>\n");
+        let warnings: Vec<(usize, &str)> = rendered.warnings.iter().map(|w| (w.line, w.message.as_str())).collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].0, 3);
+        assert!(warnings[0].1.contains("'漢' (U+6F22)"), "{}", warnings[0].1);
     }
 }

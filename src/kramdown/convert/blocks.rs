@@ -4,6 +4,7 @@ use crate::kramdown::ascii_prefix::AsciiPrefix;
 use super::{escape_html, pad, Escape, Heading, HtmlConverter, FOOTNOTES_MARK, TOC_MARK};
 use crate::kramdown::element::{Alignment, ContentModel, Element, Kind, Mark};
 use crate::kramdown::header_ids;
+use crate::kramdown::transliteration;
 use crate::kramdown::html::has_no_body;
 use crate::kramdown::patterns;
 
@@ -57,8 +58,11 @@ impl HtmlConverter<'_> {
         let mut attr = std::borrow::Cow::Borrowed(&el.attr);
         if self.options.auto_ids && !attr.contains("id") {
             let text = el.options.raw_text.as_deref().unwrap_or("");
-            let prefix = &self.options.auto_id_prefix;
-            attr.to_mut().set("id", self.state.ids.kramdown(text, prefix));
+            let id = match self.options.transliterated_header_ids {
+                true => self.transliterated_id(text, el.location),
+                false => self.state.ids.kramdown(text, &self.options.auto_id_prefix),
+            };
+            attr.to_mut().set("id", id);
         }
         if let Some(id) = attr.get("id") {
             let no_toc = attr.get("class").is_some_and(|c| patterns::holds_bounded_word(c, "no_toc"));
@@ -72,6 +76,17 @@ impl HtmlConverter<'_> {
         }
         const NAMES: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
         self.block_html(NAMES[level as usize - 1], &attr, indent, out, |this, out| this.inner(el, indent, out));
+    }
+
+    /// A header's id from its text written in ASCII (`transliterated_header_ids`). Not inlined:
+    /// only sites that set the option need it.
+    #[inline(never)]
+    fn transliterated_id(&mut self, text: &str, line: usize) -> String {
+        let (ascii, unknown) = transliteration::to_ascii(text);
+        if let Some(c) = unknown {
+            self.state.untransliterated.push((line, c));
+        }
+        self.state.ids.kramdown(&ascii, &self.options.auto_id_prefix)
     }
 
     /// Lists; a list marked `{:toc}` or `{:footnotes}` marks where those go instead.

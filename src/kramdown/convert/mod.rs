@@ -43,6 +43,9 @@ struct State {
     stack: Vec<Frame>,
     /// Every header written, for the article's outline; `None` where none is wanted.
     headings: Option<Vec<Heading>>,
+    /// Headers (their line) whose id left out a character Folio cannot transliterate as
+    /// kramdown does, with the first such character (`transliterated_header_ids`).
+    untransliterated: Vec<(usize, char)>,
 }
 
 /// The converter while it writes one element: the options and the parse's data, borrowed for
@@ -90,6 +93,8 @@ pub struct Output {
     pub headings: Vec<Heading>,
     /// Blank lines at the end of the document, after the last block.
     pub trailing_blank_lines: usize,
+    /// See `State::untransliterated`.
+    pub untransliterated: Vec<(usize, char)>,
 }
 
 impl Output {
@@ -194,7 +199,7 @@ impl Converter {
                 replace_mark(&mut block.html, TOC_MARK, &text);
             }
         }
-        Output { blocks: self.blocks, headings: self.state.headings.unwrap_or_default(), trailing_blank_lines }
+        Output { blocks: self.blocks, headings: self.state.headings.unwrap_or_default(), trailing_blank_lines, untransliterated: self.state.untransliterated }
     }
 }
 
