@@ -70,7 +70,7 @@ minify_glue() {
 # folio_bg.wasm, the rest (error paths, options and constructs the corpus never needs) goes to
 # folio_rare_bg.wasm, which the glue links on first use (scripts/split/), and with it the
 # read-only data only that code addresses (checked by rendering the articles with those bytes
-# garbled). The first render downloads 143 KB of the whole module's 252 (gzip, with SIMD). Where
+# garbled). The first render downloads 143 KB of the whole module's 260 (gzip, with SIMD). Where
 # wasm-split cannot be had, the module stays whole, with a warning.
 split_rare() {
   local tool work=target/split
