@@ -104,12 +104,14 @@ export const dataSegment = (address, bytes) => [0, 0x41, ...s32(address), 0x0b, 
 
 /**
  * `module` with its data segments replaced by `segments` (each as [`dataSegment`] writes it),
- * the data count section kept in step.
+ * the data count section kept in step; a module without a data section gets one after its code.
  */
 export function withDataSegments(module, segments) {
   const list = sections(module);
+  const body = Buffer.from([...u32(segments.length), ...segments.flat()]);
+  if (!list.some(({ id }) => id === 11)) list.splice(list.findIndex(({ id }) => id === 10) + 1, 0, { id: 11, body });
   for (const section of list) {
-    if (section.id === 11) section.body = Buffer.from([...u32(segments.length), ...segments.flat()]);
+    if (section.id === 11) section.body = body;
     if (section.id === 12) section.body = Buffer.from(u32(segments.length));
   }
   return assemble(module, list);

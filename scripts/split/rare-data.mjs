@@ -15,7 +15,7 @@
 // and an offset, which is why their sum counts too.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { assemble, dataOf, dataSegment, sections, u32, withDataSegments } from "../wasm-binary.mjs";
+import { dataOf, dataSegment, sections, withDataSegments } from "../wasm-binary.mjs";
 
 const [dir, symbolsPath] = process.argv.slice(2);
 const primaryPath = `${dir}/folio_bg.wasm`;
@@ -110,13 +110,9 @@ for (let at = 0; at < moved.length; at++) {
   if (last && at - last.end <= JOIN_GAP) last.end = at + 1;
   else runs.push({ start: at, end: at + 1 });
 }
-const segmentBytes = runs.flatMap(({ start, end }) => dataSegment(rodata.start + start, original.subarray(start, end)));
-
 const rareModule = readFileSync(rarePath);
-const rareSections = sections(rareModule);
-if (rareSections.some(({ id }) => id === 11 || id === 12)) throw new Error(`${rarePath}: has data of its own already`);
-const code = rareSections.findIndex(({ id }) => id === 10);
-rareSections.splice(code + 1, 0, { id: 11, body: Buffer.from([...u32(runs.length), ...segmentBytes]) });
+if (sections(rareModule).some(({ id }) => id === 11 || id === 12)) throw new Error(`${rarePath}: has data of its own already`);
+const rareSegments = runs.map(({ start, end }) => dataSegment(rodata.start + start, original.subarray(start, end)));
 
 // The first module's segments without the zeros left where bytes moved: split around runs of
 // zeros longer than ZERO_RUN (memory starts zeroed, and nothing in either module refers to a
@@ -140,5 +136,5 @@ const pieces = dataOf(primary).flatMap(({ address, bytes }) => {
   return out;
 });
 writeFileSync(primaryPath, withDataSegments(primary, pieces));
-writeFileSync(rarePath, assemble(rareModule, rareSections));
+writeFileSync(rarePath, withDataSegments(rareModule, rareSegments));
 console.log(`rare-data: ${count} bytes of ${rare.size} read-only symbols moved to ${rarePath} (${runs.length} segments)`);
