@@ -145,7 +145,7 @@ impl<F: GlobalAlloc> SizeClasses<F> {
         let size = size_of(class);
         if self.slab_end.get() - self.slab_next.get() < size {
             // Larger than a class: the other allocator's.
-            let slab = self.alloc(SLAB_LAYOUT);
+            let slab = self.fallback.alloc(SLAB_LAYOUT);
             if slab.is_null() {
                 return slab;
             }
@@ -156,7 +156,7 @@ impl<F: GlobalAlloc> SizeClasses<F> {
                 self.window.set((slab as usize).saturating_sub(SLAB_BITS / 2 * SLAB));
             }
             let Some((word, bit)) = self.slab_bit(slab) else {
-                self.dealloc(slab, SLAB_LAYOUT);
+                self.fallback.dealloc(slab, SLAB_LAYOUT);
                 return null_mut();
             };
             word.set(word.get() | bit);
@@ -168,6 +168,22 @@ impl<F: GlobalAlloc> SizeClasses<F> {
         let block = self.slab_next.get();
         self.slab_next.set(block + size);
         block as *mut u8
+    }
+
+    /// Puts a block of a class back on its list.
+    // Not inlined: inlined, its list's address is folded into a constant the first module's code
+    // then holds, which can fall inside read-only data the rare code alone reads and keep it in
+    // the first download (scripts/split/rare-data.mjs).
+    #[inline(never)]
+    unsafe fn give_back(&self, ptr: *mut u8, layout: Layout) {
+        let live = self.live.get() - 1;
+        self.live.set(live);
+        if live == 0 {
+            return self.start_over();
+        }
+        let class = class_of(layout.size());
+        *ptr.cast::<*mut u8>() = self.free[class].get();
+        self.free[class].set(ptr);
     }
 
     /// Once no block is left, the lists are forgotten, blocks are cut from the last slab's start
@@ -186,7 +202,7 @@ impl<F: GlobalAlloc> SizeClasses<F> {
         while let Some((word, bit)) = self.slab_bit(slab).filter(|_| !slab.is_null()) {
             let before = *slab.cast::<*mut u8>();
             word.set(word.get() & !bit);
-            self.dealloc(slab, SLAB_LAYOUT);
+            self.fallback.dealloc(slab, SLAB_LAYOUT);
             slab = before;
         }
         self.slab_next.set(last as usize + UNIT);
@@ -217,9 +233,11 @@ impl<F: GlobalAlloc> SizeClasses<F> {
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 unsafe impl<F: Sync> Sync for SizeClasses<F> {}
 
-// Not inlined: the arena's every call of them would copy them, and the other allocator's code.
+// Taking and giving back are inlined into their few callers (the arena's functions, not inlined
+// themselves, and moving here): in Node, which inlines no WebAssembly call, each call level was
+// about 1% of a long body's render, counted in instructions. Moving a block is rarer.
 unsafe impl<F: GlobalAlloc> GlobalAlloc for SizeClasses<F> {
-    #[inline(never)]
+    #[inline(always)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if is_small(layout) && short_lived_now() {
             let block = self.take(class_of(layout.size()));
@@ -231,19 +249,12 @@ unsafe impl<F: GlobalAlloc> GlobalAlloc for SizeClasses<F> {
         self.fallback.alloc(layout)
     }
 
-    #[inline(never)]
+    #[inline(always)]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         if !self.in_slab(ptr) {
             return self.fallback.dealloc(ptr, layout);
         }
-        let live = self.live.get() - 1;
-        self.live.set(live);
-        if live == 0 {
-            return self.start_over();
-        }
-        let class = class_of(layout.size());
-        *ptr.cast::<*mut u8>() = self.free[class].get();
-        self.free[class].set(ptr);
+        self.give_back(ptr, layout);
     }
 
     #[inline(never)]
