@@ -86,4 +86,15 @@ mod tests {
         assert_eq!(article.word_count, Some(5));
         assert_eq!(article.reading_minutes, Some(1));
     }
+
+    #[test]
+    fn an_outline_entry_keeps_the_abbreviations_of_its_header() {
+        let profile = Profile::jekyll();
+        let article = render_with("# About HTML today
+
+*[HTML]: Hyper Text Markup Language
+", &Request::new(&profile));
+        let outline: Vec<_> = article.outline.iter().flatten().map(|h| (h.id.as_str(), h.text.as_str())).collect();
+        assert_eq!(outline, [("about-html-today", "About HTML today")]);
+    }
 }
