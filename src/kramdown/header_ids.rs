@@ -25,9 +25,10 @@ pub fn gfm_raw_text(el: &Element) -> String {
 fn gather_gfm(el: &Element, out: &mut String) {
     for child in &el.children {
         match child.kind {
+            Kind::Text | Kind::Codespan | Kind::Math => out.push_str(&child.value),
             // Ids are made before abbreviations are marked (as kramdown makes them); the
             // outline's text after, from the same header.
-            Kind::Text | Kind::Codespan | Kind::Math | Kind::Abbreviation => out.push_str(&child.value),
+            Kind::Abbreviation => out.push_str(&child.value),
             Kind::Entity => out.extend(child.options.entity.and_then(|e| e.char())),
             Kind::SmartQuote | Kind::TypographicSym => match child.flags.symbol {
                 // With a non-breaking space, which ids then drop.
