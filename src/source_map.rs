@@ -90,10 +90,7 @@ mod tests {
     #[test]
     fn an_outline_entry_keeps_the_abbreviations_of_its_header() {
         let profile = Profile::jekyll();
-        let article = render_with("# About HTML today
-
-*[HTML]: Hyper Text Markup Language
-", &Request::new(&profile));
+        let article = render_with("# About HTML today\n\n*[HTML]: Hyper Text Markup Language\n", &Request::new(&profile));
         let outline: Vec<_> = article.outline.iter().flatten().map(|h| (h.id.as_str(), h.text.as_str())).collect();
         assert_eq!(outline, [("about-html-today", "About HTML today")]);
     }
