@@ -12,10 +12,10 @@
 // to it, or if neither module's code addresses it (it is then reached some way this does not
 // see). Every address a symbol is addressed by was a relocation of the linker's, within the
 // symbol's range from relocations.mjs; binaryen moves parts of an address between a constant
-// and an offset, which is why their sum counts too.
-import { execFileSync } from "node:child_process";
+// and an offset, which is why their sum counts too (scripts/split/addresses.mjs).
 import { readFileSync, writeFileSync } from "node:fs";
 import { dataOf, dataSegment, sections, withDataSegments } from "../wasm-binary.mjs";
+import { addressLike } from "./addresses.mjs";
 
 const [dir, symbolsPath] = process.argv.slice(2);
 const primaryPath = `${dir}/folio_bg.wasm`;
@@ -29,26 +29,6 @@ const JOIN_GAP = 16;
 // one more segment (the first module with the 29 KB transliteration table moved: split at runs
 // over 16 bytes 143,355 B, 256 bytes 143,296 B, 1,024 or 4,096 bytes 143,273 B).
 const ZERO_RUN = 1024;
-
-/** Every address-like number in a module's code and globals: constants, offsets, and their sums. */
-function addresses(path) {
-  const text = execFileSync("node_modules/.bin/wasm-dis", [path], { encoding: "utf8", maxBuffer: 1 << 30 });
-  const found = new Set();
-  const lines = text.split("\n");
-  lines.forEach((line, i) => {
-    // A data segment's own address is where binaryen starts it (after a run of zeros it leaves
-    // out, perhaps inside a symbol), not an address the code holds.
-    if (/^\s*\(data /.test(line)) return;
-    for (const [, value] of line.matchAll(/\(i32\.const (-?\d+)\)/g)) found.add(Number(value) >>> 0);
-    const offset = /\boffset=(\d+)/.exec(line);
-    if (offset) {
-      found.add(Number(offset[1]));
-      const base = /^\s*\(i32\.const (-?\d+)\)/.exec(lines[i + 1] ?? "");
-      if (base) found.add((Number(base[1]) + Number(offset[1])) >>> 0);
-    }
-  });
-  return [...found].filter((value) => rodata.start <= value && value <= rodata.end);
-}
 
 /** The symbols whose range holds any of `values`. */
 function addressed(values) {
@@ -78,6 +58,9 @@ function closure(seeds, except = new Set()) {
   }
   return out;
 }
+
+/** The numbers in a module's code and globals that fall in the read-only data. */
+const addresses = (path) => [...addressLike(path, rodata.end)].filter((value) => rodata.start <= value && value <= rodata.end);
 
 const kept = closure([...addressed(addresses(primaryPath)), ...pointedFromWritable]);
 const rare = closure(addressed(addresses(rarePath)), kept);
