@@ -136,12 +136,19 @@ impl<F> SizeClasses<F> {
 impl<F: GlobalAlloc> SizeClasses<F> {
     /// A block of `class`: the last one freed, or the next one cut from the last slab, or from a
     /// new one. Null when the other allocator has no slab to give.
+    #[inline(always)]
     unsafe fn take(&self, class: usize) -> *mut u8 {
         let head = self.free[class].get();
         if !head.is_null() {
             self.free[class].set(*head.cast::<*mut u8>());
             return head;
         }
+        self.cut(class)
+    }
+
+    /// A new block of `class`, cut from the last slab or from a new one.
+    #[inline(never)]
+    unsafe fn cut(&self, class: usize) -> *mut u8 {
         let size = size_of(class);
         if self.slab_end.get() - self.slab_next.get() < size {
             // Larger than a class: the other allocator's.
@@ -171,10 +178,7 @@ impl<F: GlobalAlloc> SizeClasses<F> {
     }
 
     /// Puts a block of a class back on its list.
-    // Not inlined: inlined, its list's address is folded into a constant the first module's code
-    // then holds, which can fall inside read-only data the rare code alone reads and keep it in
-    // the first download (scripts/split/rare-data.mjs).
-    #[inline(never)]
+    #[inline(always)]
     unsafe fn give_back(&self, ptr: *mut u8, layout: Layout) {
         let live = self.live.get() - 1;
         self.live.set(live);
@@ -190,6 +194,7 @@ impl<F: GlobalAlloc> SizeClasses<F> {
     /// again, and the slabs before it are given back: kept, they would stand between what the
     /// next render's block pass allocates from the other allocator. (Giving the last one back
     /// too would take and give a slab each time a block is allocated and freed on its own.)
+    #[inline(never)]
     unsafe fn start_over(&self) {
         for list in &self.free {
             list.set(null_mut());
@@ -234,8 +239,9 @@ impl<F: GlobalAlloc> SizeClasses<F> {
 unsafe impl<F: Sync> Sync for SizeClasses<F> {}
 
 // Taking and giving back are inlined into their few callers (the arena's functions, not inlined
-// themselves, and moving here): in Node, which inlines no WebAssembly call, each call level was
-// about 1% of a long body's render, counted in instructions. Moving a block is rarer.
+// themselves, and moving here), down to their lists' pops and pushes: in Node, which inlines no
+// WebAssembly call, each call level was about 1% of a long body's render, counted in
+// instructions. Cutting a new block, starting over and moving a block are rarer.
 unsafe impl<F: GlobalAlloc> GlobalAlloc for SizeClasses<F> {
     #[inline(always)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
