@@ -99,6 +99,31 @@ pub struct Attrs(Option<Box<Vec<Attr>>>);
 /// An attribute's name and value.
 type Attr = (Cow<'static, str>, String);
 
+// Most elements have no attributes and no options: dropping them is a test inlined into the
+// element's drop, where the compiler's own glue called a function to make it.
+impl Drop for Attrs {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if let Some(list) = self.0.take() {
+            drop_boxed(list);
+        }
+    }
+}
+
+impl Drop for LazyOptions {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if let Some(options) = self.0.take() {
+            drop_boxed(options);
+        }
+    }
+}
+
+#[inline(never)]
+fn drop_boxed<T>(boxed: Box<T>) {
+    drop(boxed);
+}
+
 /// Attribute names most elements get (kramdown's writer, GFM's header ids, links, images,
 /// tables, attribute lists) are kept without a copy. A `match` compares the length first: a
 /// search of a list of names called `memcmp` for each.
