@@ -24,9 +24,11 @@ export function addressesIn(text, end) {
   for (const line of text.split("\n")) {
     if (/^ \(func /.test(line)) func = [];
     if (func) {
-      func.push(line);
-      // No strings in a function's body: its parentheses are all the text's own.
-      for (const c of line) depth += c === "(" ? 1 : c === ")" ? -1 : 0;
+      // No strings in a function's body but quoted names (a build keeping its names), which
+      // may hold parentheses: without them, its parentheses are all the text's own.
+      const code = line.replace(/\$"(?:[^"\\]|\\.)*"/g, "$_");
+      func.push(code);
+      for (const c of code) depth += c === "(" ? 1 : c === ")" ? -1 : 0;
       if (depth === 0) {
         walk(tree(func.join("\n")), new Map(), { found, end });
         func = null;

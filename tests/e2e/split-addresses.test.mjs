@@ -57,3 +57,9 @@ test("constants outside functions count, and a data segment's own address does n
   const found = addressesIn(text, END);
   assert.ok(found.has(1500) && !found.has(1200));
 });
+
+test("a quoted name holding parentheses, as a build keeping its names writes one, is no part of the code", () => {
+  const text = ` (module\n (func $"f)" (param $0 i32)\n  (drop\n   (i32.load offset=1000\n    (i32.add\n     (local.get $0)\n     (i32.const 4000)\n    )\n   )\n  )\n  (call $"g"\n   (i32.const 1500)\n  )\n )\n)`;
+  const found = addressesIn(text, END);
+  assert.ok(!found.has(1000) && found.has(5000) && found.has(1500));
+});
