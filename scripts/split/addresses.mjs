@@ -16,9 +16,6 @@ export function addressLike(path, end) {
 /** The same, from the module's text as `wasm-dis` writes it. */
 export function addressesIn(text, end) {
   const found = new Set();
-  const constant = (line) => {
-    for (const [, value] of line.matchAll(/\(i32\.const (-?\d+)\)/g)) found.add(Number(value) >>> 0);
-  };
   let func = null;
   let depth = 0;
   for (const line of text.split("\n")) {
@@ -36,7 +33,7 @@ export function addressesIn(text, end) {
     } else if (!/^\s*\(data /.test(line)) {
       // A data segment's own address is where binaryen starts it (after a run of zeros it leaves
       // out, perhaps inside a symbol), not an address the code holds.
-      constant(line);
+      for (const [, value] of line.matchAll(/\(i32\.const (-?\d+)\)/g)) found.add(Number(value) >>> 0);
     }
   }
   return found;
