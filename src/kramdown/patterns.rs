@@ -366,12 +366,31 @@ pub fn lazy_end_html(s: &str) -> bool {
 /// `LAZY_END`: where a paragraph or blockquote stops taking lines (a blank line, a block
 /// attribute list, an end-of-block marker, a block HTML tag, or the end of the text).
 pub fn lazy_end(s: &str, braces: &Braces) -> bool {
+    // Each of these starts with white space or one of `{`, `^` and `<`: a line starting with
+    // anything else (most lines of a quote or paragraph) goes on without asking each.
+    if s.as_bytes().first().is_some_and(|&b| !is_space(b) && !matches!(b, b'{' | b'^' | b'<')) {
+        return false;
+    }
+    lazy_end_patterns(s, braces)
+}
+
+/// [`lazy_end`]'s patterns, each asked.
+fn lazy_end_patterns(s: &str, braces: &Braces) -> bool {
     s.is_empty()
         || s == "\n"
         || blank_lines(s).is_some()
         || ial_block_start(s, braces).is_some()
         || eob_marker(s).is_some()
         || lazy_end_html(s)
+}
+
+/// Whether `s`, a line, may end a paragraph ([`lazy_end`], a definition, and GFM's list,
+/// header, quote and fence): each of those starts with white space or one of these bytes. Most
+/// of a paragraph's lines start with a letter, and go on without asking each pattern.
+pub fn may_end_paragraph(s: &str) -> bool {
+    s.as_bytes().first().is_none_or(|&b| {
+        is_space(b) || matches!(b, b'{' | b'^' | b'<' | b':' | b'+' | b'*' | b'-' | b'0'..=b'9' | b'#' | b'>' | b'`' | b'~')
+    })
 }
 
 /// `PATTERN_TAIL` (`[\t| ].*?\n`): what must follow a list marker. kramdown's character
@@ -476,6 +495,51 @@ mod tests {
         ];
         for (stripped, text, expected) in cases {
             assert_eq!(stripped(text), expected, "{text:?}");
+        }
+    }
+
+    /// Lines starting with each ASCII byte and a few others, indented or not, followed by what
+    /// completes each block start that ends a paragraph.
+    fn lines_by_first_character() -> Vec<(char, String)> {
+        let tails = ["", "\n", "x\n", " x\n", "# x\n", ":.c}\n", " .c}\n", "\t\n", ". x\n", "``\n", "~~\n", "div>\n", "/div>\n"];
+        let firsts = (0..0x80u8).map(char::from).chain(['\u{a0}', 'é', '’']);
+        let mut lines = Vec::new();
+        for first in firsts {
+            for indent in ["", " ", "   "] {
+                for tail in tails {
+                    lines.push((first, format!("{indent}{first}{tail}")));
+                }
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn a_lazy_end_is_looked_for_only_after_white_space_or_a_byte_one_starts_with() {
+        for (_, line) in lines_by_first_character() {
+            assert_eq!(lazy_end(&line, &Braces::default()), lazy_end_patterns(&line, &Braces::default()), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_bytes_that_may_end_a_paragraph_are_those_its_ends_start_with() {
+        let ends = |line: &str| {
+            lazy_end_patterns(line, &Braces::default())
+                || definition_list_start(line).is_some()
+                || list_start(line)
+                || atx_header_start_gfm(line).is_some()
+                || blockquote_start(line).is_some()
+                || fenced_codeblock_start_gfm(line)
+        };
+        let lines = lines_by_first_character();
+        for (_, line) in &lines {
+            assert!(!ends(line) || may_end_paragraph(line), "{line:?}");
+        }
+        // And only those: each byte it lets through ends a paragraph on some line.
+        for first in (0..0x80u8).map(char::from).filter(|&c| !is_space_char(c)) {
+            let line = first.to_string();
+            let ended = lines.iter().any(|(c, line)| *c == first && line.starts_with(first) && ends(line));
+            assert_eq!(may_end_paragraph(&line), ended, "{first:?}");
         }
     }
 

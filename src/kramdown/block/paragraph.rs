@@ -52,6 +52,9 @@ impl Parser<'_> {
 
     /// Whether a paragraph (or a GFM paragraph's lazy line) stops before `rest`.
     pub(crate) fn paragraph_end(&self, rest: &str) -> bool {
+        if !patterns::may_end_paragraph(rest) {
+            return false;
+        }
         if patterns::lazy_end(rest, &self.src.braces) || patterns::definition_list_start(rest).is_some() {
             return true;
         }
