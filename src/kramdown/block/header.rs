@@ -60,7 +60,8 @@ impl Parser<'_> {
         let Some(first) = self.src.line().strip_suffix('\n') else { return false };
         let indent = patterns::opt_space(first);
         let contents = &first[indent..];
-        if contents.is_empty() || contents.starts_with([' ', '\t']) {
+        // By bytes: a pattern of characters decodes one, and every paragraph's first line is asked.
+        if matches!(contents.as_bytes().first(), None | Some(b' ' | b'\t')) {
             return false;
         }
         let underline_rest = &self.src.rest()[first.len() + 1..];
