@@ -41,7 +41,10 @@ impl WordCounter {
                         self.in_word = false;
                     }
                     if let Some((first, rest)) = el.children.split_first() {
-                        stack.extend(rest.iter().rev());
+                        // Most elements hold one child: extending by nothing is still a call.
+                        if !rest.is_empty() {
+                            stack.extend(rest.iter().rev());
+                        }
                         next = Some(first);
                     }
                 }
