@@ -54,7 +54,10 @@ fn link_definition<'a>(s: &'a str) -> Option<LinkDefinition<'a>> {
         }
     }
     let first = line.bytes().position(|b| !is_space(b))?;
-    (first + 1..=line.len()).filter(|&end| line.is_char_boundary(end)).find_map(|end| found(&line[..end], true, end))
+    // What follows the url is white space or the line's end: only those ends are tried, not
+    // every byte of a url (each a look for a title).
+    let mut ends = (first + 1..=line.len()).filter(|&end| end == line.len() || matches!(line.as_bytes()[end], b' ' | b'\t'));
+    ends.find_map(|end| found(&line[..end], true, end))
 }
 
 /// `(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?\n`: a title (on this line after white
