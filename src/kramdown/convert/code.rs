@@ -90,12 +90,9 @@ impl HtmlConverter<'_> {
     /// the default language, or `None` when rouge would not highlight.
     fn highlight(&self, code: &str, lang: Option<&str>, kind: CodeType) -> Option<(String, Option<String>)> {
         self.options.syntax_highlighter.as_deref().filter(|h| *h == "rouge")?;
-        let option = |name: &str| self.highlighter_option(name, kind);
+        let option = self.highlighter_options(kind);
         let default_lang = option("default_lang").and_then(|v| v.to_scalar_string()).filter(|s| !s.is_empty());
         let guess_lang = option("guess_lang").is_some_and(truthy);
-        if option("disable").is_some_and(truthy) {
-            return None;
-        }
         let asked = lang.or(default_lang.as_deref());
         let lexer = match asked {
             // rouge guesses the language; Folio takes plain text, which is what rouge
@@ -104,7 +101,8 @@ impl HtmlConverter<'_> {
             None => return None,
             Some(name) => lexer_tag(name.split('?').next().unwrap_or(name))?,
         };
-        if lexer == "plaintext" && !guess_lang {
+        // `disable` asked last: most code (a span without a language) is left alone before.
+        if lexer == "plaintext" && !guess_lang || option("disable").is_some_and(truthy) {
             return None;
         }
         // Written in place: `format!` around the escaped code copied it once more.
@@ -119,15 +117,16 @@ impl HtmlConverter<'_> {
         Some((html, default_lang))
     }
 
-    /// A `syntax_highlighter_opts` entry, the `block:` or `span:` sub-options winning.
-    fn highlighter_option(&self, name: &str, kind: CodeType) -> Option<&Value> {
+    /// The `syntax_highlighter_opts` entries for `kind` by name, the `block:` or `span:`
+    /// sub-options winning (those looked up once, not for each entry asked).
+    fn highlighter_options<'s>(&'s self, kind: CodeType) -> impl Fn(&str) -> Option<&'s Value> + 's {
         let opts = &self.options.syntax_highlighter_opts;
         let section = if kind == CodeType::Block { "block" } else { "span" };
         let specific = find_option(opts, section).and_then(|v| match v {
-            Value::Map(m) => find_option(m, name),
+            Value::Map(m) => Some(m),
             _ => None,
         });
-        specific.or_else(|| find_option(opts, name))
+        move |name| specific.and_then(|m| find_option(m, name)).or_else(|| find_option(opts, name))
     }
 }
 
