@@ -93,7 +93,7 @@ impl BlockParser {
     /// first byte after up to three spaces is `first`. Parsers that cannot are not tried: each
     /// would only look and give up, without effect (the few that warn or consume when they
     /// give up, block math, extensions and tables, do so only past these bytes).
-    fn may_start(self, start: u8, first: u8) -> bool {
+    const fn may_start(self, start: u8, first: u8) -> bool {
         use BlockParser::*;
         match self {
             BlankLine => patterns::is_space(start),
@@ -112,6 +112,32 @@ impl BlockParser {
             EobMarker => start == b'^',
             SetextHeader | Table | Paragraph => true,
         }
+    }
+
+    /// The parsers that [`Self::may_start`] lets be tried, a bit each at their index in
+    /// [`Self::ALL`]: each parser's test is of one of the two bytes (and a zero starts none), so
+    /// a table for each byte gives them, where asking each parser in turn was nineteen tests a
+    /// block.
+    fn candidates(start: u8, first: u8) -> u32 {
+        const fn table(of_start: bool) -> [u32; 256] {
+            let mut table = [0; 256];
+            let mut b = 0;
+            while b < 256 {
+                let mut i = 0;
+                while i < BlockParser::ALL.len() {
+                    let (start, first) = if of_start { (b as u8, 0) } else { (0, b as u8) };
+                    if BlockParser::ALL[i].may_start(start, first) {
+                        table[b] |= 1 << i;
+                    }
+                    i += 1;
+                }
+                b += 1;
+            }
+            table
+        }
+        const BY_START: [u32; 256] = table(true);
+        const BY_FIRST: [u32; 256] = table(false);
+        BY_START[usize::from(start)] | BY_FIRST[usize::from(first)]
     }
 }
 
@@ -485,7 +511,14 @@ impl<'o> Parser<'o> {
         while !self.src.eos() {
             let rest = self.src.rest().as_bytes();
             let (start, first) = (rest[0], rest.get(patterns::opt_space(self.src.rest())).copied().unwrap_or(b'\n'));
-            if !BlockParser::ALL.iter().any(|&p| p.may_start(start, first) && self.try_block(p, tree)) {
+            let mut candidates = BlockParser::candidates(start, first);
+            let mut started = false;
+            while candidates != 0 && !started {
+                let parser = BlockParser::ALL[candidates.trailing_zeros() as usize];
+                candidates &= candidates - 1;
+                started = self.try_block(parser, tree);
+            }
+            if !started {
                 // Every line starts some block (a paragraph at worst); kramdown warns and moves on.
                 let line = self.src.scan_line().to_owned();
                 self.add_text(&line, tree);
@@ -812,6 +845,14 @@ pub fn normalize_link_id(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_block_parsers_tried_on_a_line_are_those_whose_start_its_two_bytes_allow() {
+        for (start, first) in (0..=255u8).flat_map(|start| (0..=255u8).map(move |first| (start, first))) {
+            let asked = (BlockParser::ALL.iter().enumerate()).filter(|(_, p)| p.may_start(start, first)).fold(0, |bits, (i, _)| bits | 1 << i);
+            assert_eq!(BlockParser::candidates(start, first), asked, "{start:#x} {first:#x}");
+        }
+    }
 
     #[test]
     fn sources_end_with_exactly_one_newline() {

@@ -12,7 +12,7 @@ use std::cell::Cell;
 
 /// Ruby's `\s`.
 #[inline]
-pub fn is_space(b: u8) -> bool {
+pub const fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\x0b')
 }
 
