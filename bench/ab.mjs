@@ -27,9 +27,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { loadInputs } from "./inputs.mjs";
-import { PATHOLOGICAL } from "./pathological.mjs";
-import { CONSTRUCTS } from "./constructs.mjs";
+import { inputById, loadInputs } from "./inputs.mjs";
 import { compare } from "./ab-measure.mjs";
 import { launchBrowser, startServer, ROOT } from "../tests/e2e/harness.mjs";
 
@@ -77,13 +75,9 @@ function built(revision) {
 
 const inputs = loadInputs();
 const tests = flags.inputs.split(",").map((id) => {
-  const input = inputs.find((i) => i.id === id);
-  if (input) return { id, text: input.text, options: input.options, browserOnly: input.browserOnly };
-  const pathological = PATHOLOGICAL.find((p) => p.id === id);
-  if (pathological) return { id, text: pathological.make(pathological.n) };
-  const construct = CONSTRUCTS.find((c) => c.id === id);
-  if (construct) return { id, text: construct.text };
-  throw new Error(`ab: no input ${id} in bench/inputs.mjs, bench/pathological.mjs or bench/constructs.mjs`);
+  const input = inputById(inputs, id);
+  if (!input) throw new Error(`ab: no input ${id} in bench/inputs.mjs, bench/pathological.mjs or bench/constructs.mjs`);
+  return input;
 });
 const dirs = revisions.map(built);
 

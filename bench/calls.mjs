@@ -14,9 +14,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { loadInputs } from "./inputs.mjs";
-import { PATHOLOGICAL } from "./pathological.mjs";
-import { CONSTRUCTS } from "./constructs.mjs";
+import { inputById, loadInputs } from "./inputs.mjs";
 import { ROOT } from "../tests/e2e/harness.mjs";
 
 const { values: flags } = parseArgs({
@@ -75,11 +73,8 @@ const module = await import(pathToFileURL(`${out}/folio-counting.js`).href);
 module.initSync({ module: readFileSync(`${out}/folio_bg.wasm`) });
 
 const inputs = loadInputs();
-const named = (id) =>
-  inputs.find((i) => i.id === id) ?? (PATHOLOGICAL.find((p) => p.id === id) && { text: PATHOLOGICAL.find((p) => p.id === id).make(PATHOLOGICAL.find((p) => p.id === id).n) })
-  ?? CONSTRUCTS.find((c) => c.id === id);
 for (const id of flags.inputs.split(",")) {
-  const input = named(id);
+  const input = inputById(inputs, id);
   if (!input || input.browserOnly) throw new Error(`calls: no input ${id} to render in Node`);
   const renders = Math.min(50, Math.max(3, Math.round(1e6 / input.text.length)));
   module.render(input.text, input.options);

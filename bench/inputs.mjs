@@ -9,6 +9,8 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { SHARED } from "../scripts/shared.mjs";
+import { PATHOLOGICAL } from "./pathological.mjs";
+import { CONSTRUCTS } from "./constructs.mjs";
 
 const FRONT_MATTER = /^(---\s*\n[\s\S]*?\n?)^((---|\.\.\.)\s*$\n?)/m;
 
@@ -51,4 +53,18 @@ export function loadInputs() {
     { id: "big", name: "corpus to 1 MB", text: big, runs: 11 },
     { id: "big2", name: "1 MB doc twice", text: `${big}\n\n${big}`, runs: 11 },
   ];
+}
+
+/**
+ * The input named `id` for the tools that take inputs by name (bench/ab.mjs, bench/calls.mjs):
+ * one of `inputs` (from `loadInputs`), a pathological input at its n, or a construct's input;
+ * `undefined` if there is none.
+ */
+export function inputById(inputs, id) {
+  const input = inputs.find((i) => i.id === id);
+  if (input) return { id, text: input.text, options: input.options, browserOnly: input.browserOnly };
+  const pathological = PATHOLOGICAL.find((p) => p.id === id);
+  if (pathological) return { id, text: pathological.make(pathological.n) };
+  const construct = CONSTRUCTS.find((c) => c.id === id);
+  return construct && { id, text: construct.text };
 }
