@@ -75,8 +75,11 @@ fn tail(bytes: &[u8], i: usize) -> Option<(Chunk, Mask)> {
 #[inline(always)]
 pub fn any_of(chunk: Chunk, any: &[u8]) -> Mask {
     debug_assert!(any.len() <= 4);
-    let eq = |k: usize| any.get(k).map_or(Mask::NONE, |&b| chunk.eq(b));
-    eq(0) | eq(1) | eq(2) | eq(3)
+    #[inline(always)]
+    fn eq(chunk: Chunk, any: &[u8], k: usize) -> Mask {
+        any.get(k).map_or(Mask::NONE, |&b| chunk.eq(b))
+    }
+    eq(chunk, any, 0) | eq(chunk, any, 1) | eq(chunk, any, 2) | eq(chunk, any, 3)
 }
 
 /// Where the first `b` is in `bytes`.
