@@ -76,7 +76,12 @@ impl Writer {
         self.next();
         put(&mut self.out, "\"");
         write(&mut self.out);
-        put(&mut self.out, if self.depth.is_some() { "\": " } else { "\":" });
+        // Each a constant: one chosen at run time was copied by a call, out of WebAssembly in V8.
+        if self.depth.is_some() {
+            put(&mut self.out, "\": ");
+        } else {
+            put(&mut self.out, "\":");
+        }
     }
 
     fn string(&mut self, text: &str) {

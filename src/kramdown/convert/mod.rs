@@ -444,27 +444,28 @@ pub fn escape_html(out: &mut String, s: &str, mode: Escape) {
     // Runs without a character to escape are found a chunk of bytes at a time and copied whole.
     while let Some(offset) = chunk::find_any(&bytes[i..], b"<>&\"") {
         i += offset;
-        let replacement = match bytes[i] {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' if mode == Escape::Attribute => "&quot;",
-            b'&' => match mode {
-                Escape::All => "&amp;",
-                _ => match patterns::html_entity(&s[i..]).map(|(_, len)| len) {
-                    Some(len) => {
-                        i += len;
-                        continue;
-                    }
-                    None => "&amp;",
-                },
-            },
-            _ => {
+        match bytes[i] {
+            b'"' if mode != Escape::Attribute => {
                 i += 1;
                 continue;
             }
-        };
+            b'&' if mode != Escape::All => {
+                if let Some((_, len)) = patterns::html_entity(&s[i..]) {
+                    i += len;
+                    continue;
+                }
+            }
+            _ => {}
+        }
         put(out, &s[last..i]);
-        put(out, replacement);
+        // Each written as a constant: one chosen at run time was copied by a call, which V8
+        // makes out of WebAssembly.
+        match bytes[i] {
+            b'<' => put(out, "&lt;"),
+            b'>' => put(out, "&gt;"),
+            b'"' => put(out, "&quot;"),
+            _ => put(out, "&amp;"),
+        }
         i += 1;
         last = i;
     }
