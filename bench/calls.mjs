@@ -5,11 +5,14 @@
 // its functions' names, then instrumented by binaryen's --log-execution (a call to an import at
 // each function's entry and at the top of each loop) and rendered in Node.
 //
-//   node bench/calls.mjs [--inputs id,id,...] [--rows N] [--per N]
+//   node bench/calls.mjs [--inputs id,id,...] [--rows N] [--per N] [--copies]
 //
 // The inputs are those bench/ab.mjs takes (bench/inputs.mjs, pathological.mjs, constructs.mjs).
-// --per divides the counts: 400 for a construct's input gives them per paragraph. The build is
-// made in bench/ab.mjs's target directory (the first one builds the standard library there).
+// --per divides the counts: 400 for a construct's input gives them per paragraph. --copies counts
+// instead each place's bulk memory operations (memory.copy, memory.fill) and their mean bytes:
+// V8 makes each one a call out of WebAssembly into C, whatever its length (stop 71 found
+// constants chosen at run time copied so). The build is made in bench/ab.mjs's target directory
+// (the first one builds the standard library there).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -22,6 +25,7 @@ const { values: flags } = parseArgs({
     inputs: { type: "string", default: "article" },
     rows: { type: "string", default: "40" },
     per: { type: "string", default: "1" },
+    copies: { type: "boolean", default: false },
   },
 });
 const out = `${ROOT}target/calls`;
@@ -61,16 +65,56 @@ function countedPlaces(wat) {
   return places;
 }
 
-const places = countedPlaces(readFileSync(`${out}/folio_bg.wat`, "utf8"));
+/**
+ * The module's text with each bulk memory operation made a call to a function that counts it,
+ * with its place's number, then does it; and each place's function and operation.
+ */
+function countingBulkMemory(wat) {
+  const places = [];
+  let current = null;
+  const lines = wat.split("\n").map((line) => {
+    const header = /^ \(func \$("(?:[^"\\]|\\.)*"|\S+)/.exec(line);
+    if (header) current = header[1].replace(/^"|"$/g, "");
+    // wasm-dis writes an operation with operands on lines of their own: `(memory.copy` alone.
+    const op = /^(\s*)\(memory\.(copy|fill)$/.exec(line);
+    if (!op) return line;
+    places.push({ name: current, what: op[2] });
+    return `${op[1]}(call $__folio_${op[2]} (i32.const ${places.length - 1})`;
+  });
+  const counted = (op) => ` (func $__folio_${op} (param $place i32) (param $to i32) (param $from i32) (param $bytes i32)
+  (call $__folio_bulk (local.get $place) (local.get $bytes))
+  (memory.${op} (local.get $to) (local.get $from) (local.get $bytes)))\n`;
+  const text = lines.join("\n")
+    .replace(/\n \(import /, `\n (import "./folio_bg.js" "bulk_memory" (func $__folio_bulk (param i32 i32)))\n (import `)
+    .replace(/\n \(func /, `\n${counted("copy")}${counted("fill")} (func `);
+  return { text, places };
+}
+
+let places;
+let wasm = `${out}/folio_bg.wasm`;
+if (flags.copies) {
+  const counting = countingBulkMemory(readFileSync(`${out}/folio_bg.wat`, "utf8"));
+  places = new Map(counting.places.map((place, n) => [n, place]));
+  writeFileSync(`${out}/folio_copies.wat`, counting.text);
+  wasm = `${out}/folio_copies.wasm`;
+  execFileSync("bash", ["-c", `source scripts/core-build.sh && node_modules/.bin/wasm-as "$1" "\${features[@]}" --enable-simd -o "$2"`, "calls", `${out}/folio_copies.wat`, wasm], { cwd: ROOT, stdio: "inherit" });
+} else {
+  places = countedPlaces(readFileSync(`${out}/folio_bg.wat`, "utf8"));
+}
 const counts = new Float64Array(Math.max(...places.keys()) + 1);
-// The bindings' imports are made inside the glue: the counter is added to them there.
+const bytes = new Float64Array(counts.length);
+// The bindings' imports are made inside the glue: the counters are added to them there.
 const glue = readFileSync(`${out}/folio.js`, "utf8");
-const counting = glue.replace("const import0 = {", "const import0 = { log_execution: (n) => { globalThis.__folioCalls[n]++; },");
+const counting = glue.replace("const import0 = {", `const import0 = {
+  log_execution: (n) => { if (!globalThis.__folioCopies) globalThis.__folioCalls[n]++; },
+  bulk_memory: (n, length) => { globalThis.__folioCalls[n]++; globalThis.__folioBytes[n] += length; },`);
 if (counting === glue) throw new Error("calls: the glue's imports were not found (wasm-bindgen's glue changed?)");
 writeFileSync(`${out}/folio-counting.js`, counting);
 globalThis.__folioCalls = counts;
+globalThis.__folioBytes = bytes;
+globalThis.__folioCopies = flags.copies;
 const module = await import(pathToFileURL(`${out}/folio-counting.js`).href);
-module.initSync({ module: readFileSync(`${out}/folio_bg.wasm`) });
+module.initSync({ module: readFileSync(wasm) });
 
 const inputs = loadInputs();
 for (const id of flags.inputs.split(",")) {
@@ -79,12 +123,15 @@ for (const id of flags.inputs.split(",")) {
   const renders = Math.min(50, Math.max(3, Math.round(1e6 / input.text.length)));
   module.render(input.text, input.options);
   counts.fill(0);
+  bytes.fill(0);
   for (let i = 0; i < renders; i++) module.render(input.text, input.options);
   const per = renders * Number(flags.per);
   const rows = [...counts.entries()].filter(([, c]) => c > 0).sort((a, b) => b[1] - a[1]).slice(0, Number(flags.rows));
-  console.log(`${id}: entries and loop turns a render${flags.per === "1" ? "" : `, divided by ${flags.per}`}`);
+  const counted = flags.copies ? "bulk memory operations (mean bytes)" : "entries and loop turns";
+  console.log(`${id}: ${counted} a render${flags.per === "1" ? "" : `, divided by ${flags.per}`}`);
   for (const [n, c] of rows) {
     const { name, what } = places.get(n) ?? { name: `(${n})`, what: "?" };
-    console.log(`${(c / per).toFixed(2).padStart(12)}  ${what.padEnd(8)} ${name.replace(/\[[0-9a-f]{16}\]/g, "")}`);
+    const mean = flags.copies ? ` ${(bytes[n] / c).toFixed(1).padStart(7)} B` : "";
+    console.log(`${(c / per).toFixed(2).padStart(12)}${mean}  ${what.padEnd(8)} ${name.replace(/\[[0-9a-f]{16}\]/g, "")}`);
   }
 }
