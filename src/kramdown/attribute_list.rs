@@ -54,7 +54,7 @@ fn token(text: &str, at: usize, ial: &mut Ial) -> Option<usize> {
     let len = ids_and_classes(s)?;
     let mut rest = &s[..len];
     while !rest.is_empty() {
-        let name_len = rest[1..].find(['.', '#']).unwrap_or(rest.len() - 1);
+        let name_len = rest.as_bytes()[1..].iter().position(|&b| b == b'.' || b == b'#').unwrap_or(rest.len() - 1);
         let name = &rest[1..1 + name_len];
         if rest.starts_with_byte(b'#') {
             ial.attrs.set("id", name);

@@ -826,20 +826,21 @@ pub fn adapt_source(mut text: String) -> String {
 /// Link ids match case-insensitively and with runs of white space as one space
 /// (`normalize_link_id`: `id.gsub(/[\s]+/, ' ').downcase`; not stripped).
 pub fn normalize_link_id(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    let mut in_space = false;
-    for c in crate::ruby_case::downcase(id).chars() {
-        if c.is_ascii() && patterns::is_space(c as u8) {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-        } else {
-            out.push(c);
-            in_space = false;
+    // By bytes, in place: white space is ASCII, and no byte of a character beyond it is.
+    let mut bytes = crate::ruby_case::downcase(id).into_bytes();
+    let (mut len, mut in_space) = (0, false);
+    for i in 0..bytes.len() {
+        let b = bytes[i];
+        let space = patterns::is_space(b);
+        if !(space && in_space) {
+            bytes[len] = if space { b' ' } else { b };
+            len += 1;
         }
+        in_space = space;
     }
-    out
+    bytes.truncate(len);
+    // SAFETY: runs of ASCII bytes became one ASCII byte; every other byte is kept in order.
+    unsafe { String::from_utf8_unchecked(bytes) }
 }
 
 #[cfg(test)]
@@ -865,5 +866,6 @@ mod tests {
     fn link_ids_fold_case_and_space() {
         assert_eq!(normalize_link_id("  Simple \n Boat "), " simple boat ");
         assert_eq!(normalize_link_id("ÉTAT"), "état");
+        assert_eq!(normalize_link_id("\t\x0b\x0cÉ\u{a0} l\u{2019}\r\n\u{212A}"), " é\u{a0} l\u{2019} k");
     }
 }

@@ -172,8 +172,14 @@ fn replace_in(el: &mut Element, abbrevs: &Abbreviations) {
 
 /// The length of the character at the start of `s` if it is a non-word one (Ruby's `\W`).
 fn non_word_char(s: &str) -> Option<usize> {
-    let c = s.chars().next()?;
-    (!(c.is_ascii() && is_word(c as u8))).then(|| c.len_utf8())
+    // Told by its first byte, without decoding it: a character beyond ASCII is never a word one.
+    let first = *s.as_bytes().first()?;
+    match first {
+        _ if first.is_ascii() => (!is_word(first)).then_some(1),
+        0xc0..=0xdf => Some(2),
+        0xe0..=0xef => Some(3),
+        _ => Some(4),
+    }
 }
 
 /// Splits a text at its abbreviations, as kramdown scans it: up to the next place matching
@@ -211,6 +217,16 @@ fn split_text(text: &Element, abbrevs: &Abbreviations, out: &mut Vec<Element>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_non_word_character_is_told_by_its_first_byte_as_decoding_it_would() {
+        let rule = |s: &str| s.chars().next().filter(|&c| !(c.is_ascii() && is_word(c as u8))).map(char::len_utf8);
+        for c in (0..0x300).chain([0x2019, 0x212A, 0x1F389]).filter_map(char::from_u32) {
+            let text = format!("{c}x");
+            assert_eq!(non_word_char(&text), rule(&text), "{c:?}");
+        }
+        assert_eq!(non_word_char(""), None);
+    }
 
     fn split(value: &str, abbrevs: &[&str]) -> Vec<String> {
         let mut out = Vec::new();

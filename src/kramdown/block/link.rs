@@ -30,7 +30,8 @@ struct LinkDefinition<'a> {
 fn link_definition<'a>(s: &'a str) -> Option<LinkDefinition<'a>> {
     let open = opt_space(s);
     let rest = s[open..].after_byte(b'[')?;
-    let id_len = rest.find([']', '\n'])?;
+    // By bytes: a search for either of two characters decodes each character in turn.
+    let id_len = rest.bytes().position(|b| b == b']' || b == b'\n')?;
     if id_len == 0 || !rest[id_len..].starts_with_ascii(b"]:") {
         return None;
     }

@@ -151,19 +151,30 @@ pub enum NameMatch {
 /// `<\/NAME\s*>` at the start of `s`: the closing tag's length.
 pub fn closing_tag_named(s: &str, name: &str, how: NameMatch) -> Option<usize> {
     let rest = s.after_ascii(b"</")?;
-    let mut chars = rest.char_indices();
-    for wanted in name.chars() {
-        let (_, c) = chars.next()?;
+    let (mut at, mut k) = (0, 0);
+    while k < name.len() {
+        let wanted = first_char(&name[k..]).expect("within the name");
+        let c = first_char(&rest[at..])?;
+        // Two ASCII characters are compared as bytes; one beyond ASCII is lowered as Ruby
+        // lowers it (the Kelvin sign is a `k`).
         let same = c == wanted
-            || (how != NameMatch::Exact && c.to_lowercase().eq(wanted.to_lowercase()))
+            || (how != NameMatch::Exact && if c.is_ascii() && wanted.is_ascii() { c.eq_ignore_ascii_case(&wanted) } else { c.to_lowercase().eq(wanted.to_lowercase()) })
             || (how == NameMatch::Pattern && wanted == '.');
         if !same {
             return None;
         }
+        (at, k) = (at + c.len_utf8(), k + wanted.len_utf8());
     }
-    let after_name = chars.next().map_or(rest.len(), |(i, _)| i);
-    let end = skip_space(rest, after_name);
+    let end = skip_space(rest, at);
     rest[end..].starts_with_byte(b'>').then_some(2 + end + 1)
+}
+
+/// The character `s` starts with: an ASCII byte read as it is, without decoding.
+fn first_char(s: &str) -> Option<char> {
+    match *s.as_bytes().first()? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s.chars().next(),
+    }
 }
 
 /// `scan_until(/(?=<\/NAME\s*>)/)`: where the first closing tag for `name` starts.
@@ -219,6 +230,36 @@ mod tests {
     fn attribute_values_may_be_unicode_words() {
         let tag = start_tag("<a title=épée\tlang = 'fr'>").unwrap();
         assert_eq!(tag.attributes().collect::<Vec<_>>(), [("title", "épée"), ("lang", "fr")]);
+    }
+
+    #[test]
+    fn a_closing_tag_s_name_is_compared_character_by_character_as_lowered_by_ruby() {
+        // The rule, a decoded character at a time.
+        let rule = |s: &str, name: &str, how: NameMatch| -> Option<usize> {
+            let rest = s.strip_prefix("</")?;
+            let mut chars = rest.char_indices();
+            for wanted in name.chars() {
+                let (_, c) = chars.next()?;
+                let lowered_same = c.to_lowercase().eq(wanted.to_lowercase());
+                if !(c == wanted || (how != NameMatch::Exact && lowered_same) || (how == NameMatch::Pattern && wanted == '.')) {
+                    return None;
+                }
+            }
+            let after_name = chars.next().map_or(rest.len(), |(i, _)| i);
+            let end = skip_space(rest, after_name);
+            rest[end..].starts_with('>').then_some(2 + end + 1)
+        };
+        let names = ["kbd", "KBD", "a.b", "é", "\u{212A}bd", "div", "x"];
+        let texts = ["</kbd>", "</KBD >", "</\u{212A}bd>", "</\u{212A}BD>", "</aéb>", "</axb>", "</É>", "</é>", "</div\n>", "</di", "</", "</x>", "</xy>", "</ab>"];
+        for name in names {
+            for text in texts {
+                for how in [NameMatch::Exact, NameMatch::IgnoreCase, NameMatch::Pattern] {
+                    assert_eq!(closing_tag_named(text, name, how), rule(text, name, how), "{text:?} for {name:?}");
+                }
+            }
+        }
+        assert_eq!(closing_tag_named("</\u{212A}bd>", "kbd", NameMatch::IgnoreCase), Some(8));
+        assert_eq!(closing_tag_named("</aéb>", "a.b", NameMatch::Pattern), Some(7));
     }
 
     #[test]
