@@ -155,11 +155,7 @@ pub fn closing_tag_named(s: &str, name: &str, how: NameMatch) -> Option<usize> {
     while k < name.len() {
         let wanted = first_char(&name[k..]).expect("within the name");
         let c = first_char(&rest[at..])?;
-        // Two ASCII characters are compared as bytes; one beyond ASCII is lowered as Ruby
-        // lowers it (the Kelvin sign is a `k`).
-        let same = c == wanted
-            || (how != NameMatch::Exact && if c.is_ascii() && wanted.is_ascii() { c.eq_ignore_ascii_case(&wanted) } else { c.to_lowercase().eq(wanted.to_lowercase()) })
-            || (how == NameMatch::Pattern && wanted == '.');
+        let same = c == wanted || (how != NameMatch::Exact && lowered_alike(c, wanted)) || (how == NameMatch::Pattern && wanted == '.');
         if !same {
             return None;
         }
@@ -167,6 +163,16 @@ pub fn closing_tag_named(s: &str, name: &str, how: NameMatch) -> Option<usize> {
     }
     let end = skip_space(rest, at);
     rest[end..].starts_with_byte(b'>').then_some(2 + end + 1)
+}
+
+/// Whether two characters are the same once lowered: two ASCII ones compared as bytes, others as
+/// Unicode lowers them, which is how Ruby does (the Kelvin sign is a `k`).
+fn lowered_alike(a: char, b: char) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(&b)
+    } else {
+        a.to_lowercase().eq(b.to_lowercase())
+    }
 }
 
 /// The character `s` starts with: an ASCII byte read as it is, without decoding.
