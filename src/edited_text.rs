@@ -76,7 +76,7 @@ impl EditedText {
         let (mut byte, mut at) = self.cursor;
         while at < unit {
             at += units_of(bytes[byte]);
-            byte += utf8_len(bytes[byte]);
+            byte += crate::utf8::len_of(bytes[byte]);
         }
         while at > unit {
             byte -= 1;
@@ -104,16 +104,6 @@ fn units_of(lead: u8) -> usize {
     match lead {
         0x80..=0xBF => 0,
         0xF0..=0xFF => 2,
-        _ => 1,
-    }
-}
-
-/// Bytes of the UTF-8 sequence starting with `lead`.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
         _ => 1,
     }
 }

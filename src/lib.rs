@@ -52,6 +52,7 @@ pub mod slug;
 pub mod source_map;
 pub mod stats;
 pub mod utf16;
+mod utf8;
 mod chunk;
 #[cfg(test)]
 mod test_random;

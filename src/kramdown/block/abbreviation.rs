@@ -174,12 +174,7 @@ fn replace_in(el: &mut Element, abbrevs: &Abbreviations) {
 fn non_word_char(s: &str) -> Option<usize> {
     // Told by its first byte, without decoding it: a character beyond ASCII is never a word one.
     let first = *s.as_bytes().first()?;
-    match first {
-        _ if first.is_ascii() => (!is_word(first)).then_some(1),
-        0xc0..=0xdf => Some(2),
-        0xe0..=0xef => Some(3),
-        _ => Some(4),
-    }
+    (!(first.is_ascii() && is_word(first))).then(|| crate::utf8::len_of(first))
 }
 
 /// Splits a text at its abbreviations, as kramdown scans it: up to the next place matching
