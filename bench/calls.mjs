@@ -41,6 +41,9 @@ execFileSync("bash", ["-c", script, "calls", out], {
   cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, FOLIO_WASM_TARGET: `${ROOT}target/ab/target` },
 });
 
+/** A function's first line in wasm-dis's text, its name (quoted when it has spaces) captured. */
+const FUNCTION = /^ \(func \$("(?:[^"\\]|\\.)*"|\S+)/;
+
 /** For each count's number, its function's name and what it counts: the entry, or a loop. */
 function countedPlaces(wat) {
   const lines = wat.split("\n");
@@ -49,7 +52,7 @@ function countedPlaces(wat) {
   const byFunction = new Map();
   let current = null;
   lines.forEach((line, i) => {
-    const header = /^ \(func \$("(?:[^"\\]|\\.)*"|\S+)/.exec(line);
+    const header = FUNCTION.exec(line);
     if (header) current = header[1].replace(/^"|"$/g, "");
     else if (line.trim() === `(call $${logger}`) {
       const number = Number(/\(i32\.const (\d+)\)/.exec(lines[i + 1])[1]);
@@ -73,7 +76,7 @@ function countingBulkMemory(wat) {
   const places = [];
   let current = null;
   const lines = wat.split("\n").map((line) => {
-    const header = /^ \(func \$("(?:[^"\\]|\\.)*"|\S+)/.exec(line);
+    const header = FUNCTION.exec(line);
     if (header) current = header[1].replace(/^"|"$/g, "");
     // wasm-dis writes an operation with operands on lines of their own: `(memory.copy` alone.
     const op = /^(\s*)\(memory\.(copy|fill)$/.exec(line);
