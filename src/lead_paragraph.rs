@@ -48,7 +48,10 @@ impl Lead {
     /// For the excerpt `excerpt` of `body` (Jekyll's, without a separator of its own); `None`
     /// when the excerpt could render alone otherwise than in the body.
     pub fn new(excerpt: &str, body: &str) -> Option<Lead> {
-        let follows = body.strip_prefix(excerpt).is_some_and(|rest| rest.starts_with("\n\n"));
+        // `excerpt::extract` mostly borrows the body's start: then it is not compared again.
+        let body_start = excerpt.len() <= body.len() && std::ptr::eq(excerpt.as_ptr(), body.as_ptr());
+        let rest = if body_start { body.get(excerpt.len()..) } else { body.strip_prefix(excerpt) };
+        let follows = rest.is_some_and(|rest| rest.starts_with("\n\n"));
         let self_contained = !excerpt.bytes().any(|b| matches!(b, b'[' | b'<' | b'{'));
         let lines = count_newlines(excerpt.as_bytes()) + 1;
         let lead = Lead { lines, leading_blank: excerpt.starts_with('\n'), state: State::First };
@@ -128,6 +131,20 @@ mod tests {
             assert!(taken(body), "{body:?}");
             assert_eq!(render(body, &Options::jekyll()).excerpt_html, Some(alone(body)), "{body:?}");
         }
+    }
+
+    #[test]
+    fn an_excerpt_is_found_at_the_body_s_start_whether_borrowed_from_it_or_a_copy() {
+        let body = "Premier paragraphe.\n\nSuite.\n";
+        let cases = [(19, true), (18, false), (body.len(), false)];
+        for (len, follows) in cases {
+            assert_eq!(Lead::new(&body[..len], body).is_some(), follows, "borrowed, {len} bytes");
+            let copy = String::from(&body[..len]);
+            assert_eq!(Lead::new(&copy, body).is_some(), follows, "a copy, {len} bytes");
+        }
+        let elsewhere = "Autre paragraphe.\n\nSuite.\n";
+        assert!(Lead::new(&elsewhere[..17], body).is_none(), "the same length, other text");
+        assert!(Lead::new(&body[1..20], body).is_none(), "the body's bytes, not at its start");
     }
 
     #[test]

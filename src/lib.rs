@@ -220,6 +220,9 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     // not where the caller filters the body, after this.
     let excerpt_in_body = extracted.as_deref().filter(|_| !request.source_map && !request.body_left_to_caller());
     let mut lead = excerpt_in_body.and_then(|excerpt| lead_paragraph::Lead::new(excerpt, &source[split.body_start..]));
+    // Kept for the excerpt's own render, when the body's does not give it: the body's text is
+    // the body's render's own from here.
+    let extracted = extracted.map(std::borrow::Cow::into_owned);
     source.drain(..split.body_start);
     let body = markdown_to_html(source, request, Part::Body, lead.as_mut());
     diagnostics.extend(body.problems(body_line));

@@ -4,26 +4,29 @@
 //! paragraph). Link reference definitions further down (`[label]: url`) that the excerpt uses
 //! are appended to it, so its links still resolve. An empty separator turns excerpts off.
 
+use std::borrow::Cow;
+
 use crate::name_map::NameMap;
 
-/// The Markdown of the excerpt of `body`, or `None` when `separator` is empty.
-pub fn extract(body: &str, separator: &str) -> Option<String> {
+/// The Markdown of the excerpt of `body`, or `None` when `separator` is empty. Borrowed, it is
+/// the body's own start (`lead_paragraph` then finds it there without comparing it).
+pub fn extract<'a>(body: &'a str, separator: &str) -> Option<Cow<'a, str>> {
     if separator.is_empty() {
         return None;
     }
-    let Some(at) = crate::chunk::find_text(body, separator) else { return Some(body.to_owned()) };
+    let Some(at) = crate::chunk::find_text(body, separator) else { return Some(Cow::Borrowed(body)) };
     let (head, tail) = (&body[..at], &body[at + separator.len()..]);
     // Without a `[`, the excerpt uses no definition: the rest of the body is not read.
     if tail.is_empty() || !head.contains('[') {
-        return Some(head.to_owned());
+        return Some(Cow::Borrowed(head));
     }
     let all: Vec<(&str, &str)> = tail.split('\n').filter_map(link_definition).collect();
     let used = labels_in(head, all.iter().map(|(label, _)| label.len()).max().unwrap_or(0));
     let definitions: Vec<&str> = all.into_iter().filter(|(label, _)| used.contains(label)).map(|(_, line)| line).collect();
     if definitions.is_empty() {
-        return Some(head.to_owned());
+        return Some(Cow::Borrowed(head));
     }
-    Some(format!("{head}\n\n{}", definitions.join("\n")))
+    Some(Cow::Owned(format!("{head}\n\n{}", definitions.join("\n"))))
 }
 
 /// Every `[label]` of `text` up to `longest` bytes long: a `[`, then up to the first `]`. A
