@@ -6,6 +6,7 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use folio::kramdown::element::{Element, Kind};
 use folio::kramdown::parser::{adapt_source, Parser};
+use folio::kramdown::survey::Survey;
 use folio::kramdown::Document;
 use folio::Options;
 use std::path::{Path, PathBuf};
@@ -44,7 +45,7 @@ fn inputs() -> [(&'static str, String); 2] {
 fn block_pass<'o>(body: &str, options: &'o Options) -> (Parser<'o>, Element) {
     let mut parser = Parser::new(std::borrow::Cow::Borrowed(options));
     let mut root = Element::new(Kind::Root).at(1);
-    parser.parse_blocks(&mut root, Some(adapt_source(body.to_owned())), 1);
+    parser.parse_blocks(&mut root, Some(adapt_source(body.to_owned(), Survey::of(body).carriage_return)), 1);
     (parser, root)
 }
 

@@ -20,6 +20,7 @@ pub mod patterns;
 pub mod scanner;
 mod sorted_names;
 mod span;
+pub mod survey;
 mod transliteration;
 mod transliteration_table;
 mod unicode_table;
@@ -63,7 +64,8 @@ pub fn smartypants(text: &str, options: &Options) -> String {
     let mut parser = Parser::new(Cow::Borrowed(options));
     parser.span_parsers = parser::SpanParser::set(&[SmartQuotes, HtmlEntity, TypographicSyms]);
     let mut root = Element::new(Kind::Root);
-    parser.parse_span_text(&mut root, parser::adapt_source(text.to_owned()), 1);
+    let carriage_return = survey::Survey::of(text).carriage_return;
+    parser.parse_span_text(&mut root, parser::adapt_source(text.to_owned(), carriage_return), 1);
     let mut html = convert::to_html(&root, &parser.data, &parser.options);
     if html.ends_with('\n') {
         html.pop();
@@ -127,16 +129,17 @@ pub fn render(body: String, options: &Options, keep: Keep, visit: &mut dyn FnMut
     };
     // kramdown writes once everything is parsed, with the options as `{::options}` left them:
     // where a span could still change them, blocks wait until the end to be written.
-    let wait = crate::chunk::find_str(body.as_bytes(), b"{::options").is_some();
+    let survey = survey::Survey::of(&body);
+    let wait = survey.options_extension;
     let mut parser = Parser::new(Cow::Borrowed(options));
     // Every backslash in a text comes from the body: without one, no text holds GFM's hard
     // break (a backslash and a newline), and the texts are not searched for it.
-    if !options.hard_wrap && crate::chunk::find(body.as_bytes(), b'\\').is_none() {
+    if !options.hard_wrap && !survey.backslash {
         parser.gfm_hard_break = None;
     }
     parser.options_fixed = !wait;
     let mut root = Element::new(Kind::Root).at(1);
-    let lines = parser.parse_block_pass(&mut root, body);
+    let lines = parser.parse_block_pass(&mut root, body, survey.carriage_return);
     crate::size_classes::short_lived(|| write_blocks(parser, root, pieces, keep.headings, lines, wait, visit))
 }
 

@@ -16,7 +16,6 @@ use super::patterns;
 use super::scanner::Scanner;
 use crate::options::{EntityOutput, GfmQuirk, Input, Options};
 use crate::name_map::NameMap;
-use crate::chunk;
 use std::borrow::Cow;
 
 /// A problem kramdown would warn about, with the body line it is on.
@@ -305,7 +304,7 @@ impl<'o> Parser<'o> {
 
     /// Parses the whole body into `root` (`Parser::Kramdown#parse`).
     pub fn parse(&mut self, root: &mut Element, body: &str) {
-        self.parse_block_pass(root, body.to_owned());
+        self.parse_block_pass(root, body.to_owned(), super::survey::Survey::of(body).carriage_return);
         let mut finished = Vec::with_capacity(root.children.len());
         self.finish_top_level(std::mem::take(&mut root.children), |_, holder| finished.append(&mut holder.children));
         finished.shrink_to_fit();
@@ -318,9 +317,10 @@ impl<'o> Parser<'o> {
 
     /// The block pass over the whole body: what follows needs every definition it makes
     /// (links, abbreviations, attribute lists, footnotes), wherever they are.
-    /// Returns how many lines the body has, as kramdown numbers them.
-    pub fn parse_block_pass(&mut self, root: &mut Element, body: String) -> usize {
-        let body = adapt_source(body);
+    /// Returns how many lines the body has, as kramdown numbers them. `carriage_return`: whether
+    /// the body holds a `\r`.
+    pub fn parse_block_pass(&mut self, root: &mut Element, body: String, carriage_return: bool) -> usize {
+        let body = adapt_source(body, carriage_return);
         self.body_address = Some(body.as_ptr() as usize);
         let outer = std::mem::replace(&mut self.src, Scanner::new(body, 1));
         self.parse_blocks(root, None, 1);
@@ -808,9 +808,10 @@ const SHORT_TEXT: usize = 64;
 
 /// Normalises the source as kramdown does before parsing (`adapt_source`): `\r\n` and `\r`
 /// become `\n`, and the text ends with exactly one newline. Usually nothing changes, and the
-/// text is kept where it is.
-pub fn adapt_source(mut text: String) -> String {
-    if chunk::find(text.as_bytes(), b'\r').is_some() {
+/// text is kept where it is. `carriage_return`: whether the text holds a `\r`, which its
+/// caller has found out.
+pub fn adapt_source(mut text: String, carriage_return: bool) -> String {
+    if carriage_return {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
     // Ruby's chomp removes one trailing line end.
@@ -857,9 +858,9 @@ mod tests {
 
     #[test]
     fn sources_end_with_exactly_one_newline() {
-        assert_eq!(adapt_source("a\r\nb\r".into()), "a\nb\n");
-        assert_eq!(adapt_source("a\n\n".into()), "a\n\n");
-        assert_eq!(adapt_source(String::new()), "\n");
+        assert_eq!(adapt_source("a\r\nb\r".into(), true), "a\nb\n");
+        assert_eq!(adapt_source("a\n\n".into(), false), "a\n\n");
+        assert_eq!(adapt_source(String::new(), false), "\n");
     }
 
     #[test]
