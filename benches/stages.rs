@@ -6,7 +6,7 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use folio::kramdown::element::{Element, Kind};
 use folio::kramdown::parser::{adapt_source, Parser};
-use folio::kramdown::survey::Survey;
+use folio::survey::Survey;
 use folio::kramdown::Document;
 use folio::Options;
 use std::path::{Path, PathBuf};

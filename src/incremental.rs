@@ -11,6 +11,7 @@
 use crate::article::Article;
 use crate::kramdown::scanner::count_newlines;
 use crate::preview::BodyBlock;
+use crate::survey::Survey;
 use crate::{front_matter, markdown_to_html, source_map, stats, Part, Request};
 
 /// Text whose presence in the edited paragraph (before or after the edit) could tie it to the
@@ -27,7 +28,8 @@ const OPENERS: [char; 5] = ['`', '~', '<', '$', '{'];
 /// article must be rendered in full.
 pub fn rerender(previous: &Article, old: &str, new: &str, request: &Request) -> Option<Article> {
     // Liquid can move lines and reach across paragraphs (a comment, a raw block).
-    if !request.source_map || request.safe.is_some() || old.contains("{::options") || crate::liquid::present(old) || crate::liquid::present(new) {
+    let (old_facts, new_facts) = (Survey::of(old), Survey::of(new));
+    if !request.source_map || request.safe.is_some() || old_facts.options_extension || old_facts.liquid || new_facts.liquid {
         return None;
     }
     let body_start = front_matter::split(old).body_start;
@@ -127,7 +129,7 @@ fn is_definition(line: &str) -> bool {
 /// of the file, and its words (if the request counts them); `None` unless it is one paragraph
 /// without a warning.
 fn paragraph_alone(text: &str, first_line: u32, request: &Request) -> Option<(BodyBlock, Option<usize>)> {
-    let rendered = markdown_to_html(text.to_owned(), request, Part::Body, None);
+    let rendered = markdown_to_html(text.to_owned(), None, request, Part::Body, None);
     let [block] = &rendered.blocks[..] else { return None };
     if !rendered.warnings.is_empty() || rendered.withheld || !block.html.starts_with("<p") {
         return None;

@@ -111,7 +111,7 @@ mod tests {
     fn taken(body: &str) -> bool {
         let excerpt = extract(body, "\n\n").expect("an excerpt");
         let Some(mut lead) = Lead::new(&excerpt, body) else { return false };
-        let rendered = crate::kramdown::render(body.to_owned(), &Options::jekyll(), Default::default(), &mut |holder: &mut crate::kramdown::element::Element, finished| {
+        let rendered = crate::kramdown::render(body.to_owned(), None, &Options::jekyll(), Default::default(), &mut |holder: &mut crate::kramdown::element::Element, finished| {
             if finished == crate::kramdown::Finished::Blocks {
                 lead.see(holder);
             }

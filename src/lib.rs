@@ -51,6 +51,7 @@ pub mod sanitize;
 pub mod slug;
 pub mod source_map;
 pub mod stats;
+pub mod survey;
 pub mod utf16;
 mod utf8;
 mod chunk;
@@ -72,6 +73,7 @@ pub use value::Value;
 use name_map::NameMap;
 use diagnostic::LineIndex;
 use front_matter::{date::Zone, FrontMatter};
+use survey::Survey;
 
 /// What to render an article with, besides its text.
 #[derive(Clone, Copy)]
@@ -157,7 +159,7 @@ impl<'a> Request<'a> {
 
 /// Renders a Markdown body alone (no front matter is looked for), as kramdown would.
 pub fn render_body(markdown: &str, options: &Options) -> String {
-    kramdown::render(markdown.to_owned(), options, kramdown::Keep::default(), &mut |_, _| {}).output.into_html()
+    kramdown::render(markdown.to_owned(), None, options, kramdown::Keep::default(), &mut |_, _| {}).output.into_html()
 }
 
 /// Renders one article with Jekyll's profile and these kramdown options.
@@ -177,12 +179,17 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     // (most) goes straight on; in the others, `liquid` replaces the body by what Liquid gives,
     // and at the end puts what is placed by line back on the lines as written.
     let mut diagnostics = Vec::new();
-    let liquid = match liquid::present(&source) {
+    let whole = Survey::of(&source);
+    let liquid = match whole.liquid {
         true => liquid::run_on(&mut source, request),
         false => None,
     };
     let profile = request.profile;
     let split = front_matter::split(&source);
+    // The body's facts are the whole file's where Liquid left it as written and its front
+    // matter holds none of the bytes looked for (most articles): the body is not read again.
+    let unchanged = liquid.is_none() && Survey::of(&source[..split.body_start]) == Survey::default();
+    let body_survey = if unchanged { whole } else { Survey::of(&source[split.body_start..]) };
     let mut read = request.read_front_matter(&source, &split);
 
     let zone_name = if request.calendar.utc_offset(&profile.timezone, 0).is_some() {
@@ -208,7 +215,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
         diagnostics.splice(0..0, read.diagnostics(&LineIndex::new(&source)));
     }
 
-    let markdownify = |markdown: &str| markdown_to_html(markdown.to_owned(), request, Part::Field, None).html.to_string();
+    let markdownify = |markdown: &str| markdown_to_html(markdown.to_owned(), None, request, Part::Field, None).html.to_string();
     let body_line = source_map::line_at(&source, split.body_start);
     let extracted = match jekyll.excerpt {
         Some(_) => None,
@@ -224,7 +231,7 @@ pub fn render_owned(mut source: String, request: &Request) -> Article {
     // the body's render's own from here.
     let extracted = extracted.map(std::borrow::Cow::into_owned);
     source.drain(..split.body_start);
-    let body = markdown_to_html(source, request, Part::Body, lead.as_mut());
+    let body = markdown_to_html(source, Some(body_survey), request, Part::Body, lead.as_mut());
     diagnostics.extend(body.problems(body_line));
     let excerpt_html = lead
         .and_then(|lead| lead.html_in(&body.html, body.options_fixed))
@@ -324,8 +331,9 @@ enum Part {
 /// Markdown to HTML; in safe mode filtered on the tree, then through a real HTML parser.
 /// What is derived from the body (its outline, word count, links resolved against the site,
 /// its blocks for a source map) belongs here, in one place.
-/// `lead`, for the body, follows its first paragraph (the excerpt's HTML may be taken from it).
-fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: Option<&mut lead_paragraph::Lead>) -> Rendered {
+/// `survey`: the Markdown's, when the caller has it. `lead`, for the body, follows its first
+/// paragraph (the excerpt's HTML may be taken from it).
+fn markdown_to_html(markdown: String, survey: Option<Survey>, request: &Request, part: Part, mut lead: Option<&mut lead_paragraph::Lead>) -> Rendered {
     let profile = request.profile;
     let site_url = |path: &str| profile.site_url(path);
     let base = links::Base { site_url: &site_url, article_url: request.article_url };
@@ -334,7 +342,7 @@ fn markdown_to_html(markdown: String, request: &Request, part: Part, mut lead: O
     // Each finished piece of the body is counted, resolved and filtered, then written and
     // dropped: the whole tree is never kept.
     let keep = kramdown::Keep { blocks: request.source_map, headings: part == Part::Body && request.outline };
-    let body = kramdown::render(markdown, &profile.options, keep, &mut |holder: &mut kramdown::element::Element, finished| {
+    let body = kramdown::render(markdown, survey, &profile.options, keep, &mut |holder: &mut kramdown::element::Element, finished| {
         // The word count is the body's own text; the footnotes' is not counted.
         if let Some(words) = words.as_mut().filter(|_| finished == kramdown::Finished::Blocks) {
             words.add(holder);
@@ -405,6 +413,18 @@ mod tests {
             assert!(article.body_html.to_string().contains("Body text"), "{name}: the body should render");
             assert_eq!(article.diagnostics.len(), 1, "{name}: {:?}", article.diagnostics);
             assert!(article.diagnostics[0].line >= 1, "{name}: should be positioned in the file");
+        }
+    }
+
+    #[test]
+    fn a_body_renders_by_its_own_facts_whatever_its_front_matter_holds() {
+        let front_matters = ["", "---\ntitle: T\n---\n", "---\ntitle: a \\ b\n---\n", "---\ntitle: \"{::options auto_ids=\\\"false\\\" /}\"\n---\n", "---\r\ntitle: T\r\n---\r\n"];
+        let bodies = ["Un\\\nsaut.\n", "# T\n\n{::options auto_ids=\"false\" /}\n\n# U\n", "a\r\nb\r\n", "Texte {: .x}, sans rien d’autre.\n{: .encadre}\n"];
+        for front_matter in front_matters {
+            for body in bodies {
+                let article = render(&format!("{front_matter}{body}"), &Options::jekyll());
+                assert_eq!(article.body_html.to_string(), render_body(body, &Options::jekyll()), "{front_matter:?} {body:?}");
+            }
         }
     }
 

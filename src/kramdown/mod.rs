@@ -20,12 +20,12 @@ pub mod patterns;
 pub mod scanner;
 mod sorted_names;
 mod span;
-pub mod survey;
 mod transliteration;
 mod transliteration_table;
 mod unicode_table;
 
 use crate::options::Options;
+use crate::survey::Survey;
 use std::borrow::Cow;
 use element::{Element, Kind};
 use parser::{Parser, Warning};
@@ -64,7 +64,7 @@ pub fn smartypants(text: &str, options: &Options) -> String {
     let mut parser = Parser::new(Cow::Borrowed(options));
     parser.span_parsers = parser::SpanParser::set(&[SmartQuotes, HtmlEntity, TypographicSyms]);
     let mut root = Element::new(Kind::Root);
-    let carriage_return = survey::Survey::of(text).carriage_return;
+    let carriage_return = Survey::of(text).carriage_return;
     parser.parse_span_text(&mut root, parser::adapt_source(text.to_owned(), carriage_return), 1);
     let mut html = convert::to_html(&root, &parser.data, &parser.options);
     if html.ends_with('\n') {
@@ -109,10 +109,10 @@ pub struct Keep {
 /// dropped: only the block pass's tree and the HTML are ever whole, never the full tree
 /// next to its HTML. `visit` sees each step's finished elements (all of them at once where
 /// `{::options}` may change the options), then each footnote's content, before they are
-/// written, and may change them; `keep` says what is kept besides the HTML. (`visit` is a
-/// trait object, not generic: each caller would otherwise get its own copy of this function
-/// and what it inlines.)
-pub fn render(body: String, options: &Options, keep: Keep, visit: &mut dyn FnMut(&mut Element, Finished)) -> Rendered {
+/// written, and may change them; `keep` says what is kept besides the HTML; `survey` is the
+/// body's, when the caller has it. (`visit` is a trait object, not generic: each caller would
+/// otherwise get its own copy of this function and what it inlines.)
+pub fn render(body: String, survey: Option<Survey>, options: &Options, keep: Keep, visit: &mut dyn FnMut(&mut Element, Finished)) -> Rendered {
     // A long body's HTML is written in small pieces, which fit in the room the tree leaves as
     // it is freed block by block: one string growing to the full length would need, each time
     // it doubles, a piece of memory the size of both. Pieces of 2 KiB kept the peak lowest
@@ -129,7 +129,7 @@ pub fn render(body: String, options: &Options, keep: Keep, visit: &mut dyn FnMut
     };
     // kramdown writes once everything is parsed, with the options as `{::options}` left them:
     // where a span could still change them, blocks wait until the end to be written.
-    let survey = survey::Survey::of(&body);
+    let survey = survey.unwrap_or_else(|| Survey::of(&body));
     let wait = survey.options_extension;
     let mut parser = Parser::new(Cow::Borrowed(options));
     // Every backslash in a text comes from the body: without one, no text holds GFM's hard
@@ -187,7 +187,7 @@ mod tests {
     use super::*;
 
     fn lines(body: &str) -> usize {
-        render(body.to_owned(), &Options::jekyll(), Keep::default(), &mut |_, _| {}).lines
+        render(body.to_owned(), None, &Options::jekyll(), Keep::default(), &mut |_, _| {}).lines
     }
 
     #[test]
@@ -208,7 +208,7 @@ mod tests {
         options.input = crate::options::Input::Kramdown;
         options.transliterated_header_ids = true;
         let body = "# Été\n\n## 漢字 et été\n";
-        let rendered = render(body.to_owned(), &options, Keep::default(), &mut |_, _| {});
+        let rendered = render(body.to_owned(), None, &options, Keep::default(), &mut |_, _| {});
         assert_eq!(rendered.output.into_html(), "<h1 id=\"ete\">Été</h1>\n\n<h2 id=\"et-ete\">漢字 et été</h2>\n");
         let warnings: Vec<(usize, &str)> = rendered.warnings.iter().map(|w| (w.line, w.message.as_str())).collect();
         assert_eq!(warnings.len(), 1, "{warnings:?}");

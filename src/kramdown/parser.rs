@@ -304,7 +304,7 @@ impl<'o> Parser<'o> {
 
     /// Parses the whole body into `root` (`Parser::Kramdown#parse`).
     pub fn parse(&mut self, root: &mut Element, body: &str) {
-        self.parse_block_pass(root, body.to_owned(), super::survey::Survey::of(body).carriage_return);
+        self.parse_block_pass(root, body.to_owned(), crate::survey::Survey::of(body).carriage_return);
         let mut finished = Vec::with_capacity(root.children.len());
         self.finish_top_level(std::mem::take(&mut root.children), |_, holder| finished.append(&mut holder.children));
         finished.shrink_to_fit();

@@ -11,7 +11,7 @@
 //! without one, `site.posts`, a variable nothing set) stays as written with the whole block it
 //! decides, each with a [`Problem`] at its place.
 //!
-//! Every article runs [`present`], and only one with `{{` or `{%` comes to [`run_on`], which
+//! Every article is surveyed ([`crate::survey`]), and only one with `{{` or `{%` comes to [`run_on`], which
 //! runs the pass and is followed by [`place`] once the article is rendered. In the core's
 //! download the pass is rare code (scripts/build.sh): only the hook is in its first module.
 
@@ -22,20 +22,6 @@ use std::fmt;
 pub use pass::run;
 #[cfg(not(target_arch = "wasm32"))]
 pub use site::{PostUrl, Site, SiteError};
-
-/// Whether `text` holds `{{` or `{%`: Jekyll runs Liquid only then. Every article runs this:
-/// one pass, with the byte search the first download already has.
-pub fn present(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(i) = crate::chunk::find(&bytes[from..], b'{') {
-        from += i + 1;
-        if matches!(bytes.get(from), Some(b'{' | b'%')) {
-            return true;
-        }
-    }
-    false
-}
 
 /// What Liquid sees of the article and its site.
 pub struct Context<'a> {

@@ -1,4 +1,3 @@
-use super::present;
 use crate::{render_with, sanitize, Article, Profile, Request, Severity};
 
 fn profile() -> Profile {
@@ -14,16 +13,6 @@ fn render(source: &str) -> Article {
 /// The article's problems: line, column, whether an error, message.
 fn problems(article: &Article) -> Vec<(u32, u32, bool, &str)> {
     article.diagnostics.iter().map(|d| (d.line, d.column, d.severity == Severity::Error, d.message.as_str())).collect()
-}
-
-#[test]
-fn liquid_is_looked_for_only_where_a_tag_or_an_output_opens() {
-    for text in ["{{", "a {% raw %}", "x\n{{ page.title }}", "{{{", "{ {%", "a longer line, with { and {: before it, {{ page.x }}"] {
-        assert!(present(text), "{text:?}");
-    }
-    for text in ["", "{", "a { b", "{: .class}", "{::comment}", "}}", "%}", "{ {", "text {", "a longer line, with { and {: in it, and % {"] {
-        assert!(!present(text), "{text:?}");
-    }
 }
 
 /// What Liquid needs the site for (its includes, posts, data) is shown as written, each with a

@@ -243,7 +243,7 @@ mod tests {
     /// The kinds of the elements `render` writes for `body`, and its HTML.
     fn rendered(body: &str, options: &crate::Options) -> (Vec<Vec<Kind>>, String) {
         let mut kinds = Vec::new();
-        let rendered = crate::kramdown::render(body.to_owned(), options, Default::default(), &mut |holder: &mut crate::kramdown::element::Element, _| {
+        let rendered = crate::kramdown::render(body.to_owned(), None, options, Default::default(), &mut |holder: &mut crate::kramdown::element::Element, _| {
             kinds.extend(holder.children.iter().map(|el| el.children.iter().map(|c| c.kind).collect()));
         });
         (kinds, rendered.output.into_html())
