@@ -52,7 +52,7 @@ impl Lead {
         let body_start = excerpt.len() <= body.len() && std::ptr::eq(excerpt.as_ptr(), body.as_ptr());
         let rest = if body_start { body.get(excerpt.len()..) } else { body.strip_prefix(excerpt) };
         let follows = rest.is_some_and(|rest| rest.starts_with("\n\n"));
-        let self_contained = !excerpt.bytes().any(|b| matches!(b, b'[' | b'<' | b'{'));
+        let self_contained = crate::chunk::find_any(excerpt.as_bytes(), b"[<{").is_none();
         let lines = count_newlines(excerpt.as_bytes()) + 1;
         let lead = Lead { lines, leading_blank: excerpt.starts_with('\n'), state: State::First };
         (follows && self_contained).then_some(lead)

@@ -3,6 +3,7 @@
 //! 840 chunks, for a few `{` and no `\r`).
 
 use crate::chunk;
+use crate::kramdown::ascii_prefix::has_prefix;
 
 /// The facts [`Survey::of`] finds in a text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -30,7 +31,7 @@ impl Survey {
                 b'\\' => survey.backslash = true,
                 _ => {
                     survey.liquid |= matches!(bytes.get(at + 1), Some(b'{' | b'%'));
-                    survey.options_extension |= bytes[at..].starts_with(b"{::options");
+                    survey.options_extension |= has_prefix(&bytes[at..], b"{::options");
                 }
             }
             from = at + 1;

@@ -5,7 +5,7 @@
 //! (`gfm`); [`convert`] writes the tree as HTML. Raw HTML is read by [`html`]. Shared patterns are in [`patterns`],
 //! attribute lists in [`attribute_list`], header ids in [`header_ids`].
 
-mod ascii_prefix;
+pub(crate) mod ascii_prefix;
 pub mod attribute_list;
 mod block;
 pub mod convert;
