@@ -90,16 +90,16 @@ impl Writer {
 
     /// One JSON string of the text the pieces make together.
     pub(crate) fn string_of_pieces<'a>(&mut self, pieces: impl Iterator<Item = &'a str>) {
-        self.out.push('"');
+        put(&mut self.out, "\"");
         for piece in pieces {
             escape::json(&mut self.out, piece);
         }
-        self.out.push('"');
+        put(&mut self.out, "\"");
     }
 
     fn integer(&mut self, negative: bool, n: u64) {
         if negative {
-            self.out.push('-');
+            put(&mut self.out, "-");
         }
         push_decimal(&mut self.out, u128::from(n));
     }
@@ -124,7 +124,7 @@ impl Writer {
     /// and in pretty text a new line.
     fn next(&mut self) {
         if !self.empty {
-            self.out.push(',');
+            put(&mut self.out, ",");
         }
         self.empty = false;
         self.new_line();
@@ -132,7 +132,7 @@ impl Writer {
 
     fn new_line(&mut self) {
         if let Some(depth) = self.depth {
-            self.out.push('\n');
+            put(&mut self.out, "\n");
             self.out.extend(std::iter::repeat_n("  ", depth));
         }
     }

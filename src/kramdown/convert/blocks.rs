@@ -1,5 +1,6 @@
 //! Block elements: paragraphs, headers, lists, definition lists, tables, raw HTML, comments.
 
+use crate::put::put;
 use crate::kramdown::ascii_prefix::AsciiPrefix;
 use super::{escape_html, pad, Escape, Heading, HtmlConverter, FOOTNOTES_MARK, TOC_MARK};
 use crate::kramdown::element::{Alignment, ContentModel, Element, Kind, Mark};
@@ -108,13 +109,13 @@ impl HtmlConverter<'_> {
     pub(super) fn convert_li(&mut self, el: &Element, indent: usize, out: &mut String) {
         let name = if el.kind == Kind::Dd { "dd" } else { "li" };
         pad(out, indent);
-        out.push('<');
+        put(out, "<");
         out.push_str(name);
         self.html_attributes(&el.attr, out);
-        out.push('>');
+        put(out, ">");
         let tight = el.children.first().is_none_or(|first| first.kind == Kind::P && first.flags.has(Mark::Transparent));
         if !tight {
-            out.push('\n');
+            put(out, "\n");
         }
         let body_start = out.len();
         self.inner(el, indent, out);
@@ -146,16 +147,16 @@ impl HtmlConverter<'_> {
         if block && !in_raw {
             pad(out, indent);
         }
-        out.push('<');
+        put(out, "<");
         out.push_str(name);
         self.html_attributes(&el.attr, out);
         // The body is written after `>` (and a newline for block content); what follows it,
         // or what replaces it when it is empty, depends on it.
         let tag_end = out.len();
         let model = el.flags.content_model;
-        out.push('>');
+        put(out, ">");
         if block && model == Some(ContentModel::Block) {
-            out.push('\n');
+            put(out, "\n");
         }
         let body_start = out.len();
         self.inner(el, indent, out);
@@ -178,7 +179,7 @@ impl HtmlConverter<'_> {
         } else if !empty {
             // The body without its last newline, then a newline of its own.
             if !out.ends_with('\n') {
-                out.push('\n');
+                put(out, "\n");
             }
             pad(out, indent);
             close_tag(out, name);
@@ -187,11 +188,11 @@ impl HtmlConverter<'_> {
             out.push_str(" />");
         } else {
             out.truncate(tag_end);
-            out.push('>');
+            put(out, ">");
             close_tag(out, name);
         }
         if !in_raw {
-            out.push('\n');
+            put(out, "\n");
         }
     }
 
@@ -199,7 +200,7 @@ impl HtmlConverter<'_> {
         if el.is_block() && !self.in_raw_html() {
             pad(out, indent);
             out.push_str(&el.value);
-            out.push('\n');
+            put(out, "\n");
         } else {
             out.push_str(&el.value);
         }
@@ -213,7 +214,7 @@ impl HtmlConverter<'_> {
         out.push_str(&el.value);
         out.push_str(" -->");
         if el.is_block() {
-            out.push('\n');
+            put(out, "\n");
         }
     }
 
@@ -258,7 +259,7 @@ impl HtmlConverter<'_> {
 fn close_tag(out: &mut String, name: &str) {
     out.push_str("</");
     out.push_str(name);
-    out.push('>');
+    put(out, ">");
 }
 
 /// `auto_ids` or `auto_ids-PREFIX` (`/\Aauto_ids(?:-([\w-]+))?/`): the prefix.

@@ -221,7 +221,7 @@ impl<'a> HtmlConverter<'a> {
     fn convert(&mut self, el: &Element, indent: usize, out: &mut String) {
         use Kind::*;
         match el.kind {
-            Blank => out.push('\n'),
+            Blank => put(out, "\n"),
             Text => self.convert_text(el, out),
             P => self.convert_p(el, indent, out),
             Codeblock => self.convert_codeblock(el, indent, out),
@@ -370,14 +370,14 @@ impl<'a> HtmlConverter<'a> {
                 out.push_str(original.expect("checked"));
             }
             _ if (output == EntityOutput::Symbolic || c.is_some_and(needs_escape)) && entity.name.is_some() => {
-                out.push('&');
+                put(out, "&");
                 out.push_str(entity.name.expect("checked"));
-                out.push(';');
+                put(out, ";");
             }
             _ => {
                 out.push_str("&#");
                 out.push_str(&entity.code_point.to_string());
-                out.push(';');
+                put(out, ";");
             }
         }
     }
@@ -419,7 +419,7 @@ fn convert_raw(el: &Element, out: &mut String) {
     if types.is_empty() || types.iter().any(|t| t == "html") {
         out.push_str(&el.value);
         if el.is_block() {
-            out.push('\n');
+            put(out, "\n");
         }
     }
 }

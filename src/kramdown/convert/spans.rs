@@ -1,6 +1,7 @@
 //! Span elements with their own output rules: typographic symbols, smart quotes, math,
 //! abbreviations.
 
+use crate::put::put;
 use super::{escape_html, Escape, HtmlConverter};
 use crate::kramdown::element::{Attrs, Element, Symbol};
 use crate::kramdown::entities;
@@ -84,7 +85,7 @@ impl HtmlConverter<'_> {
         }
         out.push_str("<abbr");
         self.html_attributes(&attr, out);
-        out.push('>');
+        put(out, ">");
         out.push_str(&el.value);
         out.push_str("</abbr>");
     }
