@@ -110,7 +110,7 @@ impl HtmlConverter<'_> {
         let name = if el.kind == Kind::Dd { "dd" } else { "li" };
         pad(out, indent);
         put(out, "<");
-        out.push_str(name);
+        put(out, name);
         self.html_attributes(&el.attr, out);
         put(out, ">");
         let tight = el.children.first().is_none_or(|first| first.kind == Kind::P && first.flags.has(Mark::Transparent));
@@ -122,9 +122,9 @@ impl HtmlConverter<'_> {
         if !tight || (out.len() > body_start && out.ends_with('\n')) {
             pad(out, indent);
         }
-        out.push_str("</");
-        out.push_str(name);
-        out.push_str(">\n");
+        put(out, "</");
+        put(out, name);
+        put(out, ">\n");
     }
 
     /// Definition terms; a list with `{:auto_ids}` (or `{:auto_ids-prefix}`) gives them ids.
@@ -148,7 +148,7 @@ impl HtmlConverter<'_> {
             pad(out, indent);
         }
         put(out, "<");
-        out.push_str(name);
+        put(out, name);
         self.html_attributes(&el.attr, out);
         // The body is written after `>` (and a newline for block content); what follows it,
         // or what replaces it when it is empty, depends on it.
@@ -257,8 +257,8 @@ impl HtmlConverter<'_> {
 }
 
 fn close_tag(out: &mut String, name: &str) {
-    out.push_str("</");
-    out.push_str(name);
+    put(out, "</");
+    put(out, name);
     put(out, ">");
 }
 
