@@ -438,7 +438,6 @@ pub enum Escape {
 /// kramdown's `escape_html`.
 pub fn escape_html(out: &mut String, s: &str, mode: Escape) {
     let bytes = s.as_bytes();
-    out.reserve(s.len());
     let mut last = 0;
     let mut i = 0;
     // Runs without a character to escape are found a chunk of bytes at a time and copied whole.
