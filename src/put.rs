@@ -2,13 +2,13 @@
 //!
 //! `String::push_str` asks `Vec::reserve` for room, a call that the size-first build keeps out
 //! of line: at every tag, attribute and run of escaped text, that call was about 7% of an
-//! article's render in Chromium. `String::push` asks it too, for a single character: the
-//! writers' and JSON's one-byte pieces are put as strings (0.3% of a render). [`put`] checks the room and copies in place. The module built
-//! with SIMD (which browsers since 2023 load) has that inlined at each place it is called: the
-//! 13.4 KB article renders up to 3% faster, a table 15% (bench/README.md); appending to a
-//! span's text and writing the result's JSON keys so, 0.8% fewer instructions. The build
-//! without SIMD has no bytes to spare under the download budget: there it stays one function,
-//! which is smaller than `push_str` where it is called.
+//! article's render in Chromium. `String::push` asks it too, for a single character, so the
+//! writers' and JSON's one-byte pieces are put as strings (0.3% of a render). [`put`] checks the
+//! room and copies in place. The module built with SIMD (which browsers since 2023 load) has
+//! that inlined at each place it is called: the 13.4 KB article renders up to 3% faster, a table
+//! 15% (bench/README.md); appending to a span's text and writing the result's JSON keys so, 0.8%
+//! fewer instructions. The build without SIMD has no bytes to spare under the download budget:
+//! there it stays one function, which is smaller than `push_str` where it is called.
 
 #[cfg_attr(all(target_arch = "wasm32", not(target_feature = "simd128")), inline(never))]
 #[cfg_attr(not(all(target_arch = "wasm32", not(target_feature = "simd128"))), inline(always))]
