@@ -618,6 +618,22 @@ impl<'o> Parser<'o> {
         self.take_text(self.src.char_len(), tree);
     }
 
+    /// The text of `kind` that text added to `tree` now goes to, with room for `room` bytes more:
+    /// the last child's value, or a new child's. For text added in pieces whose length is known
+    /// first, which [`Self::add_text_of_kind`] would grow piece by piece.
+    pub fn text_with_room(tree: &mut Element, kind: Kind, room: usize) -> &mut String {
+        let location = match tree.children.last_mut() {
+            Some(last) if last.kind == kind => None,
+            last => Some(last.map_or(tree.location, |l| l.location)),
+        };
+        if let Some(location) = location {
+            tree.children.push(Element::with_value(kind, String::with_capacity(room)).at(location));
+        }
+        let text = &mut tree.children.last_mut().expect("a text was found or pushed above").value;
+        text.reserve(room);
+        text
+    }
+
     #[cfg_attr(folio_unstable, optimize(speed))]
     pub fn add_text_of_kind(&self, text: &str, tree: &mut Element, kind: Kind) {
         match tree.children.last_mut() {

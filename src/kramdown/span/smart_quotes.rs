@@ -9,6 +9,7 @@
 //! (where the span loop stops); see [`quote_rule`].
 
 use crate::chunk;
+use crate::put::put;
 use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Kind, Symbol};
 use crate::kramdown::parser::Parser;
@@ -65,14 +66,21 @@ impl Parser<'_> {
     /// Moves past the next `len` bytes, adding them to `el` as text with each `'` in them written
     /// `’`: the apostrophes inside words the span scan passed over (see [`in_word_apostrophe`]).
     pub(super) fn take_text_with_apostrophes(&mut self, len: usize, el: &mut Element) {
-        let end = self.src.pos + len;
+        let start = self.src.pos;
+        self.src.pos += len;
+        let mut rest = &self.src.text()[start..self.src.pos];
+        // Room for all of it at once (`’` is three bytes): added a piece at a time, the text grew
+        // about every other apostrophe.
+        let apostrophes = chunk::count(rest.as_bytes(), b'\'');
+        debug_assert!(apostrophes > 0, "taken with apostrophes where the scan passed over none");
+        let text = Parser::text_with_room(el, self.text_kind, len + 2 * apostrophes);
         // Found a chunk at a time: `str::split`'s search reads a word at a time in WebAssembly.
-        while let Some(at) = chunk::find(&self.src.text().as_bytes()[self.src.pos..end], b'\'') {
-            self.take_text(at, el);
-            self.add_text("\u{2019}", el);
-            self.src.pos += 1;
+        while let Some(at) = chunk::find(rest.as_bytes(), b'\'') {
+            put(text, &rest[..at]);
+            put(text, "\u{2019}");
+            rest = &rest[at + 1..];
         }
-        self.take_text(end - self.src.pos, el);
+        put(text, rest);
     }
 }
 
@@ -259,6 +267,18 @@ mod tests {
         use Kind::{SmartQuote as Q, Text as T};
         assert_eq!(kinds, [vec![T, Q, T, Q, T, Q, T, Q, T]], "quotes that open or close stay elements");
         assert_eq!(crate::kramdown::Document::parse(body, &jekyll).to_html(), html, "the tree kramdown builds");
+    }
+
+    #[test]
+    fn a_text_taken_with_apostrophes_is_made_once_with_room_for_all_of_it() {
+        let mut texts = Vec::new();
+        let body = "*Vu* l'a dit, qu'il n'hésite pas d'où l'on vient\n";
+        crate::kramdown::render(body.to_owned(), None, &crate::Options::jekyll(), Default::default(), &mut |holder: &mut crate::kramdown::element::Element, _| {
+            let spans = holder.children.iter().flat_map(|el| &el.children);
+            texts.extend(spans.filter(|c| c.kind == Kind::Text).map(|c| (c.value.clone(), c.value.capacity())));
+        });
+        let text = " l’a dit, qu’il n’hésite pas d’où l’on vient";
+        assert_eq!(texts, [(text.to_owned(), text.len())], "one text after the emphasis, grown by none of its pieces");
     }
 
     #[test]
