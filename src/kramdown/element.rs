@@ -150,7 +150,9 @@ impl Attrs {
     }
 
     fn list_mut(&mut self) -> &mut Vec<Attr> {
-        self.0.get_or_insert_with(Box::default)
+        // Room for two from the start: an empty vector grows on its first push through calls
+        // that made room for four, where most elements get one attribute, or a class and an id.
+        self.0.get_or_insert_with(|| Box::new(Vec::with_capacity(2)))
     }
 
     pub fn get(&self, key: &str) -> Option<&str> {
