@@ -45,7 +45,9 @@ pub struct Writer {
 
 impl Writer {
     fn write(value: &(impl ToJson + ?Sized), depth: Option<usize>) -> String {
-        let mut json = Writer { out: String::new(), depth, empty: true };
+        // Room for an article's metadata (2.2 KB for the 13.4 KB article, with its outline and
+        // excerpt), which grew from nothing through nine copies.
+        let mut json = Writer { out: String::with_capacity(2048), depth, empty: true };
         value.write_json(&mut json);
         json.out
     }
