@@ -641,9 +641,10 @@ impl<'o> Parser<'o> {
             last => {
                 if !text.is_empty() {
                     let location = last.map_or(tree.location, |l| l.location);
-                    // Most blocks hold one text: room for four would be mostly unused.
+                    // Most blocks hold one text: room for four would be mostly unused. Made with
+                    // its room, where `reserve_exact` went through growing's calls.
                     if tree.children.capacity() == 0 {
-                        tree.children.reserve_exact(1);
+                        tree.children = Vec::with_capacity(1);
                     }
                     tree.children.push(Element::with_value(kind, text).at(location));
                 }
