@@ -9,11 +9,11 @@
 //! (where the span loop stops); see [`quote_rule`].
 
 use crate::chunk;
-use crate::put::put;
 use crate::kramdown::ascii_prefix::AsciiPrefix;
 use crate::kramdown::element::{Element, Kind, Symbol};
 use crate::kramdown::parser::Parser;
 use crate::kramdown::patterns::{is_space, is_word, is_word_char};
+use crate::put::put;
 
 impl Parser<'_> {
     pub(crate) fn parse_smart_quotes(&mut self, el: &mut Element) -> bool {
