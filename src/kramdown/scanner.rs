@@ -85,12 +85,20 @@ impl Scanner {
 
     /// The current line, with its newline (kramdown's `PARAGRAPH_MATCH`, `^.*?\n`); the rest
     /// of the text when it has no newline.
-    #[inline]
+    ///
+    /// Asked again at the same position (each block parser tried on a line asks), it is the line
+    /// found the first time: that is inlined where it is asked, the search a call.
+    #[inline(always)]
     pub fn line(&self) -> &str {
         let (from, end) = self.line_end.get();
         if from == self.pos {
             return &self.text()[from..end];
         }
+        self.find_line()
+    }
+
+    #[inline(never)]
+    fn find_line(&self) -> &str {
         let rest = self.rest();
         let end = self.pos + chunk::find(rest.as_bytes(), b'\n').map_or(rest.len(), |i| i + 1);
         self.line_end.set((self.pos, end));
