@@ -65,14 +65,17 @@ impl Parser<'_> {
 
     /// Moves past the next `len` bytes, adding them to `el` as text with each `'` in them written
     /// `’`: the apostrophes inside words the span scan passed over (see [`in_word_apostrophe`]).
-    pub(super) fn take_text_with_apostrophes(&mut self, len: usize, el: &mut Element) {
+    ///
+    /// `apostrophes` is how many there are, counted by the scan as it passed over them: any other
+    /// `'` would have started a span, and ended the text before it.
+    pub(super) fn take_text_with_apostrophes(&mut self, len: usize, apostrophes: usize, el: &mut Element) {
         let start = self.src.pos;
         self.src.pos += len;
         let mut rest = &self.src.text()[start..self.src.pos];
+        debug_assert!(apostrophes > 0, "taken with apostrophes where the scan passed over none");
+        debug_assert_eq!(apostrophes, chunk::count(rest.as_bytes(), b'\''), "an apostrophe the scan did not pass over");
         // Room for all of it at once (`’` is three bytes): added a piece at a time, the text grew
         // about every other apostrophe.
-        let apostrophes = chunk::count(rest.as_bytes(), b'\'');
-        debug_assert!(apostrophes > 0, "taken with apostrophes where the scan passed over none");
         let text = Parser::text_with_room(el, self.text_kind, len + 2 * apostrophes);
         // Found a chunk at a time: `str::split`'s search reads a word at a time in WebAssembly.
         while let Some(at) = chunk::find(rest.as_bytes(), b'\'') {
