@@ -2,30 +2,45 @@
 //! instructions (the JSON's outline has two an entry), and its 128-bit code is large (only
 //! Liquid's numbers need that width).
 
-use crate::put::put;
+/// The most digits a number has (`u128::MAX`).
+const MOST: usize = 39;
 
 /// `n`'s decimal digits, added to `out`.
+///
+/// Written straight into `out`'s room, last digit first, then turned around: made in a buffer
+/// of their own, they were a fill (the buffer zeroed) and a copy, each a call out of
+/// WebAssembly in Node.
 pub fn push_decimal(out: &mut String, mut n: u128) {
-    let mut digits = [0u8; 39];
-    let mut at = digits.len();
+    if out.capacity() - out.len() < MOST {
+        out.reserve(MOST);
+    }
+    // SAFETY: only ASCII digits are written, into the room made above, and only those are
+    // added to the length.
+    let bytes = unsafe { out.as_mut_vec() };
+    let start = bytes.len();
+    let room = bytes.spare_capacity_mut();
+    let mut len = 0;
+    let mut digit = |d: u8| {
+        room[len].write(b'0' + d);
+        len += 1;
+    };
     // A 128-bit division is a call in WebAssembly, a 64-bit one an instruction: the digits of
     // numbers past 64 bits are taken that way only until the rest fits.
     while n > u128::from(u64::MAX) {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
+        digit((n % 10) as u8);
         n /= 10;
     }
     let mut n = n as u64;
     loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
+        digit((n % 10) as u8);
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    // SAFETY: ASCII digits.
-    put(out, unsafe { std::str::from_utf8_unchecked(&digits[at..]) });
+    // SAFETY: the `len` bytes after the string's end were written above.
+    unsafe { bytes.set_len(start + len) };
+    bytes[start..].reverse();
 }
 
 #[cfg(test)]
