@@ -131,7 +131,8 @@ impl HtmlConverter<'_> {
     pub(super) fn convert_dt(&mut self, el: &Element, indent: usize, out: &mut String) {
         let mut attr = el.attr.clone();
         if !attr.contains("id") {
-            let refs = self.parent().map(|f| f.refs.clone()).unwrap_or_default();
+            let in_list = self.parent().is_some_and(|f| f.kind == Kind::Dl);
+            let refs = self.state.list_refs.last().filter(|_| in_list).map_or(&[][..], Vec::as_slice);
             if let Some(prefix) = refs.iter().find_map(|r| auto_ids_prefix(r)) {
                 let text = el.options.raw_text.as_deref().unwrap_or("");
                 attr.set("id", patterns::lstrip(&format!("{prefix}{}", header_ids::basic_id(text))));
@@ -223,8 +224,10 @@ impl HtmlConverter<'_> {
         let section = self.state.stack.len().checked_sub(2).map(|i| self.state.stack[i].kind);
         let name = if section == Some(Kind::Thead) { "th" } else { "td" };
         let stack = &self.state.stack;
-        let alignment = (stack.len().checked_sub(3))
-            .and_then(|i| stack[i].alignment.get(column).copied())
+        // The table is the row's section's parent; the innermost table's alignments are the last.
+        let in_table = stack.len().checked_sub(3).is_some_and(|i| stack[i].kind == Kind::Table);
+        let alignment = (self.state.alignments.last().filter(|_| in_table))
+            .and_then(|alignments| alignments.get(column).copied())
             .unwrap_or(Alignment::Default);
         let aligned;
         let attr = if alignment == Alignment::Default {

@@ -41,6 +41,11 @@ struct State {
     ids: IdCounter,
     /// The elements being converted, innermost last (what kramdown's `@stack` is used for).
     stack: Vec<Frame>,
+    /// What the tables and definition lists among them hold for their children, innermost
+    /// last: a cell's alignment, a term's `{:auto_ids}`. Kept apart, a frame has nothing to drop
+    /// (every element with children has one).
+    alignments: Vec<Vec<Alignment>>,
+    list_refs: Vec<Vec<String>>,
     /// Every header written, for the article's outline; `None` where none is wanted.
     headings: Option<Vec<Heading>>,
     /// Headers (their line) whose id left out a character Folio cannot transliterate as
@@ -57,11 +62,10 @@ struct HtmlConverter<'a> {
 }
 
 /// What a child needs to know of an enclosing element.
+#[derive(Clone, Copy)]
 struct Frame {
     kind: Kind,
     content_model: Option<ContentModel>,
-    alignment: Vec<Alignment>,
-    refs: Vec<String>,
 }
 
 /// Marks where the table of contents and the footnotes go until they are known.
@@ -144,7 +148,7 @@ impl Converter {
         let headings = headings.then(Vec::new);
         let mut state = State { footnote_counter: options.footnote_nr, toc_possible, headings, ..State::default() };
         // The root's children are at indentation 0 (kramdown starts at -2).
-        state.stack.push(Frame { kind: Kind::Root, content_model: None, alignment: Vec::new(), refs: Vec::new() });
+        state.stack.push(Frame { kind: Kind::Root, content_model: None });
         Converter { state, blocks: Vec::new(), blank_after: Vec::new(), piece_size, piece_room }
     }
 
@@ -277,12 +281,12 @@ impl<'a> HtmlConverter<'a> {
 
     /// The children's HTML, one indentation step deeper.
     fn inner(&mut self, el: &Element, indent: usize, out: &mut String) {
-        self.state.stack.push(Frame {
-            kind: el.kind,
-            content_model: el.flags.content_model,
-            alignment: if el.kind == Kind::Table { el.options.alignment.clone() } else { Vec::new() },
-            refs: if el.kind == Kind::Dl { el.options.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default() } else { Vec::new() },
-        });
+        self.state.stack.push(Frame { kind: el.kind, content_model: el.flags.content_model });
+        match el.kind {
+            Kind::Table => self.state.alignments.push(el.options.alignment.clone()),
+            Kind::Dl => self.state.list_refs.push(el.options.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default()),
+            _ => {}
+        }
         let child_indent = indent + INDENT;
         for (index, child) in el.children.iter().enumerate() {
             if child.kind == Kind::Td {
@@ -292,6 +296,11 @@ impl<'a> HtmlConverter<'a> {
             }
         }
         self.state.stack.pop();
+        match el.kind {
+            Kind::Table => drop(self.state.alignments.pop()),
+            Kind::Dl => drop(self.state.list_refs.pop()),
+            _ => {}
+        }
     }
 
     fn parent(&self) -> Option<&Frame> {
