@@ -5,14 +5,17 @@
 // its functions' names, then instrumented by binaryen's --log-execution (a call to an import at
 // each function's entry and at the top of each loop) and rendered in Node.
 //
-//   node bench/calls.mjs [--inputs id,id,...] [--rows N] [--per N] [--copies]
+//   node bench/calls.mjs [--inputs id,id,...] [--rows N] [--per N] [--copies | --callers NAME]
 //
 // The inputs are those bench/ab.mjs takes (bench/inputs.mjs, pathological.mjs, constructs.mjs).
 // --per divides the counts: 400 for a construct's input gives them per paragraph. --copies counts
 // instead each place's bulk memory operations (memory.copy, memory.fill) and their mean bytes:
 // V8 makes each one a call out of WebAssembly into C, whatever its length (stop 71 found
-// constants chosen at run time copied so). The build is made in bench/ab.mjs's target directory
-// (the first one builds the standard library there).
+// constants chosen at run time copied so). --callers counts instead each call of the function
+// NAME (as the module's text names it, `target/calls/folio_bg.wat`, with its crate's hash) by the
+// place it is called from: who grows a vector (`finish_grow`), who copies a string (`to_vec`),
+// which inlined search a function is called from. The build is made in bench/ab.mjs's target
+// directory (the first one builds the standard library there).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -26,6 +29,7 @@ const { values: flags } = parseArgs({
     rows: { type: "string", default: "40" },
     per: { type: "string", default: "1" },
     copies: { type: "boolean", default: false },
+    callers: { type: "string" },
   },
 });
 const out = `${ROOT}target/calls`;
@@ -93,9 +97,49 @@ function countingBulkMemory(wat) {
   return { text, places };
 }
 
+/**
+ * The module's text with each call of `callee` made a call to a function of its own that counts
+ * it, with its place's number, then makes it; and each place's calling function.
+ */
+function countingCalls(wat, callee) {
+  const lines = wat.split("\n");
+  const quoted = [callee, `"${callee}"`].find((name) => lines.some((line) => line.startsWith(` (func $${name} `)));
+  if (!quoted) throw new Error(`calls: no function ${callee} in the module's text`);
+  const header = lines.find((line) => line.startsWith(` (func $${quoted} `));
+  const params = [...header.matchAll(/\(param \$\S+ (\w+)\)/g)].map((m) => m[1]);
+  const result = /\(result (\w+)\)/.exec(header)?.[1];
+  const places = [];
+  let current = null;
+  const counted = lines.map((line) => {
+    const function_ = FUNCTION.exec(line);
+    if (function_) current = function_[1].replace(/^"|"$/g, "");
+    // wasm-dis writes a call with operands as `(call $name` alone on its line, without as `(call $name)`.
+    const call = /^(\s*)\(call \$("(?:[^"\\]|\\.)*"|[^\s()]+)(\)?)$/.exec(line);
+    if (!call || call[2] !== quoted) return line;
+    places.push({ name: current, what: "call" });
+    return `${call[1]}(call $__folio_site_${places.length - 1}${call[3]}`;
+  });
+  if (places.length === 0) throw new Error(`calls: nothing calls ${callee}`);
+  const locals = params.map((type, k) => `(param $p${k} ${type})`).join(" ");
+  const passed = params.map((_, k) => `(local.get $p${k})`).join(" ");
+  const wrappers = places.map((_, n) => ` (func $__folio_site_${n} ${locals}${result ? ` (result ${result})` : ""}
+  (call $__folio_bulk (i32.const ${n}) (i32.const 0))
+  (call $${quoted} ${passed}))\n`).join("");
+  const text = counted.join("\n")
+    .replace(/\n \(import /, `\n (import "./folio_bg.js" "bulk_memory" (func $__folio_bulk (param i32 i32)))\n (import `)
+    .replace(/\n \(func /, `\n${wrappers} (func `);
+  return { text, places };
+}
+
 let places;
 let wasm = `${out}/folio_bg.wasm`;
-if (flags.copies) {
+if (flags.callers) {
+  const counting = countingCalls(readFileSync(`${out}/folio_bg.wat`, "utf8"), flags.callers);
+  places = new Map(counting.places.map((place, n) => [n, place]));
+  writeFileSync(`${out}/folio_callers.wat`, counting.text);
+  wasm = `${out}/folio_callers.wasm`;
+  execFileSync("bash", ["-c", `source scripts/core-build.sh && node_modules/.bin/wasm-as "$1" "\${features[@]}" --enable-simd -o "$2"`, "calls", `${out}/folio_callers.wat`, wasm], { cwd: ROOT, stdio: "inherit" });
+} else if (flags.copies) {
   const counting = countingBulkMemory(readFileSync(`${out}/folio_bg.wat`, "utf8"));
   places = new Map(counting.places.map((place, n) => [n, place]));
   writeFileSync(`${out}/folio_copies.wat`, counting.text);
@@ -109,13 +153,13 @@ const bytes = new Float64Array(counts.length);
 // The bindings' imports are made inside the glue: the counters are added to them there.
 const glue = readFileSync(`${out}/folio.js`, "utf8");
 const counting = glue.replace("const import0 = {", `const import0 = {
-  log_execution: (n) => { if (!globalThis.__folioCopies) globalThis.__folioCalls[n]++; },
+  log_execution: (n) => { if (!globalThis.__folioByPlace) globalThis.__folioCalls[n]++; },
   bulk_memory: (n, length) => { globalThis.__folioCalls[n]++; globalThis.__folioBytes[n] += length; },`);
 if (counting === glue) throw new Error("calls: the glue's imports were not found (wasm-bindgen's glue changed?)");
 writeFileSync(`${out}/folio-counting.js`, counting);
 globalThis.__folioCalls = counts;
 globalThis.__folioBytes = bytes;
-globalThis.__folioCopies = flags.copies;
+globalThis.__folioByPlace = flags.copies || flags.callers !== undefined;
 const module = await import(pathToFileURL(`${out}/folio-counting.js`).href);
 module.initSync({ module: readFileSync(wasm) });
 
@@ -130,7 +174,7 @@ for (const id of flags.inputs.split(",")) {
   for (let i = 0; i < renders; i++) module.render(input.text, input.options);
   const per = renders * Number(flags.per);
   const rows = [...counts.entries()].filter(([, c]) => c > 0).sort((a, b) => b[1] - a[1]).slice(0, Number(flags.rows));
-  const counted = flags.copies ? "bulk memory operations (mean bytes)" : "entries and loop turns";
+  const counted = flags.copies ? "bulk memory operations (mean bytes)" : flags.callers ? `calls of ${flags.callers}, by the function calling` : "entries and loop turns";
   console.log(`${id}: ${counted} a render${flags.per === "1" ? "" : `, divided by ${flags.per}`}`);
   for (const [n, c] of rows) {
     const { name, what } = places.get(n) ?? { name: `(${n})`, what: "?" };
