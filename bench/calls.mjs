@@ -107,7 +107,7 @@ function countingCalls(wat, callee) {
   if (!quoted) throw new Error(`calls: no function ${callee} in the module's text`);
   const header = lines.find((line) => line.startsWith(` (func $${quoted} `));
   const params = [...header.matchAll(/\(param \$\S+ (\w+)\)/g)].map((m) => m[1]);
-  const result = /\(result (\w+)\)/.exec(header)?.[1];
+  const result = /\(result ([^)]+)\)/.exec(header)?.[1];
   const places = [];
   let current = null;
   const counted = lines.map((line) => {
