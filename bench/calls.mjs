@@ -73,8 +73,8 @@ function countedPlaces(wat) {
 }
 
 /**
- * The module's text with each bulk memory operation made a call to a function that counts it,
- * with its place's number, then does it; and each place's function and operation.
+ * The module's lines with each bulk memory operation made a call to a function that counts it,
+ * with its place's number, then does it (the functions added); and each place's function and operation.
  */
 function countingBulkMemory(wat) {
   const places = [];
@@ -91,15 +91,12 @@ function countingBulkMemory(wat) {
   const counted = (op) => ` (func $__folio_${op} (param $place i32) (param $to i32) (param $from i32) (param $bytes i32)
   (call $__folio_bulk (local.get $place) (local.get $bytes))
   (memory.${op} (local.get $to) (local.get $from) (local.get $bytes)))\n`;
-  const text = lines.join("\n")
-    .replace(/\n \(import /, `\n (import "./folio_bg.js" "bulk_memory" (func $__folio_bulk (param i32 i32)))\n (import `)
-    .replace(/\n \(func /, `\n${counted("copy")}${counted("fill")} (func `);
-  return { text, places };
+  return { lines, added: counted("copy") + counted("fill"), places };
 }
 
 /**
- * The module's text with each call of `callee` made a call to a function of its own that counts
- * it, with its place's number, then makes it; and each place's calling function.
+ * The module's lines with each call of `callee` made a call to a function of its own (added) that
+ * counts it, with its place's number, then makes it; and each place's calling function.
  */
 function countingCalls(wat, callee) {
   const lines = wat.split("\n");
@@ -125,29 +122,26 @@ function countingCalls(wat, callee) {
   const wrappers = places.map((_, n) => ` (func $__folio_site_${n} ${locals}${result ? ` (result ${result})` : ""}
   (call $__folio_bulk (i32.const ${n}) (i32.const 0))
   (call $${quoted} ${passed}))\n`).join("");
-  const text = counted.join("\n")
-    .replace(/\n \(import /, `\n (import "./folio_bg.js" "bulk_memory" (func $__folio_bulk (param i32 i32)))\n (import `)
-    .replace(/\n \(func /, `\n${wrappers} (func `);
-  return { text, places };
+  return { lines: counted, added: wrappers, places };
 }
 
-let places;
-let wasm = `${out}/folio_bg.wasm`;
-if (flags.callers) {
-  const counting = countingCalls(readFileSync(`${out}/folio_bg.wat`, "utf8"), flags.callers);
-  places = new Map(counting.places.map((place, n) => [n, place]));
-  writeFileSync(`${out}/folio_callers.wat`, counting.text);
-  wasm = `${out}/folio_callers.wasm`;
-  execFileSync("bash", ["-c", `source scripts/core-build.sh && node_modules/.bin/wasm-as "$1" "\${features[@]}" --enable-simd -o "$2"`, "calls", `${out}/folio_callers.wat`, wasm], { cwd: ROOT, stdio: "inherit" });
-} else if (flags.copies) {
-  const counting = countingBulkMemory(readFileSync(`${out}/folio_bg.wat`, "utf8"));
-  places = new Map(counting.places.map((place, n) => [n, place]));
-  writeFileSync(`${out}/folio_copies.wat`, counting.text);
-  wasm = `${out}/folio_copies.wasm`;
-  execFileSync("bash", ["-c", `source scripts/core-build.sh && node_modules/.bin/wasm-as "$1" "\${features[@]}" --enable-simd -o "$2"`, "calls", `${out}/folio_copies.wat`, wasm], { cwd: ROOT, stdio: "inherit" });
-} else {
-  places = countedPlaces(readFileSync(`${out}/folio_bg.wat`, "utf8"));
+/**
+ * A counting module (`lines`, the functions `added` to it) written as `name`, with the import its
+ * counting calls, and assembled: its places by number, and its binary's path.
+ */
+function assembled(name, { lines, added, places }) {
+  const text = lines.join("\n")
+    .replace(/\n \(import /, `\n (import "./folio_bg.js" "bulk_memory" (func $__folio_bulk (param i32 i32)))\n (import `)
+    .replace(/\n \(func /, `\n${added} (func `);
+  writeFileSync(`${out}/${name}.wat`, text);
+  execFileSync("bash", ["-c", `source scripts/core-build.sh && node_modules/.bin/wasm-as "$1" "\${features[@]}" --enable-simd -o "$2"`, "calls", `${out}/${name}.wat`, `${out}/${name}.wasm`], { cwd: ROOT, stdio: "inherit" });
+  return { places: new Map(places.map((place, n) => [n, place])), wasm: `${out}/${name}.wasm` };
 }
+
+const wat = readFileSync(`${out}/folio_bg.wat`, "utf8");
+const { places, wasm } = flags.callers ? assembled("folio_callers", countingCalls(wat, flags.callers))
+  : flags.copies ? assembled("folio_copies", countingBulkMemory(wat))
+  : { places: countedPlaces(wat), wasm: `${out}/folio_bg.wasm` };
 const counts = new Float64Array(Math.max(...places.keys()) + 1);
 const bytes = new Float64Array(counts.length);
 // The bindings' imports are made inside the glue: the counters are added to them there.
