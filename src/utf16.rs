@@ -19,12 +19,16 @@ pub fn units(text: &str) -> Option<Vec<u16>> {
         // ASCII a chunk at a time, up to the next byte beyond it.
         if let Some(chunk) = Chunk::load(bytes, i) {
             chunk.widen(&mut room[n..]);
-            let ascii = chunk.non_ascii().first().unwrap_or(WIDTH);
+            // A chunk of ASCII moves on by a branch, not by its first byte beyond ASCII (none,
+            // taken as sixteen): then each chunk's load waited on the test of the one before,
+            // where a predicted branch lets the next load start at once.
+            let Some(ascii) = chunk.non_ascii().first() else {
+                i += WIDTH;
+                n += WIDTH;
+                continue;
+            };
             i += ascii;
             n += ascii;
-            if ascii == WIDTH {
-                continue;
-            }
         } else if bytes[i].is_ascii() {
             room[n].write(u16::from(bytes[i]));
             i += 1;
