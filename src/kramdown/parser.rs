@@ -239,6 +239,8 @@ struct BodyText {
     line: u32,
     start: u32,
     end: u32,
+    /// The text is one line of the body: it holds no newline.
+    one_line: bool,
 }
 
 impl<'o> Parser<'o> {
@@ -343,14 +345,14 @@ impl<'o> Parser<'o> {
     /// be found again by the paragraph's first line. Most of a long article's text is in its
     /// paragraphs: kept once instead of twice, it is not the largest part of the memory a
     /// render needs.
-    pub(crate) fn keep_in_body(&mut self, para: &mut Element, start: usize, end: usize) -> bool {
+    pub(crate) fn keep_in_body(&mut self, para: &mut Element, start: usize, end: usize, one_line: bool) -> bool {
         let (Ok(line), Ok(start), Ok(end)) = (u32::try_from(para.location), u32::try_from(start), u32::try_from(end)) else {
             return false;
         };
         if !self.scanning_body() || self.body_texts.last().is_some_and(|last| last.line >= line) {
             return false;
         }
-        self.body_texts.push(BodyText { line, start, end });
+        self.body_texts.push(BodyText { line, start, end, one_line });
         para.flags.set(Mark::TextInBody, true);
         true
     }
@@ -373,7 +375,9 @@ impl<'o> Parser<'o> {
         if self.src.text().get(old_end..from) != Some(joiner) {
             return false;
         }
-        self.body_text_of(para).end = end;
+        let text = self.body_text_of(para);
+        text.end = end;
+        text.one_line = false;
         true
     }
 
@@ -385,16 +389,16 @@ impl<'o> Parser<'o> {
             return;
         }
         debug_assert!(self.scanning_body(), "a paragraph's text taken out of the body after the block pass");
-        let range = self.take_body_text(para);
+        let (range, _) = self.take_body_text(para);
         self.add_text_of_kind(&self.src.text()[range], para, Kind::RawText);
     }
 
     /// Where a paragraph kept in the body has its text there; the paragraph is marked as no
     /// longer kept so, as its text is about to be read.
-    fn take_body_text(&mut self, para: &mut Element) -> std::ops::Range<usize> {
+    fn take_body_text(&mut self, para: &mut Element) -> (std::ops::Range<usize>, bool) {
         para.flags.set(Mark::TextInBody, false);
-        let BodyText { start, end, .. } = *self.body_text_of(para);
-        start as usize..end as usize
+        let BodyText { start, end, one_line, .. } = *self.body_text_of(para);
+        (start as usize..end as usize, one_line)
     }
 
     /// Finishes the root's children one by one, in order, as kramdown's passes over the whole
@@ -763,7 +767,7 @@ impl<'o> Parser<'o> {
             return;
         }
         let len = text.len();
-        self.parse_spans_of(holder, text, 0..len, location);
+        self.parse_spans_of(holder, text, (0..len, false), location);
     }
 
     /// Parses the spans of a paragraph whose text is still in the body where it is, without a
@@ -771,20 +775,24 @@ impl<'o> Parser<'o> {
     /// body lends its text to the scanner, which gives it back.
     #[inline(never)]
     fn parse_spans_in_body(&mut self, para: &mut Element) {
-        let range = self.take_body_text(para);
+        let window = self.take_body_text(para);
         let body = std::mem::take(&mut self.body);
         // The paragraph holds its spans itself: no span construct looks at a holder's kind
         // unless it is a span's.
-        self.body = self.parse_spans_of(para, body, range, para.location);
+        self.body = self.parse_spans_of(para, body, window, para.location);
         para.children.shrink_to_fit();
     }
 
     /// Parses `text[range]` as spans into `holder` with a fresh span environment, and gives
-    /// the text back.
+    /// the text back. `one_line`: that part of the text holds no newline.
     #[inline(never)]
-    fn parse_spans_of(&mut self, holder: &mut Element, text: String, range: std::ops::Range<usize>, location: usize) -> String {
+    fn parse_spans_of(&mut self, holder: &mut Element, text: String, (range, one_line): (std::ops::Range<usize>, bool), location: usize) -> String {
         let saved_src = std::mem::replace(&mut self.src, Scanner::new(text, location));
-        self.src.narrow(range);
+        if one_line {
+            self.src.narrow_to_line(range);
+        } else {
+            self.src.narrow(range);
+        }
         let saved_kind = std::mem::replace(&mut self.text_kind, Kind::Text);
         // A fresh environment starts above the enclosing one, which it does not see.
         let saved_base = std::mem::replace(&mut self.span_base, self.span_stack.len());

@@ -26,6 +26,8 @@ pub struct Scanner {
     closers: Closers,
     /// How many bytes constructs that read ahead and failed have given back to be read again.
     reread: usize,
+    /// The window holds no newline (see [`Scanner::narrow_to_line`]).
+    one_line: bool,
 }
 
 /// The last places in a text where a span construct left open could still close, or a
@@ -49,7 +51,7 @@ struct Landmarks {
 impl Scanner {
     pub fn new(text: String, start_line: usize) -> Self {
         let window: *const str = text.as_str();
-        Scanner { owner: text, window, pos: 0, start_line, line_cache: Cell::new((0, 0)), line_end: Cell::new((usize::MAX, 0)), braces: Braces::default(), landmarks: Landmarks::default(), closers: Closers::default(), reread: 0 }
+        Scanner { owner: text, window, pos: 0, start_line, line_cache: Cell::new((0, 0)), line_end: Cell::new((usize::MAX, 0)), braces: Braces::default(), landmarks: Landmarks::default(), closers: Closers::default(), reread: 0, one_line: false }
     }
 
     /// Scans `range` of the text alone, as if that were the whole text: a paragraph's text is
@@ -58,6 +60,15 @@ impl Scanner {
     pub fn narrow(&mut self, range: std::ops::Range<usize>) {
         debug_assert_eq!(self.pos, 0, "narrowed after scanning");
         self.window = &self.owner[range];
+    }
+
+    /// As [`Scanner::narrow`], for a window that holds no newline (a paragraph of one line):
+    /// its line numbers are all the first, told without counting. The span pass asks for one
+    /// at every span, and counted again the newlines of text the block pass had counted.
+    pub fn narrow_to_line(&mut self, range: std::ops::Range<usize>) {
+        self.narrow(range);
+        debug_assert!(!self.text().contains('\n'), "a window of one line holds a newline");
+        self.one_line = true;
     }
 
     /// The whole text, given back (with what lies outside the window).
@@ -190,6 +201,9 @@ impl Scanner {
     /// The line number of the current position, as kramdown counts it: a newline at the
     /// current position already counts.
     pub fn current_line_number(&self) -> usize {
+        if self.one_line {
+            return self.start_line;
+        }
         // The cache holds a position and the newlines before it. Parsers ask at increasing
         // positions, several times at one (each block parser tries the same line) and step
         // back a little when a construct fails: counting only between the cached position and
@@ -210,6 +224,9 @@ impl Scanner {
     /// How many newlines the whole text holds: only those after the last line number asked
     /// for are counted again.
     pub fn newlines(&self) -> usize {
+        if self.one_line {
+            return 0;
+        }
         let (from, newlines) = self.line_cache.get();
         newlines + count_newlines(&self.text().as_bytes()[from..])
     }
@@ -311,6 +328,17 @@ mod tests {
         assert_eq!(s.current_line_number(), 12);
         s.pos = 1;
         assert_eq!(s.current_line_number(), 11);
+    }
+
+    #[test]
+    fn a_window_of_one_line_is_on_the_start_line_at_every_position() {
+        let mut s = Scanner::new("a\nbcd ef\ng".into(), 7);
+        s.narrow_to_line(2..8);
+        for pos in [0, 3, 6, 2] {
+            s.pos = pos;
+            assert_eq!(s.current_line_number(), 7, "at {pos}");
+        }
+        assert_eq!(s.newlines(), 0);
     }
 
     #[test]

@@ -18,8 +18,10 @@ impl Parser<'_> {
         let pos = self.src.pos;
         let location = self.src.current_line_number();
         self.src.scan_line();
+        let mut one_line = true;
         while !self.paragraph_end(self.src.rest()) {
             self.src.scan_line();
+            one_line = false;
         }
         let end = pos + rstrip(&self.src.text()[pos..self.src.pos]).len();
         match tree.children.last_mut() {
@@ -41,7 +43,7 @@ impl Parser<'_> {
             _ => {
                 let mut para = self.new_block_el(Kind::P, location);
                 let start = end - lstrip(&self.src.text()[pos..end]).len();
-                if !(self.text_kind == Kind::RawText && self.keep_in_body(&mut para, start, end)) {
+                if !(self.text_kind == Kind::RawText && self.keep_in_body(&mut para, start, end, one_line)) {
                     self.add_text(&self.src.text()[start..end], &mut para);
                 }
                 tree.children.push(para);

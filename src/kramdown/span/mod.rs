@@ -415,6 +415,25 @@ mod tests {
     }
 
     #[test]
+    fn spans_are_placed_on_their_own_line_in_paragraphs_of_one_line_and_of_several() {
+        // A paragraph of one line tells its spans its line without counting (`narrow_to_line`);
+        // one of several counts them.
+        let body = "intro\n\n[a][x] on one line, {::foo}\n\nfirst\nsecond [b][y]\nthird {::bar}\n\n> [c][z]\n";
+        let doc = Document::parse(body, &Options::jekyll());
+        let lines: Vec<(usize, &str)> = doc.warnings().iter().map(|w| (w.line, w.message.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                (3, "No link definition for link ID 'x' found"),
+                (3, "No stop tag for extension 'foo' found - ignoring it"),
+                (6, "No link definition for link ID 'y' found"),
+                (7, "No stop tag for extension 'bar' found - ignoring it"),
+                (9, "No link definition for link ID 'z' found"),
+            ]
+        );
+    }
+
+    #[test]
     fn no_parser_starts_at_a_byte_the_scan_for_starts_passes_over() {
         for b in (0..=255u8).filter(|&b| starts_nothing_byte(b)) {
             assert_eq!(EVERY_START[usize::from(b)], 0, "{b:#x}");
