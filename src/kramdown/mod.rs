@@ -55,6 +55,12 @@ impl Document {
     pub fn warnings(&self) -> &[Warning] {
         &self.parser.warnings
     }
+
+    /// Each warning's line and message, as tests compare them with kramdown's.
+    #[cfg(test)]
+    pub fn placed_warnings(&self) -> Vec<(usize, &str)> {
+        self.warnings().iter().map(|w| (w.line, w.message.as_str())).collect()
+    }
 }
 
 /// `text` through kramdown's SmartyPants parser (Jekyll's `smartify`), for text without HTML:

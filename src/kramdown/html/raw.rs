@@ -143,7 +143,7 @@ mod tests {
         let body = "<div title=\"a\" TITLE=\"b\">x</div>\n\n<div markdown=\"1\">\na\n</span> b\n\n\
                     Un </span> et <div>x</div> et <span>y\n\n<span markdown=\"block\">z</span>\n\n<script>\nnope\n";
         let document = Document::parse(body, &Options::jekyll());
-        let warnings: Vec<(usize, &str)> = document.warnings().iter().map(|w| (w.line, w.message.as_str())).collect();
+        let warnings = document.placed_warnings();
         assert_eq!(
             warnings,
             [

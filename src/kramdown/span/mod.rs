@@ -420,7 +420,7 @@ mod tests {
         // one of several counts them.
         let body = "intro\n\n[a][x] on one line, {::foo}\n\nfirst\nsecond [b][y]\nthird {::bar}\n\n> [c][z]\n";
         let doc = Document::parse(body, &Options::jekyll());
-        let lines: Vec<(usize, &str)> = doc.warnings().iter().map(|w| (w.line, w.message.as_str())).collect();
+        let lines = doc.placed_warnings();
         assert_eq!(
             lines,
             [
