@@ -17,11 +17,12 @@
 // which inlined search a function is called from. The build is made in bench/ab.mjs's target
 // directory (the first one builds the standard library there).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { inputById, loadInputs } from "./inputs.mjs";
 import { ROOT } from "../tests/e2e/harness.mjs";
+import { namedBuild } from "./named-build.mjs";
 
 const { values: flags } = parseArgs({
   options: {
@@ -33,17 +34,11 @@ const { values: flags } = parseArgs({
   },
 });
 const out = `${ROOT}target/calls`;
-mkdirSync(out, { recursive: true });
 
-// Built as bench/ab.mjs builds the working tree, with `-g` for wasm-opt to keep the names; then
-// the module counted and its text, where each count's number is found in its function.
-const script = `touch src/lib.rs && source scripts/core-build.sh && FOLIO_WASM_SIMD=1 core_cargo . --quiet &&
-  bindgen "$FOLIO_WASM_TARGET/small-trap-simd/wasm32-unknown-unknown/release/folio.wasm" web "$1" "\${core_opt[@]}" -g --enable-simd &&
-  node_modules/.bin/wasm-opt "$1/folio_bg.wasm" "\${features[@]}" --enable-simd -g --log-execution -o "$1/folio_bg.wasm" &&
-  node_modules/.bin/wasm-dis "$1/folio_bg.wasm" "\${features[@]}" --enable-simd -o "$1/folio_bg.wat"`;
-execFileSync("bash", ["-c", script, "calls", out], {
-  cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, FOLIO_WASM_TARGET: `${ROOT}target/ab/target` },
-});
+// The names build (bench/named-build.mjs), then the module counted and its text, where each
+// count's number is found in its function.
+namedBuild(out, `node_modules/.bin/wasm-opt "$1/folio_bg.wasm" "\${features[@]}" --enable-simd -g --log-execution -o "$1/folio_bg.wasm" &&
+  node_modules/.bin/wasm-dis "$1/folio_bg.wasm" "\${features[@]}" --enable-simd -o "$1/folio_bg.wat"`);
 
 /** A function's first line in wasm-dis's text, its name (quoted when it has spaces) captured. */
 const FUNCTION = /^ \(func \$("(?:[^"\\]|\\.)*"|\S+)/;
