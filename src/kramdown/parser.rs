@@ -767,7 +767,7 @@ impl<'o> Parser<'o> {
             return;
         }
         let len = text.len();
-        self.parse_spans_of(holder, text, (0..len, false), location);
+        self.parse_spans_of(holder, text, 0..len, false, location);
     }
 
     /// Parses the spans of a paragraph whose text is still in the body where it is, without a
@@ -775,24 +775,20 @@ impl<'o> Parser<'o> {
     /// body lends its text to the scanner, which gives it back.
     #[inline(never)]
     fn parse_spans_in_body(&mut self, para: &mut Element) {
-        let window = self.take_body_text(para);
+        let (range, one_line) = self.take_body_text(para);
         let body = std::mem::take(&mut self.body);
         // The paragraph holds its spans itself: no span construct looks at a holder's kind
         // unless it is a span's.
-        self.body = self.parse_spans_of(para, body, window, para.location);
+        self.body = self.parse_spans_of(para, body, range, one_line, para.location);
         para.children.shrink_to_fit();
     }
 
     /// Parses `text[range]` as spans into `holder` with a fresh span environment, and gives
     /// the text back. `one_line`: that part of the text holds no newline.
     #[inline(never)]
-    fn parse_spans_of(&mut self, holder: &mut Element, text: String, (range, one_line): (std::ops::Range<usize>, bool), location: usize) -> String {
+    fn parse_spans_of(&mut self, holder: &mut Element, text: String, range: std::ops::Range<usize>, one_line: bool, location: usize) -> String {
         let saved_src = std::mem::replace(&mut self.src, Scanner::new(text, location));
-        if one_line {
-            self.src.narrow_to_line(range);
-        } else {
-            self.src.narrow(range);
-        }
+        self.src.narrow(range, one_line);
         let saved_kind = std::mem::replace(&mut self.text_kind, Kind::Text);
         // A fresh environment starts above the enclosing one, which it does not see.
         let saved_base = std::mem::replace(&mut self.span_base, self.span_stack.len());

@@ -26,7 +26,7 @@ pub struct Scanner {
     closers: Closers,
     /// How many bytes constructs that read ahead and failed have given back to be read again.
     reread: usize,
-    /// The window holds no newline (see [`Scanner::narrow_to_line`]).
+    /// The window holds no newline (see [`Scanner::narrow`]).
     one_line: bool,
 }
 
@@ -56,19 +56,15 @@ impl Scanner {
 
     /// Scans `range` of the text alone, as if that were the whole text: a paragraph's text is
     /// scanned where it is in the body, not copied out of it. For a scanner that has not
-    /// scanned yet: its position and caches are then of the window.
-    pub fn narrow(&mut self, range: std::ops::Range<usize>) {
+    /// scanned yet: its position and caches are then of the window. `one_line` says the window
+    /// holds no newline (a paragraph of one line): its line numbers are then all the first, told
+    /// without counting. The span pass asks for one at every span, and counted again the
+    /// newlines of text the block pass had counted.
+    pub fn narrow(&mut self, range: std::ops::Range<usize>, one_line: bool) {
         debug_assert_eq!(self.pos, 0, "narrowed after scanning");
         self.window = &self.owner[range];
-    }
-
-    /// As [`Scanner::narrow`], for a window that holds no newline (a paragraph of one line):
-    /// its line numbers are all the first, told without counting. The span pass asks for one
-    /// at every span, and counted again the newlines of text the block pass had counted.
-    pub fn narrow_to_line(&mut self, range: std::ops::Range<usize>) {
-        self.narrow(range);
-        debug_assert!(!self.text().contains('\n'), "a window of one line holds a newline");
-        self.one_line = true;
+        debug_assert!(!one_line || !self.text().contains('\n'), "a window of one line holds a newline");
+        self.one_line = one_line;
     }
 
     /// The whole text, given back (with what lies outside the window).
@@ -275,7 +271,7 @@ mod tests {
     fn a_narrowed_text_is_scanned_as_a_whole_text_and_given_back_whole() {
         let body = "before\n*one*\ntwo\nafter\n".to_owned();
         let mut s = Scanner::new(body.clone(), 5);
-        s.narrow(7..17);
+        s.narrow(7..17, false);
         assert_eq!(s.text(), "*one*\ntwo\n");
         assert_eq!(s.scan_line(), "*one*\n");
         assert_eq!(s.current_line_number(), 6);
@@ -289,7 +285,7 @@ mod tests {
     #[test]
     #[should_panic]
     fn a_narrowed_text_must_not_cut_a_character() {
-        Scanner::new("é".to_owned(), 1).narrow(0..1);
+        Scanner::new("é".to_owned(), 1).narrow(0..1, false);
     }
 
     #[test]
@@ -333,7 +329,7 @@ mod tests {
     #[test]
     fn a_window_of_one_line_is_on_the_start_line_at_every_position() {
         let mut s = Scanner::new("a\nbcd ef\ng".into(), 7);
-        s.narrow_to_line(2..8);
+        s.narrow(2..8, true);
         for pos in [0, 3, 6, 2] {
             s.pos = pos;
             assert_eq!(s.current_line_number(), 7, "at {pos}");

@@ -416,7 +416,7 @@ mod tests {
 
     #[test]
     fn spans_are_placed_on_their_own_line_in_paragraphs_of_one_line_and_of_several() {
-        // A paragraph of one line tells its spans its line without counting (`narrow_to_line`);
+        // A paragraph of one line tells its spans its line without counting (`Scanner::narrow`);
         // one of several counts them.
         let body = "intro\n\n[a][x] on one line, {::foo}\n\nfirst\nsecond [b][y]\nthird {::bar}\n\n> [c][z]\n";
         let doc = Document::parse(body, &Options::jekyll());
