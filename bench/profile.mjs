@@ -25,6 +25,8 @@ const { values: flags } = parseArgs({
     engine: { type: "string", default: "node" },
   },
 });
+const ENGINES = ["node", "chromium"];
+if (!ENGINES.includes(flags.engine)) throw new Error(`profile: no engine ${flags.engine} (${ENGINES.join(" or ")})`);
 const out = `${ROOT}target/profile`;
 namedBuild(out);
 
@@ -99,9 +101,7 @@ async function chromiumEngine() {
   };
 }
 
-const engines = { node: nodeEngine, chromium: chromiumEngine };
-if (!engines[flags.engine]) throw new Error(`profile: no engine ${flags.engine} (node or chromium)`);
-const engine = await engines[flags.engine]();
+const engine = await (flags.engine === "chromium" ? chromiumEngine : nodeEngine)();
 const inputs = loadInputs();
 for (const id of flags.inputs.split(",")) {
   const input = inputById(inputs, id);
